@@ -1,0 +1,107 @@
+"""The `liupi` command. Errors from the core are translated here, once."""
+
+from __future__ import annotations
+
+import json
+import sys
+import traceback
+from pathlib import Path
+from typing import Optional
+
+import typer
+from typer.core import TyperGroup
+
+from liupi_cli import __version__
+from liupi_cli.cli.context import state
+from liupi_cli.errors import ExitCode, LiupiError, PlanInvalid
+
+
+class LiupiGroup(TyperGroup):
+    """Catches domain errors from any command and prints one clear line (a traceback only with --debug)."""
+
+    def invoke(self, ctx: typer.Context):  # type: ignore[override]
+        try:
+            return super().invoke(ctx)
+        except LiupiError as exc:
+            st = state(ctx)  # type: ignore[arg-type]
+            if st.debug:
+                traceback.print_exc()
+            report_error(exc, json_envelope=st.json_errors)
+            raise typer.Exit(exc.exit_code) from None
+
+
+def report_error(exc: LiupiError, json_envelope: bool = False) -> None:
+    if isinstance(exc, PlanInvalid):
+        for p in exc.problems:
+            if p.severity == "error":
+                print(f"error: {p}", file=sys.stderr)
+    print(f"error: {exc.message}", file=sys.stderr)
+    if exc.hint:
+        print(f"hint: {exc.hint}", file=sys.stderr)
+    if json_envelope:
+        doc = {"error": {"message": exc.message, "hint": exc.hint, "exit_code": exc.exit_code}}
+        sys.stdout.write(json.dumps(doc, ensure_ascii=False) + "\n")
+
+
+app = typer.Typer(
+    cls=LiupiGroup,
+    name="liupi",
+    help="Track a county's annual plan: targets, tasks, recorded actuals and gap-to-target reports.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
+
+
+def _version(value: bool) -> None:
+    if value:
+        print(f"liupi {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def root(
+    ctx: typer.Context,
+    data_dir: Optional[Path] = typer.Option(
+        None, "--data-dir", "-d", help="Plan folder holding targets.yaml and tasks.yaml. "
+        "Default: $LIUPI_HOME, then ./data, then the bundled plan.", show_default=False),
+    db: Optional[Path] = typer.Option(None, "--db", help="Record store file. Default: $LIUPI_DB, "
+                                      "then records.db beside the plan (see `liupi info`)."),
+    debug: bool = typer.Option(False, "--debug", help="Show a traceback for errors."),
+    version: bool = typer.Option(False, "--version", callback=_version, is_eager=True,
+                                 help="Print the version and exit."),
+) -> None:
+    st = state(ctx)
+    st.data_dir_opt, st.db_opt, st.debug = data_dir, db, debug
+
+
+def _register() -> None:
+    from liupi_cli.cli import plan_cmds
+
+    plan_cmds.register(app)
+    for name in ("record_cmds", "report_cmd"):
+        try:
+            module = __import__(f"liupi_cli.cli.{name}", fromlist=["register"])
+        except ModuleNotFoundError as exc:
+            if exc.name != f"liupi_cli.cli.{name}":
+                raise
+            continue
+        module.register(app)
+
+
+_register()
+
+
+def main() -> None:
+    try:
+        app(prog_name="liupi")
+    except KeyboardInterrupt:  # pragma: no cover - interactive only
+        print("\ninterrupted; everything already saved is kept", file=sys.stderr)
+        sys.exit(130)
+
+
+if __name__ == "__main__":  # pragma: no cover
+    main()
+
+__all__ = ["app", "main", "ExitCode"]

@@ -1,0 +1,127 @@
+"""Output plumbing shared by all commands: formats, stdout vs stderr, plain tables when piped."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import os
+import sys
+from enum import Enum
+from pathlib import Path
+from typing import Any
+
+from pydantic import BaseModel
+
+
+class Fmt(str, Enum):
+    table = "table"
+    markdown = "markdown"
+    csv = "csv"
+    json = "json"
+    xlsx = "xlsx"
+    html = "html"
+
+
+EXTENSIONS = {".txt": Fmt.table, ".md": Fmt.markdown, ".csv": Fmt.csv, ".json": Fmt.json,
+              ".xlsx": Fmt.xlsx, ".html": Fmt.html, ".htm": Fmt.html}
+
+
+def pick_format(fmt: Fmt | None, out: Path | None, allowed: tuple[Fmt, ...]) -> Fmt:
+    """--format wins; else the --out file's extension; else table."""
+    from liupi_cli.errors import InputRefused
+
+    if fmt is None and out is not None:
+        fmt = EXTENSIONS.get(out.suffix.lower())
+        if fmt is None:
+            raise InputRefused(f"cannot tell the format from '{out.name}'",
+                               f"pass --format ({'|'.join(f.value for f in allowed)})")
+    fmt = fmt or Fmt.table
+    if fmt not in allowed:
+        raise InputRefused(f"--format {fmt.value} is not available here",
+                           f"choose one of {', '.join(f.value for f in allowed)}")
+    return fmt
+
+
+def want_color() -> bool:
+    return sys.stdout.isatty() and not os.environ.get("NO_COLOR")
+
+
+def console(stderr: bool = False):
+    from rich.console import Console
+
+    stream = sys.stderr if stderr else sys.stdout
+    color = stream.isatty() and not os.environ.get("NO_COLOR")
+    width = None if stream.isatty() else int(os.environ.get("COLUMNS", "160"))
+    return Console(file=stream, no_color=not color, color_system="auto" if color else None,
+                   highlight=False, soft_wrap=False, width=width, emoji=False)
+
+
+def say(message: str) -> None:
+    """Talk (progress, warnings, confirmations) goes to stderr."""
+    print(message, file=sys.stderr)
+
+
+def to_jsonable(obj: Any) -> Any:
+    if isinstance(obj, BaseModel):
+        return obj.model_dump(mode="json")
+    if isinstance(obj, list):
+        return [to_jsonable(o) for o in obj]
+    return obj
+
+
+def dump_json(obj: Any) -> str:
+    return json.dumps(to_jsonable(obj), ensure_ascii=False, indent=2) + "\n"
+
+
+def cell(value: Any) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, float):
+        return f"{value:g}"
+    if isinstance(value, list):
+        return "、".join(cell(v) for v in value)
+    if isinstance(value, BaseModel):
+        return json.dumps(value.model_dump(mode="json"), ensure_ascii=False)
+    if isinstance(value, Enum):
+        return str(value.value)
+    return str(value)
+
+
+def rows_to_csv(rows: list[BaseModel], columns: list[str]) -> str:
+    buf = io.StringIO()
+    w = csv.writer(buf, lineterminator="\n")
+    w.writerow(columns)
+    for r in rows:
+        d = r.model_dump(mode="json")
+        w.writerow([neutralise(cell(_json_cell(d[c]))) for c in columns])
+    return buf.getvalue()
+
+
+def _json_cell(v: Any) -> Any:
+    if isinstance(v, list) and v and isinstance(v[0], dict):
+        return json.dumps(v, ensure_ascii=False)
+    return v
+
+
+def neutralise(text: str) -> str:
+    """Keep spreadsheet programs from reading user text as a formula."""
+    if text and text[0] in "=+-@\t\r" and not _is_number(text):
+        return "'" + text
+    return text
+
+
+def _is_number(text: str) -> bool:
+    try:
+        float(text)
+        return True
+    except ValueError:
+        return False
+
+
+def write_out(text: str, out: Path | None) -> None:
+    if out is None:
+        sys.stdout.write(text)
+        return
+    out.write_text(text, encoding="utf-8")
+    say(f"wrote {out}")

@@ -1,0 +1,164 @@
+"""Commands that read the plan: check, info, targets, tasks."""
+
+from __future__ import annotations
+
+from collections import Counter
+from pathlib import Path
+from typing import Optional
+
+import typer
+
+from liupi_cli.cli.context import state
+from liupi_cli.cli.output import Fmt, cell, console, dump_json, pick_format, rows_to_csv, say, write_out
+from liupi_cli.errors import ExitCode
+from liupi_cli.listing import list_indicators, list_tasks
+from liupi_cli.models import Kind
+from liupi_cli.plan import check_plan
+
+LIST_FORMATS = (Fmt.table, Fmt.csv, Fmt.json)
+
+FormatOpt = typer.Option(None, "--format", "-f", help="table | csv | json (default table, or from --out).")
+OutOpt = typer.Option(None, "--out", "-o", help="Write to FILE instead of stdout; the format follows its extension.")
+BattleOpt = typer.Option(None, "--battle", "-b", help="Battle id (growth…livelihood), number 1-6 or Chinese name.")
+UnitOpt = typer.Option(None, "--unit", "-u", help="Unit ascii id or Chinese name, e.g. fgj or 县发改局.")
+KindOpt = typer.Option(None, "--kind", "-k", help="Indicator kind: " + ", ".join(k.value for k in Kind))
+
+
+def check(ctx: typer.Context) -> None:
+    """Validate the plan files and list every problem at once.
+
+    Example: liupi check --data-dir data
+    """
+    dd = state(ctx).data_dir
+    _, problems = check_plan(dd.path)
+    errors = [p for p in problems if p.severity == "error"]
+    for p in problems:
+        print(f"{p.severity}: {p}")
+    say(f"{dd.path} ({dd.origin}): {len(errors)} error(s), {len(problems) - len(errors)} warning(s)")
+    if errors:
+        raise typer.Exit(ExitCode.INVALID)
+
+
+def info(ctx: typer.Context) -> None:
+    """Show which plan is in use, where it came from, its counts and where records are kept.
+
+    Example: liupi info
+    """
+    st = state(ctx)
+    plan = st.plan()
+    dd = st.data_dir
+    kinds = Counter(i.kind.value for i in plan.indicators.values())
+    lines = [
+        f"data dir:   {dd.path} (from {dd.origin})",
+        f"plan:       {plan.info.id} · {plan.info.title_zh} · {plan.info.doc_no or ''}",
+        f"year:       {plan.info.year}",
+        f"battles:    {len(plan.battles)}",
+        f"units:      {len(plan.units)}",
+        f"indicators: {len(plan.indicators)} ("
+        + ", ".join(f"{k} {n}" for k, n in sorted(kinds.items())) + ")",
+        f"tasks:      {len(plan.tasks)}",
+        f"conflicts:  {sum(1 for i in plan.indicators.values() if i.alternatives)} indicator(s) with other values",
+    ]
+    store_line = _store_line(st)
+    if store_line:
+        lines.append(store_line)
+    print("\n".join(lines))
+
+
+def _store_line(st) -> str | None:
+    try:
+        from liupi_cli.store import store_location
+    except ModuleNotFoundError:
+        return None
+    import os
+
+    loc = store_location(st.plan(), st.data_dir, st.db_opt, os.environ)
+    exists = "exists" if loc.path.exists() else "not created yet"
+    return f"records:    {loc.path} (from {loc.origin}; {exists})"
+
+
+def targets(
+    ctx: typer.Context,
+    battle: Optional[str] = BattleOpt,
+    unit: Optional[str] = UnitOpt,
+    kind: Optional[str] = KindOpt,
+    fmt: Optional[Fmt] = FormatOpt,
+    out: Optional[Path] = OutOpt,
+) -> None:
+    """List the plan's indicators (targets).
+
+    Example: liupi targets --battle growth --kind growth_rate --format json
+    """
+    st = state(ctx)
+    fmt = pick_format(fmt, out, LIST_FORMATS)
+    st.json_errors = fmt is Fmt.json
+    rows = list_indicators(st.plan(), battle, unit, _kind(kind))
+    columns = ["id", "battle", "name_zh", "name_en", "kind", "comparator", "qualifier", "target", "unit",
+               "frequency", "due", "lead_unit_zh", "source"]
+    _emit(rows, columns + ["alternatives"], columns[:1] + columns[2:3] + columns[4:9] + ["lead_unit_zh", "source"],
+          fmt, out, f"{len(rows)} indicator(s)")
+
+
+def tasks(
+    ctx: typer.Context,
+    battle: Optional[str] = BattleOpt,
+    unit: Optional[str] = UnitOpt,
+    kind: Optional[str] = typer.Option(None, "--kind", "-k", help="Only tasks carrying an indicator of this kind."),
+    fmt: Optional[Fmt] = FormatOpt,
+    out: Optional[Path] = OutOpt,
+) -> None:
+    """List the plan's tasks.
+
+    Example: liupi tasks --unit 县发改局 --format csv
+    """
+    st = state(ctx)
+    fmt = pick_format(fmt, out, LIST_FORMATS)
+    st.json_errors = fmt is Fmt.json
+    rows = list_tasks(st.plan(), battle, unit, _kind(kind))
+    columns = ["id", "battle", "source", "title_zh", "lead_units", "responsible_units", "responsible_others",
+               "deadline", "deadline_text", "category", "indicators", "summary"]
+    _emit(rows, columns, ["id", "title_zh", "lead_units_zh", "deadline", "indicators"], fmt, out,
+          f"{len(rows)} task(s)")
+
+
+def _kind(kind: str | None) -> str | None:
+    if kind is None:
+        return None
+    from liupi_cli.errors import InputRefused
+
+    if kind not in Kind.__members__:
+        raise InputRefused(f"unknown kind '{kind}'", "one of " + ", ".join(k.value for k in Kind))
+    return kind
+
+
+def _emit(rows, csv_columns, table_columns, fmt: Fmt, out: Path | None, count: str) -> None:
+    if fmt is Fmt.json:
+        write_out(dump_json(rows), out)
+    elif fmt is Fmt.csv:
+        write_out(rows_to_csv(rows, csv_columns), out)
+    else:
+        from rich.table import Table
+
+        table = Table(box=None, pad_edge=False, header_style="bold")
+        for c in table_columns:
+            table.add_column(c, overflow="fold")
+        for r in rows:
+            table.add_row(*(cell(getattr(r, c)) for c in table_columns))
+        if out is None:
+            console().print(table)
+        else:
+            import io
+
+            from rich.console import Console
+
+            buf = io.StringIO()
+            Console(file=buf, no_color=True, width=200).print(table)
+            write_out(buf.getvalue(), out)
+    say(count)
+
+
+def register(app: typer.Typer) -> None:
+    app.command()(check)
+    app.command()(info)
+    app.command()(targets)
+    app.command()(tasks)

@@ -1,0 +1,77 @@
+"""Domain errors. Each carries a one-line message, an optional hint and an exit code.
+
+The CLI translates them to ``error: …`` lines on stderr in exactly one place.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+class ExitCode:
+    """Exit codes are part of the interface (documented in the README)."""
+
+    OK = 0
+    INVALID = 1  # the data or the input was checked and is invalid; or a --fail-on condition hit
+    USAGE = 2  # bad command-line usage
+    UNREADABLE = 3  # a plan file or data dir cannot be read at all
+    STORE = 4  # the record store cannot be opened, is locked or is damaged
+
+
+class LiupiError(Exception):
+    exit_code = ExitCode.INVALID
+
+    def __init__(self, message: str, hint: str | None = None):
+        super().__init__(message)
+        self.message = message
+        self.hint = hint
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One finding about a plan file: where, what, and how to fix it."""
+
+    file: str
+    line: int | None
+    path: str
+    message: str
+    hint: str | None = None
+    severity: str = "error"  # "error" | "warning"
+
+    def location(self) -> str:
+        return f"{self.file}:{self.line}" if self.line else self.file
+
+    def __str__(self) -> str:
+        where = self.location()
+        text = f"{where}: {self.path}: {self.message}" if self.path else f"{where}: {self.message}"
+        return f"{text} (hint: {self.hint})" if self.hint else text
+
+
+class PlanUnreadable(LiupiError):
+    """A data file or directory cannot be read or parsed at all."""
+
+    exit_code = ExitCode.UNREADABLE
+
+
+class PlanInvalid(LiupiError):
+    """The plan was read and is invalid; ``problems`` lists every finding."""
+
+    def __init__(self, problems: list[Problem]):
+        errors = [p for p in problems if p.severity == "error"]
+        super().__init__(f"the plan has {len(errors)} error(s)", "run `liupi check` to list them")
+        self.problems = problems
+
+
+class UnknownId(LiupiError):
+    def __init__(self, what: str, given: str, suggestions: list[str]):
+        hint = f"did you mean {', '.join(suggestions)}?" if suggestions else f"`liupi {what}s` lists them"
+        super().__init__(f"unknown {what} '{given}'", hint)
+        self.suggestions = suggestions
+
+
+class InputRefused(LiupiError):
+    """A value, period or file the user gave was refused; nothing was written."""
+
+
+class StoreError(LiupiError):
+    exit_code = ExitCode.STORE

@@ -1,0 +1,208 @@
+"""Pydantic models of a plan: the plan itself, battles, units, indicators, tasks.
+
+These validate what ``data/targets.yaml`` and ``data/tasks.yaml`` hold. Each
+indicator kind enforces the fields it needs (see ``Indicator._per_kind``).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from enum import Enum
+from typing import Literal, Union
+
+from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+
+ID_PATTERN = r"^[a-z0-9][a-z0-9_.\-]*$"
+
+
+class Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class Kind(str, Enum):
+    growth_rate = "growth_rate"
+    cumulative = "cumulative"
+    level = "level"
+    ceiling = "ceiling"
+    zero_events = "zero_events"
+    double_decline = "double_decline"
+    milestone = "milestone"
+    ranking = "ranking"
+    standard_raised = "standard_raised"
+
+
+class Comparator(str, Enum):
+    at_least = "at_least"
+    about = "about"
+    at_most = "at_most"
+    equal = "equal"
+
+
+class Frequency(str, Enum):
+    monthly = "monthly"
+    quarterly = "quarterly"
+    annual = "annual"
+    once = "once"
+
+
+class LightThresholds(Strict):
+    """How far behind still counts as yellow. Points are percentage points."""
+
+    cumulative_yellow_points: float = Field(10.0, ge=0)
+    growth_yellow_points: float = Field(1.0, ge=0)
+    level_yellow_points: float = Field(1.0, ge=0)
+    milestone_due_soon_days: int = Field(30, ge=0)
+
+
+class Settings(Strict):
+    lights: LightThresholds = LightThresholds()
+
+
+class PlanInfo(Strict):
+    id: str = Field(pattern=ID_PATTERN)
+    title_zh: str
+    title_en: str
+    doc_no: str | None = None
+    issuer: str | None = None
+    year: int = Field(ge=2000, le=2100)
+    issued: dt.date | None = None
+    source_file: str | None = None
+
+
+class Unit(Strict):
+    id: str = Field(pattern=ID_PATTERN)
+    name_zh: str
+    name_en: str | None = None
+    aliases: list[str] = []
+    parent: str | None = None
+
+
+class Battle(Strict):
+    id: str = Field(pattern=ID_PATTERN)
+    no: int = Field(ge=1)
+    name_zh: str
+    name_en: str
+    convener: str | None = None
+    lead_unit: str
+    responsible_units: list[str] = []
+    responsible_others: str | None = None
+    attachment: str | None = None
+    source: str
+
+
+class Alternative(Strict):
+    """Another value the document gives the same indicator elsewhere."""
+
+    target: float | None = None
+    comparator: Comparator
+    qualifier: str | None = None
+    stretch: bool = False
+    unit: str | None = None
+    source: str
+    stated: str | None = None
+    note: str | None = None
+
+
+class Indicator(Strict):
+    id: str = Field(pattern=ID_PATTERN)
+    name_zh: str
+    name_en: str
+    battle: str
+    kind: Kind
+    comparator: Comparator
+    qualifier: str | None = None
+    stretch: bool = False
+    target: float | None = None
+    unit: str | None = None
+    baseline: float | None = None
+    frequency: Frequency
+    due: dt.date | None = None
+    lead_unit: str | None = None
+    co_lead_units: list[str] = []
+    source: str
+    stated: str | None = None
+    also_in: list[str] = []
+    task: str | None = None
+    group: str | None = None
+    note: str | None = None
+    alternatives: list[Alternative] = []
+    judged_because: str | None = None
+    lights: LightThresholds | None = None
+
+    @model_validator(mode="after")
+    def _per_kind(self) -> Indicator:
+        k, need = self.kind, []
+        if k in (Kind.growth_rate, Kind.cumulative, Kind.level, Kind.ceiling, Kind.standard_raised):
+            if self.target is None:
+                need.append("target")
+        if k in (Kind.growth_rate, Kind.cumulative, Kind.level, Kind.ceiling, Kind.zero_events,
+                 Kind.double_decline, Kind.standard_raised) and not self.unit:
+            need.append("unit")
+        if k is Kind.standard_raised and self.baseline is None:
+            need.append("baseline")
+        if k is Kind.double_decline and not self.group:
+            need.append("group")
+        if k is Kind.milestone and self.due is None:
+            need.append("due")
+        if need:
+            raise ValueError(f"a {k.value} indicator needs {', '.join(need)}")
+        if k is Kind.growth_rate and self.unit != "%":
+            raise ValueError(f"a growth_rate is in %, not {self.unit!r}")
+        if k is Kind.cumulative and self.target is not None and self.target <= 0:
+            raise ValueError("a cumulative target must be above 0")
+        if k is Kind.ceiling and self.comparator not in (Comparator.at_most, Comparator.about):
+            raise ValueError("a ceiling's comparator is at_most or about")
+        if k is Kind.zero_events and self.target not in (None, 0):
+            raise ValueError("a zero_events target is 0")
+        if k is Kind.double_decline and self.target is not None:
+            raise ValueError("a double_decline has no target: it is judged against last year's same period")
+        if k is Kind.ranking and self.target is not None and (self.target < 1 or self.target != int(self.target)):
+            raise ValueError("a ranking target is a whole position, 1 or more")
+        if k is Kind.standard_raised and self.baseline is not None and self.target is not None:
+            if self.target <= self.baseline:
+                raise ValueError(f"a raised standard must go up ({self.baseline:g} -> {self.target:g})")
+        return self
+
+
+Deadline = Union[dt.date, Literal["ongoing"], None]
+
+
+class Task(Strict):
+    id: str = Field(pattern=ID_PATTERN)
+    battle: str
+    source: str
+    section: str | None = None
+    section_lead: str | None = None
+    title_zh: str
+    summary: str | None = None
+    lead_units: list[str] = []
+    responsible_units: list[str] = []
+    responsible_others: str | None = None
+    deadline: Deadline = None
+    deadline_text: str | None = None
+    category: str | None = None
+    indicators: list[str] = []
+    measures: list[str] = []
+    note: str | None = None
+
+    @field_validator("deadline", mode="before")
+    @classmethod
+    def _deadline(cls, v: object) -> object:
+        if isinstance(v, str) and v != "ongoing":
+            try:
+                return dt.date.fromisoformat(v)
+            except ValueError:
+                raise ValueError("deadline is a date (2023-12-31), 'ongoing', or empty") from None
+        return v
+
+
+class TargetsFile(Strict):
+    plan: PlanInfo
+    settings: Settings = Settings()
+    units: list[Unit]
+    battles: list[Battle]
+    indicators: list[Indicator]
+
+
+class TasksFile(Strict):
+    tasks: list[Task]

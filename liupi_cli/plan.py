@@ -1,0 +1,330 @@
+"""Find, read and validate a plan directory (targets.yaml + tasks.yaml).
+
+``check_plan`` collects every problem at once, each located at file:line.
+``load_plan`` returns a ready ``Plan`` or raises ``PlanInvalid``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import difflib
+from collections import Counter, defaultdict
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from pydantic import BaseModel, ValidationError
+
+from liupi_cli.errors import PlanInvalid, PlanUnreadable, Problem, UnknownId
+from liupi_cli.models import (
+    Battle,
+    Indicator,
+    Kind,
+    PlanInfo,
+    Settings,
+    Task,
+    Unit,
+)
+from liupi_cli.yamlfile import LineMap, format_path, load_yaml
+
+TARGETS = "targets.yaml"
+TASKS = "tasks.yaml"
+
+
+def bundled_data_dir() -> Path:
+    """The plan shipped with liupi: inside the installed package, or the checkout's data/."""
+    here = Path(__file__).resolve().parent
+    for candidate in (here / "bundled", here.parent / "data"):
+        if (candidate / TARGETS).is_file():
+            return candidate
+    return here / "bundled"
+
+
+@dataclass(frozen=True)
+class DataDir:
+    path: Path
+    origin: str  # "--data-dir", "LIUPI_HOME", "./data" or "bundled"
+
+    @property
+    def bundled(self) -> bool:
+        return self.origin == "bundled"
+
+
+def resolve_data_dir(explicit: Path | None, env: Mapping[str, str], cwd: Path) -> DataDir:
+    """First match wins: --data-dir, then LIUPI_HOME, then ./data holding targets.yaml, then bundled."""
+    if explicit is not None:
+        return DataDir(Path(explicit), "--data-dir")
+    if env.get("LIUPI_HOME"):
+        return DataDir(Path(env["LIUPI_HOME"]), "LIUPI_HOME")
+    local = cwd / "data"
+    if (local / TARGETS).is_file():
+        return DataDir(local, "./data")
+    return DataDir(bundled_data_dir(), "bundled")
+
+
+@dataclass
+class Plan:
+    info: PlanInfo
+    settings: Settings
+    units: dict[str, Unit]
+    battles: dict[str, Battle]
+    indicators: dict[str, Indicator]
+    tasks: dict[str, Task]
+    data_dir: Path
+    warnings: list[Problem] = field(default_factory=list)
+    _unit_names: dict[str, str] = field(default_factory=dict, repr=False)
+
+    def __post_init__(self) -> None:
+        for unit in self.units.values():
+            for name in (unit.id, unit.name_zh, *unit.aliases):
+                self._unit_names.setdefault(name, unit.id)
+
+    def unit_id(self, given: str) -> str:
+        """An ascii id or a Chinese name (or alias) -> the unit id."""
+        if given in self._unit_names:
+            return self._unit_names[given]
+        raise UnknownId("unit", given, suggest(given, self._unit_names))
+
+    def battle_id(self, given: str) -> str:
+        names = {b.id: b.id for b in self.battles.values()}
+        for b in self.battles.values():
+            names[str(b.no)] = b.id
+            names[b.name_zh] = b.id
+        if given in names:
+            return names[given]
+        raise UnknownId("battle", given, suggest(given, names))
+
+    def indicator_id(self, given: str) -> str:
+        if given in self.indicators:
+            return given
+        by_name = [i.id for i in self.indicators.values() if i.name_zh == given]
+        if len(by_name) == 1:
+            return by_name[0]
+        if len(by_name) > 1:
+            raise UnknownId("indicator", given, by_name)
+        names = {i.id: i.id for i in self.indicators.values()}
+        names.update({i.name_zh: i.id for i in self.indicators.values()})
+        raise UnknownId("indicator", given, suggest(given, names))
+
+    def task_id(self, given: str) -> str:
+        if given in self.tasks:
+            return given
+        raise UnknownId("task", given, suggest(given, {t: t for t in self.tasks}))
+
+    def unit_name(self, unit_id: str | None) -> str | None:
+        return self.units[unit_id].name_zh if unit_id in self.units else unit_id
+
+
+def suggest(given: str, names: Mapping[str, str], n: int = 3) -> list[str]:
+    close = difflib.get_close_matches(given, list(names), n=n, cutoff=0.6)
+    if not close:
+        close = [k for k in names if given and (given in k or k in given)][:n]
+    return close
+
+
+# ---------------------------------------------------------------------------
+# checking
+
+
+class _Checker:
+    def __init__(self, label: str, lines: LineMap, problems: list[Problem]):
+        self.label = label
+        self.lines = lines
+        self.problems = problems
+
+    def add(self, path: tuple, message: str, hint: str | None = None, severity: str = "error") -> None:
+        self.problems.append(
+            Problem(self.label, self.lines.line(path), format_path(path), message, hint, severity)
+        )
+
+    def model(self, cls: type[BaseModel], data: Any, path: tuple) -> Any:
+        try:
+            return cls.model_validate(data)
+        except ValidationError as exc:
+            for err in exc.errors(include_url=False):
+                loc = tuple(p for p in err["loc"] if not (isinstance(p, str) and p.startswith("function-")))
+                msg = err["msg"].removeprefix("Value error, ")
+                self.add((*path, *loc), msg, _hint_for(err, cls))
+            return None
+
+    def items(self, cls: type[BaseModel], data: Any, key: str) -> list[Any]:
+        seq = data.get(key) if isinstance(data, dict) else None
+        if seq is None:
+            self.add((key,), "missing list", f"add `{key}:` with a list of entries")
+            return []
+        if not isinstance(seq, list):
+            self.add((key,), "must be a list", f"write each entry as `- id: …` under `{key}:`")
+            return []
+        out = []
+        for i, item in enumerate(seq):
+            obj = self.model(cls, item, (key, i))
+            if obj is not None:
+                out.append((i, obj))
+        return out
+
+
+_FIELD_HINTS = {
+    "kind": "one of " + ", ".join(k.value for k in Kind),
+    "comparator": "one of at_least, about, at_most, equal",
+    "frequency": "one of monthly, quarterly, annual, once",
+    "id": "ids are lowercase ascii: letters, digits, _ . -",
+}
+
+
+def _hint_for(err: dict, cls: type[BaseModel]) -> str | None:
+    field_name = next((p for p in reversed(err["loc"]) if isinstance(p, str)), None)
+    if err["type"] == "extra_forbidden":
+        known = sorted(cls.model_fields)
+        close = difflib.get_close_matches(str(field_name), known, n=1)
+        return f"did you mean `{close[0]}`?" if close else f"known fields: {', '.join(known)}"
+    if err["type"] == "missing":
+        return None
+    return _FIELD_HINTS.get(str(field_name))
+
+
+def _unique(ch: _Checker, key: str, entries: list[tuple[int, Any]]) -> dict[str, Any]:
+    out: dict[str, Any] = {}
+    first: dict[str, int] = {}
+    for i, obj in entries:
+        if obj.id in out:
+            ch.add((key, i, "id"), f"duplicate id '{obj.id}' (first at line {ch.lines.line((key, first[obj.id]))})",
+                   "ids must be unique")
+            continue
+        out[obj.id] = obj
+        first[obj.id] = i
+    return out
+
+
+def _read(path: Path, name: str) -> tuple[Any, LineMap, list[Problem]]:
+    label = str(path / name)
+    data, lines, problems = load_yaml(path / name, label)
+    if not isinstance(data, dict):
+        raise PlanUnreadable(f"{label}:1: expected a mapping at the top (plan:, units:, …)",
+                             "see the README's section on the data files")
+    return data, lines, problems
+
+
+def check_plan(data_dir: Path) -> tuple[Plan | None, list[Problem]]:
+    """Read and check a plan directory. Returns the plan (None if it has errors) and all problems.
+
+    Raises PlanUnreadable when a file cannot be read or parsed at all.
+    """
+    data_dir = Path(data_dir)
+    if not data_dir.is_dir():
+        raise PlanUnreadable(f"{data_dir}: no such data directory",
+                             "pass --data-dir DIR or set LIUPI_HOME to a folder holding targets.yaml")
+    tdata, tlines, problems = _read(data_dir, TARGETS)
+    kdata, klines, kproblems = _read(data_dir, TASKS)
+    problems += kproblems
+    t = _Checker(str(data_dir / TARGETS), tlines, problems)
+    k = _Checker(str(data_dir / TASKS), klines, problems)
+
+    for key in tdata:
+        if key not in ("plan", "settings", "units", "battles", "indicators"):
+            t.add((key,), f"unknown section '{key}'", "sections are plan, settings, units, battles, indicators")
+    for key in kdata:
+        if key != "tasks":
+            k.add((key,), f"unknown section '{key}'", "tasks.yaml holds one section: tasks")
+
+    info = t.model(PlanInfo, tdata.get("plan"), ("plan",)) if "plan" in tdata else None
+    if "plan" not in tdata:
+        t.add((), "missing section 'plan'", "add plan: with id, title_zh, title_en, year")
+    settings = t.model(Settings, tdata.get("settings") or {}, ("settings",)) or Settings()
+    units = _unique(t, "units", t.items(Unit, tdata, "units"))
+    battles = _unique(t, "battles", t.items(Battle, tdata, "battles"))
+    ind_entries = t.items(Indicator, tdata, "indicators")
+    indicators = _unique(t, "indicators", ind_entries)
+    task_entries = k.items(Task, kdata, "tasks")
+    tasks = _unique(k, "tasks", task_entries)
+
+    names: Counter[str] = Counter()
+    for u in units.values():
+        names.update({u.name_zh, *u.aliases})
+    for i, u in enumerate(tdata.get("units") or []):
+        if isinstance(u, dict):
+            for n in [u.get("name_zh"), *(u.get("aliases") or [])]:
+                if n and names[n] > 1:
+                    t.add(("units", i), f"unit name '{n}' is used by more than one unit", "names must be unique")
+    for i, u in enumerate(tdata.get("units") or []):
+        if isinstance(u, dict) and u.get("parent") and u["parent"] not in units:
+            t.add(("units", i, "parent"), f"unknown unit '{u['parent']}'")
+
+    def ref_unit(ch: _Checker, path: tuple, uid: str | None) -> None:
+        if uid and uid not in units:
+            ch.add(path, f"unknown unit '{uid}'", _did_you_mean(uid, units) or "add it to units: in targets.yaml")
+
+    for i, b in enumerate(tdata.get("battles") or []):
+        if not isinstance(b, dict) or b.get("id") not in battles:
+            continue
+        ref_unit(t, ("battles", i, "lead_unit"), b.get("lead_unit"))
+        for j, uid in enumerate(b.get("responsible_units") or []):
+            ref_unit(t, ("battles", i, "responsible_units", j), uid)
+
+    year = info.year if info else None
+    group_kinds: dict[str, list[str]] = defaultdict(list)
+    for i, ind in ind_entries:
+        p = ("indicators", i)
+        if ind.battle not in battles:
+            t.add((*p, "battle"), f"unknown battle '{ind.battle}'", _did_you_mean(ind.battle, battles))
+        ref_unit(t, (*p, "lead_unit"), ind.lead_unit)
+        if ind.task and ind.task not in tasks:
+            t.add((*p, "task"), f"unknown task '{ind.task}'", _did_you_mean(ind.task, tasks))
+        elif ind.task and ind.id not in tasks[ind.task].indicators:
+            t.add((*p, "task"), f"task '{ind.task}' does not list this indicator",
+                  f"add {ind.id} to that task's indicators in tasks.yaml", "warning")
+        if year and ind.due and not (year - 1 <= ind.due.year <= year + 5):
+            t.add((*p, "due"), f"due date {ind.due} is outside {year - 1}..{year + 5}", "check the year")
+        if ind.group:
+            group_kinds[ind.group].append(ind.id)
+        if ind.alternatives:
+            alts = "; ".join(
+                f"{_fmt(a.target)}{a.unit or ind.unit or ''} {a.qualifier or ''} at {a.source}".replace("  ", " ")
+                for a in ind.alternatives
+            )
+            t.add(p, f"conflicting targets: judged against {_fmt(ind.target)}{ind.unit or ''} "
+                     f"({ind.source}); the document also gives {alts}",
+                  ind.judged_because, "warning")
+    for group, members in group_kinds.items():
+        if len(members) != 2:
+            first = next(i for i, ind in ind_entries if ind.group == group)
+            t.add(("indicators", first, "group"),
+                  f"double-decline group '{group}' has {len(members)} indicator(s): {', '.join(members)}",
+                  "a group pairs exactly two counts: events and deaths")
+
+    for i, task in task_entries:
+        p = ("tasks", i)
+        if task.battle not in battles:
+            k.add((*p, "battle"), f"unknown battle '{task.battle}'", _did_you_mean(task.battle, battles))
+        ref_unit(k, (*p, "section_lead"), task.section_lead)
+        for j, uid in enumerate(task.lead_units):
+            ref_unit(k, (*p, "lead_units", j), uid)
+        for j, uid in enumerate(task.responsible_units):
+            ref_unit(k, (*p, "responsible_units", j), uid)
+        for j, iid in enumerate(task.indicators):
+            if iid not in indicators:
+                k.add((*p, "indicators", j), f"unknown indicator '{iid}'", _did_you_mean(iid, indicators))
+        if year and isinstance(task.deadline, dt.date) and not (year - 1 <= task.deadline.year <= year + 5):
+            k.add((*p, "deadline"), f"deadline {task.deadline} is outside {year - 1}..{year + 5}", "check the year")
+
+    if any(p.severity == "error" for p in problems) or info is None:
+        return None, problems
+    plan = Plan(info, settings, units, battles, indicators, tasks, data_dir,
+                [p for p in problems if p.severity == "warning"])
+    return plan, problems
+
+
+def _did_you_mean(given: str, known: Mapping[str, Any]) -> str | None:
+    close = suggest(given, {k: k for k in known})
+    return f"did you mean {', '.join(close)}?" if close else None
+
+
+def _fmt(x: float | None) -> str:
+    return "—" if x is None else f"{x:g}"
+
+
+def load_plan(data_dir: Path) -> Plan:
+    plan, problems = check_plan(data_dir)
+    if plan is None:
+        raise PlanInvalid(problems)
+    return plan
