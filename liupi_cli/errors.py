@@ -73,5 +73,9 @@ class InputRefused(LiupiError):
     """A value, period or file the user gave was refused; nothing was written."""
 
 
+class UsageProblem(LiupiError):
+    exit_code = ExitCode.USAGE
+
+
 class StoreError(LiupiError):
     exit_code = ExitCode.STORE

@@ -79,7 +79,7 @@ class Unit(Strict):
 
 class Battle(Strict):
     id: str = Field(pattern=ID_PATTERN)
-    no: int = Field(ge=1)
+    number: int = Field(ge=1, le=99)
     name_zh: str
     name_en: str
     convener: str | None = None

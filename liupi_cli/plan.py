@@ -89,7 +89,7 @@ class Plan:
     def battle_id(self, given: str) -> str:
         names = {b.id: b.id for b in self.battles.values()}
         for b in self.battles.values():
-            names[str(b.no)] = b.id
+            names[str(b.number)] = b.id
             names[b.name_zh] = b.id
         if given in names:
             return names[given]
@@ -183,6 +183,11 @@ def _hint_for(err: dict, cls: type[BaseModel]) -> str | None:
     return _FIELD_HINTS.get(str(field_name))
 
 
+def _raw_ids(data: Any, key: str) -> set[str]:
+    seq = data.get(key) if isinstance(data, dict) else None
+    return {str(e["id"]) for e in seq if isinstance(e, dict) and "id" in e} if isinstance(seq, list) else set()
+
+
 def _unique(ch: _Checker, key: str, entries: list[tuple[int, Any]]) -> dict[str, Any]:
     out: dict[str, Any] = {}
     first: dict[str, int] = {}
@@ -250,8 +255,13 @@ def check_plan(data_dir: Path) -> tuple[Plan | None, list[Problem]]:
         if isinstance(u, dict) and u.get("parent") and u["parent"] not in units:
             t.add(("units", i, "parent"), f"unknown unit '{u['parent']}'")
 
+    known_units = set(units) | _raw_ids(tdata, "units")
+    known_battles = set(battles) | _raw_ids(tdata, "battles")
+    known_indicators = set(indicators) | _raw_ids(tdata, "indicators")
+    known_tasks = set(tasks) | _raw_ids(kdata, "tasks")
+
     def ref_unit(ch: _Checker, path: tuple, uid: str | None) -> None:
-        if uid and uid not in units:
+        if uid and uid not in known_units:
             ch.add(path, f"unknown unit '{uid}'", _did_you_mean(uid, units) or "add it to units: in targets.yaml")
 
     for i, b in enumerate(tdata.get("battles") or []):
@@ -265,12 +275,12 @@ def check_plan(data_dir: Path) -> tuple[Plan | None, list[Problem]]:
     group_kinds: dict[str, list[str]] = defaultdict(list)
     for i, ind in ind_entries:
         p = ("indicators", i)
-        if ind.battle not in battles:
+        if ind.battle not in known_battles:
             t.add((*p, "battle"), f"unknown battle '{ind.battle}'", _did_you_mean(ind.battle, battles))
         ref_unit(t, (*p, "lead_unit"), ind.lead_unit)
-        if ind.task and ind.task not in tasks:
+        if ind.task and ind.task not in known_tasks:
             t.add((*p, "task"), f"unknown task '{ind.task}'", _did_you_mean(ind.task, tasks))
-        elif ind.task and ind.id not in tasks[ind.task].indicators:
+        elif ind.task and ind.task in tasks and ind.id not in tasks[ind.task].indicators:
             t.add((*p, "task"), f"task '{ind.task}' does not list this indicator",
                   f"add {ind.id} to that task's indicators in tasks.yaml", "warning")
         if year and ind.due and not (year - 1 <= ind.due.year <= year + 5):
@@ -282,9 +292,10 @@ def check_plan(data_dir: Path) -> tuple[Plan | None, list[Problem]]:
                 f"{_fmt(a.target)}{a.unit or ind.unit or ''} {a.qualifier or ''} at {a.source}".replace("  ", " ")
                 for a in ind.alternatives
             )
-            t.add(p, f"conflicting targets: judged against {_fmt(ind.target)}{ind.unit or ''} "
-                     f"({ind.source}); the document also gives {alts}",
-                  ind.judged_because, "warning")
+            why = f" ({ind.judged_because})" if ind.judged_because else ""
+            t.add(p, f"{ind.id}: conflicting targets: judged against {_fmt(ind.target)}{ind.unit or ''} "
+                     f"at {ind.source}{why}; the document also gives {alts}",
+                  None if ind.judged_because else "say why in judged_because", "warning")
     for group, members in group_kinds.items():
         if len(members) != 2:
             first = next(i for i, ind in ind_entries if ind.group == group)
@@ -294,7 +305,7 @@ def check_plan(data_dir: Path) -> tuple[Plan | None, list[Problem]]:
 
     for i, task in task_entries:
         p = ("tasks", i)
-        if task.battle not in battles:
+        if task.battle not in known_battles:
             k.add((*p, "battle"), f"unknown battle '{task.battle}'", _did_you_mean(task.battle, battles))
         ref_unit(k, (*p, "section_lead"), task.section_lead)
         for j, uid in enumerate(task.lead_units):
@@ -302,7 +313,7 @@ def check_plan(data_dir: Path) -> tuple[Plan | None, list[Problem]]:
         for j, uid in enumerate(task.responsible_units):
             ref_unit(k, (*p, "responsible_units", j), uid)
         for j, iid in enumerate(task.indicators):
-            if iid not in indicators:
+            if iid not in known_indicators:
                 k.add((*p, "indicators", j), f"unknown indicator '{iid}'", _did_you_mean(iid, indicators))
         if year and isinstance(task.deadline, dt.date) and not (year - 1 <= task.deadline.year <= year + 5):
             k.add((*p, "deadline"), f"deadline {task.deadline} is outside {year - 1}..{year + 5}", "check the year")

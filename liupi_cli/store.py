@@ -24,8 +24,16 @@ SCHEMA_VERSION = 2
 BUSY_TIMEOUT_S = 30.0
 
 
+def _run(db: sqlite3.Connection, script: str) -> None:
+    """Run statements one by one: executescript() would commit the migration's transaction half-way."""
+    for statement in script.split(";"):
+        if statement.strip():
+            db.execute(statement)
+
+
 def _v1(db: sqlite3.Connection) -> None:
-    db.executescript(
+    _run(
+        db,
         """
         CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
         CREATE TABLE records (
@@ -50,7 +58,8 @@ def _v1(db: sqlite3.Connection) -> None:
 
 def _v2(db: sqlite3.Connection) -> None:
     """Adds task progress and the import batch a record came in with."""
-    db.executescript(
+    _run(
+        db,
         """
         ALTER TABLE records ADD COLUMN batch TEXT;
         CREATE TABLE task_progress (

@@ -68,6 +68,17 @@ class _Builder:
             out: dict[Any, Any] = {}
             for key_node, value_node in node.value:
                 key = self._scalar(key_node, path)
+                if not isinstance(key, str):
+                    self.problems.append(
+                        Problem(
+                            self.label,
+                            key_node.start_mark.line + 1,
+                            format_path(path),
+                            f"key '{key_node.value}' is read as {key!r}, not as a word",
+                            f"quote it ('{key_node.value}'): YAML reads yes/no/on/off as true/false",
+                        )
+                    )
+                    key = str(key_node.value)
                 if key in out:
                     self.problems.append(
                         Problem(

@@ -1,0 +1,300 @@
+"""Commands that write or read records: update, template, task set, history, export."""
+
+from __future__ import annotations
+
+import datetime as dt
+import getpass
+import os
+import sys
+from pathlib import Path
+from typing import Optional
+
+import typer
+
+from liupi_cli.cli.context import State, state
+from liupi_cli.cli.output import Fmt, cell, console, dump_json, pick_format, rows_to_csv, say, write_out
+from liupi_cli.errors import ExitCode, InputRefused, LiupiError, UsageProblem
+from liupi_cli.periods import parse_period
+from liupi_cli.recording import due_indicators, make_record, prepare_batch, read_table
+from liupi_cli.store import Store, check_task_status, open_store, store_location
+
+ByOpt = typer.Option(None, "--by", help="Who records it. Default: $LIUPI_USER, then the OS user.")
+
+
+def _by(given: str | None) -> str:
+    return given or os.environ.get("LIUPI_USER") or getpass.getuser()
+
+
+def _now() -> str:
+    return dt.datetime.now().astimezone().isoformat(timespec="seconds")
+
+
+def _store(st: State) -> Store:
+    plan = st.plan()
+    return open_store(store_location(plan, st.data_dir, st.db_opt, os.environ).path, plan)
+
+
+def _stdin_is_terminal() -> bool:
+    return sys.stdin.isatty()
+
+
+def update(
+    ctx: typer.Context,
+    indicator: Optional[str] = typer.Argument(None, help="Indicator id or its exact Chinese name."),
+    value: Optional[str] = typer.Argument(None, help="4.5, 4.5%, 下降0.5%, 93.44亿元, 2616611万元, 0.9‰, done …"),
+    period: Optional[str] = typer.Option(None, "--period", "-p", help="2023-06, 2023-01/02, 2023Q2 or 2023."),
+    source: Optional[str] = typer.Option(None, "--source", help="Where the figure comes from, e.g. 县统计局 月报."),
+    note: Optional[str] = typer.Option(None, "--note", help="A note kept with the figure."),
+    by: Optional[str] = ByOpt,
+    revise: bool = typer.Option(False, "--revise", help="Supersede an existing figure (history keeps both)."),
+    baseline: bool = typer.Option(False, "--baseline", help="Record last year's same-period figure."),
+    force: bool = typer.Option(False, "--force", help="Accept a figure outside the sane bounds."),
+    file: Optional[Path] = typer.Option(None, "--file", help="Record a whole CSV/XLSX file (all rows or none)."),
+    dry_run: bool = typer.Option(False, "--dry-run", help="With --file: show what would be recorded, write nothing."),
+    battle: Optional[str] = typer.Option(None, "--battle", "-b", help="Interactive: only this battle."),
+    unit: Optional[str] = typer.Option(None, "--unit", "-u", help="Interactive: only this lead unit."),
+) -> None:
+    """Record actual figures: one value, a whole file, or interactively at a terminal.
+
+    Examples: liupi update new_urban_jobs 1500 --period 2023-06 --source "县人社局 月报"
+              liupi update --file actuals.xlsx --dry-run
+              liupi update --period 2023-06 --unit 县发改局
+    """
+    st = state(ctx)
+    plan = st.plan()
+    if file is not None:
+        _update_file(st, file, dry_run, revise, force, by)
+        return
+    for arg in (indicator, value):
+        if arg and arg.startswith("-") and not arg.lstrip("-").replace(".", "", 1).isdigit():
+            raise UsageProblem(f"no such option: {arg}", "see `liupi update --help`")
+    if indicator is not None and value is None:
+        raise InputRefused("a value is missing", f"liupi update {indicator} VALUE --period 2023-06")
+    if period is None:
+        raise InputRefused("--period is required", "e.g. --period 2023-06 (or 2023-01/02, 2023Q2, 2023)")
+    if indicator is None:
+        _update_interactive(st, period, battle, unit, source, by)
+        return
+    record = make_record(plan, indicator, value, period, baseline=baseline, source=source, note=note, force=force)
+    with _store(st) as store:
+        saved = store.add(record, _by(by), _now(), revise=revise)
+    ind = plan.indicators[saved.indicator]
+    converted = f" (= {saved.value:g}{ind.unit or ''})" if saved.entered_unit not in (None, ind.unit) else ""
+    what = "revised" if saved.supersedes else "recorded"
+    say(f"{what} {saved.indicator} {saved.period}{' baseline' if saved.baseline else ''}: "
+        f"{saved.entered}{converted} by {saved.recorded_by} (record {saved.id})")
+
+
+def _update_file(st: State, file: Path, dry_run: bool, revise: bool, force: bool, by: str | None) -> None:
+    plan = st.plan()
+    rows = read_table(file)
+    with _store(st) as store:
+        batch = prepare_batch(plan, store, rows, revise=revise, force=force)
+        if batch.problems:
+            for p in batch.problems:
+                print(f"error: {file}: {p}", file=sys.stderr)
+            raise InputRefused(f"{file}: {len(batch.problems)} bad row(s); nothing was recorded",
+                               "fix the rows listed above and run again")
+        if dry_run:
+            for r in batch.records:
+                old = store.current(r.indicator, r.period, r.baseline)
+                change = f"{old.entered} -> {r.entered}" if old else r.entered
+                print(f"{r.indicator}\t{r.period}{' baseline' if r.baseline else ''}\t{change}")
+            say(f"dry run: {len(batch.records)} figure(s) would be recorded; nothing was written")
+            return
+        store.add_many(batch.records, _by(by), _now(), revise=revise, batch=f"{file.name}@{_now()}")
+    say(f"recorded {len(batch.records)} figure(s) from {file}")
+
+
+def _update_interactive(st: State, period_text: str, battle: str | None, unit: str | None,
+                        source: str | None, by: str | None) -> None:
+    if not _stdin_is_terminal():
+        raise InputRefused("interactive update needs a terminal",
+                           "give ID VALUE on the command line, or --file FILE")
+    plan = st.plan()
+    period = parse_period(period_text)
+    due = due_indicators(plan, period, battle, unit)
+    saved = 0
+    say(f"{len(due)} indicator(s) due for {period.key}. Enter a value, or press Enter to skip. Ctrl-C stops; "
+        "what you entered is kept.")
+    with _store(st) as store:
+        for ind in due:
+            last = _latest(store, ind.id)
+            target = f"{ind.target:g}{ind.unit or ''}" if ind.target is not None else "—"
+            prompt = (f"{ind.id} {ind.name_zh} [target {target}; last {last}] {period.key}: ")
+            while True:
+                try:
+                    answer = input(prompt).strip()
+                except EOFError:
+                    answer = ""
+                if not answer:
+                    break
+                try:
+                    rec = make_record(plan, ind.id, answer, period.key, source=source)
+                    store.add(rec, _by(by), _now())
+                    saved += 1
+                    break
+                except LiupiError as exc:
+                    print(f"error: {exc.message}" + (f" (hint: {exc.hint})" if exc.hint else ""), file=sys.stderr)
+    say(f"recorded {saved} figure(s)")
+
+
+def _latest(store: Store, indicator: str) -> str:
+    current = [r for r in store.records(indicator) if r.current and not r.baseline]
+    return f"{current[-1].entered} ({current[-1].period})" if current else "none"
+
+
+def template(
+    ctx: typer.Context,
+    period: str = typer.Option(..., "--period", "-p", help="The period the bureau reports."),
+    out: Path = typer.Option(..., "--out", "-o", help="An .xlsx or .csv file to write."),
+    battle: Optional[str] = typer.Option(None, "--battle", "-b"),
+    unit: Optional[str] = typer.Option(None, "--unit", "-u", help="Only indicators this unit leads."),
+) -> None:
+    """Write a fill-in sheet of the indicators due for a period; a bureau fills the value column.
+
+    Example: liupi template --period 2023-06 --unit 县人社局 --out renshe-2023-06.xlsx
+    """
+    st = state(ctx)
+    plan = st.plan()
+    p = parse_period(period)
+    rows = []
+    for ind in due_indicators(plan, p, battle, unit):
+        rows.append({"id": ind.id, "period": p.key, "value": "", "unit": ind.unit or "", "source": "", "note": "",
+                     "name_zh": ind.name_zh, "target": "" if ind.target is None else f"{ind.target:g}",
+                     "lead_unit": plan.unit_name(ind.lead_unit or plan.battles[ind.battle].lead_unit)})
+    suffix = out.suffix.lower()
+    import pandas as pd
+
+    frame = pd.DataFrame(rows, columns=["id", "period", "value", "unit", "source", "note", "name_zh", "target",
+                                        "lead_unit"])
+    if suffix == ".csv":
+        frame.to_csv(out, index=False, encoding="utf-8-sig")
+    elif suffix == ".xlsx":
+        with pd.ExcelWriter(out, engine="openpyxl") as xw:
+            frame.to_excel(xw, index=False, sheet_name="figures")
+            ws = xw.sheets["figures"]
+            ws.freeze_panes = "A2"
+            for col, width in zip("ABCDEFGHI", (28, 10, 12, 8, 18, 18, 30, 10, 20)):
+                ws.column_dimensions[col].width = width
+    else:
+        raise InputRefused(f"cannot write a template as '{suffix}'", "use --out FILE.xlsx or FILE.csv")
+    say(f"wrote {out}: {len(rows)} indicator(s) due for {p.key}; fill the value column, then "
+        f"`liupi update --file {out}`")
+
+
+task_app = typer.Typer(help="Record task progress.", no_args_is_help=True)
+
+
+@task_app.command("set")
+def task_set(
+    ctx: typer.Context,
+    task_id: str = typer.Argument(..., help="Task id, e.g. a2-1.1.3."),
+    status: str = typer.Option(..., "--status", "-s", help="not_started | in_progress | done | blocked"),
+    percent: Optional[float] = typer.Option(None, "--percent", help="Share done, 0–100."),
+    note: Optional[str] = typer.Option(None, "--note"),
+    date: Optional[str] = typer.Option(None, "--date", help="As of this date (YYYY-MM-DD). Default: today."),
+    by: Optional[str] = ByOpt,
+) -> None:
+    """Record a task's status.
+
+    Example: liupi task set a7-1.1.1 --status in_progress --percent 40 --note "1,500 jobs so far"
+    """
+    st = state(ctx)
+    plan = st.plan()
+    tid = plan.task_id(task_id)
+    check_task_status(status, percent)
+    try:
+        day = dt.date.fromisoformat(date) if date else dt.date.today()
+    except ValueError:
+        raise InputRefused(f"cannot read date '{date}'", "write it as 2023-06-30") from None
+    year = plan.info.year
+    if not year - 1 <= day.year <= year + 5:
+        raise InputRefused(f"date {day} is outside {year - 1}..{year + 5}", "check the year")
+    with _store(st) as store:
+        saved = store.set_task(tid, day, status, percent, note, _by(by), _now())
+    say(f"recorded {tid} {status}{f' {percent:g}%' if percent is not None else ''} as of {day} (update {saved.id})")
+
+
+def history(
+    ctx: typer.Context,
+    item: str = typer.Argument(..., help="An indicator id or Chinese name, or a task id."),
+    fmt: Optional[Fmt] = typer.Option(None, "--format", "-f", help="table | csv | json"),
+) -> None:
+    """Show every record of an indicator or a task, revisions marked.
+
+    Example: liupi history gdp_growth
+    """
+    st = state(ctx)
+    fmt = pick_format(fmt, None, (Fmt.table, Fmt.csv, Fmt.json))
+    st.json_errors = fmt is Fmt.json
+    plan = st.plan()
+    with _store(st) as store:
+        if item in plan.tasks:
+            rows = store.task_updates(item)
+            cols = ["id", "date", "status", "percent", "note", "recorded_by", "recorded_at", "current"]
+        else:
+            rows = store.records(plan.indicator_id(item))
+            cols = ["id", "period", "baseline", "entered", "value", "unit", "recorded_by", "recorded_at", "source",
+                    "note", "supersedes", "current"]
+    _print_rows(rows, cols, fmt)
+    say(f"{len(rows)} record(s)")
+
+
+def export(
+    ctx: typer.Context,
+    fmt: Optional[Fmt] = typer.Option(None, "--format", "-f", help="csv | json | xlsx (default from --out, else csv)"),
+    out: Optional[Path] = typer.Option(None, "--out", "-o", help="Write to FILE (needed for xlsx)."),
+) -> None:
+    """Export every record, current and superseded, and every task update.
+
+    Example: liupi export --out records-2023.xlsx
+    """
+    st = state(ctx)
+    fmt = pick_format(fmt or (None if out else Fmt.csv), out, (Fmt.csv, Fmt.json, Fmt.xlsx))
+    st.json_errors = fmt is Fmt.json
+    with _store(st) as store:
+        records, tasks = store.records(), store.task_updates()
+    rec_cols = list(records[0].model_dump()) if records else ["id", "indicator", "period", "value"]
+    if fmt is Fmt.json:
+        write_out(dump_json({"plan": st.plan().info.id, "records": records, "task_updates": tasks}), out)
+    elif fmt is Fmt.csv:
+        write_out(rows_to_csv(records, rec_cols), out)
+    else:
+        if out is None:
+            raise InputRefused("xlsx needs --out FILE.xlsx")
+        import pandas as pd
+
+        with pd.ExcelWriter(out, engine="openpyxl") as xw:
+            pd.DataFrame([r.model_dump() for r in records], columns=rec_cols).to_excel(xw, "records", index=False)
+            pd.DataFrame([t.model_dump() for t in tasks]).to_excel(xw, "task_updates", index=False)
+        say(f"wrote {out}")
+    say(f"{len(records)} record(s), {len(tasks)} task update(s)")
+
+
+def _print_rows(rows, cols, fmt: Fmt) -> None:
+    if fmt is Fmt.json:
+        write_out(dump_json(rows), None)
+    elif fmt is Fmt.csv:
+        write_out(rows_to_csv(rows, cols), None)
+    else:
+        from rich.table import Table
+
+        table = Table(box=None, pad_edge=False, header_style="bold")
+        for c in cols:
+            table.add_column(c)
+        for r in rows:
+            values = [cell(getattr(r, c)) for c in cols]
+            table.add_row(*values, style=None if r.current else "dim")
+        console().print(table)
+
+
+def register(app: typer.Typer) -> None:
+    app.command(context_settings={"ignore_unknown_options": True})(update)
+    app.command()(template)
+    app.add_typer(task_app, name="task")
+    app.command()(history)
+    app.command()(export)
+
+
+__all__ = ["register", "ExitCode"]

@@ -1,0 +1,55 @@
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from liupi_cli.cli.app import app
+
+HERE = Path(__file__).parent
+FIXTURES = HERE / "fixtures"
+MINI = FIXTURES / "mini"
+REPO = HERE.parent
+SHIPPED = REPO / "data"
+
+
+@pytest.fixture(autouse=True)
+def _isolate(monkeypatch, tmp_path):
+    """No test sees the user's plan, store or terminal settings."""
+    for var in ("LIUPI_HOME", "LIUPI_DB", "NO_COLOR"):
+        monkeypatch.delenv(var, raising=False)
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "xdg"))
+    monkeypatch.setenv("COLUMNS", "200")
+    monkeypatch.setenv("LIUPI_USER", "tester")
+    monkeypatch.chdir(tmp_path)
+
+
+@pytest.fixture
+def mini(tmp_path) -> Path:
+    """A writable copy of the small test plan."""
+    dst = tmp_path / "mini"
+    shutil.copytree(MINI, dst)
+    return dst
+
+
+class Run:
+    def __init__(self, data_dir: Path | None):
+        self.data_dir = data_dir
+        self.runner = CliRunner()
+
+    def __call__(self, *args: str, input: str | None = None):
+        argv = (["--data-dir", str(self.data_dir)] if self.data_dir else []) + [str(a) for a in args]
+        return self.runner.invoke(app, argv, input=input, catch_exceptions=False)
+
+
+@pytest.fixture
+def run(mini) -> Run:
+    """Run the CLI against the mini plan; result has exit_code, stdout, stderr."""
+    return Run(mini)
+
+
+@pytest.fixture
+def run_shipped() -> Run:
+    return Run(SHIPPED)
