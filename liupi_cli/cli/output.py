@@ -67,6 +67,8 @@ def to_jsonable(obj: Any) -> Any:
         return obj.model_dump(mode="json")
     if isinstance(obj, list):
         return [to_jsonable(o) for o in obj]
+    if isinstance(obj, dict):
+        return {k: to_jsonable(v) for k, v in obj.items()}
     return obj
 
 

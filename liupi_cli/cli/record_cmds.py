@@ -12,11 +12,11 @@ from typing import Optional
 import typer
 
 from liupi_cli.cli.context import State, state
-from liupi_cli.cli.output import Fmt, cell, console, dump_json, pick_format, rows_to_csv, say, write_out
+from liupi_cli.cli.output import Fmt, cell, console, dump_json, neutralise, pick_format, rows_to_csv, say, write_out
 from liupi_cli.errors import ExitCode, InputRefused, LiupiError, UsageProblem
 from liupi_cli.periods import parse_period
 from liupi_cli.recording import due_indicators, make_record, prepare_batch, read_table
-from liupi_cli.store import Store, check_task_status, open_store, store_location
+from liupi_cli.store import Store, TaskUpdate, check_task_status, open_store, store_location
 
 ByOpt = typer.Option(None, "--by", help="Who records it. Default: $LIUPI_USER, then the OS user.")
 
@@ -265,9 +265,14 @@ def export(
             raise InputRefused("xlsx needs --out FILE.xlsx")
         import pandas as pd
 
+        def frame(rows, columns=None):
+            data = [{k: neutralise(v) if isinstance(v, str) else v for k, v in r.model_dump().items()} for r in rows]
+            return pd.DataFrame(data, columns=columns)
+
         with pd.ExcelWriter(out, engine="openpyxl") as xw:
-            pd.DataFrame([r.model_dump() for r in records], columns=rec_cols).to_excel(xw, "records", index=False)
-            pd.DataFrame([t.model_dump() for t in tasks]).to_excel(xw, "task_updates", index=False)
+            frame(records, rec_cols).to_excel(xw, sheet_name="records", index=False)
+            frame(tasks, list(TaskUpdate.model_fields)).to_excel(
+                xw, sheet_name="task_updates", index=False)
         say(f"wrote {out}")
     say(f"{len(records)} record(s), {len(tasks)} task update(s)")
 
