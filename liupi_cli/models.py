@@ -54,6 +54,15 @@ class LightThresholds(Strict):
     milestone_due_soon_days: int = Field(30, ge=0)
 
 
+class LightOverrides(Strict):
+    """Per-indicator thresholds; what is left out comes from the plan's settings."""
+
+    cumulative_yellow_points: float | None = Field(None, ge=0)
+    growth_yellow_points: float | None = Field(None, ge=0)
+    level_yellow_points: float | None = Field(None, ge=0)
+    milestone_due_soon_days: int | None = Field(None, ge=0)
+
+
 class Settings(Strict):
     lights: LightThresholds = LightThresholds()
 
@@ -127,7 +136,7 @@ class Indicator(Strict):
     note: str | None = None
     alternatives: list[Alternative] = []
     judged_because: str | None = None
-    lights: LightThresholds | None = None
+    lights: LightOverrides | None = None
 
     @model_validator(mode="after")
     def _per_kind(self) -> Indicator:

@@ -1,0 +1,131 @@
+"""`liupi report`: the gap-to-target report (月通报) for a month, quarter or year."""
+
+from __future__ import annotations
+
+import os
+import sys
+from enum import Enum
+from pathlib import Path
+from typing import Optional
+
+import typer
+
+from liupi_cli.cli.context import state
+from liupi_cli.cli.output import Fmt, console, pick_format, say
+from liupi_cli.errors import ExitCode, UsageProblem
+from liupi_cli.periods import Period, parse_period
+from liupi_cli.report import build_report
+from liupi_cli.store import open_store, store_location
+
+
+class Lang(str, Enum):
+    en = "en"
+    zh = "zh"
+
+
+REPORT_FORMATS = (Fmt.table, Fmt.markdown, Fmt.csv, Fmt.json, Fmt.xlsx, Fmt.html)
+
+
+def _period(month: str | None, quarter: str | None, year: str | None) -> Period:
+    given = [(n, v) for n, v in (("--month", month), ("--quarter", quarter), ("--year", year)) if v]
+    if len(given) != 1:
+        raise UsageProblem("give exactly one of --month, --quarter or --year",
+                           "e.g. liupi report --month 2023-06")
+    name, value = given[0]
+    p = parse_period(value)
+    expected = {"--month": "month", "--quarter": "quarter", "--year": "year"}[name]
+    if p.grain != expected:
+        raise UsageProblem(f"{name} {value} is not a {expected}",
+                           {"month": "2023-06", "quarter": "2023Q2", "year": "2023"}[expected])
+    return p
+
+
+def report(
+    ctx: typer.Context,
+    month: Optional[str] = typer.Option(None, "--month", "-m", help="Report at the end of a month: 2023-06 "
+                                        "(2023-02 or 2023-01/02 for the joint 1–2月 release)."),
+    quarter: Optional[str] = typer.Option(None, "--quarter", "-q", help="Report at the end of a quarter: 2023Q2."),
+    year: Optional[str] = typer.Option(None, "--year", "-y", help="Year-end settlement (年终结账): 2023."),
+    battle: Optional[str] = typer.Option(None, "--battle", "-b", help="Only this battle (id, number or name)."),
+    unit: Optional[str] = typer.Option(None, "--unit", "-u", help="Only indicators this unit leads (id or name)."),
+    light: Optional[str] = typer.Option(None, "--light", "-l", help="Only these lights: red,yellow,green,grey."),
+    lang: Lang = typer.Option(Lang.en, "--lang", help="en, or zh for the Chinese circular layout."),
+    fmt: Optional[Fmt] = typer.Option(None, "--format", "-f",
+                                      help="table | markdown | csv | json | xlsx | html (default table, or from --out)."),
+    out: Optional[Path] = typer.Option(None, "--out", "-o", help="Write to FILE; the format follows its extension."),
+    fail_on: Optional[str] = typer.Option(None, "--fail-on", help="Exit 1 if any row is red and/or has no data: "
+                                          "red, missing or red,missing."),
+) -> None:
+    """Where do we stand? Every target with its latest figure, the gap, 序时进度 and a light.
+
+    Examples: liupi report --month 2023-06
+              liupi report --month 2023-06 --lang zh --out 2023-06.xlsx
+              liupi report --quarter 2023Q2 --battle growth --light red,yellow --format json
+    """
+    st = state(ctx)
+    fmt = pick_format(fmt, out, REPORT_FORMATS)
+    st.json_errors = fmt is Fmt.json
+    fail = {f.strip() for f in (fail_on or "").split(",") if f.strip()}
+    if fail - {"red", "missing"}:
+        raise UsageProblem(f"--fail-on {fail_on}: unknown condition", "use red, missing or red,missing")
+    if fmt is Fmt.xlsx and out is None:
+        raise UsageProblem("xlsx needs --out FILE.xlsx", "e.g. --out 2023-06.xlsx")
+    period = _period(month, quarter, year)
+    plan = st.plan()
+    loc = store_location(plan, st.data_dir, st.db_opt, os.environ)
+    if loc.path.exists():
+        with open_store(loc.path, plan) as store:
+            records, updates = store.records(), store.task_updates()
+    else:
+        records, updates = [], []
+    lights = [x.strip() for x in light.split(",")] if light else None
+    rep = build_report(plan, records, period, task_updates=updates, battle=battle, unit=unit, lights=lights)
+    _write(rep, fmt, lang.value, out)
+    c = rep.summary.overall
+    say(f"{rep.period}: {c.red} red, {c.yellow} yellow, {c.green} green, {c.grey} grey (no data or not due); "
+        f"{len(rep.summary.tasks_overdue)} task(s) overdue")
+    if ("red" in fail and c.red) or ("missing" in fail and any(r.status == "no_data" for r in rep.rows)):
+        raise typer.Exit(ExitCode.INVALID)
+
+
+def _write(rep, fmt: Fmt, lang: str, out: Path | None) -> None:
+    if fmt is Fmt.table and out is None:
+        from liupi_cli.cli.report_table import render
+
+        console().print(render(rep, lang))
+        return
+    if fmt is Fmt.xlsx:
+        from liupi_cli.render.xlsx import to_xlsx
+
+        out.write_bytes(to_xlsx(rep, lang))  # type: ignore[union-attr]
+        say(f"wrote {out}")
+        return
+    if fmt is Fmt.table:
+        from liupi_cli.cli.report_table import to_text
+
+        text = to_text(rep, lang)
+    elif fmt is Fmt.markdown:
+        from liupi_cli.render.plain import to_markdown
+
+        text = to_markdown(rep, lang)
+    elif fmt is Fmt.csv:
+        from liupi_cli.render.plain import to_csv
+
+        text = to_csv(rep)
+    elif fmt is Fmt.json:
+        from liupi_cli.render.plain import to_json
+
+        text = to_json(rep)
+    else:
+        from liupi_cli.render.html import to_html
+
+        text = to_html(rep, lang)
+    if out is None:
+        sys.stdout.write(text)
+    else:
+        out.write_text(text, encoding="utf-8")
+        say(f"wrote {out}")
+
+
+def register(app: typer.Typer) -> None:
+    app.command()(report)

@@ -1,0 +1,172 @@
+"""Words and number formats shared by every renderer, in English and Chinese."""
+
+from __future__ import annotations
+
+from liupi_cli.quantity import split_unit
+from liupi_cli.report.model import Report, Row
+
+LIGHT_WORD = {
+    "en": {"green": "GREEN", "yellow": "YELLOW", "red": "RED", "grey": "GREY"},
+    "zh": {"green": "绿灯", "yellow": "黄灯", "red": "红灯", "grey": "灰灯"},
+}
+LIGHT_COLOUR = {"green": "#2e7d32", "yellow": "#f9a825", "red": "#c62828", "grey": "#9e9e9e"}
+LIGHT_FILL = {"green": "C8E6C9", "yellow": "FFF59D", "red": "FFCDD2", "grey": "E0E0E0"}
+
+STATUS = {
+    "en": {"ahead": "ahead of schedule", "on_track": "on schedule", "behind": "behind", "far_behind": "far behind",
+           "met": "met", "not_met": "not met", "broken": "broken", "no_data": "no data yet", "not_due": "not due yet",
+           "due_soon": "due soon", "overdue": "overdue", "done": "done", "declined": "below last year",
+           "not_declined": "not below last year", "no_baseline": "no last-year figure", "no_target": "no numeric target"},
+    "zh": {"ahead": "超序时进度", "on_track": "符合序时进度", "behind": "低于序时进度", "far_behind": "严重滞后",
+           "met": "达标", "not_met": "未达标", "broken": "突破目标", "no_data": "暂无数据", "not_due": "未到期",
+           "due_soon": "即将到期", "overdue": "逾期", "done": "已完成", "declined": "同比下降",
+           "not_declined": "未实现同比下降", "no_baseline": "缺去年同期数", "no_target": "无量化目标"},
+}
+FREQ = {"en": {"monthly": "monthly", "quarterly": "quarterly", "annual": "annual", "once": "once"},
+        "zh": {"monthly": "月度", "quarterly": "季度", "annual": "年度", "once": "一次性"}}
+KIND = {"en": {}, "zh": {"growth_rate": "增速", "cumulative": "累计量", "level": "水平", "ceiling": "上限",
+                         "zero_events": "零事故", "double_decline": "双下降", "milestone": "节点任务",
+                         "ranking": "排名", "standard_raised": "标准提高"}}
+
+# The monthly circular's columns (DOMAIN: 月通报), in order.
+COLUMNS = [
+    ("no", "No.", "序号"), ("battle", "Battle", "战役"), ("indicator", "Indicator", "指标"), ("unit", "Unit", "单位"),
+    ("lead", "Lead unit", "牵头单位"), ("frequency", "Frequency", "频率"), ("target", "Annual target", "年度目标"),
+    ("this_period", "This period", "本期"), ("ytd", "Year to date", "累计"), ("last_year", "Same period last year", "去年同期"),
+    ("growth", "YTD growth %", "累计增长%"), ("completion", "% of annual target", "完成年度目标%"),
+    ("expected", "Time elapsed %", "序时进度%"), ("gap_expected", "Gap to schedule (pts)", "与序时进度差(百分点)"),
+    ("gap_growth", "Gap to growth target (pts)", "与增长目标差(百分点)"), ("light", "Light", "灯"),
+    ("projection", "Year-end projection", "年末预计"), ("note", "Note", "备注"),
+]
+
+WORDS = {
+    "en": {"title": "Gap-to-target report", "period": "Period", "as_of": "as of", "elapsed": "Time elapsed (序时进度)",
+           "summary": "Summary", "overall": "All indicators", "by_battle": "By battle", "by_unit": "By lead unit",
+           "laggards": "Furthest behind", "persistent": "Red two periods running", "overdue": "Overdue tasks",
+           "task": "Task", "deadline": "Deadline", "days": "Days overdue", "status": "Status", "none": "none",
+           "settlement": "Year-end settlement", "met": "Met", "not_met": "Not met", "unknown": "Cannot tell",
+           "tasks_done": "tasks done", "filters": "Filters", "count": "Count", "share": "Share",
+           "progress_chart": "Progress against time elapsed", "trend_chart": "Growth trend against target",
+           "total": "total"},
+    "zh": {"title": "目标任务进度通报", "period": "统计期", "as_of": "截至", "elapsed": "序时进度",
+           "summary": "总体情况", "overall": "全部指标", "by_battle": "分战役", "by_unit": "分牵头单位",
+           "laggards": "滞后指标", "persistent": "连续两期红灯", "overdue": "逾期任务",
+           "task": "任务", "deadline": "完成时限", "days": "逾期天数", "status": "状态", "none": "无",
+           "settlement": "年终结账", "met": "完成", "not_met": "未完成", "unknown": "无法判断",
+           "tasks_done": "项任务已完成", "filters": "筛选", "count": "个数", "share": "占比",
+           "progress_chart": "累计进度与序时进度", "trend_chart": "增速走势与目标", "total": "合计"},
+}
+
+COMPARATOR_SIGN = {"at_least": "≥", "about": "≈", "at_most": "≤", "equal": "="}
+
+
+def decimals(unit: str | None) -> int:
+    """Rates to 1 decimal, amounts (元 and its multiples) to 2, counts as whole numbers where they are whole."""
+    if unit in ("%", "‰"):
+        return 1
+    _, base = split_unit(unit)
+    return 2 if base.endswith("元") else -1
+
+
+def num(value: float | None, unit: str | None = None, places: int | None = None) -> str:
+    if value is None:
+        return ""
+    d = decimals(unit) if places is None else places
+    if d < 0:
+        return f"{value:,.0f}" if float(value).is_integer() else f"{value:,.2f}"
+    return f"{value:,.{d}f}"
+
+
+def pts(value: float | None) -> str:
+    return "" if value is None else f"{value:+.1f}"
+
+
+def target_text(row: Row, lang: str) -> str:
+    if row.kind == "milestone":
+        due = row.due.isoformat() if row.due else ""
+        what = f"{num(row.target, row.unit)}{row.unit or ''} " if row.target else ""
+        return f"{what}{'by ' if lang == 'en' else ''}{due}{'前' if lang == 'zh' else ''}".strip()
+    if row.kind == "double_decline":
+        return "below last year" if lang == "en" else "同比下降"
+    if row.target is None:
+        return row.qualifier or ""
+    value = f"{num(row.target, row.unit)}{row.unit or ''}"
+    if row.kind == "standard_raised" and row.baseline_standard is not None:
+        value = f"{num(row.baseline_standard, row.unit)}→{value}"
+    if lang == "zh":
+        return f"{value}{row.qualifier or ''}" if row.qualifier else value
+    return f"{COMPARATOR_SIGN[row.comparator]} {value}" + (" (stretch)" if row.stretch else "")
+
+
+def indicator_name(row: Row, lang: str) -> str:
+    return row.name_zh if lang == "zh" else f"{row.name_en} {row.name_zh}"
+
+
+def note_text(row: Row, lang: str) -> str:
+    parts = [STATUS[lang][row.status]]
+    if row.persistent:
+        parts.append("persistent red" if lang == "en" else "连续红灯")
+    parts += row.notes
+    return "; ".join(parts)
+
+
+def cells(row: Row, n: int, lang: str) -> dict[str, object]:
+    """Raw (number or text) values of one row in the circular's columns."""
+    growth = row.actual if row.kind == "growth_rate" else None
+    return {
+        "no": n, "battle": row.battle_zh, "indicator": indicator_name(row, lang), "unit": row.unit or "",
+        "lead": (row.lead_unit_zh or "") + ("*" if row.lead_from_battle else ""),
+        "frequency": FREQ[lang][row.frequency], "target": target_text(row, lang), "this_period": row.this_period,
+        "ytd": row.actual, "last_year": row.last_year, "growth": growth, "completion": row.completion,
+        "expected": row.expected, "gap_expected": row.gap if row.kind == "cumulative" else None,
+        "gap_growth": row.gap if row.kind in ("growth_rate",) else None, "light": LIGHT_WORD[lang][row.light],
+        "projection": row.projection, "note": note_text(row, lang),
+    }
+
+
+def cell_text(key: str, value: object, row: Row) -> str:
+    if value is None:
+        return ""
+    if key in ("this_period", "ytd", "last_year", "projection"):
+        text = num(value, row.unit)  # type: ignore[arg-type]
+        if key == "ytd" and row.actual_period:
+            text += f" ({row.actual_period})"
+        return text
+    if key in ("growth", "completion", "expected"):
+        return num(value, "%")  # type: ignore[arg-type]
+    if key in ("gap_expected", "gap_growth"):
+        return pts(value)  # type: ignore[arg-type]
+    return str(value)
+
+
+def heading(report: Report, lang: str) -> str:
+    w = WORDS[lang]
+    label = report.period_label_zh if lang == "zh" else report.period_label_en
+    title = report.plan_title_zh if lang == "zh" else f"{report.plan_title_en} ({report.plan_title_zh})"
+    extra = f" · {w['settlement']}" if report.settlement else ""
+    return f"{title} — {w['title']} {label}{extra}"
+
+
+def subheading(report: Report, lang: str) -> str:
+    w = WORDS[lang]
+    c = report.summary.overall
+    lights = " · ".join(f"{LIGHT_WORD[lang][k]} {getattr(c, k)}" for k in ("red", "yellow", "green", "grey"))
+    s = (f"{w['as_of']} {report.as_of.isoformat()} · {w['elapsed']} {report.elapsed:.1f}% · {lights} "
+         f"({w['total']} {c.total})")
+    if report.filters:
+        s += f" · {w['filters']}: " + ", ".join(f"{k}={v}" for k, v in report.filters.items())
+    return s
+
+
+def battle_title(report: Report, battle: str, lang: str) -> str:
+    b = next(b for b in report.battles if b.id == battle)
+    return f"{b.number}. {b.name_zh}" if lang == "zh" else f"{b.number}. {b.name_en} · {b.name_zh}"
+
+
+def rows_by_battle(report: Report) -> list[tuple[str, list[Row]]]:
+    out = []
+    for b in report.battles:
+        rows = [r for r in report.rows if r.battle == b.id]
+        if rows:
+            out.append((b.id, rows))
+    return out

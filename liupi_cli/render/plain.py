@@ -1,0 +1,96 @@
+"""Markdown, CSV and JSON renderings of a report."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+
+from liupi_cli.render.labels import (
+    COLUMNS,
+    LIGHT_WORD,
+    STATUS,
+    WORDS,
+    battle_title,
+    cell_text,
+    cells,
+    heading,
+    rows_by_battle,
+    subheading,
+)
+from liupi_cli.report.model import Report, Row
+
+CSV_FIELDS = [f for f in Row.model_fields if f != "series"]
+
+
+def to_json(report: Report) -> str:
+    return json.dumps(report.model_dump(mode="json"), ensure_ascii=False, indent=2) + "\n"
+
+
+def neutralise(text: str) -> str:
+    """Keep spreadsheet programs from reading user text as a formula."""
+    if text and text[0] in "=+-@\t\r":
+        try:
+            float(text)
+        except ValueError:
+            return "'" + text
+    return text
+
+
+def to_csv(report: Report) -> str:
+    buf = io.StringIO()
+    w = csv.writer(buf, lineterminator="\n")
+    w.writerow(CSV_FIELDS)
+    for row in report.rows:
+        d = row.model_dump(mode="json")
+        out = []
+        for f in CSV_FIELDS:
+            v = d[f]
+            if isinstance(v, (list, dict)):
+                v = json.dumps(v, ensure_ascii=False) if v else ""
+            elif v is None:
+                v = ""
+            elif isinstance(v, bool):
+                v = "true" if v else "false"
+            out.append(neutralise(str(v)) if isinstance(v, str) else v)
+        w.writerow(out)
+    return buf.getvalue()
+
+
+def _md(text: object) -> str:
+    return str(text).replace("|", "\\|").replace("\n", " ")
+
+
+def to_markdown(report: Report, lang: str = "en") -> str:
+    w = WORDS[lang]
+    lines = [f"# {heading(report, lang)}", "", subheading(report, lang), "", f"## {w['summary']}", ""]
+    head = [w["by_battle"], *(LIGHT_WORD[lang][k] for k in ("red", "yellow", "green", "grey")), w["total"]]
+    lines += ["| " + " | ".join(head) + " |", "|" + "---|" * len(head)]
+    for c in [*report.summary.by_battle, report.summary.overall]:
+        name = w["overall"] if c.key == "all" else battle_title(report, c.key, lang)
+        lines.append(f"| {_md(name)} | {c.red} | {c.yellow} | {c.green} | {c.grey} | {c.total} |")
+    rows = {r.id: r for r in report.rows}
+    lines += ["", f"**{w['laggards']}:** " + (", ".join(
+        f"{rows[i].name_zh} ({LIGHT_WORD[lang][rows[i].light]})" for i in report.summary.laggards[:10])
+        or w["none"])]
+    if report.summary.persistent:
+        lines.append(f"**{w['persistent']}:** " + ", ".join(rows[i].name_zh for i in report.summary.persistent))
+    for battle, brows in rows_by_battle(report):
+        lines += ["", f"## {battle_title(report, battle, lang)}", ""]
+        keys = [k for k, *_ in COLUMNS if k != "battle"]
+        labels = {k: (zh if lang == "zh" else en) for k, en, zh in COLUMNS}
+        lines += ["| " + " | ".join(labels[k] for k in keys) + " |", "|" + "---|" * len(keys)]
+        for n, r in enumerate(brows, 1):
+            c = cells(r, n, lang)
+            lines.append("| " + " | ".join(_md(cell_text(k, c[k], r)) for k in keys) + " |")
+    lines += ["", f"## {w['overdue']} ({len(report.summary.tasks_overdue)})", ""]
+    if report.summary.tasks_overdue:
+        lines += [f"| id | {w['task']} | {w['deadline']} | {w['days']} | {WORDS[lang]['status']} |", "|---|---|---|---|---|"]
+        for t in report.summary.tasks_overdue:
+            status = STATUS[lang].get(t.status or "", t.status or "—")
+            lines.append(f"| {t.id} | {_md(t.title_zh)} ({'、'.join(t.lead_units_zh)}) | {t.deadline} | "
+                         f"{t.days_overdue} | {_md(status)} |")
+    else:
+        lines.append(w["none"])
+    lines += ["", f"{report.summary.tasks_done}/{report.summary.tasks_total} {w['tasks_done']}", ""]
+    return "\n".join(lines)

@@ -1,0 +1,133 @@
+"""The report model. JSON output is this model dumped; every other format renders it."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Literal
+
+from pydantic import BaseModel
+
+from liupi_cli.models import Alternative
+
+Light = Literal["green", "yellow", "red", "grey"]
+LIGHTS: tuple[Light, ...] = ("red", "yellow", "green", "grey")
+
+
+class Point(BaseModel):
+    period: str
+    months: int
+    value: float
+
+
+class Row(BaseModel):
+    id: str
+    battle: str
+    battle_zh: str
+    name_zh: str
+    name_en: str
+    kind: str
+    unit: str | None
+    comparator: str
+    qualifier: str | None
+    stretch: bool
+    frequency: str
+    target: float | None
+    baseline_standard: float | None  # standard_raised: the old standard
+    due: dt.date | None
+    actual: float | None
+    actual_entered: str | None
+    actual_period: str | None
+    stale: bool  # the latest figure is for an earlier period than the report's
+    this_period: float | None  # cumulative: this period's own amount (YTD minus the previous YTD)
+    last_year: float | None  # last year's same-period figure, where recorded (--baseline)
+    completion: float | None  # cumulative / milestone counts: % of the annual target
+    expected: float | None  # 序时进度 at the figure's period, %
+    gap: float | None  # points: completion - expected (cumulative), actual - target (growth, level, ceiling)
+    gap_units: float | None  # cumulative: actual - target × expected, in the indicator's unit
+    remaining: float | None  # cumulative: target - actual
+    monthly_pace_needed: float | None  # cumulative: remaining ÷ months left
+    projection: float | None  # cumulative: year-end value at the current pace
+    light: Light
+    status: str  # ahead, on_track, behind, far_behind, met, not_met, broken, no_data, not_due, due_soon,
+    #              overdue, done, declined, not_declined, no_baseline, no_target
+    persistent: bool  # red for two or more consecutive reported periods
+    met: bool | None  # year-end settlement: the target was met (None: cannot tell)
+    revised: bool  # the figure shown replaced an earlier one
+    lead_unit: str | None
+    lead_unit_zh: str | None
+    lead_from_battle: bool  # the document names no lead for it; the battle's lead unit is shown
+    group: str | None
+    source: str
+    alternatives: list[Alternative]
+    judged_because: str | None
+    notes: list[str]
+    series: list[Point]
+
+
+class Count(BaseModel):
+    key: str
+    name_zh: str
+    red: int = 0
+    yellow: int = 0
+    green: int = 0
+    grey: int = 0
+    total: int = 0
+
+    def share(self, light: str) -> float:
+        return 100 * getattr(self, light) / self.total if self.total else 0.0
+
+
+class OverdueTask(BaseModel):
+    id: str
+    battle: str
+    title_zh: str
+    lead_units: list[str]
+    lead_units_zh: list[str]
+    deadline: dt.date
+    days_overdue: int
+    status: str | None  # latest recorded status, if any
+    percent: float | None
+
+
+class OverdueCount(BaseModel):
+    key: str
+    name_zh: str
+    overdue: int
+
+
+class Summary(BaseModel):
+    overall: Count
+    by_battle: list[Count]
+    by_unit: list[Count]
+    laggards: list[str]  # row ids, red first, most behind first
+    persistent: list[str]
+    tasks_overdue: list[OverdueTask]
+    tasks_overdue_by_battle: list[OverdueCount]
+    tasks_overdue_by_unit: list[OverdueCount]
+    tasks_done: int
+    tasks_total: int
+
+
+class BattleRef(BaseModel):
+    id: str
+    number: int
+    name_zh: str
+    name_en: str
+
+
+class Report(BaseModel):
+    plan_id: str
+    plan_title_zh: str
+    plan_title_en: str
+    doc_no: str | None
+    period: str
+    period_label_zh: str
+    period_label_en: str
+    grain: str  # month | quarter | year
+    as_of: dt.date
+    elapsed: float  # 序时进度 at the report's period, %
+    settlement: bool  # the year-end settlement (年终结账)
+    filters: dict[str, str]
+    battles: list[BattleRef]
+    summary: Summary
+    rows: list[Row]
