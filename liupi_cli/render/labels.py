@@ -90,12 +90,25 @@ def target_text(row: Row, lang: str) -> str:
         return "below last year" if lang == "en" else "同比下降"
     if row.target is None:
         return row.qualifier or ""
-    value = f"{num(row.target, row.unit)}{row.unit or ''}"
+    value = f"{row.target:g}{row.unit or ''}"  # a target is shown as the document states it
     if row.kind == "standard_raised" and row.baseline_standard is not None:
-        value = f"{num(row.baseline_standard, row.unit)}→{value}"
+        value = f"{row.baseline_standard:g}→{value}"
     if lang == "zh":
-        return f"{value}{row.qualifier or ''}" if row.qualifier else value
+        return zh_target(value, row.qualifier)
     return f"{COMPARATOR_SIGN[row.comparator]} {value}" + (" (stretch)" if row.stretch else "")
+
+
+SUFFIX_WORDS = ("以上", "左右", "以内", "以下")
+
+
+def zh_target(value: str, qualifier: str | None) -> str:
+    """Place the qualifier as Chinese writes it: 8%以上, 突破34亿元, 争取达5家, 力争35%以上."""
+    if not qualifier:
+        return value
+    pre, _, post = qualifier.partition("…") if "…" in qualifier else ("", "", qualifier)
+    if post.endswith(SUFFIX_WORDS):
+        return f"{pre}{value}{post}"
+    return f"{pre}{post}{value}"
 
 
 def indicator_name(row: Row, lang: str) -> str:
@@ -106,8 +119,8 @@ def note_text(row: Row, lang: str) -> str:
     parts = [STATUS[lang][row.status]]
     if row.persistent:
         parts.append("persistent red" if lang == "en" else "连续红灯")
-    parts += row.notes
-    return "; ".join(parts)
+    parts += row.notes_zh if lang == "zh" else row.notes
+    return "；".join(parts) if lang == "zh" else "; ".join(parts)
 
 
 def cells(row: Row, n: int, lang: str) -> dict[str, object]:

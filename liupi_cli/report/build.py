@@ -50,6 +50,8 @@ def _expected_period(freq: Frequency, period: Period) -> int | None:
         return period.months // 3 * 3 or None
     if freq is Frequency.annual:
         return 12 if period.months == 12 else None
+    if freq is Frequency.once:
+        return None  # a one-off figure stays current once recorded
     return period.months
 
 
@@ -154,11 +156,11 @@ def _row(plan: Plan, ind: Indicator, series: _Series, period: Period) -> Row:
     settlement = period.months == 12
     history = series.upto(period)
     freq = ind.frequency
-    notes: list[str] = []
+    notes: list[tuple[str, str]] = []  # (English, Chinese)
     latest = history[-1] if history else None
     if freq is Frequency.annual and period.months < 12:
         latest = None
-        notes.append("annual figure: published after the year ends")
+        notes.append(("annual figure: published after the year ends", "年度数据，年后发布"))
     at, rec = latest if latest else (None, None)
     actual = rec.value if rec else None
     last_year_rec = series.baseline.get(at.previous_year()) if at else None
@@ -187,17 +189,18 @@ def _row(plan: Plan, ind: Indicator, series: _Series, period: Period) -> Row:
     expected_months = _expected_period(freq, period)
     stale = bool(at and expected_months and at.months < expected_months)
     if stale:
-        notes.append(f"latest figure is for {at.key}")
+        notes.append((f"latest figure is for {at.key}", f"最新数据为{at.label_zh}"))
     if at and not stale and at.grain == "quarter" and period.grain == "month":
-        notes.append(f"as of {at.key}")
+        notes.append((f"as of {at.key}", f"截至{at.label_zh}"))
     if ind.alternatives:
-        others = ", ".join(f"{a.target:g}{a.unit or ind.unit or ''} ({a.source})" if a.target is not None
-                           else f"— ({a.source})" for a in ind.alternatives)
-        notes.append(f"judged against {ind.source}; the document also gives {others}")
+        others = "、".join(f"{a.target:g}{a.unit or ind.unit or ''}（{a.source}）" if a.target is not None
+                          else f"—（{a.source}）" for a in ind.alternatives)
+        notes.append((f"judged against {ind.source}; the document also gives {others}",
+                      f"按{ind.source}考核；文件另有{others}"))
     if rec and rec.supersedes:
-        notes.append("revised figure")
+        notes.append(("revised figure", "数据已修订"))
     if ind.kind is Kind.milestone and rec is None and judged["status"] == "overdue":
-        notes.append("no record of completion")
+        notes.append(("no record of completion", "未报完成"))
 
     lead = ind.lead_unit or plan.battles[ind.battle].lead_unit
     return Row(
@@ -208,7 +211,8 @@ def _row(plan: Plan, ind: Indicator, series: _Series, period: Period) -> Row:
         actual_period=at.key if at else None, stale=stale, this_period=this_period, last_year=last_year,
         persistent=persistent, revised=bool(rec and rec.supersedes), lead_unit=lead,
         lead_unit_zh=plan.unit_name(lead), lead_from_battle=ind.lead_unit is None, group=ind.group,
-        source=ind.source, alternatives=ind.alternatives, judged_because=ind.judged_because, notes=notes,
+        source=ind.source, alternatives=ind.alternatives, judged_because=ind.judged_because,
+        notes=[en for en, _ in notes], notes_zh=[zh for _, zh in notes],
         series=[Point(period=p.key, months=p.months, value=r.value) for p, r in history],
         **judged,
     )
@@ -225,6 +229,7 @@ def _pair_notes(rows: list[Row]) -> None:
             for m in members:
                 m.notes.append("双下降 met: both counts below last year" if both
                                else "双下降 not met: both counts must be below last year")
+                m.notes_zh.append("实现双下降" if both else "未实现双下降")
 
 
 def _count(key: str, name: str, rows: Iterable[Row]) -> Count:

@@ -61,6 +61,7 @@ class Row(BaseModel):
     alternatives: list[Alternative]
     judged_because: str | None
     notes: list[str]
+    notes_zh: list[str]
     series: list[Point]
 
 

@@ -1,0 +1,166 @@
+"""`liupi report`: golden output per format, the JSON oracle, xlsx round trip, exit codes, import costs."""
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+from conftest import FIXTURES, REPO
+from liupi_cli.periods import parse_period
+from liupi_cli.plan import load_plan
+from liupi_cli.report import build_report
+from liupi_cli.store import Store
+
+GOLDEN = Path(__file__).parent / "golden"
+UPDATE = os.environ.get("LIUPI_UPDATE_GOLDEN") == "1"
+
+
+@pytest.fixture
+def loaded(run, mini):
+    result = run("update", "--file", str(FIXTURES / "mini-actuals.csv"))
+    assert result.exit_code == 0, result.stderr
+    assert run("task", "set", "t1", "--status", "in_progress", "--date", "2023-06-10").exit_code == 0
+    return run
+
+
+def _golden(name: str, text: str) -> None:
+    path = GOLDEN / name
+    if UPDATE:
+        path.write_text(text, encoding="utf-8")
+    assert text == path.read_text(encoding="utf-8"), f"{name} differs (LIUPI_UPDATE_GOLDEN=1 rewrites it)"
+
+
+@pytest.mark.parametrize("fmt,lang,name", [
+    ("table", "en", "report-2023-06.txt"), ("table", "zh", "report-2023-06.zh.txt"),
+    ("markdown", "en", "report-2023-06.md"), ("markdown", "zh", "report-2023-06.zh.md"),
+    ("csv", "en", "report-2023-06.csv"), ("json", "en", "report-2023-06.json"),
+    ("html", "zh", "report-2023-06.zh.html"),
+])
+def test_golden(loaded, fmt, lang, name):
+    result = loaded("report", "--month", "2023-06", "--format", fmt, "--lang", lang)
+    assert result.exit_code == 0, result.stderr
+    _golden(name, result.stdout)
+    assert "2023-06: 4 red, 3 yellow, 3 green, 3 grey" in result.stderr
+
+
+def test_cli_json_equals_the_core_model(loaded, mini):
+    cli = json.loads(loaded("report", "--quarter", "2023Q2", "--format", "json").stdout)
+    plan = load_plan(mini)
+    with Store(mini / "records.db", plan.info.id) as s:
+        core = build_report(plan, s.records(), parse_period("2023Q2"), task_updates=s.task_updates())
+    assert cli == core.model_dump(mode="json")
+
+
+def test_json_has_the_documented_fields(loaded):
+    doc = json.loads(loaded("report", "-m", "2023-06", "-f", "json").stdout)
+    assert {"plan_id", "period", "elapsed", "summary", "rows"} <= set(doc)
+    assert doc["elapsed"] == 50.0
+    required = {"id", "battle", "name_zh", "name_en", "kind", "unit", "comparator", "target", "actual",
+                "actual_period", "completion", "expected", "gap", "light", "persistent", "lead_unit", "source",
+                "alternatives"}
+    assert required <= set(doc["rows"][0])
+    assert doc["summary"]["tasks_overdue"][0]["id"] == "t4"
+
+
+def test_xlsx_round_trips_with_numbers_as_numbers(loaded, tmp_path):
+    out = tmp_path / "r.xlsx"
+    result = loaded("report", "--month", "2023-06", "--out", str(out))
+    assert result.exit_code == 0, result.stderr
+    sheets = pd.read_excel(out, sheet_name=None, header=1)
+    assert list(sheets)[1:] == ["1 打好经济增长主动仗", "2 打好重点民生保障仗"]
+    live = sheets["2 打好重点民生保障仗"]
+    jobs = live[live["Indicator"].str.contains("城镇新增就业")].iloc[0]
+    assert jobs["Year to date"] == 1500 and isinstance(jobs["Year to date"], (int, float))
+    assert jobs["% of annual target"] == pytest.approx(46.875)
+    assert jobs["Light"] == "YELLOW"
+    from openpyxl import load_workbook
+
+    wb = load_workbook(out)
+    ws = wb["2 打好重点民生保障仗"]
+    assert ws.freeze_panes == "D3"
+    notes = [c.value for c in ws["R"] if isinstance(c.value, str)]
+    assert not any(n.startswith("=") for n in notes)
+    light_cells = [c for c in ws["P"][2:] if c.value]
+    assert {c.fill.fgColor.rgb[-6:] for c in light_cells} >= {"FFCDD2", "C8E6C9"}
+
+
+def test_csv_neutralises_formulas(loaded):
+    text = loaded("report", "-m", "2023-06", "-f", "csv").stdout
+    assert "=cmd" not in text.replace("'=cmd", "")
+
+
+def test_html_is_self_contained(loaded):
+    html = loaded("report", "-m", "2023-06", "-f", "html").stdout
+    assert "<svg" in html and "城镇新增就业" in html
+    assert "http://" not in html and "https://" not in html and "<script" not in html
+
+
+@pytest.mark.parametrize("args,code", [
+    (["--fail-on", "red"], 1), (["--fail-on", "missing"], 1), (["--fail-on", "red", "--light", "green"], 0),
+    ([], 0),
+])
+def test_fail_on(loaded, args, code):
+    assert loaded("report", "-m", "2023-06", *args).exit_code == code
+
+
+def test_fail_on_missing_passes_when_every_row_has_data(loaded):
+    result = loaded("report", "-m", "2023-06", "--fail-on", "missing", "--battle", "livelihood",
+                    "--light", "red,green")
+    assert result.exit_code == 0
+
+
+@pytest.mark.parametrize("args,message,code", [
+    ([], "give exactly one of --month, --quarter or --year", 2),
+    (["--month", "2023-06", "--year", "2023"], "exactly one", 2),
+    (["--month", "2023Q2"], "is not a month", 2),
+    (["--month", "2023-13"], "month 13 does not exist", 1),
+    (["--month", "2023-06", "--light", "blue"], "unknown light(s): blue", 1),
+    (["--month", "2023-06", "--fail-on", "late"], "unknown condition", 2),
+    (["--month", "2023-06", "--format", "xlsx"], "xlsx needs --out", 2),
+])
+def test_bad_report_options(loaded, args, message, code):
+    result = loaded("report", *args)
+    assert result.exit_code == code
+    assert message in result.stderr
+
+
+def test_no_store_yet_means_all_grey_not_zero(run):
+    doc = json.loads(run("report", "--year", "2023", "-f", "json").stdout)
+    assert doc["settlement"] is True
+    assert {r["light"] for r in doc["rows"]} <= {"grey", "red"}  # milestones past due are red
+    assert all(r["actual"] is None for r in doc["rows"])
+
+
+def test_table_is_colourless_when_piped(loaded):
+    out = loaded("report", "-m", "2023-06").stdout
+    assert "\x1b[" not in out and "YELLOW" in out
+
+
+def _imported(args: list[str]) -> set[str]:
+    code = ("import sys, runpy; sys.argv = ['liupi'] + sys.argv[1:]\n"
+            "try:\n    runpy.run_module('liupi_cli', run_name='__main__')\nexcept SystemExit:\n    pass\n"
+            "print('MODULES', ' '.join(sorted(sys.modules)), file=sys.stderr)")
+    env = {**os.environ, "PYTHONPATH": str(REPO)}
+    res = subprocess.run([sys.executable, "-c", code, *args], capture_output=True, text=True, env=env)
+    line = next(ln for ln in res.stderr.splitlines() if ln.startswith("MODULES"))
+    return set(line.split()[1:])
+
+
+@pytest.mark.parametrize("fmt", ["table", "markdown", "csv", "json"])
+def test_plain_formats_do_not_import_pandas_or_openpyxl(mini, fmt):
+    mods = _imported(["--data-dir", str(mini), "report", "--month", "2023-06", "--format", fmt])
+    assert "liupi_cli.report.build" in mods
+    assert "pandas" not in mods and "openpyxl" not in mods
+
+
+def test_yaml_is_read_with_the_c_loader_when_present():
+    import yaml
+
+    from liupi_cli import yamlfile
+
+    if yaml.__with_libyaml__:
+        assert yamlfile._Loader is yaml.CSafeLoader
