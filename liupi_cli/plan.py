@@ -16,7 +16,7 @@ from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
-from liupi_cli.errors import PlanInvalid, PlanUnreadable, Problem, UnknownId
+from liupi_cli.errors import InputRefused, PlanInvalid, PlanUnreadable, Problem, UnknownId
 from liupi_cli.models import (
     Battle,
     Indicator,
@@ -102,7 +102,8 @@ class Plan:
         if len(by_name) == 1:
             return by_name[0]
         if len(by_name) > 1:
-            raise UnknownId("indicator", given, by_name)
+            raise InputRefused(f"'{given}' is the name of {len(by_name)} indicators",
+                               f"use the id: {', '.join(by_name)}")
         names = {i.id: i.id for i in self.indicators.values()}
         names.update({i.name_zh: i.id for i in self.indicators.values()})
         raise UnknownId("indicator", given, suggest(given, names))

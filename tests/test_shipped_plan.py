@@ -96,3 +96,16 @@ def test_installed_package_carries_the_plan():
 
     assert (bundled_data_dir() / "targets.yaml").is_file()
     assert Path(bundled_data_dir(), "tasks.yaml").is_file()
+
+
+def test_indicators_per_battle(plan):
+    assert dict(Counter(i.battle for i in plan.indicators.values())) == {
+        "growth": 76, "innovation": 26, "environment": 57, "risk": 20, "safety": 60, "livelihood": 50}
+
+
+def test_a_chinese_name_shared_by_two_indicators_asks_for_the_id(plan):
+    from liupi_cli.errors import InputRefused
+
+    with pytest.raises(InputRefused, match="is the name of 2 indicators") as exc:
+        plan.indicator_id("社会消费品零售总额")
+    assert "retail_sales_growth" in exc.value.hint and "retail_sales_total" in exc.value.hint

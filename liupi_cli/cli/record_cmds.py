@@ -56,9 +56,11 @@ def update(
 ) -> None:
     """Record actual figures: one value, a whole file, or interactively at a terminal.
 
-    Examples: liupi update new_urban_jobs 1500 --period 2023-06 --source "县人社局 月报"
-              liupi update --file actuals.xlsx --dry-run
-              liupi update --period 2023-06 --unit 县发改局
+    Example: liupi update new_urban_jobs 1500 --period 2023-06 --source "县人社局 月报"
+
+    Example: liupi update --file actuals.xlsx --dry-run
+
+    Example: liupi update --period 2023-06 --unit 县发改局   (interactive)
     """
     st = state(ctx)
     plan = st.plan()

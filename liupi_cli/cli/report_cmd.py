@@ -58,9 +58,11 @@ def report(
 ) -> None:
     """Where do we stand? Every target with its latest figure, the gap, 序时进度 and a light.
 
-    Examples: liupi report --month 2023-06
-              liupi report --month 2023-06 --lang zh --out 2023-06.xlsx
-              liupi report --quarter 2023Q2 --battle growth --light red,yellow --format json
+    Example: liupi report --month 2023-06
+
+    Example: liupi report --month 2023-06 --lang zh --out 2023-06.xlsx
+
+    Example: liupi report --quarter 2023Q2 --battle growth --light red,yellow --format json
     """
     st = state(ctx)
     fmt = pick_format(fmt, out, REPORT_FORMATS)

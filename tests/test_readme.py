@@ -1,0 +1,65 @@
+"""The README is the front door: every command is there, and every example in it runs."""
+
+import re
+import shlex
+import shutil
+
+import pytest
+from typer.testing import CliRunner
+
+from conftest import REPO
+from liupi_cli.cli.app import app
+
+README = (REPO / "README.md").read_text(encoding="utf-8")
+COMMANDS = ["check", "info", "targets", "tasks", "update", "template", "task set", "history", "export", "report"]
+
+
+def _sh_lines() -> list[str]:
+    blocks = re.findall(r"```sh\n(.*?)```", README, flags=re.S)
+    return [ln.strip() for b in blocks for ln in b.splitlines() if ln.strip().startswith("liupi ")]
+
+
+def test_every_command_is_documented():
+    registered = {c.name or c.callback.__name__ for c in app.registered_commands}
+    registered |= {f"{g.name} {c.name}" for g in app.registered_groups for c in g.typer_instance.registered_commands}
+    assert set(COMMANDS) <= registered
+    for command in COMMANDS:
+        assert f"`liupi {command}" in README, command
+
+
+def test_every_exit_code_is_documented():
+    from liupi_cli.errors import ExitCode
+
+    for name, code in vars(ExitCode).items():
+        if not name.startswith("_"):
+            assert f"| {code} |" in README, name
+
+
+def test_ci_runs_the_readme_test_command():
+    ci = (REPO / ".ci" / "run").read_text(encoding="utf-8")
+    test_command = "python3 -m venv .venv && .venv/bin/pip install -q '.[test]' && .venv/bin/pytest -q"
+    assert test_command in README
+    assert test_command in ci.splitlines()
+
+
+def test_the_readme_examples_run_in_order(tmp_path, monkeypatch):
+    shutil.copytree(REPO / "data", tmp_path / "data", ignore=shutil.ignore_patterns("records.db*"))
+    shutil.copytree(REPO / "examples", tmp_path / "examples")
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setenv("LIUPI_DB", str(tmp_path / "records.db"))
+    lines = _sh_lines()
+    assert len(lines) >= 20
+    runner = CliRunner()
+    for line in lines:
+        result = runner.invoke(app, shlex.split(line)[1:], catch_exceptions=False)
+        assert result.exit_code == 0, f"{line}\n{result.stderr}"
+    assert (tmp_path / "circular-2023-06.xlsx").exists()
+    assert (tmp_path / "report-2023-06.html").exists()
+
+
+@pytest.mark.parametrize("command", ["update", "report", "targets", "tasks", "template", "history", "export",
+                                     "check", "info"])
+def test_every_command_help_has_an_example(command):
+    result = CliRunner().invoke(app, [command, "--help"])
+    assert result.exit_code == 0
+    assert "Example" in result.stdout
