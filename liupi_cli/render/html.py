@@ -49,6 +49,11 @@ def _bar(r: Row) -> str:
             f"{expected}</span>")
 
 
+def _month_axis(x, height: int) -> str:
+    return "".join(f'<text x="{x(m):.1f}" y="{height - 10}" font-size="9" text-anchor="middle">{m}</text>'
+                   for m in (2, 4, 6, 8, 10, 12))
+
+
 def _progress_svg(r: Row, lang: str) -> str:
     """Cumulative: completion % by month against the straight 序时 line."""
     width, height, pad = 300, 170, 30
@@ -58,8 +63,7 @@ def _progress_svg(r: Row, lang: str) -> str:
     pts = " ".join(f"{x(p.months):.1f},{y(100 * p.value / r.target):.1f}" for p in r.series) if r.target else ""
     dots = "".join(f'<circle cx="{x(p.months):.1f}" cy="{y(100 * p.value / r.target):.1f}" r="3" '
                    f'fill="{LIGHT_COLOUR[r.light]}"/>' for p in r.series) if r.target else ""
-    grid = "".join(f'<text x="{x(m):.1f}" y="{height - 10}" font-size="9" text-anchor="middle">{m}</text>'
-                   for m in (2, 4, 6, 8, 10, 12))
+    grid = _month_axis(x, height)
     label = "序时" if lang == "zh" else "schedule"
     return (f'<svg width="{width}" height="{height}" viewBox="0 0 {width} {height}" role="img">'
             f'<line x1="{x(0)}" y1="{y(0)}" x2="{x(12)}" y2="{y(100)}" stroke="#999" stroke-dasharray="4 3"/>'
@@ -88,7 +92,8 @@ def _trend_svg(r: Row, lang: str) -> str:
                   f'text-anchor="end" fill="#777">{label} {r.target:g}%</text>')
     zero = f'<line x1="{pad}" y1="{y(0):.1f}" x2="{width - pad}" y2="{y(0):.1f}" stroke="#bbb"/>'
     return (f'<svg width="{width}" height="{height}" viewBox="0 0 {width} {height}" role="img">{zero}{target}'
-            f'<polyline points="{pts}" fill="none" stroke="{LIGHT_COLOUR[r.light]}" stroke-width="2"/>{dots}</svg>')
+            f'{_month_axis(x, height)}<polyline points="{pts}" fill="none" stroke="{LIGHT_COLOUR[r.light]}" '
+            f'stroke-width="2"/>{dots}</svg>')
 
 
 def to_html(report: Report, lang: str = "en") -> str:

@@ -130,7 +130,7 @@ def cells(row: Row, n: int, lang: str) -> dict[str, object]:
         "no": n, "battle": row.battle_zh, "indicator": indicator_name(row, lang), "unit": row.unit or "",
         "lead": (row.lead_unit_zh or "") + ("*" if row.lead_from_battle else ""),
         "frequency": FREQ[lang][row.frequency], "target": target_text(row, lang), "this_period": row.this_period,
-        "ytd": row.actual, "last_year": row.last_year, "growth": growth, "completion": row.completion,
+        "ytd": None if row.kind == "growth_rate" else row.actual, "last_year": row.last_year, "growth": growth, "completion": row.completion,
         "expected": row.expected, "gap_expected": row.gap if row.kind == "cumulative" else None,
         "gap_growth": row.gap if row.kind in ("growth_rate",) else None, "light": LIGHT_WORD[lang][row.light],
         "projection": row.projection, "note": note_text(row, lang),

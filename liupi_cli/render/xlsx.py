@@ -103,6 +103,12 @@ def to_xlsx(report: Report, lang: str = "en") -> bytes:
         sheet.freeze_panes = "D3"
         for col, k in enumerate(keys, 1):
             sheet.column_dimensions[get_column_letter(col)].width = WIDTHS.get(k, 12)
+    for sheet in wb.worksheets:  # circulars get printed: landscape, one page wide
+        sheet.page_setup.orientation = "landscape"
+        sheet.page_setup.paperSize = sheet.PAPERSIZE_A4
+        sheet.sheet_properties.pageSetUpPr.fitToPage = True
+        sheet.page_setup.fitToWidth = 1
+        sheet.page_setup.fitToHeight = 0
     buf = io.BytesIO()
     wb.save(buf)
     return buf.getvalue()
