@@ -20,7 +20,7 @@ from pydantic import BaseModel
 from liupi_cli.errors import InputRefused, StoreError
 from liupi_cli.plan import DataDir, Plan
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 BUSY_TIMEOUT_S = 30.0
 
 
@@ -77,7 +77,12 @@ def _v2(db: sqlite3.Connection) -> None:
     )
 
 
-MIGRATIONS: dict[int, Callable[[sqlite3.Connection], None]] = {1: _v1, 2: _v2}
+def _v3(db: sqlite3.Connection) -> None:
+    """Finding the current figure asks "has anything superseded this row?": index that question."""
+    _run(db, "CREATE INDEX records_supersedes ON records (supersedes)")
+
+
+MIGRATIONS: dict[int, Callable[[sqlite3.Connection], None]] = {1: _v1, 2: _v2, 3: _v3}
 
 
 @dataclass(frozen=True)

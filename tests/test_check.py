@@ -3,7 +3,6 @@
 from pathlib import Path
 
 import pytest
-
 from conftest import FIXTURES, Run
 
 BROKEN = sorted(p for p in (FIXTURES / "broken").iterdir() if p.is_dir())

@@ -4,6 +4,7 @@ import shutil
 from pathlib import Path
 
 from conftest import MINI, Run
+
 from liupi_cli.plan import bundled_data_dir, resolve_data_dir
 
 

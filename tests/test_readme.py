@@ -5,9 +5,9 @@ import shlex
 import shutil
 
 import pytest
+from conftest import REPO
 from typer.testing import CliRunner
 
-from conftest import REPO
 from liupi_cli.cli.app import app
 
 README = (REPO / "README.md").read_text(encoding="utf-8")

@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pandas as pd
 import pytest
-
 from conftest import FIXTURES, REPO
+
 from liupi_cli.periods import parse_period
 from liupi_cli.plan import load_plan
 from liupi_cli.report import build_report

@@ -3,8 +3,8 @@
 import datetime as dt
 
 import pytest
-
 from conftest import MINI
+
 from liupi_cli.periods import parse_period
 from liupi_cli.plan import load_plan
 from liupi_cli.report import build_report

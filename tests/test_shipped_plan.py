@@ -5,8 +5,8 @@ from collections import Counter
 from pathlib import Path
 
 import pytest
-
 from conftest import REPO, SHIPPED
+
 from liupi_cli.plan import check_plan, load_plan
 
 # Counted when the plan was transcribed (see the README's "The bundled plan").

@@ -67,7 +67,8 @@ def test_migrates_a_first_version_store_keeping_its_records(tmp_path):
                "VALUES ('gdp_growth', '2023Q1', 4.5, '4.5', 'old', 't')")
     db.close()
     with Store(path, "p") as s:
-        assert s.schema_version == SCHEMA_VERSION == 2
+        assert s.schema_version == SCHEMA_VERSION == 3
+        assert s.db.execute("SELECT 1 FROM sqlite_master WHERE name = 'records_supersedes'").fetchone()
         assert s.current("gdp_growth", "2023Q1").value == 4.5
         s.set_task("t1", __import__("datetime").date(2023, 6, 30), "done", 100, None, "me", "t")
         assert s.task_updates("t1")[0].status == "done"

@@ -13,6 +13,8 @@ from typing import Any
 
 from pydantic import BaseModel
 
+from liupi_cli.render.plain import neutralise
+
 
 class Fmt(str, Enum):
     table = "table"
@@ -106,24 +108,34 @@ def _json_cell(v: Any) -> Any:
     return v
 
 
-def neutralise(text: str) -> str:
-    """Keep spreadsheet programs from reading user text as a formula."""
-    if text and text[0] in "=+-@\t\r" and not _is_number(text):
-        return "'" + text
-    return text
-
-
-def _is_number(text: str) -> bool:
-    try:
-        float(text)
-        return True
-    except ValueError:
-        return False
-
-
 def write_out(text: str, out: Path | None) -> None:
     if out is None:
         sys.stdout.write(text)
         return
     out.write_text(text, encoding="utf-8")
     say(f"wrote {out}")
+
+
+def emit_rows(rows: list[BaseModel], csv_columns: list[str], table_columns: list[str], fmt: Fmt,
+              out: Path | None = None, dim=None) -> None:
+    """A list of rows as JSON, CSV or a plain table (``dim(row)`` greys out superseded rows)."""
+    if fmt is Fmt.json:
+        write_out(dump_json(rows), out)
+        return
+    if fmt is Fmt.csv:
+        write_out(rows_to_csv(rows, csv_columns), out)
+        return
+    from rich.console import Console
+    from rich.table import Table
+
+    table = Table(box=None, pad_edge=False, header_style="bold")
+    for c in table_columns:
+        table.add_column(c, overflow="fold")
+    for r in rows:
+        table.add_row(*(cell(getattr(r, c)) for c in table_columns), style="dim" if dim and dim(r) else None)
+    if out is None:
+        console().print(table)
+        return
+    buf = io.StringIO()
+    Console(file=buf, no_color=True, width=200).print(table)
+    write_out(buf.getvalue(), out)

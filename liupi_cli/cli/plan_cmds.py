@@ -9,7 +9,7 @@ from typing import Optional
 import typer
 
 from liupi_cli.cli.context import state
-from liupi_cli.cli.output import Fmt, cell, console, dump_json, pick_format, rows_to_csv, say, write_out
+from liupi_cli.cli.output import Fmt, emit_rows, pick_format, say
 from liupi_cli.errors import ExitCode
 from liupi_cli.listing import list_indicators, list_tasks
 from liupi_cli.models import Kind
@@ -132,28 +132,7 @@ def _kind(kind: str | None) -> str | None:
 
 
 def _emit(rows, csv_columns, table_columns, fmt: Fmt, out: Path | None, count: str) -> None:
-    if fmt is Fmt.json:
-        write_out(dump_json(rows), out)
-    elif fmt is Fmt.csv:
-        write_out(rows_to_csv(rows, csv_columns), out)
-    else:
-        from rich.table import Table
-
-        table = Table(box=None, pad_edge=False, header_style="bold")
-        for c in table_columns:
-            table.add_column(c, overflow="fold")
-        for r in rows:
-            table.add_row(*(cell(getattr(r, c)) for c in table_columns))
-        if out is None:
-            console().print(table)
-        else:
-            import io
-
-            from rich.console import Console
-
-            buf = io.StringIO()
-            Console(file=buf, no_color=True, width=200).print(table)
-            write_out(buf.getvalue(), out)
+    emit_rows(rows, csv_columns, table_columns, fmt, out)
     say(count)
 
 

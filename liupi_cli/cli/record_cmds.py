@@ -12,7 +12,7 @@ from typing import Optional
 import typer
 
 from liupi_cli.cli.context import State, state
-from liupi_cli.cli.output import Fmt, cell, console, dump_json, neutralise, pick_format, rows_to_csv, say, write_out
+from liupi_cli.cli.output import Fmt, dump_json, emit_rows, neutralise, pick_format, rows_to_csv, say, write_out
 from liupi_cli.errors import ExitCode, InputRefused, LiupiError, UsageProblem
 from liupi_cli.periods import parse_period
 from liupi_cli.recording import due_indicators, make_record, prepare_batch, read_table
@@ -239,7 +239,7 @@ def history(
             rows = store.records(plan.indicator_id(item))
             cols = ["id", "period", "baseline", "entered", "value", "unit", "recorded_by", "recorded_at", "source",
                     "note", "supersedes", "current"]
-    _print_rows(rows, cols, fmt)
+    emit_rows(rows, cols, cols, fmt, dim=lambda r: not r.current)
     say(f"{len(rows)} record(s)")
 
 
@@ -277,23 +277,6 @@ def export(
                 xw, sheet_name="task_updates", index=False)
         say(f"wrote {out}")
     say(f"{len(records)} record(s), {len(tasks)} task update(s)")
-
-
-def _print_rows(rows, cols, fmt: Fmt) -> None:
-    if fmt is Fmt.json:
-        write_out(dump_json(rows), None)
-    elif fmt is Fmt.csv:
-        write_out(rows_to_csv(rows, cols), None)
-    else:
-        from rich.table import Table
-
-        table = Table(box=None, pad_edge=False, header_style="bold")
-        for c in cols:
-            table.add_column(c)
-        for r in rows:
-            values = [cell(getattr(r, c)) for c in cols]
-            table.add_row(*values, style=None if r.current else "dim")
-        console().print(table)
 
 
 def register(app: typer.Typer) -> None:

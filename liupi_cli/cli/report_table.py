@@ -6,8 +6,18 @@ from rich.console import Console, Group
 from rich.table import Table
 from rich.text import Text
 
-from liupi_cli.render.labels import LIGHT_WORD, WORDS, battle_title, heading, note_text, num, pts, rows_by_battle
-from liupi_cli.render.labels import subheading, target_text
+from liupi_cli.render.labels import (
+    LIGHT_WORD,
+    WORDS,
+    battle_title,
+    heading,
+    note_text,
+    num,
+    pts,
+    rows_by_battle,
+    subheading,
+    target_text,
+)
 from liupi_cli.report.model import Report, Row
 
 STYLE = {"green": "bold green", "yellow": "bold yellow", "red": "bold red", "grey": "dim"}
