@@ -232,3 +232,20 @@ def test_an_unreadable_store_has_its_own_exit_code(run, tmp_path):
     result = run("--db", str(junk), "update", "new_urban_jobs", "1", "-p", "2023-06")
     assert result.exit_code == 4
     assert "cannot open the record store" in result.stderr
+
+
+def test_ctrl_c_in_interactive_mode_keeps_what_was_entered(run, monkeypatch):
+    monkeypatch.setattr(record_cmds, "_stdin_is_terminal", lambda: True)
+    answers = iter(["1500"])
+
+    def fake_input(prompt):
+        try:
+            return next(answers)
+        except StopIteration:
+            raise KeyboardInterrupt from None
+
+    monkeypatch.setattr("builtins.input", fake_input)
+    result = run("update", "--period", "2023-06", "--unit", "rsj")
+    assert result.exit_code == 130
+    assert "stopped: recorded 1 figure(s)" in result.stderr
+    assert _history(run, "new_urban_jobs")[0]["value"] == 1500

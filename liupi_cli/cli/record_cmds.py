@@ -120,25 +120,32 @@ def _update_interactive(st: State, period_text: str, battle: str | None, unit: s
     say(f"{len(due)} indicator(s) due for {period.key}. Enter a value, or press Enter to skip. Ctrl-C stops; "
         "what you entered is kept.")
     with _store(st) as store:
-        for ind in due:
-            last = _latest(store, ind.id)
-            target = f"{ind.target:g}{ind.unit or ''}" if ind.target is not None else "—"
-            prompt = (f"{ind.id} {ind.name_zh} [target {target}; last {last}] {period.key}: ")
-            while True:
-                try:
-                    answer = input(prompt).strip()
-                except EOFError:
-                    answer = ""
-                if not answer:
-                    break
-                try:
-                    rec = make_record(plan, ind.id, answer, period.key, source=source)
-                    store.add(rec, _by(by), _now())
-                    saved += 1
-                    break
-                except LiupiError as exc:
-                    print(f"error: {exc.message}" + (f" (hint: {exc.hint})" if exc.hint else ""), file=sys.stderr)
+        try:
+            for ind in due:
+                saved += _ask(st, store, ind, period.key, source, by)
+        except KeyboardInterrupt:
+            say(f"\nstopped: recorded {saved} figure(s); everything entered so far is kept")
+            raise typer.Exit(130) from None
     say(f"recorded {saved} figure(s)")
+
+
+def _ask(st: State, store: Store, ind, period: str, source: str | None, by: str | None) -> int:
+    """Prompt for one indicator until a valid value or a blank; returns how many were saved (0 or 1)."""
+    last = _latest(store, ind.id)
+    target = f"{ind.target:g}{ind.unit or ''}" if ind.target is not None else "—"
+    prompt = f"{ind.id} {ind.name_zh} [target {target}; last {last}] {period}: "
+    while True:
+        try:
+            answer = input(prompt).strip()
+        except EOFError:
+            answer = ""
+        if not answer:
+            return 0
+        try:
+            store.add(make_record(st.plan(), ind.id, answer, period, source=source), _by(by), _now())
+            return 1
+        except LiupiError as exc:
+            print(f"error: {exc.message}" + (f" (hint: {exc.hint})" if exc.hint else ""), file=sys.stderr)
 
 
 def _latest(store: Store, indicator: str) -> str:
