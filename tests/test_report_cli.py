@@ -164,3 +164,17 @@ def test_yaml_is_read_with_the_c_loader_when_present():
 
     if yaml.__with_libyaml__:
         assert yamlfile._Loader is yaml.CSafeLoader
+
+
+@pytest.mark.parametrize("args", [
+    ["report", "--month", "2023-06", "--out", "/nonexistent-dir/r.xlsx"],
+    ["report", "--month", "2023-06", "--out", "/nonexistent-dir/r.md"],
+    ["template", "--period", "2023-06", "--out", "/nonexistent-dir/t.xlsx"],
+    ["export", "--out", "/nonexistent-dir/e.xlsx"],
+    ["targets", "--out", "/nonexistent-dir/t.csv"],
+])
+def test_an_unwritable_out_file_is_one_line(run, args):
+    result = run(*args)
+    assert result.exit_code == 1
+    assert "cannot write /nonexistent-dir/" in result.stderr
+    assert "Traceback" not in result.stderr

@@ -77,16 +77,9 @@ def root(
 
 
 def _register() -> None:
-    from liupi_cli.cli import plan_cmds
+    from liupi_cli.cli import plan_cmds, record_cmds, report_cmd
 
-    plan_cmds.register(app)
-    for name in ("record_cmds", "report_cmd"):
-        try:
-            module = __import__(f"liupi_cli.cli.{name}", fromlist=["register"])
-        except ModuleNotFoundError as exc:
-            if exc.name != f"liupi_cli.cli.{name}":
-                raise
-            continue
+    for module in (plan_cmds, record_cmds, report_cmd):
         module.register(app)
 
 

@@ -7,6 +7,7 @@ import io
 import json
 import os
 import sys
+from contextlib import contextmanager
 from enum import Enum
 from pathlib import Path
 from typing import Any
@@ -43,10 +44,6 @@ def pick_format(fmt: Fmt | None, out: Path | None, allowed: tuple[Fmt, ...]) -> 
         raise InputRefused(f"--format {fmt.value} is not available here",
                            f"choose one of {', '.join(f.value for f in allowed)}")
     return fmt
-
-
-def want_color() -> bool:
-    return sys.stdout.isatty() and not os.environ.get("NO_COLOR")
 
 
 def console(stderr: bool = False):
@@ -108,11 +105,27 @@ def _json_cell(v: Any) -> Any:
     return v
 
 
-def write_out(text: str, out: Path | None) -> None:
+@contextmanager
+def writing(out: Path):
+    """Turn a failed write (no such folder, no permission, disk full) into one clear line."""
+    from liupi_cli.errors import InputRefused
+
+    try:
+        yield
+    except OSError as exc:
+        raise InputRefused(f"cannot write {out}: {exc.strerror or exc}", "check the folder exists and is writable") \
+            from exc
+
+
+def write_out(text: str | bytes, out: Path | None) -> None:
     if out is None:
-        sys.stdout.write(text)
+        sys.stdout.write(text if isinstance(text, str) else text.decode("utf-8"))
         return
-    out.write_text(text, encoding="utf-8")
+    with writing(out):
+        if isinstance(text, bytes):
+            out.write_bytes(text)
+        else:
+            out.write_text(text, encoding="utf-8")
     say(f"wrote {out}")
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from collections import Counter
 from pathlib import Path
 from typing import Optional
@@ -14,6 +15,7 @@ from liupi_cli.errors import ExitCode
 from liupi_cli.listing import list_indicators, list_tasks
 from liupi_cli.models import Kind
 from liupi_cli.plan import check_plan
+from liupi_cli.store import store_location
 
 LIST_FORMATS = (Fmt.table, Fmt.csv, Fmt.json)
 
@@ -59,19 +61,11 @@ def info(ctx: typer.Context) -> None:
         f"tasks:      {len(plan.tasks)}",
         f"conflicts:  {sum(1 for i in plan.indicators.values() if i.alternatives)} indicator(s) with other values",
     ]
-    store_line = _store_line(st)
-    if store_line:
-        lines.append(store_line)
+    lines.append(_store_line(st))
     print("\n".join(lines))
 
 
-def _store_line(st) -> str | None:
-    try:
-        from liupi_cli.store import store_location
-    except ModuleNotFoundError:
-        return None
-    import os
-
+def _store_line(st) -> str:
     loc = store_location(st.plan(), st.data_dir, st.db_opt, os.environ)
     exists = "exists" if loc.path.exists() else "not created yet"
     return f"records:    {loc.path} (from {loc.origin}; {exists})"

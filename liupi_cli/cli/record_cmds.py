@@ -12,8 +12,18 @@ from typing import Optional
 import typer
 
 from liupi_cli.cli.context import State, state
-from liupi_cli.cli.output import Fmt, dump_json, emit_rows, neutralise, pick_format, rows_to_csv, say, write_out
-from liupi_cli.errors import ExitCode, InputRefused, LiupiError, UsageProblem
+from liupi_cli.cli.output import (
+    Fmt,
+    dump_json,
+    emit_rows,
+    neutralise,
+    pick_format,
+    rows_to_csv,
+    say,
+    write_out,
+    writing,
+)
+from liupi_cli.errors import InputRefused, LiupiError, UsageProblem
 from liupi_cli.periods import parse_period
 from liupi_cli.recording import due_indicators, make_record, prepare_batch, read_table
 from liupi_cli.store import Store, TaskUpdate, check_task_status, open_store, store_location
@@ -178,9 +188,10 @@ def template(
     frame = pd.DataFrame(rows, columns=["id", "period", "value", "unit", "source", "note", "name_zh", "target",
                                         "lead_unit"])
     if suffix == ".csv":
-        frame.to_csv(out, index=False, encoding="utf-8-sig")
+        with writing(out):
+            frame.to_csv(out, index=False, encoding="utf-8-sig")
     elif suffix == ".xlsx":
-        with pd.ExcelWriter(out, engine="openpyxl") as xw:
+        with writing(out), pd.ExcelWriter(out, engine="openpyxl") as xw:
             frame.to_excel(xw, index=False, sheet_name="figures")
             ws = xw.sheets["figures"]
             ws.freeze_panes = "A2"
@@ -278,7 +289,7 @@ def export(
             data = [{k: neutralise(v) if isinstance(v, str) else v for k, v in r.model_dump().items()} for r in rows]
             return pd.DataFrame(data, columns=columns)
 
-        with pd.ExcelWriter(out, engine="openpyxl") as xw:
+        with writing(out), pd.ExcelWriter(out, engine="openpyxl") as xw:
             frame(records, rec_cols).to_excel(xw, sheet_name="records", index=False)
             frame(tasks, list(TaskUpdate.model_fields)).to_excel(
                 xw, sheet_name="task_updates", index=False)
@@ -293,5 +304,3 @@ def register(app: typer.Typer) -> None:
     app.command()(history)
     app.command()(export)
 
-
-__all__ = ["register", "ExitCode"]

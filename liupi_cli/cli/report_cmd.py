@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import os
-import sys
 from enum import Enum
 from pathlib import Path
 from typing import Optional
@@ -11,7 +10,7 @@ from typing import Optional
 import typer
 
 from liupi_cli.cli.context import state
-from liupi_cli.cli.output import Fmt, console, pick_format, say
+from liupi_cli.cli.output import Fmt, console, pick_format, say, write_out
 from liupi_cli.errors import ExitCode, UsageProblem
 from liupi_cli.periods import Period, parse_period
 from liupi_cli.report import build_report
@@ -99,8 +98,7 @@ def _write(rep, fmt: Fmt, lang: str, out: Path | None) -> None:
     if fmt is Fmt.xlsx:
         from liupi_cli.render.xlsx import to_xlsx
 
-        out.write_bytes(to_xlsx(rep, lang))  # type: ignore[union-attr]
-        say(f"wrote {out}")
+        write_out(to_xlsx(rep, lang), out)
         return
     if fmt is Fmt.table:
         from liupi_cli.cli.report_table import to_text
@@ -122,11 +120,7 @@ def _write(rep, fmt: Fmt, lang: str, out: Path | None) -> None:
         from liupi_cli.render.html import to_html
 
         text = to_html(rep, lang)
-    if out is None:
-        sys.stdout.write(text)
-    else:
-        out.write_text(text, encoding="utf-8")
-        say(f"wrote {out}")
+    write_out(text, out)
 
 
 def register(app: typer.Typer) -> None:
