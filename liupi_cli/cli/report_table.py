@@ -34,11 +34,12 @@ def bar(row: Row, width: int = 10) -> str:
     return "█" * filled + "░" * (width - filled) + f" {row.completion:.1f}%"
 
 
-def _gap(row: Row) -> str:
+def _gap(row: Row, lang: str) -> str:
     if row.gap is None:
         return ""
     if row.kind in ("cumulative", "growth_rate") or row.unit == "%":
-        return pts(row.gap) + (" pts" if row.kind in ("cumulative", "growth_rate") else "")
+        unit = " pts" if lang == "en" else "个百分点"
+        return pts(row.gap) + (unit if row.kind in ("cumulative", "growth_rate") else "")
     return f"{row.gap:+g}"
 
 
@@ -58,14 +59,15 @@ def render(report: Report, lang: str = "en") -> Group:
             table.add_row(
                 Text(LIGHT_WORD[lang][r.light] + (" !" if r.persistent else ""), style=STYLE[r.light]),
                 r.name_zh if lang == "zh" else f"{r.name_en} {r.name_zh}",
-                target_text(r, lang), actual, bar(r), expected, _gap(r),
+                target_text(r, lang), actual, bar(r), expected, _gap(r, lang),
                 (r.lead_unit_zh or "") + ("*" if r.lead_from_battle else ""), note_text(r, lang),
             )
         parts += [Text(""), table]
     s = report.summary
     parts.append(Text(""))
     parts.append(Text(f"{w['overdue']}: {len(s.tasks_overdue)}" + (
-        " — " + ", ".join(f"{t.id} {t.title_zh} ({t.days_overdue}d)" for t in s.tasks_overdue[:8])
+        " — " + ", ".join(f"{t.id} {t.title_zh} ({t.days_overdue}{'d' if lang == 'en' else '天'})"
+                          for t in s.tasks_overdue[:8])
         if s.tasks_overdue else ""), style="bold" if s.tasks_overdue else None))
     if s.persistent:
         parts.append(Text(f"{w['persistent']}: " + ", ".join(s.persistent), style="bold red"))

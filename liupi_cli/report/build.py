@@ -196,7 +196,7 @@ def _row(plan: Plan, ind: Indicator, series: _Series, period: Period) -> Row:
         others = "、".join(f"{a.target:g}{a.unit or ind.unit or ''}（{a.source}）" if a.target is not None
                           else f"—（{a.source}）" for a in ind.alternatives)
         notes.append((f"judged against {ind.source}; the document also gives {others}",
-                      f"按{ind.source}考核；文件另有{others}"))
+                      _zh_source(f"按{ind.source}考核；文件另有{others}")))
     if rec and rec.supersedes:
         notes.append(("revised figure", "数据已修订"))
     if ind.kind is Kind.milestone and rec is None and judged["status"] == "overdue":
@@ -216,6 +216,11 @@ def _row(plan: Plan, ind: Indicator, series: _Series, period: Period) -> Row:
         series=[Point(period=p.key, months=p.months, value=r.value) for p, r in history],
         **judged,
     )
+
+
+def _zh_source(text: str) -> str:
+    """Sources say `main 二(一)` for the overall plan; Chinese readers know it as 总体方案."""
+    return text.replace("main ", "总体方案")
 
 
 def _pair_notes(rows: list[Row]) -> None:
