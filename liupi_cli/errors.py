@@ -63,8 +63,16 @@ class PlanInvalid(LiupiError):
 
 
 class UnknownId(LiupiError):
-    def __init__(self, what: str, given: str, suggestions: list[str]):
-        hint = f"did you mean {', '.join(suggestions)}?" if suggestions else f"`liupi {what}s` lists them"
+    LISTED_BY = {"indicator": "`liupi targets` lists them", "task": "`liupi tasks` lists them",
+                 "unit": "units are listed under `units:` in targets.yaml (`liupi info` shows where)"}
+
+    def __init__(self, what: str, given: str, suggestions: list[str], known: list[str] | None = None):
+        if suggestions:
+            hint = f"did you mean {', '.join(suggestions)}?"
+        elif known:
+            hint = f"one of {', '.join(known)}"
+        else:
+            hint = self.LISTED_BY.get(what, f"check the {what}")
         super().__init__(f"unknown {what} '{given}'", hint)
         self.suggestions = suggestions
 

@@ -67,6 +67,7 @@ class Batch:
     records: list[NewRecord]
     problems: list[RowProblem]
     rows: int
+    replaces: dict[tuple[str, str, bool], str]  # key -> the figure a revision would supersede, as typed
 
 
 def read_table(path: Path) -> list[dict[str, str]]:
@@ -103,6 +104,7 @@ def prepare_batch(plan: Plan, store: Store, rows: list[dict[str, str]], *, revis
     records: list[NewRecord] = []
     problems: list[RowProblem] = []
     seen: dict[tuple[str, str, bool], int] = {}
+    replaces: dict[tuple[str, str, bool], str] = {}
     blank = 0
     for n, row in enumerate(rows, start=2):
         if not row.get("value"):
@@ -129,8 +131,10 @@ def prepare_batch(plan: Plan, store: Store, rows: list[dict[str, str]], *, revis
             problems.append(RowProblem(n, f"{rec.indicator} already has {old.entered} for {rec.period} "
                                           f"(by {old.recorded_by}); use --revise to supersede it"))
             continue
+        if old is not None:
+            replaces[key] = old.entered
         records.append(rec)
-    return Batch(records, problems, len(rows) - blank)
+    return Batch(records, problems, len(rows) - blank, replaces)
 
 
 def due_indicators(plan: Plan, period: Period, battle: str | None = None, unit: str | None = None) -> list[Indicator]:

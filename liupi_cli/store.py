@@ -264,9 +264,6 @@ class Store:
         rows = self.db.execute(sql + " ORDER BY indicator, baseline, period, id", args).fetchall()
         return [_record(r) for r in rows]
 
-    def current_records(self) -> list[Record]:
-        return [r for r in self.records() if r.current]
-
     # -- tasks -----------------------------------------------------------
 
     def set_task(self, task: str, date: dt.date, status: str, percent: float | None, note: str | None,

@@ -80,3 +80,14 @@ def test_json_errors_are_one_json_document(run):
     result = run("targets", "--battle", "nope", "--format", "json")
     assert result.exit_code == 1
     assert json.loads(result.stdout)["error"]["message"] == "unknown battle 'nope'"
+
+
+@pytest.mark.parametrize("args,hint", [
+    (["targets", "--battle", "xx"], "one of growth, livelihood"),
+    (["targets", "--unit", "县XX局"], "units are listed under `units:` in targets.yaml"),
+])
+def test_unknown_names_hint_at_real_places(run, args, hint):
+    result = run(*args)
+    assert result.exit_code == 1
+    assert hint in result.stderr
+    assert "`liupi battles`" not in result.stderr and "`liupi units`" not in result.stderr

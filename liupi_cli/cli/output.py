@@ -14,7 +14,7 @@ from typing import Any
 
 from pydantic import BaseModel
 
-from liupi_cli.render.plain import neutralise
+from liupi_cli.render.safe import neutralise
 
 
 class Fmt(str, Enum):

@@ -109,8 +109,8 @@ def _update_file(st: State, file: Path, dry_run: bool, revise: bool, force: bool
                                "fix the rows listed above and run again")
         if dry_run:
             for r in batch.records:
-                old = store.current(r.indicator, r.period, r.baseline)
-                change = f"{old.entered} -> {r.entered}" if old else r.entered
+                old = batch.replaces.get((r.indicator, r.period, r.baseline))
+                change = f"{old} -> {r.entered}" if old else r.entered
                 print(f"{r.indicator}\t{r.period}{' baseline' if r.baseline else ''}\t{change}")
             say(f"dry run: {len(batch.records)} figure(s) would be recorded; nothing was written")
             return

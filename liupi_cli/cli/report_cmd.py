@@ -13,7 +13,6 @@ from liupi_cli.cli.context import state
 from liupi_cli.cli.output import Fmt, console, pick_format, say, write_out
 from liupi_cli.errors import ExitCode, UsageProblem
 from liupi_cli.periods import Period, parse_period
-from liupi_cli.report import build_report
 from liupi_cli.store import open_store, store_location
 
 
@@ -80,6 +79,8 @@ def report(
     else:
         records, updates = [], []
     lights = [x.strip() for x in light.split(",")] if light else None
+    from liupi_cli.report import build_report  # loaded only by this command
+
     rep = build_report(plan, records, period, task_updates=updates, battle=battle, unit=unit, lights=lights)
     _write(rep, fmt, lang.value, out)
     c = rep.summary.overall

@@ -24,10 +24,6 @@ STATUS = {
 }
 FREQ = {"en": {"monthly": "monthly", "quarterly": "quarterly", "annual": "annual", "once": "once"},
         "zh": {"monthly": "月度", "quarterly": "季度", "annual": "年度", "once": "一次性"}}
-KIND = {"en": {}, "zh": {"growth_rate": "增速", "cumulative": "累计量", "level": "水平", "ceiling": "上限",
-                         "zero_events": "零事故", "double_decline": "双下降", "milestone": "节点任务",
-                         "ranking": "排名", "standard_raised": "标准提高"}}
-
 # The monthly circular's columns (DOMAIN: 月通报), in order.
 COLUMNS = [
     ("no", "No.", "序号"), ("battle", "Battle", "战役"), ("indicator", "Indicator", "指标"), ("unit", "Unit", "单位"),

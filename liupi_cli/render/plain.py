@@ -18,6 +18,7 @@ from liupi_cli.render.labels import (
     rows_by_battle,
     subheading,
 )
+from liupi_cli.render.safe import neutralise
 from liupi_cli.report.model import Report, Row
 
 CSV_FIELDS = [f for f in Row.model_fields if f != "series"]
@@ -25,16 +26,6 @@ CSV_FIELDS = [f for f in Row.model_fields if f != "series"]
 
 def to_json(report: Report) -> str:
     return json.dumps(report.model_dump(mode="json"), ensure_ascii=False, indent=2) + "\n"
-
-
-def neutralise(text: str) -> str:
-    """Keep spreadsheet programs from reading user text as a formula."""
-    if text and text[0] in "=+-@\t\r":
-        try:
-            float(text)
-        except ValueError:
-            return "'" + text
-    return text
 
 
 def to_csv(report: Report) -> str:

@@ -20,7 +20,7 @@ from liupi_cli.render.labels import (
     rows_by_battle,
     subheading,
 )
-from liupi_cli.render.plain import neutralise
+from liupi_cli.render.safe import neutralise
 from liupi_cli.report.model import Report
 
 NUMBER_FORMATS = {"growth": "0.0", "completion": "0.0", "expected": "0.0", "gap_expected": "+0.0;-0.0;0.0",
