@@ -16,6 +16,8 @@ class ExitCode:
     USAGE = 2  # bad command-line usage
     UNREADABLE = 3  # a plan file or data dir cannot be read at all
     STORE = 4  # the record store cannot be opened, is locked or is damaged
+    OUTPUT = 5  # the output file could not be written (nothing half-written is left behind)
+    EMPTY = 6  # the report was written, but no figure at all is recorded for its period
 
 
 class LiupiError(Exception):
