@@ -5,7 +5,7 @@ from collections import Counter
 from pathlib import Path
 
 import pytest
-from conftest import REPO, SHIPPED
+from conftest import REPO, SHIPPED, seed_text
 
 from liupi_cli.plan import check_plan, load_plan
 
@@ -15,7 +15,6 @@ INDICATORS = 289
 CONFLICTS = {"industrial_va_growth", "services_va_growth", "hitech_va_growth", "trade_growth",
              "xiangshang_firms", "major_accidents", "new_hidden_debt", "fdi_flagship_project",
              "new_specialized_smes"}
-SEED = REPO.parent / "shared" / "seed" / "000_c4e8abf001afc628.txt"
 
 
 @pytest.fixture(scope="module")
@@ -71,9 +70,8 @@ def test_every_unit_reference_resolves_by_name_or_alias(plan):
     assert plan.unit_id("县医保局") == plan.unit_id("县医疗保障局")
 
 
-@pytest.mark.skipif(not SEED.exists(), reason="the plan's source text is not beside this checkout")
 def test_every_stated_clause_is_in_the_source_document(plan):
-    flat = re.sub(r"\s+", "", SEED.read_text(encoding="utf-8"))
+    flat = re.sub(r"\s+", "", seed_text())
     missing = []
     for ind in plan.indicators.values():
         for stated in [ind.stated, *(a.stated for a in ind.alternatives)]:
@@ -84,9 +82,7 @@ def test_every_stated_clause_is_in_the_source_document(plan):
 
 
 def test_every_task_title_is_in_the_source_document(plan):
-    if not SEED.exists():
-        pytest.skip("the plan's source text is not beside this checkout")
-    flat = re.sub(r"\s+", "", SEED.read_text(encoding="utf-8"))
+    flat = re.sub(r"\s+", "", seed_text())
     missing = [t.id for t in plan.tasks.values() if re.sub(r"\s+", "", t.title_zh.split("：")[0]) not in flat]
     assert missing == []
 
