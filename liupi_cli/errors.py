@@ -89,3 +89,9 @@ class UsageProblem(LiupiError):
 
 class StoreError(LiupiError):
     exit_code = ExitCode.STORE
+
+
+class OutputUnwritable(LiupiError):
+    """An output file or folder could not be written; nothing half-written is left behind."""
+
+    exit_code = ExitCode.OUTPUT

@@ -63,8 +63,27 @@ class LightOverrides(Strict):
     milestone_due_soon_days: int | None = Field(None, ge=0)
 
 
+class PrescoreWeights(Strict):
+    """The pre-score (绩效预评分): points per light and per task outcome, and how the two parts mix.
+
+    A unit's score = indicator_share × its indicator part + (1 − indicator_share) × its task part, where
+    the indicator part is Σ(weight × points for the light) ÷ Σ weight and the task part is the mean of its
+    judged tasks' points. A part with nothing judged drops out and the other part is the score.
+    """
+
+    green: float = Field(100.0, ge=0)
+    yellow: float = Field(60.0, ge=0)
+    red: float = Field(0.0, ge=0)
+    grey: float | None = Field(None, ge=0)  # None: grey (no figure, not due) is left out; a number counts it
+    task_done_on_time: float = Field(100.0, ge=0)
+    task_done_late: float = Field(60.0, ge=0)
+    task_overdue: float = Field(0.0, ge=0)
+    indicator_share: float = Field(0.7, ge=0, le=1)
+
+
 class Settings(Strict):
     lights: LightThresholds = LightThresholds()
+    prescore: PrescoreWeights = PrescoreWeights()
 
 
 class PlanInfo(Strict):
@@ -137,6 +156,7 @@ class Indicator(Strict):
     alternatives: list[Alternative] = []
     judged_because: str | None = None
     lights: LightOverrides | None = None
+    prescore_weight: float | None = Field(None, ge=0)  # this indicator's weight in the pre-score (default 1)
 
     @model_validator(mode="after")
     def _per_kind(self) -> Indicator:

@@ -77,16 +77,41 @@ def root(
 
 
 def _register() -> None:
-    from liupi_cli.cli import plan_cmds, record_cmds, report_cmd
+    from liupi_cli.cli import cadence_cmds, plan_cmds, record_cmds, report_cmd
 
-    for module in (plan_cmds, record_cmds, report_cmd):
+    for module in (plan_cmds, record_cmds, report_cmd, cadence_cmds):
         module.register(app)
 
 
 _register()
 
 
+def _utf8_io() -> None:
+    """Chinese names and text must come out right under cron's bare environment and `LC_ALL=C`.
+
+    With an ASCII locale and UTF-8 mode turned off (PYTHONUTF8=0), Python cannot even name a file
+    月通报.xlsx: run again in UTF-8 mode (the arguments' bytes are passed through unchanged). Streams
+    that still cannot write Chinese are switched to UTF-8.
+    """
+    import codecs
+    import os
+
+    fs = codecs.lookup(sys.getfilesystemencoding()).name
+    if fs != "utf-8" and os.name == "posix" and not os.environ.get("LIUPI_UTF8_REEXEC"):
+        env = dict(os.environ, PYTHONUTF8="1", LIUPI_UTF8_REEXEC="1")
+        os.execve(sys.executable, [sys.executable, "-m", "liupi_cli", *sys.argv[1:]], env)
+    for stream in (sys.stdout, sys.stderr):
+        try:
+            "六仗".encode(stream.encoding or "ascii")
+        except (LookupError, UnicodeEncodeError):
+            try:
+                stream.reconfigure(encoding="utf-8", errors="backslashreplace")  # type: ignore[union-attr]
+            except (AttributeError, ValueError):  # pragma: no cover - a replaced stream
+                pass
+
+
 def main() -> None:
+    _utf8_io()
     try:
         app(prog_name="liupi")
     except KeyboardInterrupt:  # pragma: no cover - interactive only

@@ -98,21 +98,67 @@ def tasks(
     battle: Optional[str] = BattleOpt,
     unit: Optional[str] = UnitOpt,
     kind: Optional[str] = typer.Option(None, "--kind", "-k", help="Only tasks carrying an indicator of this kind."),
+    status: Optional[str] = typer.Option(None, "--status", help="Timeline: only tasks whose latest status is one of "
+                                         "not_started,in_progress,done,blocked,none (none: never updated)."),
+    overdue: bool = typer.Option(False, "--overdue", help="Timeline: only tasks past their deadline and not done."),
+    due_within: Optional[str] = typer.Option(None, "--due-within", help="Timeline: only tasks not done whose "
+                                             "deadline is within this span: 30d, 2w or 30."),
+    as_of: Optional[str] = typer.Option(None, "--as-of", help="Timeline as of this date, YYYY-MM-DD (default today)."),
     fmt: Optional[Fmt] = FormatOpt,
     out: Optional[Path] = OutOpt,
 ) -> None:
-    """List the plan's tasks.
+    """List the plan's tasks. With --status, --overdue, --due-within or --as-of: each task on a timeline,
+    with its latest status, percent and date, and days overdue or days left (ongoing tasks: days since
+    their last update, flagged when none came in 30 days).
 
     Example: liupi tasks --unit 县发改局 --format csv
+
+    Example: liupi tasks --overdue --as-of 2023-06-30
     """
     st = state(ctx)
     fmt = pick_format(fmt, out, LIST_FORMATS)
     st.json_errors = fmt is Fmt.json
+    if status or overdue or due_within or as_of:
+        _timeline(st, battle, unit, status, overdue, due_within, as_of, fmt, out)
+        return
     rows = list_tasks(st.plan(), battle, unit, _kind(kind))
     columns = ["id", "battle", "source", "title_zh", "lead_units", "responsible_units", "responsible_others",
                "deadline", "deadline_text", "category", "indicators", "summary"]
     _emit(rows, columns, ["id", "title_zh", "lead_units_zh", "deadline", "indicators"], fmt, out,
           f"{len(rows)} task(s)")
+
+
+def _timeline(st, battle, unit, status, overdue, due_within, as_of, fmt: Fmt, out: Path | None) -> None:
+    import datetime as dt
+
+    from liupi_cli.cadence.timeline import task_timeline
+    from liupi_cli.cli.cadence_cmds import load_records
+    from liupi_cli.errors import UsageProblem
+
+    try:
+        day = dt.date.fromisoformat(as_of) if as_of else dt.date.today()  # the clock is read here, at the edge
+    except ValueError:
+        raise UsageProblem(f"--as-of {as_of}: not a date", "write YYYY-MM-DD, e.g. 2023-06-30") from None
+    _, updates = load_records(st)
+    lines = task_timeline(st.plan(), updates, day, battle=battle, unit=unit,
+                          status=[s.strip() for s in status.split(",")] if status else None,
+                          overdue=overdue, due_within=_days(due_within) if due_within else None)
+    columns = ["id", "battle", "title_zh", "lead_units", "deadline", "status", "percent", "updated", "state",
+               "days_overdue", "days_left", "days_since_update", "stale"]
+    _emit(lines, columns, ["id", "title_zh", "lead_units_zh", "deadline", "status", "percent", "updated", "state",
+                           "days_overdue", "days_left", "days_since_update", "stale"], fmt, out,
+          f"{len(lines)} task(s) as of {day.isoformat()}")
+
+
+def _days(text: str) -> int:
+    import re
+
+    from liupi_cli.errors import UsageProblem
+
+    m = re.fullmatch(r"\s*(\d+)\s*([dw]?)\s*", text.lower())
+    if not m:
+        raise UsageProblem(f"--due-within {text}: cannot read the span", "write 30d, 2w or 30 (days)")
+    return int(m[1]) * (7 if m[2] == "w" else 1)
 
 
 def _kind(kind: str | None) -> str | None:

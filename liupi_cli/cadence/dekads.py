@@ -1,0 +1,106 @@
+"""旬 (dekads): 上旬 days 1–10, 中旬 11–20, 下旬 21 to the month's end; and "the last complete period"."""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+from liupi_cli.errors import InputRefused
+from liupi_cli.periods import Period
+
+_DEKAD = re.compile(r"^(\d{4})-(\d{1,2})-([123])$")
+NAMES_ZH = ("上旬", "中旬", "下旬")
+NAMES_EN = ("1st dekad", "2nd dekad", "3rd dekad")
+
+
+@dataclass(frozen=True, order=True)
+class Dekad:
+    year: int
+    month: int
+    n: int  # 1: days 1–10, 2: days 11–20, 3: day 21 to the month's end
+
+    @property
+    def key(self) -> str:
+        return f"{self.year}-{self.month:02d}-{self.n}"
+
+    @property
+    def start(self) -> dt.date:
+        return dt.date(self.year, self.month, 10 * (self.n - 1) + 1)
+
+    @property
+    def end(self) -> dt.date:
+        last = calendar.monthrange(self.year, self.month)[1] if self.n == 3 else 10 * self.n
+        return dt.date(self.year, self.month, last)
+
+    @property
+    def label_zh(self) -> str:
+        return f"{self.year}年{self.month}月{NAMES_ZH[self.n - 1]}"
+
+    @property
+    def label_en(self) -> str:
+        return f"{self.year}-{self.month:02d} {NAMES_EN[self.n - 1]} ({self.start.day}–{self.end.day})"
+
+    def previous(self) -> Dekad:
+        if self.n > 1:
+            return Dekad(self.year, self.month, self.n - 1)
+        if self.month > 1:
+            return Dekad(self.year, self.month - 1, 3)
+        return Dekad(self.year - 1, 12, 3)
+
+    def contains(self, day: dt.date) -> bool:
+        return self.start <= day <= self.end
+
+    @property
+    def report_period(self) -> Period:
+        """The month whose figures are being collected during this dekad: the previous month
+        (June's dekads carry May's figures); in January and February, the joint 1–2月 release."""
+        return Period(self.year, max(self.month - 1, 2), "month")
+
+
+def dekad_of(day: dt.date) -> Dekad:
+    return Dekad(day.year, day.month, min((day.day - 1) // 10 + 1, 3))
+
+
+def parse_dekad(text: str) -> Dekad:
+    m = _DEKAD.match(text.strip())
+    if not m:
+        raise InputRefused(f"cannot read dekad '{text}'",
+                           "write YEAR-MONTH-N: 2023-06-1 (days 1–10), 2023-06-2 (11–20), 2023-06-3 (21–end)")
+    month = int(m[2])
+    if not 1 <= month <= 12:
+        raise InputRefused(f"dekad '{text}': month {month} does not exist", "months are 01–12")
+    return Dekad(int(m[1]), month, int(m[3]))
+
+
+def last_complete_dekad(today: dt.date) -> Dekad:
+    """The latest dekad that has ended before ``today`` (on the 21st: the 11th–20th)."""
+    return dekad_of(today).previous()
+
+
+def last_complete_month(today: dt.date) -> Period:
+    """The latest month that has ended before ``today``. January alone is not a period: on a day in
+    February the last complete one is the previous December."""
+    year, month = (today.year, today.month - 1) if today.month > 1 else (today.year - 1, 12)
+    if month == 1:
+        year, month = year - 1, 12
+    return Period(year, month, "month")
+
+
+def period_start(period: Period) -> dt.date:
+    """The first day a period's figures cover on their own: the month (January for 1–2月), the quarter, the year."""
+    if period.grain == "year":
+        return dt.date(period.year, 1, 1)
+    if period.grain == "quarter":
+        return dt.date(period.year, period.months - 2, 1)
+    return dt.date(period.year, 1 if period.months == 2 else period.months, 1)
+
+
+def previous_period(period: Period) -> Period | None:
+    """Last month (none before 1–2月), last quarter (none before Q1), last year."""
+    if period.grain == "month":
+        return Period(period.year, period.months - 1 if period.months > 3 else 2, "month") if period.months > 2 else None
+    if period.grain == "quarter":
+        return Period(period.year, period.months - 3, "quarter") if period.months > 3 else None
+    return Period(period.year - 1, 12, "year")

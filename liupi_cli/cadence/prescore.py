@@ -1,0 +1,120 @@
+"""The pre-score (绩效预评分): a transparent formula over lights and task outcomes, kept in the plan's settings.
+
+For a unit (or a battle, or the whole plan):
+
+    indicator part = Σ (weight × points for its light) ÷ Σ weight
+                     (points: settings.prescore green/yellow/red; grey left out, or grey points when set;
+                      weight: the indicator's prescore_weight, default 1)
+    task part      = mean of the points of its judged tasks (done on time, done late, overdue);
+                     tasks not yet due, ongoing or undated and not done are not judged
+    score          = indicator_share × indicator part + (1 − indicator_share) × task part
+                     (when one part has nothing judged, the score is the other part; neither: no score)
+
+Indicators count for their lead unit; tasks for each of their lead units. Every part is listed so a
+bureau can recompute its own number by hand.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from pydantic import BaseModel
+
+from liupi_cli.cadence.timeline import TaskLine
+from liupi_cli.models import PrescoreWeights
+from liupi_cli.plan import Plan
+from liupi_cli.report.model import Report, Row
+
+TASK_OUTCOME = {"done": "done_on_time", "done_late": "done_late", "overdue": "overdue"}
+
+
+class ScorePart(BaseModel):
+    id: str
+    name_zh: str
+    what: str  # indicator | task
+    outcome: str  # a light, or done_on_time / done_late / overdue
+    points: float | None  # None: left out (grey when grey is not scored)
+    weight: float
+
+
+class Score(BaseModel):
+    key: str
+    name_zh: str
+    indicator_sum: float  # Σ weight × points
+    indicator_weight: float  # Σ weight of the counted indicators
+    indicator_part: float | None
+    task_sum: float
+    task_count: int
+    task_part: float | None
+    score: float | None
+    working: str  # the arithmetic, written out
+    parts: list[ScorePart]
+
+
+class Prescore(BaseModel):
+    period: str
+    weights: PrescoreWeights
+    overall: Score
+    by_battle: list[Score]
+    by_unit: list[Score]
+
+
+def _fmt(x: float) -> str:
+    return f"{round(x, 2):g}"
+
+
+def _indicator_part(row: Row, weight: float, w: PrescoreWeights) -> ScorePart:
+    points = w.grey if row.light == "grey" else getattr(w, row.light)
+    return ScorePart(id=row.id, name_zh=row.name_zh, what="indicator", outcome=row.light, points=points, weight=weight)
+
+
+def score(key: str, name_zh: str, parts: list[ScorePart], w: PrescoreWeights) -> Score:
+    ind = [p for p in parts if p.what == "indicator" and p.points is not None and p.weight > 0]
+    tasks = [p for p in parts if p.what == "task"]
+    i_sum = sum(p.weight * p.points for p in ind)  # type: ignore[operator]
+    i_weight = sum(p.weight for p in ind)
+    t_sum = sum(p.points for p in tasks)  # type: ignore[misc]
+    i_part = i_sum / i_weight if i_weight else None
+    t_part = t_sum / len(tasks) if tasks else None
+    steps = []
+    if i_part is not None:
+        terms = " + ".join(f"{_fmt(p.points)}×{_fmt(p.weight)}" for p in ind)  # type: ignore[arg-type]
+        steps.append(f"indicators ({terms}) ÷ {_fmt(i_weight)} = {_fmt(i_part)}")
+    if t_part is not None:
+        steps.append(f"tasks ({' + '.join(_fmt(p.points) for p in tasks)}) ÷ {len(tasks)} = {_fmt(t_part)}")  # type: ignore[arg-type]
+    if i_part is not None and t_part is not None:
+        total = w.indicator_share * i_part + (1 - w.indicator_share) * t_part
+        steps.append(f"{_fmt(w.indicator_share)}×{_fmt(i_part)} + {_fmt(1 - w.indicator_share)}×{_fmt(t_part)} "
+                     f"= {_fmt(total)}")
+    else:
+        total = i_part if i_part is not None else t_part
+    return Score(key=key, name_zh=name_zh, indicator_sum=round(i_sum, 6), indicator_weight=round(i_weight, 6),
+                 indicator_part=None if i_part is None else round(i_part, 2), task_sum=round(t_sum, 6),
+                 task_count=len(tasks), task_part=None if t_part is None else round(t_part, 2),
+                 score=None if total is None else round(total, 2), working="; ".join(steps) or "nothing judged",
+                 parts=parts)
+
+
+def build_prescore(plan: Plan, report: Report, tasks: Iterable[TaskLine]) -> Prescore:
+    w = plan.settings.prescore
+    ind_parts: list[tuple[Row, ScorePart]] = []
+    for row in report.rows:
+        weight = plan.indicators[row.id].prescore_weight
+        ind_parts.append((row, _indicator_part(row, 1.0 if weight is None else weight, w)))
+    task_parts: list[tuple[TaskLine, ScorePart]] = []
+    for t in tasks:
+        outcome = TASK_OUTCOME.get(t.state)
+        if outcome:
+            task_parts.append((t, ScorePart(id=t.id, name_zh=t.title_zh, what="task", outcome=outcome,
+                                            points=getattr(w, f"task_{outcome}"), weight=1.0)))
+    battles = sorted(plan.battles.values(), key=lambda b: b.number)
+    by_battle = [score(b.id, b.name_zh, [p for r, p in ind_parts if r.battle == b.id]
+                       + [p for t, p in task_parts if t.battle == b.id], w)
+                 for b in battles if any(r.battle == b.id for r, _ in ind_parts)
+                 or any(t.battle == b.id for t, _ in task_parts)]
+    unit_ids = sorted({r.lead_unit for r, _ in ind_parts if r.lead_unit} | {u for t, _ in task_parts for u in t.lead_units})
+    by_unit = [score(u, plan.unit_name(u) or u, [p for r, p in ind_parts if r.lead_unit == u]
+                     + [p for t, p in task_parts if u in t.lead_units], w) for u in unit_ids]
+    by_unit.sort(key=lambda s: (s.score is None, -(s.score or 0), s.key))
+    overall = score("all", "全部", [p for _, p in ind_parts] + [p for _, p in task_parts], w)
+    return Prescore(period=report.period, weights=w, overall=overall, by_battle=by_battle, by_unit=by_unit)

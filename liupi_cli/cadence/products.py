@@ -1,0 +1,221 @@
+"""The four products of the plan's rhythm (总体方案 四(三)): 旬简报, 月通报, 季总结, 年终结账.
+
+Each is a typed model built from (plan, records, task updates, period); the renderers draw them.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable
+from typing import Literal, Union
+
+from pydantic import BaseModel
+
+from liupi_cli.cadence.change import Change, compare
+from liupi_cli.cadence.dekads import Dekad, period_start, previous_period
+from liupi_cli.cadence.missing import MissingList, build_missing
+from liupi_cli.cadence.prescore import Prescore, build_prescore
+from liupi_cli.cadence.timeline import TaskLine, task_line, task_timeline, updates_by_task
+from liupi_cli.periods import Period, parse_period
+from liupi_cli.plan import Plan
+from liupi_cli.report.model import Report
+from liupi_cli.store import Record, TaskUpdate
+
+
+class RecordedFigure(BaseModel):
+    id: str
+    name_zh: str
+    period: str
+    entered: str
+    recorded_on: dt.date
+    recorded_by: str
+    lead_unit_zh: str | None
+    revised: bool
+
+
+class TaskMove(BaseModel):
+    id: str
+    title_zh: str
+    lead_units_zh: list[str]
+    date: dt.date
+    status: str
+    percent: float | None
+    before_status: str | None
+    before_percent: float | None
+
+
+class DekadBrief(BaseModel):
+    product: Literal["dekad"] = "dekad"
+    plan_id: str
+    key: str
+    label_zh: str
+    label_en: str
+    start: dt.date
+    end: dt.date
+    report_period: str  # the month whose figures are compared (the one being collected)
+    recorded: list[RecordedFigure]  # figures recorded in these days
+    tasks_moved: list[TaskMove]  # task updates dated in these days
+    became_overdue: list[TaskLine]  # tasks whose deadline passed in these days, not done
+    change: Change  # lights of report_period as known at the end of this dekad vs the previous one
+
+
+class MonthCircular(BaseModel):
+    product: Literal["month"] = "month"
+    key: str
+    report: Report
+    change: Change
+    missing: MissingList
+    tasks_overdue: list[TaskLine]
+
+
+class QuarterSummary(BaseModel):
+    product: Literal["quarter"] = "quarter"
+    key: str
+    report: Report
+    change: Change
+    prescore: Prescore
+
+
+class Settled(BaseModel):
+    key: str
+    name_zh: str
+    met: int
+    not_met: int
+    unknown: int  # no figure, or the figure cannot settle it
+
+
+class YearSettlement(BaseModel):
+    product: Literal["year"] = "year"
+    key: str
+    report: Report
+    by_battle: list[Settled]
+    by_unit: list[Settled]
+    overall: Settled
+    prescore: Prescore
+
+
+Product = Union[DekadBrief, MonthCircular, QuarterSummary, YearSettlement]
+
+
+def known_by(records: Iterable[Record], day: dt.date) -> list[Record]:
+    """The records as they stood at the end of ``day``: later entries and later revisions undone."""
+    cut = day.isoformat()
+    kept = [r for r in records if r.recorded_at[:10] <= cut]
+    superseded = {r.supersedes for r in kept if r.supersedes is not None}
+    return [r.model_copy(update={"current": r.id not in superseded}) for r in kept]
+
+
+def has_figures(records: Iterable[Record], period: Period) -> bool:
+    """Is any figure recorded for this period itself (for a quarter: its months; for a year: any)?"""
+    first = period_start(period).month
+    for r in records:
+        if r.current and not r.baseline:
+            p = parse_period(r.period)
+            if p.year == period.year and first <= p.months <= period.months:
+                return True
+    return False
+
+
+def _report(plan: Plan, records: list[Record], updates: list[TaskUpdate], period: Period) -> Report:
+    from liupi_cli.report import build_report
+
+    return build_report(plan, records, period, task_updates=updates)
+
+
+def dekad_brief(plan: Plan, records: Iterable[Record], task_updates: Iterable[TaskUpdate], dekad: Dekad) -> DekadBrief:
+    records, updates = list(records), list(task_updates)
+    rp = dekad.report_period
+    now = _report(plan, known_by(records, dekad.end), updates, rp)
+    then = _report(plan, known_by(records, dekad.previous().end), updates, rp)
+    recorded = []
+    for r in sorted(records, key=lambda r: (r.recorded_at, r.id)):
+        day = dt.date.fromisoformat(r.recorded_at[:10])
+        if dekad.contains(day) and not r.baseline and r.indicator in plan.indicators:
+            ind = plan.indicators[r.indicator]
+            lead = ind.lead_unit or plan.battles[ind.battle].lead_unit
+            recorded.append(RecordedFigure(id=r.indicator, name_zh=ind.name_zh, period=r.period, entered=r.entered,
+                                           recorded_on=day, recorded_by=r.recorded_by,
+                                           lead_unit_zh=plan.unit_name(lead), revised=r.supersedes is not None))
+    hist = updates_by_task(updates, dekad.end)
+    moved = []
+    for task in plan.tasks.values():
+        h = hist.get(task.id, [])
+        inside = [u for u in h if dekad.contains(u.date)]
+        if not inside:
+            continue
+        prior = [u for u in h if u.date < dekad.start]
+        last, first_before = inside[-1], (prior[-1] if prior else None)
+        moved.append(TaskMove(id=task.id, title_zh=task.title_zh,
+                              lead_units_zh=[plan.unit_name(u) or u for u in task.lead_units], date=last.date,
+                              status=last.status, percent=last.percent,
+                              before_status=first_before.status if first_before else None,
+                              before_percent=first_before.percent if first_before else None))
+    overdue = []
+    for task in plan.tasks.values():
+        dl = task.deadline
+        if isinstance(dl, dt.date) and dekad.start <= dl + dt.timedelta(days=1) <= dekad.end:
+            line = task_line(plan, task, hist.get(task.id, []), dekad.end)
+            if line.state == "overdue":
+                overdue.append(line)
+    return DekadBrief(plan_id=plan.info.id, key=dekad.key, label_zh=dekad.label_zh, label_en=dekad.label_en,
+                      start=dekad.start, end=dekad.end, report_period=rp.key, recorded=recorded, tasks_moved=moved,
+                      became_overdue=overdue, change=compare(then, now))
+
+
+def month_circular(plan: Plan, records: Iterable[Record], task_updates: Iterable[TaskUpdate],
+                   period: Period) -> MonthCircular:
+    records, updates = list(records), list(task_updates)
+    rep = _report(plan, records, updates, period)
+    prev = previous_period(period)
+    before = _report(plan, records, updates, prev) if prev else None
+    overdue = task_timeline(plan, updates, period.end, overdue=True)
+    return MonthCircular(key=period.key, report=rep, change=compare(before, rep),
+                         missing=build_missing(plan, records, updates, period), tasks_overdue=overdue)
+
+
+def quarter_summary(plan: Plan, records: Iterable[Record], task_updates: Iterable[TaskUpdate],
+                    period: Period) -> QuarterSummary:
+    records, updates = list(records), list(task_updates)
+    rep = _report(plan, records, updates, period)
+    prev = previous_period(period)
+    before = _report(plan, records, updates, prev) if prev else None
+    lines = task_timeline(plan, updates, period.end)
+    return QuarterSummary(key=period.key, report=rep, change=compare(before, rep),
+                          prescore=build_prescore(plan, rep, lines))
+
+
+def _settled(key: str, name: str, rows) -> Settled:
+    rows = list(rows)
+    met = sum(1 for r in rows if r.met is True)
+    not_met = sum(1 for r in rows if r.met is False)
+    return Settled(key=key, name_zh=name, met=met, not_met=not_met, unknown=len(rows) - met - not_met)
+
+
+def year_settlement(plan: Plan, records: Iterable[Record], task_updates: Iterable[TaskUpdate],
+                    period: Period) -> YearSettlement:
+    records, updates = list(records), list(task_updates)
+    rep = _report(plan, records, updates, period)
+    lines = task_timeline(plan, updates, period.end)
+    battles = sorted(plan.battles.values(), key=lambda b: b.number)
+    units = sorted({r.lead_unit for r in rep.rows if r.lead_unit})
+    by_unit = [_settled(u, plan.unit_name(u) or u, (r for r in rep.rows if r.lead_unit == u)) for u in units]
+    by_unit.sort(key=lambda s: (-s.not_met, -s.unknown, s.key))
+    return YearSettlement(
+        key=period.key, report=rep,
+        by_battle=[_settled(b.id, b.name_zh, (r for r in rep.rows if r.battle == b.id)) for b in battles],
+        by_unit=by_unit, overall=_settled("all", "全部", rep.rows), prescore=build_prescore(plan, rep, lines))
+
+
+def build_product(plan: Plan, records: Iterable[Record], task_updates: Iterable[TaskUpdate],
+                  when: Dekad | Period) -> Product:
+    if isinstance(when, Dekad):
+        return dekad_brief(plan, records, task_updates, when)
+    return {"month": month_circular, "quarter": quarter_summary, "year": year_settlement}[when.grain](
+        plan, records, task_updates, when)
+
+
+def is_empty(product: Product, records: Iterable[Record], task_updates: Iterable[TaskUpdate]) -> bool:
+    """No figure at all for the product's period (a 旬简报: nothing recorded and no task moved in its days)."""
+    if isinstance(product, DekadBrief):
+        return not product.recorded and not product.tasks_moved
+    return not has_figures(records, parse_period(product.key))

@@ -1,0 +1,122 @@
+"""Tasks on a timeline: each task's latest status as of a date, days overdue or days left.
+
+Ongoing tasks (长期坚持/持续推进) are never overdue; they show days since their last update and are
+flagged ``stale`` when none came in the last ``STALE_DAYS`` days.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import defaultdict
+from collections.abc import Iterable
+from typing import Literal
+
+from pydantic import BaseModel
+
+from liupi_cli.errors import InputRefused
+from liupi_cli.models import Task
+from liupi_cli.plan import Plan
+from liupi_cli.store import TASK_STATUSES, TaskUpdate
+
+STALE_DAYS = 30
+TaskState = Literal["done", "done_late", "overdue", "due_soon", "open", "ongoing"]
+
+
+class TaskLine(BaseModel):
+    id: str
+    battle: str
+    title_zh: str
+    lead_units: list[str]  # the battle's lead unit when the task names none
+    lead_units_zh: list[str]
+    deadline: dt.date | Literal["ongoing"] | None
+    deadline_text: str | None
+    status: str | None  # latest recorded status up to as_of (None: no update yet)
+    percent: float | None
+    updated: dt.date | None  # the date of that update
+    done_on: dt.date | None  # when it was first reported done (and stayed done)
+    state: TaskState
+    days_overdue: int | None  # overdue: days past the deadline
+    days_left: int | None  # dated and not done: days until the deadline (0 on the day)
+    days_since_update: int | None
+    stale: bool  # ongoing, and no update in the last STALE_DAYS days
+
+
+def task_leads(plan: Plan, task: Task) -> list[str]:
+    return list(task.lead_units) or [plan.battles[task.battle].lead_unit]
+
+
+def updates_by_task(updates: Iterable[TaskUpdate], as_of: dt.date) -> dict[str, list[TaskUpdate]]:
+    out: dict[str, list[TaskUpdate]] = defaultdict(list)
+    for u in sorted(updates, key=lambda u: (u.date, u.id)):
+        if u.date <= as_of:
+            out[u.task].append(u)
+    return out
+
+
+def task_line(plan: Plan, task: Task, history: list[TaskUpdate], as_of: dt.date, due_soon_days: int = 30) -> TaskLine:
+    latest = history[-1] if history else None
+    done_on = None
+    if latest and latest.status == "done":
+        for u in reversed(history):
+            if u.status != "done":
+                break
+            done_on = u.date
+    dl = task.deadline
+    days_overdue = days_left = None
+    state: TaskState
+    if dl == "ongoing":
+        state = "ongoing"
+    elif done_on is not None:
+        state = "done_late" if isinstance(dl, dt.date) and done_on > dl else "done"
+    elif isinstance(dl, dt.date) and as_of > dl:
+        state, days_overdue = "overdue", (as_of - dl).days
+    elif isinstance(dl, dt.date):
+        days_left = (dl - as_of).days
+        state = "due_soon" if days_left <= due_soon_days else "open"
+    else:
+        state = "open"
+    since = (as_of - latest.date).days if latest else None
+    leads = task_leads(plan, task)
+    return TaskLine(
+        id=task.id, battle=task.battle, title_zh=task.title_zh, lead_units=leads,
+        lead_units_zh=[plan.unit_name(u) or u for u in leads], deadline=dl, deadline_text=task.deadline_text,
+        status=latest.status if latest else None, percent=latest.percent if latest else None,
+        updated=latest.date if latest else None, done_on=done_on, state=state, days_overdue=days_overdue,
+        days_left=days_left, days_since_update=since,
+        stale=dl == "ongoing" and (since is None or since > STALE_DAYS),
+    )
+
+
+def task_timeline(plan: Plan, updates: Iterable[TaskUpdate], as_of: dt.date, *, battle: str | None = None,
+                  unit: str | None = None, status: Iterable[str] | None = None, overdue: bool = False,
+                  due_within: int | None = None) -> list[TaskLine]:
+    """Every task (filtered) as of ``as_of``: overdue first (longest first), then by days left, then the rest.
+
+    ``status`` keeps tasks whose latest status is one of these (``none``: no update yet);
+    ``due_within`` keeps dated tasks not done whose deadline is within that many days.
+    """
+    battle_id = plan.battle_id(battle) if battle else None
+    unit_id = plan.unit_id(unit) if unit else None
+    wanted = set(status) if status else None
+    if wanted and wanted - {*TASK_STATUSES, "none"}:
+        raise InputRefused(f"unknown task status: {', '.join(sorted(wanted - {*TASK_STATUSES, 'none'}))}",
+                           "choose from " + ", ".join((*TASK_STATUSES, "none")))
+    soon = plan.settings.lights.milestone_due_soon_days
+    hist = updates_by_task(updates, as_of)
+    lines = []
+    for task in plan.tasks.values():
+        if battle_id and task.battle != battle_id:
+            continue
+        if unit_id and unit_id not in (*task_leads(plan, task), *task.responsible_units):
+            continue
+        line = task_line(plan, task, hist.get(task.id, []), as_of, soon)
+        if wanted and (line.status or "none") not in wanted:
+            continue
+        if overdue and line.state != "overdue":
+            continue
+        if due_within is not None and (line.days_left is None or line.days_left > due_within):
+            continue
+        lines.append(line)
+    rank = {"overdue": 0, "due_soon": 1, "open": 2, "ongoing": 3, "done_late": 4, "done": 5}
+    lines.sort(key=lambda t: (rank[t.state], -(t.days_overdue or 0), t.days_left if t.days_left is not None else 10**6))
+    return lines

@@ -1,0 +1,298 @@
+"""`liupi missing`, `liupi unit`, `liupi summary`: the plan's rhythm (催报, the unit page, 旬/月/季/年 products).
+
+The core builds typed models (liupi_cli/cadence); render/cadence_* draws them; this module only parses
+options, reads the clock for `last` (the core never does), writes, and maps outcomes to exit codes.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+from enum import Enum
+from pathlib import Path
+from typing import Optional
+
+import typer
+
+from liupi_cli.cli.context import state
+from liupi_cli.cli.output import Fmt, console, pick_format, say
+from liupi_cli.errors import ExitCode, OutputUnwritable, UsageProblem
+from liupi_cli.periods import Period, parse_period
+
+ALL_FORMATS = (Fmt.table, Fmt.markdown, Fmt.csv, Fmt.json, Fmt.xlsx, Fmt.html)
+FILE_FORMATS = {"md": "md", "markdown": "md", "xlsx": "xlsx", "html": "html", "json": "json", "csv": "csv"}
+
+
+class Lang(str, Enum):
+    en = "en"
+    zh = "zh"
+
+
+def load_records(st) -> tuple[list, list]:
+    """Every record and task update in the store (none when it does not exist yet)."""
+    from liupi_cli.store import open_store, store_location
+
+    plan = st.plan()
+    loc = store_location(plan, st.data_dir, st.db_opt, os.environ)
+    if not loc.path.exists():
+        return [], []
+    with open_store(loc.path, plan) as store:
+        return store.records(), store.task_updates()
+
+
+def _grain_period(name: str, value: str, grain: str, today: dt.date) -> Period:
+    from liupi_cli.cadence.dekads import last_complete_month
+
+    if grain == "month" and value == "last":
+        return last_complete_month(today)
+    p = parse_period(value)
+    if p.grain != grain:
+        raise UsageProblem(f"{name} {value} is not a {grain}",
+                           {"month": "e.g. 2023-06", "quarter": "e.g. 2023Q2", "year": "e.g. 2023"}[grain])
+    return p
+
+
+def _one_period(month: str | None, quarter: str | None, year: str | None, example: str) -> Period:
+    given = [(n, v, g) for n, v, g in (("--month", month, "month"), ("--quarter", quarter, "quarter"),
+                                       ("--year", year, "year")) if v]
+    if len(given) != 1:
+        raise UsageProblem("give exactly one of --month, --quarter or --year", f"e.g. {example}")
+    return _grain_period(*given[0], dt.date.today())
+
+
+def _emit_doc(doc, model, fmt: Fmt, out: Path | None) -> None:
+    """One model in one format, to stdout or --out (written whole, or not at all)."""
+    from liupi_cli.render import cadence_formats as cf
+
+    if fmt is Fmt.table and out is None:
+        print_doc(doc)
+        return
+    if fmt is Fmt.xlsx and out is None:
+        raise UsageProblem("xlsx needs --out FILE.xlsx", "e.g. --out owed-2023-06.xlsx")
+    data: str | bytes
+    if fmt is Fmt.json:
+        data = cf.to_json(model)
+    elif fmt is Fmt.csv:
+        data = cf.to_csv(doc)
+    elif fmt is Fmt.html:
+        data = cf.to_html(doc)
+    elif fmt is Fmt.xlsx:
+        data = cf.to_xlsx(doc)
+    else:
+        data = cf.to_markdown(doc)
+    if out is None:
+        import sys
+
+        sys.stdout.write(data if isinstance(data, str) else data.decode())
+        return
+    from liupi_cli.atomic import write_atomic
+
+    try:
+        write_atomic(out, data)
+    except OSError as exc:
+        raise OutputUnwritable(f"cannot write {out}: {exc.strerror or exc}",
+                               "check the folder exists and is writable") from exc
+    say(f"wrote {out}")
+
+
+def print_doc(doc) -> None:
+    from rich.table import Table
+    from rich.text import Text
+
+    con = console()
+    con.print(Text(doc.title, style="bold"))
+    for line in doc.lines:
+        con.print(Text(line))
+    for s in doc.sections:
+        con.print()
+        if not s.rows:
+            con.print(Text(s.title, style="bold"))
+            con.print(Text(s.note or "—"))
+            continue
+        table = Table(title=s.title, title_justify="left", title_style="bold", pad_edge=False)
+        for c in s.columns:
+            table.add_column(str(c), overflow="fold")
+        for row in s.rows:
+            table.add_row(*("" if v is None else str(v) for v in row))
+        con.print(table)
+
+
+FormatOpt = typer.Option(None, "--format", "-f", help="table | markdown | csv | json | xlsx | html "
+                         "(default table, or from --out).")
+OutOpt = typer.Option(None, "--out", "-o", help="Write to FILE; the format follows its extension.")
+LangOpt = typer.Option(Lang.en, "--lang", help="en, or zh for Chinese headings and words.")
+
+
+def missing(
+    ctx: typer.Context,
+    month: Optional[str] = typer.Option(None, "--month", "-m", help="The month owed: 2023-06, or last "
+                                        "(the last complete month as of today)."),
+    quarter: Optional[str] = typer.Option(None, "--quarter", "-q", help="A quarter: 2023Q2."),
+    year: Optional[str] = typer.Option(None, "--year", "-y", help="The year: 2023 (annual figures are owed here)."),
+    unit: Optional[str] = typer.Option(None, "--unit", "-u", help="Only this lead unit (id or Chinese name)."),
+    battle: Optional[str] = typer.Option(None, "--battle", "-b", help="Only this battle (id, number or name)."),
+    lang: Lang = LangOpt,
+    fmt: Optional[Fmt] = FormatOpt,
+    out: Optional[Path] = OutOpt,
+    fail_on: Optional[str] = typer.Option(None, "--fail-on", help="missing: exit 1 when anything is owed."),
+) -> None:
+    """Who still owes what (催报): per lead unit, the figures due for the period with none recorded and the
+    tasks with no progress update in it; a count per unit first, complete units included.
+
+    Example: liupi missing --month 2023-06
+
+    Example: liupi missing --month 2023-06 --unit 县人社局 --lang zh --format markdown
+    """
+    st = state(ctx)
+    fmt = pick_format(fmt, out, ALL_FORMATS)
+    st.json_errors = fmt is Fmt.json
+    if fail_on not in (None, "missing"):
+        raise UsageProblem(f"--fail-on {fail_on}: unknown condition", "use --fail-on missing")
+    period = _one_period(month, quarter, year, "liupi missing --month 2023-06")
+    from liupi_cli.cadence.missing import build_missing
+    from liupi_cli.render.cadence_doc import missing_doc
+
+    records, updates = load_records(st)
+    m = build_missing(st.plan(), records, updates, period, battle=battle, unit=unit)
+    _emit_doc(missing_doc(m, lang.value), m, fmt, out)
+    say(f"{m.period}: {m.figures_missing} figure(s) and {m.tasks_missing} task update(s) owed by "
+        f"{sum(1 for u in m.units if not u.complete)} unit(s); {len(m.complete_units)} unit(s) complete")
+    if fail_on == "missing" and (m.figures_missing or m.tasks_missing):
+        raise typer.Exit(ExitCode.INVALID)
+
+
+def unit(
+    ctx: typer.Context,
+    name: str = typer.Argument(..., help="The unit: ascii id (rsj) or Chinese name (县人社局)."),
+    month: Optional[str] = typer.Option(None, "--month", "-m", help="2023-06, or last."),
+    quarter: Optional[str] = typer.Option(None, "--quarter", "-q", help="2023Q2."),
+    year: Optional[str] = typer.Option(None, "--year", "-y", help="2023."),
+    lang: Lang = LangOpt,
+    fmt: Optional[Fmt] = FormatOpt,
+    out: Optional[Path] = OutOpt,
+) -> None:
+    """One bureau's page: the indicators it leads and co-leads with lights and gaps, its tasks (status,
+    percent, deadline, overdue or days left), what it still owes, and its pre-score.
+
+    Example: liupi unit 县人社局 --month 2023-06
+
+    Example: liupi unit rsj --month 2023-06 --lang zh --out rsj-2023-06.xlsx
+    """
+    st = state(ctx)
+    fmt = pick_format(fmt, out, ALL_FORMATS)
+    st.json_errors = fmt is Fmt.json
+    period = _one_period(month, quarter, year, "liupi unit 县人社局 --month 2023-06")
+    from liupi_cli.cadence.unit_page import build_unit_page
+    from liupi_cli.render.cadence_doc import unit_doc
+
+    records, updates = load_records(st)
+    page = build_unit_page(st.plan(), records, updates, period, name)
+    _emit_doc(unit_doc(page, lang.value), page, fmt, out)
+    owed = len(page.owes.figures) + len(page.owes.tasks)
+    say(f"{page.unit_zh} {page.period}: {len(page.indicators)} indicator(s), {len(page.tasks)} task(s), "
+        f"{owed} item(s) owed")
+
+
+def _formats(text: str) -> list[str]:
+    out: list[str] = []
+    for f in (x.strip().lower() for x in text.split(",")):
+        if f not in FILE_FORMATS:
+            raise UsageProblem(f"--formats: unknown format '{f}'", "choose from md, xlsx, html, json, csv")
+        if FILE_FORMATS[f] not in out:
+            out.append(FILE_FORMATS[f])
+    return out
+
+
+def summary(
+    ctx: typer.Context,
+    dekad: Optional[str] = typer.Option(None, "--dekad", help="旬简报 for a dekad: 2023-06-2 (days 11–20), or last."),
+    month: Optional[str] = typer.Option(None, "--month", "-m", help="月通报: 2023-06, or last."),
+    quarter: Optional[str] = typer.Option(None, "--quarter", "-q", help="季总结 with the pre-score: 2023Q2."),
+    year: Optional[str] = typer.Option(None, "--year", "-y", help="年终结账 with the final pre-score: 2023."),
+    out_dir: Optional[Path] = typer.Option(None, "--out-dir", help="Write the files under DIR/<period>/ "
+                                           "(created when missing), e.g. DIR/2023-06/月通报-2023-06.xlsx."),
+    formats: str = typer.Option("md,xlsx", "--formats", help="With --out-dir: any of md,xlsx,html,json,csv."),
+    lang: Lang = typer.Option(Lang.zh, "--lang", help="zh (default) or en."),
+    fmt: Optional[Fmt] = typer.Option(None, "--format", "-f", help="Without --out-dir: table | markdown | csv | "
+                                      "json | html to stdout (default table)."),
+    fail_on: Optional[str] = typer.Option(None, "--fail-on", help="Exit 1 after writing when the county is "
+                                          "behind: red, missing, overdue (comma-separated)."),
+) -> None:
+    """The plan's products: 旬简报 (--dekad), 月通报 (--month), 季总结 (--quarter), 年终结账 (--year).
+
+    Example: liupi summary --month 2023-06
+
+    Example: liupi summary --month 2023-06 --out-dir circulars --formats md,xlsx,html,json
+
+    Example: liupi summary --dekad last --out-dir circulars
+    """
+    st = state(ctx)
+    given = [(n, v) for n, v in (("--dekad", dekad), ("--month", month), ("--quarter", quarter), ("--year", year)) if v]
+    if len(given) != 1:
+        raise UsageProblem("give exactly one of --dekad, --month, --quarter or --year",
+                           "e.g. liupi summary --month 2023-06")
+    fail = {f.strip() for f in (fail_on or "").split(",") if f.strip()}
+    if fail - {"red", "missing", "overdue"}:
+        raise UsageProblem(f"--fail-on {fail_on}: unknown condition", "use red, missing, overdue (comma-separated)")
+    files = _formats(formats)
+    if out_dir is None:
+        fmt = pick_format(fmt, None, (Fmt.table, Fmt.markdown, Fmt.csv, Fmt.json, Fmt.html))
+        st.json_errors = fmt is Fmt.json
+    elif fmt is not None:
+        raise UsageProblem("--format is for stdout; with --out-dir use --formats", "e.g. --formats md,xlsx")
+    today = dt.date.today()  # `last` is resolved here, at the edge; the core never reads the clock
+    from liupi_cli.cadence.dekads import Dekad, last_complete_dekad, parse_dekad
+
+    name, value = given[0]
+    when: Dekad | Period
+    if name == "--dekad":
+        when = last_complete_dekad(today) if value == "last" else parse_dekad(value)
+    else:
+        when = _grain_period(name, value, name[2:], today)
+    from liupi_cli.cadence.products import build_product, is_empty
+    from liupi_cli.render.cadence_doc import PRODUCT_ZH, product_doc
+
+    plan = st.plan()
+    records, updates = load_records(st)
+    product = build_product(plan, records, updates, when)
+    doc = product_doc(product, lang.value)
+    if out_dir is None:
+        _emit_doc(doc, product, fmt, None)
+    else:
+        from liupi_cli.cadence.outdir import write_files
+        from liupi_cli.render import cadence_formats as cf
+
+        folder = f"{when.year}-{when.month:02d}" if isinstance(when, Dekad) else when.key
+        render = {"md": lambda: cf.to_markdown(doc), "html": lambda: cf.to_html(doc), "csv": lambda: cf.to_csv(doc),
+                  "json": lambda: cf.to_json(product), "xlsx": lambda: cf.to_xlsx(doc)}
+        out: list[tuple[str, bytes]] = []
+        for f in files:
+            data = render[f]()
+            out.append((f"{folder}/{PRODUCT_ZH[product.product]}-{when.key}.{f}",
+                        data.encode("utf-8") if isinstance(data, str) else data))
+        write_files(out_dir, out, lambda p: say(f"wrote {p}"))
+    if is_empty(product, records, updates):
+        say(f"{when.key}: no figure recorded for this period (exit {ExitCode.EMPTY})")
+        raise typer.Exit(ExitCode.EMPTY)
+    if fail and _behind(product, fail):
+        raise typer.Exit(ExitCode.INVALID)
+
+
+def _behind(product, fail: set[str]) -> bool:
+    from liupi_cli.cadence.products import DekadBrief, MonthCircular
+
+    if isinstance(product, DekadBrief):
+        return ("red" in fail and bool(product.change.newly_red)) or ("overdue" in fail and bool(product.became_overdue))
+    rep = product.report
+    if "red" in fail and rep.summary.overall.red:
+        return True
+    if "overdue" in fail and rep.summary.tasks_overdue:
+        return True
+    return "missing" in fail and isinstance(product, MonthCircular) and bool(
+        product.missing.figures_missing or product.missing.tasks_missing)
+
+
+def register(app: typer.Typer) -> None:
+    app.command()(missing)
+    app.command()(unit)
+    app.command()(summary)

@@ -1,0 +1,299 @@
+"""The cadence models (催报 list, unit page, 旬简报/月通报/季总结/年终结账) laid out as a Doc: a title, a few
+lines, and titled tables. Every format (markdown, html, xlsx, csv, the terminal table) draws a Doc."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+from liupi_cli.cadence.change import Change
+from liupi_cli.cadence.missing import MissingList
+from liupi_cli.cadence.prescore import Prescore, Score
+from liupi_cli.cadence.products import DekadBrief, MonthCircular, Product, QuarterSummary, YearSettlement
+from liupi_cli.cadence.timeline import TaskLine
+from liupi_cli.cadence.unit_page import UnitPage
+from liupi_cli.report.model import Report, Row
+
+PRODUCT_ZH = {"dekad": "旬简报", "month": "月通报", "quarter": "季总结", "year": "年终结账"}
+
+LIGHT = {"en": {"green": "GREEN", "yellow": "YELLOW", "red": "RED", "grey": "GREY", None: "—"},
+         "zh": {"green": "绿灯", "yellow": "黄灯", "red": "红灯", "grey": "灰灯", None: "—"}}
+STATUS = {
+    "en": {"ahead": "ahead of schedule", "on_track": "on schedule", "behind": "behind", "far_behind": "far behind",
+           "met": "met", "not_met": "not met", "broken": "broken", "no_data": "no data yet", "not_due": "not due yet",
+           "due_soon": "due soon", "overdue": "overdue", "done": "done", "done_late": "done late",
+           "declined": "below last year", "not_declined": "not below last year", "no_baseline": "no last-year figure",
+           "no_target": "no numeric target", "not_started": "not started", "in_progress": "in progress",
+           "blocked": "blocked", "open": "open", "ongoing": "ongoing", "done_on_time": "done on time",
+           "no_year_end_figure": "no year-end figure"},
+    "zh": {"ahead": "超序时进度", "on_track": "符合序时进度", "behind": "低于序时进度", "far_behind": "严重滞后",
+           "met": "达标", "not_met": "未达标", "broken": "突破目标", "no_data": "暂无数据", "not_due": "未到期",
+           "due_soon": "即将到期", "overdue": "逾期", "done": "已完成", "done_late": "逾期完成",
+           "declined": "同比下降", "not_declined": "未实现同比下降", "no_baseline": "缺去年同期数",
+           "no_target": "无量化目标", "not_started": "未启动", "in_progress": "推进中", "blocked": "受阻",
+           "open": "未到期", "ongoing": "长期坚持", "done_on_time": "按时完成", "no_year_end_figure": "缺年末数据"},
+}
+W = {
+    "en": {
+        "missing": "Still owed", "unit": "Unit", "figures_due": "Figures due", "figures_in": "In",
+        "figures_missing": "Missing", "tasks_due": "Tasks due an update", "tasks_in": "Updated", "tasks_missing": "No update",
+        "state": "State", "against_deadline": "Against deadline", "complete": "complete", "owes": "owes", "counts": "By unit", "items": "Owed items",
+        "what": "What", "figure": "figure", "task": "task", "id": "ID", "name": "Name", "for": "For / last update",
+        "complete_units": "Complete", "span": "Covers", "role": "Role", "lead": "lead", "co_lead": "co-lead",
+        "responsible": "responsible", "indicators": "Indicators", "tasks": "Tasks", "target": "Target",
+        "actual": "Latest figure", "at": "Period", "gap": "Gap", "light": "Light", "status": "Status",
+        "deadline": "Deadline", "percent": "%", "updated": "Updated", "timing": "Overdue / left",
+        "days_overdue": "{n} days overdue", "days_left": "{n} days left", "since": "{n} days since update",
+        "stale": "no update in 30 days", "no_update": "never updated", "prescore": "Pre-score",
+        "score": "Score", "ind_part": "Indicator part", "task_part": "Task part", "working": "Working",
+        "battle": "Battle", "parts": "Pre-score parts", "outcome": "Outcome", "points": "Points", "weight": "Weight",
+        "change": "Change since {p}", "no_previous": "No earlier period to compare with", "before": "Before",
+        "after": "Now", "kind": "Change", "up": "up", "down": "down", "newly_red": "newly red",
+        "persistent_red": "red again", "report": "Report", "no": "No.", "lead_unit": "Lead unit",
+        "recorded": "Figures recorded", "entered": "Value", "recorded_on": "Recorded", "by": "By",
+        "moved": "Tasks that moved", "became_overdue": "Became overdue", "was": "Before", "now": "Now",
+        "overdue": "Overdue tasks", "settlement": "Settlement", "met": "Met", "not_met": "Not met",
+        "unknown": "Cannot tell", "not_met_list": "Targets not met", "lights": "Lights",
+        "dekad": "Dekad brief", "month": "Monthly circular", "quarter": "Quarterly summary",
+        "year": "Year-end settlement", "overall": "All", "none": "none", "owed_title": "Figures and updates owed",
+        "totals": "{f} figure(s) and {t} task update(s) missing; {c} unit(s) complete",
+        "unit_title": "Unit page", "owes_nothing": "Owes nothing for this period.",
+    },
+    "zh": {
+        "missing": "待报", "unit": "单位", "figures_due": "应报指标", "figures_in": "已报", "figures_missing": "未报",
+        "tasks_due": "应报进展任务", "tasks_in": "已报进展", "tasks_missing": "未报进展", "state": "状态", "against_deadline": "时限状态",
+        "complete": "已报齐", "owes": "未报齐", "counts": "分单位报送情况", "items": "未报明细", "what": "类别",
+        "figure": "指标数据", "task": "任务进展", "id": "编号", "name": "名称", "for": "所属期/上次报送",
+        "complete_units": "已报齐单位", "span": "统计区间", "role": "职责", "lead": "牵头", "co_lead": "共同牵头",
+        "responsible": "责任", "indicators": "指标", "tasks": "任务", "target": "目标", "actual": "最新数据",
+        "at": "数据期", "gap": "差距", "light": "灯", "status": "状态", "deadline": "完成时限", "percent": "进度%",
+        "updated": "更新日期", "timing": "逾期/剩余", "days_overdue": "逾期{n}天", "days_left": "剩余{n}天",
+        "since": "{n}天未更新", "stale": "30天内无进展", "no_update": "从未报送", "prescore": "绩效预评分",
+        "score": "得分", "ind_part": "指标得分", "task_part": "任务得分", "working": "计算过程", "battle": "战役",
+        "parts": "预评分明细", "outcome": "结果", "points": "分值", "weight": "权重", "change": "与{p}相比",
+        "no_previous": "无上期可比", "before": "上期", "after": "本期", "kind": "变化", "up": "好转",
+        "down": "退步", "newly_red": "新增红灯", "persistent_red": "连续红灯", "report": "指标进度",
+        "no": "序号", "lead_unit": "牵头单位", "recorded": "本旬录入数据", "entered": "数值",
+        "recorded_on": "录入日期", "by": "录入人", "moved": "本旬任务进展", "became_overdue": "本旬新增逾期任务",
+        "was": "原状态", "now": "现状态", "overdue": "逾期任务", "settlement": "年终结账", "met": "完成",
+        "not_met": "未完成", "unknown": "无法判断", "not_met_list": "未完成目标", "lights": "亮灯情况",
+        "dekad": "旬简报", "month": "月通报", "quarter": "季总结", "year": "年终结账", "overall": "全部",
+        "none": "无", "owed_title": "催报清单",
+        "totals": "未报指标数据{f}项、任务进展{t}项；{c}个单位已报齐",
+        "unit_title": "单位页", "owes_nothing": "本期无待报事项。",
+    },
+}
+
+
+@dataclass
+class Section:
+    title: str
+    columns: list[str]
+    rows: list[list[object]]
+    light_column: int | None = None  # cells in this column are light words (filled in xlsx/html)
+    note: str | None = None
+
+
+@dataclass
+class Doc:
+    title: str
+    lines: list[str]
+    sections: list[Section] = field(default_factory=list)
+    csv_section: int = 0  # the section CSV output holds
+    pinned: dt.date | None = None  # the date written into file metadata (xlsx), for reproducible files
+
+
+def _n(x: float | None) -> object:
+    if x is None:
+        return ""
+    return int(x) if float(x).is_integer() else round(x, 2)
+
+
+def _st(status: str | None, lang: str) -> str:
+    return "" if status is None else STATUS[lang].get(status, status)
+
+
+def _light(light: str | None, lang: str) -> str:
+    return LIGHT[lang].get(light, light or "")
+
+
+def _timing(t: TaskLine, lang: str) -> str:
+    w = W[lang]
+    if t.days_overdue is not None:
+        return w["days_overdue"].format(n=t.days_overdue)
+    if t.days_left is not None:
+        return w["days_left"].format(n=t.days_left)
+    if t.state == "ongoing":
+        if t.days_since_update is None:
+            return w["no_update"]
+        return w["since"].format(n=t.days_since_update) + (f" ({w['stale']})" if t.stale else "")
+    return ""
+
+
+def _deadline(t: TaskLine, lang: str) -> str:
+    if t.deadline == "ongoing":
+        return _st("ongoing", lang)
+    return t.deadline.isoformat() if isinstance(t.deadline, dt.date) else (t.deadline_text or "")
+
+
+def task_section(title: str, tasks: list[TaskLine], lang: str, roles: list[str] | None = None) -> Section:
+    w = W[lang]
+    cols = [w["id"], w["name"], w["lead_unit"], w["deadline"], w["status"], w["percent"], w["updated"],
+            w["against_deadline"], w["timing"]]
+    rows = []
+    for i, t in enumerate(tasks):
+        row = [t.id, t.title_zh, "、".join(t.lead_units_zh), _deadline(t, lang),
+               _st(t.status, lang) if t.status else w["no_update"], _n(t.percent),
+               t.updated.isoformat() if t.updated else "", _st(t.state, lang), _timing(t, lang)]
+        rows.append(([w[roles[i]]] if roles else []) + row)
+    return Section(title, ([w["role"]] if roles else []) + cols, rows)
+
+
+def _gap(row: Row) -> object:
+    return _n(row.gap if row.gap is not None else None)
+
+
+def report_section(rep: Report, lang: str, title: str | None = None) -> Section:
+    w = W[lang]
+    cols = [w["no"], w["battle"], w["id"], w["name"], w["lead_unit"], w["target"], w["actual"], w["at"], w["gap"],
+            w["light"], w["status"]]
+    rows = [[i, r.battle_zh, r.id, r.name_zh, r.lead_unit_zh or "", _n(r.target), r.actual_entered or "",
+             r.actual_period or "", _gap(r), _light(r.light, lang), _st(r.status, lang)]
+            for i, r in enumerate(rep.rows, 1)]
+    return Section(title or w["report"], cols, rows, light_column=9)
+
+
+def light_counts(rep: Report, lang: str) -> Section:
+    w = W[lang]
+    cols = [w["battle"], *(LIGHT[lang][k] for k in ("red", "yellow", "green", "grey")), w["overall"]]
+    rows = [[c.name_zh, c.red, c.yellow, c.green, c.grey, c.total] for c in [*rep.summary.by_battle, rep.summary.overall]]
+    rows[-1][0] = w["overall"]
+    return Section(w["lights"], cols, rows)
+
+
+def change_section(ch: Change, lang: str) -> Section:
+    w = W[lang]
+    title = w["change"].format(p=ch.previous) if ch.previous else w["no_previous"]
+    cols = [w["kind"], w["id"], w["name"], w["lead_unit"], w["before"], w["after"]]
+    rows = []
+    for kind in ("newly_red", "persistent_red", "down", "up"):
+        for c in getattr(ch, kind):
+            rows.append([w[kind], c.id, c.name_zh, c.lead_unit_zh or "", _light(c.before, lang), _light(c.after, lang)])
+    return Section(title, cols, rows, light_column=5)
+
+
+def missing_sections(m: MissingList, lang: str) -> list[Section]:
+    w = W[lang]
+    counts = Section(w["counts"], [w["unit"], w["figures_due"], w["figures_in"], w["figures_missing"], w["tasks_due"],
+                                   w["tasks_in"], w["tasks_missing"], w["state"]],
+                     [[u.unit_zh, u.figures_due, u.figures_in, len(u.figures), u.tasks_due, u.tasks_in, len(u.tasks),
+                       w["complete"] if u.complete else w["owes"]] for u in m.units])
+    items = []
+    for u in m.units:
+        if u.complete:
+            items.append([u.unit_zh, w["complete"], "", "", ""])
+        for f in u.figures:
+            items.append([u.unit_zh, w["figure"], f.id, f.name_zh, f.period])
+        for t in u.tasks:
+            last = t.last_update.isoformat() if t.last_update else w["no_update"]
+            items.append([u.unit_zh, w["task"], t.id, t.title_zh, last])
+    return [counts, Section(w["items"], [w["unit"], w["what"], w["id"], w["name"], w["for"]], items)]
+
+
+def missing_doc(m: MissingList, lang: str) -> Doc:
+    w = W[lang]
+    label = m.period_label_zh if lang == "zh" else m.period_label_en
+    lines = [f"{w['span']}: {m.start.isoformat()} – {m.end.isoformat()}",
+             w["totals"].format(f=m.figures_missing, t=m.tasks_missing, c=len(m.complete_units))]
+    return Doc(f"{w['owed_title']} · {label}", lines, missing_sections(m, lang), csv_section=1, pinned=m.end)
+
+
+def _score_line(s: Score | None, lang: str) -> str:
+    w = W[lang]
+    if s is None or s.score is None:
+        return f"{w['prescore']}: —"
+    return f"{w['prescore']}: {_n(s.score)} ({s.working})"
+
+
+def prescore_sections(p: Prescore, lang: str) -> list[Section]:
+    w = W[lang]
+    cols = [w["name"], w["ind_part"], w["task_part"], w["score"], w["working"]]
+
+    def rows(scores: list[Score]) -> list[list[object]]:
+        return [[s.name_zh, _n(s.indicator_part), _n(s.task_part), _n(s.score), s.working] for s in scores]
+
+    parts = []
+    for s in p.by_unit:
+        for part in s.parts:
+            parts.append([s.name_zh, w["figure"] if part.what == "indicator" else w["task"], part.id, part.name_zh,
+                          _light(part.outcome, lang) if part.what == "indicator" else _st(part.outcome, lang),
+                          "—" if part.points is None else _n(part.points), _n(part.weight)])
+    return [
+        Section(f"{w['prescore']} · {w['battle']}", cols, rows([*p.by_battle, p.overall])),
+        Section(f"{w['prescore']} · {w['unit']}", cols, rows(p.by_unit)),
+        Section(w["parts"], [w["unit"], w["what"], w["id"], w["name"], w["outcome"], w["points"], w["weight"]], parts),
+    ]
+
+
+def unit_doc(page: UnitPage, lang: str) -> Doc:
+    w = W[lang]
+    label = page.period_label_zh if lang == "zh" else page.period_label_en
+    c = page.lights
+    lines = [f"{w['lights']}: " + ", ".join(f"{LIGHT[lang][k]} {getattr(c, k)}" for k in ("red", "yellow", "green", "grey")),
+             _score_line(page.prescore, lang)]
+    ind = Section(w["indicators"], [w["role"], w["id"], w["name"], w["target"], w["actual"], w["at"], w["gap"],
+                                    w["light"], w["status"]],
+                  [[w[u.role], u.row.id, u.row.name_zh, _n(u.row.target), u.row.actual_entered or "",
+                    u.row.actual_period or "", _gap(u.row), _light(u.row.light, lang), _st(u.row.status, lang)]
+                   for u in page.indicators], light_column=7)
+    tasks = task_section(w["tasks"], [t.task for t in page.tasks], lang, [t.role for t in page.tasks])
+    owed = [[w["figure"], f.id, f.name_zh, f.period] for f in page.owes.figures]
+    owed += [[w["task"], t.id, t.title_zh, t.last_update.isoformat() if t.last_update else w["no_update"]]
+             for t in page.owes.tasks]
+    owes = Section(w["missing"], [w["what"], w["id"], w["name"], w["for"]], owed,
+                   note=None if owed else w["owes_nothing"])
+    return Doc(f"{page.unit_zh} · {label}", lines, [ind, tasks, owes], pinned=page.as_of)
+
+
+def product_doc(p: Product, lang: str) -> Doc:
+    w = W[lang]
+    if isinstance(p, DekadBrief):
+        label = p.label_zh if lang == "zh" else p.label_en
+        rec = Section(w["recorded"], [w["id"], w["name"], w["at"], w["entered"], w["lead_unit"], w["recorded_on"], w["by"]],
+                      [[r.id, r.name_zh, r.period, r.entered, r.lead_unit_zh or "", r.recorded_on.isoformat(),
+                        r.recorded_by] for r in p.recorded])
+        moved = Section(w["moved"], [w["id"], w["name"], w["lead_unit"], w["updated"], w["was"], w["now"], w["percent"]],
+                        [[m.id, m.title_zh, "、".join(m.lead_units_zh), m.date.isoformat(), _st(m.before_status, lang),
+                          _st(m.status, lang), _n(m.percent)] for m in p.tasks_moved])
+        lines = [f"{w['span']}: {p.start.isoformat()} – {p.end.isoformat()} · {w['report']} {p.report_period}"]
+        return Doc(f"{w['dekad']} · {label}", lines,
+                   [rec, moved, task_section(w["became_overdue"], p.became_overdue, lang), change_section(p.change, lang)],
+                   pinned=p.end)
+    rep = p.report
+    label = rep.period_label_zh if lang == "zh" else rep.period_label_en
+    c = rep.summary.overall
+    lines = [f"{w['lights']}: " + ", ".join(f"{LIGHT[lang][k]} {getattr(c, k)}" for k in ("red", "yellow", "green", "grey"))]
+    title = f"{w[p.product]} · {label}"
+    if isinstance(p, MonthCircular):
+        m = p.missing
+        lines.append(w["totals"].format(f=m.figures_missing, t=m.tasks_missing, c=len(m.complete_units)))
+        secs = [light_counts(rep, lang), change_section(p.change, lang), *missing_sections(m, lang),
+                task_section(w["overdue"], p.tasks_overdue, lang), report_section(rep, lang)]
+        return Doc(title, lines, secs, csv_section=len(secs) - 1, pinned=rep.as_of)
+    if isinstance(p, QuarterSummary):
+        lines.append(_score_line(p.prescore.overall, lang))
+        secs = [light_counts(rep, lang), change_section(p.change, lang), *prescore_sections(p.prescore, lang),
+                report_section(rep, lang)]
+        return Doc(title, lines, secs, csv_section=3, pinned=rep.as_of)
+    assert isinstance(p, YearSettlement)
+    o = p.overall
+    lines.append(f"{w['met']} {o.met} · {w['not_met']} {o.not_met} · {w['unknown']} {o.unknown}")
+    lines.append(_score_line(p.prescore.overall, lang))
+    cols = [w["name"], w["met"], w["not_met"], w["unknown"]]
+    by_b = Section(f"{w['settlement']} · {w['battle']}", cols,
+                   [[s.name_zh, s.met, s.not_met, s.unknown] for s in [*p.by_battle, p.overall]])
+    by_u = Section(f"{w['settlement']} · {w['unit']}", cols, [[s.name_zh, s.met, s.not_met, s.unknown] for s in p.by_unit])
+    not_met = rep.model_copy(update={"rows": [r for r in rep.rows if r.met is False]})
+    secs = [by_b, by_u, report_section(not_met, lang, w["not_met_list"]), *prescore_sections(p.prescore, lang),
+            report_section(rep, lang)]
+    return Doc(title, lines, secs, csv_section=len(secs) - 1, pinned=rep.as_of)
