@@ -88,6 +88,16 @@ def last_complete_month(today: dt.date) -> Period:
     return Period(year, month, "month")
 
 
+def last_complete_quarter(today: dt.date) -> Period:
+    """The latest quarter that has ended before ``today`` (on 21 July: 2023Q2)."""
+    q = (today.month - 1) // 3
+    return Period(today.year, q * 3, "quarter") if q else Period(today.year - 1, 12, "quarter")
+
+
+def last_complete_year(today: dt.date) -> Period:
+    return Period(today.year - 1, 12, "year")
+
+
 def period_start(period: Period) -> dt.date:
     """The first day a period's figures cover on their own: the month (January for 1–2月), the quarter, the year."""
     if period.grain == "year":

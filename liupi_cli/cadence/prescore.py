@@ -63,6 +63,14 @@ def _fmt(x: float) -> str:
     return f"{round(x, 2):g}"
 
 
+def _terms(parts: list[ScorePart]) -> str:
+    """Σ weight × points written by points level: ``100×2 + 60×1 + 0×1`` (points × the weight at that level)."""
+    weights: dict[float, float] = {}
+    for p in parts:
+        weights[p.points] = weights.get(p.points, 0.0) + p.weight  # type: ignore[index]
+    return " + ".join(f"{_fmt(pts)}×{_fmt(w)}" for pts, w in sorted(weights.items(), reverse=True))
+
+
 def _indicator_part(row: Row, weight: float, w: PrescoreWeights) -> ScorePart:
     points = w.grey if row.light == "grey" else getattr(w, row.light)
     return ScorePart(id=row.id, name_zh=row.name_zh, what="indicator", outcome=row.light, points=points, weight=weight)
@@ -78,10 +86,9 @@ def score(key: str, name_zh: str, parts: list[ScorePart], w: PrescoreWeights) ->
     t_part = t_sum / len(tasks) if tasks else None
     steps = []
     if i_part is not None:
-        terms = " + ".join(f"{_fmt(p.points)}×{_fmt(p.weight)}" for p in ind)  # type: ignore[arg-type]
-        steps.append(f"indicators ({terms}) ÷ {_fmt(i_weight)} = {_fmt(i_part)}")
+        steps.append(f"indicators ({_terms(ind)}) ÷ {_fmt(i_weight)} = {_fmt(i_part)}")
     if t_part is not None:
-        steps.append(f"tasks ({' + '.join(_fmt(p.points) for p in tasks)}) ÷ {len(tasks)} = {_fmt(t_part)}")  # type: ignore[arg-type]
+        steps.append(f"tasks ({_terms(tasks)}) ÷ {len(tasks)} = {_fmt(t_part)}")
     if i_part is not None and t_part is not None:
         total = w.indicator_share * i_part + (1 - w.indicator_share) * t_part
         steps.append(f"{_fmt(w.indicator_share)}×{_fmt(i_part)} + {_fmt(1 - w.indicator_share)}×{_fmt(t_part)} "

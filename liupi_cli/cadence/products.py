@@ -195,7 +195,8 @@ def year_settlement(plan: Plan, records: Iterable[Record], task_updates: Iterabl
                     period: Period) -> YearSettlement:
     records, updates = list(records), list(task_updates)
     rep = _report(plan, records, updates, period)
-    lines = task_timeline(plan, updates, period.end)
+    # the settlement judges tasks once the year is over: one due on 31 December and not done is overdue
+    lines = task_timeline(plan, updates, period.end + dt.timedelta(days=1))
     battles = sorted(plan.battles.values(), key=lambda b: b.number)
     units = sorted({r.lead_unit for r in rep.rows if r.lead_unit})
     by_unit = [_settled(u, plan.unit_name(u) or u, (r for r in rep.rows if r.lead_unit == u)) for u in units]

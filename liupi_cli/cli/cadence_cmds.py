@@ -41,10 +41,10 @@ def load_records(st) -> tuple[list, list]:
 
 
 def _grain_period(name: str, value: str, grain: str, today: dt.date) -> Period:
-    from liupi_cli.cadence.dekads import last_complete_month
+    from liupi_cli.cadence.dekads import last_complete_month, last_complete_quarter, last_complete_year
 
-    if grain == "month" and value == "last":
-        return last_complete_month(today)
+    if value == "last":
+        return {"month": last_complete_month, "quarter": last_complete_quarter, "year": last_complete_year}[grain](today)
     p = parse_period(value)
     if p.grain != grain:
         raise UsageProblem(f"{name} {value} is not a {grain}",
@@ -127,8 +127,8 @@ def missing(
     ctx: typer.Context,
     month: Optional[str] = typer.Option(None, "--month", "-m", help="The month owed: 2023-06, or last "
                                         "(the last complete month as of today)."),
-    quarter: Optional[str] = typer.Option(None, "--quarter", "-q", help="A quarter: 2023Q2."),
-    year: Optional[str] = typer.Option(None, "--year", "-y", help="The year: 2023 (annual figures are owed here)."),
+    quarter: Optional[str] = typer.Option(None, "--quarter", "-q", help="A quarter: 2023Q2, or last."),
+    year: Optional[str] = typer.Option(None, "--year", "-y", help="The year: 2023, or last (annual figures are owed here)."),
     unit: Optional[str] = typer.Option(None, "--unit", "-u", help="Only this lead unit (id or Chinese name)."),
     battle: Optional[str] = typer.Option(None, "--battle", "-b", help="Only this battle (id, number or name)."),
     lang: Lang = LangOpt,
@@ -165,8 +165,8 @@ def unit(
     ctx: typer.Context,
     name: str = typer.Argument(..., help="The unit: ascii id (rsj) or Chinese name (县人社局)."),
     month: Optional[str] = typer.Option(None, "--month", "-m", help="2023-06, or last."),
-    quarter: Optional[str] = typer.Option(None, "--quarter", "-q", help="2023Q2."),
-    year: Optional[str] = typer.Option(None, "--year", "-y", help="2023."),
+    quarter: Optional[str] = typer.Option(None, "--quarter", "-q", help="2023Q2, or last."),
+    year: Optional[str] = typer.Option(None, "--year", "-y", help="2023, or last."),
     lang: Lang = LangOpt,
     fmt: Optional[Fmt] = FormatOpt,
     out: Optional[Path] = OutOpt,
@@ -207,8 +207,8 @@ def summary(
     ctx: typer.Context,
     dekad: Optional[str] = typer.Option(None, "--dekad", help="旬简报 for a dekad: 2023-06-2 (days 11–20), or last."),
     month: Optional[str] = typer.Option(None, "--month", "-m", help="月通报: 2023-06, or last."),
-    quarter: Optional[str] = typer.Option(None, "--quarter", "-q", help="季总结 with the pre-score: 2023Q2."),
-    year: Optional[str] = typer.Option(None, "--year", "-y", help="年终结账 with the final pre-score: 2023."),
+    quarter: Optional[str] = typer.Option(None, "--quarter", "-q", help="季总结 with the pre-score: 2023Q2, or last."),
+    year: Optional[str] = typer.Option(None, "--year", "-y", help="年终结账 with the final pre-score: 2023, or last."),
     out_dir: Optional[Path] = typer.Option(None, "--out-dir", help="Write the files under DIR/<period>/ "
                                            "(created when missing), e.g. DIR/2023-06/月通报-2023-06.xlsx."),
     formats: str = typer.Option("md,xlsx", "--formats", help="With --out-dir: any of md,xlsx,html,json,csv."),

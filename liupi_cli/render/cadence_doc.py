@@ -47,7 +47,7 @@ W = {
         "stale": "no update in 30 days", "no_update": "never updated", "prescore": "Pre-score",
         "score": "Score", "ind_part": "Indicator part", "task_part": "Task part", "working": "Working",
         "battle": "Battle", "parts": "Pre-score parts", "outcome": "Outcome", "points": "Points", "weight": "Weight",
-        "change": "Change since {p}", "no_previous": "No earlier period to compare with", "before": "Before",
+        "change": "Change since {p}", "since_dekad": "Lights of {p} since the previous dekad", "no_previous": "No earlier period to compare with", "before": "Before",
         "after": "Now", "kind": "Change", "up": "up", "down": "down", "newly_red": "newly red",
         "persistent_red": "red again", "report": "Report", "no": "No.", "lead_unit": "Lead unit",
         "recorded": "Figures recorded", "entered": "Value", "recorded_on": "Recorded", "by": "By",
@@ -70,7 +70,7 @@ W = {
         "updated": "更新日期", "timing": "逾期/剩余", "days_overdue": "逾期{n}天", "days_left": "剩余{n}天",
         "since": "{n}天未更新", "stale": "30天内无进展", "no_update": "从未报送", "prescore": "绩效预评分",
         "score": "得分", "ind_part": "指标得分", "task_part": "任务得分", "working": "计算过程", "battle": "战役",
-        "parts": "预评分明细", "outcome": "结果", "points": "分值", "weight": "权重", "change": "与{p}相比",
+        "parts": "预评分明细", "outcome": "结果", "points": "分值", "weight": "权重", "change": "与{p}相比", "since_dekad": "{p}指标亮灯与上旬相比",
         "no_previous": "无上期可比", "before": "上期", "after": "本期", "kind": "变化", "up": "好转",
         "down": "退步", "newly_red": "新增红灯", "persistent_red": "连续红灯", "report": "指标进度",
         "no": "序号", "lead_unit": "牵头单位", "recorded": "本旬录入数据", "entered": "数值",
@@ -171,9 +171,9 @@ def light_counts(rep: Report, lang: str) -> Section:
     return Section(w["lights"], cols, rows)
 
 
-def change_section(ch: Change, lang: str) -> Section:
+def change_section(ch: Change, lang: str, title: str | None = None) -> Section:
     w = W[lang]
-    title = w["change"].format(p=ch.previous) if ch.previous else w["no_previous"]
+    title = title or (w["change"].format(p=ch.previous) if ch.previous else w["no_previous"])
     cols = [w["kind"], w["id"], w["name"], w["lead_unit"], w["before"], w["after"]]
     rows = []
     for kind in ("newly_red", "persistent_red", "down", "up"):
@@ -208,11 +208,17 @@ def missing_doc(m: MissingList, lang: str) -> Doc:
     return Doc(f"{w['owed_title']} · {label}", lines, missing_sections(m, lang), csv_section=1, pinned=m.end)
 
 
+def working(s: Score, lang: str) -> str:
+    if lang == "en":
+        return s.working
+    return s.working.replace("indicators", "指标").replace("tasks", "任务").replace("nothing judged", "无可评分项")
+
+
 def _score_line(s: Score | None, lang: str) -> str:
     w = W[lang]
     if s is None or s.score is None:
         return f"{w['prescore']}: —"
-    return f"{w['prescore']}: {_n(s.score)} ({s.working})"
+    return f"{w['prescore']}: {_n(s.score)} ({working(s, lang)})"
 
 
 def prescore_sections(p: Prescore, lang: str) -> list[Section]:
@@ -220,7 +226,7 @@ def prescore_sections(p: Prescore, lang: str) -> list[Section]:
     cols = [w["name"], w["ind_part"], w["task_part"], w["score"], w["working"]]
 
     def rows(scores: list[Score]) -> list[list[object]]:
-        return [[s.name_zh, _n(s.indicator_part), _n(s.task_part), _n(s.score), s.working] for s in scores]
+        return [[s.name_zh, _n(s.indicator_part), _n(s.task_part), _n(s.score), working(s, lang)] for s in scores]
 
     parts = []
     for s in p.by_unit:
@@ -267,7 +273,8 @@ def product_doc(p: Product, lang: str) -> Doc:
                           _st(m.status, lang), _n(m.percent)] for m in p.tasks_moved])
         lines = [f"{w['span']}: {p.start.isoformat()} – {p.end.isoformat()} · {w['report']} {p.report_period}"]
         return Doc(f"{w['dekad']} · {label}", lines,
-                   [rec, moved, task_section(w["became_overdue"], p.became_overdue, lang), change_section(p.change, lang)],
+                   [rec, moved, task_section(w["became_overdue"], p.became_overdue, lang),
+                    change_section(p.change, lang, w["since_dekad"].format(p=p.report_period))],
                    pinned=p.end)
     rep = p.report
     label = rep.period_label_zh if lang == "zh" else rep.period_label_en
