@@ -253,6 +253,8 @@ def summary(
     from liupi_cli.render.cadence_doc import PRODUCT_ZH, product_doc
 
     plan = st.plan()
+    if when.year != plan.info.year:
+        say(f"warning: {when.key} is outside the plan year {plan.info.year}")
     records, updates = load_records(st)
     product = build_product(plan, records, updates, when)
     doc = product_doc(product, lang.value)

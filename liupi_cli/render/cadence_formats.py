@@ -57,7 +57,7 @@ def to_csv(doc: Doc) -> str:
 
 CSS = """body{font-family:"Noto Sans CJK SC","Microsoft YaHei",sans-serif;margin:1rem;color:#222}
 table{border-collapse:collapse;margin:.5rem 0 1.5rem;font-size:.9rem}th,td{border:1px solid #bbb;padding:.2rem .4rem;
-vertical-align:top}th{background:#eee}.wrap{overflow-x:auto}
+vertical-align:top;min-width:3em}th{background:#eee;white-space:nowrap}.wrap{overflow-x:auto}
 .green{background:#c8e6c9}.yellow{background:#fff59d}.red{background:#ffcdd2}.grey{background:#e0e0e0}"""
 
 
@@ -127,12 +127,28 @@ def to_xlsx(doc: Doc) -> bytes:
         if not s.rows:
             sh.append([neutralise(s.note or "—")])
         sh.freeze_panes = "A3"
+        _print_setup(sh)
         for col, name in enumerate(s.columns, 1):
-            longest = max([len(str(name))] + [len(str(r[col - 1])) for r in s.rows[:200]])
-            sh.column_dimensions[get_column_letter(col)].width = min(max(8, longest * 1.6), 60)
+            longest = max([_width(name)] + [_width(r[col - 1]) for r in s.rows[:200]])
+            sh.column_dimensions[get_column_letter(col)].width = min(max(6, longest + 2), 60)
     buf = io.BytesIO()
     wb.save(buf)
     return pin_zip(buf.getvalue(), pinned)
+
+
+def _width(value: object) -> float:
+    """Display width in spreadsheet columns: a Chinese character is about two Latin ones."""
+    return sum(2.0 if ord(ch) >= 0x2E80 else 1.1 for ch in str(value))
+
+
+def _print_setup(sh) -> None:
+    """Circulars are printed on A4, landscape, one page wide, the header row on every page."""
+    sh.page_setup.orientation = "landscape"
+    sh.page_setup.paperSize = sh.PAPERSIZE_A4
+    sh.page_setup.fitToWidth = 1
+    sh.page_setup.fitToHeight = 0
+    sh.sheet_properties.pageSetUpPr.fitToPage = True
+    sh.print_title_rows = "2:2"
 
 
 def pin_zip(data: bytes, when: dt.datetime) -> bytes:
