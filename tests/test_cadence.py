@@ -17,7 +17,6 @@ from liupi_cli.cadence.dekads import (
     parse_dekad,
 )
 from liupi_cli.cadence.missing import build_missing
-from liupi_cli.cadence.prescore import build_prescore
 from liupi_cli.cadence.products import dekad_brief, is_empty, month_circular, quarter_summary, year_settlement
 from liupi_cli.cadence.timeline import task_timeline
 from liupi_cli.cadence.unit_page import build_unit_page
@@ -134,7 +133,8 @@ def test_done_on_time_and_late(plan):
 def test_ongoing_never_overdue_and_stale_after_30_days(plan):
     ups = [upd("t3", "2023-05-31")]
     t3 = _line(task_timeline(plan, ups, D(2023, 6, 30)), "t3")
-    assert (t3.state, t3.days_overdue, t3.days_left, t3.days_since_update, t3.stale) == ("ongoing", None, None, 30, False)
+    assert (t3.state, t3.days_overdue, t3.days_left) == ("ongoing", None, None)
+    assert (t3.days_since_update, t3.stale) == (30, False)
     t3 = _line(task_timeline(plan, ups, D(2023, 7, 1)), "t3")
     assert (t3.days_since_update, t3.stale) == (31, True)
     assert _line(task_timeline(plan, [], D(2023, 12, 31)), "t3").stale  # never updated
@@ -257,6 +257,12 @@ def test_dekad_brief(plan):
     assert [t.id for t in b1.became_overdue] == ["t4"]  # deadline 31 May: overdue from 1 June
     assert [r.id for r in b1.recorded] == ["new_urban_jobs", "retail_sales_total"]
     assert is_empty(dekad_brief(plan, records, ups, parse_dekad("2023-07-1")), records, ups)
+    # the power project is due 31 August: past due from 1 September, unless reported done by then
+    assert [m.id for m in dekad_brief(plan, records, ups, parse_dekad("2023-09-1")).milestones_overdue] == [
+        "power_project_start"]
+    assert dekad_brief(plan, records, ups, parse_dekad("2023-08-3")).milestones_overdue == []
+    done = [*records, rec("power_project_start", "2023-08", 1, on="2023-09-02")]
+    assert dekad_brief(plan, done, ups, parse_dekad("2023-09-1")).milestones_overdue == []
 
 
 # -- the pre-score -----------------------------------------------------------------------------------
@@ -270,7 +276,8 @@ def _scored_plan(tmp_path, grey: str = "") -> object:
     t = t.replace("    milestone_due_soon_days: 30\n", "    milestone_due_soon_days: 30\n" + grey, 1)
     t = t.replace("  frequency: quarterly\n  source: main 二(一)\n",
                   "  frequency: quarterly\n  source: main 二(一)\n  prescore_weight: 2\n", 1)
-    t = t.replace("  lead_unit: fgj\n  source: 附件2 二\n", "  lead_unit: fgj\n  co_lead_units: [rsj]\n  source: 附件2 二\n", 1)
+    t = t.replace("  lead_unit: fgj\n  source: 附件2 二\n",
+                  "  lead_unit: fgj\n  co_lead_units: [rsj]\n  source: 附件2 二\n", 1)
     (dst / "targets.yaml").write_text(t, encoding="utf-8")
     return load_plan(dst)
 
@@ -338,3 +345,10 @@ def test_year_settlement(plan):
     # once the year is over, t2 (due 31 December, never reported done) counts as overdue for rsj
     rsj_score = next(s for s in y.prescore.by_unit if s.key == "rsj")
     assert [(p.id, p.outcome, p.points) for p in rsj_score.parts if p.what == "task"] == [("t2", "overdue", 0)]
+
+
+def test_every_word_is_there_in_both_languages():
+    from liupi_cli.render.cadence_doc import LIGHT, STATUS, W
+
+    assert W["en"].keys() == W["zh"].keys()
+    assert STATUS["en"].keys() == STATUS["zh"].keys() and LIGHT["en"].keys() == LIGHT["zh"].keys()

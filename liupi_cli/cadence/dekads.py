@@ -110,7 +110,9 @@ def period_start(period: Period) -> dt.date:
 def previous_period(period: Period) -> Period | None:
     """Last month (none before 1–2月), last quarter (none before Q1), last year."""
     if period.grain == "month":
-        return Period(period.year, period.months - 1 if period.months > 3 else 2, "month") if period.months > 2 else None
+        if period.months <= 2:
+            return None
+        return Period(period.year, period.months - 1 if period.months > 3 else 2, "month")
     if period.grain == "quarter":
         return Period(period.year, period.months - 3, "quarter") if period.months > 3 else None
     return Period(period.year - 1, 12, "year")

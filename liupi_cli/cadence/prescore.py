@@ -119,7 +119,8 @@ def build_prescore(plan: Plan, report: Report, tasks: Iterable[TaskLine]) -> Pre
                        + [p for t, p in task_parts if t.battle == b.id], w)
                  for b in battles if any(r.battle == b.id for r, _ in ind_parts)
                  or any(t.battle == b.id for t, _ in task_parts)]
-    unit_ids = sorted({r.lead_unit for r, _ in ind_parts if r.lead_unit} | {u for t, _ in task_parts for u in t.lead_units})
+    unit_ids = sorted({r.lead_unit for r, _ in ind_parts if r.lead_unit}
+                      | {u for t, _ in task_parts for u in t.lead_units})
     by_unit = [score(u, plan.unit_name(u) or u, [p for r, p in ind_parts if r.lead_unit == u]
                      + [p for t, p in task_parts if u in t.lead_units], w) for u in unit_ids]
     by_unit.sort(key=lambda s: (s.score is None, -(s.score or 0), s.key))

@@ -16,6 +16,7 @@ from liupi_cli.cadence.dekads import Dekad, period_start, previous_period
 from liupi_cli.cadence.missing import MissingList, build_missing
 from liupi_cli.cadence.prescore import Prescore, build_prescore
 from liupi_cli.cadence.timeline import TaskLine, task_line, task_timeline, updates_by_task
+from liupi_cli.models import Kind
 from liupi_cli.periods import Period, parse_period
 from liupi_cli.plan import Plan
 from liupi_cli.report.model import Report
@@ -44,6 +45,13 @@ class TaskMove(BaseModel):
     before_percent: float | None
 
 
+class MilestoneDue(BaseModel):
+    id: str
+    name_zh: str
+    due: dt.date
+    lead_unit_zh: str | None
+
+
 class DekadBrief(BaseModel):
     product: Literal["dekad"] = "dekad"
     plan_id: str
@@ -56,6 +64,7 @@ class DekadBrief(BaseModel):
     recorded: list[RecordedFigure]  # figures recorded in these days
     tasks_moved: list[TaskMove]  # task updates dated in these days
     became_overdue: list[TaskLine]  # tasks whose deadline passed in these days, not done
+    milestones_overdue: list[MilestoneDue]  # milestones whose due date passed in these days, no figure by the end
     change: Change  # lights of report_period as known at the end of this dekad vs the previous one
 
 
@@ -157,9 +166,16 @@ def dekad_brief(plan: Plan, records: Iterable[Record], task_updates: Iterable[Ta
             line = task_line(plan, task, hist.get(task.id, []), dekad.end)
             if line.state == "overdue":
                 overdue.append(line)
+    known = {r.indicator for r in known_by(records, dekad.end) if r.current and not r.baseline}
+    milestones = [MilestoneDue(id=ind.id, name_zh=ind.name_zh, due=ind.due,
+                               lead_unit_zh=plan.unit_name(ind.lead_unit or plan.battles[ind.battle].lead_unit))
+                  for ind in plan.indicators.values()
+                  if ind.kind is Kind.milestone and ind.due
+                  and dekad.start <= ind.due + dt.timedelta(days=1) <= dekad.end
+                  and ind.id not in known]
     return DekadBrief(plan_id=plan.info.id, key=dekad.key, label_zh=dekad.label_zh, label_en=dekad.label_en,
                       start=dekad.start, end=dekad.end, report_period=rp.key, recorded=recorded, tasks_moved=moved,
-                      became_overdue=overdue, change=compare(then, now))
+                      became_overdue=overdue, milestones_overdue=milestones, change=compare(then, now))
 
 
 def month_circular(plan: Plan, records: Iterable[Record], task_updates: Iterable[TaskUpdate],

@@ -44,7 +44,8 @@ def _grain_period(name: str, value: str, grain: str, today: dt.date) -> Period:
     from liupi_cli.cadence.dekads import last_complete_month, last_complete_quarter, last_complete_year
 
     if value == "last":
-        return {"month": last_complete_month, "quarter": last_complete_quarter, "year": last_complete_year}[grain](today)
+        last = {"month": last_complete_month, "quarter": last_complete_quarter, "year": last_complete_year}
+        return last[grain](today)
     p = parse_period(value)
     if p.grain != grain:
         raise UsageProblem(f"{name} {value} is not a {grain}",
@@ -128,7 +129,7 @@ def missing(
     month: Optional[str] = typer.Option(None, "--month", "-m", help="The month owed: 2023-06, or last "
                                         "(the last complete month as of today)."),
     quarter: Optional[str] = typer.Option(None, "--quarter", "-q", help="A quarter: 2023Q2, or last."),
-    year: Optional[str] = typer.Option(None, "--year", "-y", help="The year: 2023, or last (annual figures are owed here)."),
+    year: Optional[str] = typer.Option(None, "--year", "-y", help="2023, or last (annual figures are owed here)."),
     unit: Optional[str] = typer.Option(None, "--unit", "-u", help="Only this lead unit (id or Chinese name)."),
     battle: Optional[str] = typer.Option(None, "--battle", "-b", help="Only this battle (id, number or name)."),
     lang: Lang = LangOpt,
@@ -284,7 +285,8 @@ def _behind(product, fail: set[str]) -> bool:
     from liupi_cli.cadence.products import DekadBrief, MonthCircular
 
     if isinstance(product, DekadBrief):
-        return ("red" in fail and bool(product.change.newly_red)) or ("overdue" in fail and bool(product.became_overdue))
+        return (("red" in fail and bool(product.change.newly_red))
+                or ("overdue" in fail and bool(product.became_overdue or product.milestones_overdue)))
     rep = product.report
     if "red" in fail and rep.summary.overall.red:
         return True

@@ -19,68 +19,75 @@ PRODUCT_ZH = {"dekad": "旬简报", "month": "月通报", "quarter": "季总结"
 LIGHT = {"en": {"green": "GREEN", "yellow": "YELLOW", "red": "RED", "grey": "GREY", None: "—"},
          "zh": {"green": "绿灯", "yellow": "黄灯", "red": "红灯", "grey": "灰灯", None: "—"}}
 STATUS = {
-    "en": {"ahead": "ahead of schedule", "on_track": "on schedule", "behind": "behind", "far_behind": "far behind",
-           "met": "met", "not_met": "not met", "broken": "broken", "no_data": "no data yet", "not_due": "not due yet",
-           "due_soon": "due soon", "overdue": "overdue", "done": "done", "done_late": "done late",
-           "declined": "below last year", "not_declined": "not below last year", "no_baseline": "no last-year figure",
-           "no_target": "no numeric target", "not_started": "not started", "in_progress": "in progress",
-           "blocked": "blocked", "open": "open", "ongoing": "ongoing", "done_on_time": "done on time",
-           "no_year_end_figure": "no year-end figure"},
-    "zh": {"ahead": "超序时进度", "on_track": "符合序时进度", "behind": "低于序时进度", "far_behind": "严重滞后",
-           "met": "达标", "not_met": "未达标", "broken": "突破目标", "no_data": "暂无数据", "not_due": "未到期",
-           "due_soon": "即将到期", "overdue": "逾期", "done": "已完成", "done_late": "逾期完成",
-           "declined": "同比下降", "not_declined": "未实现同比下降", "no_baseline": "缺去年同期数",
-           "no_target": "无量化目标", "not_started": "未启动", "in_progress": "推进中", "blocked": "受阻",
-           "open": "未到期", "ongoing": "长期坚持", "done_on_time": "按时完成", "no_year_end_figure": "缺年末数据"},
+    "en": {
+        "ahead": "ahead of schedule", "on_track": "on schedule", "behind": "behind", "far_behind": "far behind",
+        "met": "met", "not_met": "not met", "broken": "broken", "no_data": "no data yet", "not_due": "not due yet",
+        "due_soon": "due soon", "overdue": "overdue", "done": "done", "done_late": "done late",
+        "declined": "below last year", "not_declined": "not below last year", "no_baseline": "no last-year figure",
+        "no_target": "no numeric target", "not_started": "not started", "in_progress": "in progress",
+        "blocked": "blocked", "open": "open", "ongoing": "ongoing", "done_on_time": "done on time",
+        "no_year_end_figure": "no year-end figure",
+    },
+    "zh": {
+        "ahead": "超序时进度", "on_track": "符合序时进度", "behind": "低于序时进度", "far_behind": "严重滞后",
+        "met": "达标", "not_met": "未达标", "broken": "突破目标", "no_data": "暂无数据", "not_due": "未到期",
+        "due_soon": "即将到期", "overdue": "逾期", "done": "已完成", "done_late": "逾期完成", "declined": "同比下降",
+        "not_declined": "未实现同比下降", "no_baseline": "缺去年同期数", "no_target": "无量化目标",
+        "not_started": "未启动", "in_progress": "推进中", "blocked": "受阻", "open": "未到期", "ongoing": "长期坚持",
+        "done_on_time": "按时完成", "no_year_end_figure": "缺年末数据",
+    },
 }
 W = {
     "en": {
         "missing": "Still owed", "unit": "Unit", "figures_due": "Figures due", "figures_in": "In",
-        "figures_missing": "Missing", "tasks_due": "Tasks due an update", "tasks_in": "Updated", "tasks_missing": "No update",
-        "state": "State", "against_deadline": "Against deadline", "complete": "complete", "owes": "owes", "counts": "By unit", "items": "Owed items",
-        "what": "What", "figure": "figure", "task": "task", "id": "ID", "name": "Name", "for": "For / last update",
+        "figures_missing": "Missing", "tasks_due": "Tasks due an update", "tasks_in": "Updated",
+        "tasks_missing": "No update", "state": "State", "against_deadline": "Against deadline",
+        "complete": "complete", "owes": "owes", "counts": "By unit", "items": "Owed items", "what": "What",
+        "figure": "figure", "task": "task", "id": "ID", "name": "Name", "for": "For / last update",
         "complete_units": "Complete", "span": "Covers", "role": "Role", "lead": "lead", "co_lead": "co-lead",
         "responsible": "responsible", "indicators": "Indicators", "tasks": "Tasks", "target": "Target",
         "actual": "Latest figure", "at": "Period", "gap": "Gap", "light": "Light", "status": "Status",
         "deadline": "Deadline", "percent": "%", "updated": "Updated", "timing": "Overdue / left",
         "days_overdue": "{n} days overdue", "days_left": "{n} days left", "since": "{n} days since update",
-        "stale": "no update in 30 days", "no_update": "never updated", "prescore": "Pre-score",
-        "score": "Score", "ind_part": "Indicator part", "task_part": "Task part", "working": "Working",
-        "battle": "Battle", "parts": "Pre-score parts", "outcome": "Outcome", "points": "Points", "weight": "Weight",
-        "change": "Change since {p}", "since_dekad": "Lights of {p} since the previous dekad", "no_previous": "No earlier period to compare with", "before": "Before",
-        "after": "Now", "kind": "Change", "up": "up", "down": "down", "newly_red": "newly red",
-        "persistent_red": "red again", "report": "Report", "no": "No.", "lead_unit": "Lead unit",
-        "recorded": "Figures recorded", "entered": "Value", "recorded_on": "Recorded", "by": "By",
-        "moved": "Tasks that moved", "became_overdue": "Became overdue", "was": "Before", "now": "Now",
+        "stale": "no update in 30 days", "no_update": "never updated", "prescore": "Pre-score", "score": "Score",
+        "ind_part": "Indicator part", "task_part": "Task part", "working": "Working", "battle": "Battle",
+        "parts": "Pre-score parts", "outcome": "Outcome", "points": "Points", "weight": "Weight",
+        "change": "Change since {p}", "since_dekad": "Lights of {p} since the previous dekad",
+        "no_previous": "No earlier period to compare with", "before": "Before", "after": "Now", "kind": "Change",
+        "up": "up", "down": "down", "newly_red": "newly red", "persistent_red": "red again", "report": "Report",
+        "no": "No.", "lead_unit": "Lead unit", "recorded": "Figures recorded", "entered": "Value",
+        "recorded_on": "Recorded", "by": "By", "moved": "Tasks that moved", "became_overdue": "Became overdue",
+        "milestones_overdue": "Milestones past due, not reported done", "was": "Before", "now": "Now",
         "overdue": "Overdue tasks", "settlement": "Settlement", "met": "Met", "not_met": "Not met",
-        "unknown": "Cannot tell", "not_met_list": "Targets not met", "lights": "Lights",
-        "dekad": "Dekad brief", "month": "Monthly circular", "quarter": "Quarterly summary",
-        "year": "Year-end settlement", "overall": "All", "none": "none", "owed_title": "Figures and updates owed",
-        "totals": "{f} figure(s) and {t} task update(s) missing; {c} unit(s) complete",
-        "unit_title": "Unit page", "owes_nothing": "Owes nothing for this period.",
+        "unknown": "Cannot tell", "not_met_list": "Targets not met", "lights": "Lights", "dekad": "Dekad brief",
+        "month": "Monthly circular", "quarter": "Quarterly summary", "year": "Year-end settlement", "overall": "All",
+        "none": "none", "owed_title": "Figures and updates owed",
+        "totals": "{f} figure(s) and {t} task update(s) missing; {c} unit(s) complete", "unit_title": "Unit page",
+        "owes_nothing": "Owes nothing for this period.",
     },
     "zh": {
         "missing": "待报", "unit": "单位", "figures_due": "应报指标", "figures_in": "已报", "figures_missing": "未报",
-        "tasks_due": "应报进展任务", "tasks_in": "已报进展", "tasks_missing": "未报进展", "state": "状态", "against_deadline": "时限状态",
-        "complete": "已报齐", "owes": "未报齐", "counts": "分单位报送情况", "items": "未报明细", "what": "类别",
-        "figure": "指标数据", "task": "任务进展", "id": "编号", "name": "名称", "for": "所属期/上次报送",
-        "complete_units": "已报齐单位", "span": "统计区间", "role": "职责", "lead": "牵头", "co_lead": "共同牵头",
-        "responsible": "责任", "indicators": "指标", "tasks": "任务", "target": "目标", "actual": "最新数据",
-        "at": "数据期", "gap": "差距", "light": "灯", "status": "状态", "deadline": "完成时限", "percent": "进度%",
-        "updated": "更新日期", "timing": "逾期/剩余", "days_overdue": "逾期{n}天", "days_left": "剩余{n}天",
-        "since": "{n}天未更新", "stale": "30天内无进展", "no_update": "从未报送", "prescore": "绩效预评分",
-        "score": "得分", "ind_part": "指标得分", "task_part": "任务得分", "working": "计算过程", "battle": "战役",
-        "parts": "预评分明细", "outcome": "结果", "points": "分值", "weight": "权重", "change": "与{p}相比", "since_dekad": "{p}指标亮灯与上旬相比",
-        "no_previous": "无上期可比", "before": "上期", "after": "本期", "kind": "变化", "up": "好转",
-        "down": "退步", "newly_red": "新增红灯", "persistent_red": "连续红灯", "report": "指标进度",
-        "no": "序号", "lead_unit": "牵头单位", "recorded": "本旬录入数据", "entered": "数值",
-        "recorded_on": "录入日期", "by": "录入人", "moved": "本旬任务进展", "became_overdue": "本旬新增逾期任务",
-        "was": "原状态", "now": "现状态", "overdue": "逾期任务", "settlement": "年终结账", "met": "完成",
-        "not_met": "未完成", "unknown": "无法判断", "not_met_list": "未完成目标", "lights": "亮灯情况",
-        "dekad": "旬简报", "month": "月通报", "quarter": "季总结", "year": "年终结账", "overall": "全部",
-        "none": "无", "owed_title": "催报清单",
-        "totals": "未报指标数据{f}项、任务进展{t}项；{c}个单位已报齐",
-        "unit_title": "单位页", "owes_nothing": "本期无待报事项。",
+        "tasks_due": "应报进展任务", "tasks_in": "已报进展", "tasks_missing": "未报进展", "state": "状态",
+        "against_deadline": "时限状态", "complete": "已报齐", "owes": "未报齐", "counts": "分单位报送情况",
+        "items": "未报明细", "what": "类别", "figure": "指标数据", "task": "任务进展", "id": "编号", "name": "名称",
+        "for": "所属期/上次报送", "complete_units": "已报齐单位", "span": "统计区间", "role": "职责", "lead": "牵头",
+        "co_lead": "共同牵头", "responsible": "责任", "indicators": "指标", "tasks": "任务", "target": "目标",
+        "actual": "最新数据", "at": "数据期", "gap": "差距", "light": "灯", "status": "状态", "deadline": "完成时限",
+        "percent": "进度%", "updated": "更新日期", "timing": "逾期/剩余", "days_overdue": "逾期{n}天",
+        "days_left": "剩余{n}天", "since": "{n}天未更新", "stale": "30天内无进展", "no_update": "从未报送",
+        "prescore": "绩效预评分", "score": "得分", "ind_part": "指标得分", "task_part": "任务得分",
+        "working": "计算过程", "battle": "战役", "parts": "预评分明细", "outcome": "结果", "points": "分值",
+        "weight": "权重", "change": "与{p}相比", "since_dekad": "{p}指标亮灯与上旬相比", "no_previous": "无上期可比",
+        "before": "上期", "after": "本期", "kind": "变化", "up": "好转", "down": "退步", "newly_red": "新增红灯",
+        "persistent_red": "连续红灯", "report": "指标进度", "no": "序号", "lead_unit": "牵头单位",
+        "recorded": "本旬录入数据", "entered": "数值", "recorded_on": "录入日期", "by": "录入人",
+        "moved": "本旬任务进展", "became_overdue": "本旬新增逾期任务",
+        "milestones_overdue": "本旬到期未报完成的节点目标", "was": "原状态", "now": "现状态", "overdue": "逾期任务",
+        "settlement": "年终结账", "met": "完成", "not_met": "未完成", "unknown": "无法判断",
+        "not_met_list": "未完成目标", "lights": "亮灯情况", "dekad": "旬简报", "month": "月通报", "quarter": "季总结",
+        "year": "年终结账", "overall": "全部", "none": "无", "owed_title": "催报清单",
+        "totals": "未报指标数据{f}项、任务进展{t}项；{c}个单位已报齐", "unit_title": "单位页",
+        "owes_nothing": "本期无待报事项。",
     },
 }
 
@@ -166,7 +173,8 @@ def report_section(rep: Report, lang: str, title: str | None = None) -> Section:
 def light_counts(rep: Report, lang: str) -> Section:
     w = W[lang]
     cols = [w["battle"], *(LIGHT[lang][k] for k in ("red", "yellow", "green", "grey")), w["overall"]]
-    rows = [[c.name_zh, c.red, c.yellow, c.green, c.grey, c.total] for c in [*rep.summary.by_battle, rep.summary.overall]]
+    rows = [[c.name_zh, c.red, c.yellow, c.green, c.grey, c.total]
+            for c in [*rep.summary.by_battle, rep.summary.overall]]
     rows[-1][0] = w["overall"]
     return Section(w["lights"], cols, rows)
 
@@ -214,6 +222,11 @@ def working(s: Score, lang: str) -> str:
     return s.working.replace("indicators", "指标").replace("tasks", "任务").replace("nothing judged", "无可评分项")
 
 
+def _lights_line(c, lang: str) -> str:
+    words = ", ".join(f"{LIGHT[lang][k]} {getattr(c, k)}" for k in ("red", "yellow", "green", "grey"))
+    return f"{W[lang]['lights']}: {words}"
+
+
 def _score_line(s: Score | None, lang: str) -> str:
     w = W[lang]
     if s is None or s.score is None:
@@ -245,7 +258,7 @@ def unit_doc(page: UnitPage, lang: str) -> Doc:
     w = W[lang]
     label = page.period_label_zh if lang == "zh" else page.period_label_en
     c = page.lights
-    lines = [f"{w['lights']}: " + ", ".join(f"{LIGHT[lang][k]} {getattr(c, k)}" for k in ("red", "yellow", "green", "grey")),
+    lines = [_lights_line(c, lang),
              _score_line(page.prescore, lang)]
     ind = Section(w["indicators"], [w["role"], w["id"], w["name"], w["target"], w["actual"], w["at"], w["gap"],
                                     w["light"], w["status"]],
@@ -265,21 +278,25 @@ def product_doc(p: Product, lang: str) -> Doc:
     w = W[lang]
     if isinstance(p, DekadBrief):
         label = p.label_zh if lang == "zh" else p.label_en
-        rec = Section(w["recorded"], [w["id"], w["name"], w["at"], w["entered"], w["lead_unit"], w["recorded_on"], w["by"]],
+        rec = Section(w["recorded"],
+                      [w["id"], w["name"], w["at"], w["entered"], w["lead_unit"], w["recorded_on"], w["by"]],
                       [[r.id, r.name_zh, r.period, r.entered, r.lead_unit_zh or "", r.recorded_on.isoformat(),
                         r.recorded_by] for r in p.recorded])
-        moved = Section(w["moved"], [w["id"], w["name"], w["lead_unit"], w["updated"], w["was"], w["now"], w["percent"]],
+        moved = Section(w["moved"],
+                        [w["id"], w["name"], w["lead_unit"], w["updated"], w["was"], w["now"], w["percent"]],
                         [[m.id, m.title_zh, "、".join(m.lead_units_zh), m.date.isoformat(), _st(m.before_status, lang),
                           _st(m.status, lang), _n(m.percent)] for m in p.tasks_moved])
         lines = [f"{w['span']}: {p.start.isoformat()} – {p.end.isoformat()} · {w['report']} {p.report_period}"]
+        ms = Section(w["milestones_overdue"], [w["id"], w["name"], w["deadline"], w["lead_unit"]],
+                     [[m.id, m.name_zh, m.due.isoformat(), m.lead_unit_zh or ""] for m in p.milestones_overdue])
         return Doc(f"{w['dekad']} · {label}", lines,
-                   [rec, moved, task_section(w["became_overdue"], p.became_overdue, lang),
+                   [rec, moved, task_section(w["became_overdue"], p.became_overdue, lang), ms,
                     change_section(p.change, lang, w["since_dekad"].format(p=p.report_period))],
                    pinned=p.end)
     rep = p.report
     label = rep.period_label_zh if lang == "zh" else rep.period_label_en
     c = rep.summary.overall
-    lines = [f"{w['lights']}: " + ", ".join(f"{LIGHT[lang][k]} {getattr(c, k)}" for k in ("red", "yellow", "green", "grey"))]
+    lines = [_lights_line(c, lang)]
     title = f"{w[p.product]} · {label}"
     if isinstance(p, MonthCircular):
         m = p.missing
@@ -299,7 +316,8 @@ def product_doc(p: Product, lang: str) -> Doc:
     cols = [w["name"], w["met"], w["not_met"], w["unknown"]]
     by_b = Section(f"{w['settlement']} · {w['battle']}", cols,
                    [[s.name_zh, s.met, s.not_met, s.unknown] for s in [*p.by_battle, p.overall]])
-    by_u = Section(f"{w['settlement']} · {w['unit']}", cols, [[s.name_zh, s.met, s.not_met, s.unknown] for s in p.by_unit])
+    by_u = Section(f"{w['settlement']} · {w['unit']}", cols,
+                   [[s.name_zh, s.met, s.not_met, s.unknown] for s in p.by_unit])
     not_met = rep.model_copy(update={"rows": [r for r in rep.rows if r.met is False]})
     secs = [by_b, by_u, report_section(not_met, lang, w["not_met_list"]), *prescore_sections(p.prescore, lang),
             report_section(rep, lang)]

@@ -58,6 +58,7 @@ def to_csv(doc: Doc) -> str:
 CSS = """body{font-family:"Noto Sans CJK SC","Microsoft YaHei",sans-serif;margin:1rem;color:#222}
 table{border-collapse:collapse;margin:.5rem 0 1.5rem;font-size:.9rem}th,td{border:1px solid #bbb;padding:.2rem .4rem;
 vertical-align:top;min-width:3em}th{background:#eee;white-space:nowrap}.wrap{overflow-x:auto}
+.t{min-width:8em}
 .green{background:#c8e6c9}.yellow{background:#fff59d}.red{background:#ffcdd2}.grey{background:#e0e0e0}"""
 
 
@@ -78,6 +79,8 @@ def to_html(doc: Doc) -> str:
             cells = []
             for i, v in enumerate(row):
                 cls = _LIGHT_OF.get(str(v)) if i == s.light_column else None
+                if cls is None and len(str(v)) > 5 and _width(v) > 1.5 * len(str(v)):
+                    cls = "t"  # mostly Chinese text: give it room rather than one character a line
                 cells.append(f'<td class="{cls}">{e(str(v))}</td>' if cls else f"<td>{e(str(v))}</td>")
             out.append("<tr>" + "".join(cells) + "</tr>")
         out.append("</tbody></table></div>")
