@@ -87,6 +87,8 @@ def test_tasks_timeline_options(run):
     r = run("tasks", "--due-within", "62d", "--as-of", "2023-06-30", "--format", "json")
     assert [(t["id"], t["days_left"], t["percent"]) for t in json.loads(r.stdout)] == [("t1", 62, 20)]
     assert json.loads(run("tasks", "--due-within", "8w", "--as-of", "2023-06-30", "--format", "json").stdout) == []
+    r = run("tasks", "--kind", "milestone", "--as-of", "2023-06-30", "--format", "json")
+    assert [t["id"] for t in json.loads(r.stdout)] == ["t1"]  # the only task carrying a milestone
     r = run("tasks", "--status", "none", "--as-of", "2023-07-01", "--format", "json")
     t3 = next(t for t in json.loads(r.stdout) if t["id"] == "t3")
     assert (t3["state"], t3["days_overdue"], t3["stale"]) == ("ongoing", None, True)

@@ -119,7 +119,7 @@ def tasks(
     fmt = pick_format(fmt, out, LIST_FORMATS)
     st.json_errors = fmt is Fmt.json
     if status or overdue or due_within or as_of:
-        _timeline(st, battle, unit, status, overdue, due_within, as_of, fmt, out)
+        _timeline(st, battle, unit, _kind(kind), status, overdue, due_within, as_of, fmt, out)
         return
     rows = list_tasks(st.plan(), battle, unit, _kind(kind))
     columns = ["id", "battle", "source", "title_zh", "lead_units", "responsible_units", "responsible_others",
@@ -128,7 +128,7 @@ def tasks(
           f"{len(rows)} task(s)")
 
 
-def _timeline(st, battle, unit, status, overdue, due_within, as_of, fmt: Fmt, out: Path | None) -> None:
+def _timeline(st, battle, unit, kind, status, overdue, due_within, as_of, fmt: Fmt, out: Path | None) -> None:
     import datetime as dt
 
     from liupi_cli.cadence.timeline import task_timeline
@@ -143,6 +143,9 @@ def _timeline(st, battle, unit, status, overdue, due_within, as_of, fmt: Fmt, ou
     lines = task_timeline(st.plan(), updates, day, battle=battle, unit=unit,
                           status=[s.strip() for s in status.split(",")] if status else None,
                           overdue=overdue, due_within=_days(due_within) if due_within else None)
+    if kind:
+        with_kind = {t.id for t in list_tasks(st.plan(), battle, unit, kind)}
+        lines = [t for t in lines if t.id in with_kind]
     columns = ["id", "battle", "title_zh", "lead_units", "deadline", "status", "percent", "updated", "state",
                "days_overdue", "days_left", "days_since_update", "stale"]
     _emit(lines, columns, ["id", "title_zh", "lead_units_zh", "deadline", "status", "percent", "updated", "state",
