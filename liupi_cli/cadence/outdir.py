@@ -46,8 +46,3 @@ def write_files(out_dir: Path, files: list[tuple[str, bytes]], on_written: Calla
                                "check the folder is writable and the disk has room") from exc
     return written
 
-
-def product_names(key: str, product_zh: str, folder: str, formats: list[str]) -> list[str]:
-    """Stable names: ``2023-06/月通报-2023-06.xlsx``."""
-    ext = {"markdown": "md", "md": "md"}
-    return [f"{folder}/{product_zh}-{key}.{ext.get(f, f)}" for f in formats]
