@@ -10,6 +10,7 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 import re
+import unicodedata
 from dataclasses import dataclass
 
 from liupi_cli.errors import InputRefused
@@ -64,26 +65,74 @@ class Period:
         return Period(self.year - 1, self.months, self.grain)
 
 
-def parse_period(text: str) -> Period:
-    """Parse a period as written by a user. Raises InputRefused with the accepted forms."""
-    t = text.strip()
+_CN_NUM = {"一": 1, "二": 2, "三": 3, "四": 4, "1": 1, "2": 2, "3": 3, "4": 4}
+_DASH = "[-–—~至到]"
+_SLASH_MONTH = re.compile(r"^(\d{4})[./](\d{1,2})$")  # 2023.06, 2023/06
+_DATE = re.compile(r"^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?:[ T]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?)?$")
+_COMPACT = re.compile(r"^(\d{4})(\d{2})$")  # 202306
+_MON = {m: i for i, m in enumerate(("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov",
+                                     "dec"), start=1)}
+_MON_YEAR = re.compile(r"^([a-z]{3})[a-z]*[-\s.]*(\d{2}|\d{4})$")  # Jun-23, June 2023 (how Excel shows a date)
+_CN_YEAR = re.compile(r"^(?:(\d{4})年)?(.*)$")
+_CN_MONTHS = re.compile(rf"^(?:(\d{{1,2}}){_DASH})?(\d{{1,2}})月(?:份|末|底)?$")  # 6月, 1-6月, 1—2月
+_CN_QUARTER = re.compile(r"^(?:第)?([一二三四1-4])季度?$|^[Qq]([1-4])$")
+_CN_PART = {"上半年": 6, "前三季度": 9, "全年": 12, "度": 12, "": 12}
+FORMS_HINT = "write 2023-06, 2023-01/02, 2023Q2 or 2023 (or 2023年6月, 2023年1-2月, 2023年二季度, 2023年上半年)"
+
+
+def _month(year: int, month: int, text: str) -> Period:
+    if not 1 <= month <= 12:
+        raise InputRefused(f"period '{text}': month {month} does not exist", "months are 01–12")
+    if month == 1:
+        raise InputRefused(
+            f"period '{text}': January is published together with February as 1–2月",
+            f"record it as {year}-02 (or {year}-01/02)",
+        )
+    return Period(year, month, "month")
+
+
+def _cn_period(y: int, rest: str, text: str) -> Period:
+    if rm := _CN_MONTHS.match(rest):
+        if int(rm[1] or 1) != 1:
+            raise InputRefused(f"period '{text}' does not start in January",
+                               "figures are year to date: write 1-6月 for January to June")
+        return _month(y, int(rm[2]), text)
+    if qm := _CN_QUARTER.match(rest):
+        return Period(y, _CN_NUM[qm[1] or qm[2]] * 3, "quarter")
+    months = _CN_PART[rest]
+    return Period(y, months, "year" if months == 12 else "quarter" if months == 9 else "month")
+
+
+def normalise_text(text: str) -> str:
+    """Full-width digits, letters and signs (２０２３，６．１％) as their ASCII forms; no spaces at the ends."""
+    return unicodedata.normalize("NFKC", str(text)).replace("\u2212", "-").strip()
+
+
+def parse_period(text: str, year: int | None = None) -> Period:
+    """Parse a period as written by a user or a spreadsheet. Raises InputRefused with the accepted forms.
+
+    ``year`` is the year meant when the text gives none (``1-6月``, ``二季度``); without it such
+    text is refused. A date (``2023/6/1``, ``2023-06-30``, Excel's ``Jun-23``) is that month.
+    """
+    t = normalise_text(text)
     if m := _JOINT.match(t):
         return Period(int(m[1]), 2, "month")
-    if m := _MONTH.match(t):
-        month = int(m[2])
-        if not 1 <= month <= 12:
-            raise InputRefused(f"period '{text}': month {month} does not exist", "months are 01–12")
-        if month == 1:
-            raise InputRefused(
-                f"period '{text}': January is published together with February as 1–2月",
-                f"record it as {m[1]}-02 (or {m[1]}-01/02)",
-            )
-        return Period(int(m[1]), month, "month")
-    if m := _QUARTER.match(t):
+    if (m := _MONTH.match(t)) or (m := _SLASH_MONTH.match(t)) or (m := _COMPACT.match(t)) or (m := _DATE.match(t)):
+        return _month(int(m[1]), int(m[2]), text)
+    if m := _QUARTER.match(t.replace(" ", "").replace("-", "")):
         return Period(int(m[1]), int(m[2]) * 3, "quarter")
     if m := _YEAR.match(t):
         return Period(int(m[1]), 12, "year")
-    raise InputRefused(f"cannot read period '{text}'", "write 2023-06, 2023-01/02, 2023Q2 or 2023")
+    if (m := _MON_YEAR.match(t.lower())) and m[1] in _MON:
+        y = int(m[2])
+        return _month(y + 2000 if y < 100 else y, _MON[m[1]], text)
+    if (m := _CN_YEAR.match(t.replace(" ", ""))) and (m[1] or m[2]):
+        rest = m[2]
+        if _CN_MONTHS.match(rest) or _CN_QUARTER.match(rest) or rest in _CN_PART:
+            if m[1] is None and year is None:
+                raise InputRefused(f"period '{text}' gives no year", f"write the year too, e.g. 2023年{rest}")
+            return _cn_period(int(m[1]) if m[1] else year, rest, text)
+    raise InputRefused(f"cannot read period '{text}'", FORMS_HINT)
 
 
 def valid_periods(frequency: Frequency, year: int) -> list[str]:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import difflib
+import unicodedata
 from collections import Counter, defaultdict
 from collections.abc import Mapping
 from dataclasses import dataclass, field
@@ -74,11 +75,15 @@ class Plan:
     data_dir: Path
     warnings: list[Problem] = field(default_factory=list)
     _unit_names: dict[str, str] = field(default_factory=dict, repr=False)
+    _indicator_names: dict[str, list[str]] = field(default_factory=dict, repr=False)
 
     def __post_init__(self) -> None:
         for unit in self.units.values():
             for name in (unit.id, unit.name_zh, *unit.aliases):
                 self._unit_names.setdefault(name, unit.id)
+        for ind in self.indicators.values():  # one lookup per imported row, not a scan of every indicator
+            for name in {ind.name_zh, unicodedata.normalize("NFKC", ind.name_zh)}:
+                self._indicator_names.setdefault(name, []).append(ind.id)
 
     def unit_id(self, given: str) -> str:
         """An ascii id or a Chinese name (or alias) -> the unit id."""
@@ -98,7 +103,8 @@ class Plan:
     def indicator_id(self, given: str) -> str:
         if given in self.indicators:
             return given
-        by_name = [i.id for i in self.indicators.values() if i.name_zh == given]
+        by_name = (self._indicator_names.get(given)
+                   or self._indicator_names.get(unicodedata.normalize("NFKC", given), []))
         if len(by_name) == 1:
             return by_name[0]
         if len(by_name) > 1:

@@ -1,4 +1,4 @@
-"""Values as users write them: 4.5, 4.5%, 下降0.5%, 93.44亿元, 2616611万元, 0.9‰, 增长3倍.
+"""Values as users write them: 4.5, 4.5%, 下降0.5%, 93.44亿元, 2616611万元, 0.9‰, 增长3倍, ６．１％.
 
 Amounts given in another multiplier (万/亿) are converted to the indicator's unit;
 what was typed is kept too.
@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass
 
 from liupi_cli.errors import InputRefused
+from liupi_cli.periods import normalise_text
 
 MULTIPLIERS = {"亿": 1e8, "千万": 1e7, "百万": 1e6, "万": 1e4, "千": 1e3}
 _NUMBER = re.compile(r"^([+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?)\s*(.*)$")
@@ -36,7 +37,7 @@ class Quantity:
 
 
 def parse_quantity(text: str, unit: str | None) -> Quantity:
-    raw = str(text).strip()
+    raw = normalise_text(text)  # ６．１％ and 1，480 are 6.1% and 1,480
     if not raw:
         raise InputRefused("empty value", "give a number, e.g. 4.5 or 93.44亿元")
     if raw.lower() in DONE_WORDS:

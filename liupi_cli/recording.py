@@ -4,17 +4,18 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass
-from pathlib import Path
 
 from liupi_cli.errors import InputRefused, LiupiError
 from liupi_cli.models import Frequency, Indicator, Kind
-from liupi_cli.periods import Period, parse_period, period_for
+from liupi_cli.periods import Period, normalise_text, parse_period, period_for
 from liupi_cli.plan import Plan
 from liupi_cli.quantity import parse_quantity
-from liupi_cli.store import NewRecord, Store
+from liupi_cli.store import NewRecord, Record
+from liupi_cli.tables import RowProblem
 
 GROWTH_SANE = (-100.0, 200.0)  # a growth of 450% is a typo until --force says otherwise
-BATCH_COLUMNS = ("id", "period", "value", "unit", "source", "note")
+# Kinds whose figures are year-to-date totals: within a year a later figure is never smaller.
+YEAR_TO_DATE_KINDS = {Kind.cumulative, Kind.zero_events, Kind.double_decline, Kind.milestone}
 COUNT_KINDS = {Kind.cumulative, Kind.zero_events, Kind.double_decline, Kind.ranking, Kind.milestone,
                Kind.standard_raised, Kind.level, Kind.ceiling}
 
@@ -42,10 +43,15 @@ def sanity(ind: Indicator, value: float, force: bool) -> None:
 
 def make_record(plan: Plan, given_id: str, value_text: str, period_text: str, *, baseline: bool = False,
                 source: str | None = None, note: str | None = None, force: bool = False) -> NewRecord:
-    """Validate one figure; raises InputRefused / UnknownId with a hint."""
+    """Validate one figure; raises InputRefused / UnknownId with a hint.
+
+    A period written without its year (``1-6月``, ``二季度``) is in the plan year, or in the previous
+    year for a baseline figure.
+    """
     iid = plan.indicator_id(str(given_id).strip())
     ind = plan.indicators[iid]
-    period = period_for(ind.frequency, parse_period(str(period_text)), plan.info.year, baseline)
+    year = plan.info.year - 1 if baseline else plan.info.year
+    period = period_for(ind.frequency, parse_period(str(period_text), year), plan.info.year, baseline)
     q = parse_quantity(str(value_text), ind.unit)
     sanity(ind, q.value, force)
     return NewRecord(indicator=iid, period=period.key, value=q.value, entered=q.entered,
@@ -53,88 +59,148 @@ def make_record(plan: Plan, given_id: str, value_text: str, period_text: str, *,
                      source=source or None, note=note or None)
 
 
-@dataclass(frozen=True)
-class RowProblem:
-    row: int  # spreadsheet row number (the header is row 1)
-    message: str
+Key = tuple[str, str, bool]  # (indicator, period, baseline)
 
-    def __str__(self) -> str:
-        return f"row {self.row}: {self.message}"
+
+@dataclass(frozen=True)
+class Change:
+    row: int | None  # the file's row number; None for a figure given on the command line
+    record: NewRecord
+    replaces: Record | None  # the current figure a revision supersedes (or, when unchanged, equals)
 
 
 @dataclass
 class Batch:
-    records: list[NewRecord]
+    changes: list[Change]  # to be written, all or none
+    unchanged: list[Change]  # the same figure is already current: nothing to write
     problems: list[RowProblem]
-    rows: int
-    replaces: dict[tuple[str, str, bool], str]  # key -> the figure a revision would supersede, as typed
+
+    @property
+    def records(self) -> list[NewRecord]:
+        return [c.record for c in self.changes]
 
 
-def read_table(path: Path) -> list[dict[str, str]]:
-    """Read a CSV or XLSX file of figures into rows of text (pandas does the reading)."""
-    import pandas as pd
-
-    suffix = path.suffix.lower()
-    try:
-        if suffix == ".csv":
-            frame = pd.read_csv(path, dtype=str, keep_default_na=False, encoding="utf-8-sig")
-        elif suffix in (".xlsx", ".xlsm"):
-            frame = pd.read_excel(path, dtype=str, keep_default_na=False, engine="openpyxl")
-        else:
-            raise InputRefused(f"{path}: cannot read '{suffix}' files", "give a .csv or .xlsx file")
-    except FileNotFoundError as exc:
-        raise InputRefused(f"{path}: file not found") from exc
-    except UnicodeDecodeError as exc:
-        raise InputRefused(f"{path}: not UTF-8 text", "save the CSV as UTF-8, or use .xlsx") from exc
-    except LiupiError:
-        raise
-    except Exception as exc:  # pandas/openpyxl raise many kinds for a damaged file
-        raise InputRefused(f"{path}: cannot read the table: {exc}", "open it in a spreadsheet and save again") from exc
-    frame.columns = [str(c).strip().lower() for c in frame.columns]
-    missing = [c for c in ("id", "period", "value") if c not in frame.columns]
-    if missing:
-        raise InputRefused(f"{path}: missing column(s) {', '.join(missing)}",
-                           "columns are " + ", ".join(BATCH_COLUMNS) + " (`liupi template` writes one)")
-    return [{k: ("" if v is None else str(v)).strip() for k, v in row.items()} for row in frame.to_dict("records")]
+def same_figure(a: float, b: float) -> bool:
+    """Equal as recorded figures: 158000万元 and 15.8亿元 are the same, binary noise aside."""
+    return math.isclose(a, b, rel_tol=1e-9, abs_tol=1e-12)
 
 
-def prepare_batch(plan: Plan, store: Store, rows: list[dict[str, str]], *, revise: bool = False,
-                  force: bool = False) -> Batch:
-    """Check every row; the caller writes all records or none."""
-    records: list[NewRecord] = []
+def _yes_no(text: str) -> bool:
+    t = normalise_text(text).lower()
+    if t in ("", "0", "false", "no", "n", "否"):
+        return False
+    if t in ("1", "true", "yes", "y", "是", "√", "✓"):
+        return True
+    raise InputRefused(f"baseline (去年同期) is '{text}'",
+                       "write 是 (or 1) when the row records last year's same-period figure; its value goes in 数值")
+
+
+def _row_record(plan: Plan, row: dict[str, str], force: bool) -> NewRecord:
+    given, name = row.get("id", ""), row.get("name", "")
+    if given and name:
+        iid = plan.indicator_id(given)
+        if name not in (plan.indicators[iid].name_zh, iid) and plan.indicator_id(name) != iid:
+            raise InputRefused(f"id {iid} is {plan.indicators[iid].name_zh}, but 指标 says '{name}'",
+                               "the id column decides; correct whichever is wrong")
+    value = row["value"]
+    if row.get("unit") and not any(ch.isalpha() or ch in "%‰" for ch in value.lstrip("+-")[-1:]):
+        value = value + row["unit"]
+    return make_record(plan, given or name, value, row.get("period", ""), baseline=_yes_no(row.get("baseline", "")),
+                       source=row.get("source"), note=row.get("note"), force=force)
+
+
+def prepare_batch(plan: Plan, current: dict[Key, Record], rows: list[tuple[int, dict[str, str]]], *,
+                  revise: bool = False, force: bool = False, note: str | None = None) -> Batch:
+    """Check every row of a file against the plan and the current figures (``Store.current_figures``).
+
+    The caller writes all the changes or none. A row whose figure is already current is unchanged:
+    neither a problem nor a revision. One dictionary lookup per row; no query.
+    """
     problems: list[RowProblem] = []
-    seen: dict[tuple[str, str, bool], int] = {}
-    replaces: dict[tuple[str, str, bool], str] = {}
-    blank = 0
-    for n, row in enumerate(rows, start=2):
+    candidates: list[tuple[int | None, NewRecord]] = []
+    seen: dict[Key, int] = {}
+    for n, row in rows:
         if not row.get("value"):
-            blank += 1  # a template row left empty: nothing to record
-            continue
+            continue  # a template row left empty: nothing to record
         try:
-            value = row["value"]
-            if row.get("unit") and not any(ch.isalpha() or ch in "%‰" for ch in value.lstrip("+-")[-1:]):
-                value = value + row["unit"]
-            rec = make_record(plan, row.get("id", ""), value, row.get("period", ""),
-                              baseline=row.get("baseline", "").lower() in ("1", "true", "yes", "是"),
-                              source=row.get("source"), note=row.get("note"), force=force)
+            rec = _row_record(plan, row, force)
         except LiupiError as exc:
-            hint = f" ({exc.hint})" if exc.hint else ""
-            problems.append(RowProblem(n, exc.message + hint))
+            problems.append(RowProblem(n, exc.message, exc.hint))
             continue
         key = (rec.indicator, rec.period, rec.baseline)
         if key in seen:
             problems.append(RowProblem(n, f"{rec.indicator} {rec.period} is also given in row {seen[key]}"))
             continue
         seen[key] = n
-        old = store.current(*key)
-        if old is not None and not revise:
-            problems.append(RowProblem(n, f"{rec.indicator} already has {old.entered} for {rec.period} "
-                                          f"(by {old.recorded_by}); use --revise to supersede it"))
+        candidates.append((n, rec))
+    batch = check_changes(plan, current, candidates, revise=revise, force=force, note=note)
+    batch.problems = sorted(problems + batch.problems, key=lambda p: p.row)
+    return batch
+
+
+def check_changes(plan: Plan, current: dict[Key, Record], candidates: list[tuple[int | None, NewRecord]], *,
+                  revise: bool = False, force: bool = False, note: str | None = None) -> Batch:
+    """Sort valid figures into changes, unchanged ones and refusals: a period that already has
+    another figure (without --revise); a year-to-date figure that would fall within its year."""
+    changes: list[Change] = []
+    unchanged: list[Change] = []
+    problems: list[RowProblem] = []
+    for n, rec in candidates:
+        old = current.get((rec.indicator, rec.period, rec.baseline))
+        if old is not None and same_figure(old.value, rec.value):
+            unchanged.append(Change(n, rec, old))
+        elif old is not None and not revise:
+            which = "last year's " if rec.baseline else ""
+            problems.append(RowProblem(n or 0, f"{rec.indicator} already has {which}{old.entered} for {rec.period}, "
+                                               f"recorded by {old.recorded_by} at {old.recorded_at}",
+                                       "pass --revise to supersede it (the old value stays in `liupi history`)"))
+        else:
+            changes.append(Change(n, rec, old))
+    problems += _falling_year_to_date(plan, current, changes, force, note)
+    return Batch(changes, unchanged, problems)
+
+
+def _falling_year_to_date(plan: Plan, current: dict[Key, Record], changes: list[Change], force: bool,
+                          note: str | None) -> list[RowProblem]:
+    """Year-to-date totals never fall within a year: 1 major accident by March and 0 by June means
+    one of the two figures is wrong. Compared with the earlier periods (recorded or in this batch)
+    and with the later recorded ones; --force with a note lets a real fall through."""
+    ytd = [c for c in changes if plan.indicators[c.record.indicator].kind in YEAR_TO_DATE_KINDS]
+    if not ytd:
+        return []
+    wanted = {(c.record.indicator, c.record.baseline) for c in ytd}
+    stored: dict[tuple[str, bool], dict[Period, Record]] = {}
+    for (iid, period, baseline), r in current.items():
+        if (iid, baseline) in wanted:
+            stored.setdefault((iid, baseline), {})[parse_period(period)] = r
+    merged: dict[tuple[str, bool], dict[Period, tuple[float, str, str]]] = {
+        k: {p: (r.value, r.entered, "recorded") for p, r in v.items()} for k, v in stored.items()}
+    for c in ytd:
+        merged.setdefault((c.record.indicator, c.record.baseline), {})[parse_period(c.record.period)] = (
+            c.record.value, c.record.entered, f"row {c.row}" if c.row else "given")
+    problems = []
+    for c in ytd:
+        rec = c.record
+        if force and (rec.note or note):
             continue
-        if old is not None:
-            replaces[key] = old.entered
-        records.append(rec)
-    return Batch(records, problems, len(rows) - blank, replaces)
+        here = parse_period(rec.period)
+        clash = None
+        for p, (value, entered, where) in sorted(merged[(rec.indicator, rec.baseline)].items()):
+            if p.year == here.year and p.months < here.months and value > rec.value and not same_figure(value,
+                                                                                                          rec.value):
+                clash = (f"{rec.indicator} {rec.period} is {rec.entered}, smaller than {entered} for {p.key} "
+                         f"({where}): a year-to-date figure cannot fall within the year", p)
+        for p, r in sorted(stored.get((rec.indicator, rec.baseline), {}).items()):
+            if (clash is None and p.year == here.year and p.months > here.months and r.value < rec.value
+                    and not same_figure(r.value, rec.value)):
+                clash = (f"{rec.indicator} {rec.period} is {rec.entered}, larger than {r.entered} recorded for "
+                         f"{p.key}: a year-to-date figure cannot fall within the year", p)
+        if clash:
+            message, p = clash
+            hint = ("--force needs a --note saying why the figure fell" if force else
+                    f"correct {p.key} first with --revise, or pass --force with a --note saying why")
+            problems.append(RowProblem(c.row or 0, message, hint))
+    return problems
 
 
 def due_indicators(plan: Plan, period: Period, battle: str | None = None, unit: str | None = None) -> list[Indicator]:

@@ -230,6 +230,13 @@ class Store:
         ).fetchone()
         return _record(row) if row else None
 
+    def current_figures(self, indicator: str | None = None) -> dict[tuple[str, str, bool], Record]:
+        """The current figure of every (indicator, period, baseline), in one query."""
+        sql = ("SELECT * FROM records r WHERE NOT EXISTS (SELECT 1 FROM records s WHERE s.supersedes = r.id)"
+               + (" AND indicator = ?" if indicator else "") + " ORDER BY id")
+        rows = self.db.execute(sql, (indicator,) if indicator else ()).fetchall()
+        return {(r.indicator, r.period, r.baseline): r for r in map(_record, rows)}
+
     def add(self, new: NewRecord, by: str, at: str, revise: bool = False) -> Record:
         return self.add_many([new], by, at, revise=revise)[0]
 
@@ -237,19 +244,23 @@ class Store:
                  batch: str | None = None, on_row: Callable[[int], None] | None = None) -> list[Record]:
         """All or nothing: one transaction; a duplicate without revise aborts it."""
         out: list[Record] = []
+        news = list(news)
         with self._tx() as db:
+            one = {n.indicator for n in news}
+            current = self.current_figures(next(iter(one)) if len(one) == 1 else None)  # one query, not one a row
             for n, new in enumerate(news, 1):
-                old = self.current(new.indicator, new.period, new.baseline)
+                key = (new.indicator, new.period, new.baseline)
+                old = current.get(key)
                 if old is not None and not revise:
                     raise Duplicate(new, old)
-                cur = db.execute(
-                    "INSERT INTO records (indicator, period, baseline, value, entered, entered_unit, unit, "
-                    "recorded_by, recorded_at, source, note, supersedes, batch) "
-                    "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)",
-                    (new.indicator, new.period, int(new.baseline), new.value, new.entered, new.entered_unit,
-                     new.unit, by, at, new.source, new.note, old.id if old else None, batch),
-                )
-                out.append(_record(db.execute("SELECT * FROM records WHERE id = ?", (cur.lastrowid,)).fetchone()))
+                values = dict(indicator=new.indicator, period=new.period, baseline=new.baseline, value=new.value,
+                              entered=new.entered, entered_unit=new.entered_unit, unit=new.unit, recorded_by=by,
+                              recorded_at=at, source=new.source, note=new.note,
+                              supersedes=old.id if old else None, batch=batch)
+                cur = db.execute(f"INSERT INTO records ({', '.join(values)}) VALUES ({', '.join('?' * len(values))})",
+                                 tuple(int(v) if isinstance(v, bool) else v for v in values.values()))
+                current[key] = saved = Record(id=cur.lastrowid, **values)
+                out.append(saved)
                 if on_row:
                     on_row(n)
         return out

@@ -25,7 +25,8 @@ from liupi_cli.cli.output import (
 )
 from liupi_cli.errors import InputRefused, LiupiError, UsageProblem
 from liupi_cli.periods import parse_period
-from liupi_cli.recording import due_indicators, make_record, prepare_batch, read_table
+from liupi_cli.recording import check_changes, due_indicators, make_record, prepare_batch
+from liupi_cli.tables import read_table
 from liupi_cli.store import Store, TaskUpdate, check_task_status, open_store, store_location
 
 ByOpt = typer.Option(None, "--by", help="Who records it. Default: $LIUPI_USER, then the OS user.")
@@ -75,7 +76,7 @@ def update(
     st = state(ctx)
     plan = st.plan()
     if file is not None:
-        _update_file(st, file, dry_run, revise, force, by)
+        _update_file(st, file, dry_run, revise, force, by, note)
         return
     for arg in (indicator, value):
         if arg and arg.startswith("-") and not arg.lstrip("-").replace(".", "", 1).isdigit():
@@ -89,6 +90,15 @@ def update(
         return
     record = make_record(plan, indicator, value, period, baseline=baseline, source=source, note=note, force=force)
     with _store(st) as store:
+        batch = check_changes(plan, store.current_figures(record.indicator), [(None, record)], revise=revise,
+                              force=force, note=note)
+        if batch.problems:
+            raise InputRefused(batch.problems[0].message, batch.problems[0].hint)
+        if batch.unchanged:
+            old = batch.unchanged[0].replaces
+            say(f"unchanged: {record.indicator} {record.period}{' baseline' if record.baseline else ''} already has "
+                f"{old.entered}, recorded by {old.recorded_by} at {old.recorded_at}")
+            return
         saved = store.add(record, _by(by), _now(), revise=revise)
     ind = plan.indicators[saved.indicator]
     converted = f" (= {saved.value:g}{ind.unit or ''})" if saved.entered_unit not in (None, ind.unit) else ""
@@ -97,25 +107,32 @@ def update(
         f"{saved.entered}{converted} by {saved.recorded_by} (record {saved.id})")
 
 
-def _update_file(st: State, file: Path, dry_run: bool, revise: bool, force: bool, by: str | None) -> None:
+def _update_file(st: State, file: Path, dry_run: bool, revise: bool, force: bool, by: str | None,
+                 note: str | None) -> None:
     plan = st.plan()
-    rows = read_table(file)
+    table = read_table(file)
+    say(f"read {file}: {table.read_as}")
     with _store(st) as store:
-        batch = prepare_batch(plan, store, rows, revise=revise, force=force)
-        if batch.problems:
-            for p in batch.problems:
+        batch = prepare_batch(plan, store.current_figures(), table.rows, revise=revise, force=force, note=note)
+        problems = sorted(table.problems + batch.problems, key=lambda p: p.row)
+        if problems:
+            for p in problems:
                 print(f"error: {file}: {p}", file=sys.stderr)
-            raise InputRefused(f"{file}: {len(batch.problems)} bad row(s); nothing was recorded",
+            raise InputRefused(f"{file}: {len(problems)} bad row(s); nothing was recorded",
                                "fix the rows listed above and run again")
+        unchanged = f"; {len(batch.unchanged)} unchanged" if batch.unchanged else ""
         if dry_run:
-            for r in batch.records:
-                old = batch.replaces.get((r.indicator, r.period, r.baseline))
-                change = f"{old} -> {r.entered}" if old else r.entered
+            for c in batch.changes:
+                r = c.record
+                change = f"{c.replaces.entered} -> {r.entered}" if c.replaces else r.entered
                 print(f"{r.indicator}\t{r.period}{' baseline' if r.baseline else ''}\t{change}")
-            say(f"dry run: {len(batch.records)} figure(s) would be recorded; nothing was written")
+            say(f"dry run: {len(batch.changes)} figure(s) would be recorded{unchanged}; nothing was written")
             return
-        store.add_many(batch.records, _by(by), _now(), revise=revise, batch=f"{file.name}@{_now()}")
-    say(f"recorded {len(batch.records)} figure(s) from {file}")
+        if batch.changes:
+            store.add_many(batch.records, _by(by), _now(), revise=revise, batch=f"{file.name}@{_now()}")
+    revised = sum(1 for c in batch.changes if c.replaces)
+    say(f"recorded {len(batch.changes)} figure(s) from {file}" + (f" ({revised} revised)" if revised else "")
+        + unchanged)
 
 
 def _update_interactive(st: State, period_text: str, battle: str | None, unit: str | None,
@@ -169,38 +186,33 @@ def template(
     out: Path = typer.Option(..., "--out", "-o", help="An .xlsx or .csv file to write."),
     battle: Optional[str] = typer.Option(None, "--battle", "-b"),
     unit: Optional[str] = typer.Option(None, "--unit", "-u", help="Only indicators this unit leads."),
+    lang: str = typer.Option("zh", "--lang", help="Headings: zh (指标 · 数值 · 单位 · 期间 …) or en."),
 ) -> None:
-    """Write a fill-in sheet of the indicators due for a period; a bureau fills the value column.
+    """Write a fill-in sheet of the indicators due for a period; a bureau fills the 数值 column.
 
     Example: liupi template --period 2023-06 --unit 县人社局 --out renshe-2023-06.xlsx
     """
+    from liupi_cli.atomic import write_atomic
+    from liupi_cli.template import template_csv, template_rows, template_xlsx
+
+    if lang not in ("zh", "en"):
+        raise UsageProblem(f"--lang {lang}: choose zh or en")
     st = state(ctx)
     plan = st.plan()
-    p = parse_period(period)
-    rows = []
-    for ind in due_indicators(plan, p, battle, unit):
-        rows.append({"id": ind.id, "period": p.key, "value": "", "unit": ind.unit or "", "source": "", "note": "",
-                     "name_zh": ind.name_zh, "target": "" if ind.target is None else f"{ind.target:g}",
-                     "lead_unit": plan.unit_name(ind.lead_unit or plan.battles[ind.battle].lead_unit)})
+    p = parse_period(period, plan.info.year)
+    rows = template_rows(plan, p, lang, battle, unit)
     suffix = out.suffix.lower()
-    import pandas as pd
-
-    frame = pd.DataFrame(rows, columns=["id", "period", "value", "unit", "source", "note", "name_zh", "target",
-                                        "lead_unit"])
     if suffix == ".csv":
-        with writing(out):
-            frame.to_csv(out, index=False, encoding="utf-8-sig")
+        data: bytes | str = template_csv(rows, lang)
     elif suffix == ".xlsx":
-        with writing(out), pd.ExcelWriter(out, engine="openpyxl") as xw:
-            frame.to_excel(xw, index=False, sheet_name="figures")
-            ws = xw.sheets["figures"]
-            ws.freeze_panes = "A2"
-            for col, width in zip("ABCDEFGHI", (28, 10, 12, 8, 18, 18, 30, 10, 20)):
-                ws.column_dimensions[col].width = width
+        who = plan.unit_name(plan.unit_id(unit)) if unit else ""
+        data = template_xlsx(rows, lang, f"{plan.info.title_zh} {who} {p.label_zh} 数据填报".replace("  ", " "))
     else:
         raise InputRefused(f"cannot write a template as '{suffix}'", "use --out FILE.xlsx or FILE.csv")
-    say(f"wrote {out}: {len(rows)} indicator(s) due for {p.key}; fill the value column, then "
-        f"`liupi update --file {out}`")
+    with writing(out):
+        write_atomic(out, data, encoding="utf-8")
+    say(f"wrote {out}: {len(rows)} row(s) due for {p.key}; fill the {'数值' if lang == 'zh' else 'value'} column, "
+        f"then `liupi update --file {out}`")
 
 
 task_app = typer.Typer(help="Record task progress.", no_args_is_help=True)

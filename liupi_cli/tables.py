@@ -1,0 +1,327 @@
+"""Reading a bureau's table of figures as the bureau sees it: CSV or tab-separated text in whatever
+encoding Excel or WPS saved, and XLSX workbooks read cell by cell.
+
+- Text: a BOM says UTF-8 or UTF-16; otherwise UTF-8, then GB18030 (which covers GBK), both strict.
+  Tab-separated when the heading line holds a tab (Excel's "Unicode text").
+- Workbooks (openpyxl, read-only): the active sheet, or the first visible one when that is hidden.
+  A cell formatted as a percentage (0.061 shown as 6.1%) reads as ``6.1%``; a unit written into
+  the number format (``0.00"万元"``) is read with the number; a date reads as its day
+  (``2023-06-01``), which the period column takes as that month; a formula without a saved
+  result and an Excel error value are refused with their row.
+- Headings in English or Chinese (``id``/``指标``, ``period``/``期间``, ``value``/``数值`` …), found in
+  the first rows; two columns with the same meaning are refused as ambiguous.
+
+Row numbers are the sheet's own (the heading row is usually row 1).
+"""
+
+from __future__ import annotations
+
+import codecs
+import csv
+import datetime as dt
+import io
+import re
+from dataclasses import dataclass, field
+from decimal import Decimal
+from pathlib import Path
+
+from liupi_cli.errors import InputRefused
+from liupi_cli.periods import normalise_text
+
+HEADINGS: dict[str, tuple[str, ...]] = {
+    "id": ("id", "编号", "指标id", "指标代码", "代码"),
+    "name": ("指标", "指标名称", "name_zh"),
+    "period": ("period", "期间", "时期", "报告期"),
+    "value": ("value", "数值", "数据", "实际值", "完成值"),
+    "unit": ("unit", "单位", "计量单位"),
+    "source": ("source", "来源", "数据来源"),
+    "note": ("note", "备注", "说明"),
+    "baseline": ("baseline", "去年同期"),
+}
+_CANONICAL = {alias: key for key, aliases in HEADINGS.items() for alias in aliases}
+HEADER_SEARCH_ROWS = 10  # a title line or two above the headings is tolerated
+_NEEDED = ("period", "value")
+
+
+@dataclass(frozen=True)
+class RowProblem:
+    row: int  # the sheet's row number (the heading row is usually 1)
+    message: str
+    hint: str | None = None
+
+    def __str__(self) -> str:
+        return f"row {self.row}: {self.message}" + (f" ({self.hint})" if self.hint else "")
+
+
+@dataclass
+class Table:
+    rows: list[tuple[int, dict[str, str]]]  # (row number, canonical column -> text as the bureau sees it)
+    read_as: str  # "GB18030 (GBK) text, comma-separated", "sheet 'figures'"
+    problems: list[RowProblem] = field(default_factory=list)  # cells that cannot be read at all
+    blank_cells: set[tuple[int, int]] = field(default_factory=set, repr=False)  # (row, column) of blank key cells
+
+
+def heading_key(text: object) -> str | None:
+    """'数值', ' Value ', 'ＶＡＬＵＥ' -> 'value'; headings liupi does not use -> None."""
+    return _CANONICAL.get(normalise_text(str(text or "")).replace(" ", "").lower())
+
+
+def read_table(path: Path) -> Table:
+    """Read a .csv/.tsv/.txt or .xlsx file of figures; InputRefused for what cannot be read at all."""
+    path = Path(path)
+    try:
+        with path.open("rb") as fh:
+            head = fh.read(8)
+    except FileNotFoundError:
+        raise InputRefused(f"{path}: file not found") from None
+    except OSError as exc:
+        raise InputRefused(f"{path}: cannot open: {exc.strerror}") from None
+    suffix = path.suffix.lower()
+    if head.startswith(b"\xd0\xcf\x11\xe0") or suffix == ".xls":
+        raise InputRefused(f"{path}: an old Excel 97–2003 (.xls) workbook", "save it as .xlsx (Excel 工作簿) or CSV")
+    if head.startswith(b"PK\x03\x04"):
+        return _read_workbook(path)
+    if suffix in (".xlsx", ".xlsm"):
+        raise InputRefused(f"{path}: not an .xlsx workbook", "open it in Excel or WPS and save it as .xlsx")
+    if suffix in (".csv", ".tsv", ".txt"):
+        return _read_text(path)
+    raise InputRefused(f"{path}: cannot read '{suffix}' files", "give a .csv or .xlsx file")
+
+
+# -- text -----------------------------------------------------------------
+
+_BOMS = ((codecs.BOM_UTF8, "utf-8-sig", "UTF-8 (with BOM)"), (codecs.BOM_UTF16_LE, "utf-16", "UTF-16"),
+         (codecs.BOM_UTF16_BE, "utf-16", "UTF-16"))
+
+
+def decode(data: bytes) -> tuple[str, str]:
+    """(text, encoding name): BOMs first, then strict UTF-8, then strict GB18030; None of them -> refused."""
+    for bom, codec, name in _BOMS:
+        if data.startswith(bom):
+            try:
+                return data.decode(codec), name
+            except UnicodeDecodeError:
+                return _undecodable()
+    candidates = [("utf-8", "UTF-8"), ("gb18030", "GB18030 (GBK)")]
+    if b"\x00" in data[:4096]:  # UTF-16 without a BOM: every ASCII character has a zero byte beside it
+        zeros_odd = data[1:4096:2].count(0) >= data[0:4096:2].count(0)
+        candidates = [("utf-16-le", "UTF-16") if zeros_odd else ("utf-16-be", "UTF-16")]
+    for codec, name in candidates:
+        try:
+            return data.decode(codec), name
+        except UnicodeDecodeError:
+            continue
+    return _undecodable()
+
+
+def _undecodable() -> tuple[str, str]:
+    raise InputRefused("cannot read the file as text: it is not UTF-8, UTF-16 or GB18030 (GBK)",
+                       "save it from Excel or WPS as CSV UTF-8 (逗号分隔), or as .xlsx")
+
+
+def _read_text(path: Path) -> Table:
+    try:
+        text, encoding = decode(path.read_bytes())
+    except InputRefused as exc:
+        raise InputRefused(f"{path}: {exc.message}", exc.hint) from None
+    first = next((line for line in text.splitlines() if line.strip()), "")
+    delimiter = "\t" if "\t" in first else ","
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
+    numbered: list[tuple[int, list[str]]] = []
+    for cells in reader:
+        numbered.append((reader.line_num, [c.strip() for c in cells]))
+    kind = "tab-separated" if delimiter == "\t" else "comma-separated"
+    return _assemble(path, numbered, f"{encoding} text, {kind}")
+
+
+# -- workbooks --------------------------------------------------------------
+
+_QUOTED = re.compile(r'"[^"]*"|\\.')
+_SUFFIX = re.compile(r'(?:"([^"]+)"|\\(\S))\s*$')
+
+
+def _first_section(fmt: str) -> str:
+    return re.split(r';(?=(?:[^"]*"[^"]*")*[^"]*$)', fmt or "General")[0]
+
+
+def is_percent_format(fmt: str | None) -> bool:
+    """'0.0%' and '0%' scale by 100; '0.0"%"' and '0.0\\%' only print a percent sign."""
+    return "%" in _QUOTED.sub("", _first_section(fmt or ""))
+
+
+def format_suffix(fmt: str | None) -> str:
+    """The unit a number format prints after the number: '0.00"万元"' -> '万元'; '0.0"%"' -> '%'."""
+    m = _SUFFIX.search(_first_section(fmt or ""))
+    return (m[1] or m[2]).strip() if m else ""
+
+
+def number_text(value: float | int, percent: bool = False) -> str:
+    """A cell's number as text without float noise: 0.061 in a percent cell -> '6.1'."""
+    if isinstance(value, bool):
+        return "1" if value else "0"
+    d = Decimal(repr(value)) if isinstance(value, float) else Decimal(value)
+    if percent:
+        d *= 100
+    return format(d.normalize(), "f")
+
+
+def _cell_text(cell, column: str) -> tuple[str, str | None]:
+    """(text, problem): what the bureau sees in this cell, or why it cannot be read."""
+    value = cell.value
+    if value is None:
+        return "", None
+    if getattr(cell, "data_type", None) == "e":
+        return "", f"the cell holds the error {value}"
+    if isinstance(value, (dt.datetime, dt.date)):
+        if column in ("value", "unit"):
+            return "", (f"the cell holds the date {value:%Y-%m-%d} (the spreadsheet turned what was typed into "
+                        "a date)")
+        return f"{value:%Y-%m-%d}", None
+    if isinstance(value, bool):
+        return ("1" if value else "0"), None
+    if isinstance(value, (int, float)):
+        fmt = getattr(cell, "number_format", None)
+        if column != "value":
+            if column == "period" and isinstance(value, float) and re.fullmatch(r"\d{4}\.\d", repr(value)):
+                return "", (f"the period is the number {value!r}: is it {value:.1f}0 (October) or January? "
+                            "type the period as text, e.g. 2023-10")
+            return number_text(value), None
+        if is_percent_format(fmt):
+            return number_text(value, percent=True) + "%", None
+        return number_text(value) + format_suffix(fmt), None
+    return str(value).strip(), None
+
+
+def _read_workbook(path: Path) -> Table:
+    import openpyxl
+
+    try:
+        wb = openpyxl.load_workbook(path, read_only=True, data_only=True)
+    except Exception as exc:  # openpyxl raises many kinds for a damaged file
+        raise InputRefused(f"{path}: cannot read the workbook: {exc}", "open it in Excel or WPS and save it again") \
+            from None
+    try:
+        ws = _visible_sheet(wb)
+        if ws is None:
+            raise InputRefused(f"{path}: the workbook has no visible worksheet", "unhide the sheet with the figures")
+        ws.reset_dimensions()  # some writers record a wrong size; read to the end
+        raw = [(n, list(cells)) for n, cells in enumerate(ws.iter_rows(), start=1)]
+        title = ws.title
+    finally:
+        wb.close()
+    table = _assemble(path, raw, f"sheet '{title}'", cells=True)
+    _refuse_uncached_formulas(path, title, table)
+    return table
+
+
+def _visible_sheet(wb):
+    active = wb.active
+    if active is not None and getattr(active, "sheet_state", "visible") == "visible" and hasattr(active, "iter_rows"):
+        return active
+    for ws in wb.worksheets:
+        if getattr(ws, "sheet_state", "visible") == "visible":
+            return ws
+    return None
+
+
+def _refuse_uncached_formulas(path: Path, title: str, table: Table) -> None:
+    """Without a saved result a formula reads as blank: find those among the blank cells that matter."""
+    blanks = table.blank_cells
+    if not blanks:
+        return
+    import openpyxl
+
+    wb = openpyxl.load_workbook(path, read_only=True, data_only=False)
+    try:
+        ws = wb[title]
+        ws.reset_dimensions()
+        last = max(r for r, _ in blanks)
+        formulas: dict[int, tuple[str, str]] = {}
+        for n, cells in enumerate(ws.iter_rows(max_row=last), start=1):
+            for cell in cells:
+                col = getattr(cell, "column", None)
+                if (n, col) in blanks and isinstance(cell.value, str) and cell.value.startswith("="):
+                    formulas.setdefault(n, (f"{cell.column_letter}{n}", cell.value))
+    finally:
+        wb.close()
+    if not formulas:
+        return
+    table.rows = [(n, row) for n, row in table.rows if n not in formulas]
+    for n, (ref, formula) in sorted(formulas.items()):
+        table.problems.append(RowProblem(n, f"{ref} is a formula ({formula}) with no saved result",
+                                         "open the file in Excel or WPS and save it, or type the number"))
+    table.problems.sort(key=lambda p: p.row)
+
+
+# -- both -------------------------------------------------------------------
+
+def _col_name(i: int) -> str:
+    name = ""
+    i += 1
+    while i:
+        i, r = divmod(i - 1, 26)
+        name = chr(65 + r) + name
+    return name
+
+
+def _find_header(path: Path, raw: list[tuple[int, list]], cells: bool) -> tuple[int, dict[int, str]]:
+    seen = 0
+    first: dict[int, str] | None = None
+    for index, (_, row) in enumerate(raw):
+        texts = [(c.value if cells else c) for c in row]
+        if not any(t not in (None, "") for t in texts):
+            continue
+        columns: dict[int, str] = {}
+        where: dict[str, list[int]] = {}
+        for i, t in enumerate(texts):
+            key = heading_key(t)
+            if key:
+                columns[i] = key
+                where.setdefault(key, []).append(i)
+        if all(k in where for k in _NEEDED) and ("id" in where or "name" in where):
+            for key, cols in where.items():
+                if len(cols) > 1:
+                    names = " and ".join(f"{_col_name(i)} ('{texts[i]}')" for i in cols)
+                    raise InputRefused(f"{path}: columns {names} both mean '{key}'; liupi cannot tell which to read",
+                                       "delete or rename one of them")
+            return index, columns
+        first = first if first is not None else columns
+        seen += 1
+        if seen >= HEADER_SEARCH_ROWS:
+            break
+    have = set((first or {}).values())
+    missing = [k for k in ("id", *_NEEDED) if k not in have and not (k == "id" and "name" in have)]
+    raise InputRefused(f"{path}: no heading row with columns {', '.join(missing)}",
+                       "headings are id (or 指标), period (期间), value (数值), and optionally unit (单位), "
+                       "source (来源), note (备注), baseline (去年同期); `liupi template` writes one")
+
+
+def _assemble(path: Path, raw: list[tuple[int, list]], read_as: str, cells: bool = False) -> Table:
+    header_index, columns = _find_header(path, raw, cells)
+    table = Table([], read_as)
+    blank_cells: set[tuple[int, int]] = set()
+    for n, row in raw[header_index + 1:]:
+        out: dict[str, str] = {}
+        problem = None
+        for i, key in columns.items():
+            if i >= len(row):
+                out[key] = ""
+                continue
+            if cells:
+                text, why = _cell_text(row[i], key)
+                if why and problem is None:
+                    problem = f"{_col_name(i)}{n}: {why}"
+            else:
+                text = row[i]
+            out[key] = text
+        if problem is not None:
+            table.problems.append(RowProblem(n, problem))
+            continue
+        if not any(out.values()):
+            continue
+        if cells:
+            blank_cells.update((n, i + 1) for i, key in columns.items()
+                               if key in ("id", "name", "period", "value") and not out[key])
+        table.rows.append((n, out))
+    table.blank_cells = blank_cells
+    return table
