@@ -169,6 +169,6 @@ def period_for(frequency: Frequency, period: Period, plan_year: int, baseline: b
     elif frequency is Frequency.annual and period.months == 12:
         return Period(period.year, 12, "year")
     raise InputRefused(
-        f"a {frequency.value} indicator has no figure for {period.key}",
+        f"{'an' if frequency.value[0] in 'aeiou' else 'a'} {frequency.value} indicator has no figure for {period.key}",
         "valid periods: " + ", ".join(valid_periods(frequency, year)),
     )

@@ -150,9 +150,9 @@ def test_template_xlsx_round_trip(run, tmp_path):
     result = run("template", "--period", "2023-06", "--unit", "县人社局", "--out", str(out))
     assert result.exit_code == 0, result.stderr
     frame = pd.read_excel(out, dtype=str, keep_default_na=False)
-    assert list(frame.columns[:6]) == ["id", "period", "value", "unit", "source", "note"]
+    assert list(frame.columns) == ["指标", "数值", "单位", "期间", "年度目标", "来源", "备注", "去年同期", "牵头单位", "id"]
     assert set(frame["id"]) == {"new_urban_jobs", "urban_unemployment", "air_quality", "urban_dibao_standard"}
-    frame.loc[frame["id"] == "new_urban_jobs", "value"] = "1500"
+    frame.loc[frame["id"] == "new_urban_jobs", "数值"] = "1500"
     frame.to_excel(out, index=False)
     loaded = run("update", "--file", str(out))
     assert loaded.exit_code == 0, loaded.stderr
@@ -166,6 +166,7 @@ def test_quarterly_indicators_are_due_only_at_quarter_ends(run, tmp_path):
     run("template", "-p", "2023-06", "--out", str(june))
     assert "gdp_growth" not in pd.read_csv(may)["id"].tolist()
     assert "gdp_growth" in pd.read_csv(june)["id"].tolist()
+    assert pd.read_csv(june).set_index("id").loc["gdp_growth", "期间"] == "2023年二季度"
 
 
 def test_interactive_refuses_without_a_terminal(run):
@@ -249,3 +250,105 @@ def test_ctrl_c_in_interactive_mode_keeps_what_was_entered(run, monkeypatch):
     assert result.exit_code == 130
     assert "stopped: recorded 1 figure(s)" in result.stderr
     assert _history(run, "new_urban_jobs")[0]["value"] == 1500
+
+
+# -- a year-to-date figure never falls within its year ------------------------
+
+def test_zero_after_one_major_accident_is_refused_showing_both(run):
+    # 1 major accident by March, then 0 by June: the zero-tolerance target would turn green
+    assert run("update", "major_accidents", "1", "-p", "2023-03").exit_code == 0
+    result = run("update", "major_accidents", "0", "-p", "2023-06")
+    assert result.exit_code == 1
+    assert ("major_accidents 2023-06 is 0, smaller than 1 for 2023-03 (recorded): a year-to-date figure cannot "
+            "fall within the year") in result.stderr
+    assert "correct 2023-03 first with --revise, or pass --force with a --note" in result.stderr
+    assert [h["value"] for h in _history(run, "major_accidents")] == [1]
+
+
+def test_a_fall_needs_force_and_a_note(run):
+    run("update", "new_urban_jobs", "1500", "-p", "2023-05")
+    bare = run("update", "new_urban_jobs", "1499", "-p", "2023-06", "--force")
+    assert bare.exit_code == 1 and "--force needs a --note" in bare.stderr
+    noted = run("update", "new_urban_jobs", "1499", "-p", "2023-06", "--force", "--note", "县人社局 剔除重复登记")
+    assert noted.exit_code == 0, noted.stderr
+    assert [h["value"] for h in _history(run, "new_urban_jobs")] == [1500, 1499]
+
+
+def test_revising_the_earlier_period_first_lets_the_later_figure_in(run):
+    run("update", "major_accidents", "1", "-p", "2023-03")
+    assert run("update", "major_accidents", "0", "-p", "2023-03", "--revise").exit_code == 0
+    assert run("update", "major_accidents", "0", "-p", "2023-06").exit_code == 0
+
+
+def test_an_earlier_figure_larger_than_a_later_one_is_refused(run):
+    run("update", "accident_count", "4", "-p", "2023-06")
+    result = run("update", "accident_count", "5", "-p", "2023-03")
+    assert result.exit_code == 1
+    assert "accident_count 2023-03 is 5, larger than 4 recorded for 2023-06" in result.stderr
+
+
+@pytest.mark.parametrize("ind,first,second", [
+    ("retail_sales_total", "17.5", "17.49"),  # cumulative amount: 0.01亿元 below
+    ("accident_deaths", "3", "2"),  # double_decline count
+])
+def test_every_year_to_date_kind_is_checked_at_the_boundary(run, ind, first, second):
+    run("update", ind, first, "-p", "2023-05")
+    assert run("update", ind, second, "-p", "2023-06").exit_code == 1
+    assert run("update", ind, first, "-p", "2023-06").exit_code == 0  # equal is not a fall
+
+
+def test_last_years_series_is_checked_separately(run):
+    run("update", "accident_count", "6", "-p", "2022-06", "--baseline")
+    assert run("update", "accident_count", "2", "-p", "2023-09").exit_code == 0  # this year: no clash with 2022
+    assert run("update", "accident_count", "5", "-p", "2022-09", "--baseline").exit_code == 1
+
+
+@pytest.mark.parametrize("ind,first,second", [
+    ("industrial_va_growth", "9.6", "8.0"),  # a growth rate may fall
+    ("air_quality", "92", "91"),  # a level may fall
+    ("urban_unemployment", "5.6", "5.4"),  # a ceiling may fall
+])
+def test_rates_and_levels_may_fall(run, ind, first, second):
+    run("update", ind, first, "-p", "2023-05")
+    assert run("update", ind, second, "-p", "2023-06").exit_code == 0
+
+
+def test_a_file_with_a_falling_count_lands_nothing(run, tmp_path):
+    rows = [{"id": "major_accidents", "period": "2023-03", "value": "1"},
+            {"id": "major_accidents", "period": "2023-06", "value": "0"},
+            {"id": "new_urban_jobs", "period": "2023-06", "value": "1500"}]
+    result = run("update", "--file", str(_write_csv(tmp_path / "f.csv", rows)))
+    assert result.exit_code == 1
+    assert "row 3: major_accidents 2023-06 is 0, smaller than 1 for 2023-03 (row 2)" in result.stderr
+    assert "1 bad row(s); nothing was recorded" in result.stderr
+    assert json.loads(run("export", "-f", "json").stdout)["records"] == []
+    rows[0]["value"] = "0"  # the file corrected: both rows revise nothing and land
+    assert run("update", "--file", str(_write_csv(tmp_path / "g.csv", rows))).exit_code == 0
+
+
+def test_the_same_figure_again_is_unchanged_not_refused(run):
+    run("update", "new_urban_jobs", "1500", "-p", "2023-06", "--by", "alice")
+    for extra in ([], ["--revise"]):
+        again = run("update", "城镇新增就业", "1,500人", "-p", "2023年1-6月", *extra)
+        assert again.exit_code == 0, again.stderr
+        assert "unchanged: new_urban_jobs 2023-06 already has 1500, recorded by alice" in again.stderr
+    assert len(_history(run, "new_urban_jobs")) == 1
+
+
+@pytest.mark.parametrize("period", ["2023年6月", "2023年1-6月", "1-6月", "2023/06", "2023.06", "Jun-23", "2023/6/1"])
+def test_the_command_line_takes_every_period_form(run, period):
+    assert run("update", "new_urban_jobs", "1480", "-p", period).exit_code == 0
+    assert _history(run, "new_urban_jobs")[0]["period"] == "2023-06"
+
+
+def test_quarter_and_half_year_words_where_the_frequency_fits(run):
+    assert run("update", "gdp_growth", "6.1%", "-p", "2023年上半年").exit_code == 0
+    assert run("update", "gdp_growth", "6.3%", "-p", "2023年第三季度").exit_code == 0
+    assert [h["period"] for h in _history(run, "gdp_growth")] == ["2023Q2", "2023Q3"]
+    refused = run("update", "rd_spending_growth", "13", "-p", "2023年上半年")
+    assert refused.exit_code == 1 and "valid periods: 2023" in refused.stderr
+
+
+def test_baseline_period_without_a_year_is_last_year(run):
+    assert run("update", "accident_count", "6", "-p", "1-6月", "--baseline").exit_code == 0
+    assert _history(run, "accident_count")[0]["period"] == "2022-06"
