@@ -103,6 +103,8 @@ class Plan:
     def indicator_id(self, given: str) -> str:
         if given in self.indicators:
             return given
+        if (folded := unicodedata.normalize("NFKC", given).strip()) in self.indicators:  # ｇｄｐ_growth
+            return folded
         by_name = (self._indicator_names.get(given)
                    or self._indicator_names.get(unicodedata.normalize("NFKC", given), []))
         if len(by_name) == 1:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import math
 from dataclasses import dataclass
 
@@ -169,31 +170,32 @@ def _falling_year_to_date(plan: Plan, current: dict[Key, Record], changes: list[
     if not ytd:
         return []
     wanted = {(c.record.indicator, c.record.baseline) for c in ytd}
-    stored: dict[tuple[str, bool], dict[Period, Record]] = {}
+    stored: dict[tuple[str, bool], dict[Period, tuple[float, str, str]]] = {}
     for (iid, period, baseline), r in current.items():
         if (iid, baseline) in wanted:
-            stored.setdefault((iid, baseline), {})[parse_period(period)] = r
-    merged: dict[tuple[str, bool], dict[Period, tuple[float, str, str]]] = {
-        k: {p: (r.value, r.entered, "recorded") for p, r in v.items()} for k, v in stored.items()}
+            stored.setdefault((iid, baseline), {})[_period(period)] = (r.value, r.entered, "recorded")
+    merged = {k: dict(v) for k, v in stored.items()}
     for c in ytd:
-        merged.setdefault((c.record.indicator, c.record.baseline), {})[parse_period(c.record.period)] = (
+        merged.setdefault((c.record.indicator, c.record.baseline), {})[_period(c.record.period)] = (
             c.record.value, c.record.entered, f"row {c.row}" if c.row else "given")
+    earlier = {k: sorted(v.items()) for k, v in merged.items()}  # this batch over what is recorded
+    later = {k: sorted(v.items()) for k, v in stored.items()}  # what is recorded (the batch's own are checked above)
     problems = []
     for c in ytd:
         rec = c.record
         if force and (rec.note or note):
             continue
-        here = parse_period(rec.period)
+        here = _period(rec.period)
         clash = None
-        for p, (value, entered, where) in sorted(merged[(rec.indicator, rec.baseline)].items()):
+        for p, (value, entered, where) in earlier[(rec.indicator, rec.baseline)]:
             if p.year == here.year and p.months < here.months and value > rec.value and not same_figure(value,
                                                                                                           rec.value):
                 clash = (f"{rec.indicator} {rec.period} is {rec.entered}, smaller than {entered} for {p.key} "
                          f"({where}): a year-to-date figure cannot fall within the year", p)
-        for p, r in sorted(stored.get((rec.indicator, rec.baseline), {}).items()):
-            if (clash is None and p.year == here.year and p.months > here.months and r.value < rec.value
-                    and not same_figure(r.value, rec.value)):
-                clash = (f"{rec.indicator} {rec.period} is {rec.entered}, larger than {r.entered} recorded for "
+        for p, (value, entered, _) in later.get((rec.indicator, rec.baseline), []):
+            if (clash is None and p.year == here.year and p.months > here.months and value < rec.value
+                    and not same_figure(value, rec.value)):
+                clash = (f"{rec.indicator} {rec.period} is {rec.entered}, larger than {entered} recorded for "
                          f"{p.key}: a year-to-date figure cannot fall within the year", p)
         if clash:
             message, p = clash
@@ -201,6 +203,12 @@ def _falling_year_to_date(plan: Plan, current: dict[Key, Record], changes: list[
                     f"correct {p.key} first with --revise, or pass --force with a --note saying why")
             problems.append(RowProblem(c.row or 0, message, hint))
     return problems
+
+
+@functools.lru_cache(maxsize=4096)
+def _period(key: str) -> Period:
+    """A stored period key (2023-06, 2023Q2, 2023) as a Period; keys repeat thousands of times in an import."""
+    return parse_period(key)
 
 
 def due_indicators(plan: Plan, period: Period, battle: str | None = None, unit: str | None = None) -> list[Indicator]:

@@ -53,7 +53,8 @@ def update(
     ctx: typer.Context,
     indicator: Optional[str] = typer.Argument(None, help="Indicator id or its exact Chinese name."),
     value: Optional[str] = typer.Argument(None, help="4.5, 4.5%, 下降0.5%, 93.44亿元, 2616611万元, 0.9‰, done …"),
-    period: Optional[str] = typer.Option(None, "--period", "-p", help="2023-06, 2023-01/02, 2023Q2 or 2023."),
+    period: Optional[str] = typer.Option(None, "--period", "-p",
+                                         help="2023-06, 2023-01/02, 2023Q2, 2023; or 2023年6月, 1-6月, 二季度, 上半年."),
     source: Optional[str] = typer.Option(None, "--source", help="Where the figure comes from, e.g. 县统计局 月报."),
     note: Optional[str] = typer.Option(None, "--note", help="A note kept with the figure."),
     by: Optional[str] = ByOpt,
@@ -141,7 +142,7 @@ def _update_interactive(st: State, period_text: str, battle: str | None, unit: s
         raise InputRefused("interactive update needs a terminal",
                            "give ID VALUE on the command line, or --file FILE")
     plan = st.plan()
-    period = parse_period(period_text)
+    period = parse_period(period_text, plan.info.year)
     due = due_indicators(plan, period, battle, unit)
     saved = 0
     say(f"{len(due)} indicator(s) due for {period.key}. Enter a value, or press Enter to skip. Ctrl-C stops; "
@@ -158,7 +159,9 @@ def _update_interactive(st: State, period_text: str, battle: str | None, unit: s
 
 def _ask(st: State, store: Store, ind, period: str, source: str | None, by: str | None) -> int:
     """Prompt for one indicator until a valid value or a blank; returns how many were saved (0 or 1)."""
-    last = _latest(store, ind.id)
+    plan = st.plan()
+    current = store.current_figures(ind.id)
+    last = _latest(current)
     target = f"{ind.target:g}{ind.unit or ''}" if ind.target is not None else "—"
     prompt = f"{ind.id} {ind.name_zh} [target {target}; last {last}] {period}: "
     while True:
@@ -169,15 +172,22 @@ def _ask(st: State, store: Store, ind, period: str, source: str | None, by: str 
         if not answer:
             return 0
         try:
-            store.add(make_record(st.plan(), ind.id, answer, period, source=source), _by(by), _now())
+            record = make_record(plan, ind.id, answer, period, source=source)
+            batch = check_changes(plan, current, [(None, record)])
+            if batch.problems:
+                raise InputRefused(batch.problems[0].message, batch.problems[0].hint)
+            if batch.unchanged:
+                say(f"unchanged: {ind.id} {record.period} already has {batch.unchanged[0].replaces.entered}")
+                return 0
+            store.add(record, _by(by), _now())
             return 1
         except LiupiError as exc:
             print(f"error: {exc.message}" + (f" (hint: {exc.hint})" if exc.hint else ""), file=sys.stderr)
 
 
-def _latest(store: Store, indicator: str) -> str:
-    current = [r for r in store.records(indicator) if r.current and not r.baseline]
-    return f"{current[-1].entered} ({current[-1].period})" if current else "none"
+def _latest(current: dict) -> str:
+    figures = sorted(((parse_period(r.period), r) for r in current.values() if not r.baseline), key=lambda f: f[0])
+    return f"{figures[-1][1].entered} ({figures[-1][1].period})" if figures else "none"
 
 
 def template(
