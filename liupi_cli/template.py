@@ -9,6 +9,7 @@ Columns: 指标 (the name, beside the value cell) · 数值 (to fill) · 单位 
 from __future__ import annotations
 
 import csv
+import math
 import io
 
 from liupi_cli.models import Indicator, Kind
@@ -85,6 +86,11 @@ def template_csv(rows: list[dict[str, str]], lang: str) -> str:
     return "\ufeff" + buf.getvalue()
 
 
+def _display_width(text: str) -> float:
+    """Column-width units a text takes at 11 points: a Chinese character about 1.7."""
+    return sum(1.7 if ord(ch) > 0x2E7F else 1 for ch in text)
+
+
 def template_xlsx(rows: list[dict[str, str]], lang: str, title: str) -> bytes:
     """One sheet, headings in row 1, value cells shaded and formatted as numbers (General: a typed
     6.1% becomes a percent cell, which import reads as 6.1), printed landscape one page wide."""
@@ -118,8 +124,14 @@ def template_xlsx(rows: list[dict[str, str]], lang: str, title: str) -> bytes:
                 c.number_format = "@"  # stays text: Excel must not turn it into a date
             elif key == "id":
                 c.font = grey
-    for i, (_, _, _, width) in enumerate(COLUMNS, start=1):
-        ws.column_dimensions[get_column_letter(i)].width = width
+    widths = {key: width for key, _, _, width in COLUMNS}
+    widths["id"] = max([widths["id"], *(0.85 * len(r["id"]) + 2 for r in rows)])  # 9-point text
+    for i, key in enumerate(keys, start=1):
+        ws.column_dimensions[get_column_letter(i)].width = widths[key]
+    for n, r in enumerate(rows, start=2):  # wrapped names need taller rows: spreadsheets do not all resize them
+        lines = math.ceil(_display_width(r["name"]) / (widths["name"] - 1))
+        if lines > 1:
+            ws.row_dimensions[n].height = 15 * lines
     ws.freeze_panes = "B2"
     ws.print_title_rows = "1:1"
     ws.page_setup.orientation = "landscape"

@@ -387,3 +387,23 @@ def test_template_in_english_headings_reads_back(run, tmp_path):
     ws.cell(2, 2).value = 1480
     ws.parent.save(out)
     assert run("update", "--file", str(out)).exit_code == 0
+
+
+def test_one_workbook_with_every_trap_round_trips(run, tmp_path):
+    """Percent cells, a date period, a hidden old sheet and a formula without a saved result, together."""
+    rows = [HEAD, ["industrial_va_growth", dt.datetime(2023, 6, 1), 0.061, "", "", ""],
+            ["new_urban_jobs", "2023年1-6月", 1480, "", "", ""],
+            ["retail_sales_total", "2023-06", "=B9*2", "", "", ""]]
+    path = _xlsx(tmp_path / "all.xlsx", rows, formats={(2, 3): "0.0%", (2, 2): "yyyy-mm"},
+                 hidden_first=[HEAD, ["new_urban_jobs", "2023-06", 99999, "", "", ""]])
+    refused = run("update", "--file", str(path))
+    assert refused.exit_code == 1 and "row 4: C4 is a formula (=B9*2)" in refused.stderr
+    assert _records(run) == []
+    wb = load_workbook(path)
+    wb["2023年6月"]["C4"].value = 17.5  # the bureau types the figure instead
+    wb.save(path)
+    result = run("update", "--file", str(path))
+    assert result.exit_code == 0, result.stderr
+    assert {r["indicator"]: (r["value"], r["period"]) for r in _records(run)} == {
+        "industrial_va_growth": (6.1, "2023-06"), "new_urban_jobs": (1480, "2023-06"),
+        "retail_sales_total": (17.5, "2023-06")}
