@@ -35,8 +35,8 @@ MONTHS = range(2, 13)
 
 
 def _plan(folder: Path) -> None:
-    indicators = [{"id": f"ind_{i:04d}", "name_zh": f"指标{i:04d}", "name_en": f"indicator {i}", "battle": "b", "kind": "cumulative",
-                   "comparator": "at_least", "target": 1000, "unit": "个", "frequency": "monthly",
+    indicators = [{"id": f"ind_{i:04d}", "name_zh": f"指标{i:04d}", "name_en": f"indicator {i}", "battle": "b",
+                   "kind": "cumulative", "comparator": "at_least", "target": 1000, "unit": "个", "frequency": "monthly",
                    "source": "main 一"} for i in range(INDICATORS)]
     targets = {"plan": {"id": "bench", "title_zh": "基准", "title_en": "bench", "year": 2023, "issued": "2023-03-01"},
                "units": [{"id": "u", "name_zh": "县统计局"}],

@@ -98,16 +98,23 @@ def _yes_no(text: str) -> bool:
 
 def _row_record(plan: Plan, row: dict[str, str], force: bool) -> NewRecord:
     given, name = row.get("id", ""), row.get("name", "")
-    if given and name:
+    if given and name:  # both given: they must agree (a column sorted on its own misaligns them)
         iid = plan.indicator_id(given)
-        if name not in (plan.indicators[iid].name_zh, iid) and plan.indicator_id(name) != iid:
+        if name not in (plan.indicators[iid].name_zh, iid) and _indicator_or_none(plan, name) != iid:
             raise InputRefused(f"id {iid} is {plan.indicators[iid].name_zh}, but 指标 says '{name}'",
-                               "the id column decides; correct whichever is wrong")
+                               "correct whichever is wrong (was one column sorted on its own?)")
     value = row["value"]
     if row.get("unit") and not any(ch.isalpha() or ch in "%‰" for ch in value.lstrip("+-")[-1:]):
         value = value + row["unit"]
     return make_record(plan, given or name, value, row.get("period", ""), baseline=_yes_no(row.get("baseline", "")),
                        source=row.get("source"), note=row.get("note"), force=force)
+
+
+def _indicator_or_none(plan: Plan, name: str) -> str | None:
+    try:
+        return plan.indicator_id(name)
+    except LiupiError:
+        return None
 
 
 def prepare_batch(plan: Plan, current: dict[Key, Record], rows: list[tuple[int, dict[str, str]]], *,

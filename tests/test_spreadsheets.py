@@ -407,3 +407,9 @@ def test_one_workbook_with_every_trap_round_trips(run, tmp_path):
     assert {r["indicator"]: (r["value"], r["period"]) for r in _records(run)} == {
         "industrial_va_growth": (6.1, "2023-06"), "new_urban_jobs": (1480, "2023-06"),
         "retail_sales_total": (17.5, "2023-06")}
+
+
+def test_a_name_that_is_no_indicator_beside_a_valid_id_is_refused_as_a_mismatch(run, tmp_path):
+    path = _xlsx(tmp_path / "m2.xlsx", [["id", "指标", "期间", "数值"], ["new_urban_jobs", "城镇新增就业人数", "2023-06", 9]])
+    result = run("update", "--file", str(path))
+    assert "row 2: id new_urban_jobs is 城镇新增就业, but 指标 says '城镇新增就业人数'" in result.stderr

@@ -60,8 +60,10 @@ def update(
     by: Optional[str] = ByOpt,
     revise: bool = typer.Option(False, "--revise", help="Supersede an existing figure (history keeps both)."),
     baseline: bool = typer.Option(False, "--baseline", help="Record last year's same-period figure."),
-    force: bool = typer.Option(False, "--force", help="Accept a figure outside the sane bounds."),
-    file: Optional[Path] = typer.Option(None, "--file", help="Record a whole CSV/XLSX file (all rows or none)."),
+    force: bool = typer.Option(False, "--force", help="Accept a figure outside the sane bounds; with --note, a "
+                                                      "year-to-date figure that falls."),
+    file: Optional[Path] = typer.Option(None, "--file", help="Record a whole CSV/XLSX file (all rows or none; "
+                                                             "UTF-8, UTF-16 or GBK; 中文 or English headings)."),
     dry_run: bool = typer.Option(False, "--dry-run", help="With --file: show what would be recorded, write nothing."),
     battle: Optional[str] = typer.Option(None, "--battle", "-b", help="Interactive: only this battle."),
     unit: Optional[str] = typer.Option(None, "--unit", "-u", help="Interactive: only this lead unit."),
