@@ -73,6 +73,8 @@ _COMPACT = re.compile(r"^(\d{4})(\d{2})$")  # 202306
 _MON = {m: i for i, m in enumerate(("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov",
                                      "dec"), start=1)}
 _MON_YEAR = re.compile(r"^([a-z]{3})[a-z]*[-\s.]*(\d{2}|\d{4})$")  # Jun-23, June 2023 (how Excel shows a date)
+_CN_DATE = re.compile(r"^(\d{4})年(\d{1,2})月(\d{1,2})日$")  # how Chinese Excel shows a date: 2023年6月1日
+_CN_MON_YEAR = re.compile(r"^(\d{1,2})月-(\d{2})$")  # mmm-yy in a Chinese Excel: 6月-23
 _CN_YEAR = re.compile(r"^(?:(\d{4})年)?(.*)$")
 _CN_MONTHS = re.compile(rf"^(?:(\d{{1,2}}){_DASH})?(\d{{1,2}})月(?:份|末|底)?$")  # 6月, 1-6月, 1—2月
 _CN_QUARTER = re.compile(r"^(?:第)?([一二三四1-4])季度?$|^[Qq]([1-4])$")
@@ -123,6 +125,10 @@ def parse_period(text: str, year: int | None = None) -> Period:
         return Period(int(m[1]), int(m[2]) * 3, "quarter")
     if m := _YEAR.match(t):
         return Period(int(m[1]), 12, "year")
+    if m := _CN_DATE.match(t.replace(" ", "")):
+        return _month(int(m[1]), int(m[2]), text)
+    if m := _CN_MON_YEAR.match(t):
+        return _month(2000 + int(m[2]), int(m[1]), text)
     if (m := _MON_YEAR.match(t.lower())) and m[1] in _MON:
         y = int(m[2])
         return _month(y + 2000 if y < 100 else y, _MON[m[1]], text)

@@ -21,6 +21,7 @@ H1 = Period(2023, 6, "month")  # 上半年 = 1–6月; a quarterly indicator sto
     ("202306", JUNE),
     # dates, as Excel turns 2023-06 into one and as pandas or a CSV prints it: that month
     ("2023/6/1", JUNE), ("2023-06-01", JUNE), ("2023-06-30 00:00:00", JUNE), ("Jun-23", JUNE), ("June 2023", JUNE),
+    ("2023年6月1日", JUNE), ("6月-23", JUNE),  # a date as Chinese Excel shows it
     ("2023年6月", JUNE), ("2023年06月", JUNE), ("2023年6月份", JUNE), ("2023年1-6月", JUNE), ("2023年1—6月", JUNE),
     ("２０２３年６月", JUNE), ("2023 年 6 月", JUNE),
     ("2023年1-2月", JOINT), ("2023年1—2月", JOINT), ("2023年1–2月", JOINT), ("2023年1~2月", JOINT),
