@@ -29,7 +29,7 @@ from liupi_cli.errors import InputRefused
 from liupi_cli.periods import normalise_text
 
 HEADINGS: dict[str, tuple[str, ...]] = {
-    "id": ("id", "编号", "指标id", "指标代码", "代码"),
+    "id": ("id", "指标id", "指标代码"),  # not 编号: bureaus number their rows with it
     "name": ("指标", "指标名称", "name_zh"),
     "period": ("period", "期间", "时期", "报告期"),
     "value": ("value", "数值", "数据", "实际值", "完成值"),
