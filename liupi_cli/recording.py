@@ -15,6 +15,8 @@ from liupi_cli.store import NewRecord, Record
 from liupi_cli.tables import RowProblem
 
 GROWTH_SANE = (-100.0, 200.0)  # a growth of 450% is a typo until --force says otherwise
+# What a bureau writes in a value cell for "no figure this period" (not 无: for a count it may mean 0)
+NO_FIGURE = {"", "-", "--", "—", "——", "–", "/", "n/a"}
 # Kinds whose figures are year-to-date totals: within a year a later figure is never smaller.
 YEAR_TO_DATE_KINDS = {Kind.cumulative, Kind.zero_events, Kind.double_decline, Kind.milestone}
 COUNT_KINDS = {Kind.cumulative, Kind.zero_events, Kind.double_decline, Kind.ranking, Kind.milestone,
@@ -75,6 +77,7 @@ class Batch:
     changes: list[Change]  # to be written, all or none
     unchanged: list[Change]  # the same figure is already current: nothing to write
     problems: list[RowProblem]
+    no_figure: int = 0  # rows left blank or marked — or /: nothing to record, and not zero
 
     @property
     def records(self) -> list[NewRecord]:
@@ -127,9 +130,11 @@ def prepare_batch(plan: Plan, current: dict[Key, Record], rows: list[tuple[int, 
     problems: list[RowProblem] = []
     candidates: list[tuple[int | None, NewRecord]] = []
     seen: dict[Key, int] = {}
+    no_figure = 0
     for n, row in rows:
-        if not row.get("value"):
-            continue  # a template row left empty: nothing to record
+        if normalise_text(row.get("value", "")).lower() in NO_FIGURE:
+            no_figure += 1  # a template row left empty, or marked "no figure": nothing to record
+            continue
         try:
             rec = _row_record(plan, row, force)
         except LiupiError as exc:
@@ -143,6 +148,7 @@ def prepare_batch(plan: Plan, current: dict[Key, Record], rows: list[tuple[int, 
         candidates.append((n, rec))
     batch = check_changes(plan, current, candidates, revise=revise, force=force, note=note)
     batch.problems = sorted(problems + batch.problems, key=lambda p: p.row)
+    batch.no_figure = no_figure
     return batch
 
 

@@ -413,3 +413,21 @@ def test_a_name_that_is_no_indicator_beside_a_valid_id_is_refused_as_a_mismatch(
     path = _xlsx(tmp_path / "m2.xlsx", [["id", "指标", "期间", "数值"], ["new_urban_jobs", "城镇新增就业人数", "2023-06", 9]])
     result = run("update", "--file", str(path))
     assert "row 2: id new_urban_jobs is 城镇新增就业, but 指标 says '城镇新增就业人数'" in result.stderr
+
+
+@pytest.mark.parametrize("mark", ["", "—", "-", "/", "／", "N/A"])
+def test_a_value_marked_no_figure_is_skipped_not_zero(run, tmp_path, mark):
+    path = tmp_path / "nf.csv"
+    path.write_text(f"指标,期间,数值\n较大及以上安全事故,2023年1-6月,{mark}\n城镇新增就业,2023年1-6月,1480\n", encoding="utf-8")
+    result = run("update", "--file", str(path))
+    assert result.exit_code == 0, result.stderr
+    assert "recorded 1 figure(s)" in result.stderr and "1 row(s) without a figure" in result.stderr
+    assert [r["indicator"] for r in _records(run)] == ["new_urban_jobs"]
+
+
+def test_none_is_not_taken_for_no_figure(run, tmp_path):
+    # 无 may mean "no accidents" (0) or "no figure": liupi does not guess
+    path = tmp_path / "wu.csv"
+    path.write_text("指标,期间,数值\n较大及以上安全事故,2023年1-6月,无\n", encoding="utf-8")
+    result = run("update", "--file", str(path))
+    assert result.exit_code == 1 and "row 2: cannot read value '无'" in result.stderr

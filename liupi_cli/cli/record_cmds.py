@@ -124,6 +124,7 @@ def _update_file(st: State, file: Path, dry_run: bool, revise: bool, force: bool
             raise InputRefused(f"{file}: {len(problems)} bad row(s); nothing was recorded",
                                "fix the rows listed above and run again")
         unchanged = f"; {len(batch.unchanged)} unchanged" if batch.unchanged else ""
+        unchanged += f"; {batch.no_figure} row(s) without a figure" if batch.no_figure else ""
         if dry_run:
             for c in batch.changes:
                 r = c.record
