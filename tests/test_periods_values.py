@@ -121,3 +121,16 @@ def test_headings_in_chinese_or_english(heading, key):
 
 def test_a_date_period_cell_is_its_month():
     assert parse_period(f"{dt.date(2023, 6, 1):%Y-%m-%d}") == JUNE
+
+
+ALL_PERIODS = ([Period(2023, m, "month") for m in range(2, 13)] + [Period(2023, q * 3, "quarter") for q in range(1, 5)]
+               + [Period(2023, 12, "year")])
+
+
+@pytest.mark.parametrize("period", ALL_PERIODS, ids=lambda p: p.key)
+def test_every_period_the_template_writes_reads_back_as_itself(period):
+    from liupi_cli.template import period_text
+
+    assert parse_period(period.key) == period
+    assert parse_period(period_text(period, "zh")) == period
+    assert parse_period(period_text(period, "en")) == period

@@ -352,3 +352,14 @@ def test_quarter_and_half_year_words_where_the_frequency_fits(run):
 def test_baseline_period_without_a_year_is_last_year(run):
     assert run("update", "accident_count", "6", "-p", "1-6月", "--baseline").exit_code == 0
     assert _history(run, "accident_count")[0]["period"] == "2022-06"
+
+
+def test_interactive_answers_are_checked_like_files(run, monkeypatch):
+    monkeypatch.setattr(record_cmds, "_stdin_is_terminal", lambda: True)
+    run("update", "new_urban_jobs", "1500", "-p", "2023-05")
+    # new_urban_jobs: 1400 falls below May's 1500 (refused, asked again), then 1600; then the rest skipped
+    result = run("update", "--period", "2023年1-6月", "--unit", "rsj", input="1400\n1600\n\n\n\n")
+    assert result.exit_code == 0, result.stderr
+    assert "new_urban_jobs 2023-06 is 1400, smaller than 1500 for 2023-05" in result.stderr
+    assert "last 1500 (2023-05)" in result.stdout
+    assert [h["value"] for h in _history(run, "new_urban_jobs")] == [1500, 1600]
