@@ -99,7 +99,7 @@ def _yes_no(text: str) -> bool:
                        "write 是 (or 1) when the row records last year's same-period figure; its value goes in 数值")
 
 
-def _row_record(plan: Plan, row: dict[str, str], force: bool) -> NewRecord:
+def _row_record(plan: Plan, row: dict[str, str], force: bool, note: str | None) -> NewRecord:
     given, name = row.get("id", ""), row.get("name", "")
     if given and name:  # both given: they must agree (a column sorted on its own misaligns them)
         iid = plan.indicator_id(given)
@@ -110,7 +110,7 @@ def _row_record(plan: Plan, row: dict[str, str], force: bool) -> NewRecord:
     if row.get("unit") and not any(ch.isalpha() or ch in "%‰" for ch in value.lstrip("+-")[-1:]):
         value = value + row["unit"]
     return make_record(plan, given or name, value, row.get("period", ""), baseline=_yes_no(row.get("baseline", "")),
-                       source=row.get("source"), note=row.get("note"), force=force)
+                       source=row.get("source"), note=row.get("note") or note, force=force)
 
 
 def _indicator_or_none(plan: Plan, name: str) -> str | None:
@@ -136,7 +136,7 @@ def prepare_batch(plan: Plan, current: dict[Key, Record], rows: list[tuple[int, 
             no_figure += 1  # a template row left empty, or marked "no figure": nothing to record
             continue
         try:
-            rec = _row_record(plan, row, force)
+            rec = _row_record(plan, row, force, note)
         except LiupiError as exc:
             problems.append(RowProblem(n, exc.message, exc.hint))
             continue

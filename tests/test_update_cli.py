@@ -363,3 +363,12 @@ def test_interactive_answers_are_checked_like_files(run, monkeypatch):
     assert "new_urban_jobs 2023-06 is 1400, smaller than 1500 for 2023-05" in result.stderr
     assert "last 1500 (2023-05)" in result.stdout
     assert [h["value"] for h in _history(run, "new_urban_jobs")] == [1500, 1600]
+
+
+def test_a_file_with_a_real_fall_lands_with_force_and_the_note_kept(run, tmp_path):
+    run("update", "new_urban_jobs", "1500", "-p", "2023-05")
+    path = _write_csv(tmp_path / "n.csv", [{"id": "new_urban_jobs", "period": "2023-06", "value": "1490"}])
+    assert "--force needs a --note" in run("update", "--file", str(path), "--force").stderr
+    result = run("update", "--file", str(path), "--force", "--note", "剔除重复登记10人")
+    assert result.exit_code == 0, result.stderr
+    assert [(h["value"], h["note"]) for h in _history(run, "new_urban_jobs")] == [(1500, None), (1490, "剔除重复登记10人")]
