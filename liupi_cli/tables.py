@@ -317,11 +317,11 @@ def _assemble(path: Path, raw: list[tuple[int, list]], read_as: str, cells: bool
         if problem is not None:
             table.problems.append(RowProblem(n, problem))
             continue
-        if not any(out.values()):
-            continue
-        if cells:
+        if cells:  # blank cells that may be formulas without a saved result (EmptyCell: nothing there at all)
+            needed = ("period", "value") + (() if out.get("id") or out.get("name") else ("id", "name"))
             blank_cells.update((n, i + 1) for i, key in columns.items()
-                               if key in ("id", "name", "period", "value") and not out[key])
-        table.rows.append((n, out))
+                               if key in needed and not out[key] and i < len(row) and hasattr(row[i], "column"))
+        if any(out.values()):
+            table.rows.append((n, out))
     table.blank_cells = blank_cells
     return table

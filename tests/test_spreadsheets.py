@@ -431,3 +431,12 @@ def test_none_is_not_taken_for_no_figure(run, tmp_path):
     path.write_text("指标,期间,数值\n较大及以上安全事故,2023年1-6月,无\n", encoding="utf-8")
     result = run("update", "--file", str(path))
     assert result.exit_code == 1 and "row 2: cannot read value '无'" in result.stderr
+
+
+def test_a_row_made_only_of_formulas_without_results_is_not_lost(run, tmp_path):
+    # written by a script: every cell a formula, none ever calculated; read naively the row is blank
+    path = _xlsx(tmp_path / "ff.xlsx", [HEAD, ["new_urban_jobs", "2023-06", 1480, "", "", ""],
+                                        ['="new_"&"urban_jobs"', '="2023-05"', "=1000+400", "", "", ""]])
+    result = run("update", "--file", str(path))
+    assert result.exit_code == 1
+    assert "row 3: A3 is a formula" in result.stderr
