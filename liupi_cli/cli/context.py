@@ -17,6 +17,7 @@ class State:
     db_opt: Path | None = None
     debug: bool = False
     json_errors: bool = False
+    lang: str = field(default_factory=lambda: "zh" if os.environ.get("LIUPI_LANG") == "zh" else "en")
     _plan: Plan | None = field(default=None, repr=False)
 
     @property

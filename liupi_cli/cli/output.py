@@ -118,6 +118,8 @@ def writing(out: Path):
 
 
 def write_out(text: str | bytes, out: Path | None) -> None:
+    """Write to stdout, or to the file ``out``. CSV files start with a UTF-8 byte-order mark so that
+    Excel and WPS open Chinese text correctly; CSV on stdout has none (it is for other programs)."""
     if out is None:
         sys.stdout.write(text if isinstance(text, str) else text.decode("utf-8"))
         return
@@ -125,7 +127,7 @@ def write_out(text: str | bytes, out: Path | None) -> None:
         if isinstance(text, bytes):
             out.write_bytes(text)
         else:
-            out.write_text(text, encoding="utf-8")
+            out.write_text(text, encoding="utf-8-sig" if out.suffix.lower() == ".csv" else "utf-8")
     say(f"wrote {out}")
 
 

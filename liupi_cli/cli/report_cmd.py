@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import sys
 from enum import Enum
 from pathlib import Path
 from typing import Optional
@@ -10,7 +11,7 @@ from typing import Optional
 import typer
 
 from liupi_cli.cli.context import state
-from liupi_cli.cli.output import Fmt, console, pick_format, say, write_out
+from liupi_cli.cli.output import Fmt, pick_format, say, write_out
 from liupi_cli.errors import ExitCode, UsageProblem
 from liupi_cli.periods import Period, parse_period
 from liupi_cli.store import open_store, store_location
@@ -47,7 +48,8 @@ def report(
     battle: Optional[str] = typer.Option(None, "--battle", "-b", help="Only this battle (id, number or name)."),
     unit: Optional[str] = typer.Option(None, "--unit", "-u", help="Only indicators this unit leads (id or name)."),
     light: Optional[str] = typer.Option(None, "--light", "-l", help="Only these lights: red,yellow,green,grey."),
-    lang: Lang = typer.Option(Lang.en, "--lang", help="en, or zh for the Chinese circular layout."),
+    lang: Lang = typer.Option(Lang.en, "--lang", envvar="LIUPI_LANG", show_envvar=False,
+                              help="en, or zh for the Chinese circular layout. Default: $LIUPI_LANG, else en."),
     fmt: Optional[Fmt] = typer.Option(None, "--format", "-f",
                                       help="table | markdown | csv | json | xlsx | html (default table, or from --out)."),
     out: Optional[Path] = typer.Option(None, "--out", "-o", help="Write to FILE; the format follows its extension."),
@@ -63,6 +65,7 @@ def report(
     Example: liupi report --quarter 2023Q2 --battle growth --light red,yellow --format json
     """
     st = state(ctx)
+    st.lang = lang.value
     fmt = pick_format(fmt, out, REPORT_FORMATS)
     st.json_errors = fmt is Fmt.json
     fail = {f.strip() for f in (fail_on or "").split(",") if f.strip()}
@@ -83,18 +86,23 @@ def report(
 
     rep = build_report(plan, records, period, task_updates=updates, battle=battle, unit=unit, lights=lights)
     _write(rep, fmt, lang.value, out)
+    from liupi_cli.cli.report_table import next_steps
+    from liupi_cli.render.labels import summary_line
+
     c = rep.summary.overall
-    say(f"{rep.period}: {c.red} red, {c.yellow} yellow, {c.green} green, {c.grey} grey (no data or not due); "
-        f"{len(rep.summary.tasks_overdue)} task(s) overdue")
+    say(summary_line(rep, lang.value))
+    if fmt is not Fmt.table or out is not None:
+        for line in next_steps(rep, lang.value):
+            say(f"{'提示' if lang.value == 'zh' else 'hint'}: {line}")
     if ("red" in fail and c.red) or ("missing" in fail and any(r.status == "no_data" for r in rep.rows)):
         raise typer.Exit(ExitCode.INVALID)
 
 
 def _write(rep, fmt: Fmt, lang: str, out: Path | None) -> None:
-    if fmt is Fmt.table and out is None:
-        from liupi_cli.cli.report_table import render
+    from liupi_cli.cli.report_table import render, use_colour
 
-        console().print(render(rep, lang))
+    if fmt is Fmt.table and out is None:
+        sys.stdout.write(render(rep, lang, colour=use_colour()))
         return
     if fmt is Fmt.xlsx:
         from liupi_cli.render.xlsx import to_xlsx
@@ -102,9 +110,7 @@ def _write(rep, fmt: Fmt, lang: str, out: Path | None) -> None:
         write_out(to_xlsx(rep, lang), out)
         return
     if fmt is Fmt.table:
-        from liupi_cli.cli.report_table import to_text
-
-        text = to_text(rep, lang)
+        text = render(rep, lang)
     elif fmt is Fmt.markdown:
         from liupi_cli.render.plain import to_markdown
 
@@ -112,7 +118,7 @@ def _write(rep, fmt: Fmt, lang: str, out: Path | None) -> None:
     elif fmt is Fmt.csv:
         from liupi_cli.render.plain import to_csv
 
-        text = to_csv(rep)
+        text = to_csv(rep, lang)
     elif fmt is Fmt.json:
         from liupi_cli.render.plain import to_json
 

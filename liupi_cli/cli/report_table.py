@@ -1,90 +1,58 @@
-"""The report as a terminal table (rich): grouped by battle, lights as coloured words, completion bars."""
+"""The report table at a terminal: the plain text renderer, coloured with ANSI codes when stdout is a
+terminal (never when piped, never with NO_COLOR), as wide as the terminal or ``$COLUMNS``, else 100."""
 
 from __future__ import annotations
 
-from rich.console import Console, Group
-from rich.table import Table
-from rich.text import Text
+import os
+import shutil
+import sys
 
-from liupi_cli.render.labels import (
-    LIGHT_WORD,
-    WORDS,
-    battle_title,
-    heading,
-    note_text,
-    num,
-    pts,
-    rows_by_battle,
-    subheading,
-    target_text,
-)
-from liupi_cli.report.model import Report, Row
+from liupi_cli.render.labels import has_figures
+from liupi_cli.render.text import to_text
+from liupi_cli.report.model import Report
 
-STYLE = {"green": "bold green", "yellow": "bold yellow", "red": "bold red", "grey": "dim"}
-HEAD = {
-    "en": ["Light", "Indicator", "Target", "Actual (period)", "Progress", "Expected", "Gap", "Lead unit", "Note"],
-    "zh": ["灯", "指标", "年度目标", "实际(期)", "完成进度", "序时进度", "差距", "牵头单位", "备注"],
+ANSI = {"red": "1;31", "yellow": "1;33", "green": "1;32", "grey": "2", "dim": "2", "bold": "1"}
+DEFAULT_WIDTH = 100
+
+NEXT_STEP = {
+    "en": ("Nothing is recorded for {period} yet. Next: record figures with `liupi update ID VALUE --period "
+           "{period}` (or a fill-in sheet: `liupi template --period {period} --out sheet.xlsx`), or try the "
+           "sample figures: `liupi init demo --demo`.",
+           "Tip: `--light red,yellow` shows only the targets that need attention."),
+    "zh": ("{period}尚未录入任何数据。下一步：用 `liupi update 指标 数值 --period {period}` 录入（或生成填报表："
+           "`liupi template --period {period} --out sheet.xlsx`），或先试用示例数据：`liupi init demo --demo`。",
+           "提示：加 `--light red,yellow` 只看需要关注的指标。"),
 }
 
 
-def bar(row: Row, width: int = 10) -> str:
-    if row.completion is None:
-        return ""
-    filled = max(0, min(width, round(row.completion / 100 * width)))
-    return "█" * filled + "░" * (width - filled) + f" {row.completion:.1f}%"
+def table_width(stream=None) -> int:
+    """A terminal's own width; otherwise ``$COLUMNS``; otherwise 100."""
+    stream = stream or sys.stdout
+    env = os.environ.get("COLUMNS", "")
+    if env.isdigit() and int(env) > 0:
+        return int(env)
+    if stream.isatty():
+        return shutil.get_terminal_size((DEFAULT_WIDTH, 24)).columns
+    return DEFAULT_WIDTH
 
 
-def _gap(row: Row, lang: str) -> str:
-    if row.gap is None:
-        return ""
-    if row.kind in ("cumulative", "growth_rate") or row.unit == "%":
-        unit = " pts" if lang == "en" else "个百分点"
-        return pts(row.gap) + (unit if row.kind in ("cumulative", "growth_rate") else "")
-    return f"{row.gap:+g}"
+def use_colour(stream=None) -> bool:
+    stream = stream or sys.stdout
+    return stream.isatty() and not os.environ.get("NO_COLOR")
 
 
-def render(report: Report, lang: str = "en") -> Group:
-    w = WORDS[lang]
-    parts: list = [Text(heading(report, lang), style="bold"), Text(subheading(report, lang))]
-    for battle, rows in rows_by_battle(report):
-        table = Table(title=battle_title(report, battle, lang), title_justify="left", title_style="bold",
-                      show_lines=False, pad_edge=False, expand=False)
-        for h in HEAD[lang]:
-            table.add_column(h, overflow="fold")
-        for r in rows:
-            actual = ""
-            if r.actual is not None:
-                actual = f"{num(r.actual, r.unit)}{r.unit or ''} ({r.actual_period})"
-            expected = f"{r.expected:.1f}%" if r.expected is not None else ""
-            table.add_row(
-                Text(LIGHT_WORD[lang][r.light] + (" !" if r.persistent else ""), style=STYLE[r.light]),
-                r.name_zh if lang == "zh" else f"{r.name_en} {r.name_zh}",
-                target_text(r, lang), actual, bar(r), expected, _gap(r, lang),
-                (r.lead_unit_zh or "") + ("*" if r.lead_from_battle else ""), note_text(r, lang),
-            )
-        parts += [Text(""), table]
-    s = report.summary
-    parts.append(Text(""))
-    parts.append(Text(f"{w['overdue']}: {len(s.tasks_overdue)}" + (
-        " — " + ", ".join(f"{t.id} {t.title_zh} ({t.days_overdue}{'d' if lang == 'en' else '天'})"
-                          for t in s.tasks_overdue[:8])
-        if s.tasks_overdue else ""), style="bold" if s.tasks_overdue else None))
-    if s.persistent:
-        parts.append(Text(f"{w['persistent']}: " + ", ".join(s.persistent), style="bold red"))
-    parts.append(Text("* " + ("lead unit of the battle (the document names none for this target)" if lang == "en"
-                              else "该指标未明确牵头单位，显示所属战役牵头单位"), style="dim"))
-    return Group(*parts)
+def _paint(text: str, style: str | None) -> str:
+    code = ANSI.get(style or "")
+    return f"\x1b[{code}m{text}\x1b[0m" if code else text
 
 
-def to_text(report: Report, lang: str = "en", width: int = 200) -> str:
-    console = Console(width=width, no_color=True, color_system=None, record=True, file=_Null())
-    console.print(render(report, lang))
-    return console.export_text()
+def next_steps(report: Report, lang: str) -> list[str]:
+    """On a first run (no figure at all for the period), what to do next."""
+    if has_figures(report):
+        return []
+    return [line.format(period=report.period) for line in NEXT_STEP[lang]]
 
 
-class _Null:
-    def write(self, _s: str) -> int:
-        return 0
-
-    def flush(self) -> None:
-        pass
+def render(report: Report, lang: str = "en", width: int | None = None, colour: bool = False) -> str:
+    return to_text(report, lang, width or table_width(), paint=_paint if colour else None,
+                   lead=next_steps(report, lang))

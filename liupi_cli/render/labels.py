@@ -43,14 +43,15 @@ WORDS = {
            "settlement": "Year-end settlement", "met": "Met", "not_met": "Not met", "unknown": "Cannot tell",
            "tasks_done": "tasks done", "filters": "Filters", "count": "Count", "share": "Share",
            "progress_chart": "Progress against time elapsed", "trend_chart": "Growth trend against target",
-           "total": "total"},
+           "total": "total", "id": "id"},
     "zh": {"title": "目标任务进度通报", "period": "统计期", "as_of": "截至", "elapsed": "序时进度",
            "summary": "总体情况", "overall": "全部指标", "by_battle": "分战役", "by_unit": "分牵头单位",
            "laggards": "滞后指标", "persistent": "连续两期红灯", "overdue": "逾期任务",
            "task": "任务", "deadline": "完成时限", "days": "逾期天数", "status": "状态", "none": "无",
            "settlement": "年终结账", "met": "完成", "not_met": "未完成", "unknown": "无法判断",
            "tasks_done": "项任务已完成", "filters": "筛选", "count": "个数", "share": "占比",
-           "progress_chart": "累计进度与序时进度", "trend_chart": "增速走势与目标", "total": "合计"},
+           "progress_chart": "累计进度与序时进度", "trend_chart": "增速走势与目标", "total": "合计",
+           "id": "编号"},
 }
 
 COMPARATOR_SIGN = {"at_least": "≥", "about": "≈", "at_most": "≤", "equal": "="}
@@ -111,8 +112,12 @@ def indicator_name(row: Row, lang: str) -> str:
     return row.name_zh if lang == "zh" else f"{row.name_en} {row.name_zh}"
 
 
+def status_text(status: str | None, lang: str) -> str:
+    return STATUS[lang].get(status or "", status or "—")
+
+
 def note_text(row: Row, lang: str) -> str:
-    parts = [STATUS[lang][row.status]]
+    parts = [status_text(row.status, lang)]
     if row.persistent:
         parts.append("persistent red" if lang == "en" else "连续红灯")
     parts += row.notes_zh if lang == "zh" else row.notes
@@ -156,6 +161,13 @@ def heading(report: Report, lang: str) -> str:
     return f"{title} — {w['title']} {label}{extra}"
 
 
+def context_line(report: Report, lang: str) -> str:
+    """The date, 序时进度 and filters (the counts are in ``summary_line``)."""
+    w = WORDS[lang]
+    s = f"{w['as_of']} {report.as_of.isoformat()} · {w['elapsed']} {report.elapsed:.1f}%"
+    return s + (f" · {filters_text(report, lang)}" if report.filters else "")
+
+
 def subheading(report: Report, lang: str) -> str:
     w = WORDS[lang]
     c = report.summary.overall
@@ -163,8 +175,44 @@ def subheading(report: Report, lang: str) -> str:
     s = (f"{w['as_of']} {report.as_of.isoformat()} · {w['elapsed']} {report.elapsed:.1f}% · {lights} "
          f"({w['total']} {c.total})")
     if report.filters:
-        s += f" · {w['filters']}: " + ", ".join(f"{k}={v}" for k, v in report.filters.items())
+        s += f" · {filters_text(report, lang)}"
     return s
+
+
+FILTER_NAME = {"en": {"battle": "battle", "unit": "unit", "light": "light"},
+               "zh": {"battle": "战役", "unit": "牵头单位", "light": "灯"}}
+
+
+def filters_text(report: Report, lang: str) -> str:
+    """``Filters: battle=growth`` / ``筛选: 战役=打好经济增长主动仗``."""
+    parts = []
+    for key, value in report.filters.items():
+        if lang == "zh":
+            if key == "battle":
+                value = next((b.name_zh for b in report.battles if b.id == value), value)
+            elif key == "unit":
+                value = next((c.name_zh for c in report.summary.by_unit if c.key == value), value)
+            elif key == "light":
+                value = "、".join(LIGHT_WORD["zh"].get(v, v) for v in value.split(","))
+        parts.append(f"{FILTER_NAME[lang].get(key, key)}={value}")
+    sep = "，" if lang == "zh" else ", "
+    return f"{WORDS[lang]['filters']}: " + sep.join(parts)
+
+
+def summary_line(report: Report, lang: str) -> str:
+    """The one-line summary printed on stderr and at the top of the table."""
+    c = report.summary.overall
+    overdue = len(report.summary.tasks_overdue)
+    if lang == "zh":
+        return (f"{report.period_label_zh}：红灯{c.red}个，黄灯{c.yellow}个，绿灯{c.green}个，灰灯{c.grey}个"
+                f"（无数据或未到期）；逾期任务{overdue}项")
+    return (f"{report.period}: {c.red} red, {c.yellow} yellow, {c.green} green, {c.grey} grey (no data or not due); "
+            f"{overdue} task(s) overdue")
+
+
+def has_figures(report: Report) -> bool:
+    """Whether any row shown has a recorded figure (a first run has none)."""
+    return any(r.actual is not None for r in report.rows)
 
 
 def battle_title(report: Report, battle: str, lang: str) -> str:

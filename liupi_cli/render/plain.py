@@ -8,6 +8,7 @@ import json
 
 from liupi_cli.render.labels import (
     COLUMNS,
+    decimals,
     LIGHT_WORD,
     STATUS,
     WORDS,
@@ -28,7 +29,17 @@ def to_json(report: Report) -> str:
     return json.dumps(report.model_dump(mode="json"), ensure_ascii=False, indent=2) + "\n"
 
 
-def to_csv(report: Report) -> str:
+def _rounded(value: float, places: int) -> float | int:
+    v = round(value, places)
+    return int(v) if places == 0 else v
+
+
+def to_csv(report: Report, lang: str = "en") -> str:
+    """English: one tidy row per indicator with the JSON row fields (for programs). Chinese: the
+    circular's columns with Chinese headings and words (红灯, 月度, 暂无数据), numbers rounded to the
+    precision shown, for people opening it in Excel or WPS."""
+    if lang == "zh":
+        return _csv_zh(report)
     buf = io.StringIO()
     w = csv.writer(buf, lineterminator="\n")
     w.writerow(CSV_FIELDS)
@@ -43,9 +54,36 @@ def to_csv(report: Report) -> str:
                 v = ""
             elif isinstance(v, bool):
                 v = "true" if v else "false"
+            elif isinstance(v, float):
+                v = round(v, 4)  # no float noise such as -0.8000000000000007
             out.append(neutralise(str(v)) if isinstance(v, str) else v)
         w.writerow(out)
     return buf.getvalue()
+
+
+ZH_EXTRA = ("指标代码", "数据期")
+
+
+def _csv_zh(report: Report) -> str:
+    buf = io.StringIO()
+    w = csv.writer(buf, lineterminator="\n")
+    keys = [k for k, *_ in COLUMNS]
+    w.writerow([ZH_EXTRA[0], *(zh for _, _, zh in COLUMNS), ZH_EXTRA[1]])
+    for battle, rows in rows_by_battle(report):
+        for n, r in enumerate(rows, 1):
+            c = cells(r, n, "zh")
+            out: list[object] = [r.id]
+            for k in keys:
+                v = c[k]
+                if isinstance(v, float):
+                    v = _rounded(v, 1 if k in PERCENT_KEYS else max(decimals(r.unit), 0 if v.is_integer() else 2))
+                out.append("" if v is None else neutralise(v) if isinstance(v, str) else v)
+            out.append(r.actual_period or "")
+            w.writerow(out)
+    return buf.getvalue()
+
+
+PERCENT_KEYS = {"growth", "completion", "expected", "gap_expected", "gap_growth"}
 
 
 def _md(text: object) -> str:
@@ -76,7 +114,7 @@ def to_markdown(report: Report, lang: str = "en") -> str:
             lines.append("| " + " | ".join(_md(cell_text(k, c[k], r)) for k in keys) + " |")
     lines += ["", f"## {w['overdue']} ({len(report.summary.tasks_overdue)})", ""]
     if report.summary.tasks_overdue:
-        lines += [f"| id | {w['task']} | {w['deadline']} | {w['days']} | {WORDS[lang]['status']} |", "|---|---|---|---|---|"]
+        lines += [f"| {w['id']} | {w['task']} | {w['deadline']} | {w['days']} | {WORDS[lang]['status']} |", "|---|---|---|---|---|"]
         for t in report.summary.tasks_overdue:
             status = STATUS[lang].get(t.status or "", t.status or "—")
             lines.append(f"| {t.id} | {_md(t.title_zh)} ({'、'.join(t.lead_units_zh)}) | {t.deadline} | "

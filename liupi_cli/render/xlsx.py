@@ -10,6 +10,7 @@ import io
 
 from liupi_cli.render.labels import (
     COLUMNS,
+    decimals,
     LIGHT_FILL,
     LIGHT_WORD,
     STATUS,
@@ -23,9 +24,59 @@ from liupi_cli.render.labels import (
 from liupi_cli.render.safe import neutralise
 from liupi_cli.report.model import Report
 
+# Number formats by column: points and rates to 0.0, amounts by their unit (see ``_amount_format``).
 NUMBER_FORMATS = {"growth": "0.0", "completion": "0.0", "expected": "0.0", "gap_expected": "+0.0;-0.0;0.0",
                   "gap_growth": "+0.0;-0.0;0.0"}
-WIDTHS = {"no": 5, "battle": 18, "indicator": 30, "unit": 8, "lead": 16, "frequency": 8, "target": 14, "note": 48}
+AMOUNTS = ("this_period", "ytd", "last_year", "projection")
+# Column widths (in Excel's character units; a Chinese character takes about two) sized so the
+# circular fits one A4 landscape page wide at about 87% scale (11 pt prints as 9.5 pt); headings wrap.
+WIDTHS = {"no": 4.5, "battle": 12, "indicator": 22, "unit": 7, "lead": 12, "frequency": 6, "target": 13,
+          "this_period": 9, "ytd": 9, "last_year": 9, "growth": 7, "completion": 8, "expected": 7,
+          "gap_expected": 9, "gap_growth": 9, "light": 6, "projection": 9, "note": 25}
+WRAPPED = {"indicator", "lead", "target", "note", "battle", "unit"}
+FONT_SIZE = 11
+LINE_HEIGHT = 16  # points per line of 11 pt Chinese text
+
+
+def _lines(text: str, col_width: float) -> int:
+    """Lines a wrapped cell needs: spreadsheet programs do not grow rows by themselves on opening, so
+    the height is set from an estimate (Chinese characters and their punctuation two units, Latin
+    letters and digits a little over one)."""
+    import math
+    import unicodedata
+
+    units = sum(1.8 if unicodedata.east_asian_width(ch) in "WFA" else 1.0 for ch in text)
+    return max(1, math.ceil(units / (col_width - 0.3)))
+
+
+def _amount_format(unit: str | None, value: float) -> tuple[str, float]:
+    """The number format and the value rounded to what it shows: 0.00 for 元 amounts (亿元, 万元),
+    0.0 for % and ‰, #,##0 for whole counts."""
+    places = decimals(unit)
+    if places < 0:
+        places = 0 if float(value).is_integer() else 2
+    fmt = {0: "#,##0", 1: "0.0", 2: "#,##0.00"}[places]
+    return fmt, round(value, places)
+
+
+def _page(sheet, title: str, lang: str, title_rows: str) -> None:
+    """Print as an office would: A4 landscape, one page wide and as many tall as needed, the heading
+    rows repeated on every page, title in the page header, page numbers in the footer, gridlines."""
+    sheet.page_setup.orientation = "landscape"
+    sheet.page_setup.paperSize = sheet.PAPERSIZE_A4
+    sheet.sheet_properties.pageSetUpPr.fitToPage = True
+    sheet.page_setup.fitToWidth = 1
+    sheet.page_setup.fitToHeight = 0
+    sheet.print_title_rows = title_rows
+    sheet.print_options.gridLines = True
+    sheet.print_options.horizontalCentered = True
+    sheet.page_margins.left = sheet.page_margins.right = 0.4
+    sheet.page_margins.top = sheet.page_margins.bottom = 0.6
+    sheet.page_margins.header = sheet.page_margins.footer = 0.25
+    sheet.oddHeader.center.text = title.replace("&", "&&")
+    sheet.oddHeader.center.size = 9
+    sheet.oddFooter.center.text = "第 &P 页，共 &N 页" if lang == "zh" else "Page &P of &N"
+    sheet.oddFooter.center.size = 9
 
 
 def _safe(value: object) -> object:
@@ -38,21 +89,24 @@ def to_xlsx(report: Report, lang: str = "en") -> bytes:
     from openpyxl.utils import get_column_letter
 
     w = WORDS[lang]
-    bold = Font(bold=True)
+    body = Font(size=FONT_SIZE)
+    bold = Font(bold=True, size=FONT_SIZE)
+    top = Alignment(vertical="top")
+    wrapped = Alignment(wrap_text=True, vertical="top")
     fills = {k: PatternFill("solid", fgColor=v) for k, v in LIGHT_FILL.items()}
+    title = heading(report, lang)
     wb = Workbook()
     ws = wb.active
     ws.title = "summary" if lang == "en" else "总体情况"
-    ws.append([_safe(heading(report, lang))])
+    ws.append([_safe(title)])
     ws["A1"].font = Font(bold=True, size=13)
     ws.append([_safe(subheading(report, lang))])
+    ws["A2"].font = body
     ws.append([])
     head = [w["by_battle"], *(LIGHT_WORD[lang][k] for k in ("red", "yellow", "green", "grey")), w["total"],
             f"{LIGHT_WORD[lang]['red']} %"]
     ws.append(head)
     header_row = ws.max_row
-    for col in range(1, len(head) + 1):
-        ws.cell(header_row, col).font = bold
     for c in [*report.summary.by_battle, report.summary.overall]:
         name = w["overall"] if c.key == "all" else battle_title(report, c.key, lang)
         ws.append([_safe(name), c.red, c.yellow, c.green, c.grey, c.total, round(c.share("red"), 1)])
@@ -60,23 +114,31 @@ def to_xlsx(report: Report, lang: str = "en") -> bytes:
         ws.cell(header_row, col).fill = fills[light]
     ws.append([])
     ws.append([w["by_unit"], *head[1:]])
-    for col in range(1, len(head) + 1):
-        ws.cell(ws.max_row, col).font = bold
+    unit_header = ws.max_row
     for c in report.summary.by_unit:
         ws.append([_safe(c.name_zh), c.red, c.yellow, c.green, c.grey, c.total, round(c.share("red"), 1)])
     ws.append([])
     ws.append([f"{w['overdue']} ({len(report.summary.tasks_overdue)})"])
-    ws.cell(ws.max_row, 1).font = bold
-    ws.append(["id", w["task"], w["deadline"], w["days"], w["status"]])
+    overdue_title = ws.max_row
+    ws.append([w["id"], w["task"], w["deadline"], w["days"], w["status"]])
+    overdue_header = ws.max_row
     for t in report.summary.tasks_overdue:
         ws.append([t.id, _safe(f"{t.title_zh} ({'、'.join(t.lead_units_zh)})"), t.deadline, t.days_overdue,
                    _safe(STATUS[lang].get(t.status or "", t.status or ""))])
         ws.cell(ws.max_row, 3).number_format = "yyyy-mm-dd"
+    for row in ws.iter_rows(min_row=3):
+        for cell in row:
+            cell.font = bold if cell.row in (header_row, unit_header, overdue_title, overdue_header) else body
+            cell.alignment = wrapped if cell.column == 2 and cell.row > overdue_header else top
+        for cell in row[6:7]:
+            if isinstance(cell.value, float):
+                cell.number_format = "0.0"
     ws.freeze_panes = f"A{header_row + 1}"
-    ws.column_dimensions["A"].width = 36
-    ws.column_dimensions["B"].width = 40
+    for col, width in zip("ABCDEFG", (36, 44, 11, 9, 12, 8, 8)):
+        ws.column_dimensions[col].width = width
+    _page(ws, title, lang, "1:2")
 
-    keys = [k for k, *_ in COLUMNS]
+    keys = [k for k, *_ in COLUMNS if k != "battle"]  # each battle has its own sheet, named in its title
     labels = {k: (zh if lang == "zh" else en) for k, en, zh in COLUMNS}
     for battle, rows in rows_by_battle(report):
         b = next(x for x in report.battles if x.id == battle)
@@ -84,31 +146,38 @@ def to_xlsx(report: Report, lang: str = "en") -> bytes:
         sheet.append([_safe(battle_title(report, battle, lang))])
         sheet["A1"].font = Font(bold=True, size=12)
         sheet.append([labels[k] for k in keys])
+        sheet.row_dimensions[2].height = 54  # headings wrap to up to four lines
         for col in range(1, len(keys) + 1):
             cell = sheet.cell(2, col)
             cell.font = bold
-            cell.alignment = Alignment(wrap_text=True, vertical="top")
+            cell.alignment = Alignment(wrap_text=True, vertical="center", horizontal="center")
         for n, r in enumerate(rows, 1):
             values = cells(r, n, lang)
-            sheet.append([_safe(values[k]) for k in keys])
+            row = []
+            formats = {}
+            for k in keys:
+                v = values[k]
+                if isinstance(v, float):
+                    if k in NUMBER_FORMATS:
+                        v, formats[k] = round(v, 1), NUMBER_FORMATS[k]
+                    elif k in AMOUNTS:
+                        formats[k], v = _amount_format(r.unit, v)
+                row.append(_safe(v))
+            sheet.append(row)
             rownum = sheet.max_row
             for col, k in enumerate(keys, 1):
                 cell = sheet.cell(rownum, col)
-                if k in NUMBER_FORMATS and cell.value is not None:
-                    cell.number_format = NUMBER_FORMATS[k]
-                elif k in ("this_period", "ytd", "last_year", "projection") and cell.value is not None:
-                    cell.number_format = "#,##0.00" if isinstance(cell.value, float) and not cell.value.is_integer() \
-                        else "#,##0"
+                cell.font = body
+                cell.alignment = wrapped if k in WRAPPED else top
+                if k in formats:
+                    cell.number_format = formats[k]
+            sheet.row_dimensions[rownum].height = LINE_HEIGHT * max(
+                _lines(str(values[k] or ""), WIDTHS[k]) for k in keys if k in WRAPPED)
             sheet.cell(rownum, keys.index("light") + 1).fill = fills[r.light]
-        sheet.freeze_panes = "D3"
+        sheet.freeze_panes = "C3"
         for col, k in enumerate(keys, 1):
-            sheet.column_dimensions[get_column_letter(col)].width = WIDTHS.get(k, 12)
-    for sheet in wb.worksheets:  # circulars get printed: landscape, one page wide
-        sheet.page_setup.orientation = "landscape"
-        sheet.page_setup.paperSize = sheet.PAPERSIZE_A4
-        sheet.sheet_properties.pageSetUpPr.fitToPage = True
-        sheet.page_setup.fitToWidth = 1
-        sheet.page_setup.fitToHeight = 0
+            sheet.column_dimensions[get_column_letter(col)].width = WIDTHS.get(k, 9)
+        _page(sheet, f"{title} · {battle_title(report, battle, lang)}", lang, "1:2")
     buf = io.BytesIO()
     wb.save(buf)
     return buf.getvalue()
