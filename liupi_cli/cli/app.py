@@ -9,10 +9,12 @@ from pathlib import Path
 from typing import Optional
 
 import typer
+from typer._click.exceptions import UsageError
 from typer.core import TyperGroup
 
 from liupi_cli import __version__
 from liupi_cli.cli.context import state
+from liupi_cli.cli.i18n import current_lang, line
 from liupi_cli.errors import ExitCode, LiupiError, PlanInvalid
 
 
@@ -20,24 +22,35 @@ class LiupiGroup(TyperGroup):
     """Catches domain errors from any command and prints one clear line (a traceback only with --debug)."""
 
     def invoke(self, ctx: typer.Context):  # type: ignore[override]
+        argv = [*getattr(ctx, "_protected_args", []), *ctx.args]
+        asked = next((b for a, b in zip(argv, argv[1:]) if a == "--lang"), None) or next(
+            (a.split("=", 1)[1] for a in argv if a.startswith("--lang=")), None)
         try:
             return super().invoke(ctx)
         except LiupiError as exc:
             st = state(ctx)  # type: ignore[arg-type]
             if st.debug:
                 traceback.print_exc()
-            report_error(exc, json_envelope=st.json_errors)
+            report_error(exc, json_envelope=st.json_errors, lang=st.lang)
             raise typer.Exit(exc.exit_code) from None
+        except UsageError as exc:  # a command's own options; in Chinese when asked for
+            lang = current_lang(asked)
+            if lang != "zh":
+                raise
+            command = exc.ctx.command_path if exc.ctx else "liupi"
+            print(line("error", exc.format_message(), lang), file=sys.stderr)
+            print(line("hint", f"`{command} -h` 查看用法", lang), file=sys.stderr)
+            raise typer.Exit(ExitCode.USAGE) from None
 
 
-def report_error(exc: LiupiError, json_envelope: bool = False) -> None:
+def report_error(exc: LiupiError, json_envelope: bool = False, lang: str = "en") -> None:
     if isinstance(exc, PlanInvalid):
         for p in exc.problems:
             if p.severity == "error":
-                print(f"error: {p}", file=sys.stderr)
-    print(f"error: {exc.message}", file=sys.stderr)
+                print(line("error", str(p), lang), file=sys.stderr)
+    print(line("error", exc.message, lang), file=sys.stderr)
     if exc.hint:
-        print(f"hint: {exc.hint}", file=sys.stderr)
+        print(line("hint", exc.hint, lang), file=sys.stderr)
     if json_envelope:
         doc = {"error": {"message": exc.message, "hint": exc.hint, "exit_code": exc.exit_code}}
         sys.stdout.write(json.dumps(doc, ensure_ascii=False) + "\n")
@@ -48,7 +61,8 @@ app = typer.Typer(
     name="liupi",
     help="Track a county's annual plan: targets, tasks, recorded actuals and gap-to-target reports.",
     no_args_is_help=True,
-    add_completion=False,
+    add_completion=False,  # no --install-completion / --show-completion: shell completion is not offered
+    rich_markup_mode=None,  # plain help: flags shown as flags (`--debug`), no `<bool>`
     pretty_exceptions_enable=False,
     context_settings={"help_option_names": ["-h", "--help"]},
 )
@@ -64,9 +78,9 @@ def _version(value: bool) -> None:
 def root(
     ctx: typer.Context,
     data_dir: Optional[Path] = typer.Option(
-        None, "--data-dir", "-d", help="Plan folder holding targets.yaml and tasks.yaml. "
+        None, "--data-dir", "-d", metavar="DIR", help="Plan folder holding targets.yaml and tasks.yaml. "
         "Default: $LIUPI_HOME, then ./data, then the bundled plan.", show_default=False),
-    db: Optional[Path] = typer.Option(None, "--db", help="Record store file. Default: $LIUPI_DB, "
+    db: Optional[Path] = typer.Option(None, "--db", metavar="FILE", help="Record store file. Default: $LIUPI_DB, "
                                       "then records.db beside the plan (see `liupi info`)."),
     debug: bool = typer.Option(False, "--debug", help="Show a traceback for errors."),
     version: bool = typer.Option(False, "--version", callback=_version, is_eager=True,
@@ -81,6 +95,9 @@ def _register() -> None:
 
     for module in (plan_cmds, record_cmds, report_cmd, cadence_cmds):
         module.register(app)
+    for group in app.registered_groups:  # sub-command groups (`liupi task`) get the same plain help
+        if group.typer_instance is not None:
+            group.typer_instance.rich_markup_mode = None
 
 
 _register()

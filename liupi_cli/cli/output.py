@@ -117,7 +117,7 @@ def writing(out: Path):
             from exc
 
 
-def write_out(text: str | bytes, out: Path | None) -> None:
+def write_out(text: str | bytes, out: Path | None, lang: str | None = None) -> None:
     """Write to stdout, or to the file ``out``. CSV files start with a UTF-8 byte-order mark so that
     Excel and WPS open Chinese text correctly; CSV on stdout has none (it is for other programs)."""
     if out is None:
@@ -128,7 +128,9 @@ def write_out(text: str | bytes, out: Path | None) -> None:
             out.write_bytes(text)
         else:
             out.write_text(text, encoding="utf-8-sig" if out.suffix.lower() == ".csv" else "utf-8")
-    say(f"wrote {out}")
+    from liupi_cli.cli.i18n import current_lang
+
+    say(f"已写入 {out}" if current_lang(lang) == "zh" else f"wrote {out}")
 
 
 def emit_rows(rows: list[BaseModel], csv_columns: list[str], table_columns: list[str], fmt: Fmt,

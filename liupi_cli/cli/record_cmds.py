@@ -197,7 +197,8 @@ def template(
     ctx: typer.Context,
     period: str = typer.Option(..., "--period", "-p", help="The period the bureau reports."),
     out: Path = typer.Option(..., "--out", "-o", help="An .xlsx or .csv file to write."),
-    battle: Optional[str] = typer.Option(None, "--battle", "-b"),
+    battle: Optional[str] = typer.Option(None, "--battle", "-b",
+                                         help="Only indicators of this battle (id, number 1-6 or Chinese name)."),
     unit: Optional[str] = typer.Option(None, "--unit", "-u", help="Only indicators this unit leads."),
     lang: str = typer.Option("zh", "--lang", help="Headings: zh (指标 · 数值 · 单位 · 期间 …) or en."),
 ) -> None:

@@ -41,28 +41,36 @@ def _period(month: str | None, quarter: str | None, year: str | None) -> Period:
 
 def report(
     ctx: typer.Context,
-    month: Optional[str] = typer.Option(None, "--month", "-m", help="Report at the end of a month: 2023-06 "
-                                        "(2023-02 or 2023-01/02 for the joint 1–2月 release)."),
-    quarter: Optional[str] = typer.Option(None, "--quarter", "-q", help="Report at the end of a quarter: 2023Q2."),
-    year: Optional[str] = typer.Option(None, "--year", "-y", help="Year-end settlement (年终结账): 2023."),
-    battle: Optional[str] = typer.Option(None, "--battle", "-b", help="Only this battle (id, number or name)."),
-    unit: Optional[str] = typer.Option(None, "--unit", "-u", help="Only indicators this unit leads (id or name)."),
-    light: Optional[str] = typer.Option(None, "--light", "-l", help="Only these lights: red,yellow,green,grey."),
-    lang: Lang = typer.Option(Lang.en, "--lang", envvar="LIUPI_LANG", show_envvar=False,
+    month: Optional[str] = typer.Option(
+        None, "--month", "-m", metavar="MONTH",
+        help="Report at the end of a month: 2023-06 (2023-02 or 2023-01/02 for the joint 1–2月 release)."),
+    quarter: Optional[str] = typer.Option(None, "--quarter", "-q", metavar="QUARTER",
+                                          help="Report at the end of a quarter: 2023Q2."),
+    year: Optional[str] = typer.Option(None, "--year", "-y", metavar="YEAR",
+                                       help="Year-end settlement (年终结账): 2023."),
+    battle: Optional[str] = typer.Option(None, "--battle", "-b", metavar="BATTLE",
+                                         help="Only this battle (id, number or name)."),
+    unit: Optional[str] = typer.Option(None, "--unit", "-u", metavar="UNIT",
+                                       help="Only indicators this unit leads (id or name)."),
+    light: Optional[str] = typer.Option(None, "--light", "-l", metavar="LIGHTS",
+                                        help="Only these lights: red,yellow,green,grey."),
+    lang: Lang = typer.Option(Lang.en, "--lang", envvar="LIUPI_LANG", show_envvar=False, show_default=False,
                               help="en, or zh for the Chinese circular layout. Default: $LIUPI_LANG, else en."),
-    fmt: Optional[Fmt] = typer.Option(None, "--format", "-f",
+    fmt: Optional[Fmt] = typer.Option(None, "--format", "-f", metavar="FORMAT",
                                       help="table | markdown | csv | json | xlsx | html (default table, or from --out)."),
-    out: Optional[Path] = typer.Option(None, "--out", "-o", help="Write to FILE; the format follows its extension."),
-    fail_on: Optional[str] = typer.Option(None, "--fail-on", help="Exit 1 if any row is red and/or has no data: "
-                                          "red, missing or red,missing."),
+    out: Optional[Path] = typer.Option(None, "--out", "-o", metavar="FILE",
+                                       help="Write to FILE; the format follows its extension."),
+    fail_on: Optional[str] = typer.Option(None, "--fail-on", metavar="WHAT",
+                                          help="Exit 1 if any row is red and/or has no data: red, missing or "
+                                          "red,missing."),
 ) -> None:
     """Where do we stand? Every target with its latest figure, the gap, 序时进度 and a light.
 
-    Example: liupi report --month 2023-06
-
-    Example: liupi report --month 2023-06 --lang zh --out 2023-06.xlsx
-
-    Example: liupi report --quarter 2023Q2 --battle growth --light red,yellow --format json
+    \b
+    Examples:
+      liupi report --month 2023-06
+      liupi report --month 2023-06 --lang zh --out 2023-06.xlsx
+      liupi report --quarter 2023Q2 --battle growth --light red,yellow --format json
     """
     st = state(ctx)
     st.lang = lang.value
@@ -86,6 +94,7 @@ def report(
 
     rep = build_report(plan, records, period, task_updates=updates, battle=battle, unit=unit, lights=lights)
     _write(rep, fmt, lang.value, out)
+    from liupi_cli.cli.i18n import line as i18n_line
     from liupi_cli.cli.report_table import next_steps
     from liupi_cli.render.labels import summary_line
 
@@ -93,7 +102,7 @@ def report(
     say(summary_line(rep, lang.value))
     if fmt is not Fmt.table or out is not None:
         for line in next_steps(rep, lang.value):
-            say(f"{'提示' if lang.value == 'zh' else 'hint'}: {line}")
+            say(i18n_line("hint", line, lang.value))
     if ("red" in fail and c.red) or ("missing" in fail and any(r.status == "no_data" for r in rep.rows)):
         raise typer.Exit(ExitCode.INVALID)
 
@@ -107,7 +116,7 @@ def _write(rep, fmt: Fmt, lang: str, out: Path | None) -> None:
     if fmt is Fmt.xlsx:
         from liupi_cli.render.xlsx import to_xlsx
 
-        write_out(to_xlsx(rep, lang), out)
+        write_out(to_xlsx(rep, lang), out, lang)
         return
     if fmt is Fmt.table:
         text = render(rep, lang)
@@ -127,7 +136,7 @@ def _write(rep, fmt: Fmt, lang: str, out: Path | None) -> None:
         from liupi_cli.render.html import to_html
 
         text = to_html(rep, lang)
-    write_out(text, out)
+    write_out(text, out, lang)
 
 
 def register(app: typer.Typer) -> None:

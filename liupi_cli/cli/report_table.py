@@ -19,7 +19,7 @@ NEXT_STEP = {
            "{period}` (or a fill-in sheet: `liupi template --period {period} --out sheet.xlsx`), or try the "
            "sample figures: `liupi init demo --demo`.",
            "Tip: `--light red,yellow` shows only the targets that need attention."),
-    "zh": ("{period}尚未录入任何数据。下一步：用 `liupi update 指标 数值 --period {period}` 录入（或生成填报表："
+    "zh": ("{label}尚未录入任何数据。下一步：用 `liupi update 指标 数值 --period {period}` 录入（或生成填报表："
            "`liupi template --period {period} --out sheet.xlsx`），或先试用示例数据：`liupi init demo --demo`。",
            "提示：加 `--light red,yellow` 只看需要关注的指标。"),
 }
@@ -50,7 +50,8 @@ def next_steps(report: Report, lang: str) -> list[str]:
     """On a first run (no figure at all for the period), what to do next."""
     if has_figures(report):
         return []
-    return [line.format(period=report.period) for line in NEXT_STEP[lang]]
+    label = report.period_label_zh if lang == "zh" else report.period_label_en
+    return [line.format(period=report.period, label=label) for line in NEXT_STEP[lang]]
 
 
 def render(report: Report, lang: str = "en", width: int | None = None, colour: bool = False) -> str:

@@ -31,7 +31,8 @@ table.sum{width:100%;max-width:640px} table.sum td:first-child{width:45%}
 th{background:#f5f5f5;text-align:left} td.n{text-align:right;font-variant-numeric:tabular-nums;white-space:nowrap}
 td.nw,th.nw{white-space:nowrap} td.ind{min-width:9em} td.lead{min-width:6em}
 .light{font-weight:bold;color:#fff;border-radius:3px;padding:1px 6px;white-space:nowrap}
-.cards{display:flex;gap:8px;flex-wrap:wrap}.card{border:1px solid #ddd;border-radius:6px;padding:6px 12px;min-width:70px}
+.cards{display:flex;gap:8px;flex-wrap:wrap}
+.card{border:1px solid #ddd;border-radius:6px;padding:6px 12px;min-width:70px}
 .card b{font-size:22px;display:block}.charts{display:flex;flex-wrap:wrap;gap:16px}
 figure{margin:0;border:1px solid #eee;padding:6px;max-width:100%}figcaption{font-size:12px;color:#444;max-width:300px}
 figure svg{max-width:100%;height:auto}
@@ -45,7 +46,8 @@ figure svg{max-width:100%;height:auto}
 """
 
 # Short words never wrap (频率 "月度", the light, the unit); the indicator keeps a readable width.
-CLASS = {"frequency": ' class="nw"', "light": ' class="nw"', "unit": ' class="nw"', "indicator": ' class="ind"', "lead": ' class="lead"'}
+CLASS = {"frequency": ' class="nw"', "light": ' class="nw"', "unit": ' class="nw"', "indicator": ' class="ind"',
+         "lead": ' class="lead"'}
 
 
 def _light(light: str, lang: str) -> str:

@@ -114,7 +114,8 @@ def to_markdown(report: Report, lang: str = "en") -> str:
             lines.append("| " + " | ".join(_md(cell_text(k, c[k], r)) for k in keys) + " |")
     lines += ["", f"## {w['overdue']} ({len(report.summary.tasks_overdue)})", ""]
     if report.summary.tasks_overdue:
-        lines += [f"| {w['id']} | {w['task']} | {w['deadline']} | {w['days']} | {WORDS[lang]['status']} |", "|---|---|---|---|---|"]
+        lines += [f"| {w['id']} | {w['task']} | {w['deadline']} | {w['days']} | {w['status']} |",
+                  "|---|---|---|---|---|"]
         for t in report.summary.tasks_overdue:
             status = STATUS[lang].get(t.status or "", t.status or "—")
             lines.append(f"| {t.id} | {_md(t.title_zh)} ({'、'.join(t.lead_units_zh)}) | {t.deadline} | "

@@ -29,10 +29,10 @@ NUMBER_FORMATS = {"growth": "0.0", "completion": "0.0", "expected": "0.0", "gap_
                   "gap_growth": "+0.0;-0.0;0.0"}
 AMOUNTS = ("this_period", "ytd", "last_year", "projection")
 # Column widths (in Excel's character units; a Chinese character takes about two) sized so the
-# circular fits one A4 landscape page wide at about 87% scale (11 pt prints as 9.5 pt); headings wrap.
-WIDTHS = {"no": 4.5, "battle": 12, "indicator": 22, "unit": 7, "lead": 12, "frequency": 6, "target": 13,
+# circular fits one A4 landscape page wide at about 83% scale (11 pt prints at 9 pt or more); headings wrap.
+WIDTHS = {"no": 4.5, "battle": 12, "indicator": 21, "unit": 7, "lead": 12, "frequency": 6, "target": 13,
           "this_period": 9, "ytd": 9, "last_year": 9, "growth": 7, "completion": 8, "expected": 7,
-          "gap_expected": 9, "gap_growth": 9, "light": 6, "projection": 9, "note": 25}
+          "gap_expected": 9, "gap_growth": 9, "light": 6, "projection": 9, "note": 22}
 WRAPPED = {"indicator", "lead", "target", "note", "battle", "unit"}
 FONT_SIZE = 11
 LINE_HEIGHT = 16  # points per line of 11 pt Chinese text

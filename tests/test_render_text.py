@@ -1,0 +1,125 @@
+"""The terminal table: fits 80 columns without splitting words, stays short, leads with the summary,
+and guides a first run; the fixed-width layout it is built on."""
+
+import inspect
+import re
+
+import pytest
+from conftest import REPO
+
+from liupi_cli.render import labels, text, textgrid
+from liupi_cli.render.textgrid import Column, render_table, width, wrap
+
+DEMO = REPO / "examples" / "demo-2023-06.csv"
+WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*[A-Za-z]|[A-Za-z]")
+
+
+# -- the layout primitives ---------------------------------------------------------------------------
+
+def test_width_counts_chinese_as_two_columns():
+    assert width("GDP") == 3
+    assert width("县发改局") == 8
+    assert width("（附件2 一）") == 12  # full-width brackets are wide too
+
+
+def test_wrap_breaks_between_words_and_between_chinese_characters():
+    assert wrap("Value added of industry above designated size", 12) == [
+        "Value added", "of industry", "above", "designated", "size"]
+    assert wrap("社会消费品零售总额", 8) == ["社会消费", "品零售总", "额"]
+    assert wrap("县发改局*", 8) == ["县发改", "局*"]  # the star stays with its unit name
+
+
+def test_a_word_wider_than_the_column_is_shortened_never_split():
+    assert wrap("random-inspection", 8) == ["random-…"]
+    assert wrap("one two three four", 9, max_lines=2) == ["one two", "three…"]
+
+
+def test_columns_give_way_by_priority_when_the_table_is_too_wide():
+    cols = [Column("Light", ["RED"], priority=100), Column("Indicator", ["Fixed-asset investment"], wrap=True,
+                                                           priority=99, min_width=10),
+            Column("Note", ["a long note that matters little"], wrap=True, priority=1, min_width=16)]
+    lines = render_table(cols, 30)
+    assert lines[0].split() == ["Light", "Indicator"]  # the note went first
+    assert all(width(line) <= 30 for line in lines)
+    assert render_table(cols, 80)[0].split() == ["Light", "Indicator", "Note"]
+
+
+# -- the report table ------------------------------------------------------------------------------------
+
+@pytest.fixture
+def demo(run_shipped, monkeypatch, tmp_path):
+    monkeypatch.setenv("LIUPI_DB", str(tmp_path / "demo.db"))
+    assert run_shipped("update", "--file", str(DEMO)).exit_code == 0
+    return run_shipped
+
+
+def _vocabulary(json_doc: str) -> set[str]:
+    """Every whole word liupi could print: the report's data and the renderers' own words."""
+    sources = json_doc + "".join(inspect.getsource(m) for m in (labels, text, textgrid))
+    return set(WORD.findall(sources))
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_the_table_at_80_columns(demo, monkeypatch, lang):
+    monkeypatch.setenv("COLUMNS", "80")
+    result = demo("report", "--month", "2023-06", "--lang", lang)
+    assert result.exit_code == 0, result.stderr
+    lines = result.stdout.splitlines()
+    too_long = [ln for ln in lines if width(ln) > 80]
+    assert not too_long
+    vocabulary = _vocabulary(demo("report", "--month", "2023-06", "-f", "json").stdout)
+    split = {w for ln in lines for w in WORD.findall(ln)} - vocabulary
+    assert not split, f"words broken or cut: {sorted(split)}"
+    assert len(lines) < 2.5 * 289  # about one or two lines per indicator, not thousands
+    head = re.compile(r"^Light +Indicator +Target +Actual" if lang == "en" else r"^灯 +指标 +年度目标 +实际")
+    headings = [ln for ln in lines if head.match(ln)]
+    assert "Note" not in headings[0] and "备注" not in headings[0]  # battle 1 is the widest: its notes gave way
+
+
+def test_the_table_follows_columns_else_100(demo, monkeypatch):
+    monkeypatch.setenv("COLUMNS", "130")
+    wide = demo("report", "--month", "2023-06").stdout.splitlines()
+    assert max(width(ln) for ln in wide) == 130
+    monkeypatch.delenv("COLUMNS")
+    default = demo("report", "--month", "2023-06").stdout.splitlines()
+    assert max(width(ln) for ln in default) == 100
+
+
+def test_the_summary_line_leads_the_table_and_stderr(demo):
+    result = demo("report", "--month", "2023-06")
+    summary = "2023-06: 4 red, 4 yellow, 6 green, 275 grey (no data or not due); 0 task(s) overdue"
+    assert result.stdout.splitlines()[1] == summary
+    assert result.stderr.splitlines()[0] == summary
+
+
+def test_a_first_run_is_short_and_says_what_to_do_next(run_shipped):
+    result = run_shipped("report", "--month", "2023-06")
+    assert result.exit_code == 0
+    out = result.stdout
+    assert "Nothing is recorded for 2023-06 yet." in out
+    assert "`liupi update ID VALUE --period 2023-06`" in out and "`liupi init demo --demo`" in out
+    assert "`--light red,yellow`" in out
+    assert "287 indicator(s) have no figure yet and are not listed; `--light grey` lists them." in out
+    assert len(out.splitlines()) < 60  # not hundreds of grey rows
+    grey = run_shipped("report", "--month", "2023-06", "--light", "grey").stdout
+    assert len(grey.splitlines()) > 287  # asked for, they are listed
+
+
+def test_a_first_run_in_chinese(run_shipped):
+    result = run_shipped("report", "--month", "2023-06", "--lang", "zh")
+    assert "2023年1–6月尚未录入任何数据。" in result.stdout
+    assert result.stderr.splitlines()[0].startswith("2023年1–6月：红灯1个，黄灯1个，绿灯0个，灰灯287个")
+
+
+def test_no_colour_when_piped_but_colour_at_a_terminal():
+    from liupi_cli.cli.report_table import render
+    from liupi_cli.periods import parse_period
+    from liupi_cli.plan import load_plan
+    from liupi_cli.report import build_report
+
+    rep = build_report(load_plan(REPO / "data"), [], parse_period("2023-06"), lights=["red"])
+    assert "\x1b[" not in render(rep, "en", 80, colour=False)
+    coloured = render(rep, "en", 80, colour=True)
+    assert "\x1b[1;31mRED" in coloured
+    plain = re.sub(r"\x1b\[[0-9;]*m", "", coloured)
+    assert plain == render(rep, "en", 80, colour=False)  # colour never changes the layout
