@@ -123,3 +123,11 @@ def test_no_colour_when_piped_but_colour_at_a_terminal():
     assert "\x1b[1;31mRED" in coloured
     plain = re.sub(r"\x1b\[[0-9;]*m", "", coloured)
     assert plain == render(rep, "en", 80, colour=False)  # colour never changes the layout
+
+
+def test_listings_fit_the_width_and_keep_ids_whole(run_shipped, monkeypatch):
+    monkeypatch.setenv("COLUMNS", "80")
+    lines = run_shipped("targets", "--battle", "growth").stdout.splitlines()
+    assert max(width(ln) for ln in lines) <= 80
+    ids = [ln.split()[0] for ln in lines[2:] if ln and not ln.startswith(" ")]
+    assert "main_indicators_city_position" in ids and len(ids) == 76  # one whole id per indicator

@@ -46,14 +46,32 @@ def pick_format(fmt: Fmt | None, out: Path | None, allowed: tuple[Fmt, ...]) -> 
     return fmt
 
 
-def console(stderr: bool = False):
-    from rich.console import Console
+DEFAULT_WIDTH = 100
+ANSI = {"red": "1;31", "yellow": "1;33", "green": "1;32", "grey": "2", "dim": "2", "bold": "1"}
 
-    stream = sys.stderr if stderr else sys.stdout
-    color = stream.isatty() and not os.environ.get("NO_COLOR")
-    width = None if stream.isatty() else int(os.environ.get("COLUMNS", "160"))
-    return Console(file=stream, no_color=not color, color_system="auto" if color else None,
-                   highlight=False, soft_wrap=False, width=width, emoji=False)
+
+def table_width(stream=None) -> int:
+    """Tables are as wide as ``$COLUMNS``, else the terminal, else 100 columns (when piped)."""
+    stream = stream or sys.stdout
+    env = os.environ.get("COLUMNS", "")
+    if env.isdigit() and int(env) > 0:
+        return int(env)
+    if stream.isatty():
+        import shutil
+
+        return shutil.get_terminal_size((DEFAULT_WIDTH, 24)).columns
+    return DEFAULT_WIDTH
+
+
+def use_colour(stream=None) -> bool:
+    """Colour only at a terminal, never when piped, never with NO_COLOR."""
+    stream = stream or sys.stdout
+    return stream.isatty() and not os.environ.get("NO_COLOR")
+
+
+def paint(text: str, style: str | None) -> str:
+    code = ANSI.get(style or "")
+    return f"\x1b[{code}m{text}\x1b[0m" if code else text
 
 
 def say(message: str) -> None:
@@ -142,17 +160,11 @@ def emit_rows(rows: list[BaseModel], csv_columns: list[str], table_columns: list
     if fmt is Fmt.csv:
         write_out(rows_to_csv(rows, csv_columns), out)
         return
-    from rich.console import Console
-    from rich.table import Table
+    from liupi_cli.render.textgrid import Column, render_table
 
-    table = Table(box=None, pad_edge=False, header_style="bold")
-    for c in table_columns:
-        table.add_column(c, overflow="fold")
-    for r in rows:
-        table.add_row(*(cell(getattr(r, c)) for c in table_columns), style="dim" if dim and dim(r) else None)
-    if out is None:
-        console().print(table)
-        return
-    buf = io.StringIO()
-    Console(file=buf, no_color=True, width=200).print(table)
-    write_out(buf.getvalue(), out)
+    dimmed = [("dim" if dim and dim(r) else None) for r in rows]
+    columns = [Column(c, [cell(getattr(r, c)) for r in rows], priority=100 - i, wrap=i > 0, min_width=8,
+                      max_width=48, max_lines=3, styles=dimmed) for i, c in enumerate(table_columns)]
+    colour = out is None and use_colour()
+    lines = render_table(columns, table_width(), paint=paint if colour else None)
+    write_out("\n".join(lines) + "\n", out)

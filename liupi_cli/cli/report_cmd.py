@@ -108,7 +108,8 @@ def report(
 
 
 def _write(rep, fmt: Fmt, lang: str, out: Path | None) -> None:
-    from liupi_cli.cli.report_table import render, use_colour
+    from liupi_cli.cli.output import use_colour
+    from liupi_cli.cli.report_table import render
 
     if fmt is Fmt.table and out is None:
         sys.stdout.write(render(rep, lang, colour=use_colour()))

@@ -3,16 +3,11 @@ terminal (never when piped, never with NO_COLOR), as wide as the terminal or ``$
 
 from __future__ import annotations
 
-import os
-import shutil
-import sys
-
+from liupi_cli.cli.output import paint, table_width
 from liupi_cli.render.labels import has_figures
 from liupi_cli.render.text import to_text
 from liupi_cli.report.model import Report
 
-ANSI = {"red": "1;31", "yellow": "1;33", "green": "1;32", "grey": "2", "dim": "2", "bold": "1"}
-DEFAULT_WIDTH = 100
 
 NEXT_STEP = {
     "en": ("Nothing is recorded for {period} yet. Next: record figures with `liupi update ID VALUE --period "
@@ -25,27 +20,6 @@ NEXT_STEP = {
 }
 
 
-def table_width(stream=None) -> int:
-    """A terminal's own width; otherwise ``$COLUMNS``; otherwise 100."""
-    stream = stream or sys.stdout
-    env = os.environ.get("COLUMNS", "")
-    if env.isdigit() and int(env) > 0:
-        return int(env)
-    if stream.isatty():
-        return shutil.get_terminal_size((DEFAULT_WIDTH, 24)).columns
-    return DEFAULT_WIDTH
-
-
-def use_colour(stream=None) -> bool:
-    stream = stream or sys.stdout
-    return stream.isatty() and not os.environ.get("NO_COLOR")
-
-
-def _paint(text: str, style: str | None) -> str:
-    code = ANSI.get(style or "")
-    return f"\x1b[{code}m{text}\x1b[0m" if code else text
-
-
 def next_steps(report: Report, lang: str) -> list[str]:
     """On a first run (no figure at all for the period), what to do next."""
     if has_figures(report):
@@ -55,5 +29,5 @@ def next_steps(report: Report, lang: str) -> list[str]:
 
 
 def render(report: Report, lang: str = "en", width: int | None = None, colour: bool = False) -> str:
-    return to_text(report, lang, width or table_width(), paint=_paint if colour else None,
+    return to_text(report, lang, width or table_width(), paint=paint if colour else None,
                    lead=next_steps(report, lang))

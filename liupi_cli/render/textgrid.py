@@ -185,7 +185,7 @@ def render_table(columns: Sequence[Column], total: int, sep: int = 2,
             segs = []
             for (c, w), p in zip(chosen, parts):
                 seg = pad(p[k] if k < len(p) else "", w, c.align)
-                style = c.styles[r] if c.styles and k == 0 and k < len(p) else None
+                style = c.styles[r] if c.styles and k < len(p) and p[k] else None
                 segs.append(paint(seg, style) if paint and style else seg)
             out.append(gap.join(segs).rstrip())
     return out
