@@ -40,6 +40,7 @@ figure svg{max-width:100%;height:auto}
 .bar i{position:absolute;left:0;top:0;bottom:0}.bar s{position:absolute;top:-2px;bottom:-2px;width:2px;background:#000}
 @media (max-width:600px){body{margin:10px;font-size:15px}h1{font-size:18px}.card{min-width:0;flex:1 1 0;padding:4px 6px}
  .card b{font-size:18px}}
+@page{size:A4 landscape;margin:12mm}
 @media print{body{margin:0;font-size:11px}.scroll{overflow:visible}.scroll table.wide{min-width:0}table{font-size:10px}
  .card,figure,tr,.sum{break-inside:avoid;page-break-inside:avoid}h2{break-after:avoid;page-break-after:avoid}
  .light{color:#000;border:1px solid #000;-webkit-print-color-adjust:exact;print-color-adjust:exact}}
@@ -178,8 +179,8 @@ def to_html(report: Report, lang: str = "en") -> str:
     numeric = {"this_period", "ytd", "last_year", "growth", "completion", "expected", "gap_expected", "gap_growth",
                "projection", "no"}
     for battle, brows in rows_by_battle(report):
-        out.append(f'<h2>{e(battle_title(report, battle, lang))}</h2><div class="scroll"><table class="wide"><tr>'
-                   + "".join(f"<th{CLASS.get(k, '')}>{e(labels[k])}</th>" for k in keys) + "</tr>")
+        out.append(f'<h2>{e(battle_title(report, battle, lang))}</h2><div class="scroll"><table class="wide"><thead><tr>'
+                   + "".join(f"<th{CLASS.get(k, '')}>{e(labels[k])}</th>" for k in keys) + "</tr></thead>")
         for n, r in enumerate(brows, 1):
             values = cells(r, n, lang)
             tds = []

@@ -38,15 +38,43 @@ FONT_SIZE = 11
 LINE_HEIGHT = 16  # points per line of 11 pt Chinese text
 
 
+PAGE_UNITS = 168  # column units that print one A4 landscape page wide with 11 pt text at 9 pt or more
+
+
+def _units(text: str) -> float:
+    import unicodedata
+
+    return sum(1.8 if unicodedata.east_asian_width(ch) in "WFA" else 1.0 for ch in text)
+
+
+def _widths(keys: list[str], labels: dict[str, str], rows: list[dict[str, object]]) -> dict[str, float]:
+    """Column widths: the base widths, widened so no heading word (Frequency, projection) and no short
+    cell (quarterly, YELLOW) is cut, then the note and the indicator give back what that took so the
+    page still prints at 9 pt or more."""
+    widths = dict(WIDTHS)
+    for k in keys:
+        words = labels[k].replace("(", " (").split() if labels[k].isascii() else []
+        need = max((_units(wd) * 1.1 + 1.5 for wd in words), default=0)
+        if k not in WRAPPED:
+            need = max(need, *(_units(v) + 1.5 for row in rows if isinstance((v := row[k]), str)), 0)
+        widths[k] = max(widths[k], round(need, 1))
+    excess = sum(widths[k] for k in keys) - PAGE_UNITS
+    for k, floor in (("note", 16), ("indicator", 18), ("target", 11), ("lead", 10), ("this_period", 8),
+                     ("ytd", 8), ("last_year", 8), ("gap_expected", 8), ("gap_growth", 8)):
+        if excess > 0 and k in keys:
+            give = min(excess, widths[k] - floor)
+            widths[k] -= give
+            excess -= give
+    return widths
+
+
 def _lines(text: str, col_width: float) -> int:
     """Lines a wrapped cell needs: spreadsheet programs do not grow rows by themselves on opening, so
     the height is set from an estimate (Chinese characters and their punctuation two units, Latin
     letters and digits a little over one)."""
     import math
-    import unicodedata
 
-    units = sum(1.8 if unicodedata.east_asian_width(ch) in "WFA" else 1.0 for ch in text)
-    return max(1, math.ceil(units / (col_width - 0.3)))
+    return max(1, math.ceil(_units(text) / (col_width - 0.3)))
 
 
 def _amount_format(unit: str | None, value: float) -> tuple[str, float]:
@@ -126,6 +154,8 @@ def to_xlsx(report: Report, lang: str = "en") -> bytes:
         ws.append([t.id, _safe(f"{t.title_zh} ({'、'.join(t.lead_units_zh)})"), t.deadline, t.days_overdue,
                    _safe(STATUS[lang].get(t.status or "", t.status or ""))])
         ws.cell(ws.max_row, 3).number_format = "yyyy-mm-dd"
+    if not report.summary.tasks_overdue:
+        ws.append([w["none"]])
     for row in ws.iter_rows(min_row=3):
         for cell in row:
             cell.font = bold if cell.row in (header_row, unit_header, overdue_title, overdue_header) else body
@@ -151,8 +181,9 @@ def to_xlsx(report: Report, lang: str = "en") -> bytes:
             cell = sheet.cell(2, col)
             cell.font = bold
             cell.alignment = Alignment(wrap_text=True, vertical="center", horizontal="center")
-        for n, r in enumerate(rows, 1):
-            values = cells(r, n, lang)
+        all_values = [cells(r, n, lang) for n, r in enumerate(rows, 1)]
+        widths = _widths(keys, labels, all_values)
+        for r, values in zip(rows, all_values):
             row = []
             formats = {}
             for k in keys:
@@ -172,11 +203,11 @@ def to_xlsx(report: Report, lang: str = "en") -> bytes:
                 if k in formats:
                     cell.number_format = formats[k]
             sheet.row_dimensions[rownum].height = LINE_HEIGHT * max(
-                _lines(str(values[k] or ""), WIDTHS[k]) for k in keys if k in WRAPPED)
+                _lines(str(values[k] or ""), widths[k]) for k in keys if k in WRAPPED)
             sheet.cell(rownum, keys.index("light") + 1).fill = fills[r.light]
         sheet.freeze_panes = "C3"
         for col, k in enumerate(keys, 1):
-            sheet.column_dimensions[get_column_letter(col)].width = WIDTHS.get(k, 9)
+            sheet.column_dimensions[get_column_letter(col)].width = widths[k]
         _page(sheet, f"{title} · {battle_title(report, battle, lang)}", lang, "1:2")
     buf = io.BytesIO()
     wb.save(buf)
