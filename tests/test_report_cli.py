@@ -159,6 +159,11 @@ def test_plain_formats_do_not_import_pandas_or_openpyxl(mini, fmt):
     mods = _imported(["--data-dir", str(mini), "report", "--month", "2023-06", "--format", fmt])
     assert "liupi_cli.report.build" in mods
     assert "pandas" not in mods and "openpyxl" not in mods
+    assert not any(m.split(".")[0] == "rich" for m in mods)  # the table is laid out without rich
+
+
+def test_help_does_not_import_rich():
+    assert not any(m.split(".")[0] == "rich" for m in _imported(["--help"]))
 
 
 def test_yaml_is_read_with_the_c_loader_when_present():

@@ -137,7 +137,7 @@ def to_text(report: Report, lang: str = "en", width: int = 100, paint: Paint | N
     else:
         out.append(f"{w['overdue']}: {w['none']}")
     if s.persistent:
-        names = {r.id: r.name_zh for r in report.rows}
+        names = {r.id: (r.name_zh if lang == "zh" else r.name_en) for r in report.rows}
         listed = ("、" if lang == "zh" else ", ").join(names.get(i, i) for i in s.persistent)
         out += [p(line, "red") for line in wrap(f"{w['persistent']}: {listed}", width)]
     if hidden:
