@@ -146,9 +146,11 @@ class Column:
 def fit(columns: Sequence[Column], total: int, sep: int = 2) -> list[tuple[Column, int]]:
     """Choose the columns that fit in ``total`` columns and each one's width."""
     cols = [c for c in columns if any(c.cells)]  # a column with nothing in it is not shown
+    natural = {id(c): c.natural() for c in cols}
+    narrowest = {id(c): c.least() for c in cols}
     while True:
-        widths = [c.natural() for c in cols]
-        least = [c.least() for c in cols]
+        widths = [natural[id(c)] for c in cols]
+        least = [narrowest[id(c)] for c in cols]
         room = total - sep * (len(cols) - 1)
         excess = sum(widths) - room
         if excess > 0:  # shrink the wrapping columns with the most to give, one column at a time
