@@ -89,6 +89,13 @@ def test_csv_files_start_with_a_bom_so_excel_reads_chinese(loaded, tmp_path, arg
     assert "\ufeff" not in data[3:].decode("utf-8")
 
 
+def test_summary_csv_files_start_with_a_bom(loaded, tmp_path):
+    result = loaded("summary", "--month", "2023-06", "--formats", "csv", "--out-dir", str(tmp_path / "c"))
+    assert result.exit_code == 0, result.stderr
+    (written,) = (tmp_path / "c").rglob("*.csv")
+    assert written.read_bytes().startswith(BOM)
+
+
 def test_csv_on_stdout_has_no_bom(loaded):
     assert not loaded("report", "-m", "2023-06", "-f", "csv").stdout.startswith("\ufeff")
     assert not loaded("targets", "-f", "csv").stdout.startswith("\ufeff")

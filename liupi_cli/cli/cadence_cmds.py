@@ -88,6 +88,8 @@ def _emit_doc(doc, model, fmt: Fmt, out: Path | None) -> None:
         return
     from liupi_cli.atomic import write_atomic
 
+    if fmt is Fmt.csv and isinstance(data, str):
+        data = data.encode("utf-8-sig")  # CSV files open in Chinese Excel/WPS (see cli/output.write_out)
     try:
         write_atomic(out, data)
     except OSError as exc:
@@ -272,7 +274,7 @@ def summary(
         for f in files:
             data = render[f]()
             out.append((f"{folder}/{PRODUCT_ZH[product.product]}-{when.key}.{f}",
-                        data.encode("utf-8") if isinstance(data, str) else data))
+                        data.encode("utf-8-sig" if f == "csv" else "utf-8") if isinstance(data, str) else data))
         write_files(out_dir, out, lambda p: say(f"wrote {p}"))
     if is_empty(product, records, updates):
         say(f"{when.key}: no figure recorded for this period (exit {ExitCode.EMPTY})")
