@@ -7,7 +7,7 @@ from liupi_cli.report.model import Report, Row
 
 LIGHT_WORD = {
     "en": {"green": "GREEN", "yellow": "YELLOW", "red": "RED", "grey": "GREY"},
-    "zh": {"green": "绿灯", "yellow": "黄灯", "red": "红灯", "grey": "灰灯"},
+    "zh": {"red": "红灯", "yellow": "黄灯", "green": "绿灯", "grey": "灰灯"},
 }
 LIGHT_COLOUR = {"green": "#2e7d32", "yellow": "#f9a825", "red": "#c62828", "grey": "#9e9e9e"}
 LIGHT_FILL = {"green": "C8E6C9", "yellow": "FFF59D", "red": "FFCDD2", "grey": "E0E0E0"}
@@ -193,7 +193,9 @@ def filters_text(report: Report, lang: str) -> str:
             elif key == "unit":
                 value = next((c.name_zh for c in report.summary.by_unit if c.key == value), value)
             elif key == "light":
-                value = "、".join(LIGHT_WORD["zh"].get(v, v) for v in value.split(","))
+                order = list(LIGHT_WORD["zh"])
+                picked = sorted(value.split(","), key=lambda v: order.index(v) if v in order else len(order))
+                value = "、".join(LIGHT_WORD["zh"].get(v, v) for v in picked)
         parts.append(f"{FILTER_NAME[lang].get(key, key)}={value}")
     sep = "，" if lang == "zh" else ", "
     return f"{WORDS[lang]['filters']}: " + sep.join(parts)
