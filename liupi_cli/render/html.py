@@ -29,7 +29,7 @@ h1{font-size:20px;margin:0 0 4px} h2{font-size:17px;margin:28px 0 8px;border-bot
 table{border-collapse:collapse;margin:8px 0;font-size:13px} th,td{border:1px solid #ddd;padding:4px 6px;vertical-align:top}
 table.sum{width:100%;max-width:640px} table.sum td:first-child{width:45%}
 th{background:#f5f5f5;text-align:left} td.n{text-align:right;font-variant-numeric:tabular-nums;white-space:nowrap}
-td.nw,th.nw{white-space:nowrap} td.ind{min-width:9em} td.lead{min-width:6em}
+td.nw,th.nw{white-space:nowrap} td.ind{min-width:9em} td.lead{min-width:6em} td.note{min-width:12em}
 .light{font-weight:bold;color:#fff;border-radius:3px;padding:1px 6px;white-space:nowrap}
 .cards{display:flex;gap:8px;flex-wrap:wrap}
 .card{border:1px solid #ddd;border-radius:6px;padding:6px 12px;min-width:70px}
@@ -48,7 +48,7 @@ figure svg{max-width:100%;height:auto}
 
 # Short words never wrap (频率 "月度", the light, the unit); the indicator keeps a readable width.
 CLASS = {"frequency": ' class="nw"', "light": ' class="nw"', "unit": ' class="nw"', "indicator": ' class="ind"',
-         "lead": ' class="lead"'}
+         "lead": ' class="lead"', "note": ' class="note"'}
 
 
 def _light(light: str, lang: str) -> str:
@@ -110,6 +110,10 @@ def _progress_svg(r: Row, lang: str) -> str:
     pts = " ".join(f"{_x(p.months):.1f},{y(100 * p.value / r.target):.1f}" for p in r.series) if r.target else ""
     dots = "".join(f'<circle cx="{_x(p.months):.1f}" cy="{y(100 * p.value / r.target):.1f}" r="3" '
                    f'fill="{LIGHT_COLOUR[r.light]}"/>' for p in r.series) if r.target else ""
+    if r.target and r.series:  # the latest value written beside its point
+        last = r.series[-1]
+        dots += (f'<text x="{_x(last.months):.1f}" y="{y(100 * last.value / r.target) - 6:.1f}" font-size="9" '
+                 f'text-anchor="middle">{100 * last.value / r.target:.1f}%</text>')
     actual, schedule = ("完成年度目标%", "序时进度") if lang == "zh" else ("% of annual target", "time elapsed")
     body = (_axes(_x, y, ticks, lang)
             + f'<line x1="{_x(0):.1f}" y1="{y(0):.1f}" x2="{_x(12):.1f}" y2="{y(100):.1f}" stroke="#999" '
