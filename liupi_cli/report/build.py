@@ -186,7 +186,8 @@ def check_period(plan: Plan, period: Period) -> None:
     """A report is for the plan's year: refuse any other period (UsageProblem, exit 2)."""
     year = plan.info.year
     if period.year != year:
-        raise UsageProblem(f"report period {period.key} is outside the plan year {year}",
+        shown = f"{period.year:04d}{period.key[len(str(period.year)):]}"  # 0000-06, not 0-06
+        raise UsageProblem(f"report period {shown} is outside the plan year {year}",
                            f"the plan covers {year}: e.g. --month {year}-06 or --year {year}")
 
 

@@ -6,7 +6,8 @@ December) it says met or not met, and nothing in between except where the docume
 middle (a 力争 target whose lower figure was reached) or a milestone done, but late.
 
 One rounding rule: every judged figure is rounded half up (四舍五入) to a fixed number of decimals
-before it is compared or emitted, and every comparison goes through ``compare``. Percentages of the
+before it is compared or emitted, and every comparison goes through ``compare``. The figure is read
+at 11 significant digits first: what lies below is binary noise (a relative 1e-12 never moves a light). Percentages of the
 target, 序时进度 and the points between them keep ``PCT_PLACES`` (1, as circulars print them);
 everything in the indicator's own unit keeps ``PLACES`` (4: 1万元 in 亿元). A threshold therefore
 never depends on binary float noise: 5.1亿元 of 34亿元 at March is 15.0% against 25.0%, exactly 10.0
@@ -28,6 +29,7 @@ from liupi_cli.report.model import Light
 
 PLACES = 4  # figures in the indicator's unit: gaps, amounts remaining, projections, paces
 PCT_PLACES = 1  # % of the target, 序时进度, and points between them
+DIGITS = 11  # significant digits a figure is read at before rounding: beyond them is float noise
 _QUANTUM = {p: Decimal(1).scaleb(-p) for p in range(0, 9)}
 
 Notes = tuple[tuple[str, str], ...]  # (English, Chinese)
@@ -37,7 +39,7 @@ def fixed(x: float | None, places: int = PLACES) -> float | None:
     """``x`` rounded half up to ``places`` decimals (the one rounding rule); -0.0 becomes 0.0."""
     if x is None or not math.isfinite(x):
         return x
-    return float(Decimal(repr(x)).quantize(_QUANTUM[places], rounding=ROUND_HALF_UP)) + 0.0
+    return float(Decimal(f"{x:.{DIGITS}g}").quantize(_QUANTUM[places], rounding=ROUND_HALF_UP)) + 0.0
 
 
 def compare(a: float, b: float, places: int = PLACES) -> int:
