@@ -31,12 +31,13 @@ def thresholds(plan: Plan, ind: Indicator) -> LightThresholds:
 class _Series:
     """One indicator's current figures (and last year's), keyed by period."""
 
-    def __init__(self, records: list[Record]):
+    def __init__(self, records: list[Record], periods: dict[str, Period]):
         self.actual: dict[Period, Record] = {}
         self.baseline: dict[Period, Record] = {}
         for r in records:
             if r.current:
-                (self.baseline if r.baseline else self.actual)[parse_period(r.period)] = r
+                p = periods.get(r.period) or periods.setdefault(r.period, parse_period(r.period))
+                (self.baseline if r.baseline else self.actual)[p] = r
 
     def upto(self, period: Period) -> list[tuple[Period, Record]]:
         items = [(p, r) for p, r in self.actual.items() if p.year == period.year and p.months <= period.months]
@@ -127,7 +128,7 @@ def _row(plan: Plan, ind: Indicator, series: _Series, period: Period, settle: bo
         lead_unit=lead, lead_unit_zh=plan.unit_name(lead), lead_from_battle=ind.lead_unit is None, group=ind.group,
         source=ind.source, alternatives=ind.alternatives, judged_because=ind.judged_because,
         notes=[en for en, _ in notes], notes_zh=[zh for _, zh in notes],
-        series=[Point(period=p.key, months=p.months, value=r.value) for p, r in history],
+        series=[Point.model_construct(period=p.key, months=p.months, value=r.value) for p, r in history],
         light=judged.light, status=judged.status, met=judged.met, completion=judged.completion,
         expected=judged.expected, gap=judged.gap, gap_units=judged.gap_units, remaining=judged.remaining,
         monthly_pace_needed=judged.monthly_pace_needed, projection=judged.projection, days_late=judged.days_late,
@@ -212,7 +213,8 @@ def build_report(plan: Plan, records: Iterable[Record], period: Period, *, task_
 
     settle = period.months == 12
     battle_order = {b.id: b.number for b in plan.battles.values()}
-    series = {ind.id: _Series(by_indicator.get(ind.id, [])) for ind in plan.indicators.values()}
+    periods: dict[str, Period] = {}  # each stored period key parsed once
+    series = {ind.id: _Series(by_indicator.get(ind.id, []), periods) for ind in plan.indicators.values()}
     all_rows = {ind.id: _row(plan, ind, series[ind.id], period, settle) for ind in plan.indicators.values()}
     _pair_notes(plan, all_rows, series, period, settle)
     rows = [r for r in all_rows.values()
