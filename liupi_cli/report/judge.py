@@ -240,10 +240,25 @@ def milestone(f: Facts) -> Judgement:
     return Judgement("grey", "not_due", completion=completion)
 
 
+def settle_milestone(f: Facts, j: Judgement) -> Judgement:
+    """At settlement a milestone is done by its date (met), done late (not met on time) or not done."""
+    if j.status == "done":
+        return j.but(met=True)
+    if j.status == "done_late":
+        return j.but(met=False, notes=j.notes + (("not met on time", "未按时完成"),))
+    due = f.due or dt.date(f.as_of.year, 12, 31)
+    if due <= f.as_of:
+        return j.but(light="red", status="not_met", met=False)
+    return j  # due after the year: not due, cannot be settled
+
+
 @dataclass(frozen=True)
 class Rule:
-    progress: Callable[[Facts], Judgement]
+    progress: Callable[[Facts], Judgement]  # in the year
     reached: Callable[[Facts], bool] | None = None  # at settlement; None: the in-year light is green
+    settle: Callable[[Facts, Judgement], Judgement] | None = None  # its own settlement instead of settle()
+    needs_figure: bool = True  # grey "no_data" without a figure
+    broken_is_final: bool = False  # a broken status in any period settles the year as not met
 
 
 RULES: dict[Kind, Rule] = {
@@ -251,9 +266,9 @@ RULES: dict[Kind, Rule] = {
     Kind.cumulative: Rule(cumulative, reached=lambda f: _beyond(f, f.actual, f.target)),
     Kind.level: Rule(growth_or_level),
     Kind.ceiling: Rule(ceiling),
-    Kind.zero_events: Rule(zero_events),
+    Kind.zero_events: Rule(zero_events, broken_is_final=True),
     Kind.double_decline: Rule(double_decline),
-    Kind.milestone: Rule(milestone),
+    Kind.milestone: Rule(milestone, settle=settle_milestone, needs_figure=False),
     Kind.ranking: Rule(ranking),
     Kind.standard_raised: Rule(standard_raised),
 }
@@ -263,23 +278,23 @@ UNSETTLED = {"no_data", "no_baseline", "no_target"}
 def judge(f: Facts, settle: bool = False) -> Judgement:
     """The light, status and figures for one indicator; ``settle`` for the year-end settlement."""
     rule = RULES[f.kind]
-    if f.kind is not Kind.milestone and (f.actual is None or f.at is None):
+    if rule.needs_figure and (f.actual is None or f.at is None):
         return GREY_NO_DATA
     progress = rule.progress(f)
-    return _settle(f, rule, progress) if settle else progress
+    if not settle:
+        return progress
+    return rule.settle(f, progress) if rule.settle else settle_year(f, rule, progress)
 
 
 def _reached(f: Facts, rule: Rule) -> bool:
     return rule.reached(f) if rule.reached else rule.progress(f).light == "green"
 
 
-def _settle(f: Facts, rule: Rule, j: Judgement) -> Judgement:
+def settle_year(f: Facts, rule: Rule, j: Judgement) -> Judgement:
     """年终结账: met or not met, from figures that cover the whole year."""
-    if f.kind is Kind.milestone:
-        return _settle_milestone(f, j)
     if j.status in UNSETTLED:
         return j
-    if f.kind is Kind.zero_events and j.status == "broken":
+    if rule.broken_is_final and j.status == "broken":
         return j.but(met=False)  # broken stays broken, whichever period broke it
     if not f.year_end:
         return j.but(light="grey", status="no_year_end_figure", met=None, notes=j.notes + (
@@ -306,17 +321,6 @@ def _stretch_base(f: Facts, rule: Rule) -> Alternative | None:
         if _reached(other, rule):
             return alt
     return None
-
-
-def _settle_milestone(f: Facts, j: Judgement) -> Judgement:
-    if j.status == "done":
-        return j.but(met=True)
-    if j.status == "done_late":
-        return j.but(met=False, notes=j.notes + (("not met on time", "未按时完成"),))
-    due = f.due or dt.date(f.as_of.year, 12, 31)
-    if due <= f.as_of:
-        return j.but(light="red", status="not_met", met=False)
-    return j  # due after the year: not due, cannot be settled
 
 
 def _figure(value: float | None, unit: str | None) -> str:
