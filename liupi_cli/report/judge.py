@@ -7,11 +7,11 @@ middle (a 力争 target whose lower figure was reached) or a milestone done, but
 
 One rounding rule: every judged figure is rounded half up (四舍五入) to a fixed number of decimals
 before it is compared or emitted, and every comparison goes through ``compare``. The figure is read
-at 11 significant digits first: what lies below is binary noise (a relative 1e-12 never moves a light). Percentages of the
-target, 序时进度 and the points between them keep ``PCT_PLACES`` (1, as circulars print them);
-everything in the indicator's own unit keeps ``PLACES`` (4: 1万元 in 亿元). A threshold therefore
-never depends on binary float noise: 5.1亿元 of 34亿元 at March is 15.0% against 25.0%, exactly 10.0
-points behind.
+at 11 significant digits first: what lies below is binary noise (a relative 1e-12 never moves a
+light). Percentages of the target, 序时进度 and the points between them keep ``PCT_PLACES`` (1, as
+circulars print them); everything in the indicator's own unit keeps ``PLACES`` (4: 1万元 in 亿元).
+A threshold therefore never depends on binary float noise: 5.1亿元 of 34亿元 at March is 15.0%
+against 25.0%, exactly 10.0 points behind.
 """
 
 from __future__ import annotations
