@@ -334,3 +334,13 @@ def test_every_kind_has_a_rule():
     from liupi_cli.report.judge import RULES
 
     assert set(RULES) == set(Kind)
+
+
+def test_a_task_due_12_31_and_not_done_is_overdue_at_settlement(plan):
+    # the mini plan's t2 is due 2023-12-31: not overdue in November, overdue by 0 days once the year is closed
+    due_12_31 = {t.id for t in plan.tasks.values() if t.deadline == dt.date(2023, 12, 31)}
+    assert due_12_31, "the mini plan needs a task due 2023-12-31"
+    november = {t.id for t in report(plan, [], "2023-11").summary.tasks_overdue}
+    year = {t.id: t.days_overdue for t in report(plan, [], "2023").summary.tasks_overdue}
+    assert not due_12_31 & november
+    assert {i: year[i] for i in due_12_31} == {i: 0 for i in due_12_31}

@@ -231,7 +231,9 @@ def build_report(plan: Plan, records: Iterable[Record], period: Period, *, task_
     overdue = []
     for t in tasks:
         st = state.get(t.id)
-        if isinstance(t.deadline, dt.date) and t.deadline < as_of and not (st and st.status == "done"):
+        if not isinstance(t.deadline, dt.date) or (st and st.status == "done"):
+            continue
+        if t.deadline < as_of or (settle and t.deadline == as_of):  # at settlement 12-31 has passed too
             overdue.append(OverdueTask(
                 id=t.id, battle=t.battle, title_zh=t.title_zh, lead_units=t.lead_units,
                 lead_units_zh=[plan.unit_name(u) or u for u in t.lead_units], deadline=t.deadline,
