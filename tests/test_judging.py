@@ -344,3 +344,34 @@ def test_a_task_due_12_31_and_not_done_is_overdue_at_settlement(plan):
     year = {t.id: t.days_overdue for t in report(plan, [], "2023").summary.tasks_overdue}
     assert not due_12_31 & november
     assert {i: year[i] for i in due_12_31} == {i: 0 for i in due_12_31}
+
+
+def test_settlement_golden(run):
+    """The year-end settlement of the mini plan, locked: met/not met per row, the stale figures unsettled."""
+    import os
+    from pathlib import Path
+
+    from conftest import FIXTURES
+
+    assert run("update", "--file", str(FIXTURES / "mini-actuals.csv")).exit_code == 0
+    for args in (["new_urban_jobs", "3000", "--period", "2023-12"],  # 93.8%: not met
+                 ["retail_sales_total", "35亿元", "--period", "2023-12"],  # 102.9%: met
+                 ["gdp_growth", "7.5%", "--period", "2023Q4"],  # 0.5 below 8%: not met
+                 ["power_project_start", "done", "--period", "2023-09"],  # due 08-31: 30 days late
+                 ["rd_spending_growth", "13%", "--period", "2023"]):  # exactly 13%: met
+        assert run("update", *args).exit_code == 0
+    result = run("report", "--year", "2023", "--format", "json")
+    assert result.exit_code == 0, result.stderr
+    path = Path(__file__).parent / "golden" / "report-2023.json"
+    if os.environ.get("LIUPI_UPDATE_GOLDEN") == "1":
+        path.write_text(result.stdout, encoding="utf-8")
+    assert result.stdout == path.read_text(encoding="utf-8"), "report-2023.json differs (LIUPI_UPDATE_GOLDEN=1)"
+    rows = {r["id"]: (r["light"], r["status"], r["met"]) for r in json.loads(result.stdout)["rows"]}
+    assert rows == {
+        "gdp_growth": ("red", "not_met", False), "industrial_va_growth": ("grey", "no_year_end_figure", None),
+        "retail_sales_total": ("green", "met", True), "rd_spending_growth": ("green", "met", True),
+        "power_project_start": ("yellow", "done_late", False), "county_rank": ("grey", "no_data", None),
+        "new_urban_jobs": ("red", "not_met", False), "urban_unemployment": ("grey", "no_year_end_figure", None),
+        "air_quality": ("grey", "no_year_end_figure", None), "major_accidents": ("red", "broken", False),
+        "accident_count": ("grey", "no_year_end_figure", None),
+        "accident_deaths": ("grey", "no_year_end_figure", None), "urban_dibao_standard": ("green", "met", True)}
