@@ -255,6 +255,7 @@ def test_milestone_done_late_is_not_met_on_time_at_settlement(plan):
     r = one(plan, [rec("power_project_start", "2023-09", 1)], "2023", "power_project_start")
     assert (r.light, r.status, r.met, r.days_late) == ("yellow", "done_late", False, 30)
     assert "not met on time" in r.notes and "未按时完成" in r.notes_zh
+    assert "逾期30天完成（2023年9月报完成，时限2023-08-31）" in r.notes_zh
 
 
 @pytest.mark.parametrize("due,done_in,late", [
@@ -375,3 +376,20 @@ def test_settlement_golden(run):
         "air_quality": ("grey", "no_year_end_figure", None), "major_accidents": ("red", "broken", False),
         "accident_count": ("grey", "no_year_end_figure", None),
         "accident_deaths": ("grey", "no_year_end_figure", None), "urban_dibao_standard": ("green", "met", True)}
+
+
+def test_every_shipped_target_worded_超过_or_超_is_judged_strictly():
+    import re
+
+    from conftest import SHIPPED
+
+    shipped = load_plan(SHIPPED)
+    strict = set()
+    for ind in shipped.indicators.values():
+        worded = ind.target is not None and re.search(rf"超过?{re.escape(f'{ind.target:g}')}(?![\d.])", ind.stated or "")
+        if worded or "超" in (ind.qualifier or ""):
+            strict.add(ind.id)
+    assert strict == {"services_contribution", "xiangshang_investment", "digital_economy_gdp_share",
+                      "usable_e_license_types"}  # not park_project_over_1bn: "1个以上…超过10亿元"
+    assert {shipped.indicators[i].comparator.value for i in strict} == {"more_than"}
+    assert {i.id for i in shipped.indicators.values() if i.comparator.value == "more_than"} == strict

@@ -232,7 +232,7 @@ def milestone(f: Facts) -> Judgement:
             return Judgement("green", "done", completion=completion)
         return Judgement("yellow", "done_late", completion=completion, days_late=late,
                          notes=((f"done {late} days late (recorded for {f.done_at.key}, due {due.isoformat()})",
-                                 f"逾期{late}天完成（{f.done_at.label_zh}报完成，时限{due.isoformat()}）"),))
+                                 f"逾期{late}天完成（{f.done_at.year}年{f.done_at.months}月报完成，时限{due.isoformat()}）"),))
     if f.as_of > due:
         return Judgement("red", "overdue", completion=completion)
     if compare((due - f.as_of).days, f.th.milestone_due_soon_days, 0) <= 0:
