@@ -17,7 +17,7 @@ from liupi_cli.models import Frequency, Indicator, Kind, LightThresholds
 from liupi_cli.periods import Period, parse_period
 from liupi_cli.plan import Plan
 from liupi_cli.report.judge import Facts, compare, fixed, judge
-from liupi_cli.report.model import LIGHTS, BattleRef, Count, OverdueCount, OverdueTask, Point, Report, Row, Summary
+from liupi_cli.report.model import LIGHTS, BattleRef, Count, OverdueCount, OverdueTask, Report, Row, Summary
 from liupi_cli.store import Record, TaskUpdate
 
 
@@ -128,7 +128,7 @@ def _row(plan: Plan, ind: Indicator, series: _Series, period: Period, settle: bo
         lead_unit=lead, lead_unit_zh=plan.unit_name(lead), lead_from_battle=ind.lead_unit is None, group=ind.group,
         source=ind.source, alternatives=ind.alternatives, judged_because=ind.judged_because,
         notes=[en for en, _ in notes], notes_zh=[zh for _, zh in notes],
-        series=[Point.model_construct(period=p.key, months=p.months, value=r.value) for p, r in history],
+        series=[{"period": p.key, "months": p.months, "value": r.value} for p, r in history],  # Points, by the Row
         light=judged.light, status=judged.status, met=judged.met, completion=judged.completion,
         expected=judged.expected, gap=judged.gap, gap_units=judged.gap_units, remaining=judged.remaining,
         monthly_pace_needed=judged.monthly_pace_needed, projection=judged.projection, days_late=judged.days_late,
