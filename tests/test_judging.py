@@ -393,3 +393,13 @@ def test_every_shipped_target_worded_超过_or_超_is_judged_strictly():
                       "usable_e_license_types"}  # not park_project_over_1bn: "1个以上…超过10亿元"
     assert {shipped.indicators[i].comparator.value for i in strict} == {"more_than"}
     assert {i.id for i in shipped.indicators.values() if i.comparator.value == "more_than"} == strict
+
+
+@pytest.mark.parametrize("value,light,status,met", [
+    (5.5, "green", "met", True),  # 5.5%左右: at the bound
+    (6.5, "red", "not_met", False),  # within the 左右 band above: yellow in the year, not met at year end
+    (6.6, "red", "not_met", False),
+])
+def test_ceiling_at_settlement(plan, value, light, status, met):
+    r = one(plan, [rec("urban_unemployment", "2023-12", value)], "2023", "urban_unemployment")
+    assert (r.light, r.status, r.met) == (light, status, met)

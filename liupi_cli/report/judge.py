@@ -307,7 +307,7 @@ def settle_year(f: Facts, rule: Rule, j: Judgement) -> Judgement:
             (f"base {_figure(base.target, f.unit)} ({base.source}) reached; the 力争 figure "
              f"{_figure(f.target, f.unit)} not", f"完成基本目标{_figure(base.target, f.unit)}（{base.source}），"
              f"未完成力争目标{_figure(f.target, f.unit)}"),))
-    return j.but(light="red", status="broken" if j.status == "broken" else "not_met", met=False)
+    return j.but(light="red", status="not_met", met=False)
 
 
 def _stretch_base(f: Facts, rule: Rule) -> Alternative | None:
