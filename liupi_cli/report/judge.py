@@ -315,8 +315,8 @@ def _stretch_base(f: Facts, rule: Rule) -> Alternative | None:
     if not f.stretch:
         return None
     for alt in f.alternatives:
-        if alt.target is None:
-            continue
+        if alt.target is None or (alt.unit and alt.unit != f.unit):
+            continue  # no figure, or one in another unit
         other = dataclasses.replace(f, target=alt.target, comparator=alt.comparator, stretch=False)
         if _reached(other, rule):
             return alt
