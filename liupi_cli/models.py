@@ -32,7 +32,8 @@ class Kind(str, Enum):
 
 
 class Comparator(str, Enum):
-    at_least = "at_least"
+    at_least = "at_least"  # 以上, 不低于, 突破, 达
+    more_than = "more_than"  # 超过, 超: strictly more than
     about = "about"
     at_most = "at_most"
     equal = "equal"

@@ -20,6 +20,7 @@ from pydantic import BaseModel, ValidationError
 from liupi_cli.errors import InputRefused, PlanInvalid, PlanUnreadable, Problem, UnknownId
 from liupi_cli.models import (
     Battle,
+    Comparator,
     Indicator,
     Kind,
     PlanInfo,
@@ -175,7 +176,7 @@ class _Checker:
 
 _FIELD_HINTS = {
     "kind": "one of " + ", ".join(k.value for k in Kind),
-    "comparator": "one of at_least, about, at_most, equal",
+    "comparator": "one of " + ", ".join(c.value for c in Comparator),
     "frequency": "one of monthly, quarterly, annual, once",
     "id": "ids are lowercase ascii: letters, digits, _ . -",
 }

@@ -79,7 +79,7 @@ def test_xlsx_round_trips_with_numbers_as_numbers(loaded, tmp_path):
     live = sheets["2 打好重点民生保障仗"]
     jobs = live[live["Indicator"].str.contains("城镇新增就业")].iloc[0]
     assert jobs["Year to date"] == 1500 and isinstance(jobs["Year to date"], (int, float))
-    assert jobs["% of annual target"] == 46.9  # 46.875 stored as shown, to one decimal
+    assert jobs["% of annual target"] == 46.9  # 46.875 rounded half up to 1 decimal
     assert jobs["Light"] == "YELLOW"
     from openpyxl import load_workbook
 

@@ -25,23 +25,20 @@ def row(records, period="2023-06", ind=None, **kw):
     return {r.id: r for r in report.rows}[ind] if ind else report
 
 
-@pytest.mark.parametrize("jobs,completion,gap,light", [
-    (1500, 46.875, -3.125, "yellow"),  # 1,500 of 3,200 at June: 46.9% vs 50% -> 3.1 points behind
-    (1000, 31.25, -18.75, "red"),
-    (1700, 53.125, 3.125, "green"),
-    (1600, 50.0, 0.0, "green"),  # exactly on schedule
-    (1280, 40.0, -10.0, "yellow"),  # exactly at the yellow threshold
+@pytest.mark.parametrize("jobs,completion,gap,light,pace", [
+    (1500, 46.9, -3.1, "yellow", 283.3333),  # 1,500 of 3,200 at June: 46.875% -> 46.9% vs 50.0%: 3.1 points behind
+    (1000, 31.3, -18.7, "red", 366.6667),  # 31.25% rounds half up to 31.3; the gap is 31.3 - 50.0, as printed
+    (1700, 53.1, 3.1, "green", 250.0),
+    (1600, 50.0, 0.0, "green", 266.6667),  # exactly on schedule
+    (1280, 40.0, -10.0, "yellow", 320.0),  # exactly at the yellow threshold
 ])
-def test_cumulative_against_schedule(jobs, completion, gap, light):
+def test_cumulative_against_schedule(jobs, completion, gap, light, pace):
     r = row([rec("new_urban_jobs", "2023-06", jobs)], ind="new_urban_jobs")
-    assert r.completion == pytest.approx(completion)
-    assert r.expected == pytest.approx(50.0)
-    assert r.gap == pytest.approx(gap)
-    assert r.light == light
-    assert r.remaining == pytest.approx(3200 - jobs)
-    assert r.monthly_pace_needed == pytest.approx((3200 - jobs) / 6)
-    assert r.projection == pytest.approx(jobs * 2)
-    assert r.gap_units == pytest.approx(jobs - 1600)
+    assert (r.completion, r.expected, r.gap, r.light) == (completion, 50.0, gap, light)
+    assert r.remaining == 3200 - jobs
+    assert r.monthly_pace_needed == pace  # (3200 - jobs) / 6 months left, to 4 decimals
+    assert r.projection == jobs * 2
+    assert r.gap_units == jobs - 1600
 
 
 def test_cumulative_this_period_and_persistence():
@@ -56,8 +53,8 @@ def test_cumulative_this_period_and_persistence():
 
 def test_joint_january_february_release():
     r = row([rec("new_urban_jobs", "2023-02", 600)], "2023-02", ind="new_urban_jobs")
-    assert r.expected == pytest.approx(100 * 2 / 12)
-    assert r.light == "green"  # 18.75% vs 16.7%
+    assert (r.completion, r.expected) == (18.8, 16.7)  # 600 of 3,200 = 18.75% against 2/12
+    assert r.light == "green"
 
 
 def test_missing_data_is_grey_never_zero():
@@ -68,7 +65,7 @@ def test_missing_data_is_grey_never_zero():
 def test_a_stale_figure_is_judged_at_its_own_period_and_marked():
     r = row([rec("new_urban_jobs", "2023-04", 1100)], "2023-06", ind="new_urban_jobs")
     assert r.actual_period == "2023-04" and r.stale
-    assert r.expected == pytest.approx(100 * 4 / 12)
+    assert r.expected == 33.3  # 4/12, to 1 decimal
     assert "latest figure is for 2023-04" in r.notes
 
 
@@ -119,7 +116,7 @@ def test_double_decline_needs_both_counts_below_last_year():
     by = {r.id: r for r in rows.rows}
     assert (by["accident_count"].light, by["accident_count"].last_year) == ("green", 6)
     assert by["accident_deaths"].light == "red"
-    assert "双下降 not met: both counts must be below last year" in by["accident_count"].notes
+    assert "双下降 not met at 2023-06: both counts must be below last year" in by["accident_count"].notes
     no_base = row([rec("accident_count", "2023-06", 4)], ind="accident_count")
     assert (no_base.light, no_base.status) == ("grey", "no_baseline")
 

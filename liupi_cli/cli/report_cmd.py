@@ -83,6 +83,9 @@ def report(
         raise UsageProblem("xlsx needs --out FILE.xlsx", "e.g. --out 2023-06.xlsx")
     period = _period(month, quarter, year)
     plan = st.plan()
+    from liupi_cli.report import build_report, check_period  # loaded only by this command
+
+    check_period(plan, period)
     loc = store_location(plan, st.data_dir, st.db_opt, os.environ)
     if loc.path.exists():
         with open_store(loc.path, plan) as store:
@@ -90,8 +93,6 @@ def report(
     else:
         records, updates = [], []
     lights = [x.strip() for x in light.split(",")] if light else None
-    from liupi_cli.report import build_report  # loaded only by this command
-
     rep = build_report(plan, records, period, task_updates=updates, battle=battle, unit=unit, lights=lights)
     _write(rep, fmt, lang.value, out)
     from liupi_cli.cli.i18n import line as i18n_line

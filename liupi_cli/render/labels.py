@@ -16,11 +16,14 @@ STATUS = {
     "en": {"ahead": "ahead of schedule", "on_track": "on schedule", "behind": "behind", "far_behind": "far behind",
            "met": "met", "not_met": "not met", "broken": "broken", "no_data": "no data yet", "not_due": "not due yet",
            "due_soon": "due soon", "overdue": "overdue", "done": "done", "declined": "below last year",
-           "not_declined": "not below last year", "no_baseline": "no last-year figure", "no_target": "no numeric target"},
+           "not_declined": "not below last year", "no_baseline": "no last-year figure",
+           "no_target": "no numeric target", "done_late": "done late", "no_year_end_figure": "cannot be settled",
+           "stretch_missed": "base met, 力争 figure not"},
     "zh": {"ahead": "超序时进度", "on_track": "符合序时进度", "behind": "低于序时进度", "far_behind": "严重滞后",
            "met": "达标", "not_met": "未达标", "broken": "突破目标", "no_data": "暂无数据", "not_due": "未到期",
            "due_soon": "即将到期", "overdue": "逾期", "done": "已完成", "declined": "同比下降",
-           "not_declined": "未实现同比下降", "no_baseline": "缺去年同期数", "no_target": "无量化目标"},
+           "not_declined": "未实现同比下降", "no_baseline": "缺去年同期数", "no_target": "无量化目标",
+           "done_late": "逾期完成", "no_year_end_figure": "无法结账", "stretch_missed": "完成基本目标，未完成力争目标"},
 }
 FREQ = {"en": {"monthly": "monthly", "quarterly": "quarterly", "annual": "annual", "once": "once"},
         "zh": {"monthly": "月度", "quarterly": "季度", "annual": "年度", "once": "一次性"}}
@@ -54,7 +57,7 @@ WORDS = {
            "id": "编号"},
 }
 
-COMPARATOR_SIGN = {"at_least": "≥", "about": "≈", "at_most": "≤", "equal": "="}
+COMPARATOR_SIGN = {"at_least": "≥", "more_than": ">", "about": "≈", "at_most": "≤", "equal": "="}
 
 
 def decimals(unit: str | None) -> int:

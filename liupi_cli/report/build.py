@@ -1,12 +1,9 @@
 """build_report(plan, records, period) -> Report: a pure function; dates come in, nothing reads the clock.
 
-How each kind is judged (see the README, "How progress is judged"):
-- cumulative: completion % of the annual target against 序时进度 (months ÷ 12) at the figure's period.
-- growth_rate / level: the figure against the target, in points.
-- ceiling: at or under the bound; 左右 (about) gives the yellow band above it.
-- zero_events: any event breaks it. double_decline: below last year's same period.
-- milestone: done, not yet due, due soon, overdue (as of the period's last day).
-- ranking: position at or above the target. standard_raised: the new standard reached.
+This module gathers each indicator's figures (indexed once), asks ``judge.py`` for the light and
+status, and adds notes, the 双下降 pair notes, the overdue tasks and the summary counts. How each
+kind is judged, in the year and at the year-end settlement, lives in ``judge.py`` (see the README,
+"How progress is judged").
 """
 
 from __future__ import annotations
@@ -15,10 +12,12 @@ import datetime as dt
 from collections import defaultdict
 from collections.abc import Iterable
 
-from liupi_cli.models import Comparator, Frequency, Indicator, Kind, LightThresholds
+from liupi_cli.errors import InputRefused, UsageProblem
+from liupi_cli.models import Frequency, Indicator, Kind, LightThresholds
 from liupi_cli.periods import Period, parse_period
 from liupi_cli.plan import Plan
-from liupi_cli.report.model import LIGHTS, BattleRef, Count, OverdueCount, OverdueTask, Point, Report, Row, Summary
+from liupi_cli.report.judge import Facts, compare, fixed, judge
+from liupi_cli.report.model import LIGHTS, BattleRef, Count, OverdueCount, OverdueTask, Report, Row, Summary
 from liupi_cli.store import Record, TaskUpdate
 
 
@@ -32,12 +31,13 @@ def thresholds(plan: Plan, ind: Indicator) -> LightThresholds:
 class _Series:
     """One indicator's current figures (and last year's), keyed by period."""
 
-    def __init__(self, records: list[Record]):
+    def __init__(self, records: list[Record], periods: dict[str, Period]):
         self.actual: dict[Period, Record] = {}
         self.baseline: dict[Period, Record] = {}
         for r in records:
             if r.current:
-                (self.baseline if r.baseline else self.actual)[parse_period(r.period)] = r
+                p = periods.get(r.period) or periods.setdefault(r.period, parse_period(r.period))
+                (self.baseline if r.baseline else self.actual)[p] = r
 
     def upto(self, period: Period) -> list[tuple[Period, Record]]:
         items = [(p, r) for p, r in self.actual.items() if p.year == period.year and p.months <= period.months]
@@ -55,143 +55,57 @@ def _expected_period(freq: Frequency, period: Period) -> int | None:
     return period.months
 
 
-def _judge(ind: Indicator, th: LightThresholds, actual: float | None, at: Period | None, as_of: dt.date,
-           last_year: float | None, settlement: bool) -> dict:
-    """The light, status and gap figures for one figure of one indicator."""
-    k, cmp_, target = ind.kind, ind.comparator, ind.target
-    out: dict = dict(completion=None, expected=None, gap=None, gap_units=None, remaining=None,
-                     monthly_pace_needed=None, projection=None, met=None)
-    if k is Kind.milestone:
-        done = actual is not None and actual >= (target if target else 1)
-        if target and actual is not None:
-            out["completion"] = 100 * actual / target
-        if done:
-            return {**out, "light": "green", "status": "done", "met": True}
-        due = ind.due or dt.date(as_of.year, 12, 31)
-        if as_of > due:
-            return {**out, "light": "red", "status": "overdue", "met": False if settlement else None}
-        if (due - as_of).days <= th.milestone_due_soon_days:
-            return {**out, "light": "yellow", "status": "due_soon"}
-        return {**out, "light": "grey", "status": "not_due"}
-    if actual is None or at is None:
-        return {**out, "light": "grey", "status": "no_data"}
-    if k is Kind.cumulative:
-        months = at.months
-        out["completion"] = 100 * actual / target
-        out["expected"] = 100 * months / 12
-        out["gap"] = out["completion"] - out["expected"]
-        out["gap_units"] = actual - target * months / 12
-        out["remaining"] = max(target - actual, 0.0)
-        out["monthly_pace_needed"] = out["remaining"] / (12 - months) if months < 12 else None
-        out["projection"] = actual / months * 12
-        if cmp_ is Comparator.at_most:
-            ok = out["projection"] <= target
-            return {**out, "light": "green" if ok else "red", "status": "on_track" if ok else "broken",
-                    "met": (actual <= target) if settlement else None}
-        met = actual >= target
-        if met:
-            light, status = "green", "met"
-        elif out["gap"] >= 0:
-            light, status = "green", "ahead" if out["gap"] > 0 else "on_track"
-        elif out["gap"] >= -th.cumulative_yellow_points:
-            light, status = "yellow", "behind"
-        else:
-            light, status = "red", "far_behind"
-        return {**out, "light": light, "status": status, "met": met if settlement else None}
-    if k in (Kind.growth_rate, Kind.level) and cmp_ is not Comparator.at_most:
-        tol = th.growth_yellow_points if k is Kind.growth_rate else th.level_yellow_points
-        gap = actual - target
-        out["gap"] = gap
-        green_from = -tol if cmp_ is Comparator.about else 0.0
-        if k is Kind.growth_rate and actual < 0 and target >= 0:
-            light, status = "red", "far_behind"  # negative growth is red whatever the bands say
-        elif gap >= green_from:
-            light, status = "green", "met"
-        elif gap >= green_from - tol:
-            light, status = "yellow", "behind"
-        else:
-            light, status = "red", "far_behind"
-        return {**out, "light": light, "status": status, "met": (light == "green") if settlement else None}
-    if k in (Kind.ceiling, Kind.growth_rate, Kind.level):  # at or under a bound
-        tol = th.growth_yellow_points if k is Kind.growth_rate else th.level_yellow_points
-        gap = actual - target
-        out["gap"] = gap
-        if gap <= 0:
-            light, status = "green", "met"
-        elif cmp_ is Comparator.about and gap <= tol:
-            light, status = "yellow", "behind"
-        else:
-            light, status = "red", "broken"
-        return {**out, "light": light, "status": status, "met": (light == "green") if settlement else None}
-    if k is Kind.zero_events:
-        ok = actual <= (target or 0)
-        return {**out, "gap": actual, "light": "green" if ok else "red", "status": "met" if ok else "broken",
-                "met": ok if settlement else None}
-    if k is Kind.double_decline:
-        if last_year is None:
-            return {**out, "light": "grey", "status": "no_baseline"}
-        out["gap"] = actual - last_year
-        if actual < last_year:
-            return {**out, "light": "green", "status": "declined", "met": True if settlement else None}
-        light = "yellow" if actual == last_year else "red"
-        return {**out, "light": light, "status": "not_declined", "met": False if settlement else None}
-    if k is Kind.ranking:
-        if target is None:
-            return {**out, "light": "grey", "status": "no_target"}
-        ok = actual <= target
-        return {**out, "gap": actual - target, "light": "green" if ok else "red",
-                "status": "met" if ok else "not_met", "met": ok if settlement else None}
-    if k is Kind.standard_raised:
-        out["gap"] = actual - target
-        if actual >= target:
-            return {**out, "light": "green", "status": "met", "met": True}
-        if settlement:
-            return {**out, "light": "red", "status": "not_met", "met": False}
-        return {**out, "light": "yellow", "status": "behind"}
-    raise AssertionError(f"unhandled kind {k}")  # pragma: no cover - every Kind is handled above
+def _facts(ind: Indicator, th: LightThresholds, history: list[tuple[Period, Record]], series: _Series,
+           as_of: dt.date) -> Facts:
+    """What the latest figure of ``history`` (figures up to a period, oldest first) is judged from."""
+    at, rec = history[-1] if history else (None, None)
+    last_year = series.baseline.get(at.previous_year()) if at else None
+    peak = peak_at = done_at = None
+    if ind.kind is Kind.zero_events and history:
+        peak_at, top = max(history, key=lambda pr: (pr[1].value, -pr[0].months))  # the earliest highest count
+        peak = top.value
+    if ind.kind is Kind.milestone:
+        need = ind.target or 1
+        done_at = next((p for p, r in history if compare(r.value, need) >= 0), None)
+    return Facts.of(ind, th, actual=rec.value if rec else None, at=at, as_of=as_of,
+                    last_year=last_year.value if last_year else None, peak=peak, peak_at=peak_at, done_at=done_at)
 
 
-def _row(plan: Plan, ind: Indicator, series: _Series, period: Period) -> Row:
+def _row(plan: Plan, ind: Indicator, series: _Series, period: Period, settle: bool) -> Row:
     th = thresholds(plan, ind)
-    settlement = period.months == 12
     history = series.upto(period)
     freq = ind.frequency
     notes: list[tuple[str, str]] = []  # (English, Chinese)
-    latest = history[-1] if history else None
     if freq is Frequency.annual and period.months < 12:
-        latest = None
+        history = []
         notes.append(("annual figure: published after the year ends", "年度数据，年后发布"))
-    at, rec = latest if latest else (None, None)
-    actual = rec.value if rec else None
-    last_year_rec = series.baseline.get(at.previous_year()) if at else None
-    if last_year_rec is None and at is None:
-        last_year_rec = series.baseline.get(Period(period.year - 1, period.months, "month"))
-    last_year = last_year_rec.value if last_year_rec else None
-    as_of = period.end
-    judged = _judge(ind, th, actual, at, as_of, last_year, settlement)
+    facts = _facts(ind, th, history, series, period.end)
+    at, rec = history[-1] if history else (None, None)
+    judged = judge(facts, settle)
+    last_year = facts.last_year
+    if at is None and (ly := series.baseline.get(Period(period.year - 1, period.months, "month"))):
+        last_year = ly.value  # shown for reference beside a missing figure
 
     # persistence: red at each of the last two reported periods
     persistent = False
-    if len(history) >= 2 and ind.kind is not Kind.milestone:
-        prior_at, prior = history[-2]
-        prior_ly = series.baseline.get(prior_at.previous_year())
-        prior_light = _judge(ind, th, prior.value, prior_at, prior_at.end,
-                             prior_ly.value if prior_ly else None, False)["light"]
-        persistent = judged["light"] == "red" and prior_light == "red"
+    if judged.light == "red" and len(history) >= 2 and ind.kind is not Kind.milestone:
+        prior_at = history[-2][0]
+        persistent = judge(_facts(ind, th, history[:-1], series, prior_at.end)).light == "red"
 
     this_period = None
     if ind.kind is Kind.cumulative and at is not None and len(history) >= 2:
         prev_at, prev = history[-2]
         step = 3 if at.grain == "quarter" else 1
         if at.months - prev_at.months == step or (at.months == 3 and prev_at.months == 2):
-            this_period = actual - prev.value
+            this_period = fixed(rec.value - prev.value)
 
     expected_months = _expected_period(freq, period)
     stale = bool(at and expected_months and at.months < expected_months)
-    if stale:
+    if stale and judged.status != "no_year_end_figure":
         notes.append((f"latest figure is for {at.key}", f"最新数据为{at.label_zh}"))
     if at and not stale and at.grain == "quarter" and period.grain == "month":
         notes.append((f"as of {at.key}", f"截至{at.label_zh}"))
+    notes += judged.notes
     if ind.alternatives:
         others = "、".join(f"{a.target:g}{a.unit or ind.unit or ''}（{a.source}）" if a.target is not None
                           else f"—（{a.source}）" for a in ind.alternatives)
@@ -199,22 +113,25 @@ def _row(plan: Plan, ind: Indicator, series: _Series, period: Period) -> Row:
                       _zh_source(f"按{ind.source}考核；文件另有{others}")))
     if rec and rec.supersedes:
         notes.append(("revised figure", "数据已修订"))
-    if ind.kind is Kind.milestone and rec is None and judged["status"] == "overdue":
+    if ind.kind is Kind.milestone and rec is None and judged.status in ("overdue", "not_met"):
         notes.append(("no record of completion", "未报完成"))
 
-    lead = ind.lead_unit or plan.battles[ind.battle].lead_unit
+    battle = plan.battles[ind.battle]
+    lead = ind.lead_unit or battle.lead_unit
     return Row(
-        id=ind.id, battle=ind.battle, battle_zh=plan.battles[ind.battle].name_zh, name_zh=ind.name_zh,
+        id=ind.id, battle=ind.battle, battle_zh=battle.name_zh, name_zh=ind.name_zh,
         name_en=ind.name_en, kind=ind.kind.value, unit=ind.unit, comparator=ind.comparator.value,
         qualifier=ind.qualifier, stretch=ind.stretch, frequency=freq.value, target=ind.target,
-        baseline_standard=ind.baseline, due=ind.due, actual=actual, actual_entered=rec.entered if rec else None,
-        actual_period=at.key if at else None, stale=stale, this_period=this_period, last_year=last_year,
-        persistent=persistent, revised=bool(rec and rec.supersedes), lead_unit=lead,
-        lead_unit_zh=plan.unit_name(lead), lead_from_battle=ind.lead_unit is None, group=ind.group,
+        baseline_standard=ind.baseline, due=ind.due, actual=rec.value if rec else None,
+        actual_entered=rec.entered if rec else None, actual_period=at.key if at else None, stale=stale,
+        this_period=this_period, last_year=last_year, persistent=persistent, revised=bool(rec and rec.supersedes),
+        lead_unit=lead, lead_unit_zh=plan.unit_name(lead), lead_from_battle=ind.lead_unit is None, group=ind.group,
         source=ind.source, alternatives=ind.alternatives, judged_because=ind.judged_because,
         notes=[en for en, _ in notes], notes_zh=[zh for _, zh in notes],
-        series=[Point(period=p.key, months=p.months, value=r.value) for p, r in history],
-        **judged,
+        series=[{"period": p.key, "months": p.months, "value": r.value} for p, r in history],  # Points, by the Row
+        light=judged.light, status=judged.status, met=judged.met, completion=judged.completion,
+        expected=judged.expected, gap=judged.gap, gap_units=judged.gap_units, remaining=judged.remaining,
+        monthly_pace_needed=judged.monthly_pace_needed, projection=judged.projection, days_late=judged.days_late,
     )
 
 
@@ -223,26 +140,39 @@ def _zh_source(text: str) -> str:
     return text.replace("main ", "总体方案")
 
 
-def _pair_notes(rows: list[Row]) -> None:
-    groups: dict[str, list[Row]] = defaultdict(list)
-    for r in rows:
-        if r.kind == "double_decline" and r.group:
-            groups[r.group].append(r)
+def _pair_notes(plan: Plan, rows: dict[str, Row], series: dict[str, _Series], period: Period, settle: bool) -> None:
+    """双下降: both counts below last year's, compared at one period (the latest where both are known)."""
+    groups: dict[str, list[str]] = defaultdict(list)
+    for ind in plan.indicators.values():
+        if ind.kind is Kind.double_decline and ind.group:
+            groups[ind.group].append(ind.id)
     for members in groups.values():
-        if len(members) == 2 and all(m.status in ("declined", "not_declined") for m in members):
-            both = all(m.status == "declined" for m in members)
-            for m in members:
-                m.notes.append("双下降 met: both counts below last year" if both
-                               else "双下降 not met: both counts must be below last year")
-                m.notes_zh.append("实现双下降" if both else "未实现双下降")
+        if len(members) != 2:
+            continue
+        a, b = (series[m] for m in members)
+        at = next((p for p, _ in reversed(a.upto(period))
+                   if p in b.actual and p.previous_year() in a.baseline and p.previous_year() in b.baseline), None)
+        if settle and (at is None or at.months < 12):
+            note = ("双下降 cannot be settled: no year-end figures for both counts",
+                    "缺两项年末数据，无法判断是否实现双下降")
+        elif at is None:
+            continue
+        elif all(compare(s.actual[at].value, s.baseline[at.previous_year()].value) < 0 for s in (a, b)):
+            note = (f"双下降 met at {at.key}: both counts below last year", f"{at.label_zh}实现双下降")
+        else:
+            note = (f"双下降 not met at {at.key}: both counts must be below last year",
+                    f"{at.label_zh}未实现双下降")
+        for m in members:
+            rows[m].notes.append(note[0])
+            rows[m].notes_zh.append(note[1])
 
 
-def _count(key: str, name: str, rows: Iterable[Row]) -> Count:
-    c = Count(key=key, name_zh=name)
-    for r in rows:
-        setattr(c, r.light, getattr(c, r.light) + 1)
-        c.total += 1
-    return c
+def _tally(counts: dict[str, Count], key: str, name: str, light: str) -> None:
+    c = counts.get(key)
+    if c is None:
+        c = counts[key] = Count(key=key, name_zh=name)
+    setattr(c, light, getattr(c, light) + 1)
+    c.total += 1
 
 
 def _task_state(updates: list[TaskUpdate], as_of: dt.date) -> dict[str, TaskUpdate]:
@@ -253,9 +183,23 @@ def _task_state(updates: list[TaskUpdate], as_of: dt.date) -> dict[str, TaskUpda
     return latest
 
 
+def check_period(plan: Plan, period: Period) -> None:
+    """A report is for the plan's year: refuse any other period (UsageProblem, exit 2)."""
+    year = plan.info.year
+    if period.year != year:
+        shown = f"{period.year:04d}{period.key[len(str(period.year)):]}"  # 0000-06, not 0-06
+        raise UsageProblem(f"report period {shown} is outside the plan year {year}",
+                           f"the plan covers {year}: e.g. --month {year}-06 or --year {year}")
+
+
 def build_report(plan: Plan, records: Iterable[Record], period: Period, *, task_updates: Iterable[TaskUpdate] = (),
                  battle: str | None = None, unit: str | None = None,
                  lights: Iterable[str] | None = None) -> Report:
+    """The report at ``period``; one whose period ends in December is the year-end settlement.
+
+    Callers check ``period`` with ``check_period`` first. Linear in indicators, records and tasks:
+    records are indexed by indicator once, counts are tallied in one pass over the rows.
+    """
     by_indicator: dict[str, list[Record]] = defaultdict(list)
     for r in records:
         by_indicator[r.indicator].append(r)
@@ -263,15 +207,16 @@ def build_report(plan: Plan, records: Iterable[Record], period: Period, *, task_
     unit_id = plan.unit_id(unit) if unit else None
     wanted = set(lights) if lights else None
     if wanted and not wanted <= set(LIGHTS):
-        from liupi_cli.errors import InputRefused
-
         raise InputRefused(f"unknown light(s): {', '.join(sorted(wanted - set(LIGHTS)))}",
                            "choose from red, yellow, green, grey")
 
+    settle = period.months == 12
     battle_order = {b.id: b.number for b in plan.battles.values()}
-    rows = [_row(plan, ind, _Series(by_indicator.get(ind.id, [])), period) for ind in plan.indicators.values()]
-    _pair_notes(rows)
-    rows = [r for r in rows
+    periods: dict[str, Period] = {}  # each stored period key parsed once
+    series = {ind.id: _Series(by_indicator.get(ind.id, []), periods) for ind in plan.indicators.values()}
+    all_rows = {ind.id: _row(plan, ind, series[ind.id], period, settle) for ind in plan.indicators.values()}
+    _pair_notes(plan, all_rows, series, period, settle)
+    rows = [r for r in all_rows.values()
             if (not battle_id or r.battle == battle_id)
             and (not unit_id or unit_id in (r.lead_unit, *plan.indicators[r.id].co_lead_units))
             and (not wanted or r.light in wanted)]
@@ -285,7 +230,9 @@ def build_report(plan: Plan, records: Iterable[Record], period: Period, *, task_
     overdue = []
     for t in tasks:
         st = state.get(t.id)
-        if isinstance(t.deadline, dt.date) and t.deadline < as_of and not (st and st.status == "done"):
+        if not isinstance(t.deadline, dt.date) or (st and st.status == "done"):
+            continue
+        if t.deadline < as_of or (settle and t.deadline == as_of):  # at settlement 12-31 has passed too
             overdue.append(OverdueTask(
                 id=t.id, battle=t.battle, title_zh=t.title_zh, lead_units=t.lead_units,
                 lead_units_zh=[plan.unit_name(u) or u for u in t.lead_units], deadline=t.deadline,
@@ -299,17 +246,25 @@ def build_report(plan: Plan, records: Iterable[Record], period: Period, *, task_
         for u in o.lead_units:
             ou[u] += 1
 
+    shown_battles = [b for b in sorted(plan.battles.values(), key=lambda b: b.number)
+                     if not battle_id or b.id == battle_id]
+    overall = Count(key="all", name_zh="全部")
+    per_battle = {b.id: Count(key=b.id, name_zh=b.name_zh) for b in shown_battles}
+    per_unit: dict[str, Count] = {}
+    for r in rows:
+        setattr(overall, r.light, getattr(overall, r.light) + 1)
+        overall.total += 1
+        _tally(per_battle, r.battle, plan.battles[r.battle].name_zh, r.light)
+        if r.lead_unit:
+            _tally(per_unit, r.lead_unit, plan.unit_name(r.lead_unit) or r.lead_unit, r.light)
+    by_unit = sorted(per_unit.values(), key=lambda c: (-c.red, -c.yellow, c.key))
+
     order = {"red": 0, "yellow": 1}
     laggards = sorted((r for r in rows if r.light in order),
                       key=lambda r: (order[r.light], r.gap if r.gap is not None else 0.0, r.id))
-    units = sorted({r.lead_unit for r in rows if r.lead_unit})
-    by_unit = [_count(u, plan.unit_name(u) or u, [r for r in rows if r.lead_unit == u]) for u in units]
-    by_unit.sort(key=lambda c: (-c.red, -c.yellow, c.key))
     summary = Summary(
-        overall=_count("all", "全部", rows),
-        by_battle=[_count(b.id, b.name_zh, [r for r in rows if r.battle == b.id])
-                   for b in sorted(plan.battles.values(), key=lambda b: b.number)
-                   if not battle_id or b.id == battle_id],
+        overall=overall,
+        by_battle=[per_battle[b.id] for b in shown_battles],
         by_unit=by_unit,
         laggards=[r.id for r in laggards],
         persistent=[r.id for r in rows if r.persistent],
@@ -326,9 +281,7 @@ def build_report(plan: Plan, records: Iterable[Record], period: Period, *, task_
     return Report(
         plan_id=plan.info.id, plan_title_zh=plan.info.title_zh, plan_title_en=plan.info.title_en,
         doc_no=plan.info.doc_no, period=period.key, period_label_zh=period.label_zh,
-        period_label_en=period.label_en, grain=period.grain, as_of=as_of, elapsed=100 * period.elapsed,
-        settlement=period.grain == "year", filters=filters, summary=summary, rows=rows,
-        battles=[BattleRef(id=b.id, number=b.number, name_zh=b.name_zh, name_en=b.name_en)
-                 for b in sorted(plan.battles.values(), key=lambda b: b.number)
-                 if not battle_id or b.id == battle_id],
+        period_label_en=period.label_en, grain=period.grain, as_of=as_of, elapsed=fixed(100 * period.elapsed, 1),
+        settlement=settle, filters=filters, summary=summary, rows=rows,
+        battles=[BattleRef(id=b.id, number=b.number, name_zh=b.name_zh, name_en=b.name_en) for b in shown_battles],
     )

@@ -40,6 +40,7 @@ class Row(BaseModel):
     stale: bool  # the latest figure is for an earlier period than the report's
     this_period: float | None  # cumulative: this period's own amount (YTD minus the previous YTD)
     last_year: float | None  # last year's same-period figure, where recorded (--baseline)
+    # Judged figures are rounded half up (judge.py): %, 序时进度 and points to 1 decimal, the rest to 4.
     completion: float | None  # cumulative / milestone counts: % of the annual target
     expected: float | None  # 序时进度 at the figure's period, %
     gap: float | None  # points: completion - expected (cumulative), actual - target (growth, level, ceiling)
@@ -49,9 +50,11 @@ class Row(BaseModel):
     projection: float | None  # cumulative: year-end value at the current pace
     light: Light
     status: str  # ahead, on_track, behind, far_behind, met, not_met, broken, no_data, not_due, due_soon,
-    #              overdue, done, declined, not_declined, no_baseline, no_target
+    #              overdue, done, done_late, declined, not_declined, no_baseline, no_target,
+    #              no_year_end_figure, stretch_missed
     persistent: bool  # red for two or more consecutive reported periods
-    met: bool | None  # year-end settlement: the target was met (None: cannot tell)
+    met: bool | None  # set only at the year-end settlement: met or not (None: cannot tell, or not settling)
+    days_late: int | None = None  # milestones done late: days after the due date (see judge.days_late)
     revised: bool  # the figure shown replaced an earlier one
     lead_unit: str | None
     lead_unit_zh: str | None
@@ -127,7 +130,7 @@ class Report(BaseModel):
     grain: str  # month | quarter | year
     as_of: dt.date
     elapsed: float  # 序时进度 at the report's period, %
-    settlement: bool  # the year-end settlement (年终结账)
+    settlement: bool  # the year-end settlement (年终结账): the period ends in December
     filters: dict[str, str]
     battles: list[BattleRef]
     summary: Summary
