@@ -201,7 +201,7 @@ def test_the_readme_crontab_lines_run_under_cron_env_twice(tmp_path):
         for line in lines:
             command = line.split(None, 5)[5]  # after the five schedule fields
             command = command.replace("/srv/liupi/.venv/bin/liupi", str(LIUPI)).replace("/srv/liupi", f"'{srv}'")
-            r = _bare(command, {**BARE, **extra}, tmp_path)
+            r = _bare(command, {**BARE, "LIUPI_TODAY": "2023-07-21", **extra}, tmp_path)  # cron's day, pinned
             assert r.returncode in (0, 6), (line, r.stderr)  # 6: nothing recorded for that period
         runs.append({p.relative_to(srv): p.read_bytes() for p in sorted((srv / "circulars").rglob("*"))
                      if p.is_file() and not p.name.startswith(".")})
@@ -211,7 +211,21 @@ def test_the_readme_crontab_lines_run_under_cron_env_twice(tmp_path):
     assert any("月通报-" in n and n.endswith(".xlsx") for n in names)
     assert any("旬简报-" in n and n.endswith(".md") for n in names)
     assert any("季总结-" in n and n.endswith(".json") for n in names)
+    assert {p.parts[1] for p in first} == {"2023-06", "2023-07", "2023Q2"}  # `last` as of 2023-07-21
     md = next(b for p, b in first.items() if p.name.startswith("月通报") and p.suffix == ".md").decode("utf-8")
     assert md.startswith("# 月通报 · ") and "打好经济增长主动仗" in md
     log = (srv / "cron.log").read_text(encoding="utf-8")
     assert "wrote " in log and "月通报" in log and "Traceback" not in log
+
+
+def test_last_on_an_old_plan_is_refused_not_guessed(mini, tmp_path):
+    env = {**BARE, "LIUPI_HOME": str(mini), "LIUPI_TODAY": "2026-11-29"}
+    for cmd in ("summary --month last", "summary --dekad last", "missing --month last", "unit rsj --month last"):
+        r = _bare(f"{LIUPI} {cmd}", env, tmp_path)
+        assert r.returncode == 2, (cmd, r.stderr)
+        assert b"outside the plan year 2023" in r.stderr and b"Traceback" not in r.stderr
+
+
+def test_a_malformed_liupi_today_is_a_usage_error(mini, tmp_path):
+    r = _bare(f"{LIUPI} summary --month last", {**BARE, "LIUPI_HOME": str(mini), "LIUPI_TODAY": "21/07/2023"}, tmp_path)
+    assert r.returncode == 2 and b"LIUPI_TODAY" in r.stderr

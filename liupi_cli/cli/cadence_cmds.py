@@ -14,6 +14,7 @@ from typing import Optional
 
 import typer
 
+from liupi_cli.cli.clock import today
 from liupi_cli.cli.context import state
 from liupi_cli.cli.output import Fmt, console, pick_format, say
 from liupi_cli.errors import ExitCode, OutputUnwritable, UsageProblem
@@ -53,12 +54,21 @@ def _grain_period(name: str, value: str, grain: str, today: dt.date) -> Period:
     return p
 
 
+def _checked(period: Period, plan=None) -> Period:
+    """Products are for the plan's year, like reports: `last` on an old plan is refused, not guessed."""
+    if plan is not None:
+        from liupi_cli.report import check_period
+
+        check_period(plan, period)
+    return period
+
+
 def _one_period(month: str | None, quarter: str | None, year: str | None, example: str) -> Period:
     given = [(n, v, g) for n, v, g in (("--month", month, "month"), ("--quarter", quarter, "quarter"),
                                        ("--year", year, "year")) if v]
     if len(given) != 1:
         raise UsageProblem("give exactly one of --month, --quarter or --year", f"e.g. {example}")
-    return _grain_period(*given[0], dt.date.today())
+    return _grain_period(*given[0], today())
 
 
 def _emit_doc(doc, model, fmt: Fmt, out: Path | None) -> None:
@@ -151,7 +161,7 @@ def missing(
     st.json_errors = fmt is Fmt.json
     if fail_on not in (None, "missing"):
         raise UsageProblem(f"--fail-on {fail_on}: unknown condition", "use --fail-on missing")
-    period = _one_period(month, quarter, year, "liupi missing --month 2023-06")
+    period = _checked(_one_period(month, quarter, year, "liupi missing --month 2023-06"), st.plan())
     from liupi_cli.cadence.missing import build_missing
     from liupi_cli.render.cadence_doc import missing_doc
 
@@ -184,7 +194,7 @@ def unit(
     st = state(ctx)
     fmt = pick_format(fmt, out, ALL_FORMATS)
     st.json_errors = fmt is Fmt.json
-    period = _one_period(month, quarter, year, "liupi unit 县人社局 --month 2023-06")
+    period = _checked(_one_period(month, quarter, year, "liupi unit 县人社局 --month 2023-06"), st.plan())
     from liupi_cli.cadence.unit_page import build_unit_page
     from liupi_cli.render.cadence_doc import unit_doc
 
@@ -243,21 +253,24 @@ def summary(
         st.json_errors = fmt is Fmt.json
     elif fmt is not None:
         raise UsageProblem("--format is for stdout; with --out-dir use --formats", "e.g. --formats md,xlsx")
-    today = dt.date.today()  # `last` is resolved here, at the edge; the core never reads the clock
+    now = today()  # `last` is resolved here, at the edge; the core never reads the clock
     from liupi_cli.cadence.dekads import Dekad, last_complete_dekad, parse_dekad
 
     name, value = given[0]
     when: Dekad | Period
     if name == "--dekad":
-        when = last_complete_dekad(today) if value == "last" else parse_dekad(value)
+        when = last_complete_dekad(now) if value == "last" else parse_dekad(value)
     else:
-        when = _grain_period(name, value, name[2:], today)
+        when = _grain_period(name, value, name[2:], now)
     from liupi_cli.cadence.products import build_product, is_empty
     from liupi_cli.render.cadence_doc import PRODUCT_ZH, product_doc
 
     plan = st.plan()
-    if when.year != plan.info.year:
-        say(f"warning: {when.key} is outside the plan year {plan.info.year}")
+    if isinstance(when, Period):
+        _checked(when, plan)
+    elif when.year != plan.info.year:
+        raise UsageProblem(f"dekad {when.key} is outside the plan year {plan.info.year}",
+                           f"the plan covers {plan.info.year}: e.g. --dekad {plan.info.year}-06-2")
     records, updates = load_records(st)
     product = build_product(plan, records, updates, when)
     doc = product_doc(product, lang.value)

@@ -9,6 +9,7 @@ from typing import Optional
 
 import typer
 
+from liupi_cli.cli.clock import today
 from liupi_cli.cli.context import state
 from liupi_cli.cli.output import Fmt, emit_rows, pick_format, say
 from liupi_cli.errors import ExitCode
@@ -136,7 +137,7 @@ def _timeline(st, battle, unit, kind, status, overdue, due_within, as_of, fmt: F
     from liupi_cli.errors import UsageProblem
 
     try:
-        day = dt.date.fromisoformat(as_of) if as_of else dt.date.today()  # the clock is read here, at the edge
+        day = dt.date.fromisoformat(as_of) if as_of else today()  # the clock is read here, at the edge
     except ValueError:
         raise UsageProblem(f"--as-of {as_of}: not a date", "write YYYY-MM-DD, e.g. 2023-06-30") from None
     _, updates = load_records(st)

@@ -11,6 +11,7 @@ from typing import Optional
 
 import typer
 
+from liupi_cli.cli.clock import today
 from liupi_cli.cli.context import State, state
 from liupi_cli.cli.output import (
     Fmt,
@@ -251,7 +252,7 @@ def task_set(
     tid = plan.task_id(task_id)
     check_task_status(status, percent)
     try:
-        day = dt.date.fromisoformat(date) if date else dt.date.today()
+        day = dt.date.fromisoformat(date) if date else today()
     except ValueError:
         raise InputRefused(f"cannot read date '{date}'", "write it as 2023-06-30") from None
     year = plan.info.year
