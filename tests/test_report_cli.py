@@ -117,6 +117,14 @@ def test_fail_on_missing_passes_when_every_row_has_data(loaded):
     assert result.exit_code == 0
 
 
+def test_fail_on_missing_counts_a_june_figure_that_cannot_settle_the_year(loaded):
+    # new_urban_jobs has 1500 for 2023-06 and nothing later: at the settlement that figure settles nothing
+    base = ("report", "--year", "2023", "--battle", "livelihood", "--format", "json")
+    rows = {r["id"]: r for r in json.loads(loaded(*base).stdout)["rows"]}
+    assert rows["new_urban_jobs"]["status"] == "no_year_end_figure" and rows["new_urban_jobs"]["met"] is None
+    assert loaded(*base, "--light", "grey", "--fail-on", "missing").exit_code == 1
+
+
 @pytest.mark.parametrize("args,message,code", [
     ([], "give exactly one of --month, --quarter or --year", 2),
     (["--month", "2023-06", "--year", "2023"], "exactly one", 2),

@@ -104,7 +104,8 @@ def report(
     if fmt is not Fmt.table or out is not None:
         for line in next_steps(rep, lang.value):
             say(i18n_line("hint", line, lang.value))
-    if ("red" in fail and c.red) or ("missing" in fail and any(r.status == "no_data" for r in rep.rows)):
+    missing = ("no_data", "no_year_end_figure", "no_baseline")  # no figure that can judge the row
+    if ("red" in fail and c.red) or ("missing" in fail and any(r.status in missing for r in rep.rows)):
         raise typer.Exit(ExitCode.INVALID)
 
 
