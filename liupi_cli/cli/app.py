@@ -91,9 +91,9 @@ def root(
 
 
 def _register() -> None:
-    from liupi_cli.cli import cadence_cmds, plan_cmds, record_cmds, report_cmd
+    from liupi_cli.cli import cadence_cmds, plan_cmds, plan_import_cmds, record_cmds, report_cmd
 
-    for module in (plan_cmds, record_cmds, report_cmd, cadence_cmds):
+    for module in (plan_cmds, record_cmds, report_cmd, cadence_cmds, plan_import_cmds):
         module.register(app)
     for group in app.registered_groups:  # sub-command groups (`liupi task`) get the same plain help
         if group.typer_instance is not None:

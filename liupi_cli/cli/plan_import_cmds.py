@@ -1,0 +1,76 @@
+"""`liupi plan import` and `liupi plan next`: thin adapters over liupi_cli.plan_import and liupi_cli.rollover."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import List, Optional
+
+import typer
+
+from liupi_cli.cli.context import state
+from liupi_cli.cli.output import say, writing
+from liupi_cli.errors import ExitCode
+
+plan_app = typer.Typer(help="Make a plan from documents: import task lists, roll over to next year.",
+                       no_args_is_help=True)
+
+
+def _out_dir(ctx: typer.Context, out: Optional[Path]) -> Path:
+    if out is not None:
+        return out
+    opt = state(ctx).data_dir_opt
+    return opt if opt is not None else Path("plan")
+
+
+@plan_app.command("import")
+def import_cmd(
+    ctx: typer.Context,
+    files: List[Path] = typer.Argument(..., help="Task lists: .docx, .xlsx or .csv (UTF-8, UTF-16 or GB18030)."),
+    out: Optional[Path] = typer.Option(None, "--out", "-o", help="Plan folder to write (default: --data-dir, "
+                                       "else ./plan). An existing plan there is updated, not replaced."),
+    battle: Optional[str] = typer.Option(None, "--battle", "-b", help="Put every task under this battle "
+                                         "(id, number or Chinese name; a new id makes a new battle)."),
+    year: Optional[int] = typer.Option(None, "--year", help="Plan year (default: the existing plan's, else the "
+                                       "year the document names most)."),
+    plan_id: Optional[str] = typer.Option(None, "--plan-id", help="Id of a new plan (default plan-YEAR)."),
+    review: Optional[Path] = typer.Option(None, "--review", help="Review file (default DIR/import-review.md)."),
+    dry_run: bool = typer.Option(False, "--dry-run", help="Print the counts and the review; write nothing."),
+    replace: bool = typer.Option(False, "--replace", help="Overwrite a tasks.yaml that holds another plan."),
+) -> None:
+    """Import task lists (工作任务 · 牵头单位 · 责任单位 · 完成时限 tables, or numbered paragraphs) into plan files.
+
+    Example: liupi plan import 任务清单.docx --out plan --year 2024
+    """
+    from liupi_cli.atomic import write_atomic
+    from liupi_cli.plan import check_plan
+    from liupi_cli.plan_import import import_plan
+
+    dest = _out_dir(ctx, out)
+    result = import_plan(files, dest, year=year, battle=battle, plan_id=plan_id, replace=replace)
+    counts = ", ".join(f"{k} {v}" for k, v in result.counts.items())
+    if dry_run:
+        sys.stdout.write(result.files["review"])
+        say(f"dry run: {counts}; nothing written")
+        return
+    review_path = review or dest / "import-review.md"
+    with writing(dest):
+        dest.mkdir(parents=True, exist_ok=True)
+        for name in ("targets.yaml", "tasks.yaml"):
+            if name in result.files:
+                write_atomic(dest / name, result.files[name])
+        write_atomic(review_path, result.files["review"])
+    say(f"wrote {dest}/tasks.yaml" + (f", {dest}/targets.yaml" if "targets.yaml" in result.files else "")
+        + f" and {review_path}: {counts}")
+    _, problems = check_plan(dest)
+    errors = [p for p in problems if p.severity == "error"]
+    for p in errors:
+        print(f"to decide: {p}", file=sys.stderr)
+    if errors:
+        say(f"{len(errors)} thing(s) must still be decided before `liupi check` passes (listed above)")
+        raise typer.Exit(ExitCode.INVALID)
+    say(f"`liupi check` passes; read {review_path} ({len(result.review)} item(s)) before relying on it")
+
+
+def register(app: typer.Typer) -> None:
+    app.add_typer(plan_app, name="plan")

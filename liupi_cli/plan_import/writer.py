@@ -1,0 +1,142 @@
+"""Plan files from an import: tasks.yaml (new or merged with the one there), targets.yaml (new, or the
+existing one with the new units, battles and indicators added) and the review file. Every file is
+written whole or not at all (liupi_cli.atomic)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from liupi_cli.plan_import.build import Built, ReviewItem
+
+DOC_FIELDS = ("battle", "source", "section", "section_lead", "title_zh", "lead_units", "responsible_units",
+              "responsible_others", "deadline", "deadline_text", "category")
+ORDER = ("id", "battle", "source", "section", "section_lead", "title_zh", "summary", "lead_units",
+         "responsible_units", "responsible_others", "deadline", "deadline_text", "category", "indicators",
+         "measures", "note")
+
+
+class _Dumper(yaml.SafeDumper):
+    def ignore_aliases(self, data: Any) -> bool:
+        return True
+
+
+def _list(dumper: yaml.SafeDumper, data: list) -> yaml.Node:
+    flow = bool(data) and all(not isinstance(x, (dict, list)) for x in data)
+    return dumper.represent_sequence("tag:yaml.org,2002:seq", data, flow_style=flow)
+
+
+def _dict(dumper: yaml.SafeDumper, data: dict) -> yaml.Node:
+    return dumper.represent_mapping("tag:yaml.org,2002:map", data.items(), flow_style=False)
+
+
+_Dumper.add_representer(list, _list)
+_Dumper.add_representer(dict, _dict)
+
+
+def dump(data: Any) -> str:
+    """Block mappings, lists of ids on one line: the layout of the bundled plan files."""
+    return yaml.dump(data, Dumper=_Dumper, allow_unicode=True, sort_keys=False, width=120)
+
+
+def merge_tasks(old: list[dict[str, Any]], new: list[dict[str, Any]],
+                review: list[ReviewItem]) -> tuple[list[dict[str, Any]], dict[str, int]]:
+    """A re-import: tasks matched by (battle, title) first, then by id, keep their id and what liupi adds
+    (summary, indicators, measures, notes); the document's fields are updated. Tasks gone from the
+    document are kept and listed for review, never dropped silently."""
+    by_id = {t["id"]: t for t in old}
+    by_title = {(t.get("battle"), t.get("title_zh")): t for t in old}
+    used: set[str] = set()
+    out, counts = [], {"added": 0, "changed": 0, "unchanged": 0, "kept (not in the document)": 0}
+    for t in new:
+        prev = by_title.get((t["battle"], t["title_zh"]))
+        if prev is None or prev["id"] in used:
+            prev = by_id.get(t["id"]) if t["id"] not in used else None
+        if prev is None:
+            if t["id"] in by_id:  # the id is held by another task that moved: give the new one a fresh id
+                n = 2
+                while f"{t['id']}-{n}" in by_id:
+                    n += 1
+                t = dict(t, id=f"{t['id']}-{n}")
+            out.append(t)
+            used.add(t["id"])
+            counts["added"] += 1
+            continue
+        merged = dict(prev)
+        for f in DOC_FIELDS:
+            if f in t:
+                merged[f] = t[f]
+            elif f in merged and f not in ("section", "section_lead"):
+                merged.pop(f)
+        for f in ("summary", "indicators", "note"):
+            if f not in merged and f in t:
+                merged[f] = t[f]
+        if merged["id"] != t["id"]:
+            review.append(ReviewItem(t["source"], f"task '{t['title_zh']}' is now numbered {t['id']}; "
+                                     f"it keeps its id {merged['id']}", merged["id"]))
+        changed = [f for f in DOC_FIELDS if prev.get(f) != merged.get(f)]
+        counts["changed" if changed else "unchanged"] += 1
+        if changed:
+            review.append(ReviewItem(t["source"], "changed: " + ", ".join(changed), merged["id"]))
+        used.add(merged["id"])
+        out.append({k: merged[k] for k in ORDER if k in merged} | {k: v for k, v in merged.items() if k not in ORDER})
+    for t in old:
+        if t["id"] not in used:
+            out.append(t)
+            counts["kept (not in the document)"] += 1
+            review.append(ReviewItem(t.get("source", t["id"]), "no longer in the document: kept; delete it from "
+                                     "tasks.yaml if it was dropped", t["id"]))
+    return out, counts
+
+
+def tasks_yaml(tasks: list[dict[str, Any]], sources: list[str]) -> str:
+    head = ("# liupi plan data: tasks imported by `liupi plan import` from " + ", ".join(sources) + ".\n"
+            "# Check every line of the review file before relying on it; `liupi check` is the gate.\n")
+    return head + dump({"tasks": tasks})
+
+
+def targets_yaml(existing_text: str | None, existing: dict[str, Any] | None, built: Built,
+                 plan_id: str | None, title: str | None, sources: list[str]) -> str | None:
+    """The targets.yaml to write, or None when the existing one needs nothing added."""
+    if existing is not None:
+        if not (built.units or built.battles or built.indicators):
+            return None
+        data = dict(existing)
+        for key, extra in (("units", built.units), ("battles", built.battles), ("indicators", built.indicators)):
+            have = {e.get("id") for e in data.get(key) or [] if isinstance(e, dict)}
+            data[key] = list(data.get(key) or []) + [e for e in extra if e["id"] not in have]
+        head = "".join(line + "\n" for line in (existing_text or "").splitlines() if line.startswith("#"))
+        return (head if head else "") + dump(data)
+    year = built.year or dt.date.today().year  # pragma: no cover - year is always passed by the CLI
+    title_zh = title or built.title or "导入的计划"
+    data = {
+        "plan": {"id": plan_id or f"plan-{year}", "title_zh": title_zh, "title_en": "", "year": year,
+                 "source_file": ", ".join(Path(s).name for s in sources)},
+        "units": built.units,
+        "battles": built.battles,
+        "indicators": built.indicators,
+    }
+    return ("# liupi plan data: imported by `liupi plan import`; fill in title_en, name_en and check the review.\n"
+            + dump(data))
+
+
+def review_md(built: Built, sources: list[str], counts: dict[str, int]) -> str:
+    lines = [f"# Import review: {', '.join(Path(s).name for s in sources)}", "",
+             "Everything the import was not sure of, with the row it came from. Fix the plan files "
+             "(or the document and import again), then run `liupi check`.", "",
+             "| | count |", "|---|---|"]
+    lines += [f"| {k} | {v} |" for k, v in counts.items()]
+    lines += ["", f"## Items ({len(built.review)})", ""]
+    for r in built.review:
+        where = f"`{r.ref}`"
+        task = f" **{r.task}**" if r.task else ""
+        lines.append(f"- [ ] {where}{task}: {_md(r.message)}")
+    return "\n".join(lines) + "\n"
+
+
+def _md(text: str) -> str:
+    return re.sub(r"([|*_])", r"\\\1", text)
