@@ -117,6 +117,7 @@ class TaskList:
     outline: dict = field(default_factory=dict)
     outline_texts: dict = field(default_factory=dict)
     column_ranks: dict = field(default_factory=dict)
+    item_ranks: set = field(default_factory=set)  # outline levels numbered in the 工作事项/措施 column
 
     @property
     def prefix(self) -> str | None:
@@ -285,9 +286,15 @@ def _read_table(tl: TaskList, cols: _Columns, rows: list[Row]) -> None:
                 texts[n.rank] = rest
             position = 0
         numbered_item = False
+        if not item_text and vals["text"] and not seq_item and leading_number(clean(vals["text"]))[0]:
+            n0 = leading_number(clean(vals["text"]))[0]
+            if n0 and n0.rank > max((r for r in state if r not in tl.item_ranks), default=-1):
+                # numbered measures: each row is an item
+                item_text, vals["text"] = vals["text"], ""
         if item_text and not seq_item:
             n, rest = leading_number(clean(item_text))
-            if n and n.rank > max(state, default=-1):
+            if n and n.rank > max((r for r in state if r not in tl.item_ranks), default=-1):
+                tl.item_ranks.add(n.rank)
                 for r in [r for r in state if r >= n.rank]:
                     state.pop(r)
                 state[n.rank] = n

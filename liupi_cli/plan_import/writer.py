@@ -52,10 +52,19 @@ def merge_tasks(old: list[dict[str, Any]], new: list[dict[str, Any]],
     by_title = {(t.get("battle"), t.get("title_zh")): t for t in old}
     used: set[str] = set()
     out, counts = [], {"added": 0, "changed": 0, "unchanged": 0, "kept (not in the document)": 0}
-    for t in new:
+    # first the same title (a renumbered task keeps its id), then the same number for the rest (a retitled task)
+    match: dict[int, dict[str, Any]] = {}
+    for k, t in enumerate(new):
         prev = by_title.get((t["battle"], t["title_zh"]))
-        if prev is None or prev["id"] in used:
-            prev = by_id.get(t["id"]) if t["id"] not in used else None
+        if prev is not None and prev["id"] not in used:
+            match[k] = prev
+            used.add(prev["id"])
+    for k, t in enumerate(new):
+        if k not in match and t["id"] in by_id and t["id"] not in used:
+            match[k] = by_id[t["id"]]
+            used.add(t["id"])
+    for k, t in enumerate(new):
+        prev = match.get(k)
         if prev is None:
             if t["id"] in by_id:  # the id is held by another task that moved: give the new one a fresh id
                 n = 2
@@ -64,6 +73,7 @@ def merge_tasks(old: list[dict[str, Any]], new: list[dict[str, Any]],
                 t = dict(t, id=f"{t['id']}-{n}")
             out.append(t)
             used.add(t["id"])
+            by_id.setdefault(t["id"], t)
             counts["added"] += 1
             continue
         merged = dict(prev)
@@ -82,8 +92,7 @@ def merge_tasks(old: list[dict[str, Any]], new: list[dict[str, Any]],
         counts["changed" if changed else "unchanged"] += 1
         if changed:
             review.append(ReviewItem(t["source"], "changed: " + ", ".join(changed), merged["id"]))
-        used.add(merged["id"])
-        out.append({k: merged[k] for k in ORDER if k in merged} | {k: v for k, v in merged.items() if k not in ORDER})
+        out.append({f: merged[f] for f in ORDER if f in merged} | {f: v for f, v in merged.items() if f not in ORDER})
     for t in old:
         if t["id"] not in used:
             out.append(t)
