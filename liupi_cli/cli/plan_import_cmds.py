@@ -74,3 +74,88 @@ def import_cmd(
 
 def register(app: typer.Typer) -> None:
     app.add_typer(plan_app, name="plan")
+
+
+@plan_app.command("next")
+def next_cmd(
+    ctx: typer.Context,
+    year: int = typer.Option(..., "--year", help="The new plan's year."),
+    out: Optional[Path] = typer.Option(None, "--out", "-o", help="New plan folder (default ./plan-YEAR)."),
+    fill: Optional[Path] = typer.Option(None, "--fill", help="Apply a filled targets-to-fill.csv to the new "
+                                        "plan in --out (instead of creating it)."),
+) -> None:
+    """Start next year's plan from this one: units, battles, settings, indicators (targets to fill) and unfinished tasks.
+
+    Example: liupi plan next --year 2024 --out plan-2024
+    """
+    import datetime as dt
+    import getpass
+    import os
+
+    import yaml
+
+    from liupi_cli.atomic import write_atomic
+    from liupi_cli.errors import InputRefused
+    from liupi_cli.plan import check_plan
+    from liupi_cli.plan_import.writer import dump
+    from liupi_cli.rollover import apply_fill, fill_csv, next_year, read_fill
+    from liupi_cli.store import Store, store_location
+
+    dest = out or Path(f"plan-{year}")
+    if fill is not None:
+        if not (dest / "targets.yaml").is_file():
+            raise InputRefused(f"{dest}/targets.yaml not found", f"create it first: liupi plan next --year {year} "
+                               f"--out {dest}")
+        try:
+            filled = read_fill(fill.read_text(encoding="utf-8-sig"), str(fill))
+        except (OSError, UnicodeDecodeError) as exc:
+            raise InputRefused(f"{fill}: cannot read ({exc})", "save the table as CSV UTF-8") from None
+        text = (dest / "targets.yaml").read_text(encoding="utf-8")
+        data = yaml.safe_load(text)
+        n, unknown = apply_fill(data, filled)
+        head = "".join(line + "\n" for line in text.splitlines() if line.startswith("#"))
+        with writing(dest / "targets.yaml"):
+            write_atomic(dest / "targets.yaml", head + dump(data))
+        say(f"set {n} new target(s) in {dest}/targets.yaml" + (f"; unknown ids ignored: {', '.join(unknown)}"
+                                                               if unknown else ""))
+    else:
+        st = state(ctx)
+        plan = st.plan()
+        if (dest / "targets.yaml").exists():
+            raise InputRefused(f"{dest}/targets.yaml already exists", "choose another --out, or --fill to set targets")
+        loc = store_location(plan, st.data_dir, st.db_opt, os.environ)
+        records, updates = [], []
+        if loc.path.exists():
+            store = Store(loc.path, plan.info.id)
+            try:
+                records, updates = store.records(), store.task_updates()
+            finally:
+                store.close()
+        nxt = next_year(plan, records, updates, year)
+        with writing(dest):
+            dest.mkdir(parents=True, exist_ok=True)
+            write_atomic(dest / "targets.yaml", f"# liupi plan data: {year}, carried from {plan.info.id} by "
+                         "`liupi plan next`; fill the new targets (targets-to-fill.csv).\n" + dump(nxt.targets))
+            write_atomic(dest / "tasks.yaml", f"# liupi plan data: tasks carried from {plan.info.id} "
+                         "(not done last year; see each note).\n" + dump({"tasks": nxt.tasks}))
+            write_atomic(dest / "targets-to-fill.csv", fill_csv(nxt.fill))
+        if nxt.baselines:
+            by = os.environ.get("LIUPI_USER") or getpass.getuser()
+            new = Store(dest / "records.db", nxt.targets["plan"]["id"])
+            try:
+                new.add_many(nxt.baselines, by, dt.datetime.now().astimezone().isoformat(timespec="seconds"),
+                             batch=f"plan next from {plan.info.id}")
+            finally:
+                new.close()
+        for note in nxt.notes:
+            say(f"note: {note}")
+        say(f"wrote {dest}: {len(nxt.targets['indicators'])} indicator(s), {nxt.carried_tasks} task(s) carried, "
+            f"{len(nxt.baselines)} baseline record(s) from {plan.info.year}; {len(nxt.fill)} target(s) to fill in "
+            f"{dest}/targets-to-fill.csv, then: liupi plan next --year {year} --out {dest} --fill "
+            f"{dest}/targets-to-fill.csv")
+    _, problems = check_plan(dest)
+    errors = [p for p in problems if p.severity == "error"]
+    if errors:
+        say(f"{len(errors)} thing(s) still to decide before `liupi check` passes; `liupi -d {dest} check` lists them")
+    else:
+        say("`liupi check` passes")
