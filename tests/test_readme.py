@@ -12,7 +12,7 @@ from liupi_cli.cli.app import app
 
 README = (REPO / "README.md").read_text(encoding="utf-8")
 COMMANDS = ["check", "info", "targets", "tasks", "update", "template", "task set", "history", "export", "report",
-            "missing", "unit", "summary"]
+            "missing", "unit", "summary", "plan import", "plan next"]
 
 
 def _sh_lines() -> list[str]:
@@ -59,8 +59,8 @@ def test_the_readme_examples_run_in_order(tmp_path, monkeypatch):
 
 
 @pytest.mark.parametrize("command", ["update", "report", "targets", "tasks", "template", "history", "export",
-                                     "check", "info", "missing", "unit", "summary"])
+                                     "check", "info", "missing", "unit", "summary", "plan import", "plan next"])
 def test_every_command_help_has_an_example(command):
-    result = CliRunner().invoke(app, [command, "--help"])
+    result = CliRunner().invoke(app, [*command.split(), "--help"])
     assert result.exit_code == 0
     assert "Example" in result.stdout

@@ -99,6 +99,9 @@ def import_plan(paths: list[Path], out: Path, *, year: int | None = None, battle
     built = build(lists, units, battles, _models(tdata, "indicators", Indicator), year, battle)
     if built.year is None:
         raise InputRefused("the plan year is not in the documents", "pass --year 2024")
+    if tdata is None:
+        built.review.insert(0, ReviewItem(lists[0].ref, "new plan: write title_en in targets.yaml, and name_en for "
+                                          "each battle and indicator (the reports show them)"))
     counts: dict[str, int]
     if old_tasks and not replace:
         old_ids = {t.get("id") for t in old_tasks}

@@ -254,7 +254,7 @@ def _indicator(c: Candidate, task: dict[str, Any], battle: str, n: int, year: in
 
 
 def _subject(stated: str) -> str:
-    m = re.match(r"^(?:力争|争取|确保|全年|全县|年度)*(.+?)(?:增长|增加|增速|达到|突破|超过|控制在|不低于|提高|\d)", stated)
+    m = re.match(r"^(?:力争|争取|确保|全年|全县|年度)*(.+?)(?:从|增长|增加|增速|达到|突破|超过|控制在|不低于|提高|\d)", stated)
     return m[1].strip("，,、") if m and 1 < len(m[1]) <= 20 else ""
 
 

@@ -346,7 +346,7 @@ def _read_table(tl: TaskList, cols: _Columns, rows: list[Row]) -> None:
             desc.append(clean(item_text))
         if vals["text"]:
             desc.append(vals["text"])
-        if not (seq_item and has_item) and item_text and not numbered_item:
+        if not (seq_item and has_item) and item_text and not numbered_item and not leading_number(clean(item_text))[0]:
             desc.append(item_text)
         t.text = "\n".join(d for d in desc if d)
         for role in ("lead", "resp", "leader", "deadline", "category", "goal", "progress"):
