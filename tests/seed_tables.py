@@ -105,9 +105,9 @@ def write_docx(lists: list[dict], path: Path) -> None:
                     cell = cell.merge(t.cell(0, col + span - 1))
                 _put(cell, text)
                 col += span
-            for r, cells in enumerate(table[1:], 1):
-                for c, text in enumerate(cells):
-                    _put(t.cell(r, c), text)
+            for row, cells in zip(t.rows[1:], table[1:]):
+                for cell, text in zip(row.cells, cells):  # row.cells once per row: t.cell() rescans the table
+                    _put(cell, text)
     d.save(str(path))
 
 

@@ -6,6 +6,7 @@ import csv
 import hashlib
 import io
 import shutil
+from pathlib import Path
 
 import yaml
 from typer.testing import CliRunner
@@ -22,14 +23,20 @@ def _run(*args: str):
 
 
 def _year_of_records(data: str) -> None:
-    for ind, value, period in [("transport_accident_count", "5", "2023-06"), ("transport_accident_count", "9", "2023-12"),
-                               ("transport_accident_deaths", "2", "2023-12"), ("new_urban_jobs", "1500", "2023-06"),
-                               ("new_urban_jobs", "3300", "2023-12"), ("urban_dibao_standard", "650", "2023"),
-                               ("gdp_growth", "7.1", "2023Q4")]:
-        _run("-d", data, "update", ind, value, "--period", period, "--by", "t")
-    _run("-d", data, "task", "set", "a7-1.1.1", "--status", "done", "--date", "2023-12-20", "--by", "t")
-    _run("-d", data, "task", "set", "a7-1.2.1", "--status", "in_progress", "--percent", "60", "--date", "2023-12-20",
-         "--by", "t")
+    """A year of records, written straight into the plan's store (the CLI's own path is tested elsewhere)."""
+    import datetime as dt
+
+    from liupi_cli.store import NewRecord
+
+    store = Store(Path(data) / "records.db", "shuangpai-2023-six-battles")
+    rows = [("transport_accident_count", 5, "2023-06", "起"), ("transport_accident_count", 9, "2023-12", "起"),
+            ("transport_accident_deaths", 2, "2023-12", "人"), ("new_urban_jobs", 1500, "2023-06", "人"),
+            ("new_urban_jobs", 3300, "2023-12", "人"), ("urban_dibao_standard", 650, "2023", "元/月"),
+            ("gdp_growth", 7.1, "2023Q4", "%")]
+    store.add_many([NewRecord(i, p, v, f"{v:g}", None, u) for i, v, p, u in rows], "t", "2024-01-05T10:00:00+08:00")
+    store.set_task("a7-1.1.1", dt.date(2023, 12, 20), "done", None, None, "t", "2023-12-20T10:00:00+08:00")
+    store.set_task("a7-1.2.1", dt.date(2023, 12, 20), "in_progress", 60, None, "t", "2023-12-20T10:00:00+08:00")
+    store.close()
 
 
 def test_plan_next_from_a_year_of_records(tmp_path, monkeypatch):

@@ -53,17 +53,18 @@ class ImportResult:
 def _existing(out: Path) -> tuple[str | None, dict[str, Any] | None, list[dict[str, Any]] | None]:
     import yaml
 
+    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml when present: the bundled plan is large
     ttext = tdata = kdata = None
     if (out / TARGETS).is_file():
         ttext = (out / TARGETS).read_text(encoding="utf-8")
         try:
-            tdata = yaml.safe_load(ttext) or {}
+            tdata = yaml.load(ttext, Loader=loader) or {}
         except yaml.YAMLError as exc:
             raise PlanUnreadable(f"{out / TARGETS}: not valid YAML ({exc.__class__.__name__})",
                                  "fix it or import into another folder with --out") from None
     if (out / TASKS).is_file():
         try:
-            kdata = (yaml.safe_load((out / TASKS).read_text(encoding="utf-8")) or {}).get("tasks") or []
+            kdata = (yaml.load((out / TASKS).read_text(encoding="utf-8"), Loader=loader) or {}).get("tasks") or []
         except (yaml.YAMLError, AttributeError):
             raise PlanUnreadable(f"{out / TASKS}: not a tasks file", "fix it or import into another folder") from None
     return ttext, tdata, kdata

@@ -20,17 +20,17 @@ ORDER = ("id", "battle", "source", "section", "section_lead", "title_zh", "summa
          "measures", "note")
 
 
-class _Dumper(yaml.SafeDumper):
+class _Dumper(getattr(yaml, "CSafeDumper", yaml.SafeDumper)):  # type: ignore[misc]  # libyaml when present
     def ignore_aliases(self, data: Any) -> bool:
         return True
 
 
-def _list(dumper: yaml.SafeDumper, data: list) -> yaml.Node:
+def _list(dumper: Any, data: list) -> yaml.Node:
     flow = bool(data) and all(not isinstance(x, (dict, list)) for x in data)
     return dumper.represent_sequence("tag:yaml.org,2002:seq", data, flow_style=flow)
 
 
-def _dict(dumper: yaml.SafeDumper, data: dict) -> yaml.Node:
+def _dict(dumper: Any, data: dict) -> yaml.Node:
     return dumper.represent_mapping("tag:yaml.org,2002:map", data.items(), flow_style=False)
 
 
