@@ -157,7 +157,7 @@ def next_year(plan: Plan, records: list[Record], updates: list[TaskUpdate], year
 
     targets = {
         "plan": info,
-        "settings": plan.settings.model_dump(mode="json"),
+        "settings": plan.settings.model_dump(mode="json", exclude_none=True),
         "units": [dict(_dump(u), id=u.id) for u in plan.units.values()],
         "battles": [dict(_dump(b), id=b.id) for b in plan.battles.values()],
         "indicators": indicators,

@@ -12,6 +12,7 @@ import yaml
 from typer.testing import CliRunner
 
 from liupi_cli.cli.app import app
+from liupi_cli.models import Battle, Settings, Unit
 from liupi_cli.store import Store
 from tests.seed_tables import REPO
 
@@ -52,7 +53,9 @@ def test_plan_next_from_a_year_of_records(tmp_path, monkeypatch):
     new = yaml.safe_load((tmp_path / "p24" / "targets.yaml").read_text(encoding="utf-8"))
     assert new["plan"]["year"] == 2024 and new["plan"]["id"] == "shuangpai-2024-six-battles"
     assert "doc_no" not in new["plan"] and "issued" not in new["plan"]
-    assert new["units"] == old["units"] and new["battles"] == old["battles"] and new["settings"] == old["settings"]
+    for key, model in (("units", Unit), ("battles", Battle)):
+        assert [model.model_validate(x) for x in new[key]] == [model.model_validate(x) for x in old[key]]
+    assert Settings.model_validate(new["settings"]) == Settings.model_validate(old["settings"])
     ind = {i["id"]: i for i in new["indicators"]}
     assert len(ind) == len(old["indicators"])
     assert "target" not in ind["gdp_growth"] and "target" not in ind["new_urban_jobs"]  # left for the new figures
