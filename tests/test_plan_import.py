@@ -59,9 +59,10 @@ def test_round_trip_bundled_plan(kind, lists, tmp_path):
     assert got["a2-1.2.1"]["section_lead"] == "fgj"
     assert got["a5-1.2.6"]["section_lead"] == "zfb_jrb"  # the heading repeated after a page break as "2、 …"
     assert got["a7-1.18.2"]["deadline"] == "ongoing"  # merged 完成时限 cell taken from the row above
-    _write(result, tmp_path)
-    _, problems = check_plan(tmp_path)
-    assert [str(p) for p in problems if p.severity == "error"] == []
+    if kind == "docx":  # each kind's tasks are compared above; `liupi check` on the written plan once
+        _write(result, tmp_path)
+        _, problems = check_plan(tmp_path)
+        assert [str(p) for p in problems if p.severity == "error"] == []
 
 
 def test_csv_encodings(lists, tmp_path):

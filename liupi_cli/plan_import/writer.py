@@ -4,7 +4,6 @@ written whole or not at all (liupi_cli.atomic)."""
 
 from __future__ import annotations
 
-import datetime as dt
 import re
 from pathlib import Path
 from typing import Any
@@ -120,7 +119,7 @@ def targets_yaml(existing_text: str | None, existing: dict[str, Any] | None, bui
             data[key] = list(data.get(key) or []) + [e for e in extra if e["id"] not in have]
         head = "".join(line + "\n" for line in (existing_text or "").splitlines() if line.startswith("#"))
         return (head if head else "") + dump(data)
-    year = built.year or dt.date.today().year  # pragma: no cover - year is always passed by the CLI
+    year = built.year  # import_plan refuses to go on without one
     title_zh = title or built.title or "导入的计划"
     data = {
         "plan": {"id": plan_id or f"plan-{year}", "title_zh": title_zh, "title_en": "", "year": year,
