@@ -294,3 +294,14 @@ def test_help_does_not_import_docx_or_pypinyin():
     code = "import sys, liupi_cli.cli.app; print('docx' in sys.modules, 'pypinyin' in sys.modules)"
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
     assert out.split() == ["False", "False"]
+
+
+def test_table_without_numbers_numbers_tasks_by_row(tmp_path):
+    doc = tmp_path / "简表.csv"
+    doc.write_text("重点任务,牵头单位,配合单位,完成时间\n修缮县城排水管网,县住建局,县财政局,2024年10月底前\n"
+                   "建设智慧停车场,县城管局,,2024年12月底前\n", encoding="utf-8")
+    result = import_plan([doc], _known(tmp_path), year=2024, battle="livelihood")
+    tasks = _tasks(result)
+    assert [(t["id"], t["title_zh"], t["lead_units"]) for t in tasks] == [
+        ("t.1", "修缮县城排水管网", ["zjj"]), ("t.2", "建设智慧停车场", ["cgzfj"])]
+    assert "tasks numbered by row" in result.files["review"]

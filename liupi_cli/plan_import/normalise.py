@@ -240,6 +240,13 @@ def _read_table(tl: TaskList, cols: _Columns, rows: list[Row]) -> None:
     prev: RawTask | None = tl.tasks[-1] if tl.tasks else None
     prev_vals: dict[str, str] = {}
     position = 0
+    # a table with no numbering at all (no 序号, no 一、/1.): each row with its own task text is a task
+    auto = not no_cols and not any(
+        leading_number(clean(r.cells[c]))[0] for r in rows for c in title_cols + cols.idx("measures")
+        if c < len(r.cells) and r.cells[c].strip())
+    if auto and rows:
+        tl.notes.append((rows[0].ref, "the table numbers no task: tasks numbered by row, in order"))
+    counter = 0
     for row in rows:
         if not row.filled:
             continue
@@ -248,6 +255,9 @@ def _read_table(tl: TaskList, cols: _Columns, rows: list[Row]) -> None:
         for c in no_cols:
             if c < len(row.cells) and row.merged[c] != "v":
                 seq = bare_number(row.cells[c]) if row.cells[c].strip() else None
+        if auto and any(c < len(row.cells) and row.cells[c].strip() and row.merged[c] == "" for c in title_cols):
+            counter += 1
+            seq = counter
         title_texts = []
         found: list[tuple[int, Number, str]] = []
         for c in title_cols:
