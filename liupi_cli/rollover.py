@@ -23,8 +23,18 @@ from liupi_cli.plan import Plan
 from liupi_cli.store import NewRecord, Record, TaskUpdate
 
 NEEDS_TARGET = (Kind.growth_rate, Kind.cumulative, Kind.level, Kind.ceiling, Kind.standard_raised)
-FILL_COLUMNS = ("indicator", "name_zh", "kind", "unit", "last_target", "last_result", "last_result_period",
-                "new_target", "last_due", "new_due")
+FILL_COLUMNS = (
+    "indicator",
+    "name_zh",
+    "kind",
+    "unit",
+    "last_target",
+    "last_result",
+    "last_result_period",
+    "new_target",
+    "last_due",
+    "new_due",
+)
 
 
 @dataclass
@@ -78,8 +88,10 @@ def _dump(model: Any) -> dict[str, Any]:
 def next_year(plan: Plan, records: list[Record], updates: list[TaskUpdate], year: int) -> NextYear:
     old = plan.info.year
     if year <= old:
-        raise InputRefused(f"the plan is for {old}; the next plan's year must be later, not {year}",
-                           f"liupi plan next --year {old + 1}")
+        raise InputRefused(
+            f"the plan is for {old}; the next plan's year must be later, not {year}",
+            f"liupi plan next --year {old + 1}",
+        )
     info = _dump(plan.info)
     info["id"] = re.sub(str(old), str(year), info["id"]) if str(old) in info["id"] else f"{info['id']}-{year}"
     info["year"] = year
@@ -100,9 +112,18 @@ def next_year(plan: Plan, records: list[Record], updates: list[TaskUpdate], year
             entry.pop(k, None)
         entry["comparator"] = ind.comparator.value
         if ind.kind is Kind.milestone:
-            fill.append(FillRow(ind.id, ind.name_zh, ind.kind.value, ind.unit, ind.target,
-                                last.value if last else None, last.period if last else None,
-                                last_due=ind.due.isoformat() if ind.due else None))
+            fill.append(
+                FillRow(
+                    ind.id,
+                    ind.name_zh,
+                    ind.kind.value,
+                    ind.unit,
+                    ind.target,
+                    last.value if last else None,
+                    last.period if last else None,
+                    last_due=ind.due.isoformat() if ind.due else None,
+                )
+            )
             if ind.target is not None:
                 entry["target"] = ind.target
         if ind.kind is Kind.standard_raised:
@@ -110,19 +131,40 @@ def next_year(plan: Plan, records: list[Record], updates: list[TaskUpdate], year
                 entry["baseline"] = last.value
             else:
                 entry["baseline"] = ind.target
-                notes.append(f"{ind.id}: no result recorded for {old}; baseline set to last year's target "
-                             f"{ind.target:g} (the standard promised): check it")
+                notes.append(
+                    f"{ind.id}: no result recorded for {old}; baseline set to last year's target "
+                    f"{ind.target:g} (the standard promised): check it"
+                )
         if ind.kind is Kind.double_decline:
             for r in records:
                 if r.indicator == ind.id and not r.baseline and r.current and _in_year(r.period, old):
-                    baselines.append(NewRecord(ind.id, r.period, r.value, r.entered, r.entered_unit, r.unit,
-                                               baseline=True, source=f"{plan.info.id} actual",
-                                               note=f"carried from {old}"))
+                    baselines.append(
+                        NewRecord(
+                            ind.id,
+                            r.period,
+                            r.value,
+                            r.entered,
+                            r.entered_unit,
+                            r.unit,
+                            baseline=True,
+                            source=f"{plan.info.id} actual",
+                            note=f"carried from {old}",
+                        )
+                    )
             if not any(b.indicator == ind.id for b in baselines):
                 notes.append(f"{ind.id}: no {old} counts recorded: record last year's figures with --baseline")
         if ind.kind in NEEDS_TARGET:
-            fill.append(FillRow(ind.id, ind.name_zh, ind.kind.value, ind.unit, ind.target,
-                                last.value if last else None, last.period if last else None))
+            fill.append(
+                FillRow(
+                    ind.id,
+                    ind.name_zh,
+                    ind.kind.value,
+                    ind.unit,
+                    ind.target,
+                    last.value if last else None,
+                    last.period if last else None,
+                )
+            )
         if ind.kind in (Kind.zero_events, Kind.ranking) and ind.target is not None:
             entry["target"] = ind.target  # zero stays zero; a ranking aim is usually kept
         indicators.append(entry)
@@ -139,7 +181,11 @@ def next_year(plan: Plan, records: list[Record], updates: list[TaskUpdate], year
             continue
         entry = _dump(t)
         entry["id"] = t.id
-        state = f"{u.status}{f' {u.percent:g}%' if u.percent is not None else ''} on {u.date}" if u else "no progress recorded"
+        state = (
+            f"{u.status}{f' {u.percent:g}%' if u.percent is not None else ''} on {u.date}"
+            if u
+            else "no progress recorded"
+        )
         if t.deadline == "ongoing":
             flag = f"carried from {old} (ongoing; {state})"
         else:
@@ -177,8 +223,20 @@ def fill_csv(rows: list[FillRow]) -> str:
     w = csv.writer(buf)
     w.writerow(FILL_COLUMNS)
     for r in rows:
-        w.writerow([r.indicator, r.name_zh, r.kind, r.unit or "", _g(r.last_target), _g(r.last_result),
-                    r.last_result_period or "", _g(r.new_target), r.last_due or "", ""])
+        w.writerow(
+            [
+                r.indicator,
+                r.name_zh,
+                r.kind,
+                r.unit or "",
+                _g(r.last_target),
+                _g(r.last_result),
+                r.last_result_period or "",
+                _g(r.new_target),
+                r.last_due or "",
+                "",
+            ]
+        )
     return "\ufeff" + buf.getvalue()  # BOM: Excel opens it as UTF-8
 
 
@@ -193,8 +251,9 @@ def read_fill(text: str, where: str) -> dict[str, dict[str, Any]]:
     out: dict[str, dict[str, Any]] = {}
     reader = csv.DictReader(io.StringIO(text.lstrip("\ufeff")))
     if not reader.fieldnames or "indicator" not in reader.fieldnames or "new_target" not in reader.fieldnames:
-        raise InputRefused(f"{where}: needs the columns indicator and new_target",
-                           "fill the table `liupi plan next` wrote")
+        raise InputRefused(
+            f"{where}: needs the columns indicator and new_target", "fill the table `liupi plan next` wrote"
+        )
     for row in reader:
         iid = (row.get("indicator") or "").strip()
         v = (row.get("new_target") or "").strip()
@@ -203,14 +262,17 @@ def read_fill(text: str, where: str) -> dict[str, dict[str, Any]]:
             try:
                 out.setdefault(iid, {})["target"] = float(v.replace(",", ""))
             except ValueError:
-                raise InputRefused(f"{where}:{reader.line_num}: new_target '{v}' is not a number",
-                                   "write the figure only, e.g. 8.5 (the unit is in the unit column)") from None
+                raise InputRefused(
+                    f"{where}:{reader.line_num}: new_target '{v}' is not a number",
+                    "write the figure only, e.g. 8.5 (the unit is in the unit column)",
+                ) from None
         if d:
             try:
                 out.setdefault(iid, {})["due"] = dt.date.fromisoformat(d)
             except ValueError:
-                raise InputRefused(f"{where}:{reader.line_num}: new_due '{d}' is not a date",
-                                   "write it as 2024-12-31") from None
+                raise InputRefused(
+                    f"{where}:{reader.line_num}: new_due '{d}' is not a date", "write it as 2024-12-31"
+                ) from None
     return out
 
 

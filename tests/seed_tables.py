@@ -37,7 +37,7 @@ def task_lists(text: str) -> list[dict]:
         stop = next((i for i in range(start + 2, len(lines)) if lines[i].strip() == f"附件{n + 1}"), len(lines))
         rows: list[list[str]] = []
         row: list[str] | None = None
-        for line in lines[start + 2:stop]:
+        for line in lines[start + 2 : stop]:
             if not line.strip() and not line.startswith("\t"):
                 if row:
                     rows.append(row)

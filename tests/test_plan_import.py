@@ -76,6 +76,7 @@ def test_csv_encodings(lists, tmp_path):
 
 # ---------------------------------------------------------------- hand-made layouts
 
+
 def _known(tmp_path: Path) -> Path:
     shutil.copy(DATA / "targets.yaml", tmp_path / "targets.yaml")
     return tmp_path
@@ -85,12 +86,15 @@ def test_numbered_paragraph_layout(tmp_path):
     import docx
 
     d = docx.Document()
-    for line in ("附件1", "某某县2024年重点工作任务分解表",
-                 "一、县财政局牵头重点工作",
-                 "1.深化预算管理制度改革。推进零基预算，压减一般性支出。责任单位：县财政局、县税务局。完成时限：2024年6月底前。",
-                 "2.加强国有资产管理。完成资产清查。责任单位：县财政局（国资股）、县泷兴集团。完成时限：长期坚持。",
-                 "二、县发改局牵头重点工作",
-                 "1.抓好重大项目建设。全年铺排县重点项目40个以上。牵头单位：县发改局。责任单位：县住建局、县自然资源和规划局。完成时限：12月底前。"):
+    for line in (
+        "附件1",
+        "某某县2024年重点工作任务分解表",
+        "一、县财政局牵头重点工作",
+        "1.深化预算管理制度改革。推进零基预算，压减一般性支出。责任单位：县财政局、县税务局。完成时限：2024年6月底前。",
+        "2.加强国有资产管理。完成资产清查。责任单位：县财政局（国资股）、县泷兴集团。完成时限：长期坚持。",
+        "二、县发改局牵头重点工作",
+        "1.抓好重大项目建设。全年铺排县重点项目40个以上。牵头单位：县发改局。责任单位：县住建局、县自然资源和规划局。完成时限：12月底前。",
+    ):
         d.add_paragraph(line)
     path = tmp_path / "分解表.docx"
     d.save(str(path))
@@ -99,11 +103,19 @@ def test_numbered_paragraph_layout(tmp_path):
     assert list(tasks) == ["a1.1.1", "a1.1.2", "a1.2.1"]
     t = tasks["a1.1.1"]
     assert (t["title_zh"], t["lead_units"], t["responsible_units"], t["deadline"]) == (
-        "深化预算管理制度改革", ["czj"], ["swj"], dt.date(2024, 6, 30))
+        "深化预算管理制度改革",
+        ["czj"],
+        ["swj"],
+        dt.date(2024, 6, 30),
+    )
     assert t["section"] == "县财政局牵头重点工作" and t["section_lead"] == "czj"
     assert tasks["a1.1.2"]["lead_units"] == ["czj_gzg"] and tasks["a1.1.2"]["deadline"] == "ongoing"
     t = tasks["a1.2.1"]
-    assert (t["lead_units"], t["responsible_units"], t["deadline"]) == (["fgj"], ["zjj", "zrzyj"], dt.date(2024, 12, 31))
+    assert (t["lead_units"], t["responsible_units"], t["deadline"]) == (
+        ["fgj"],
+        ["zjj", "zrzyj"],
+        dt.date(2024, 12, 31),
+    )
 
 
 def test_merged_task_cells_and_leader_column(tmp_path):
@@ -111,10 +123,19 @@ def test_merged_task_cells_and_leader_column(tmp_path):
 
     d = docx.Document()
     d.add_paragraph("2024年优化营商环境重点任务清单")
-    rows = [("工作任务", "具体措施", "牵头领导", "牵头单位", "配合单位", "时间节点"),
-            ("一、提升政务服务效能", "1.推行“一件事一次办”，新增主题场景10个以上。", "张三", "县政务服务中心", "县人社局、县医保局", "2024年9月底前"),
-            ("", "2.推进“湘易办”应用。", "张三", "县政务中心", "县医疗保障局和县税务局", "每季度末"),
-            ("", "3.开展营商环境评价。", "李四", "县政府办（优化办）", "各乡镇、县直各单位", "3个月内")]
+    rows = [
+        ("工作任务", "具体措施", "牵头领导", "牵头单位", "配合单位", "时间节点"),
+        (
+            "一、提升政务服务效能",
+            "1.推行“一件事一次办”，新增主题场景10个以上。",
+            "张三",
+            "县政务服务中心",
+            "县人社局、县医保局",
+            "2024年9月底前",
+        ),
+        ("", "2.推进“湘易办”应用。", "张三", "县政务中心", "县医疗保障局和县税务局", "每季度末"),
+        ("", "3.开展营商环境评价。", "李四", "县政府办（优化办）", "各乡镇、县直各单位", "3个月内"),
+    ]
     t = d.add_table(rows=len(rows), cols=len(rows[0]))
     for r, cells in enumerate(rows):
         for c, text in enumerate(cells):
@@ -168,22 +189,30 @@ def test_progress_table_xlsx(tmp_path):
 
 # ---------------------------------------------------------------- units and deadlines
 
+
 def _book() -> UnitBook:
     data = yaml.safe_load((DATA / "targets.yaml").read_text(encoding="utf-8"))
     return UnitBook([Unit.model_validate(u) for u in data["units"]])
 
 
-@pytest.mark.parametrize("cell,ids,others", [
-    ("县纪委监委、县委巡察办、县审计局等相关单位。", ["jwjw", "xunchaban", "sjj"], "等相关单位"),
-    ("县政府办(金融办)、县财政\n局、人民银行双牌支行等相关单位", ["zfb_jrb", "czj", "rmyhspzh"], "等相关单位"),
-    ("县住建局等相关单位及县泷兴集团、县农旅发公司等县属国有企业", ["zjj", "lxjt", "nlfgs"], "等相关单位、等县属国有企业"),
-    ("县自然资源和规划局", ["zrzyj"], None),
-    ("县发改局和县财政局", ["fgj", "czj"], None),
-    ("各相关单位", [], "各相关单位"),
-    ("县“双随机、一公开”成员单位", [], "县“双随机、一公开”成员单位"),
-    ("县安委会、县减灾委相关成员单位", [], "县安委会、县减灾委相关成员单位"),
-    ("医保局；科工信局", ["ylbzj", "kgxj"], None),
-])
+@pytest.mark.parametrize(
+    "cell,ids,others",
+    [
+        ("县纪委监委、县委巡察办、县审计局等相关单位。", ["jwjw", "xunchaban", "sjj"], "等相关单位"),
+        ("县政府办(金融办)、县财政\n局、人民银行双牌支行等相关单位", ["zfb_jrb", "czj", "rmyhspzh"], "等相关单位"),
+        (
+            "县住建局等相关单位及县泷兴集团、县农旅发公司等县属国有企业",
+            ["zjj", "lxjt", "nlfgs"],
+            "等相关单位、等县属国有企业",
+        ),
+        ("县自然资源和规划局", ["zrzyj"], None),
+        ("县发改局和县财政局", ["fgj", "czj"], None),
+        ("各相关单位", [], "各相关单位"),
+        ("县“双随机、一公开”成员单位", [], "县“双随机、一公开”成员单位"),
+        ("县安委会、县减灾委相关成员单位", [], "县安委会、县减灾委相关成员单位"),
+        ("医保局；科工信局", ["ylbzj", "kgxj"], None),
+    ],
+)
 def test_unit_cells(cell, ids, others):
     got = _book().split(cell, "x")
     assert (got.ids, got.others) == (ids, others)
@@ -199,22 +228,25 @@ def test_new_unit_ids_are_pinyin_initials_and_unique():
     assert "looks like the known '县医疗保障局'" in note
 
 
-@pytest.mark.parametrize("text,value,flagged", [
-    ("2023年12月底前", dt.date(2023, 12, 31), False),
-    ("6月底前", dt.date(2024, 6, 30), False),
-    ("11月15日前", dt.date(2024, 11, 15), False),
-    ("2月底前", dt.date(2024, 2, 29), False),
-    ("每季度末", "ongoing", True),
-    ("长期坚持", "ongoing", False),
-    ("持续推进", "ongoing", False),
-    ("常态化", "ongoing", False),
-    ("3个月内", None, True),
-    ("10个工作日内", None, True),
-    ("2024年3月至6月", dt.date(2024, 6, 30), True),
-    ("6月底前完成方案，12月底前全面完成", dt.date(2024, 12, 31), True),
-    ("视情况而定", None, True),
-    ("", None, False),
-])
+@pytest.mark.parametrize(
+    "text,value,flagged",
+    [
+        ("2023年12月底前", dt.date(2023, 12, 31), False),
+        ("6月底前", dt.date(2024, 6, 30), False),
+        ("11月15日前", dt.date(2024, 11, 15), False),
+        ("2月底前", dt.date(2024, 2, 29), False),
+        ("每季度末", "ongoing", True),
+        ("长期坚持", "ongoing", False),
+        ("持续推进", "ongoing", False),
+        ("常态化", "ongoing", False),
+        ("3个月内", None, True),
+        ("10个工作日内", None, True),
+        ("2024年3月至6月", dt.date(2024, 6, 30), True),
+        ("6月底前完成方案，12月底前全面完成", dt.date(2024, 12, 31), True),
+        ("视情况而定", None, True),
+        ("", None, False),
+    ],
+)
 def test_deadlines(text, value, flagged):
     d = parse_deadline(text, 2024)
     assert d.value == value and (d.flag is not None) == flagged
@@ -222,6 +254,7 @@ def test_deadlines(text, value, flagged):
 
 
 # ---------------------------------------------------------------- re-import, refusal, CLI
+
 
 def test_reimport_keeps_ids_and_lists_changes(lists, tmp_path):
     _known(tmp_path)
@@ -256,6 +289,7 @@ def test_refuses_to_overwrite_another_plan(lists, tmp_path):
     doc = tmp_path / "x.csv"
     doc.write_text("工作任务,牵头单位,完成时限\n1.完全不同的任务。,县财政局,2023年12月底前\n", encoding="utf-8")
     from liupi_cli.errors import InputRefused
+
     with pytest.raises(InputRefused, match="already holds another plan"):
         import_plan([doc], tmp_path / "plan")
 
@@ -263,9 +297,12 @@ def test_refuses_to_overwrite_another_plan(lists, tmp_path):
 def test_cli_import_dry_run_then_write(tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)
     doc = tmp_path / "清单.csv"
-    doc.write_text("某县2024年重点工作任务清单\n工作任务,牵头单位,责任单位,完成时限\n"
-                   "1.新建城市书房3个。,县文旅局,县财政局,2024年12月底前\n"
-                   "2.推进老旧小区改造。,县住建局,各乡镇,长期坚持\n", encoding="gb18030")
+    doc.write_text(
+        "某县2024年重点工作任务清单\n工作任务,牵头单位,责任单位,完成时限\n"
+        "1.新建城市书房3个。,县文旅局,县财政局,2024年12月底前\n"
+        "2.推进老旧小区改造。,县住建局,各乡镇,长期坚持\n",
+        encoding="gb18030",
+    )
     runner = CliRunner()
     r = runner.invoke(app, ["plan", "import", str(doc), "--out", "p", "--dry-run"])
     assert r.exit_code == 0, r.output
@@ -298,10 +335,15 @@ def test_help_does_not_import_docx_or_pypinyin():
 
 def test_table_without_numbers_numbers_tasks_by_row(tmp_path):
     doc = tmp_path / "简表.csv"
-    doc.write_text("重点任务,牵头单位,配合单位,完成时间\n修缮县城排水管网,县住建局,县财政局,2024年10月底前\n"
-                   "建设智慧停车场,县城管局,,2024年12月底前\n", encoding="utf-8")
+    doc.write_text(
+        "重点任务,牵头单位,配合单位,完成时间\n修缮县城排水管网,县住建局,县财政局,2024年10月底前\n"
+        "建设智慧停车场,县城管局,,2024年12月底前\n",
+        encoding="utf-8",
+    )
     result = import_plan([doc], _known(tmp_path), year=2024, battle="livelihood")
     tasks = _tasks(result)
     assert [(t["id"], t["title_zh"], t["lead_units"]) for t in tasks] == [
-        ("t.1", "修缮县城排水管网", ["zjj"]), ("t.2", "建设智慧停车场", ["cgzfj"])]
+        ("t.1", "修缮县城排水管网", ["zjj"]),
+        ("t.2", "建设智慧停车场", ["cgzfj"]),
+    ]
     assert "tasks numbered by row" in result.files["review"]

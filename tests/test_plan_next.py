@@ -30,10 +30,15 @@ def _year_of_records(data: str) -> None:
     from liupi_cli.store import NewRecord
 
     store = Store(Path(data) / "records.db", "shuangpai-2023-six-battles")
-    rows = [("transport_accident_count", 5, "2023-06", "起"), ("transport_accident_count", 9, "2023-12", "起"),
-            ("transport_accident_deaths", 2, "2023-12", "人"), ("new_urban_jobs", 1500, "2023-06", "人"),
-            ("new_urban_jobs", 3300, "2023-12", "人"), ("urban_dibao_standard", 650, "2023", "元/月"),
-            ("gdp_growth", 7.1, "2023Q4", "%")]
+    rows = [
+        ("transport_accident_count", 5, "2023-06", "起"),
+        ("transport_accident_count", 9, "2023-12", "起"),
+        ("transport_accident_deaths", 2, "2023-12", "人"),
+        ("new_urban_jobs", 1500, "2023-06", "人"),
+        ("new_urban_jobs", 3300, "2023-12", "人"),
+        ("urban_dibao_standard", 650, "2023", "元/月"),
+        ("gdp_growth", 7.1, "2023Q4", "%"),
+    ]
     store.add_many([NewRecord(i, p, v, f"{v:g}", None, u) for i, v, p, u in rows], "t", "2024-01-05T10:00:00+08:00")
     store.set_task("a7-1.1.1", dt.date(2023, 12, 20), "done", None, None, "t", "2023-12-20T10:00:00+08:00")
     store.set_task("a7-1.2.1", dt.date(2023, 12, 20), "in_progress", 60, None, "t", "2023-12-20T10:00:00+08:00")
@@ -70,10 +75,17 @@ def test_plan_next_from_a_year_of_records(tmp_path, monkeypatch):
     assert tasks["a4-1.1.2.2"]["note"].startswith("carried from 2023 (ongoing; no progress recorded)")
     assert "task" not in ind["new_urban_jobs"]  # its task was done and left out
 
-    rows = {r["indicator"]: r for r in csv.DictReader(io.StringIO(
-        (tmp_path / "p24" / "targets-to-fill.csv").read_text(encoding="utf-8-sig")))}
-    assert rows["new_urban_jobs"] | {} == {**rows["new_urban_jobs"], "last_target": "3200", "last_result": "3300",
-                                            "last_result_period": "2023-12", "new_target": ""}
+    rows = {
+        r["indicator"]: r
+        for r in csv.DictReader(io.StringIO((tmp_path / "p24" / "targets-to-fill.csv").read_text(encoding="utf-8-sig")))
+    }
+    assert rows["new_urban_jobs"] | {} == {
+        **rows["new_urban_jobs"],
+        "last_target": "3200",
+        "last_result": "3300",
+        "last_result_period": "2023-12",
+        "new_target": "",
+    }
     assert (rows["gdp_growth"]["last_target"], rows["gdp_growth"]["last_result"]) == ("8", "7.1")
     assert rows["key_livelihood_projects"]["last_due"] == "2023-12-31"
     assert "transport_major_accidents" not in rows
@@ -81,8 +93,11 @@ def test_plan_next_from_a_year_of_records(tmp_path, monkeypatch):
     store = Store(tmp_path / "p24" / "records.db", "shuangpai-2024-six-battles")
     base = sorted((r.indicator, r.period, r.value) for r in store.records() if r.baseline)
     store.close()
-    assert base == [("transport_accident_count", "2023-06", 5), ("transport_accident_count", "2023-12", 9),
-                    ("transport_accident_deaths", "2023-12", 2)]
+    assert base == [
+        ("transport_accident_count", "2023-06", 5),
+        ("transport_accident_count", "2023-12", 9),
+        ("transport_accident_deaths", "2023-12", 2),
+    ]
 
     r = CliRunner().invoke(app, ["-d", "p24", "check"])
     assert r.exit_code == 1 and "a growth_rate indicator needs target" in r.stdout
@@ -103,7 +118,10 @@ def test_plan_next_from_a_year_of_records(tmp_path, monkeypatch):
     r = _run("plan", "next", "--year", "2024", "--out", "p24", "--fill", "filled.csv")
     assert "`liupi check` passes" in r.stderr
     _run("-d", "p24", "check")
-    again = {i["id"]: i for i in yaml.safe_load((tmp_path / "p24" / "targets.yaml").read_text(encoding="utf-8"))["indicators"]}
+    again = {
+        i["id"]: i
+        for i in yaml.safe_load((tmp_path / "p24" / "targets.yaml").read_text(encoding="utf-8"))["indicators"]
+    }
     assert again["urban_dibao_standard"]["target"] == 660 and again["gdp_growth"]["target"] == 8
 
 

@@ -12,8 +12,9 @@ from liupi_cli.cli.context import state
 from liupi_cli.cli.output import say, writing
 from liupi_cli.errors import ExitCode
 
-plan_app = typer.Typer(help="Make a plan from documents: import task lists, roll over to next year.",
-                       no_args_is_help=True)
+plan_app = typer.Typer(
+    help="Make a plan from documents: import task lists, roll over to next year.", no_args_is_help=True
+)
 
 
 def _out_dir(ctx: typer.Context, out: Optional[Path]) -> Path:
@@ -27,12 +28,22 @@ def _out_dir(ctx: typer.Context, out: Optional[Path]) -> Path:
 def import_cmd(
     ctx: typer.Context,
     files: List[Path] = typer.Argument(..., help="Task lists: .docx, .xlsx or .csv (UTF-8, UTF-16 or GB18030)."),
-    out: Optional[Path] = typer.Option(None, "--out", "-o", help="Plan folder to write (default: --data-dir, "
-                                       "else ./plan). An existing plan there is updated, not replaced."),
-    battle: Optional[str] = typer.Option(None, "--battle", "-b", help="Put every task under this battle "
-                                         "(id, number or Chinese name; a new id makes a new battle)."),
-    year: Optional[int] = typer.Option(None, "--year", help="Plan year (default: the existing plan's, else the "
-                                       "year the document names most)."),
+    out: Optional[Path] = typer.Option(
+        None,
+        "--out",
+        "-o",
+        help="Plan folder to write (default: --data-dir, "
+        "else ./plan). An existing plan there is updated, not replaced.",
+    ),
+    battle: Optional[str] = typer.Option(
+        None,
+        "--battle",
+        "-b",
+        help="Put every task under this battle (id, number or Chinese name; a new id makes a new battle).",
+    ),
+    year: Optional[int] = typer.Option(
+        None, "--year", help="Plan year (default: the existing plan's, else the year the document names most)."
+    ),
     plan_id: Optional[str] = typer.Option(None, "--plan-id", help="Id of a new plan (default plan-YEAR)."),
     review: Optional[Path] = typer.Option(None, "--review", help="Review file (default DIR/import-review.md)."),
     dry_run: bool = typer.Option(False, "--dry-run", help="Print the counts and the review; write nothing."),
@@ -60,8 +71,11 @@ def import_cmd(
             if name in result.files:
                 write_atomic(dest / name, result.files[name])
         write_atomic(review_path, result.files["review"])
-    say(f"wrote {dest}/tasks.yaml" + (f", {dest}/targets.yaml" if "targets.yaml" in result.files else "")
-        + f" and {review_path}: {counts}")
+    say(
+        f"wrote {dest}/tasks.yaml"
+        + (f", {dest}/targets.yaml" if "targets.yaml" in result.files else "")
+        + f" and {review_path}: {counts}"
+    )
     _, problems = check_plan(dest)
     errors = [p for p in problems if p.severity == "error"]
     for p in errors:
@@ -81,10 +95,11 @@ def next_cmd(
     ctx: typer.Context,
     year: int = typer.Option(..., "--year", help="The new plan's year."),
     out: Optional[Path] = typer.Option(None, "--out", "-o", help="New plan folder (default ./plan-YEAR)."),
-    fill: Optional[Path] = typer.Option(None, "--fill", help="Apply a filled targets-to-fill.csv to the new "
-                                        "plan in --out (instead of creating it)."),
+    fill: Optional[Path] = typer.Option(
+        None, "--fill", help="Apply a filled targets-to-fill.csv to the new plan in --out (instead of creating it)."
+    ),
 ) -> None:
-    """Start next year's plan from this one: units, battles, settings, indicators (targets to fill) and unfinished tasks.
+    """Start next year's plan from this one: units, battles, settings, indicators (targets to fill), open tasks.
 
     Example: liupi plan next --year 2024 --out plan-2024
     """
@@ -104,8 +119,9 @@ def next_cmd(
     dest = out or Path(f"plan-{year}")
     if fill is not None:
         if not (dest / "targets.yaml").is_file():
-            raise InputRefused(f"{dest}/targets.yaml not found", f"create it first: liupi plan next --year {year} "
-                               f"--out {dest}")
+            raise InputRefused(
+                f"{dest}/targets.yaml not found", f"create it first: liupi plan next --year {year} --out {dest}"
+            )
         try:
             filled = read_fill(fill.read_text(encoding="utf-8-sig"), str(fill))
         except (OSError, UnicodeDecodeError) as exc:
@@ -116,8 +132,10 @@ def next_cmd(
         head = "".join(line + "\n" for line in text.splitlines() if line.startswith("#"))
         with writing(dest / "targets.yaml"):
             write_atomic(dest / "targets.yaml", head + dump(data))
-        say(f"set {n} new target(s) in {dest}/targets.yaml" + (f"; unknown ids ignored: {', '.join(unknown)}"
-                                                               if unknown else ""))
+        say(
+            f"set {n} new target(s) in {dest}/targets.yaml"
+            + (f"; unknown ids ignored: {', '.join(unknown)}" if unknown else "")
+        )
     else:
         st = state(ctx)
         plan = st.plan()
@@ -134,25 +152,37 @@ def next_cmd(
         nxt = next_year(plan, records, updates, year)
         with writing(dest):
             dest.mkdir(parents=True, exist_ok=True)
-            write_atomic(dest / "targets.yaml", f"# liupi plan data: {year}, carried from {plan.info.id} by "
-                         "`liupi plan next`; fill the new targets (targets-to-fill.csv).\n" + dump(nxt.targets))
-            write_atomic(dest / "tasks.yaml", f"# liupi plan data: tasks carried from {plan.info.id} "
-                         "(not done last year; see each note).\n" + dump({"tasks": nxt.tasks}))
+            write_atomic(
+                dest / "targets.yaml",
+                f"# liupi plan data: {year}, carried from {plan.info.id} by "
+                "`liupi plan next`; fill the new targets (targets-to-fill.csv).\n" + dump(nxt.targets),
+            )
+            write_atomic(
+                dest / "tasks.yaml",
+                f"# liupi plan data: tasks carried from {plan.info.id} "
+                "(not done last year; see each note).\n" + dump({"tasks": nxt.tasks}),
+            )
             write_atomic(dest / "targets-to-fill.csv", fill_csv(nxt.fill))
         if nxt.baselines:
             by = os.environ.get("LIUPI_USER") or getpass.getuser()
             new = Store(dest / "records.db", nxt.targets["plan"]["id"])
             try:
-                new.add_many(nxt.baselines, by, dt.datetime.now().astimezone().isoformat(timespec="seconds"),
-                             batch=f"plan next from {plan.info.id}")
+                new.add_many(
+                    nxt.baselines,
+                    by,
+                    dt.datetime.now().astimezone().isoformat(timespec="seconds"),
+                    batch=f"plan next from {plan.info.id}",
+                )
             finally:
                 new.close()
         for note in nxt.notes:
             say(f"note: {note}")
-        say(f"wrote {dest}: {len(nxt.targets['indicators'])} indicator(s), {nxt.carried_tasks} task(s) carried, "
+        say(
+            f"wrote {dest}: {len(nxt.targets['indicators'])} indicator(s), {nxt.carried_tasks} task(s) carried, "
             f"{len(nxt.baselines)} baseline record(s) from {plan.info.year}; {len(nxt.fill)} target(s) to fill in "
             f"{dest}/targets-to-fill.csv, then: liupi plan next --year {year} --out {dest} --fill "
-            f"{dest}/targets-to-fill.csv")
+            f"{dest}/targets-to-fill.csv"
+        )
     _, problems = check_plan(dest)
     errors = [p for p in problems if p.severity == "error"]
     if errors:

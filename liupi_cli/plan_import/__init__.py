@@ -1,8 +1,10 @@
 """Import a plan's task lists from the documents offices already have (.docx, .xlsx, .csv).
 
-One reader per file kind turns a file into rows (``grid``); one normaliser finds the task lists and
-numbers the tasks (``normalise``); ``units``, ``deadlines`` and ``targets`` read the cells; ``build``
-makes plan entries and the review; ``writer`` renders the files. Nothing here prints or reads the clock.
+One reader per file kind (``read_docx``, ``read_xlsx``, ``read_csv``) turns a file into rows (``grid``);
+one normaliser (``normalise``) finds the task lists in them and hands each to ``tables`` (column roles from
+``headings``) or ``paragraphs`` (the numbered-paragraph layout), which number the tasks (``numbering``) into
+``outline.RawTask``s. ``units``, ``deadlines`` and ``targets`` read the cells; ``build`` makes plan entries
+and the review; ``writer`` renders the files. Nothing here prints, writes or reads the clock.
 """
 
 from __future__ import annotations
@@ -27,12 +29,15 @@ def read_file(path: Path) -> list[Sheet]:
         raise InputRefused(f"{path}: no such file", "give the path of a .docx, .xlsx or .csv file")
     if suffix == ".docx":
         from liupi_cli.plan_import.read_docx import read_docx
+
         return read_docx(path)
     if suffix in (".xlsx", ".xlsm"):
         from liupi_cli.plan_import.read_xlsx import read_xlsx
+
         return read_xlsx(path)
     if suffix in (".csv", ".txt", ".tsv"):
         from liupi_cli.plan_import.read_csv import read_csv
+
         return read_csv(path)
     hint = "save it as .docx from Word/WPS first" if suffix in (".doc", ".wps") else "use .docx, .xlsx or .csv"
     raise InputRefused(f"{path}: cannot read {suffix or 'this'} files", hint)
@@ -60,8 +65,10 @@ def _existing(out: Path) -> tuple[str | None, dict[str, Any] | None, list[dict[s
         try:
             tdata = yaml.load(ttext, Loader=loader) or {}
         except yaml.YAMLError as exc:
-            raise PlanUnreadable(f"{out / TARGETS}: not valid YAML ({exc.__class__.__name__})",
-                                 "fix it or import into another folder with --out") from None
+            raise PlanUnreadable(
+                f"{out / TARGETS}: not valid YAML ({exc.__class__.__name__})",
+                "fix it or import into another folder with --out",
+            ) from None
     if (out / TASKS).is_file():
         try:
             kdata = (yaml.load((out / TASKS).read_text(encoding="utf-8"), Loader=loader) or {}).get("tasks") or []
@@ -80,8 +87,15 @@ def _models(data: dict[str, Any] | None, key: str, cls: type) -> list[Any]:
     return out
 
 
-def import_plan(paths: list[Path], out: Path, *, year: int | None = None, battle: str | None = None,
-                plan_id: str | None = None, replace: bool = False) -> ImportResult:
+def import_plan(
+    paths: list[Path],
+    out: Path,
+    *,
+    year: int | None = None,
+    battle: str | None = None,
+    plan_id: str | None = None,
+    replace: bool = False,
+) -> ImportResult:
     """Read the files, build the plan entries and return the files to write (nothing is written here)."""
     sheets: list[Sheet] = []
     for p in paths:
@@ -90,9 +104,11 @@ def import_plan(paths: list[Path], out: Path, *, year: int | None = None, battle
     for s in sheets:
         lists += find_lists(s)
     if not lists:
-        raise InputRefused(f"no task list found in {', '.join(str(p) for p in paths)}",
-                           "liupi looks for a table with headings such as 工作任务 and 牵头单位/责任单位, or numbered "
-                           "paragraphs with 责任单位：… (see the README, 'Importing a plan')")
+        raise InputRefused(
+            f"no task list found in {', '.join(str(p) for p in paths)}",
+            "liupi looks for a table with headings such as 工作任务 and 牵头单位/责任单位, or numbered "
+            "paragraphs with 责任单位：… (see the README, 'Importing a plan')",
+        )
     ttext, tdata, old_tasks = _existing(out)
     if tdata and year is None:
         year = (tdata.get("plan") or {}).get("year")
@@ -101,24 +117,38 @@ def import_plan(paths: list[Path], out: Path, *, year: int | None = None, battle
     if built.year is None:
         raise InputRefused("the plan year is not in the documents", "pass --year 2024")
     if tdata is None:
-        built.review.insert(0, ReviewItem(lists[0].ref, "new plan: write title_en in targets.yaml, and name_en for "
-                                          "each battle and indicator (the reports show them)"))
+        built.review.insert(
+            0,
+            ReviewItem(
+                lists[0].ref,
+                "new plan: write title_en in targets.yaml, and name_en for "
+                "each battle and indicator (the reports show them)",
+            ),
+        )
     counts: dict[str, int]
     if old_tasks and not replace:
         old_ids = {t.get("id") for t in old_tasks}
         old_titles = {t.get("title_zh") for t in old_tasks}
         if not any(t["id"] in old_ids or t["title_zh"] in old_titles for t in built.tasks):
-            raise InputRefused(f"{out / TASKS} already holds another plan's tasks",
-                               "import into an empty folder with --out DIR, or pass --replace to overwrite it")
+            raise InputRefused(
+                f"{out / TASKS} already holds another plan's tasks",
+                "import into an empty folder with --out DIR, or pass --replace to overwrite it",
+            )
         tasks, counts = merge_tasks(old_tasks, built.tasks, built.review)
     else:
         tasks = built.tasks
         counts = {"added": len(tasks)}
-    counts = {"task lists": len(lists), **counts, "tasks": len(tasks), "new units": len(built.units),
-              "new battles": len(built.battles), "indicators added": len(built.indicators),
-              "possible targets in review": len(built.candidates) - sum(
-                  1 for _ in {i.get("stated") for i in built.indicators}),
-              "review items": len(built.review)}
+    counts = {
+        "task lists": len(lists),
+        **counts,
+        "tasks": len(tasks),
+        "new units": len(built.units),
+        "new battles": len(built.battles),
+        "indicators added": len(built.indicators),
+        "possible targets in review": len(built.candidates)
+        - sum(1 for _ in {i.get("stated") for i in built.indicators}),
+        "review items": len(built.review),
+    }
     sources = [str(p) for p in paths]
     files = {TASKS: tasks_yaml(tasks, [p.name for p in paths])}
     t = targets_yaml(ttext, tdata, built, plan_id, None, sources)

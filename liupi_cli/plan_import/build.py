@@ -52,8 +52,14 @@ def _battle_for(tl: TaskList, battles: list[Battle], given: str | None) -> Battl
     return None
 
 
-def build(lists: list[TaskList], units: list[Unit], battles: list[Battle], indicators: list[Indicator],
-          year: int | None, battle: str | None) -> Built:
+def build(
+    lists: list[TaskList],
+    units: list[Unit],
+    battles: list[Battle],
+    indicators: list[Indicator],
+    year: int | None,
+    battle: str | None,
+) -> Built:
     out = Built()
     book = UnitBook(units)
     all_battles = list(battles)
@@ -78,8 +84,9 @@ def build(lists: list[TaskList], units: list[Unit], battles: list[Battle], indic
                 n = 2
                 while f"{task['id']}-{n}" in seen_ids:
                     n += 1
-                out.review.append(ReviewItem(raw.ref, f"number {task['source']} used twice: id {task['id']}-{n}",
-                                             task["id"]))
+                out.review.append(
+                    ReviewItem(raw.ref, f"number {task['source']} used twice: id {task['id']}-{n}", task["id"])
+                )
                 task["id"] = f"{task['id']}-{n}"
             seen_ids.add(task["id"])
             _targets(raw, task, b.id, stated_known, out, by_task.get(task["id"], []))
@@ -100,27 +107,40 @@ def _guess_year(lists: list[TaskList], out: Built) -> int | None:
     if not years:
         return None
     year = years.most_common(1)[0][0]
-    out.review.append(ReviewItem(lists[0].ref, f"plan year not given: {year} (the year the document names most); "
-                                               "pass --year to set it"))
+    out.review.append(
+        ReviewItem(
+            lists[0].ref, f"plan year not given: {year} (the year the document names most); pass --year to set it"
+        )
+    )
     return year
 
 
-def _new_battle(tl: TaskList, k: int, given: str | None, battles: list[Battle], book: UnitBook,
-                out: Built) -> Battle:
+def _new_battle(tl: TaskList, k: int, given: str | None, battles: list[Battle], book: UnitBook, out: Built) -> Battle:
     bid = given if given and re.fullmatch(r"[a-z0-9][a-z0-9_.\-]*", given) else f"b{k}"
     name = tl.title or tl.label or f"任务清单{k}"
     name = re.sub(r"(重点)?(工作)?任务(清单|分解表)$", "", re.sub(r"^.{1,6}县(?=打好|关于)", "", name)) or name
     leads = Counter(lead for raw in tl.tasks for lead in book.split(raw.lead or raw.resp, raw.ref).ids[:1])
     lead = leads.most_common(1)[0][0] if leads else "tbd"
     number = max((b.number for b in battles), default=0) + 1
-    b = Battle(id=bid, number=min(number, 99), name_zh=name, name_en="", lead_unit=lead,
-               attachment=tl.label, source=tl.label or tl.ref)
+    b = Battle(
+        id=bid,
+        number=min(number, 99),
+        name_zh=name,
+        name_en="",
+        lead_unit=lead,
+        attachment=tl.label,
+        source=tl.label or tl.ref,
+    )
     entry = b.model_dump(exclude_none=True, exclude_defaults=True)
-    entry.update({"id": bid, "number": b.number, "name_zh": name, "name_en": "", "lead_unit": lead,
-                  "source": b.source})
+    entry.update({"id": bid, "number": b.number, "name_zh": name, "name_en": "", "lead_unit": lead, "source": b.source})
     out.battles.append(entry)
-    out.review.append(ReviewItem(tl.ref, f"new battle {bid} ({name}) for this list: check its id, name_en and "
-                                         f"lead unit ({lead}, the unit leading most tasks)"))
+    out.review.append(
+        ReviewItem(
+            tl.ref,
+            f"new battle {bid} ({name}) for this list: check its id, name_en and "
+            f"lead unit ({lead}, the unit leading most tasks)",
+        )
+    )
     return b
 
 
@@ -137,8 +157,11 @@ def _task(raw: RawTask, prefix: str, tl: TaskList, battle: str, book: UnitBook, 
         leads, resps = resps[:1], resps[1:]
     if not leads:
         review.append(ReviewItem(raw.ref, "no lead unit (牵头单位 empty): name one", tid))
-    task: dict[str, Any] = {"id": tid, "battle": battle,
-                            "source": f"{tl.label} {raw.source_path}" if tl.label else raw.ref}
+    task: dict[str, Any] = {
+        "id": tid,
+        "battle": battle,
+        "source": f"{tl.label} {raw.source_path}" if tl.label else raw.ref,
+    }
     if raw.section:
         task["section"] = raw.section
     if raw.section_lead:
@@ -176,13 +199,17 @@ def _task(raw: RawTask, prefix: str, tl: TaskList, battle: str, book: UnitBook, 
     if notes:
         task["note"] = "；".join(notes)
     if raw.inherited:
-        review.append(ReviewItem(raw.ref, "empty or merged cell(s) " + ", ".join(raw.inherited)
-                                 + " taken from the row above", tid))
+        review.append(
+            ReviewItem(
+                raw.ref, "empty or merged cell(s) " + ", ".join(raw.inherited) + " taken from the row above", tid
+            )
+        )
     return task
 
 
-def _targets(raw: RawTask, task: dict[str, Any], battle: str, known: dict[str, str], out: Built,
-             already: list[str]) -> None:
+def _targets(
+    raw: RawTask, task: dict[str, Any], battle: str, known: dict[str, str], out: Built, already: list[str]
+) -> None:
     linked: list[str] = list(already)
     n = 0
     seen: set[str] = set()
@@ -204,14 +231,26 @@ def _targets(raw: RawTask, task: dict[str, Any], battle: str, known: dict[str, s
         if adopted:
             out.indicators.extend(adopted)
             linked.extend(a["id"] for a in adopted)
-            out.review.append(ReviewItem(raw.ref, f"indicator {adopted[0]['id']} read from '{c.stated}': "
-                                         f"{c.kind} {c.comparator} {_fmt(c.target)}{c.unit or ''} "
-                                         f"(confidence {c.confidence:.1f}; frequency set to annual)", task["id"]))
+            out.review.append(
+                ReviewItem(
+                    raw.ref,
+                    f"indicator {adopted[0]['id']} read from '{c.stated}': "
+                    f"{c.kind} {c.comparator} {_fmt(c.target)}{c.unit or ''} "
+                    f"(confidence {c.confidence:.1f}; frequency set to annual)",
+                    task["id"],
+                )
+            )
         else:
             why = f" — {c.why}" if c.why else ""
-            out.review.append(ReviewItem(raw.ref, f"possible target '{c.stated}': {c.kind} {c.comparator} "
-                                         f"{_fmt(c.target)}{c.unit or ''} (confidence {c.confidence:.1f}{why}); "
-                                         "not added", task["id"]))
+            out.review.append(
+                ReviewItem(
+                    raw.ref,
+                    f"possible target '{c.stated}': {c.kind} {c.comparator} "
+                    f"{_fmt(c.target)}{c.unit or ''} (confidence {c.confidence:.1f}{why}); "
+                    "not added",
+                    task["id"],
+                )
+            )
     if linked:
         task["indicators"] = linked
 
@@ -221,8 +260,13 @@ def _fmt(x: float | None) -> str:
 
 
 def _indicator(c: Candidate, task: dict[str, Any], battle: str, n: int, year: int | None) -> list[dict[str, Any]]:
-    base = {"name_zh": _subject(c.stated) or task["title_zh"], "name_en": "", "battle": battle, "kind": c.kind,
-            "comparator": c.comparator}
+    base = {
+        "name_zh": _subject(c.stated) or task["title_zh"],
+        "name_en": "",
+        "battle": battle,
+        "kind": c.kind,
+        "comparator": c.comparator,
+    }
     if c.qualifier:
         base["qualifier"] = c.qualifier
     if c.stretch:
@@ -239,8 +283,10 @@ def _indicator(c: Candidate, task: dict[str, Any], battle: str, n: int, year: in
     base.update({"source": task["source"], "stated": c.stated, "task": task["id"]})
     iid = f"{task['id']}.i{n}"
     if c.kind == "double_decline":
-        made = [dict(base, id=f"{iid}.events", unit="起", group=iid, name_zh=base["name_zh"] + "事故起数"),
-                dict(base, id=f"{iid}.deaths", unit="人", group=iid, name_zh=base["name_zh"] + "死亡人数")]
+        made = [
+            dict(base, id=f"{iid}.events", unit="起", group=iid, name_zh=base["name_zh"] + "事故起数"),
+            dict(base, id=f"{iid}.deaths", unit="人", group=iid, name_zh=base["name_zh"] + "死亡人数"),
+        ]
     else:
         made = [dict(base, id=iid)]
     ordered = []
@@ -254,7 +300,9 @@ def _indicator(c: Candidate, task: dict[str, Any], battle: str, n: int, year: in
 
 
 def _subject(stated: str) -> str:
-    m = re.match(r"^(?:力争|争取|确保|全年|全县|年度)*(.+?)(?:从|增长|增加|增速|达到|突破|超过|控制在|不低于|提高|\d)", stated)
+    m = re.match(
+        r"^(?:力争|争取|确保|全年|全县|年度)*(.+?)(?:从|增长|增加|增速|达到|突破|超过|控制在|不低于|提高|\d)", stated
+    )
     return m[1].strip("，,、") if m and 1 < len(m[1]) <= 20 else ""
 
 

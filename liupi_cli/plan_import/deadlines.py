@@ -93,8 +93,9 @@ def parse_deadline(text: str | None, year: int | None) -> Deadline:
         m = _WITHIN.search(raw)
         assert m
         what = "working days" if m[3] == "工作日" else "a period"
-        return Deadline(None, raw, f"'{m[0]}' counts {what} from a start the document does not give; "
-                                   "set the deadline by hand")
+        return Deadline(
+            None, raw, f"'{m[0]}' counts {what} from a start the document does not give; set the deadline by hand"
+        )
     if _EVERY.search(raw) and not _dates(raw, year):
         return Deadline("ongoing", raw, f"recurring ({_EVERY.search(raw)[0]}): kept as ongoing")  # type: ignore[index]
     dates = _dates(raw, year)
@@ -107,8 +108,10 @@ def parse_deadline(text: str | None, year: int | None) -> Deadline:
         if len(distinct) == 2 and re.search(r"\d[月日]?\s*[至到—~～-]+\s*(20\d\d年)?\d", raw):
             flags.append(f"a range from {distinct[0]} to {distinct[1]}: the end is the deadline")
         elif len(distinct) > 1:
-            flags.append("several dates (" + ", ".join(str(d) for d, _ in sorted(dates)) + f"): the last, {last}, "
-                         "is the deadline; the others are stages")
+            flags.append(
+                "several dates (" + ", ".join(str(d) for d, _ in sorted(dates)) + f"): the last, {last}, "
+                "is the deadline; the others are stages"
+            )
         if any(w in raw for w in ONGOING):
             flags.append("also says it continues (持续/长期)")
         return Deadline(last, raw, "; ".join(flags) or None)

@@ -58,7 +58,7 @@ def leading_number(text: str) -> tuple[Number | None, str]:
                 value = CIRCLED.index(raw) + 1
             else:
                 value = int(raw)
-            return Number(rank, value, m[0].strip()), text[m.end():]
+            return Number(rank, value, m[0].strip()), text[m.end() :]
     return None, text
 
 

@@ -25,8 +25,9 @@ def decode(raw: bytes) -> tuple[str, str]:
     try:
         return raw.decode("gb18030"), "gb18030"
     except UnicodeDecodeError:
-        raise InputRefused("not UTF-8, UTF-16 or GB18030 text",
-                           "save the sheet as 'CSV UTF-8' from Excel or WPS") from None
+        raise InputRefused(
+            "not UTF-8, UTF-16 or GB18030 text", "save the sheet as 'CSV UTF-8' from Excel or WPS"
+        ) from None
 
 
 def read_csv(path: Path) -> list[Sheet]:

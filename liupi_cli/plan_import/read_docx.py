@@ -18,8 +18,9 @@ def read_docx(path: Path) -> list[Sheet]:
     try:
         document = docx.Document(str(path))
     except Exception as exc:  # python-docx raises zipfile/KeyError/ValueError variants for a bad file
-        raise InputRefused(f"{path}: not a readable .docx ({type(exc).__name__})",
-                           "save it again from Word or WPS as .docx (not .doc)") from None
+        raise InputRefused(
+            f"{path}: not a readable .docx ({type(exc).__name__})", "save it again from Word or WPS as .docx (not .doc)"
+        ) from None
     rows: list[Row] = []
     n_par = n_tab = 0
     for child in document.element.body.iterchildren():

@@ -24,8 +24,9 @@ def read_xlsx(path: Path) -> list[Sheet]:
     try:
         wb = openpyxl.load_workbook(str(path), read_only=False, data_only=True)
     except Exception as exc:  # openpyxl raises zipfile/KeyError/InvalidFileException for a bad file
-        raise InputRefused(f"{path}: not a readable .xlsx ({type(exc).__name__})",
-                           "save it again from Excel or WPS as .xlsx") from None
+        raise InputRefused(
+            f"{path}: not a readable .xlsx ({type(exc).__name__})", "save it again from Excel or WPS as .xlsx"
+        ) from None
     sheets = []
     for ws in wb.worksheets:
         grid = [[_text(c.value) for c in row] for row in ws.iter_rows()]

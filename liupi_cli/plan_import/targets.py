@@ -9,9 +9,48 @@ from dataclasses import dataclass
 
 _N = r"(\d+(?:\.\d+)?)"
 _CN_NUM = {"一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10}
-COUNT_UNITS = ("万千瓦", "平方米", "个工作日", "个百分点", "亿元", "万元", "万户", "万吨", "万亩", "万人", "公里",
-               "个", "家", "项", "人", "件", "名", "户", "类", "宗", "轮", "亩", "所", "座", "条", "次", "元", "吨",
-               "批", "处", "套", "场", "期", "位", "天", "分钟", "辆", "张", "台", "km")
+COUNT_UNITS = (
+    "万千瓦",
+    "平方米",
+    "个工作日",
+    "个百分点",
+    "亿元",
+    "万元",
+    "万户",
+    "万吨",
+    "万亩",
+    "万人",
+    "公里",
+    "个",
+    "家",
+    "项",
+    "人",
+    "件",
+    "名",
+    "户",
+    "类",
+    "宗",
+    "轮",
+    "亩",
+    "所",
+    "座",
+    "条",
+    "次",
+    "元",
+    "吨",
+    "批",
+    "处",
+    "套",
+    "场",
+    "期",
+    "位",
+    "天",
+    "分钟",
+    "辆",
+    "张",
+    "台",
+    "km",
+)
 _UNIT = "(" + "|".join(re.escape(u) for u in sorted(COUNT_UNITS, key=len, reverse=True)) + ")"
 _STRETCH = ("力争", "争取")
 
@@ -47,13 +86,28 @@ def parse_target(sentence: str) -> Candidate | None:
     if not s:
         return None
     if re.search(r"双下降|(起数|事故).{0,6}(和|、)死亡人数.{0,6}下降", s):
-        return Candidate("double_decline", "at_most", None, "起", confidence=0.9, stated=s,
-                         why="pairs two counts (events 起, deaths 人) judged against last year's same period")
+        return Candidate(
+            "double_decline",
+            "at_most",
+            None,
+            "起",
+            confidence=0.9,
+            stated=s,
+            why="pairs two counts (events 起, deaths 人) judged against last year's same period",
+        )
     m = re.search(r"从(?:不低于)?" + _N + r"([^\d提]*?)提高到(?:不低于)?" + _N + r"([^\d、，,。]*)", s)
     if m:
         unit = (m[4] or m[2]).strip() or None
-        return Candidate("standard_raised", "at_least", _num(m[3]), unit, "不低于" if "不低于" in s else None,
-                         baseline=_num(m[1]), confidence=0.9, stated=s)
+        return Candidate(
+            "standard_raised",
+            "at_least",
+            _num(m[3]),
+            unit,
+            "不低于" if "不低于" in s else None,
+            baseline=_num(m[1]),
+            confidence=0.9,
+            stated=s,
+        )
     if re.search(r"杜绝|零发生|零伤亡|零亡人|不发生|严禁|防止出现|坚决防止|动态清零|不出风险", s):
         unit = "人" if "零亡人" in s else "起"
         q = "严禁" if s.startswith("严禁") else ("动态清零" if "动态清零" in s else None)
@@ -64,8 +118,16 @@ def parse_target(sentence: str) -> Candidate | None:
         q, stretch = _qual(s, None)
         return Candidate("ranking", "at_most", n, "位", q, stretch, confidence=0.85, stated=s)
     if "保位进类" in s or "争先进位" in s:
-        return Candidate("ranking", "at_most", None, None, "保位进类" if "保位进类" in s else "争先进位",
-                         confidence=0.6, stated=s, why="a ranking aim with no position")
+        return Candidate(
+            "ranking",
+            "at_most",
+            None,
+            None,
+            "保位进类" if "保位进类" in s else "争先进位",
+            confidence=0.6,
+            stated=s,
+            why="a ranking aim with no position",
+        )
     m = re.search(r"(?:增长|增加|增速|增幅)(?:达到|达)?" + _N + r"[%％](以上|左右)?", s)
     if m:
         tail = m[2]
@@ -76,12 +138,28 @@ def parse_target(sentence: str) -> Candidate | None:
     if m:
         comp = "about" if m[3] == "左右" else "at_most"
         unit = (m[2] or "").replace("％", "%") or None
-        return Candidate("ceiling", comp, _num(m[1]), unit, f"控制在…{m[3]}", confidence=0.85 if unit else 0.6,
-                         stated=s, why=None if unit else "no unit")
+        return Candidate(
+            "ceiling",
+            comp,
+            _num(m[1]),
+            unit,
+            f"控制在…{m[3]}",
+            confidence=0.85 if unit else 0.6,
+            stated=s,
+            why=None if unit else "no unit",
+        )
     m = re.search(r"(?:压减至|缩减至|压缩至|不超过)?" + _N + r"(个工作日|个小时|小时|天|分钟)(以内|内)", s)
     if m:
-        return Candidate("ceiling", "at_most", _num(m[1]), m[2], m[3], confidence=0.8 if "工作日" in m[2] else 0.6,
-                         stated=s, why=None if "工作日" in m[2] else "a time limit: a ceiling, or a rule?")
+        return Candidate(
+            "ceiling",
+            "at_most",
+            _num(m[1]),
+            m[2],
+            m[3],
+            confidence=0.8 if "工作日" in m[2] else 0.6,
+            stated=s,
+            why=None if "工作日" in m[2] else "a time limit: a ceiling, or a rule?",
+        )
     m = re.search(r"(达到|达|不低于|不低|不少于|超过|高于|稳定在)?" + _N + r"[%％](以上|左右)?", s)
     if m:
         word, tail = m[1], m[3]
@@ -89,26 +167,69 @@ def parse_target(sentence: str) -> Candidate | None:
         q, stretch = _qual(s, word if word in ("达到", "达", "不低于", "不低", "不少于", "超过") and not tail else tail)
         if word in ("超过",) and "力争" in s:
             q = "力争…超过"
-        return Candidate("level", comp, _num(m[2]), "%", q, stretch, confidence=0.75, stated=s,
-                         why=None if word or "率" in s else "a share with no 率/达到: check it is a level")
+        return Candidate(
+            "level",
+            comp,
+            _num(m[2]),
+            "%",
+            q,
+            stretch,
+            confidence=0.75,
+            stated=s,
+            why=None if word or "率" in s else "a share with no 率/达到: check it is a level",
+        )
     m = re.search(r"提高" + _N + r"个百分点", s)
     if m:
-        return Candidate("level", "at_least", _num(m[1]), "个百分点", confidence=0.7, stated=s,
-                         why="a rise in points: set the baseline")
+        return Candidate(
+            "level",
+            "at_least",
+            _num(m[1]),
+            "个百分点",
+            confidence=0.7,
+            stated=s,
+            why="a rise in points: set the baseline",
+        )
     m = re.search(r"每(月|季度|年|周)[^，,。]{0,12}?(一|1)(次|批)", s)
     if m:
-        return Candidate("level", "at_least", 1, f"{m[3]}/{m[1]}", "原则上" if "原则上" in s else None,
-                         confidence=0.7, stated=s)
+        return Candidate(
+            "level", "at_least", 1, f"{m[3]}/{m[1]}", "原则上" if "原则上" in s else None, confidence=0.7, stated=s
+        )
     if re.search(r"\d{1,2}月(\d{1,2}日|底|份)?前?.{0,12}(完成|开工|建成)", s):
         q, stretch = _qual(s, None)
-        return Candidate("milestone", "equal", None, None, q or ("前" if "前" in s else None), stretch,
-                         confidence=0.6, stated=s, why="a dated step: set `due`")
+        return Candidate(
+            "milestone",
+            "equal",
+            None,
+            None,
+            q or ("前" if "前" in s else None),
+            stretch,
+            confidence=0.6,
+            stated=s,
+            why="a dated step: set `due`",
+        )
     if "全覆盖" in s:
         q, stretch = _qual(s, "全覆盖")
-        return Candidate("level", "at_least", 100, "%", q if stretch else "全覆盖", stretch, confidence=0.6, stated=s,
-                         why="全覆盖 read as 100%")
-    ms = list(re.finditer(r"(突破|超过|超|达到|达|不低于|不少于|至少)?(?<![\d.第])" + _N + r"(?:[-—~～]\d+)?" + _UNIT
-                          + r"(以上|左右)?", s))
+        return Candidate(
+            "level",
+            "at_least",
+            100,
+            "%",
+            q if stretch else "全覆盖",
+            stretch,
+            confidence=0.6,
+            stated=s,
+            why="全覆盖 read as 100%",
+        )
+    ms = list(
+        re.finditer(
+            r"(突破|超过|超|达到|达|不低于|不少于|至少)?(?<![\d.第])"
+            + _N
+            + r"(?:[-—~～]\d+)?"
+            + _UNIT
+            + r"(以上|左右)?",
+            s,
+        )
+    )
     m = ms[-1] if ms else None
     if m:
         word, num, unit, tail = m[1], _num(m[2]), m[3], m[4]
@@ -120,20 +241,56 @@ def parse_target(sentence: str) -> Candidate | None:
         else:
             q = "…".join(words) if words else None
         if unit in ("个工作日", "分钟", "天") and not tail:
-            return Candidate("ceiling", "at_most", num, unit, q, bool(lead), confidence=0.6, stated=s,
-                             why="a time span: read as a ceiling")
+            return Candidate(
+                "ceiling",
+                "at_most",
+                num,
+                unit,
+                q,
+                bool(lead),
+                confidence=0.6,
+                stated=s,
+                why="a time span: read as a ceiling",
+            )
         conf = 0.8 if re.search(r"新增|新建|引进|完成|铺排|培育|开展|实现|建设|达到|突破|发放|投放|组织", s) else 0.6
-        return Candidate("cumulative", comp, num, unit, q, bool(lead), confidence=conf, stated=s,
-                         why=None if conf >= 0.8 else "a number with a unit but no verb of doing: cumulative?")
+        return Candidate(
+            "cumulative",
+            comp,
+            num,
+            unit,
+            q,
+            bool(lead),
+            confidence=conf,
+            stated=s,
+            why=None if conf >= 0.8 else "a number with a unit but no verb of doing: cumulative?",
+        )
     m = re.search(r"([一二两三四五六七八九十])(个|家|项|批|轮|次)", s)
     if m and re.search(r"新增|引进|创建|开展|组织|完成", s):
         q, stretch = _qual(s, None)
-        return Candidate("cumulative", "at_least", _CN_NUM[m[1]], m[2], q, stretch, confidence=0.6, stated=s,
-                         why="number written in characters")
+        return Candidate(
+            "cumulative",
+            "at_least",
+            _CN_NUM[m[1]],
+            m[2],
+            q,
+            stretch,
+            confidence=0.6,
+            stated=s,
+            why="number written in characters",
+        )
     if re.match(r"^(出台|成立|建成|制定|编制|研究制定|完成|全面完成|形成|打造|推动|实现)", s):
         q, stretch = _qual(s, None)
-        return Candidate("milestone", "equal", None, None, q, stretch, confidence=0.4, stated=s,
-                         why="a step with no number: a milestone? set `due`")
+        return Candidate(
+            "milestone",
+            "equal",
+            None,
+            None,
+            q,
+            stretch,
+            confidence=0.4,
+            stated=s,
+            why="a step with no number: a milestone? set `due`",
+        )
     return None
 
 

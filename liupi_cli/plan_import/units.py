@@ -12,10 +12,53 @@ from liupi_cli.models import Unit
 _SEP = re.compile(r"[、，,；;/／\n]+")
 _JOIN = re.compile(r"[及和与]")
 # Words that name a group of units, not one unit: kept as text (Task.responsible_others).
-GROUP_WORDS = ("各乡镇", "各相关", "相关单位", "有关单位", "成员单位", "各成员", "县直", "各单位", "各部门",
-               "有关部门", "相关部门", "领导小组", "专委会", "各调解", "各级", "等单位")
-_SUFFIX = ("局", "委", "办", "部", "院", "中心", "公司", "集团", "行", "队", "会", "联", "区", "所", "站", "政府",
-           "分局", "支行", "处", "科", "股", "社", "馆", "台", "厂", "校", "组")
+GROUP_WORDS = (
+    "各乡镇",
+    "各相关",
+    "相关单位",
+    "有关单位",
+    "成员单位",
+    "各成员",
+    "县直",
+    "各单位",
+    "各部门",
+    "有关部门",
+    "相关部门",
+    "领导小组",
+    "专委会",
+    "各调解",
+    "各级",
+    "等单位",
+)
+_SUFFIX = (
+    "局",
+    "委",
+    "办",
+    "部",
+    "院",
+    "中心",
+    "公司",
+    "集团",
+    "行",
+    "队",
+    "会",
+    "联",
+    "区",
+    "所",
+    "站",
+    "政府",
+    "分局",
+    "支行",
+    "处",
+    "科",
+    "股",
+    "社",
+    "馆",
+    "台",
+    "厂",
+    "校",
+    "组",
+)
 _TIDY = str.maketrans({"（": "(", "）": ")", "【": "(", "】": ")", "　": ""})
 
 
@@ -113,7 +156,7 @@ class UnitBook:
         # 'A、B相关成员单位' names the members of A and B: one group, not unit A
         for k in range(len(pieces) - 1, 0, -1):
             if "成员" in pieces[k] and not pieces[k].startswith("等") and not self.match(pieces[k - 1]):
-                pieces[k - 1:k + 1] = [pieces[k - 1] + "、" + pieces[k]]
+                pieces[k - 1 : k + 1] = [pieces[k - 1] + "、" + pieces[k]]
         for piece in pieces:
             for part in self._parts(piece):
                 part = part.strip("。.")

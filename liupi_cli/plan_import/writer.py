@@ -12,11 +12,37 @@ import yaml
 
 from liupi_cli.plan_import.build import Built, ReviewItem
 
-DOC_FIELDS = ("battle", "source", "section", "section_lead", "title_zh", "lead_units", "responsible_units",
-              "responsible_others", "deadline", "deadline_text", "category")
-ORDER = ("id", "battle", "source", "section", "section_lead", "title_zh", "summary", "lead_units",
-         "responsible_units", "responsible_others", "deadline", "deadline_text", "category", "indicators",
-         "measures", "note")
+DOC_FIELDS = (
+    "battle",
+    "source",
+    "section",
+    "section_lead",
+    "title_zh",
+    "lead_units",
+    "responsible_units",
+    "responsible_others",
+    "deadline",
+    "deadline_text",
+    "category",
+)
+ORDER = (
+    "id",
+    "battle",
+    "source",
+    "section",
+    "section_lead",
+    "title_zh",
+    "summary",
+    "lead_units",
+    "responsible_units",
+    "responsible_others",
+    "deadline",
+    "deadline_text",
+    "category",
+    "indicators",
+    "measures",
+    "note",
+)
 
 
 class _Dumper(getattr(yaml, "CSafeDumper", yaml.SafeDumper)):  # type: ignore[misc]  # libyaml when present
@@ -42,8 +68,9 @@ def dump(data: Any) -> str:
     return yaml.dump(data, Dumper=_Dumper, allow_unicode=True, sort_keys=False, width=120)
 
 
-def merge_tasks(old: list[dict[str, Any]], new: list[dict[str, Any]],
-                review: list[ReviewItem]) -> tuple[list[dict[str, Any]], dict[str, int]]:
+def merge_tasks(
+    old: list[dict[str, Any]], new: list[dict[str, Any]], review: list[ReviewItem]
+) -> tuple[list[dict[str, Any]], dict[str, int]]:
     """A re-import: tasks matched by (battle, title) first, then by id, keep their id and what liupi adds
     (summary, indicators, measures, notes); the document's fields are updated. Tasks gone from the
     document are kept and listed for review, never dropped silently."""
@@ -85,8 +112,13 @@ def merge_tasks(old: list[dict[str, Any]], new: list[dict[str, Any]],
             if f not in merged and f in t:
                 merged[f] = t[f]
         if merged["id"] != t["id"]:
-            review.append(ReviewItem(t["source"], f"task '{t['title_zh']}' is now numbered {t['id']}; "
-                                     f"it keeps its id {merged['id']}", merged["id"]))
+            review.append(
+                ReviewItem(
+                    t["source"],
+                    f"task '{t['title_zh']}' is now numbered {t['id']}; it keeps its id {merged['id']}",
+                    merged["id"],
+                )
+            )
         changed = [f for f in DOC_FIELDS if prev.get(f) != merged.get(f)]
         counts["changed" if changed else "unchanged"] += 1
         if changed:
@@ -96,19 +128,32 @@ def merge_tasks(old: list[dict[str, Any]], new: list[dict[str, Any]],
         if t["id"] not in used:
             out.append(t)
             counts["kept (not in the document)"] += 1
-            review.append(ReviewItem(t.get("source", t["id"]), "no longer in the document: kept; delete it from "
-                                     "tasks.yaml if it was dropped", t["id"]))
+            review.append(
+                ReviewItem(
+                    t.get("source", t["id"]),
+                    "no longer in the document: kept; delete it from tasks.yaml if it was dropped",
+                    t["id"],
+                )
+            )
     return out, counts
 
 
 def tasks_yaml(tasks: list[dict[str, Any]], sources: list[str]) -> str:
-    head = ("# liupi plan data: tasks imported by `liupi plan import` from " + ", ".join(sources) + ".\n"
-            "# Check every line of the review file before relying on it; `liupi check` is the gate.\n")
+    head = (
+        "# liupi plan data: tasks imported by `liupi plan import` from " + ", ".join(sources) + ".\n"
+        "# Check every line of the review file before relying on it; `liupi check` is the gate.\n"
+    )
     return head + dump({"tasks": tasks})
 
 
-def targets_yaml(existing_text: str | None, existing: dict[str, Any] | None, built: Built,
-                 plan_id: str | None, title: str | None, sources: list[str]) -> str | None:
+def targets_yaml(
+    existing_text: str | None,
+    existing: dict[str, Any] | None,
+    built: Built,
+    plan_id: str | None,
+    title: str | None,
+    sources: list[str],
+) -> str | None:
     """The targets.yaml to write, or None when the existing one needs nothing added."""
     if existing is not None:
         if not (built.units or built.battles or built.indicators):
@@ -122,21 +167,33 @@ def targets_yaml(existing_text: str | None, existing: dict[str, Any] | None, bui
     year = built.year  # import_plan refuses to go on without one
     title_zh = title or built.title or "导入的计划"
     data = {
-        "plan": {"id": plan_id or f"plan-{year}", "title_zh": title_zh, "title_en": "", "year": year,
-                 "source_file": ", ".join(Path(s).name for s in sources)},
+        "plan": {
+            "id": plan_id or f"plan-{year}",
+            "title_zh": title_zh,
+            "title_en": "",
+            "year": year,
+            "source_file": ", ".join(Path(s).name for s in sources),
+        },
         "units": built.units,
         "battles": built.battles,
         "indicators": built.indicators,
     }
-    return ("# liupi plan data: imported by `liupi plan import`; fill in title_en, name_en and check the review.\n"
-            + dump(data))
+    return (
+        "# liupi plan data: imported by `liupi plan import`; fill in title_en, name_en and check the review.\n"
+        + dump(data)
+    )
 
 
 def review_md(built: Built, sources: list[str], counts: dict[str, int]) -> str:
-    lines = [f"# Import review: {', '.join(Path(s).name for s in sources)}", "",
-             "Everything the import was not sure of, with the row it came from. Fix the plan files "
-             "(or the document and import again), then run `liupi check`.", "",
-             "| | count |", "|---|---|"]
+    lines = [
+        f"# Import review: {', '.join(Path(s).name for s in sources)}",
+        "",
+        "Everything the import was not sure of, with the row it came from. Fix the plan files "
+        "(or the document and import again), then run `liupi check`.",
+        "",
+        "| | count |",
+        "|---|---|",
+    ]
     lines += [f"| {k} | {v} |" for k, v in counts.items()]
     lines += ["", f"## Items ({len(built.review)})", ""]
     for r in built.review:
