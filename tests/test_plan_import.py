@@ -347,3 +347,12 @@ def test_table_without_numbers_numbers_tasks_by_row(tmp_path):
         ("t.2", "建设智慧停车场", ["cgzfj"]),
     ]
     assert "tasks numbered by row" in result.files["review"]
+
+
+def test_cli_unwritable_plan_folder_is_exit_5(tmp_path):
+    blocker = tmp_path / "file"
+    blocker.write_text("not a folder")
+    doc = REPO / "examples" / "task-list-sample.docx"
+    r = CliRunner().invoke(app, ["plan", "import", str(doc), "--out", str(blocker / "plan"), "--year", "2024"])
+    assert r.exit_code == 5
+    assert r.stderr.startswith(f"error: cannot write {blocker / 'plan'}") and "Traceback" not in r.output

@@ -3,18 +3,31 @@
 from __future__ import annotations
 
 import sys
+from contextlib import contextmanager
 from pathlib import Path
 from typing import List, Optional
 
 import typer
 
 from liupi_cli.cli.context import state
-from liupi_cli.cli.output import say, writing
-from liupi_cli.errors import ExitCode
+from liupi_cli.cli.output import say
+from liupi_cli.errors import ExitCode, OutputUnwritable
 
 plan_app = typer.Typer(
     help="Make a plan from documents: import task lists, roll over to next year.", no_args_is_help=True
 )
+
+
+@contextmanager
+def writing(out: Path):
+    """A plan folder that cannot be written is one line and exit 5; files already there are left whole."""
+    try:
+        yield
+    except OSError as exc:
+        raise OutputUnwritable(
+            f"cannot write {out}: {exc.strerror or exc}",
+            "check the folder exists and is writable, or choose another --out",
+        ) from None
 
 
 def _out_dir(ctx: typer.Context, out: Optional[Path]) -> Path:

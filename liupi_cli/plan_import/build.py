@@ -280,7 +280,14 @@ def _indicator(c: Candidate, task: dict[str, Any], battle: str, n: int, year: in
     base["frequency"] = "annual"
     if task.get("lead_units"):
         base["lead_unit"] = task["lead_units"][0]
-    base.update({"source": task["source"], "stated": c.stated, "task": task["id"]})
+    base.update(
+        {
+            "source": task["source"],
+            "stated": c.stated,
+            "task": task["id"],
+            "note": f"imported (confidence {c.confidence:.1f}): check kind, target and frequency",
+        }
+    )
     iid = f"{task['id']}.i{n}"
     if c.kind == "double_decline":
         made = [
