@@ -230,7 +230,9 @@ def parse_target(sentence: str) -> Candidate | None:
             s,
         )
     )
-    m = ms[-1] if ms else None
+    # '10亿元以上项目1个': an amount before the things counted describes them; the count is the target
+    counted = [x for x in ms if x[3] in ("个", "家", "项", "人", "件", "名", "户", "所", "座", "条")]
+    m = (counted or ms)[-1] if ms else None
     if m:
         word, num, unit, tail = m[1], _num(m[2]), m[3], m[4]
         comp = "about" if tail == "左右" else "at_least"
@@ -240,6 +242,8 @@ def parse_target(sentence: str) -> Candidate | None:
             q = f"{lead}…{words[-1]}" if words else lead
         else:
             q = "…".join(words) if words else None
+        if re.search(r"(稳定|保持|维持)在", s):
+            return Candidate("level", comp, num, unit, "稳定在", bool(lead), confidence=0.75, stated=s)
         if unit in ("个工作日", "分钟", "天") and not tail:
             return Candidate(
                 "ceiling",
