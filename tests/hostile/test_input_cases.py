@@ -174,6 +174,27 @@ def xml_entity_bomb(ws: Workspace) -> None:
             out.writestr(item, data)
 
 
+def lying_sizes(ws: Workspace) -> None:
+    """A real workbook whose central directory says the sheet inflates to 100 bytes (it is larger):
+    the size guard trusts the declared sizes because zipfile never inflates past them."""
+    import struct
+
+    from openpyxl import Workbook
+
+    wb = Workbook()
+    for n in range(200):
+        wb.active.append(["gdp_growth", "2023Q2", n])
+    wb.save(ws.root / "lying.xlsx")
+    data = bytearray((ws.root / "lying.xlsx").read_bytes())
+    at = data.find(b"PK\x01\x02")
+    while at != -1:
+        name_len = struct.unpack_from("<H", data, at + 28)[0]
+        if data[at + 46:at + 46 + name_len] == b"xl/worksheets/sheet1.xml":
+            struct.pack_into("<I", data, at + 24, 100)  # uncompressed size
+        at = data.find(b"PK\x01\x02", at + 4)
+    (ws.root / "lying.xlsx").write_bytes(bytes(data))
+
+
 def xlsx_holds(name: str, text: str) -> Callable[[Workspace], None]:
     """The workbook opens and some cell holds exactly ``text``."""
 
@@ -425,6 +446,8 @@ CASES: list[Case] = [
          setup=sparse("huge.csv", 300 * 2**20), via="process", memory_mb=600),
     Case("xlsx-xml-entity-bomb", ("update", "--file", "{root}/entities.xlsx"), 1,
          "limit on input amplification factor", setup=xml_entity_bomb, via="process", memory_mb=600),
+    Case("xlsx-sizes-that-lie", ("update", "--file", "{root}/lying.xlsx"), 1, "cannot read the workbook",
+         setup=lying_sizes),
     Case("xlsx-not-a-zip", ("update", "--file", "{root}/fake.xlsx"), 1, "not an .xlsx workbook", "stderr",
          write("fake.xlsx", b"id,period,value\n")),
     Case("table-file-is-fifo", ("update", "--file", "{root}/f.csv"), 1, "f.csv: not a regular file",
