@@ -53,7 +53,8 @@ def _stdin_is_terminal() -> bool:
 def update(
     ctx: typer.Context,
     indicator: Optional[str] = typer.Argument(None, help="Indicator id or its exact Chinese name."),
-    value: Optional[str] = typer.Argument(None, help="4.5, 4.5%, 下降0.5%, 93.44亿元, 2616611万元, 0.9‰, done …"),
+    value: Optional[str] = typer.Argument(None, help="4.5, 4.5%, -0.5, 下降0.5%, 93.44亿元, 2616611万元, 0.9‰, done … "
+                                          "(a negative value right after ID, or last after --)"),
     period: Optional[str] = typer.Option(None, "--period", "-p",
                                          help="2023-06, 2023-01/02, 2023Q2, 2023; or 2023年6月, 1-6月, 二季度, 上半年."),
     source: Optional[str] = typer.Option(None, "--source", help="Where the figure comes from, e.g. 县统计局 月报."),
