@@ -13,10 +13,21 @@ from typing import Literal, Union
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
 ID_PATTERN = r"^[a-z0-9][a-z0-9_.\-]*$"
+# No county figure is this large or (other than 0) this small; beyond them a ratio such as the
+# completion rate would overflow to infinity, which JSON cannot carry.
+FIGURE_LIMIT = 1e15
+FIGURE_FLOOR = 1e-6
+
+
+def _magnitude(value: float | None) -> float | None:
+    if value is not None and value != 0 and not FIGURE_FLOOR <= abs(value) <= FIGURE_LIMIT:
+        raise ValueError(f"{value:g} is outside what a plan figure can be ({FIGURE_FLOOR:g} to {FIGURE_LIMIT:g}, or 0)")
+    return value
 
 
 class Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    # allow_inf_nan=False: .nan, .inf or 1e309 as a target is an error, never a figure to judge by
+    model_config = ConfigDict(extra="forbid", frozen=True, allow_inf_nan=False)
 
 
 class Kind(str, Enum):
@@ -131,6 +142,8 @@ class Alternative(Strict):
     stated: str | None = None
     note: str | None = None
 
+    _target = field_validator("target")(_magnitude)
+
 
 class Indicator(Strict):
     id: str = Field(pattern=ID_PATTERN)
@@ -158,6 +171,8 @@ class Indicator(Strict):
     judged_because: str | None = None
     lights: LightOverrides | None = None
     prescore_weight: float | None = Field(None, ge=0)  # this indicator's weight in the pre-score (default 1)
+
+    _figures = field_validator("target", "baseline")(_magnitude)
 
     @model_validator(mode="after")
     def _per_kind(self) -> Indicator:

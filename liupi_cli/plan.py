@@ -265,6 +265,8 @@ def check_plan(data_dir: Path) -> tuple[Plan | None, list[Problem]]:
         if isinstance(u, dict) and u.get("parent") and u["parent"] not in units:
             t.add(("units", i, "parent"), f"unknown unit '{u['parent']}'")
 
+    _parent_cycles(t, units, tdata.get("units") or [])
+
     known_units = set(units) | _raw_ids(tdata, "units")
     known_battles = set(battles) | _raw_ids(tdata, "battles")
     known_indicators = set(indicators) | _raw_ids(tdata, "indicators")
@@ -328,11 +330,39 @@ def check_plan(data_dir: Path) -> tuple[Plan | None, list[Problem]]:
         if year and isinstance(task.deadline, dt.date) and not (year - 1 <= task.deadline.year <= year + 5):
             k.add((*p, "deadline"), f"deadline {task.deadline} is outside {year - 1}..{year + 5}", "check the year")
 
+    for i, task in task_entries:  # `liupi history ID` and `update` look ids up in both lists
+        if task.id in known_indicators:
+            k.add(("tasks", i, "id"), f"id '{task.id}' is also an indicator's id "
+                                      f"({TARGETS} line {t.lines.line(('indicators', _raw_index(tdata, task.id)))})",
+                  "give the task and the indicator different ids")
+
     if any(p.severity == "error" for p in problems) or info is None:
         return None, problems
     plan = Plan(info, settings, units, battles, indicators, tasks, data_dir,
                 [p for p in problems if p.severity == "warning"])
     return plan, problems
+
+
+def _raw_index(data: dict, obj_id: str) -> int:
+    """Where the indicator with this id is written, even if it failed its own checks."""
+    return next(i for i, e in enumerate(data["indicators"]) if isinstance(e, dict) and str(e.get("id")) == obj_id)
+
+
+def _parent_cycles(ch: _Checker, units: dict[str, Unit], raw: list) -> None:
+    """A unit may not be its own ancestor (a → b → a): reports would walk the chain for ever."""
+    index = {u.get("id"): i for i, u in enumerate(raw) if isinstance(u, dict)}
+    reported: set[str] = set()
+    for start in units:
+        chain, uid = [], start
+        while uid in units and uid not in chain:
+            chain.append(uid)
+            uid = units[uid].parent
+        if uid in chain and uid not in reported:
+            loop = chain[chain.index(uid):]
+            reported.update(loop)
+            ch.add(("units", index.get(uid, 0), "parent"),
+                   "units are their own parent: " + " → ".join([*loop, uid]),
+                   "a parent is the unit above; one of these parents is wrong")
 
 
 def _did_you_mean(given: str, known: Mapping[str, Any]) -> str | None:

@@ -7,7 +7,7 @@ import math
 from dataclasses import dataclass
 
 from liupi_cli.errors import InputRefused, LiupiError
-from liupi_cli.models import Frequency, Indicator, Kind
+from liupi_cli.models import FIGURE_LIMIT, Frequency, Indicator, Kind
 from liupi_cli.periods import Period, normalise_text, parse_period, period_for
 from liupi_cli.plan import Plan
 from liupi_cli.quantity import parse_quantity
@@ -26,6 +26,9 @@ COUNT_KINDS = {Kind.cumulative, Kind.zero_events, Kind.double_decline, Kind.rank
 def sanity(ind: Indicator, value: float, force: bool) -> None:
     if not math.isfinite(value):
         raise InputRefused(f"{ind.id}: value is not a finite number")
+    if abs(value) > FIGURE_LIMIT:
+        raise InputRefused(f"{ind.id}: {value:g}{ind.unit or ''} is too large to be a figure",
+                           "check for a typo (an extra 0, or 万元 for 亿元)")
     if ind.kind in COUNT_KINDS and value < 0:
         raise InputRefused(f"{ind.id}: {value:g} is negative, but {ind.name_zh} cannot be below 0",
                            "growth rates may be negative (下降0.5%); counts and levels may not")

@@ -27,6 +27,7 @@ from pathlib import Path
 
 from liupi_cli.errors import InputRefused
 from liupi_cli.periods import normalise_text
+from liupi_cli.safe_zip import check_table_file
 
 HEADINGS: dict[str, tuple[str, ...]] = {
     "id": ("id", "指标id", "指标代码"),  # not 编号: bureaus number their rows with it
@@ -69,6 +70,7 @@ def heading_key(text: object) -> str | None:
 def read_table(path: Path) -> Table:
     """Read a .csv/.tsv/.txt or .xlsx file of figures; InputRefused for what cannot be read at all."""
     path = Path(path)
+    check_table_file(path)  # a FIFO, a device, a huge file or a zip bomb is refused before it is opened
     try:
         with path.open("rb") as fh:
             head = fh.read(8)
@@ -193,6 +195,10 @@ def _cell_text(cell, column: str) -> tuple[str, str | None]:
 
 
 def _read_workbook(path: Path) -> Table:
+    import zipfile
+    import zlib
+    from xml.etree.ElementTree import ParseError  # an entity bomb in the sheet XML stops here
+
     import openpyxl
 
     try:
@@ -207,6 +213,9 @@ def _read_workbook(path: Path) -> Table:
         ws.reset_dimensions()  # some writers record a wrong size; read to the end
         raw = [(n, list(cells)) for n, cells in enumerate(ws.iter_rows(), start=1)]
         title = ws.title
+    except (ParseError, zipfile.BadZipFile, zlib.error, EOFError) as exc:  # the sheet is read only here
+        raise InputRefused(f"{path}: cannot read the workbook: {exc}", "open it in Excel or WPS and save it again") \
+            from None
     finally:
         wb.close()
     table = _assemble(path, raw, f"sheet '{title}'", cells=True)

@@ -1,12 +1,18 @@
 """Read a YAML data file as plain data, remembering the line of every value.
 
 Uses the libyaml C composer when it is present. Refuses anything that is not
-plain data (python tags), duplicate mapping keys (PyYAML would silently keep the
-last one), non-UTF-8 bytes and empty files, each with a located message.
+plain data (any tag beyond str/int/float/bool/null/date, such as !!python, !!binary,
+!!set), duplicate mapping keys (PyYAML would silently keep the last one), non-UTF-8
+bytes, empty files, files that are not regular files (a FIFO or a device would be
+waited on), nesting deeper than MAX_DEPTH and alias bombs (a few lines whose aliases
+expand to billions of values), each with a located message.
 """
 
 from __future__ import annotations
 
+import os
+import re
+import stat
 from pathlib import Path
 from typing import Any
 
@@ -21,7 +27,17 @@ except ImportError:  # pragma: no cover - depends on how PyYAML was built
 
 Path_ = tuple[str | int, ...]
 
-_PLAIN_COLLECTION_TAGS = {"tag:yaml.org,2002:map", "tag:yaml.org,2002:seq", "tag:yaml.org,2002:omap"}
+_PLAIN_COLLECTION_TAGS = {"tag:yaml.org,2002:map", "tag:yaml.org,2002:seq"}
+_PLAIN_SCALAR_TAGS = {f"tag:yaml.org,2002:{t}" for t in ("str", "int", "float", "bool", "null", "timestamp")}
+_NUMBER_TAGS = {"tag:yaml.org,2002:int", "tag:yaml.org,2002:float"}
+# YAML 1.1 reads these as base-60, octal, hex or binary: 1:30 -> 90, 010 -> 8, 0x10 -> 16
+_SURPRISING_NUMBER = re.compile(r"^[-+]?(?:[0-9][0-9_]*(?::[0-5]?[0-9])+(?:\.[0-9_]*)?|0[0-7_]+|0x[0-9a-fA-F_]+|0b[01_]+)$")
+MAX_DEPTH = 64  # a plan nests four or five levels; anything deeper is not a plan
+MAX_FILE_BYTES = 64 * 1024 * 1024
+# Aliases may repeat a value (`deadline: *id001`), but the values built may not exceed this
+# multiple of the nodes written in the file (plus a margin): an alias bomb is refused at once.
+ALIAS_GROWTH = 4
+ALIAS_MARGIN = 10_000
 
 
 class LineMap:
@@ -52,19 +68,66 @@ def format_path(path: Path_) -> str:
     return out
 
 
+def _distinct_nodes(root: yaml.Node) -> int:
+    """How many nodes the file itself holds (an alias counted once), without recursion."""
+    seen: set[int] = set()
+    stack = [root]
+    while stack:
+        node = stack.pop()
+        if id(node) in seen:
+            continue
+        seen.add(id(node))
+        if isinstance(node, yaml.MappingNode):
+            for k, v in node.value:
+                stack += (k, v)
+        elif isinstance(node, yaml.SequenceNode):
+            stack += node.value
+    return len(seen)
+
+
 class _Builder:
-    def __init__(self, label: str):
+    def __init__(self, label: str, budget: int):
         self.label = label
         self.lines = LineMap()
         self.problems: list[Problem] = []
         self._constructor = yaml.SafeLoader("")
+        self._budget = budget
+        self._open: set[int] = set()  # the collections being built: an alias to one of them is a loop
 
     def build(self, node: yaml.Node, path: Path_) -> Any:
         self.lines.set(path, node.start_mark.line + 1)
+        self._budget -= 1
+        if self._budget < 0:
+            raise PlanUnreadable(
+                f"{self.label}:{node.start_mark.line + 1}: aliases (*name) expand to too many values",
+                "a plan file repeats a value with an alias now and then; write the values out instead",
+            )
+        if id(node) in self._open:
+            raise PlanUnreadable(f"{self.label}:{node.start_mark.line + 1}: an alias (*name) refers to itself",
+                                 "an alias repeats a value written earlier; it cannot contain itself")
+        if len(path) > MAX_DEPTH:
+            raise PlanUnreadable(
+                f"{self.label}:{node.start_mark.line + 1}: nested more than {MAX_DEPTH} levels deep",
+                "a plan nests a few levels (indicators → alternatives → fields); check the brackets",
+            )
         if not isinstance(node, yaml.ScalarNode) and node.tag not in _PLAIN_COLLECTION_TAGS:
             self._refuse_tag(node, path)
+        if isinstance(node, yaml.ScalarNode):
+            return self._scalar(node, path)
+        self._open.add(id(node))
+        try:
+            return self._collection(node, path)
+        finally:
+            self._open.discard(id(node))
+
+    def _collection(self, node: yaml.Node, path: Path_) -> Any:
         if isinstance(node, yaml.MappingNode):
-            self._constructor.flatten_mapping(node)
+            try:
+                self._constructor.flatten_mapping(node)
+            except yaml.constructor.ConstructorError as exc:  # `<<: 5` merges something not a mapping
+                mark = exc.problem_mark or node.start_mark
+                raise PlanUnreadable(f"{self.label}:{mark.line + 1}: {exc.problem}",
+                                     "`<<: *name` merges a mapping written earlier with &name") from exc
             out: dict[Any, Any] = {}
             for key_node, value_node in node.value:
                 key = self._scalar(key_node, path)
@@ -93,8 +156,11 @@ class _Builder:
                 out[key] = self.build(value_node, (*path, key))
             return out
         if isinstance(node, yaml.SequenceNode):
-            return [self.build(item, (*path, i)) for i, item in enumerate(node.value)]
-        return self._scalar(node, path)
+            out_list = []
+            for i, item in enumerate(node.value):
+                out_list.append(self.build(item, (*path, i)))
+            return out_list
+        self._refuse_tag(node, path)
 
     def _scalar(self, node: yaml.Node, path: Path_) -> Any:
         if not isinstance(node, yaml.ScalarNode):
@@ -102,10 +168,29 @@ class _Builder:
                 f"{self.label}:{node.start_mark.line + 1}: a mapping key must be a plain value",
                 "keys are words such as `id` or `target`",
             )
+        if node.tag not in _PLAIN_SCALAR_TAGS:
+            self._refuse_tag(node, path)
+        if not node.style and node.tag in _NUMBER_TAGS and _SURPRISING_NUMBER.match(node.value):
+            self._surprising_number(node, path)
         try:
             return self._constructor.construct_object(node, deep=True)
         except yaml.constructor.ConstructorError:
             self._refuse_tag(node, path)
+        except (ValueError, OverflowError):
+            # 2023-02-30 or month 13 reads as a date and fails: keep the text, so the field's
+            # check reports it at its line ("not a valid date") instead of a traceback.
+            return str(node.value)
+
+    def _surprising_number(self, node: yaml.ScalarNode, path: Path_) -> None:
+        read = self._constructor.construct_object(node)
+        try:
+            if float(node.value.replace("_", "")) == read:  # 00 is 0 either way
+                return
+        except ValueError:
+            pass
+        self.problems.append(Problem(
+            self.label, node.start_mark.line + 1, format_path(path), f"'{node.value}' is read as the number {read!r}",
+            "YAML reads 1:30 as 90, 010 as 8 and 0x10 as 16: write the number in plain decimal, or quote it"))
 
     def _refuse_tag(self, node: yaml.Node, path: Path_) -> None:
         raise PlanUnreadable(
@@ -121,6 +206,17 @@ def load_yaml(path: Path, label: str | None = None) -> tuple[Any, LineMap, list[
     Raises PlanUnreadable when the file cannot be read or parsed at all.
     """
     label = label or str(path)
+    try:
+        info = os.stat(path)
+    except FileNotFoundError as exc:
+        raise PlanUnreadable(f"{label}: file not found", "check --data-dir or LIUPI_HOME") from exc
+    except OSError as exc:
+        raise PlanUnreadable(f"{label}: cannot read: {exc.strerror}") from exc
+    if not stat.S_ISREG(info.st_mode):  # a FIFO or a device would be waited on or read for ever
+        raise PlanUnreadable(f"{label}: not a regular file", "plan files are plain text files")
+    if info.st_size > MAX_FILE_BYTES:
+        raise PlanUnreadable(f"{label}: {info.st_size // (1024 * 1024)} MB is far too large for a plan file",
+                             "a county plan is well under 1 MB; check that this is the right file")
     try:
         raw = path.read_bytes()
     except FileNotFoundError as exc:
@@ -140,7 +236,11 @@ def load_yaml(path: Path, label: str | None = None) -> tuple[Any, LineMap, list[
     ):
         raise PlanUnreadable(f"{label}: the file is empty", "restore it from the bundled plan or a backup")
     try:
-        node = yaml.compose(text, Loader=_Loader)
+        node = yaml.compose(text, Loader=_Loader)  # libyaml refuses nesting past 1000 levels itself
+    except yaml.reader.ReaderError as exc:  # a NUL or another control character in the text
+        line = text[: text.find(chr(exc.character))].count("\n") + 1
+        raise PlanUnreadable(f"{label}:{line}: character 0x{exc.character:02x} is not allowed in YAML text",
+                             "remove it; plan files hold printable text only") from exc
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 if mark else "?"
@@ -150,8 +250,12 @@ def load_yaml(path: Path, label: str | None = None) -> tuple[Any, LineMap, list[
         ) from exc
     except yaml.YAMLError as exc:
         raise PlanUnreadable(f"{label}: YAML error: {exc}") from exc
+    except RecursionError as exc:  # the pure-Python composer recurses once per level
+        raise PlanUnreadable(f"{label}: nested more than {MAX_DEPTH} levels deep",
+                             "a plan nests a few levels; check the brackets") from exc
     if node is None:
         raise PlanUnreadable(f"{label}: the file is empty", "restore it from the bundled plan or a backup")
-    builder = _Builder(label)
+    builder = _Builder(label, ALIAS_GROWTH * _distinct_nodes(node) + ALIAS_MARGIN)
     data = builder.build(node, ())
     return data, builder.lines, builder.problems
+

@@ -16,6 +16,7 @@ from liupi_cli import __version__
 from liupi_cli.cli.context import state
 from liupi_cli.cli.i18n import current_lang, line
 from liupi_cli.errors import ExitCode, LiupiError, PlanInvalid
+from liupi_cli.render.safe import json_inert
 
 
 class LiupiGroup(TyperGroup):
@@ -53,7 +54,9 @@ def report_error(exc: LiupiError, json_envelope: bool = False, lang: str = "en")
         print(line("hint", exc.hint, lang), file=sys.stderr)
     if json_envelope:
         doc = {"error": {"message": exc.message, "hint": exc.hint, "exit_code": exc.exit_code}}
-        sys.stdout.write(json.dumps(doc, ensure_ascii=False) + "\n")
+        if isinstance(exc, PlanInvalid):
+            doc["error"]["problems"] = [str(p) for p in exc.problems if p.severity == "error"]
+        sys.stdout.write(json_inert(json.dumps(doc, ensure_ascii=False)) + "\n")
 
 
 app = typer.Typer(

@@ -19,6 +19,7 @@ from liupi_cli.cli.context import state
 from liupi_cli.cli.output import Fmt, console, pick_format, say
 from liupi_cli.errors import ExitCode, OutputUnwritable, UsageProblem
 from liupi_cli.periods import Period, parse_period
+from liupi_cli.render.safe import inert
 
 ALL_FORMATS = (Fmt.table, Fmt.markdown, Fmt.csv, Fmt.json, Fmt.xlsx, Fmt.html)
 FILE_FORMATS = {"md": "md", "markdown": "md", "xlsx": "xlsx", "html": "html", "json": "json", "csv": "csv"}
@@ -112,21 +113,24 @@ def print_doc(doc) -> None:
     from rich.table import Table
     from rich.text import Text
 
+    def t(text: object, style: str = "") -> Text:  # plan and user text: markup literal, controls escaped
+        return Text(inert(str(text)), style=style)
+
     con = console()
-    con.print(Text(doc.title, style="bold"))
+    con.print(t(doc.title, "bold"))
     for line in doc.lines:
-        con.print(Text(line))
+        con.print(t(line))
     for s in doc.sections:
         con.print()
         if not s.rows:
-            con.print(Text(s.title, style="bold"))
-            con.print(Text(s.note or "—"))
+            con.print(t(s.title, "bold"))
+            con.print(t(s.note or "—"))
             continue
-        table = Table(title=s.title, title_justify="left", title_style="bold", pad_edge=False)
+        table = Table(title=t(s.title), title_justify="left", title_style="bold", pad_edge=False)
         for c in s.columns:
-            table.add_column(str(c), overflow="fold")
+            table.add_column(t(c), overflow="fold")
         for row in s.rows:
-            table.add_row(*("" if v is None else str(v) for v in row))
+            table.add_row(*(t("" if v is None else v) for v in row))
         con.print(table)
 
 

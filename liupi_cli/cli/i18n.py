@@ -10,6 +10,8 @@ from __future__ import annotations
 import os
 import re
 
+from liupi_cli.render.safe import one_line
+
 PREFIX = {"en": {"error": "error", "hint": "hint", "warning": "warning"},
           "zh": {"error": "错误", "hint": "提示", "warning": "警告"}}
 
@@ -78,4 +80,4 @@ def tr(text: str | None, lang: str) -> str | None:
 def line(kind: str, text: str, lang: str) -> str:
     """``error: …`` / ``错误：…``."""
     sep = "：" if lang == "zh" else ": "
-    return f"{PREFIX[lang][kind]}{sep}{tr(text, lang)}"
+    return one_line(f"{PREFIX[lang][kind]}{sep}{tr(text, lang)}")  # user text in it shown escaped

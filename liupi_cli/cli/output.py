@@ -14,7 +14,7 @@ from typing import Any
 
 from pydantic import BaseModel
 
-from liupi_cli.render.safe import neutralise
+from liupi_cli.render.safe import inert, json_inert, neutralise
 
 
 class Fmt(str, Enum):
@@ -85,8 +85,8 @@ def paint(text: str, style: str | None) -> str:
 
 
 def say(message: str) -> None:
-    """Talk (progress, warnings, confirmations) goes to stderr."""
-    print(message, file=sys.stderr)
+    """Talk (progress, warnings, confirmations) goes to stderr, user text in it shown inert."""
+    print(inert(message), file=sys.stderr)
 
 
 def to_jsonable(obj: Any) -> Any:
@@ -100,7 +100,7 @@ def to_jsonable(obj: Any) -> Any:
 
 
 def dump_json(obj: Any) -> str:
-    return json.dumps(to_jsonable(obj), ensure_ascii=False, indent=2) + "\n"
+    return json_inert(json.dumps(to_jsonable(obj), ensure_ascii=False, indent=2)) + "\n"
 
 
 def cell(value: Any) -> str:
@@ -173,7 +173,7 @@ def emit_rows(rows: list[BaseModel], csv_columns: list[str], table_columns: list
     from liupi_cli.render.textgrid import Column, render_table
 
     dimmed = [("dim" if dim and dim(r) else None) for r in rows]
-    columns = [Column(c, [cell(getattr(r, c)) for r in rows], priority=100 - i, wrap=i > 0, min_width=8,
+    columns = [Column(c, [inert(cell(getattr(r, c))) for r in rows], priority=100 - i, wrap=i > 0, min_width=8,
                       max_width=48, max_lines=3, styles=dimmed) for i, c in enumerate(table_columns)]
     colour = out is None and use_colour()
     lines = render_table(columns, table_width(), paint=paint if colour else None)

@@ -16,6 +16,7 @@ from liupi_cli.errors import ExitCode
 from liupi_cli.listing import list_indicators, list_tasks
 from liupi_cli.models import Kind
 from liupi_cli.plan import check_plan
+from liupi_cli.render.safe import inert, one_line
 from liupi_cli.store import store_location
 
 LIST_FORMATS = (Fmt.table, Fmt.csv, Fmt.json)
@@ -36,7 +37,7 @@ def check(ctx: typer.Context) -> None:
     _, problems = check_plan(dd.path)
     errors = [p for p in problems if p.severity == "error"]
     for p in problems:
-        print(f"{p.severity}: {p}")
+        print(one_line(f"{p.severity}: {p}"))
     say(f"{dd.path} ({dd.origin}): {len(errors)} error(s), {len(problems) - len(errors)} warning(s)")
     if errors:
         raise typer.Exit(ExitCode.INVALID)
@@ -63,7 +64,7 @@ def info(ctx: typer.Context) -> None:
         f"conflicts:  {sum(1 for i in plan.indicators.values() if i.alternatives)} indicator(s) with other values",
     ]
     lines.append(_store_line(st))
-    print("\n".join(lines))
+    print(inert("\n".join(lines)))
 
 
 def _store_line(st) -> str:

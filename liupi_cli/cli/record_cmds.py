@@ -17,7 +17,6 @@ from liupi_cli.cli.output import (
     Fmt,
     dump_json,
     emit_rows,
-    neutralise,
     pick_format,
     rows_to_csv,
     say,
@@ -27,6 +26,7 @@ from liupi_cli.cli.output import (
 from liupi_cli.errors import InputRefused, LiupiError, UsageProblem
 from liupi_cli.periods import parse_period
 from liupi_cli.recording import check_changes, due_indicators, make_record, prepare_batch
+from liupi_cli.render.safe import inert, one_line, xlsx_cell
 from liupi_cli.tables import read_table
 from liupi_cli.store import Store, TaskUpdate, check_task_status, open_store, store_location
 
@@ -53,7 +53,8 @@ def _stdin_is_terminal() -> bool:
 def update(
     ctx: typer.Context,
     indicator: Optional[str] = typer.Argument(None, help="Indicator id or its exact Chinese name."),
-    value: Optional[str] = typer.Argument(None, help="4.5, 4.5%, 下降0.5%, 93.44亿元, 2616611万元, 0.9‰, done …"),
+    value: Optional[str] = typer.Argument(None, help="4.5, 4.5%, -0.5, 下降0.5%, 93.44亿元, 2616611万元, 0.9‰, done … "
+                                          "(a negative value right after ID, or last after --)"),
     period: Optional[str] = typer.Option(None, "--period", "-p",
                                          help="2023-06, 2023-01/02, 2023Q2, 2023; or 2023年6月, 1-6月, 二季度, 上半年."),
     source: Optional[str] = typer.Option(None, "--source", help="Where the figure comes from, e.g. 县统计局 月报."),
@@ -82,9 +83,10 @@ def update(
     if file is not None:
         _update_file(st, file, dry_run, revise, force, by, note)
         return
-    for arg in (indicator, value):
-        if arg and arg.startswith("-") and not arg.lstrip("-").replace(".", "", 1).isdigit():
-            raise UsageProblem(f"no such option: {arg}", "see `liupi update --help`")
+    if indicator and indicator.startswith("-"):  # a value such as -5 or -inf is read as the value, never here
+        raise UsageProblem(f"'{indicator}' is neither an option of `liupi update` nor an indicator id",
+                           "options are in `liupi update --help`; a negative value follows the id: "
+                           "liupi update ID -5 --period 2023-06, or liupi update ID --period 2023-06 -- -5")
     if indicator is not None and value is None:
         raise InputRefused("a value is missing", f"liupi update {indicator} VALUE --period 2023-06")
     if period is None:
@@ -121,7 +123,7 @@ def _update_file(st: State, file: Path, dry_run: bool, revise: bool, force: bool
         problems = sorted(table.problems + batch.problems, key=lambda p: p.row)
         if problems:
             for p in problems:
-                print(f"error: {file}: {p}", file=sys.stderr)
+                print(one_line(f"error: {file}: {p}"), file=sys.stderr)
             raise InputRefused(f"{file}: {len(problems)} bad row(s); nothing was recorded",
                                "fix the rows listed above and run again")
         unchanged = f"; {len(batch.unchanged)} unchanged" if batch.unchanged else ""
@@ -130,7 +132,7 @@ def _update_file(st: State, file: Path, dry_run: bool, revise: bool, force: bool
             for c in batch.changes:
                 r = c.record
                 change = f"{c.replaces.entered} -> {r.entered}" if c.replaces else r.entered
-                print(f"{r.indicator}\t{r.period}{' baseline' if r.baseline else ''}\t{change}")
+                print(inert(f"{r.indicator}\t{r.period}{' baseline' if r.baseline else ''}\t{change}"))
             say(f"dry run: {len(batch.changes)} figure(s) would be recorded{unchanged}; nothing was written")
             return
         if batch.changes:
@@ -170,7 +172,7 @@ def _ask(st: State, store: Store, ind, period: str, source: str | None, by: str 
     prompt = f"{ind.id} {ind.name_zh} [target {target}; last {last}] {period}: "
     while True:
         try:
-            answer = input(prompt).strip()
+            answer = input(inert(prompt)).strip()
         except EOFError:
             answer = ""
         if not answer:
@@ -186,7 +188,7 @@ def _ask(st: State, store: Store, ind, period: str, source: str | None, by: str 
             store.add(record, _by(by), _now())
             return 1
         except LiupiError as exc:
-            print(f"error: {exc.message}" + (f" (hint: {exc.hint})" if exc.hint else ""), file=sys.stderr)
+            print(one_line(f"error: {exc.message}" + (f" (hint: {exc.hint})" if exc.hint else "")), file=sys.stderr)
 
 
 def _latest(current: dict) -> str:
@@ -216,12 +218,13 @@ def template(
     plan = st.plan()
     p = parse_period(period, plan.info.year)
     rows = template_rows(plan, p, lang, battle, unit)
+    rows = [{k: xlsx_cell(v) for k, v in row.items()} for row in rows]  # plan text inert in the sheet
     suffix = out.suffix.lower()
     if suffix == ".csv":
         data: bytes | str = template_csv(rows, lang)
     elif suffix == ".xlsx":
         who = plan.unit_name(plan.unit_id(unit)) if unit else ""
-        data = template_xlsx(rows, lang, f"{plan.info.title_zh} {who} {p.label_zh} 数据填报".replace("  ", " "))
+        data = template_xlsx(rows, lang, xlsx_cell(f"{plan.info.title_zh} {who} {p.label_zh} 数据填报".replace("  ", " ")))
     else:
         raise InputRefused(f"cannot write a template as '{suffix}'", "use --out FILE.xlsx or FILE.csv")
     with writing(out):
@@ -313,7 +316,7 @@ def export(
         import pandas as pd
 
         def frame(rows, columns=None):
-            data = [{k: neutralise(v) if isinstance(v, str) else v for k, v in r.model_dump().items()} for r in rows]
+            data = [{k: xlsx_cell(v) for k, v in r.model_dump().items()} for r in rows]
             return pd.DataFrame(data, columns=columns)
 
         with writing(out), pd.ExcelWriter(out, engine="openpyxl") as xw:

@@ -7,36 +7,33 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
-import html
 import io
-import json
 import re
 import zipfile
 
 from pydantic import BaseModel
 
 from liupi_cli.render.cadence_doc import LIGHT, Doc
-from liupi_cli.render.safe import neutralise
+from liupi_cli.render.safe import html_text, inert, json_document, markdown_text, neutralise
 
 FILL = {"green": "C8E6C9", "yellow": "FFF59D", "red": "FFCDD2", "grey": "E0E0E0"}
 _LIGHT_OF = {word: key for lang in LIGHT.values() for key, word in lang.items() if key}
 
 
 def to_json(model: BaseModel) -> str:
-    return json.dumps(model.model_dump(mode="json"), ensure_ascii=False, indent=2) + "\n"
+    return json_document(model.model_dump(mode="json"))
 
 
-def _md(v: object) -> str:
-    return str(v).replace("|", "\\|").replace("\n", " ")
+_md = markdown_text  # plan and user text inert: no raw HTML, no links, no broken cells
 
 
 def to_markdown(doc: Doc) -> str:
-    out = [f"# {doc.title}", ""]
-    out += [f"- {line}" for line in doc.lines] + [""]
+    out = [f"# {_md(doc.title)}", ""]
+    out += [f"- {_md(line)}" for line in doc.lines] + [""]
     for s in doc.sections:
-        out += [f"## {s.title}", ""]
+        out += [f"## {_md(s.title)}", ""]
         if not s.rows:
-            out += [s.note or "—", ""]
+            out += [_md(s.note or "—"), ""]
             continue
         out.append("| " + " | ".join(_md(c) for c in s.columns) + " |")
         out.append("|" + "---|" * len(s.columns))
@@ -63,7 +60,7 @@ vertical-align:top;min-width:3em}th{background:#eee;white-space:nowrap}.wrap{ove
 
 
 def to_html(doc: Doc) -> str:
-    e = html.escape
+    e = html_text
     out = ["<!doctype html>", '<html lang="zh-CN"><head><meta charset="utf-8">',
            '<meta name="viewport" content="width=device-width, initial-scale=1">',
            f"<title>{e(doc.title)}</title><style>{CSS}</style></head><body>", f"<h1>{e(doc.title)}</h1>", "<ul>"]
@@ -89,7 +86,7 @@ def to_html(doc: Doc) -> str:
 
 
 def _sheet_name(title: str, used: set[str]) -> str:
-    name = re.sub(r"[\[\]:*?/\\]", " ", title)[:28].strip() or "sheet"
+    name = re.sub(r"[\[\]:*?/\\]", " ", inert(title, keep_newlines=False))[:28].strip() or "sheet"
     base, n = name, 2
     while name in used:
         name, n = f"{base[:25]} {n}", n + 1

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from html import escape
-
 from liupi_cli.render.labels import (
     COLUMNS,
     LIGHT_COLOUR,
@@ -18,6 +16,7 @@ from liupi_cli.render.labels import (
     rows_by_battle,
     subheading,
 )
+from liupi_cli.render.safe import html_text
 from liupi_cli.report.model import Report, Row
 
 CSS = """
@@ -97,7 +96,7 @@ def _x(m: float) -> float:
 
 
 def _svg(body: str, title: str) -> str:
-    return (f'<svg width="{W}" height="{H}" viewBox="0 0 {W} {H}" role="img" aria-label="{escape(title)}">'
+    return (f'<svg width="{W}" height="{H}" viewBox="0 0 {W} {H}" role="img" aria-label="{html_text(title)}">'
             f"{body}</svg>")
 
 
@@ -151,7 +150,7 @@ def _trend_svg(r: Row, lang: str) -> str:
 
 def to_html(report: Report, lang: str = "en") -> str:
     w = WORDS[lang]
-    e = escape
+    e = html_text
     out = [f'<!doctype html><html lang="{"zh-CN" if lang == "zh" else "en"}"><head><meta charset="utf-8">'
            '<meta name="viewport" content="width=device-width, initial-scale=1">',
            f"<title>{e(heading(report, lang))}</title><style>{CSS}</style></head><body>",

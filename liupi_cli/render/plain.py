@@ -19,14 +19,14 @@ from liupi_cli.render.labels import (
     rows_by_battle,
     subheading,
 )
-from liupi_cli.render.safe import neutralise
+from liupi_cli.render.safe import json_document, markdown_text, neutralise
 from liupi_cli.report.model import Report, Row
 
 CSV_FIELDS = [f for f in Row.model_fields if f != "series"]
 
 
 def to_json(report: Report) -> str:
-    return json.dumps(report.model_dump(mode="json"), ensure_ascii=False, indent=2) + "\n"
+    return json_document(report.model_dump(mode="json"))
 
 
 def _rounded(value: float, places: int) -> float | int:
@@ -86,13 +86,12 @@ def _csv_zh(report: Report) -> str:
 PERCENT_KEYS = {"growth", "completion", "expected", "gap_expected", "gap_growth"}
 
 
-def _md(text: object) -> str:
-    return str(text).replace("|", "\\|").replace("\n", " ")
+_md = markdown_text
 
 
 def to_markdown(report: Report, lang: str = "en") -> str:
     w = WORDS[lang]
-    lines = [f"# {heading(report, lang)}", "", subheading(report, lang), "", f"## {w['summary']}", ""]
+    lines = [f"# {_md(heading(report, lang))}", "", _md(subheading(report, lang)), "", f"## {w['summary']}", ""]
     head = [w["by_battle"], *(LIGHT_WORD[lang][k] for k in ("red", "yellow", "green", "grey")), w["total"]]
     lines += ["| " + " | ".join(head) + " |", "|" + "---|" * len(head)]
     for c in [*report.summary.by_battle, report.summary.overall]:
@@ -100,12 +99,12 @@ def to_markdown(report: Report, lang: str = "en") -> str:
         lines.append(f"| {_md(name)} | {c.red} | {c.yellow} | {c.green} | {c.grey} | {c.total} |")
     rows = {r.id: r for r in report.rows}
     lines += ["", f"**{w['laggards']}:** " + (", ".join(
-        f"{rows[i].name_zh} ({LIGHT_WORD[lang][rows[i].light]})" for i in report.summary.laggards[:10])
+        f"{_md(rows[i].name_zh)} ({LIGHT_WORD[lang][rows[i].light]})" for i in report.summary.laggards[:10])
         or w["none"])]
     if report.summary.persistent:
-        lines.append(f"**{w['persistent']}:** " + ", ".join(rows[i].name_zh for i in report.summary.persistent))
+        lines.append(f"**{w['persistent']}:** " + ", ".join(_md(rows[i].name_zh) for i in report.summary.persistent))
     for battle, brows in rows_by_battle(report):
-        lines += ["", f"## {battle_title(report, battle, lang)}", ""]
+        lines += ["", f"## {_md(battle_title(report, battle, lang))}", ""]
         keys = [k for k, *_ in COLUMNS if k != "battle"]
         labels = {k: (zh if lang == "zh" else en) for k, en, zh in COLUMNS}
         lines += ["| " + " | ".join(labels[k] for k in keys) + " |", "|" + "---|" * len(keys)]
@@ -118,7 +117,7 @@ def to_markdown(report: Report, lang: str = "en") -> str:
                   "|---|---|---|---|---|"]
         for t in report.summary.tasks_overdue:
             status = STATUS[lang].get(t.status or "", t.status or "—")
-            lines.append(f"| {t.id} | {_md(t.title_zh)} ({'、'.join(t.lead_units_zh)}) | {t.deadline} | "
+            lines.append(f"| {t.id} | {_md(t.title_zh)} ({_md('、'.join(t.lead_units_zh))}) | {t.deadline} | "
                          f"{t.days_overdue} | {_md(status)} |")
     else:
         lines.append(w["none"])

@@ -1,11 +1,103 @@
-"""Spreadsheet safety shared by every writer of CSV and XLSX."""
+"""Making user text inert wherever it is shown: terminals, Markdown, CSV and spreadsheets.
+
+Names, notes, sources and `--by` come from people and plan files. They may hold control
+characters (an ESC starting a terminal escape sequence, an OSC title or hyperlink), bidi
+overrides that reorder what a reader sees, or text a spreadsheet would run as a formula.
+Each function here turns such text into something shown, never obeyed.
+"""
+
+from __future__ import annotations
+
+import html
+import json
+import math
+import re
+
+# C0 controls except tab and newline, DEL, C1 controls, the bidi embedding/override/isolate marks,
+# and the invisible characters that make a message lie about what was typed (zero-width space,
+# word joiner, BOM) or break a line where none is seen (line and paragraph separators).
+_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b\u200e\u200f\u2028-\u202e\u2060\u2066-\u2069\ufeff]")
+# What openpyxl (and the xlsx format) cannot hold at all.
+_XLSX_ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f]")
+
+
+def _escape(match: re.Match[str]) -> str:
+    code = ord(match.group())
+    return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
+
+
+def inert(text: str, keep_newlines: bool = True) -> str:
+    """Control characters shown as ``\\x1b``-style escapes, so nothing reaches a terminal raw.
+
+    Tabs stay; newlines stay unless ``keep_newlines`` is False (one-line messages).
+    """
+    text = _CONTROL.sub(_escape, text)
+    if not keep_newlines:
+        text = text.replace("\n", "\\n").replace("\t", " ")
+    return text
+
+
+def json_inert(document: str) -> str:
+    """A JSON document with DEL, C1 controls and bidi marks written as \\u escapes (json.dumps leaves
+    them raw): the same data, but nothing a terminal would obey."""
+    return _CONTROL.sub(lambda m: f"\\u{ord(m.group()):04x}", document)
+
+
+def json_document(data: object) -> str:
+    """Always valid JSON, nothing a terminal obeys: a number that overflowed to infinity (JSON cannot
+    hold it) is null, and controls json.dumps leaves raw are \\u escapes."""
+    return json_inert(json.dumps(_finite(data), ensure_ascii=False, indent=2, allow_nan=False)) + "\n"
+
+
+def _finite(obj: object) -> object:
+    if isinstance(obj, float):
+        return obj if math.isfinite(obj) else None
+    if isinstance(obj, list):
+        return [_finite(v) for v in obj]
+    if isinstance(obj, dict):
+        return {k: _finite(v) for k, v in obj.items()}
+    return obj
+
+
+_MD_ESCAPES = str.maketrans({"|": "\\|", "<": "&lt;", ">": "&gt;", "[": "\\[", "]": "\\]", "\n": " "})
+
+
+def markdown_text(text: object) -> str:
+    """Plan and user text as inert Markdown: no raw HTML (<script>), no links, no broken table cells."""
+    return inert(str(text)).translate(_MD_ESCAPES)
+
+
+def html_text(text: object) -> str:
+    """Plan and user text as inert HTML: tags escaped (<script> shows as text), controls escaped."""
+    return html.escape(inert(str(text)))
+
+
+def one_line(text: str) -> str:
+    """A message for stderr: escaped controls, no line breaks."""
+    return inert(text, keep_newlines=False)
 
 
 def neutralise(text: str) -> str:
-    """Keep spreadsheet programs from reading user text as a formula."""
+    """Keep spreadsheet programs from reading user text as a formula (CSV and XLSX cells)."""
+    text = inert(text)
     if text and text[0] in "=+-@\t\r":
         try:
             float(text)
         except ValueError:
             return "'" + text
     return text
+
+
+def xlsx_cell(value: object) -> object:
+    """A value an xlsx cell can hold: text neutralised and free of characters the format forbids."""
+    if not isinstance(value, str):
+        return value
+    return _XLSX_ILLEGAL.sub(_escape, neutralise(value))
+
+
+_SHEET_TITLE_FORBIDDEN = re.compile(r"[\[\]:*?/\\]")
+
+
+def sheet_title(text: str) -> str:
+    """A worksheet name Excel accepts: no []:*?/\\ or control characters, at most 31 characters."""
+    return _SHEET_TITLE_FORBIDDEN.sub("_", inert(text, keep_newlines=False))[:31].strip("'") or "sheet"

@@ -3,7 +3,8 @@ break only between words (or between Chinese characters), and when the table is 
 important columns are dropped first.
 
 Plain strings in, plain lines out; colour is the caller's business (``paint``), added after the layout
-so escape codes never count as width.
+so escape codes never count as width. Control characters in the strings come out escaped (``\\x1b``):
+only ``paint`` may send escape codes to a terminal.
 """
 
 from __future__ import annotations
@@ -13,6 +14,8 @@ import unicodedata
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
+
+from liupi_cli.render.safe import inert
 
 ELLIPSIS = "…"
 
@@ -79,6 +82,7 @@ def wrap(text: str, cols: int, max_lines: int = 0) -> list[str]:
     column is shortened with an ellipsis (never split); beyond ``max_lines`` the last line ends in …"""
     if not text:
         return [""]
+    text = inert(text, keep_newlines=False)  # headings and notes from plan files reach terminals
     lines: list[str] = []
     line, used = "", 0
     for tok in tokens(text):
@@ -127,6 +131,10 @@ class Column:
     max_width: int = 60
     max_lines: int = 0
     styles: list[str | None] = field(default_factory=list)  # per cell, passed to ``paint``
+
+    def __post_init__(self) -> None:  # plan and user text: control characters shown escaped, and measured so
+        self.header = inert(self.header, keep_newlines=False)
+        self.cells = [inert(c, keep_newlines=False) for c in self.cells]
 
     def natural(self) -> int:
         body = max((width(c) for c in self.cells), default=0)

@@ -21,7 +21,7 @@ from liupi_cli.render.labels import (
     rows_by_battle,
     subheading,
 )
-from liupi_cli.render.safe import neutralise
+from liupi_cli.render.safe import sheet_title, xlsx_cell
 from liupi_cli.report.model import Report
 
 # Number formats by column: points and rates to 0.0, amounts by their unit (see ``_amount_format``).
@@ -107,8 +107,7 @@ def _page(sheet, title: str, lang: str, title_rows: str) -> None:
     sheet.oddFooter.center.size = 9
 
 
-def _safe(value: object) -> object:
-    return neutralise(value) if isinstance(value, str) else value
+_safe = xlsx_cell
 
 
 def to_xlsx(report: Report, lang: str = "en") -> bytes:
@@ -172,7 +171,7 @@ def to_xlsx(report: Report, lang: str = "en") -> bytes:
     labels = {k: (zh if lang == "zh" else en) for k, en, zh in COLUMNS}
     for battle, rows in rows_by_battle(report):
         b = next(x for x in report.battles if x.id == battle)
-        sheet = wb.create_sheet(title=f"{b.number} {b.name_zh}"[:31])
+        sheet = wb.create_sheet(title=sheet_title(f"{b.number} {b.name_zh}"))
         sheet.append([_safe(battle_title(report, battle, lang))])
         sheet["A1"].font = Font(bold=True, size=12)
         sheet.append([labels[k] for k in keys])
