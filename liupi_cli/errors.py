@@ -92,6 +92,7 @@ class StoreError(LiupiError):
 
 
 class OutputUnwritable(LiupiError):
-    """An output file or folder could not be written; nothing half-written is left behind."""
+    """An output file or folder could not be written, or must not be (it is the plan or the store in use);
+    nothing half-written is left behind."""
 
     exit_code = ExitCode.OUTPUT

@@ -141,6 +141,15 @@ def parse_period(text: str, year: int | None = None) -> Period:
     raise InputRefused(f"cannot read period '{text}'", FORMS_HINT)
 
 
+def within(key: str, period: Period) -> bool:
+    """Whether a stored period key falls in ``period``'s year, up to its end (2023-05 is within 2023Q2)."""
+    try:
+        p = parse_period(key)
+    except InputRefused:
+        return False
+    return p.year == period.year and p.months <= period.months
+
+
 def valid_periods(frequency: Frequency, year: int) -> list[str]:
     if frequency is Frequency.monthly:
         return [Period(year, m, "month").key for m in range(2, 13)]

@@ -28,41 +28,8 @@ from liupi_cli.models import (
     Task,
     Unit,
 )
+from liupi_cli.workspace import TARGETS, TASKS
 from liupi_cli.yamlfile import LineMap, format_path, load_yaml
-
-TARGETS = "targets.yaml"
-TASKS = "tasks.yaml"
-
-
-def bundled_data_dir() -> Path:
-    """The plan shipped with liupi: inside the installed package, or the checkout's data/."""
-    here = Path(__file__).resolve().parent
-    for candidate in (here / "bundled", here.parent / "data"):
-        if (candidate / TARGETS).is_file():
-            return candidate
-    return here / "bundled"
-
-
-@dataclass(frozen=True)
-class DataDir:
-    path: Path
-    origin: str  # "--data-dir", "LIUPI_HOME", "./data" or "bundled"
-
-    @property
-    def bundled(self) -> bool:
-        return self.origin == "bundled"
-
-
-def resolve_data_dir(explicit: Path | None, env: Mapping[str, str], cwd: Path) -> DataDir:
-    """First match wins: --data-dir, then LIUPI_HOME, then ./data holding targets.yaml, then bundled."""
-    if explicit is not None:
-        return DataDir(Path(explicit), "--data-dir")
-    if env.get("LIUPI_HOME"):
-        return DataDir(Path(env["LIUPI_HOME"]), "LIUPI_HOME")
-    local = cwd / "data"
-    if (local / TARGETS).is_file():
-        return DataDir(local, "./data")
-    return DataDir(bundled_data_dir(), "bundled")
 
 
 @dataclass

@@ -3,14 +3,18 @@
 Every figure and every task update is a new row. A revision is a new row that
 names the row it supersedes; history keeps both. Writes are single
 transactions (BEGIN IMMEDIATE), the database runs in WAL mode with a busy
-timeout so several writers and a reader can work at once.
+timeout so several writers and a reader can work at once; readers open the
+file read-only and never wait behind a writer. Every SQLite failure (damaged
+file, full disk, read-only file, not a liupi store) becomes one StoreError.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import os
 import sqlite3
-from collections.abc import Callable, Iterable, Iterator, Mapping
+import urllib.parse
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
@@ -18,7 +22,8 @@ from pathlib import Path
 from pydantic import BaseModel
 
 from liupi_cli.errors import InputRefused, StoreError
-from liupi_cli.plan import DataDir, Plan
+from liupi_cli.periods import Period, within
+from liupi_cli.plan import Plan
 
 SCHEMA_VERSION = 3
 BUSY_TIMEOUT_S = 30.0
@@ -85,25 +90,6 @@ def _v3(db: sqlite3.Connection) -> None:
 MIGRATIONS: dict[int, Callable[[sqlite3.Connection], None]] = {1: _v1, 2: _v2, 3: _v3}
 
 
-@dataclass(frozen=True)
-class StoreLocation:
-    path: Path
-    origin: str  # "--db", "LIUPI_DB", "beside the plan", "user data dir"
-
-
-def store_location(plan: Plan, data_dir: DataDir, db_opt: Path | None, env: Mapping[str, str]) -> StoreLocation:
-    """--db, then LIUPI_DB, then records.db beside the plan; for the read-only bundled plan,
-    the user's data directory ($XDG_DATA_HOME/liupi or ~/.local/share/liupi)."""
-    if db_opt is not None:
-        return StoreLocation(Path(db_opt), "--db")
-    if env.get("LIUPI_DB"):
-        return StoreLocation(Path(env["LIUPI_DB"]), "LIUPI_DB")
-    if not data_dir.bundled:
-        return StoreLocation(data_dir.path / "records.db", "beside the plan")
-    base = Path(env["XDG_DATA_HOME"]) if env.get("XDG_DATA_HOME") else Path(env.get("HOME", "~")) / ".local/share"
-    return StoreLocation(base.expanduser() / "liupi" / f"{plan.info.id}.db", "user data dir")
-
-
 class Record(BaseModel):
     id: int
     indicator: str
@@ -118,7 +104,7 @@ class Record(BaseModel):
     source: str | None
     note: str | None
     supersedes: int | None
-    batch: str | None
+    batch: str | None = None  # schema 1 stores (read without upgrading) have no batches
     current: bool = True
 
 
@@ -159,26 +145,121 @@ class Duplicate(InputRefused):
 
 
 class Store:
-    def __init__(self, path: Path, plan_id: str):
+    """One plan's records. ``Store(path, plan_id)`` opens it for writing (creating an empty file, never a
+    folder); ``Store(path, plan_id, readonly=True)`` only reads: it never creates, migrates or waits
+    behind a writer, and works on a read-only file or read-only media."""
+
+    def __init__(self, path: Path, plan_id: str, *, readonly: bool = False):
         self.path = Path(path)
         self.plan_id = plan_id
+        self.readonly = readonly
+        self.empty = False  # an SQLite file with nothing in it yet (reads find no records)
+        self._tables: set[str] = set()
+        self.db: sqlite3.Connection | None = None
         try:
-            self.path.parent.mkdir(parents=True, exist_ok=True)
-            self.db = sqlite3.connect(self.path, timeout=BUSY_TIMEOUT_S, isolation_level=None)
-            self.db.row_factory = sqlite3.Row
-            self.db.execute(f"PRAGMA busy_timeout = {int(BUSY_TIMEOUT_S * 1000)}")
-            self.db.execute("PRAGMA journal_mode = WAL")
-            self.db.execute("PRAGMA foreign_keys = ON")
-            self._migrate()
-        except sqlite3.DatabaseError as exc:
-            raise StoreError(f"cannot open the record store {self.path}: {exc}",
-                             "check the path (--db / LIUPI_DB) and that the file is a liupi store") from exc
-        except OSError as exc:
-            raise StoreError(f"cannot create the record store {self.path}: {exc.strerror}",
-                             "pass --db or set LIUPI_DB to a writable place") from exc
+            if readonly:
+                self._open_readonly()
+            else:
+                self._open_for_writing()
+        except sqlite3.Error as exc:
+            self.close()
+            raise self._error(exc, "open") from exc
+        except BaseException:
+            self.close()
+            raise
+
+    def _open_readonly(self) -> None:
+        if not self.path.is_file():
+            raise StoreError(f"no record store at {self.path}" + ("" if not self.path.exists() else " (not a file)"),
+                             "check the path (--db / LIUPI_DB / liupi.toml; `liupi info` shows where records are "
+                             "kept); reading never creates a store, the first `liupi update` does")
+        uri = "file:" + urllib.parse.quote(str(self.path.resolve())) + "?mode=ro"
+        try:
+            self.db = self._connect(uri)
+            self._inspect()
+        except sqlite3.OperationalError as exc:
+            # Read-only media: a WAL store's -shm cannot be created. With no pending -wal the file alone
+            # is the whole store, and SQLite may read it as immutable.
+            if "unable to open" not in str(exc) or _has_pending_wal(self.path):
+                raise
+            self.close()
+            self.db = self._connect(uri + "&immutable=1")
+            self._inspect()
+
+    def _open_for_writing(self) -> None:
+        ready = False  # this plan's store, WAL mode, current schema: nothing to set up
+        if self.path.exists():
+            # Look before touching: another program's SQLite file is refused with nothing changed.
+            self._open_readonly()
+            ready = (not self.empty and self.db.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
+                     and self.db.execute("PRAGMA journal_mode").fetchone()[0] == "wal")
+            self.close()
+        elif not self.path.parent.is_dir():
+            raise StoreError(f"cannot create the record store {self.path}: folder {self.path.parent} does not exist",
+                             "check the path (--db / LIUPI_DB / liupi.toml), or create the folder first")
+        self.db = self._connect(str(self.path))
+        self.db.execute("PRAGMA foreign_keys = ON")
+        if ready:
+            self._tables = {"meta", "records", "task_progress"}
+            return
+        self.db.execute("PRAGMA journal_mode = WAL")
+        self._migrate()
+
+    def _connect(self, target: str) -> sqlite3.Connection:
+        db = sqlite3.connect(target, uri=target.startswith("file:"), timeout=BUSY_TIMEOUT_S, isolation_level=None)
+        self.db = db
+        db.row_factory = sqlite3.Row
+        db.execute(f"PRAGMA busy_timeout = {int(BUSY_TIMEOUT_S * 1000)}")
+        return db
+
+    def _inspect(self) -> None:
+        """Refuse what is not this plan's liupi store, reading only."""
+        db = self.db
+        version = db.execute("PRAGMA user_version").fetchone()[0]
+        tables = {r[0] for r in db.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+        if not tables and version == 0:
+            self.empty = True
+            return
+        if not {"meta", "records"} <= tables:
+            shown = ", ".join(sorted(tables)[:5]) or "no tables"
+            raise StoreError(f"{self.path} is not a liupi record store (it holds {shown}); nothing was changed",
+                             "point --db (or LIUPI_DB, or liupi.toml's store) at this plan's records.db")
+        if version > SCHEMA_VERSION:
+            raise StoreError(f"{self.path} was written by a newer liupi (schema {version})", "upgrade liupi to read it")
+        stored = db.execute("SELECT value FROM meta WHERE key = 'plan_id'").fetchone()
+        if stored and stored[0] != self.plan_id:
+            raise StoreError(f"{self.path} holds records of plan '{stored[0]}', not '{self.plan_id}'",
+                             "point --db at this plan's store (`liupi info` lists the stores of this plan)")
+        self._tables = tables
+
+    def _error(self, exc: sqlite3.Error, doing: str) -> StoreError:
+        """One plain line for what SQLite says went wrong."""
+        text = str(exc)
+        low = text.lower()
+        verb = {"open": "open", "read": "read", "write": "write to"}[doing]
+        nothing = "nothing was changed" if doing != "write" else "nothing was recorded"
+        if "malformed" in low or "corrupt" in low:
+            why = "it is damaged"
+            hint = f"restore it from a backup (`sqlite3 FILE .recover` may rescue its rows); {nothing}"
+        elif "not a database" in low:
+            why = "it is not an SQLite file"
+            hint = "check --db / LIUPI_DB / liupi.toml (`liupi info` shows where records are kept)"
+        elif "full" in low or "disk i/o" in low or "too big" in low:
+            why, hint = "the disk is full or a file-size limit was reached", f"free some space and run again; {nothing}"
+        elif "readonly" in low or "read-only" in low or ("unable to open" in low and doing != "read"
+                                                           and not _writable(self.path)):
+            why = "the file or its folder is read-only"
+            hint = f"check its permissions, or copy it somewhere writable; {nothing}"
+        elif "locked" in low or "busy" in low:
+            why, hint = "another liupi is writing to it", f"try again; {nothing}"
+        else:
+            why, hint = "SQLite refused", f"check the path and its permissions; {nothing}"
+        return StoreError(f"cannot {verb} the record store {self.path}: {why} ({text})", hint)
 
     def close(self) -> None:
-        self.db.close()
+        if self.db is not None:
+            self.db.close()
+            self.db = None
 
     def __enter__(self) -> Store:
         return self
@@ -187,18 +268,32 @@ class Store:
         self.close()
 
     @contextmanager
+    def _reading(self) -> Iterator[None]:
+        try:
+            yield
+        except sqlite3.Error as exc:
+            raise self._error(exc, "read") from exc
+
+    @contextmanager
     def _tx(self) -> Iterator[sqlite3.Connection]:
+        """One write transaction: all of it lands, or (error, full disk, kill) none of it."""
+        if self.readonly:
+            raise StoreError(f"the record store {self.path} was opened for reading")  # a bug, not user input
         try:
             self.db.execute("BEGIN IMMEDIATE")
-        except sqlite3.OperationalError as exc:
-            raise StoreError(f"the record store is busy: {exc}", "another liupi is writing; try again") from exc
+        except sqlite3.Error as exc:
+            raise self._error(exc, "write") from exc
         try:
             yield self.db
-        except BaseException:
-            self.db.execute("ROLLBACK")
-            raise
-        else:
             self.db.execute("COMMIT")
+        except BaseException as exc:
+            try:
+                self.db.execute("ROLLBACK")
+            except sqlite3.Error:
+                pass  # SQLite already rolled back (a full disk at COMMIT does)
+            if isinstance(exc, sqlite3.Error):
+                raise self._error(exc, "write") from exc
+            raise
 
     def _migrate(self) -> None:
         with self._tx() as db:
@@ -215,6 +310,7 @@ class Store:
             if stored and stored[0] != self.plan_id:
                 raise StoreError(f"{self.path} holds records of plan '{stored[0]}', not '{self.plan_id}'",
                                  "point --db at this plan's store")
+        self._tables = {"meta", "records", "task_progress"}
 
     @property
     def schema_version(self) -> int:
@@ -223,11 +319,14 @@ class Store:
     # -- figures ---------------------------------------------------------
 
     def current(self, indicator: str, period: str, baseline: bool = False) -> Record | None:
-        row = self.db.execute(
-            "SELECT * FROM records r WHERE indicator = ? AND period = ? AND baseline = ? "
-            "AND NOT EXISTS (SELECT 1 FROM records s WHERE s.supersedes = r.id) ORDER BY id DESC LIMIT 1",
-            (indicator, period, int(baseline)),
-        ).fetchone()
+        if self.empty:
+            return None
+        with self._reading():
+            row = self.db.execute(
+                "SELECT * FROM records r WHERE indicator = ? AND period = ? AND baseline = ? "
+                "AND NOT EXISTS (SELECT 1 FROM records s WHERE s.supersedes = r.id) ORDER BY id DESC LIMIT 1",
+                (indicator, period, int(baseline)),
+            ).fetchone()
         return _record(row) if row else None
 
     def current_figures(self, indicator: str | None = None) -> dict[tuple[str, str, bool], Record]:
@@ -235,7 +334,11 @@ class Store:
         sql = ("SELECT * FROM records r WHERE NOT EXISTS (SELECT 1 FROM records s WHERE s.supersedes = r.id)"
                + (" AND indicator = ?" if indicator else "") + " ORDER BY id")
         out: dict[tuple[str, str, bool], Record] = {}
-        for row in self.db.execute(sql, (indicator,) if indicator else ()):
+        if self.empty:
+            return out
+        with self._reading():
+            rows = self.db.execute(sql, (indicator,) if indicator else ()).fetchall()
+        for row in rows:
             d = dict(row)
             d["baseline"] = bool(d["baseline"])
             # rows this store wrote itself: skip re-validating thousands of them at province scale
@@ -277,8 +380,29 @@ class Store:
         if indicator:
             sql += " WHERE indicator = ?"
             args = (indicator,)
-        rows = self.db.execute(sql + " ORDER BY indicator, baseline, period, id", args).fetchall()
+        if self.empty:
+            return []
+        with self._reading():
+            rows = self.db.execute(sql + " ORDER BY indicator, baseline, period, id", args).fetchall()
         return [_record(r) for r in rows]
+
+    def figures_up_to(self, period: Period) -> int:
+        """How many figures (not last year's) are recorded in the period's year up to its end."""
+        if self.empty:
+            return 0
+        with self._reading():
+            rows = self.db.execute("SELECT period, COUNT(*) FROM records WHERE baseline = 0 GROUP BY period").fetchall()
+        return sum(n for key, n in rows if within(key, period))
+
+    def summary(self) -> tuple[int, int, str | None]:
+        """(figures, task updates, when the last one was recorded)."""
+        if self.empty:
+            return 0, 0, None
+        with self._reading():
+            figures, last = self.db.execute("SELECT COUNT(*), MAX(recorded_at) FROM records").fetchone()
+            updates, last_task = (self.db.execute("SELECT COUNT(*), MAX(recorded_at) FROM task_progress").fetchone()
+                                  if "task_progress" in self._tables else (0, None))
+        return figures, updates, max(filter(None, (last, last_task)), default=None)
 
     # -- tasks -----------------------------------------------------------
 
@@ -297,14 +421,28 @@ class Store:
         sql, args = "SELECT * FROM task_progress", ()
         if task:
             sql, args = sql + " WHERE task = ?", (task,)
-        rows = self.db.execute(sql + " ORDER BY task, date, id", args).fetchall()
+        if self.empty or "task_progress" not in self._tables:
+            return []  # a schema-1 store read without upgrading it has no task progress yet
+        with self._reading():
+            rows = self.db.execute(sql + " ORDER BY task, date, id", args).fetchall()
         latest: dict[str, int] = {}
         for r in rows:
             latest[r["task"]] = r["id"]
         return [_task_update(r, latest[r["task"]] == r["id"]) for r in rows]
 
     def integrity_ok(self) -> bool:
-        return self.db.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+        with self._reading():
+            return self.db.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+
+
+def _writable(path: Path) -> bool:
+    """The file (if it exists) and its folder can be written (False on read-only media)."""
+    return os.access(path.parent, os.W_OK) and (not path.exists() or os.access(path, os.W_OK))
+
+
+def _has_pending_wal(path: Path) -> bool:
+    wal = path.with_name(path.name + "-wal")
+    return wal.exists() and wal.stat().st_size > 0
 
 
 def _record(row: sqlite3.Row) -> Record:
@@ -318,8 +456,8 @@ def _task_update(row: sqlite3.Row, current: bool) -> TaskUpdate:
     return TaskUpdate(**dict(row), current=current)
 
 
-def open_store(path: Path, plan: Plan) -> Store:
-    return Store(path, plan.info.id)
+def open_store(path: Path, plan: Plan, readonly: bool = False) -> Store:
+    return Store(path, plan.info.id, readonly=readonly)
 
 
 TASK_STATUSES = ("not_started", "in_progress", "done", "blocked")

@@ -11,8 +11,8 @@ from typer.testing import CliRunner
 from liupi_cli.cli.app import app
 
 README = (REPO / "README.md").read_text(encoding="utf-8")
-COMMANDS = ["check", "info", "targets", "tasks", "update", "template", "task set", "history", "export", "report",
-            "missing", "unit", "summary", "plan import", "plan next"]
+COMMANDS = ["init", "check", "info", "targets", "tasks", "update", "template", "task set", "history", "export",
+            "report", "missing", "unit", "summary", "plan import", "plan next"]
 
 
 def _sh_lines() -> list[str]:
@@ -58,7 +58,7 @@ def test_the_readme_examples_run_in_order(tmp_path, monkeypatch):
     assert (tmp_path / "report-2023-06.html").exists()
 
 
-@pytest.mark.parametrize("command", ["update", "report", "targets", "tasks", "template", "history", "export",
+@pytest.mark.parametrize("command", ["init", "update", "report", "targets", "tasks", "template", "history", "export",
                                      "check", "info", "missing", "unit", "summary", "plan import", "plan next"])
 def test_every_command_help_has_an_example(command):
     result = CliRunner().invoke(app, [*command.split(), "--help"])

@@ -140,8 +140,12 @@ def test_bad_report_options(loaded, args, message, code):
     assert message in result.stderr
 
 
-def test_no_store_yet_means_all_grey_not_zero(run):
-    doc = json.loads(run("report", "--year", "2023", "-f", "json").stdout)
+def test_no_store_yet_means_all_grey_not_zero(run, mini):
+    result = run("report", "--year", "2023", "-f", "json")
+    assert result.exit_code == 6  # the report is written, but an all-grey circular must not pass as success
+    assert f"no figure recorded in 2023 up to 2023 in {mini / 'records.db'} (not created yet)" in result.stderr
+    assert not (mini / "records.db").exists()  # reading never creates
+    doc = json.loads(result.stdout)
     assert doc["settlement"] is True
     assert {r["light"] for r in doc["rows"]} <= {"grey", "red"}  # milestones past due are red
     assert all(r["actual"] is None for r in doc["rows"])
@@ -192,6 +196,6 @@ def test_yaml_is_read_with_the_c_loader_when_present():
 ])
 def test_an_unwritable_out_file_is_one_line(run, args):
     result = run(*args)
-    assert result.exit_code == 1
+    assert result.exit_code == 5  # not 1: cron tells "could not write" from "the county is behind"
     assert "cannot write /nonexistent-dir/" in result.stderr
     assert "Traceback" not in result.stderr

@@ -88,7 +88,7 @@ def test_every_task_title_is_in_the_source_document(plan):
 
 
 def test_installed_package_carries_the_plan():
-    from liupi_cli.plan import bundled_data_dir
+    from liupi_cli.workspace import bundled_data_dir
 
     assert (bundled_data_dir() / "targets.yaml").is_file()
     assert Path(bundled_data_dir(), "tasks.yaml").is_file()

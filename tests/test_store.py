@@ -74,6 +74,24 @@ def test_migrates_a_first_version_store_keeping_its_records(tmp_path):
         assert s.task_updates("t1")[0].status == "done"
 
 
+def test_reading_a_first_version_store_leaves_it_as_it_is(tmp_path):
+    path = tmp_path / "old.db"
+    db = sqlite3.connect(path, isolation_level=None)
+    MIGRATIONS[1](db)
+    db.execute("PRAGMA user_version = 1")
+    db.execute("INSERT INTO meta VALUES ('plan_id', 'p')")
+    db.execute("INSERT INTO records (indicator, period, value, entered, recorded_by, recorded_at) "
+               "VALUES ('gdp_growth', '2023Q1', 4.5, '4.5', 'old', 't')")
+    db.close()
+    before = path.read_bytes()
+    with Store(path, "p", readonly=True) as s:
+        assert s.schema_version == 1
+        assert [(r.period, r.value, r.batch) for r in s.records()] == [("2023Q1", 4.5, None)]
+        assert s.task_updates() == []  # schema 1 has no task progress yet
+        assert s.summary() == (1, 0, "t")
+    assert path.read_bytes() == before
+
+
 def test_refuses_another_plans_store_and_a_newer_schema(tmp_path):
     Store(tmp_path / "r.db", "plan-a").close()
     with pytest.raises(StoreError, match="holds records of plan 'plan-a'"):

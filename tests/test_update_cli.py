@@ -219,12 +219,15 @@ def test_export_formats(run, tmp_path):
 
 
 def test_store_location_is_reported_and_overridable(run, tmp_path, monkeypatch, mini):
-    assert f"records:    {mini / 'records.db'} (from beside the plan" in run("info").stdout
+    assert f"records:    {mini / 'records.db'} (from beside the plan; not created yet)" in run("info").stdout
     monkeypatch.setenv("LIUPI_DB", str(tmp_path / "elsewhere.db"))
-    assert "(from LIUPI_DB" in run("info").stdout
-    run("update", "new_urban_jobs", "1", "-p", "2023-06")
+    missing = run("info")  # named explicitly and missing: a mistake, not a store to create
+    assert missing.exit_code == 4 and f"no record store at {tmp_path / 'elsewhere.db'}" in missing.stderr
+    assert run("update", "new_urban_jobs", "1", "-p", "2023-06").exit_code == 0
     assert (tmp_path / "elsewhere.db").exists()
-    assert f"{tmp_path / 'x.db'} (from --db" in run("--db", str(tmp_path / "x.db"), "info").stdout
+    assert f"{tmp_path / 'elsewhere.db'} (from LIUPI_DB; 1 figure(s), 0 task update(s)" in run("info").stdout
+    assert run("--db", str(tmp_path / "x.db"), "info").exit_code == 4
+    assert not (tmp_path / "x.db").exists()
 
 
 def test_an_unreadable_store_has_its_own_exit_code(run, tmp_path):

@@ -81,10 +81,11 @@ def _version(value: bool) -> None:
 def root(
     ctx: typer.Context,
     data_dir: Optional[Path] = typer.Option(
-        None, "--data-dir", "-d", metavar="DIR", help="Plan folder holding targets.yaml and tasks.yaml. "
-        "Default: $LIUPI_HOME, then ./data, then the bundled plan.", show_default=False),
+        None, "--data-dir", "-d", metavar="DIR", help="A workspace (folder holding liupi.toml) or a plan folder "
+        "holding targets.yaml and tasks.yaml. Default: $LIUPI_HOME, then the nearest liupi.toml here or above, "
+        "then ./data, then the bundled sample plan.", show_default=False),
     db: Optional[Path] = typer.Option(None, "--db", metavar="FILE", help="Record store file. Default: $LIUPI_DB, "
-                                      "then records.db beside the plan (see `liupi info`)."),
+                                      "then liupi.toml's store, then records.db beside the plan (see `liupi info`)."),
     debug: bool = typer.Option(False, "--debug", help="Show a traceback for errors."),
     version: bool = typer.Option(False, "--version", callback=_version, is_eager=True,
                                  help="Print the version and exit."),
@@ -94,9 +95,9 @@ def root(
 
 
 def _register() -> None:
-    from liupi_cli.cli import cadence_cmds, plan_cmds, plan_import_cmds, record_cmds, report_cmd
+    from liupi_cli.cli import cadence_cmds, plan_cmds, plan_import_cmds, record_cmds, report_cmd, workspace_cmds
 
-    for module in (plan_cmds, record_cmds, report_cmd, cadence_cmds, plan_import_cmds):
+    for module in (workspace_cmds, plan_cmds, record_cmds, report_cmd, cadence_cmds, plan_import_cmds):
         module.register(app)
     for group in app.registered_groups:  # sub-command groups (`liupi task`) get the same plain help
         if group.typer_instance is not None:

@@ -7,7 +7,6 @@ options, reads the clock for `last` (the core never does), writes, and maps outc
 from __future__ import annotations
 
 import datetime as dt
-import os
 from enum import Enum
 from pathlib import Path
 from typing import Optional
@@ -31,14 +30,11 @@ class Lang(str, Enum):
 
 
 def load_records(st) -> tuple[list, list]:
-    """Every record and task update in the store (none when it does not exist yet)."""
-    from liupi_cli.store import open_store, store_location
-
-    plan = st.plan()
-    loc = store_location(plan, st.data_dir, st.db_opt, os.environ)
-    if not loc.path.exists():
+    """Every record and task update in the store, read-only (none when it was never created)."""
+    store = st.open_store(write=False)
+    if store is None:
         return [], []
-    with open_store(loc.path, plan) as store:
+    with store:
         return store.records(), store.task_updates()
 
 
@@ -171,6 +167,7 @@ def missing(
 
     records, updates = load_records(st)
     m = build_missing(st.plan(), records, updates, period, battle=battle, unit=unit)
+    st.check_out(out)
     _emit_doc(missing_doc(m, lang.value), m, fmt, out)
     say(f"{m.period}: {m.figures_missing} figure(s) and {m.tasks_missing} task update(s) owed by "
         f"{sum(1 for u in m.units if not u.complete)} unit(s); {len(m.complete_units)} unit(s) complete")
@@ -204,6 +201,7 @@ def unit(
 
     records, updates = load_records(st)
     page = build_unit_page(st.plan(), records, updates, period, name)
+    st.check_out(out)
     _emit_doc(unit_doc(page, lang.value), page, fmt, out)
     owed = len(page.owes.figures) + len(page.owes.tasks)
     say(f"{page.unit_zh} {page.period}: {len(page.indicators)} indicator(s), {len(page.tasks)} task(s), "

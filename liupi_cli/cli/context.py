@@ -1,4 +1,4 @@
-"""What every command shares: the chosen data dir, the store path, debug mode, the output console."""
+"""What every command shares: the workspace found, the plan, the store, debug mode, the output guard."""
 
 from __future__ import annotations
 
@@ -8,7 +8,13 @@ from pathlib import Path
 
 import typer
 
-from liupi_cli.plan import DataDir, Plan, load_plan, resolve_data_dir
+from liupi_cli.errors import OutputUnwritable, StoreError
+from liupi_cli.plan import Plan, load_plan
+from liupi_cli.store import Store, open_store
+from liupi_cli.workspace import StoreLocation, Workspace, find_workspace, replaces_in_use, store_location
+
+BUNDLED_NOTE = ("liupi: no workspace (liupi.toml) in this folder or above, and no ./data: using the bundled "
+                "sample plan; `liupi init DIR` makes a workspace")
 
 
 @dataclass
@@ -18,16 +24,57 @@ class State:
     debug: bool = False
     json_errors: bool = False
     lang: str = field(default_factory=lambda: "zh" if os.environ.get("LIUPI_LANG") == "zh" else "en")
+    _workspace: Workspace | None = field(default=None, repr=False)
     _plan: Plan | None = field(default=None, repr=False)
 
     @property
-    def data_dir(self) -> DataDir:
-        return resolve_data_dir(self.data_dir_opt, os.environ, Path.cwd())
+    def data_dir(self) -> Workspace:
+        """The workspace rule (liupi_cli.workspace); falling back to the bundled plan is said once."""
+        if self._workspace is None:
+            self._workspace = find_workspace(self.data_dir_opt, os.environ, Path.cwd())
+            if self._workspace.bundled:
+                from liupi_cli.cli.output import say
+
+                say(BUNDLED_NOTE)
+        return self._workspace
 
     def plan(self) -> Plan:
         if self._plan is None:
             self._plan = load_plan(self.data_dir.path)
         return self._plan
+
+    def store_location(self) -> StoreLocation:
+        return store_location(self.data_dir, self.plan().info.id, self.db_opt, os.environ)
+
+    def open_store(self, write: bool) -> Store | None:
+        """The plan's store; for reading, None when the default store was never created (no records yet).
+
+        Reading never creates: a store named by --db, LIUPI_DB or liupi.toml that does not exist is an error.
+        """
+        from liupi_cli.registry import remember
+
+        plan, loc = self.plan(), self.store_location()
+        if not write and not loc.path.exists() and not loc.explicit:
+            return None
+        if write and loc.origin == "user data dir":
+            try:
+                loc.path.parent.mkdir(parents=True, exist_ok=True)
+            except OSError as exc:
+                raise StoreError(f"cannot create {loc.path.parent}: {exc.strerror or exc}",
+                                 "pass --db or set LIUPI_DB to a writable place") from exc
+        store = open_store(loc.path, plan, readonly=not write)
+        remember(plan.info.id, loc.path, os.environ)
+        return store
+
+    def check_out(self, out: Path | None) -> None:
+        """--out may never replace the plan files, the settings or the store in use."""
+        if out is None:
+            return
+        ws = self.data_dir
+        hit = replaces_in_use(out, ws, self.store_location().path)
+        if hit is not None:
+            raise OutputUnwritable(f"--out {out} would replace {hit}, which liupi is using; nothing was written",
+                              "write the output to another file")
 
 
 def state(ctx: typer.Context) -> State:

@@ -135,27 +135,28 @@ def _json_cell(v: Any) -> Any:
 
 @contextmanager
 def writing(out: Path):
-    """Turn a failed write (no such folder, no permission, disk full) into one clear line."""
-    from liupi_cli.errors import InputRefused
+    """Turn a failed write (no such folder, no permission, disk full) into one clear line, exit 5."""
+    from liupi_cli.errors import OutputUnwritable
 
     try:
         yield
     except OSError as exc:
-        raise InputRefused(f"cannot write {out}: {exc.strerror or exc}", "check the folder exists and is writable") \
+        raise OutputUnwritable(f"cannot write {out}: {exc.strerror or exc}",
+                               "check the folder exists and is writable; any previous file there is left as it was") \
             from exc
 
 
 def write_out(text: str | bytes, out: Path | None, lang: str | None = None) -> None:
-    """Write to stdout, or to the file ``out``. CSV files start with a UTF-8 byte-order mark so that
-    Excel and WPS open Chinese text correctly; CSV on stdout has none (it is for other programs)."""
+    """Write to stdout, or to the file ``out``, whole or not at all (a temporary file renamed over the
+    path). CSV files start with a UTF-8 byte-order mark so that Excel and WPS open Chinese text
+    correctly; CSV on stdout has none (it is for other programs)."""
     if out is None:
         sys.stdout.write(text if isinstance(text, str) else text.decode("utf-8"))
         return
+    from liupi_cli.atomic import write_atomic
+
     with writing(out):
-        if isinstance(text, bytes):
-            out.write_bytes(text)
-        else:
-            out.write_text(text, encoding="utf-8-sig" if out.suffix.lower() == ".csv" else "utf-8")
+        write_atomic(out, text, encoding="utf-8-sig" if out.suffix.lower() == ".csv" else "utf-8")
     from liupi_cli.cli.i18n import current_lang
 
     say(f"已写入 {out}" if current_lang(lang) == "zh" else f"wrote {out}")

@@ -17,7 +17,6 @@ from liupi_cli.listing import list_indicators, list_tasks
 from liupi_cli.models import Kind
 from liupi_cli.plan import check_plan
 from liupi_cli.render.safe import inert, one_line
-from liupi_cli.store import store_location
 
 LIST_FORMATS = (Fmt.table, Fmt.csv, Fmt.json)
 
@@ -52,7 +51,8 @@ def info(ctx: typer.Context) -> None:
     plan = st.plan()
     dd = st.data_dir
     kinds = Counter(i.kind.value for i in plan.indicators.values())
-    lines = [
+    lines = [f"workspace:  {dd.root} (settings {dd.settings})"] if dd.settings else []
+    lines += [
         f"data dir:   {dd.path} (from {dd.origin})",
         f"plan:       {plan.info.id} · {plan.info.title_zh} · {plan.info.doc_no or ''}",
         f"year:       {plan.info.year}",
@@ -63,14 +63,35 @@ def info(ctx: typer.Context) -> None:
         f"tasks:      {len(plan.tasks)}",
         f"conflicts:  {sum(1 for i in plan.indicators.values() if i.alternatives)} indicator(s) with other values",
     ]
-    lines.append(_store_line(st))
+    lines += _store_lines(st)
     print(inert("\n".join(lines)))
 
 
-def _store_line(st) -> str:
-    loc = store_location(st.plan(), st.data_dir, st.db_opt, os.environ)
-    exists = "exists" if loc.path.exists() else "not created yet"
-    return f"records:    {loc.path} (from {loc.origin}; {exists})"
+def _store_lines(st) -> list[str]:
+    """The store in use, then every store of this plan seen on this computer (reading never creates one)."""
+    from liupi_cli.registry import survey
+
+    loc = st.store_location()
+    store = st.open_store(write=False)
+    if store is None:
+        lines = [f"records:    {loc.path} (from {loc.origin}; not created yet)"]
+    else:
+        with store:
+            lines = [f"records:    {loc.path} (from {loc.origin}; {_counts(*store.summary())})"]
+    plan_id = st.plan().info.id
+    known = survey(plan_id, os.environ)
+    if known:
+        lines.append(f"stores of {plan_id} known on this computer:")
+        here = os.path.realpath(loc.path)
+        for k in known:
+            what = f"cannot read: {k.problem}" if k.problem else _counts(k.figures, k.task_updates, k.last_recorded)
+            mark = "  (in use)" if os.path.realpath(k.path) == here else ""
+            lines.append(f"  {k.path}: {what}{mark}")
+    return lines
+
+
+def _counts(figures: int, updates: int, last: str | None) -> str:
+    return f"{figures} figure(s), {updates} task update(s)" + (f", last recorded {last}" if last else "")
 
 
 def targets(
@@ -88,6 +109,7 @@ def targets(
     st = state(ctx)
     fmt = pick_format(fmt, out, LIST_FORMATS)
     st.json_errors = fmt is Fmt.json
+    st.check_out(out)
     rows = list_indicators(st.plan(), battle, unit, _kind(kind))
     columns = ["id", "battle", "name_zh", "name_en", "kind", "comparator", "qualifier", "target", "unit",
                "frequency", "due", "lead_unit_zh", "source"]
@@ -120,6 +142,7 @@ def tasks(
     st = state(ctx)
     fmt = pick_format(fmt, out, LIST_FORMATS)
     st.json_errors = fmt is Fmt.json
+    st.check_out(out)
     if status or overdue or due_within or as_of:
         _timeline(st, battle, unit, _kind(kind), status, overdue, due_within, as_of, fmt, out)
         return

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import getpass
+import io
 import os
 import sys
 from pathlib import Path
@@ -27,8 +28,8 @@ from liupi_cli.errors import InputRefused, LiupiError, UsageProblem
 from liupi_cli.periods import parse_period
 from liupi_cli.recording import check_changes, due_indicators, make_record, prepare_batch
 from liupi_cli.render.safe import inert, one_line, xlsx_cell
+from liupi_cli.store import Store, TaskUpdate, check_task_status
 from liupi_cli.tables import read_table
-from liupi_cli.store import Store, TaskUpdate, check_task_status, open_store, store_location
 
 ByOpt = typer.Option(None, "--by", help="Who records it. Default: $LIUPI_USER, then the OS user.")
 
@@ -42,8 +43,21 @@ def _now() -> str:
 
 
 def _store(st: State) -> Store:
-    plan = st.plan()
-    return open_store(store_location(plan, st.data_dir, st.db_opt, os.environ).path, plan)
+    """The store, opened for writing."""
+    return st.open_store(write=True)
+
+
+class _NoStore:
+    """A dry run before the first figure: nothing is recorded yet, and nothing is created."""
+
+    def current_figures(self) -> dict:
+        return {}
+
+    def __enter__(self) -> _NoStore:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        pass
 
 
 def _stdin_is_terminal() -> bool:
@@ -90,7 +104,7 @@ def update(
     if indicator is not None and value is None:
         raise InputRefused("a value is missing", f"liupi update {indicator} VALUE --period 2023-06")
     if period is None:
-        raise InputRefused("--period is required", "e.g. --period 2023-06 (or 2023-01/02, 2023Q2, 2023)")
+        raise UsageProblem("--period is required", "e.g. --period 2023-06 (or 2023-01/02, 2023Q2, 2023)")
     if indicator is None:
         _update_interactive(st, period, battle, unit, source, by)
         return
@@ -118,7 +132,7 @@ def _update_file(st: State, file: Path, dry_run: bool, revise: bool, force: bool
     plan = st.plan()
     table = read_table(file)
     say(f"read {file}: {table.read_as}")
-    with _store(st) as store:
+    with (st.open_store(write=False) if dry_run else _store(st)) or _NoStore() as store:
         batch = prepare_batch(plan, store.current_figures(), table.rows, revise=revise, force=force, note=note)
         problems = sorted(table.problems + batch.problems, key=lambda p: p.row)
         if problems:
@@ -215,6 +229,7 @@ def template(
     if lang not in ("zh", "en"):
         raise UsageProblem(f"--lang {lang}: choose zh or en")
     st = state(ctx)
+    st.check_out(out)
     plan = st.plan()
     p = parse_period(period, plan.info.year)
     rows = template_rows(plan, p, lang, battle, unit)
@@ -224,7 +239,9 @@ def template(
         data: bytes | str = template_csv(rows, lang)
     elif suffix == ".xlsx":
         who = plan.unit_name(plan.unit_id(unit)) if unit else ""
-        data = template_xlsx(rows, lang, xlsx_cell(f"{plan.info.title_zh} {who} {p.label_zh} 数据填报".replace("  ", " ")))
+        with writing(out):  # openpyxl spools sheets to temporary files: a full disk can strike here too
+            data = template_xlsx(rows, lang, xlsx_cell(f"{plan.info.title_zh} {who} {p.label_zh} 数据填报"
+                                                       .replace("  ", " ")))
     else:
         raise InputRefused(f"cannot write a template as '{suffix}'", "use --out FILE.xlsx or FILE.csv")
     with writing(out):
@@ -279,14 +296,18 @@ def history(
     fmt = pick_format(fmt, None, (Fmt.table, Fmt.csv, Fmt.json))
     st.json_errors = fmt is Fmt.json
     plan = st.plan()
-    with _store(st) as store:
-        if item in plan.tasks:
-            rows = store.task_updates(item)
-            cols = ["id", "date", "status", "percent", "note", "recorded_by", "recorded_at", "current"]
-        else:
-            rows = store.records(plan.indicator_id(item))
-            cols = ["id", "period", "baseline", "entered", "value", "unit", "recorded_by", "recorded_at", "source",
-                    "note", "supersedes", "current"]
+    is_task = item in plan.tasks
+    if is_task:
+        cols = ["id", "date", "status", "percent", "note", "recorded_by", "recorded_at", "current"]
+    else:
+        iid = plan.indicator_id(item)
+        cols = ["id", "period", "baseline", "entered", "value", "unit", "recorded_by", "recorded_at", "source",
+                "note", "supersedes", "current"]
+    rows: list = []
+    store = st.open_store(write=False)
+    if store:
+        with store:
+            rows = store.task_updates(item) if is_task else store.records(iid)
     emit_rows(rows, cols, cols, fmt, dim=lambda r: not r.current)
     say(f"{len(rows)} record(s)")
 
@@ -303,8 +324,12 @@ def export(
     st = state(ctx)
     fmt = pick_format(fmt or (None if out else Fmt.csv), out, (Fmt.csv, Fmt.json, Fmt.xlsx))
     st.json_errors = fmt is Fmt.json
-    with _store(st) as store:
-        records, tasks = store.records(), store.task_updates()
+    st.check_out(out)
+    records, tasks = [], []
+    store = st.open_store(write=False)
+    if store:
+        with store:
+            records, tasks = store.records(), store.task_updates()
     rec_cols = list(records[0].model_dump()) if records else ["id", "indicator", "period", "value"]
     if fmt is Fmt.json:
         write_out(dump_json({"plan": st.plan().info.id, "records": records, "task_updates": tasks}), out)
@@ -319,11 +344,12 @@ def export(
             data = [{k: xlsx_cell(v) for k, v in r.model_dump().items()} for r in rows]
             return pd.DataFrame(data, columns=columns)
 
-        with writing(out), pd.ExcelWriter(out, engine="openpyxl") as xw:
+        buf = io.BytesIO()
+        with writing(out), pd.ExcelWriter(buf, engine="openpyxl") as xw:
             frame(records, rec_cols).to_excel(xw, sheet_name="records", index=False)
             frame(tasks, list(TaskUpdate.model_fields)).to_excel(
                 xw, sheet_name="task_updates", index=False)
-        say(f"wrote {out}")
+        write_out(buf.getvalue(), out)
     say(f"{len(records)} record(s), {len(tasks)} task update(s)")
 
 

@@ -11,10 +11,9 @@ from typing import Optional
 import typer
 
 from liupi_cli.cli.context import state
-from liupi_cli.cli.output import Fmt, pick_format, say, write_out
+from liupi_cli.cli.output import Fmt, pick_format, say, write_out, writing
 from liupi_cli.errors import ExitCode, UsageProblem
 from liupi_cli.periods import Period, parse_period
-from liupi_cli.store import open_store, store_location
 
 
 class Lang(str, Enum):
@@ -82,16 +81,16 @@ def report(
     if fmt is Fmt.xlsx and out is None:
         raise UsageProblem("xlsx needs --out FILE.xlsx", "e.g. --out 2023-06.xlsx")
     period = _period(month, quarter, year)
+    st.check_out(out)
     plan = st.plan()
     from liupi_cli.report import build_report, check_period  # loaded only by this command
 
     check_period(plan, period)
-    loc = store_location(plan, st.data_dir, st.db_opt, os.environ)
-    if loc.path.exists():
-        with open_store(loc.path, plan) as store:
-            records, updates = store.records(), store.task_updates()
-    else:
-        records, updates = [], []
+    records, updates, figures = [], [], 0
+    store = st.open_store(write=False)
+    if store:
+        with store:
+            records, updates, figures = store.records(), store.task_updates(), store.figures_up_to(period)
     lights = [x.strip() for x in light.split(",")] if light else None
     rep = build_report(plan, records, period, task_updates=updates, battle=battle, unit=unit, lights=lights)
     _write(rep, fmt, lang.value, out)
@@ -104,9 +103,28 @@ def report(
     if fmt is not Fmt.table or out is not None:
         for line in next_steps(rep, lang.value):
             say(i18n_line("hint", line, lang.value))
+    if not figures:
+        say(_no_figures(st, period))
+        raise typer.Exit(ExitCode.EMPTY)
     missing = ("no_data", "no_year_end_figure", "no_baseline")  # no figure that can judge the row
     if ("red" in fail and c.red) or ("missing" in fail and any(r.status in missing for r in rep.rows)):
         raise typer.Exit(ExitCode.INVALID)
+
+
+def _no_figures(st, period: Period) -> str:
+    """Why a report is all grey, and where this plan's figures are if another store has them."""
+    from liupi_cli.registry import figures_elsewhere
+
+    plan, loc = st.plan(), st.store_location()
+    where = loc.path if loc.path.exists() else f"{loc.path} (not created yet)"
+    line = f"error: no figure recorded in {period.year} up to {period.key} in {where}; "
+    elsewhere = figures_elsewhere(plan.info.id, loc.path, os.environ, period)
+    if elsewhere:
+        best = elsewhere[0]
+        more = f" (and {len(elsewhere) - 1} other store(s): `liupi info`)" if len(elsewhere) > 1 else ""
+        return line + (f"{best.in_period} figure(s) of this plan are in {best.path}{more}: "
+                       f"pass --db {best.path} or run liupi in that workspace")
+    return line + "record figures with `liupi update` (`liupi init DIR --demo` makes a workspace with demo figures)"
 
 
 def _write(rep, fmt: Fmt, lang: str, out: Path | None) -> None:
@@ -119,7 +137,9 @@ def _write(rep, fmt: Fmt, lang: str, out: Path | None) -> None:
     if fmt is Fmt.xlsx:
         from liupi_cli.render.xlsx import to_xlsx
 
-        write_out(to_xlsx(rep, lang), out, lang)
+        with writing(out):  # openpyxl spools sheets to temporary files: a full disk can strike here too
+            data = to_xlsx(rep, lang)
+        write_out(data, out, lang)
         return
     if fmt is Fmt.table:
         text = render(rep, lang)

@@ -1,0 +1,130 @@
+"""`liupi init`: a new workspace — plan files, an empty record store and liupi.toml — that every
+command run in it (or below it) then finds.
+
+Three starts: a copy of the bundled sample plan; an empty skeleton (one unit, battle, indicator and
+task, every field commented in Chinese and English) for the county's own plan; or the sample with the
+made-up demo figures recorded, so a first report has real lights. Nothing existing is overwritten.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from liupi_cli.atomic import write_atomic
+from liupi_cli.errors import InputRefused, OutputUnwritable, UsageProblem
+from liupi_cli.plan import load_plan
+from liupi_cli.store import Store
+from liupi_cli.workspace import (
+    PLAN_FOLDER,
+    SETTINGS_FILE,
+    STORE_FILE,
+    TARGETS,
+    TASKS,
+    bundled_data_dir,
+    bundled_file,
+    find_workspace,
+)
+
+SKELETON = Path(__file__).resolve().parent / "skeleton"
+DEMO_FIGURES = "demo-2023-06.csv"
+DEMO_SOURCE = "demo"  # every demo figure says so: they are made up, not the county's statistics
+
+
+@dataclass
+class Created:
+    root: Path
+    plan_id: str
+    year: int
+    store: Path
+    files: list[Path] = field(default_factory=list)
+    demo_figures: int = 0
+
+
+def create_workspace(root: Path, *, empty: bool = False, year: int | None = None, name: str | None = None,
+                     demo: bool = False, by: str = "liupi init", at: str = "") -> Created:
+    """Make a workspace at ``root`` (created if missing). ``year`` is required for an empty plan."""
+    if demo and empty:
+        raise UsageProblem("--demo records the sample plan's demo figures; it cannot go with --empty",
+                           "liupi init DIR --demo")
+    if name is not None and (not name.strip() or "\n" in name):
+        raise InputRefused("--name must be one line of text", "e.g. --name 某某县2024年重点工作计划")
+    plan_dir, store_path = root / PLAN_FOLDER, root / PLAN_FOLDER / STORE_FILE
+    _refuse_existing(root, [root / SETTINGS_FILE, plan_dir / TARGETS, plan_dir / TASKS, store_path])
+    if year is not None and not 2000 <= year <= 2100:
+        raise UsageProblem(f"--year {year} is not a plan year", "e.g. --year 2024")
+    if empty:
+        if year is None:
+            raise UsageProblem("--empty needs the plan year", "e.g. liupi init DIR --empty --year 2024")
+        plan_id = _plan_id(root, year)
+        texts = {name_: _fill((SKELETON / name_).read_text(encoding="utf-8"), plan_id, year, name)
+                 for name_ in (TARGETS, TASKS)}
+    else:
+        sample = bundled_data_dir()
+        texts = {n: (sample / n).read_text(encoding="utf-8") for n in (TARGETS, TASKS)}
+        sample_year = load_plan(sample).info.year
+        if year is not None and year != sample_year:
+            raise UsageProblem(f"the sample plan is for {sample_year}, not {year}",
+                               f"liupi init DIR --empty --year {year} starts a plan of your own")
+        year = sample_year
+        if name:
+            texts[TARGETS] = re.sub(r"(?m)^(  title_zh: ).*$", lambda m: m[1] + json.dumps(name, ensure_ascii=False),
+                                    texts[TARGETS], count=1)
+    settings = (SKELETON / SETTINGS_FILE).read_text(encoding="utf-8")
+
+    created = Created(root, "", year, store_path)
+    try:
+        plan_dir.mkdir(parents=True, exist_ok=True)
+        for n, text in texts.items():
+            write_atomic(plan_dir / n, text)
+            created.files.append(plan_dir / n)
+        write_atomic(root / SETTINGS_FILE, settings)
+        created.files.append(root / SETTINGS_FILE)
+    except OSError as exc:
+        raise OutputUnwritable(f"cannot write the workspace at {root}: {exc.strerror or exc}",
+                          "choose a folder you can write to") from exc
+    ws = find_workspace(root, {}, root)  # read back through the same rule every command uses
+    plan = load_plan(ws.path)
+    created.plan_id = plan.info.id
+    with Store(ws.store or store_path, plan.info.id) as store:
+        if demo:
+            created.demo_figures = _record_demo(plan, store, by, at)
+    created.files.append(store_path)
+    return created
+
+
+def _refuse_existing(root: Path, paths: list[Path]) -> None:
+    if root.exists() and not root.is_dir():
+        raise InputRefused(f"{root} exists and is not a folder", "give a new folder name")
+    for p in paths:
+        if p.exists():
+            raise InputRefused(f"{p} already exists; nothing was changed",
+                               "liupi init never overwrites: choose a new folder, or use the workspace that is there")
+
+
+def _plan_id(root: Path, year: int) -> str:
+    """An id from the folder's name (``shuangpai`` -> ``shuangpai-2024``), else ``plan-2024``."""
+    slug = re.sub(r"[^a-z0-9]+", "-", root.resolve().name.lower()).strip("-")
+    if not slug or not slug[0].isalnum():
+        slug = "plan"
+    return slug if str(year) in slug else f"{slug}-{year}"
+
+
+def _fill(template: str, plan_id: str, year: int, name: str | None) -> str:
+    title = name or f"{year}年重点工作计划"
+    return (template.replace("@PLAN_ID@", plan_id).replace("@YEAR@", str(year))
+            .replace("@TITLE_ZH@", json.dumps(title, ensure_ascii=False))
+            .replace("@TITLE_EN@", json.dumps(f"Annual plan {year}")))
+
+
+def _record_demo(plan, store: Store, by: str, at: str) -> int:
+    from liupi_cli.recording import prepare_batch, read_table
+
+    rows = [{**row, "source": DEMO_SOURCE} for row in read_table(bundled_file(DEMO_FIGURES))]
+    batch = prepare_batch(plan, store, rows)
+    if batch.problems:  # the shipped file and the shipped plan disagree: a packaging bug
+        raise InputRefused(f"{DEMO_FIGURES}: {batch.problems[0]}")
+    store.add_many(batch.records, by, at, batch=DEMO_FIGURES)
+    return len(batch.records)

@@ -1,0 +1,195 @@
+"""Where the plan, the store and the settings are: the workspace rule.
+
+Like git finding its repository, liupi finds its workspace from wherever it is run:
+
+1. ``--data-dir DIR``, then ``$LIUPI_HOME``: a workspace (a folder holding ``liupi.toml``) or a plan
+   folder (holding ``targets.yaml``), named explicitly;
+2. else the nearest folder at or above the current one holding ``liupi.toml``;
+3. else ``./data`` holding ``targets.yaml`` in the current folder (the layout before workspaces);
+4. else the bundled sample plan (the CLI says so on stderr).
+
+The record store: ``--db``, then ``$LIUPI_DB``, then the ``store`` named in ``liupi.toml``, then
+``records.db`` beside the plan; for the read-only bundled plan, ``<user data dir>/liupi/<plan-id>.db``.
+
+This module only looks: it never creates a file or a folder. Everything it needs from the process
+(environment, current folder) is passed in.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from collections.abc import Mapping
+from dataclasses import dataclass
+from pathlib import Path
+
+from liupi_cli.errors import PlanUnreadable
+
+if sys.version_info >= (3, 11):
+    import tomllib
+else:  # pragma: no cover - Python 3.10 only
+    import tomli as tomllib
+
+SETTINGS_FILE = "liupi.toml"
+TARGETS = "targets.yaml"
+TASKS = "tasks.yaml"
+PLAN_FOLDER = "data"  # where `liupi init` puts the plan, and the old ./data layout
+STORE_FILE = "records.db"  # the store's default name, beside the plan
+SETTINGS_KEYS = {"plan": "the plan folder, relative to liupi.toml", "store": "the record store file"}
+
+
+def bundled_data_dir() -> Path:
+    """The plan shipped with liupi: inside the installed package, or the checkout's data/."""
+    here = Path(__file__).resolve().parent
+    for candidate in (here / "bundled", here.parent / "data"):
+        if (candidate / TARGETS).is_file():
+            return candidate
+    return here / "bundled"
+
+
+def bundled_file(name: str) -> Path:
+    """Another file shipped with liupi (the demo figures): in the package, or the checkout's examples/."""
+    here = Path(__file__).resolve().parent
+    for candidate in (here / "bundled" / name, here.parent / "examples" / name):
+        if candidate.is_file():
+            return candidate
+    return here / "bundled" / name
+
+
+@dataclass(frozen=True)
+class Workspace:
+    """The plan folder found, how it was found, and the settings file if there is one."""
+
+    path: Path  # the plan folder (targets.yaml, tasks.yaml)
+    origin: str  # "--data-dir", "LIUPI_HOME", "liupi.toml", "./data" or "bundled"
+    settings: Path | None = None  # the liupi.toml in force
+    store: Path | None = None  # the store named by liupi.toml
+
+    @property
+    def bundled(self) -> bool:
+        return self.origin == "bundled"
+
+    @property
+    def root(self) -> Path | None:
+        """The workspace folder (the one holding liupi.toml), if any."""
+        return self.settings.parent if self.settings else None
+
+
+def read_settings(path: Path) -> tuple[Path, Path | None]:
+    """Read liupi.toml: (plan folder, store file or None), both resolved against the file's folder."""
+    try:
+        with open(path, "rb") as f:
+            data = tomllib.load(f)
+    except OSError as exc:
+        raise PlanUnreadable(f"{path}: cannot read: {exc.strerror or exc}") from exc
+    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
+        raise PlanUnreadable(f"{path}: not valid TOML: {exc}",
+                             'each setting is one line: plan = "data"') from exc
+    unknown = sorted(set(data) - set(SETTINGS_KEYS))
+    if unknown:
+        raise PlanUnreadable(f"{path}: unknown setting(s) {', '.join(unknown)}",
+                             "known: " + "; ".join(f"{k} ({v})" for k, v in SETTINGS_KEYS.items()))
+    for key, value in data.items():
+        if not isinstance(value, str) or not value.strip():
+            raise PlanUnreadable(f"{path}: {key} must be a quoted path, e.g. {key} = \"{_example(key)}\"")
+    base = path.parent
+    plan = base / Path(data.get("plan", PLAN_FOLDER)).expanduser()
+    store = base / Path(data["store"]).expanduser() if "store" in data else None
+    return plan, store
+
+
+def _example(key: str) -> str:
+    return PLAN_FOLDER if key == "plan" else f"{PLAN_FOLDER}/{STORE_FILE}"
+
+
+def _at(folder: Path, origin: str) -> Workspace:
+    """An explicitly named folder: a workspace if it holds liupi.toml, else a plan folder."""
+    settings = folder / SETTINGS_FILE
+    if settings.is_file():
+        plan, store = read_settings(settings)
+        return Workspace(plan, origin, settings, store)
+    return Workspace(folder, origin)
+
+
+def find_workspace(explicit: Path | None, env: Mapping[str, str], cwd: Path) -> Workspace:
+    """First match wins (see the module docstring)."""
+    if explicit is not None:
+        return _at(Path(explicit).expanduser(), "--data-dir")
+    if env.get("LIUPI_HOME"):
+        return _at(Path(env["LIUPI_HOME"]).expanduser(), "LIUPI_HOME")
+    for folder in (cwd, *cwd.parents):
+        settings = folder / SETTINGS_FILE
+        if settings.is_file():
+            plan, store = read_settings(settings)
+            return Workspace(plan, SETTINGS_FILE, settings, store)
+        if folder == cwd and (cwd / PLAN_FOLDER / TARGETS).is_file():
+            return Workspace(cwd / PLAN_FOLDER, "./data")
+    return Workspace(bundled_data_dir(), "bundled")
+
+
+def user_data_dir(env: Mapping[str, str]) -> Path:
+    """liupi's folder for per-user data: $XDG_DATA_HOME/liupi, else the platform's usual place."""
+    if env.get("XDG_DATA_HOME"):
+        return Path(env["XDG_DATA_HOME"]).expanduser() / "liupi"
+    home = Path(env.get("HOME") or env.get("USERPROFILE") or "~").expanduser()
+    if sys.platform == "win32":
+        base = Path(env["LOCALAPPDATA"]) if env.get("LOCALAPPDATA") else home / "AppData" / "Local"
+    elif sys.platform == "darwin":
+        base = home / "Library" / "Application Support"
+    else:
+        base = home / ".local" / "share"
+    return base / "liupi"
+
+
+@dataclass(frozen=True)
+class StoreLocation:
+    path: Path
+    origin: str  # "--db", "LIUPI_DB", "liupi.toml", "beside the plan", "user data dir"
+
+    @property
+    def explicit(self) -> bool:
+        """Named by the user: a missing file is a mistake, not a store not created yet."""
+        return self.origin in ("--db", "LIUPI_DB", SETTINGS_FILE)
+
+
+def store_location(ws: Workspace, plan_id: str, db_opt: Path | None, env: Mapping[str, str]) -> StoreLocation:
+    if db_opt is not None:
+        return StoreLocation(Path(db_opt).expanduser(), "--db")
+    if env.get("LIUPI_DB"):
+        return StoreLocation(Path(env["LIUPI_DB"]).expanduser(), "LIUPI_DB")
+    if ws.store is not None:
+        return StoreLocation(ws.store, SETTINGS_FILE)
+    if not ws.bundled:
+        return StoreLocation(ws.path / STORE_FILE, "beside the plan")
+    return StoreLocation(user_data_dir(env) / f"{plan_id}.db", "user data dir")
+
+
+def in_use(ws: Workspace, store: Path) -> list[Path]:
+    """Files an output must never replace: the plan files, the settings and the store with its
+    -wal/-shm/-journal companions (resolved, so another spelling of the same path is caught)."""
+    files = [ws.path / TARGETS, ws.path / TASKS, store]
+    files += [store.with_name(store.name + suffix) for suffix in ("-wal", "-shm", "-journal")]
+    if ws.settings:
+        files.append(ws.settings)
+    return [_resolved(f) for f in files]
+
+
+def _resolved(path: Path) -> Path:
+    try:
+        return Path(os.path.realpath(path))
+    except OSError:  # pragma: no cover - a loop of symlinks
+        return Path(os.path.abspath(path))
+
+
+def replaces_in_use(out: Path, ws: Workspace, store: Path) -> Path | None:
+    """The file in use that writing ``out`` would replace, or None."""
+    target = _resolved(out)
+    for f in in_use(ws, store):
+        if target == f:
+            return f
+        try:
+            if out.exists() and f.exists() and os.path.samefile(out, f):  # hard links
+                return f
+        except OSError:
+            continue
+    return None
