@@ -120,11 +120,14 @@ def _fill(template: str, plan_id: str, year: int, name: str | None) -> str:
 
 
 def _record_demo(plan, store: Store, by: str, at: str) -> int:
-    from liupi_cli.recording import prepare_batch, read_table
+    from liupi_cli.recording import prepare_batch
+    from liupi_cli.tables import read_table
 
-    rows = [{**row, "source": DEMO_SOURCE} for row in read_table(bundled_file(DEMO_FIGURES))]
-    batch = prepare_batch(plan, store, rows)
-    if batch.problems:  # the shipped file and the shipped plan disagree: a packaging bug
-        raise InputRefused(f"{DEMO_FIGURES}: {batch.problems[0]}")
+    table = read_table(bundled_file(DEMO_FIGURES))
+    rows = [(n, {**row, "source": DEMO_SOURCE}) for n, row in table.rows]
+    batch = prepare_batch(plan, store.current_figures(), rows)
+    problems = table.problems + batch.problems
+    if problems:  # the shipped file and the shipped plan disagree: a packaging bug
+        raise InputRefused(f"{DEMO_FIGURES}: {problems[0]}")
     store.add_many(batch.records, by, at, batch=DEMO_FIGURES)
     return len(batch.records)

@@ -165,7 +165,8 @@ def test_init_empty_is_a_skeleton_that_passes_check_with_every_field_explained(t
     report = _run("report", "--month", "2024-06", "--format", "json")
     assert report.exit_code == 0
     (row,) = json.loads(report.stdout)["rows"]
-    assert (row["actual"], row["completion"], row["light"]) == (1400, pytest.approx(46.67, abs=0.01), "yellow")
+    # 1400 of 3000 is 46.7% against 50% elapsed: 3.3 points behind, inside the 10-point yellow band
+    assert (row["actual"], row["completion"], row["light"]) == (1400, pytest.approx(46.7, abs=0.05), "yellow")
 
 
 @pytest.mark.parametrize("args,code,message", [

@@ -313,7 +313,7 @@ def _big_csv(tmp: Path) -> Path:
     """Enough figures, with long notes, to pass a 200 kB file-size limit part-way through the import."""
     path = tmp / "big.csv"
     lines = ["id,period,value,note"]
-    lines += [f"new_urban_jobs,2023-{m:02d},{m * 100},{'注' * 4000}" for m in range(7, 13)]
+    lines += [f"new_urban_jobs,2023-{m:02d},{1000 + m * 100},{'注' * 4000}" for m in range(7, 13)]
     lines += [f"retail_sales_total,2023-{m:02d},{m},{'注' * 4000}" for m in range(2, 13)]
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
     return path
