@@ -133,6 +133,28 @@ def _json_cell(v: Any) -> Any:
     return v
 
 
+def _write_failures() -> tuple[type[BaseException], ...]:
+    """OSError, and lxml's own error for the same failures (openpyxl writes through lxml when present:
+    a full disk there is ``SerialisationError: IO_EFBIG``, not an OSError)."""
+    etree = sys.modules.get("lxml.etree")
+    return (OSError, etree.SerialisationError) if etree is not None else (OSError,)
+
+
+def _finalise_quietly(exc: BaseException) -> None:
+    """Let a library's half-finished writer (openpyxl's sheet streams) be finalised now, silently: left to
+    the end of the process, Python would print its second failure as an "Exception ignored" traceback."""
+    import gc
+    import traceback
+
+    hook = sys.unraisablehook
+    sys.unraisablehook = lambda _: None
+    try:
+        traceback.clear_frames(exc.__traceback__)
+        gc.collect()
+    finally:
+        sys.unraisablehook = hook
+
+
 @contextmanager
 def writing(out: Path):
     """Turn a failed write (no such folder, no permission, disk full) into one clear line, exit 5."""
@@ -140,8 +162,9 @@ def writing(out: Path):
 
     try:
         yield
-    except OSError as exc:
-        raise OutputUnwritable(f"cannot write {out}: {exc.strerror or exc}",
+    except _write_failures() as exc:
+        _finalise_quietly(exc)
+        raise OutputUnwritable(f"cannot write {out}: {getattr(exc, 'strerror', None) or exc}",
                                "check the folder exists and is writable; any previous file there is left as it was") \
             from exc
 

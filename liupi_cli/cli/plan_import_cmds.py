@@ -127,7 +127,7 @@ def next_cmd(
     from liupi_cli.plan import check_plan
     from liupi_cli.plan_import.writer import dump
     from liupi_cli.rollover import apply_fill, fill_csv, next_year, read_fill
-    from liupi_cli.store import Store, store_location
+    from liupi_cli.store import Store
 
     dest = out or Path(f"plan-{year}")
     if fill is not None:
@@ -154,14 +154,11 @@ def next_cmd(
         plan = st.plan()
         if (dest / "targets.yaml").exists():
             raise InputRefused(f"{dest}/targets.yaml already exists", "choose another --out, or --fill to set targets")
-        loc = store_location(plan, st.data_dir, st.db_opt, os.environ)
         records, updates = [], []
-        if loc.path.exists():
-            store = Store(loc.path, plan.info.id)
-            try:
+        store = st.open_store(write=False)  # last year's store is only read, never changed
+        if store is not None:
+            with store:
                 records, updates = store.records(), store.task_updates()
-            finally:
-                store.close()
         nxt = next_year(plan, records, updates, year)
         with writing(dest):
             dest.mkdir(parents=True, exist_ok=True)

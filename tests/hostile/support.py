@@ -48,15 +48,22 @@ class Workspace:
         return CliRunner().invoke(app, self.argv(*args), input=input, catch_exceptions=False)
 
     def snapshot(self) -> dict[str, bytes]:
-        """Every byte of the plan files and the store (a -wal/-journal file too, if one is left)."""
+        """Every byte of the plan files and the store (a -wal/-journal file too, if one is left).
+
+        Reads open the store read-only (mode=ro), and such a connection leaves SQLite's -shm index and an
+        empty -wal beside it: they hold no records, so they are not part of the comparison."""
         files = sorted(self.plan.iterdir()) + sorted(self.root.glob("records.db*"))
-        return {f.name: f.read_bytes() for f in files if f.is_file()}
+        return {f.name: f.read_bytes() for f in files if f.is_file() and not _empty_companion(f)}
 
     def rows(self) -> list[tuple]:
         """(indicator, period, entered, value, source, note, recorded_by) of every record, oldest first."""
         with sqlite3.connect(f"file:{self.db}?mode=ro", uri=True) as db:
             return db.execute("SELECT indicator, period, entered, value, source, note, recorded_by "
                               "FROM records ORDER BY id").fetchall()
+
+
+def _empty_companion(f: Path) -> bool:
+    return f.name.endswith("-shm") or (f.name.endswith("-wal") and f.stat().st_size == 0)
 
 
 def make_workspace(root: Path) -> Workspace:
