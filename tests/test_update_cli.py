@@ -216,6 +216,9 @@ def test_export_formats(run, tmp_path):
     assert run("export", "--out", str(out)).exit_code == 0
     frame = pd.read_excel(out, sheet_name="records")
     assert frame["value"].tolist() == [1500, 1600]
+    assert frame["note"].tolist()[0] == "'=1+1"  # neutralised in the workbook too, not a formula
+    assert frame["current"].tolist() == [False, True]
+    assert list(pd.read_excel(out, sheet_name="task_updates").columns)[:3] == ["id", "task", "date"]
 
 
 def test_store_location_is_reported_and_overridable(run, tmp_path, monkeypatch, mini):

@@ -338,18 +338,11 @@ def export(
     else:
         if out is None:
             raise InputRefused("xlsx needs --out FILE.xlsx")
-        import pandas as pd
+        from liupi_cli.render.tables_xlsx import tables_to_xlsx
 
-        def frame(rows, columns=None):
-            data = [{k: xlsx_cell(v) for k, v in r.model_dump().items()} for r in rows]
-            return pd.DataFrame(data, columns=columns)
-
-        buf = io.BytesIO()
-        with writing(out), pd.ExcelWriter(buf, engine="openpyxl") as xw:
-            frame(records, rec_cols).to_excel(xw, sheet_name="records", index=False)
-            frame(tasks, list(TaskUpdate.model_fields)).to_excel(
-                xw, sheet_name="task_updates", index=False)
-        write_out(buf.getvalue(), out)
+        data = tables_to_xlsx([("records", rec_cols, (r.model_dump() for r in records)),
+                               ("task_updates", list(TaskUpdate.model_fields), (t.model_dump() for t in tasks))])
+        write_out(data, out)
     say(f"{len(records)} record(s), {len(tasks)} task update(s)")
 
 
