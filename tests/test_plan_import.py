@@ -17,8 +17,8 @@ from liupi_cli.plan import check_plan
 from liupi_cli.plan_import import import_plan
 from liupi_cli.plan_import.deadlines import parse_deadline
 from liupi_cli.plan_import.units import UnitBook
-from tests.plan_import.compare import compare
-from tests.seed_tables import REPO, seed_text, task_lists, write_csv, write_docx, write_xlsx
+from plan_import.compare import compare
+from seed_tables import REPO, seed_text, task_lists, write_csv, write_docx, write_xlsx
 
 DATA = REPO / "data"
 WRITERS = {"docx": write_docx, "xlsx": write_xlsx, "csv": write_csv}

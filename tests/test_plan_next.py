@@ -14,7 +14,7 @@ from typer.testing import CliRunner
 from liupi_cli.cli.app import app
 from liupi_cli.models import Battle, Settings, Unit
 from liupi_cli.store import Store
-from tests.seed_tables import REPO
+from seed_tables import REPO
 
 
 def _run(*args: str):
