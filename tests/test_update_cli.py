@@ -186,6 +186,28 @@ def test_interactive_saves_each_answer_and_skips_blanks(run, monkeypatch):
     assert _history(run, "air_quality") == []
 
 
+@pytest.mark.parametrize("how", [["--lang", "zh"], "LIUPI_LANG"])
+def test_interactive_speaks_chinese_with_lang_zh(run, monkeypatch, how):
+    monkeypatch.setattr(record_cmds, "_stdin_is_terminal", lambda: True)
+    prompts: list[str] = []
+    answers = iter(["1500", "abc", "5.2", ""])
+
+    def fake_input(prompt):
+        prompts.append(prompt)
+        return next(answers, "")
+
+    monkeypatch.setattr("builtins.input", fake_input)
+    if how == "LIUPI_LANG":
+        monkeypatch.setenv("LIUPI_LANG", "zh")
+        how = []
+    result = run("update", "--period", "2023-06", "--unit", "rsj", *how)
+    assert result.exit_code == 0, result.stderr
+    assert prompts[0] == "new_urban_jobs 城镇新增就业 [目标 3200人；上次 无] 2023-06："
+    assert "2023-06应报指标4项" in result.stderr and "已保存 new_urban_jobs 2023-06：1500" in result.stderr
+    assert "错误：" in result.stderr and "共保存 2 项数据" in result.stderr
+    assert "recorded" not in result.stderr and "error:" not in result.stderr
+
+
 def test_task_set_and_history(run):
     assert run("task", "set", "t2", "--status", "in_progress", "--percent", "40", "--date", "2023-06-30").exit_code == 0
     assert run("task", "set", "t2", "--status", "done", "--date", "2023-11-30").exit_code == 0

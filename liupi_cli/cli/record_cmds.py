@@ -14,6 +14,8 @@ import typer
 
 from liupi_cli.cli.clock import today
 from liupi_cli.cli.context import State, state
+from liupi_cli.cli.i18n import current_lang
+from liupi_cli.cli.i18n import line as i18n_line
 from liupi_cli.cli.output import (
     Fmt,
     dump_json,
@@ -83,6 +85,8 @@ def update(
     dry_run: bool = typer.Option(False, "--dry-run", help="With --file: show what would be recorded, write nothing."),
     battle: Optional[str] = typer.Option(None, "--battle", "-b", help="Interactive: only this battle."),
     unit: Optional[str] = typer.Option(None, "--unit", "-u", help="Interactive: only this lead unit."),
+    lang: Optional[str] = typer.Option(None, "--lang", help="Interactive prompts in zh or en (default $LIUPI_LANG, "
+                                       "else en)."),
 ) -> None:
     """Record actual figures: one value, a whole file, or interactively at a terminal.
 
@@ -106,7 +110,7 @@ def update(
     if period is None:
         raise UsageProblem("--period is required", "e.g. --period 2023-06 (or 2023-01/02, 2023Q2, 2023)")
     if indicator is None:
-        _update_interactive(st, period, battle, unit, source, by)
+        _update_interactive(st, period, battle, unit, source, by, current_lang(lang))
         return
     record = make_record(plan, indicator, value, period, baseline=baseline, source=source, note=note, force=force)
     with _store(st) as store:
@@ -156,34 +160,53 @@ def _update_file(st: State, file: Path, dry_run: bool, revise: bool, force: bool
         + unchanged)
 
 
+# What interactive `update` says, in English and Chinese (prompts and confirmations; errors go through i18n).
+SAY = {
+    "en": {"intro": "{n} indicator(s) due for {period}. Enter a value, or press Enter to skip. Ctrl-C stops; "
+                    "what you entered is kept.",
+           "prompt": "{id} {name} [target {target}; last {last}] {period}: ",
+           "none": "none", "unchanged": "unchanged: {id} {period} already has {entered}",
+           "saved": "saved {id} {period}: {entered}",
+           "stopped": "\nstopped: recorded {n} figure(s); everything entered so far is kept",
+           "done": "recorded {n} figure(s)"},
+    "zh": {"intro": "{period}应报指标{n}项。输入数值后回车；直接回车跳过；Ctrl-C 结束，已输入的数据都会保留。",
+           "prompt": "{id} {name} [目标 {target}；上次 {last}] {period}：",
+           "none": "无", "unchanged": "未变：{id} {period} 已是 {entered}",
+           "saved": "已保存 {id} {period}：{entered}",
+           "stopped": "\n已停止：共保存 {n} 项数据，已输入的都已保留",
+           "done": "共保存 {n} 项数据"},
+}
+
+
 def _update_interactive(st: State, period_text: str, battle: str | None, unit: str | None,
-                        source: str | None, by: str | None) -> None:
+                        source: str | None, by: str | None, lang: str = "en") -> None:
     if not _stdin_is_terminal():
         raise InputRefused("interactive update needs a terminal",
                            "give ID VALUE on the command line, or --file FILE")
+    words = SAY[lang]
     plan = st.plan()
     period = parse_period(period_text, plan.info.year)
     due = due_indicators(plan, period, battle, unit)
     saved = 0
-    say(f"{len(due)} indicator(s) due for {period.key}. Enter a value, or press Enter to skip. Ctrl-C stops; "
-        "what you entered is kept.")
+    say(words["intro"].format(n=len(due), period=period.key))
     with _store(st) as store:
         try:
             for ind in due:
-                saved += _ask(st, store, ind, period.key, source, by)
+                saved += _ask(st, store, ind, period.key, source, by, lang)
         except KeyboardInterrupt:
-            say(f"\nstopped: recorded {saved} figure(s); everything entered so far is kept")
+            say(words["stopped"].format(n=saved))
             raise typer.Exit(130) from None
-    say(f"recorded {saved} figure(s)")
+    say(words["done"].format(n=saved))
 
 
-def _ask(st: State, store: Store, ind, period: str, source: str | None, by: str | None) -> int:
+def _ask(st: State, store: Store, ind, period: str, source: str | None, by: str | None, lang: str = "en") -> int:
     """Prompt for one indicator until a valid value or a blank; returns how many were saved (0 or 1)."""
+    words = SAY[lang]
     plan = st.plan()
     current = store.current_figures(ind.id)
-    last = _latest(current)
+    last = _latest(current) or words["none"]
     target = f"{ind.target:g}{ind.unit or ''}" if ind.target is not None else "—"
-    prompt = f"{ind.id} {ind.name_zh} [target {target}; last {last}] {period}: "
+    prompt = words["prompt"].format(id=ind.id, name=ind.name_zh, target=target, last=last, period=period)
     while True:
         try:
             answer = input(inert(prompt)).strip()
@@ -197,17 +220,19 @@ def _ask(st: State, store: Store, ind, period: str, source: str | None, by: str 
             if batch.problems:
                 raise InputRefused(batch.problems[0].message, batch.problems[0].hint)
             if batch.unchanged:
-                say(f"unchanged: {ind.id} {record.period} already has {batch.unchanged[0].replaces.entered}")
+                say(words["unchanged"].format(id=ind.id, period=record.period,
+                                              entered=batch.unchanged[0].replaces.entered))
                 return 0
             store.add(record, _by(by), _now())
+            say(words["saved"].format(id=ind.id, period=record.period, entered=record.entered))
             return 1
         except LiupiError as exc:
-            print(one_line(f"error: {exc.message}" + (f" (hint: {exc.hint})" if exc.hint else "")), file=sys.stderr)
+            say(i18n_line("error", exc.message, lang) + (f" ({i18n_line('hint', exc.hint, lang)})" if exc.hint else ""))
 
 
 def _latest(current: dict) -> str:
     figures = sorted(((parse_period(r.period), r) for r in current.values() if not r.baseline), key=lambda f: f[0])
-    return f"{figures[-1][1].entered} ({figures[-1][1].period})" if figures else "none"
+    return f"{figures[-1][1].entered} ({figures[-1][1].period})" if figures else ""
 
 
 def template(
