@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import difflib
+import os
 import unicodedata
 from collections import Counter, defaultdict
 from collections.abc import Mapping
@@ -341,8 +342,30 @@ def _fmt(x: float | None) -> str:
     return "—" if x is None else f"{x:g}"
 
 
-def load_plan(data_dir: Path) -> Plan:
+def load_plan(data_dir: Path, env: Mapping[str, str] | None = None) -> Plan:
+    """The checked plan; from the validated-plan cache when the files have not changed (see plan_cache).
+
+    ``env`` gives the cache settings (XDG_CACHE_HOME, LIUPI_NO_CACHE); default: the process environment.
+    """
+    from liupi_cli import plan_cache
+
+    folder = plan_cache.cache_dir(os.environ if env is None else env)
+    key = plan_cache.plan_key(data_dir, (TARGETS, TASKS)) if folder else None
+    if folder and key:
+        cached = plan_cache.read(folder, data_dir, key)
+        if cached is not None:
+            return _from_cache(cached, Path(data_dir))
     plan, problems = check_plan(data_dir)
     if plan is None:
         raise PlanInvalid(problems)
+    if folder and key:
+        plan_cache.write(folder, data_dir, key, plan_cache.CachedPlan(
+            info=plan.info, settings=plan.settings, units=list(plan.units.values()),
+            battles=list(plan.battles.values()), indicators=list(plan.indicators.values()),
+            tasks=list(plan.tasks.values()), warnings=[vars(w) for w in plan.warnings]))
     return plan
+
+
+def _from_cache(cached: Any, data_dir: Path) -> Plan:
+    return Plan(cached.info, cached.settings, {u.id: u for u in cached.units}, {b.id: b for b in cached.battles},
+                {i.id: i for i in cached.indicators}, {t.id: t for t in cached.tasks}, data_dir, cached.problems())

@@ -1,12 +1,17 @@
 from __future__ import annotations
 
+import os
 import shutil
+import tempfile
 from pathlib import Path
 
 import pytest
 from typer.testing import CliRunner
 
 from liupi_cli.cli.app import app
+
+# Plans loaded while test modules are imported must not touch the user's plan cache either.
+os.environ["XDG_CACHE_HOME"] = tempfile.mkdtemp(prefix="liupi-test-cache-")
 
 HERE = Path(__file__).parent
 FIXTURES = HERE / "fixtures"
@@ -34,6 +39,8 @@ def _isolate(monkeypatch, tmp_path):
     for var in ("LIUPI_HOME", "LIUPI_DB", "NO_COLOR"):
         monkeypatch.delenv(var, raising=False)
     monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "xdg"))
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    monkeypatch.delenv("LIUPI_NO_CACHE", raising=False)
     monkeypatch.setenv("COLUMNS", "200")
     monkeypatch.setenv("LIUPI_USER", "tester")
     monkeypatch.chdir(tmp_path)
