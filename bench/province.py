@@ -77,9 +77,9 @@ def _sample(indicators: list[dict], per_county: int, rng: random.Random) -> list
 
 def province_plan(out_dir: Path, counties: int = 100, per_county: int = 130, seed: int = 2023) -> Path:
     targets, tasks = _read("targets.yaml"), _read("tasks.yaml")
-    rng = random.Random(seed)
     units, indicators, all_tasks = [], [], []
     for c in range(1, counties + 1):
+        rng = random.Random(seed * 1000 + c)  # a county is the same whatever the number of counties
         pre, name = f"c{c:03d}.", f"第{c}县"
         u = lambda uid: pre + uid if uid else uid  # noqa: E731
         for unit in targets["units"]:

@@ -27,6 +27,7 @@ from liupi_cli.plan import Plan
 
 SCHEMA_VERSION = 3
 BUSY_TIMEOUT_S = 30.0
+_CHUNK = 1000  # rows per executemany; on_row is called after each chunk is in
 
 
 def _run(db: sqlite3.Connection, script: str) -> None:
@@ -350,27 +351,64 @@ class Store:
 
     def add_many(self, news: Iterable[NewRecord], by: str, at: str, revise: bool = False,
                  batch: str | None = None, on_row: Callable[[int], None] | None = None) -> list[Record]:
-        """All or nothing: one transaction; a duplicate without revise aborts it."""
-        out: list[Record] = []
+        """All or nothing: one transaction; a duplicate without revise aborts it.
+
+        One lookup of the current figures for all the batch's keys, then the rows go in with executemany
+        (ids are given here, under the write lock, so a row can supersede one earlier in the same batch).
+        """
         news = list(news)
+        out: list[Record] = []
         with self._tx() as db:
-            one = {n.indicator for n in news}
-            current = self.current_figures(next(iter(one)) if len(one) == 1 else None)  # one query, not one a row
-            for n, new in enumerate(news, 1):
+            current = self._current_for({(n.indicator, n.period, n.baseline) for n in news})
+            next_id = db.execute("SELECT COALESCE(MAX(id), 0) + 1 FROM records").fetchone()[0]
+            for new in news:
                 key = (new.indicator, new.period, new.baseline)
                 old = current.get(key)
                 if old is not None and not revise:
                     raise Duplicate(new, old)
-                values = dict(indicator=new.indicator, period=new.period, baseline=new.baseline, value=new.value,
-                              entered=new.entered, entered_unit=new.entered_unit, unit=new.unit, recorded_by=by,
-                              recorded_at=at, source=new.source, note=new.note,
-                              supersedes=old.id if old else None, batch=batch)
-                cur = db.execute(f"INSERT INTO records ({', '.join(values)}) VALUES ({', '.join('?' * len(values))})",
-                                 tuple(int(v) if isinstance(v, bool) else v for v in values.values()))
-                current[key] = saved = Record(id=cur.lastrowid, **values)
-                out.append(saved)
+                rec = Record(id=next_id, indicator=new.indicator, period=new.period, baseline=new.baseline,
+                             value=new.value, entered=new.entered, entered_unit=new.entered_unit, unit=new.unit,
+                             recorded_by=by, recorded_at=at, source=new.source, note=new.note,
+                             supersedes=old.id if old else None, batch=batch)
+                current[key] = rec
+                out.append(rec)
+                next_id += 1
+            for start in range(0, len(out), _CHUNK):
+                chunk = out[start:start + _CHUNK]
+                db.executemany(
+                    "INSERT INTO records (id, indicator, period, baseline, value, entered, entered_unit, unit, "
+                    "recorded_by, recorded_at, source, note, supersedes, batch) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+                    [(r.id, r.indicator, r.period, int(r.baseline), r.value, r.entered, r.entered_unit, r.unit,
+                      r.recorded_by, r.recorded_at, r.source, r.note, r.supersedes, r.batch) for r in chunk],
+                )
                 if on_row:
-                    on_row(n)
+                    for n in range(start + 1, start + len(chunk) + 1):
+                        on_row(n)
+        return out
+
+    def _current_for(self, keys: set[tuple[str, str, bool]]) -> dict[tuple[str, str, bool], Record]:
+        """The current figure of each (indicator, period, baseline) key of a batch, in one query
+        (only the batch's keys: a month's import into a store of a year's figures reads one month)."""
+        if not keys:
+            return {}
+        if len(keys) == 1:
+            (ind, period, base), = keys
+            found = self.current(ind, period, base)
+            return {(ind, period, base): found} if found else {}
+        self.db.execute("CREATE TEMP TABLE IF NOT EXISTS batch_keys (indicator TEXT, period TEXT, baseline INTEGER)")
+        self.db.execute("DELETE FROM batch_keys")
+        self.db.executemany("INSERT INTO batch_keys VALUES (?,?,?)", [(i, p, int(b)) for i, p, b in keys])
+        rows = self.db.execute(
+            "SELECT r.* FROM batch_keys k JOIN records r ON r.indicator = k.indicator AND r.period = k.period "
+            "AND r.baseline = k.baseline WHERE NOT EXISTS (SELECT 1 FROM records s WHERE s.supersedes = r.id) "
+            "ORDER BY r.id"
+        ).fetchall()
+        self.db.execute("DELETE FROM batch_keys")
+        out: dict[tuple[str, str, bool], Record] = {}
+        for row in rows:  # rows this store wrote itself: not re-validated (as in current_figures)
+            d = dict(row)
+            d["baseline"] = bool(d["baseline"])
+            out[(d["indicator"], d["period"], d["baseline"])] = Record.model_construct(**d, current=True)
         return out
 
     def records(self, indicator: str | None = None) -> list[Record]:

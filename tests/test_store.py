@@ -175,3 +175,16 @@ def test_a_batch_killed_midway_leaves_the_store_intact_and_without_it(tmp_path):
     with Store(path, "p") as s:
         assert s.integrity_ok()
         assert [r.indicator for r in s.records()] == ["new_urban_jobs"]
+
+
+def test_a_batch_returns_what_it_stored_and_chains_revisions_within_itself(tmp_path):
+    with Store(tmp_path / "r.db", "p") as s:
+        first = s.add(rec(period="2023-05", value=1), "a", "t1")
+        saved = s.add_many([rec(period="2023-05", value=2), rec(period="2023-06", value=3),
+                            rec(period="2023-05", value=4)], "b", "t2", revise=True, batch="f.csv")
+        assert [r.supersedes for r in saved] == [first.id, None, saved[0].id]
+        stored = {r.id: r for r in s.records()}
+        assert all(stored[r.id].model_dump(exclude={"current"}) == r.model_dump(exclude={"current"}) for r in saved)
+        assert [(r.value, r.current) for r in s.records("new_urban_jobs") if r.period == "2023-05"] == [
+            (1, False), (2, False), (4, True)]
+        assert s.current("new_urban_jobs", "2023-05").value == 4
