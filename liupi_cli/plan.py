@@ -7,14 +7,13 @@
 from __future__ import annotations
 
 import datetime as dt
-import difflib
 import os
 import unicodedata
 from collections import Counter, defaultdict
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from pydantic import BaseModel, ValidationError
 
@@ -30,7 +29,9 @@ from liupi_cli.models import (
     Unit,
 )
 from liupi_cli.workspace import TARGETS, TASKS
-from liupi_cli.yamlfile import LineMap, format_path, load_yaml
+
+if TYPE_CHECKING:  # reading YAML (and difflib's suggestions) is imported only when needed: a cached plan skips it
+    from liupi_cli.yamlfile import LineMap
 
 
 @dataclass
@@ -95,6 +96,8 @@ class Plan:
 
 
 def suggest(given: str, names: Mapping[str, str], n: int = 3) -> list[str]:
+    import difflib
+
     close = difflib.get_close_matches(given, list(names), n=n, cutoff=0.6)
     if not close:
         close = [k for k in names if given and (given in k or k in given)][:n]
@@ -113,7 +116,7 @@ class _Checker:
 
     def add(self, path: tuple, message: str, hint: str | None = None, severity: str = "error") -> None:
         self.problems.append(
-            Problem(self.label, self.lines.line(path), format_path(path), message, hint, severity)
+            Problem(self.label, self.lines.line(path), _format_path(path), message, hint, severity)
         )
 
     def model(self, cls: type[BaseModel], data: Any, path: tuple) -> Any:
@@ -154,6 +157,8 @@ def _hint_for(err: dict, cls: type[BaseModel]) -> str | None:
     field_name = next((p for p in reversed(err["loc"]) if isinstance(p, str)), None)
     if err["type"] == "extra_forbidden":
         known = sorted(cls.model_fields)
+        import difflib
+
         close = difflib.get_close_matches(str(field_name), known, n=1)
         return f"did you mean `{close[0]}`?" if close else f"known fields: {', '.join(known)}"
     if err["type"] == "missing":
@@ -181,6 +186,8 @@ def _unique(ch: _Checker, key: str, entries: list[tuple[int, Any]]) -> dict[str,
 
 def _read(path: Path, name: str) -> tuple[Any, LineMap, list[Problem]]:
     label = str(path / name)
+    from liupi_cli.yamlfile import load_yaml
+
     data, lines, problems = load_yaml(path / name, label)
     if not isinstance(data, dict):
         raise PlanUnreadable(f"{label}:1: expected a mapping at the top (plan:, units:, …)",
@@ -331,6 +338,12 @@ def _parent_cycles(ch: _Checker, units: dict[str, Unit], raw: list) -> None:
             ch.add(("units", index.get(uid, 0), "parent"),
                    "units are their own parent: " + " → ".join([*loop, uid]),
                    "a parent is the unit above; one of these parents is wrong")
+
+
+def _format_path(path: tuple) -> str:
+    from liupi_cli.yamlfile import format_path
+
+    return format_path(path)
 
 
 def _did_you_mean(given: str, known: Mapping[str, Any]) -> str | None:

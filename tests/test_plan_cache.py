@@ -183,3 +183,24 @@ def test_the_cache_lives_under_xdg_cache_home():
     assert plan_cache.cache_dir({"HOME": "/h"}) == plan_cache.Path("/h/.cache/liupi/plans")
     assert plan_cache.cache_dir({"HOME": "/h", "LIUPI_NO_CACHE": "1"}) is None
     assert plan_cache.cache_dir({"HOME": "/h", "LIUPI_NO_CACHE": "0"}) == plan_cache.Path("/h/.cache/liupi/plans")
+
+
+def test_a_command_on_a_cached_plan_does_not_import_the_yaml_reader(shipped, tmp_path):
+    import subprocess
+    import sys
+
+    from conftest import REPO
+
+    code = ("import sys, runpy; sys.argv = ['liupi'] + sys.argv[1:]\n"
+            "try:\n    runpy.run_module('liupi_cli', run_name='__main__')\nexcept SystemExit:\n    pass\n"
+            "print('MODULES', ' '.join(sorted(sys.modules)), file=sys.stderr)")
+    env = {**os.environ, "PYTHONPATH": str(REPO)}
+    args = ["--data-dir", str(shipped), "--db", str(tmp_path / "r.db"), "report", "--month", "2023-06", "-f", "json"]
+
+    def modules() -> set[str]:
+        res = subprocess.run([sys.executable, "-c", code, *args], capture_output=True, text=True, env=env)
+        return set(next(ln for ln in res.stderr.splitlines() if ln.startswith("MODULES")).split()[1:])
+
+    assert "yaml" in modules(), "the first run reads the YAML"
+    second = modules()
+    assert "liupi_cli.plan_cache" in second and "yaml" not in second and "liupi_cli.yamlfile" not in second
