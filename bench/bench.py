@@ -160,6 +160,13 @@ def bundled_section(tmp: Path, env: dict[str, str], runs: int) -> None:
     print(in_process("  loading the plan from the cache", lambda: load_plan(BUNDLED, env=cache_env), runs).line())
     print(in_process("  building the report", lambda: build_report(plan, records, period, task_updates=updates),
                      runs).line())
+    report = build_report(plan, records, period, task_updates=updates)
+    print(in_process("  rendering it as JSON", lambda: report.model_dump_json(), runs).line())
+    try:  # the terminal table's renderer lives in the CLI layer and may move
+        from liupi_cli.cli.report_table import to_text
+    except ImportError:
+        return
+    print(in_process("  rendering it as the terminal table", lambda: to_text(report, "en", 120), runs).line())
 
 
 def province_section(tmp: Path, env: dict[str, str], runs: int, counties: int, hledger: bool) -> None:
@@ -204,7 +211,8 @@ def province_section(tmp: Path, env: dict[str, str], runs: int, counties: int, h
     ]
     print("  " + " " * 52 + "    min  median     max             peak RSS")
     for label, cmd, setup, limit, mem_limit in cases:
-        m = measure(label, cmd, env, runs, setup, warm=True)
+        # a warm-up run refills the plan cache after a case that edits the plan; reports find it warm
+        m = measure(label, cmd, env, runs, setup, warm=setup is not None)
         target = verdict(m.median, limit[1], " s") if limit else ""
         if mem_limit:
             target += " " + verdict(max(m.rss) / 1024, mem_limit[1], " MB")
