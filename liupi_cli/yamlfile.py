@@ -38,6 +38,7 @@ MAX_FILE_BYTES = 64 * 1024 * 1024
 # multiple of the nodes written in the file (plus a margin): an alias bomb is refused at once.
 ALIAS_GROWTH = 4
 ALIAS_MARGIN = 10_000
+_STR_TAG = "tag:yaml.org,2002:str"
 
 
 class LineMap:
@@ -172,6 +173,8 @@ class _Builder:
             self._refuse_tag(node, path)
         if not node.style and node.tag in _NUMBER_TAGS and _SURPRISING_NUMBER.match(node.value):
             self._surprising_number(node, path)
+        if node.tag == _STR_TAG:  # most values: the constructor would return node.value after its bookkeeping
+            return node.value
         try:
             return self._constructor.construct_object(node, deep=True)
         except yaml.constructor.ConstructorError:
