@@ -31,6 +31,7 @@ sys.path.insert(0, str(HERE))
 import province  # noqa: E402
 
 PY = sys.executable
+HLEDGER_TIMEOUT = 600.0
 TIME = "/usr/bin/time" if os.access("/usr/bin/time", os.X_OK) else None  # GNU time: peak RSS in KiB
 BUNDLED = REPO / "data"
 
@@ -83,12 +84,12 @@ def run_once(cmd: list[str], env: dict[str, str], setup=None, timeout: float = 9
 
 
 def measure(label: str, cmd: list[str], env: dict[str, str], runs: int, setup=None, note: str = "",
-            warm: bool = True) -> Measure:
+            warm: bool = True, timeout: float = 900) -> Measure:
     if warm:
-        run_once(cmd, env, setup)  # fills the plan cache and the OS file cache; not counted
+        run_once(cmd, env, setup, timeout)  # fills the plan cache and the OS file cache; not counted
     times, rss = [], []
     for _ in range(runs):
-        t, m, _ = run_once(cmd, env, setup)
+        t, m, _ = run_once(cmd, env, setup, timeout)
         times.append(t)
         rss.append(m)
     return Measure(label, times, rss, note)
@@ -230,7 +231,12 @@ def hledger_section(tmp: Path, plan, env: dict[str, str], runs: int) -> None:
     n = _journal(journal, plan)
     version = subprocess.run([exe, "--version"], capture_output=True, text=True).stdout.strip()
     cmd = [exe, "-f", str(journal), "bal", "--budget", "--cumulative", "-M"]
-    m = measure(f"hledger bal --budget --cumulative -M ({n} txns)", cmd, env, runs, warm=False)
+    label = f"hledger bal --budget --cumulative -M ({n} txns)"
+    try:
+        m = measure(label, cmd, env, runs, warm=False, timeout=HLEDGER_TIMEOUT)
+    except SystemExit as exc:  # too slow or failed: say so, the rest of the figures stand
+        print(f"  {label:<52} did not finish: {str(exc).splitlines()[0][:80]} (limit {HLEDGER_TIMEOUT:.0f} s)")
+        return
     print(m.line(None, f"({version})"))
 
 
