@@ -16,6 +16,7 @@ from __future__ import annotations
 import argparse
 import os
 import shutil
+import signal
 import statistics
 import subprocess
 import sys
@@ -60,14 +61,14 @@ def run_once(cmd: list[str], env: dict[str, str], setup=None, timeout: float = 9
     if TIME:  # a small parent, so the figure is the command's own, not this big process's pages before exec
         cmd = [TIME, "-f", "%M", "-o", str(rss_file), *cmd]
     t = time.perf_counter()
-    proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, env=env)
+    proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, env=env, start_new_session=True)
     deadline = t + timeout
     while True:
         pid, status, usage = os.wait4(proc.pid, os.WNOHANG)
         if pid:
             break
         if time.perf_counter() > deadline:
-            proc.kill()
+            os.killpg(proc.pid, signal.SIGKILL)  # the command and /usr/bin/time around it
             pid, status, usage = os.wait4(proc.pid, 0)
             break
         time.sleep(0.002)
