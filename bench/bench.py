@@ -61,7 +61,8 @@ def run_once(cmd: list[str], env: dict[str, str], setup=None, timeout: float = 9
     if TIME:  # a small parent, so the figure is the command's own, not this big process's pages before exec
         cmd = [TIME, "-f", "%M", "-o", str(rss_file), *cmd]
     t = time.perf_counter()
-    proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, env=env, start_new_session=True)
+    err_file = tempfile.TemporaryFile()  # not a pipe: a command that says much must not block on it
+    proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=err_file, env=env, start_new_session=True)
     deadline = t + timeout
     while True:
         pid, status, usage = os.wait4(proc.pid, os.WNOHANG)
@@ -74,7 +75,9 @@ def run_once(cmd: list[str], env: dict[str, str], setup=None, timeout: float = 9
         time.sleep(0.002)
     elapsed = time.perf_counter() - t
     proc.returncode = os.waitstatus_to_exitcode(status)
-    err = proc.stderr.read().decode("utf-8", "replace") if proc.stderr else ""
+    err_file.seek(0)
+    err = err_file.read().decode("utf-8", "replace")
+    err_file.close()
     if proc.returncode not in (0, 6):
         raise SystemExit(f"failed ({proc.returncode}): {' '.join(cmd)}\n{err[-2000:]}")
     rss = usage.ru_maxrss
