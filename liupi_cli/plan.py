@@ -11,7 +11,7 @@ import os
 import unicodedata
 from collections import Counter, defaultdict
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -375,10 +375,12 @@ def load_plan(data_dir: Path, env: Mapping[str, str] | None = None) -> Plan:
         plan_cache.write(folder, data_dir, key, plan_cache.CachedPlan(
             info=plan.info, settings=plan.settings, units=list(plan.units.values()),
             battles=list(plan.battles.values()), indicators=list(plan.indicators.values()),
-            tasks=list(plan.tasks.values()), warnings=[vars(w) for w in plan.warnings]))
+            tasks=list(plan.tasks.values()),
+            warnings=[{**vars(w), "file": Path(w.file).name} for w in plan.warnings]))  # named as found next time
     return plan
 
 
 def _from_cache(cached: Any, data_dir: Path) -> Plan:
     return Plan(cached.info, cached.settings, {u.id: u for u in cached.units}, {b.id: b for b in cached.battles},
-                {i.id: i for i in cached.indicators}, {t.id: t for t in cached.tasks}, data_dir, cached.problems())
+                {i.id: i for i in cached.indicators}, {t.id: t for t in cached.tasks}, data_dir,
+                [replace(p, file=str(data_dir / p.file)) for p in cached.problems()])

@@ -204,3 +204,13 @@ def test_a_command_on_a_cached_plan_does_not_import_the_yaml_reader(shipped, tmp
     assert "yaml" in modules(), "the first run reads the YAML"
     second = modules()
     assert "liupi_cli.plan_cache" in second and "yaml" not in second and "liupi_cli.yamlfile" not in second
+
+
+def test_warnings_from_the_cache_name_the_files_as_the_plan_folder_is_given_now(shipped, monkeypatch, yaml_reads):
+    monkeypatch.chdir(shipped.parent)
+    relative = plan_mod.load_plan(plan_mod.Path("plan"))
+    assert relative.warnings[0].file == "plan/targets.yaml"
+    absolute = plan_mod.load_plan(shipped)
+    assert len(yaml_reads) == 1, "the same folder, however it is written, shares one entry"
+    assert absolute.warnings[0].file == str(shipped / "targets.yaml")
+    assert [w.line for w in absolute.warnings] == [w.line for w in relative.warnings]
