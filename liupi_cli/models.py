@@ -113,7 +113,7 @@ class Unit(Strict):
     id: str = Field(pattern=ID_PATTERN)
     name_zh: str
     name_en: str | None = None
-    aliases: list[str] = []
+    aliases: list[str] = Field(default_factory=list)
     parent: str | None = None
 
 
@@ -124,7 +124,7 @@ class Battle(Strict):
     name_en: str
     convener: str | None = None
     lead_unit: str
-    responsible_units: list[str] = []
+    responsible_units: list[str] = Field(default_factory=list)
     responsible_others: str | None = None
     attachment: str | None = None
     source: str
@@ -160,14 +160,14 @@ class Indicator(Strict):
     frequency: Frequency
     due: dt.date | None = None
     lead_unit: str | None = None
-    co_lead_units: list[str] = []
+    co_lead_units: list[str] = Field(default_factory=list)
     source: str
     stated: str | None = None
-    also_in: list[str] = []
+    also_in: list[str] = Field(default_factory=list)
     task: str | None = None
     group: str | None = None
     note: str | None = None
-    alternatives: list[Alternative] = []
+    alternatives: list[Alternative] = Field(default_factory=list)
     judged_because: str | None = None
     lights: LightOverrides | None = None
     prescore_weight: float | None = Field(None, ge=0)  # this indicator's weight in the pre-score (default 1)
@@ -220,14 +220,14 @@ class Task(Strict):
     section_lead: str | None = None
     title_zh: str
     summary: str | None = None
-    lead_units: list[str] = []
-    responsible_units: list[str] = []
+    lead_units: list[str] = Field(default_factory=list)
+    responsible_units: list[str] = Field(default_factory=list)
     responsible_others: str | None = None
     deadline: Deadline = None
     deadline_text: str | None = None
     category: str | None = None
-    indicators: list[str] = []
-    measures: list[str] = []
+    indicators: list[str] = Field(default_factory=list)
+    measures: list[str] = Field(default_factory=list)
     note: str | None = None
 
     @field_validator("deadline", mode="before")
