@@ -64,15 +64,19 @@ def run_once(cmd: list[str], env: dict[str, str], setup=None, timeout: float = 9
     err_file = tempfile.TemporaryFile()  # not a pipe: a command that says much must not block on it
     proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=err_file, env=env, start_new_session=True)
     deadline = t + timeout
-    while True:
-        pid, status, usage = os.wait4(proc.pid, os.WNOHANG)
-        if pid:
-            break
-        if time.perf_counter() > deadline:
-            os.killpg(proc.pid, signal.SIGKILL)  # the command and /usr/bin/time around it
-            pid, status, usage = os.wait4(proc.pid, 0)
-            break
-        time.sleep(0.002)
+    try:
+        while True:
+            pid, status, usage = os.wait4(proc.pid, os.WNOHANG)
+            if pid:
+                break
+            if time.perf_counter() > deadline:
+                os.killpg(proc.pid, signal.SIGKILL)  # the command and /usr/bin/time around it
+                pid, status, usage = os.wait4(proc.pid, 0)
+                break
+            time.sleep(0.002)
+    except BaseException:  # Ctrl-C or a kill of the bench: take the running command with it
+        os.killpg(proc.pid, signal.SIGKILL)
+        raise
     elapsed = time.perf_counter() - t
     proc.returncode = os.waitstatus_to_exitcode(status)
     err_file.seek(0)
@@ -289,4 +293,5 @@ def main() -> None:
 
 
 if __name__ == "__main__":
+    signal.signal(signal.SIGTERM, signal.default_int_handler)  # `kill` cleans up like Ctrl-C
     main()
