@@ -290,6 +290,7 @@ def main() -> None:
         bundled_section(tmp, env, runs)
         if not a.no_province:
             province_section(tmp, env, prov_runs, a.counties, not a.no_hledger)
+        print(f"\nload average at the end: {os.getloadavg()[0]:.2f} (figures taken on a busy machine are slower)")
 
 
 if __name__ == "__main__":
