@@ -146,17 +146,19 @@ def _period(frequency: str, month: int) -> str:
     return f"{YEAR}-{m:02d}"
 
 
-def _value(ind, month: int, rng: random.Random) -> float:
+def _value(ind, month: int, rng: random.Random, level: float) -> float:
+    """One month's figure. Year-to-date kinds (amounts, event counts) grow with the month, as real ones do:
+    `level` is the indicator's own pace (drawn once), `rng` adds this month's noise where a figure may move."""
     kind, target = ind.kind.value, ind.target
     if kind == "growth_rate":
         return round((target or 5) + rng.uniform(-3, 2), 1)
     if kind == "cumulative":
-        return round((target or 100) * month / 12 * rng.uniform(0.7, 1.2), 2)
+        return round((target or 100) * month / 12 * level, 2)
     if kind in ("level", "ceiling"):
         bound = 100.0 if ind.unit == "%" else 1000.0
         return round(min(bound, (target or 50) * rng.uniform(0.9, 1.05)), 2)
     if kind in ("zero_events", "double_decline"):
-        return float(rng.choice([0, 0, 0, 1, 2, 3]) * (month if kind == "double_decline" else 1))
+        return float(int((level - 0.7) * 8 * month // 12))  # a quarter of them 0 all year, the rest rising
     if kind == "ranking":
         return float(rng.randint(1, 20))
     if kind == "standard_raised":
@@ -169,11 +171,12 @@ def record_timeline(plan, months: range, seed: int = 2023):
     from liupi_cli.store import NewRecord
 
     inds = list(plan.indicators.values())
+    levels = {ind.id: random.Random(f"{seed}:{ind.id}").uniform(0.7, 1.2) for ind in inds}
     for month in months:
         rng = random.Random(seed * 100 + month)
         news = []
         for ind in inds:
-            v = _value(ind, month, rng)
+            v = _value(ind, month, rng, levels[ind.id])
             news.append(NewRecord(ind.id, _period(ind.frequency.value, month), v, f"{v:g}", None, ind.unit))
         yield month, news
 
