@@ -18,6 +18,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import stat
 from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import Any
@@ -29,6 +30,7 @@ from liupi_cli.errors import Problem
 from liupi_cli.models import Battle, Indicator, PlanInfo, Settings, Task, Unit
 
 FORMAT = 1  # bump when the cached layout or the models' meaning changes
+MAX_KEYED_BYTES = 256 * 1024 * 1024  # larger plan files are not hashed (the YAML reader refuses them anyway)
 
 
 class CachedProblem(BaseModel):
@@ -78,10 +80,14 @@ def plan_key(data_dir: Path, files: Sequence[str]) -> dict[str, Any] | None:
     for name in files:
         path = (Path(data_dir) / name).resolve()
         try:
+            if not stat.S_ISREG(os.stat(path).st_mode):
+                return None  # a device or a pipe: never opened here; reading the YAML refuses it with a line
             with path.open("rb") as f:
                 st = os.fstat(f.fileno())
+                if not stat.S_ISREG(st.st_mode) or st.st_size > MAX_KEYED_BYTES:
+                    return None
                 digest = hashlib.sha256(f.read()).hexdigest()
-        except OSError:
+        except (OSError, ValueError):
             return None
         key["files"].append({"path": str(path), "size": st.st_size, "mtime_ns": st.st_mtime_ns, "sha256": digest})
     return key
