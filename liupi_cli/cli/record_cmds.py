@@ -52,7 +52,7 @@ def _store(st: State) -> Store:
 class _NoStore:
     """A dry run before the first figure: nothing is recorded yet, and nothing is created."""
 
-    def current_figures(self) -> dict:
+    def current_figures(self, indicator: str | None = None) -> dict:
         return {}
 
     def __enter__(self) -> _NoStore:
@@ -82,7 +82,8 @@ def update(
                                                       "year-to-date figure that falls."),
     file: Optional[Path] = typer.Option(None, "--file", help="Record a whole CSV/XLSX file (all rows or none; "
                                                              "UTF-8, UTF-16 or GBK; 中文 or English headings)."),
-    dry_run: bool = typer.Option(False, "--dry-run", help="With --file: show what would be recorded, write nothing."),
+    dry_run: bool = typer.Option(False, "--dry-run", help="With --file or ID VALUE: show what would be recorded, "
+                                                          "write nothing."),
     battle: Optional[str] = typer.Option(None, "--battle", "-b", help="Interactive: only this battle."),
     unit: Optional[str] = typer.Option(None, "--unit", "-u", help="Interactive: only this lead unit."),
     lang: Optional[str] = typer.Option(None, "--lang", help="Interactive prompts in zh or en (default $LIUPI_LANG, "
@@ -110,10 +111,13 @@ def update(
     if period is None:
         raise UsageProblem("--period is required", "e.g. --period 2023-06 (or 2023-01/02, 2023Q2, 2023)")
     if indicator is None:
+        if dry_run:
+            raise UsageProblem("--dry-run is for --file or ID VALUE; interactive update saves each answer",
+                               "e.g. liupi update new_urban_jobs 1500 --period 2023-06 --dry-run")
         _update_interactive(st, period, battle, unit, source, by, current_lang(lang))
         return
     record = make_record(plan, indicator, value, period, baseline=baseline, source=source, note=note, force=force)
-    with _store(st) as store:
+    with (st.open_store(write=False) if dry_run else _store(st)) or _NoStore() as store:
         batch = check_changes(plan, store.current_figures(record.indicator), [(None, record)], revise=revise,
                               force=force, note=note)
         if batch.problems:
@@ -122,6 +126,12 @@ def update(
             old = batch.unchanged[0].replaces
             say(f"unchanged: {record.indicator} {record.period}{' baseline' if record.baseline else ''} already has "
                 f"{old.entered}, recorded by {old.recorded_by} at {old.recorded_at}")
+            return
+        if dry_run:
+            old = batch.changes[0].replaces
+            change = f"{old.entered} -> {record.entered}" if old else record.entered
+            print(inert(f"{record.indicator}\t{record.period}{' baseline' if record.baseline else ''}\t{change}"))
+            say(f"dry run: 1 figure would be {'revised' if old else 'recorded'}; nothing was written")
             return
         saved = store.add(record, _by(by), _now(), revise=revise)
     ind = plan.indicators[saved.indicator]
