@@ -164,7 +164,7 @@ def period_for(frequency: Frequency, period: Period, plan_year: int, baseline: b
     """The period a value of this frequency is stored under, or InputRefused listing the valid ones.
 
     A quarterly value given at a quarter-end month is that quarter; an annual value given at
-    2023-12 or 2023Q4 is the year.
+    2023-12 or 2023Q4 is the year; the year given for a monthly or quarterly value is 2023-12 or 2023Q4.
     """
     year = plan_year - 1 if baseline else plan_year
     if period.year != year:
@@ -174,8 +174,8 @@ def period_for(frequency: Frequency, period: Period, plan_year: int, baseline: b
     if frequency in (Frequency.monthly, Frequency.once):
         if period.grain == "month":
             return period
-        if period.grain == "quarter" or frequency is Frequency.once:
-            return Period(period.year, period.months, "month")
+        # 二季度 is 1–6月 and the year (全年) is 1–12月 for a year-to-date monthly figure
+        return Period(period.year, period.months, "month")
     elif frequency is Frequency.quarterly:
         if period.months % 3 == 0 and period.grain in ("month", "quarter"):
             return Period(period.year, period.months, "quarter")

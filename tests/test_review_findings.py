@@ -40,3 +40,29 @@ def test_dry_run_before_any_store_creates_none(run, mini):
     result = run("update", "new_urban_jobs", "1500", "--period", "2023-06", "--dry-run")
     assert result.exit_code == 0, result.stderr
     assert not (mini / "records.db").exists()
+
+
+def test_the_year_is_december_for_a_monthly_figure_as_it_is_q4_for_a_quarterly_one():
+    from liupi_cli.models import Frequency
+    from liupi_cli.periods import parse_period, period_for
+
+    assert period_for(Frequency.monthly, parse_period("2023"), 2023).key == "2023-12"
+    assert period_for(Frequency.monthly, parse_period("全年", 2023), 2023).key == "2023-12"
+    assert period_for(Frequency.quarterly, parse_period("2023"), 2023).key == "2023Q4"
+
+
+def test_the_settlement_hint_runs_template_and_update_for_the_year(run, mini, tmp_path):
+    """`report --year` on an empty store says: `liupi update ID VALUE --period 2023` or
+    `liupi template --period 2023 --out sheet.xlsx`; both must run for monthly indicators too."""
+    hint = run("report", "--year", "2023")
+    assert "`liupi template --period 2023 --out sheet.xlsx`" in hint.stdout
+    out = tmp_path / "sheet.csv"
+    result = run("template", "--period", "2023", "--out", str(out))
+    assert result.exit_code == 0, result.stderr
+    rows = out.read_text(encoding="utf-8-sig").splitlines()
+    periods = {line.split(",")[-1]: line.split(",")[3] for line in rows[1:]}
+    assert periods["new_urban_jobs"] == "2023年1-12月"
+    assert periods["gdp_growth"] == "2023年四季度"
+    result = run("update", "new_urban_jobs", "3300", "--period", "2023")
+    assert result.exit_code == 0, result.stderr
+    assert [r["period"] for r in _history(run, "new_urban_jobs")] == ["2023-12"]
