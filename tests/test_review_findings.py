@@ -66,3 +66,27 @@ def test_the_settlement_hint_runs_template_and_update_for_the_year(run, mini, tm
     result = run("update", "new_urban_jobs", "3300", "--period", "2023")
     assert result.exit_code == 0, result.stderr
     assert [r["period"] for r in _history(run, "new_urban_jobs")] == ["2023-12"]
+
+
+@pytest.mark.parametrize("command", [["missing", "--month", "2023-06", "--unit", "县人设局"],
+                                     ["unit", "县人设局", "--month", "2023-06"]])
+def test_missing_and_unit_speak_chinese_with_lang_zh(run, command):
+    result = run(*command, "--lang", "zh")
+    assert result.exit_code == 1
+    assert result.stderr == "错误：未知单位“县人设局”\n提示：是否要找：县人社局？\n"
+
+
+@pytest.mark.parametrize("command,line,heading", [
+    (["missing", "--month", "2023-06", "--unit", "rsj"], "2023-06：未报指标数据", "# 催报清单"),
+    (["unit", "rsj", "--month", "2023-06"], "县人社局 2023-06：指标", "# 县人社局"),
+])
+def test_missing_and_unit_follow_liupi_lang_like_report(run, monkeypatch, tmp_path, command, line, heading):
+    monkeypatch.setenv("LIUPI_LANG", "zh")
+    out = tmp_path / "owed.md"
+    result = run(*command, "--out", str(out))
+    assert result.exit_code == 0, result.stderr
+    assert result.stderr.startswith(f"已写入 {out}\n")
+    assert line in result.stderr and "figure(s)" not in result.stderr and "indicator(s)" not in result.stderr
+    assert out.read_text(encoding="utf-8").startswith(heading)
+    english = run(*command, "--lang", "en")
+    assert "错误" not in english.stderr and "已写入" not in english.stderr and "：" not in english.stderr

@@ -68,7 +68,7 @@ def _one_period(month: str | None, quarter: str | None, year: str | None, exampl
     return _grain_period(*given[0], today())
 
 
-def _emit_doc(doc, model, fmt: Fmt, out: Path | None) -> None:
+def _emit_doc(doc, model, fmt: Fmt, out: Path | None, lang: str = "en") -> None:
     """One model in one format, to stdout or --out (written whole, or not at all)."""
     from liupi_cli.render import cadence_formats as cf
 
@@ -102,7 +102,7 @@ def _emit_doc(doc, model, fmt: Fmt, out: Path | None) -> None:
     except OSError as exc:
         raise OutputUnwritable(f"cannot write {out}: {exc.strerror or exc}",
                                "check the folder exists and is writable") from exc
-    say(f"wrote {out}")
+    say(f"已写入 {out}" if lang == "zh" else f"wrote {out}")
 
 
 def print_doc(doc) -> None:
@@ -133,7 +133,8 @@ def print_doc(doc) -> None:
 FormatOpt = typer.Option(None, "--format", "-f", help="table | markdown | csv | json | xlsx | html "
                          "(default table, or from --out).")
 OutOpt = typer.Option(None, "--out", "-o", help="Write to FILE; the format follows its extension.")
-LangOpt = typer.Option(Lang.en, "--lang", help="en, or zh for Chinese headings and words.")
+LangOpt = typer.Option(Lang.en, "--lang", envvar="LIUPI_LANG", show_envvar=False, show_default=False,
+                       help="en, or zh for Chinese headings, words and messages. Default: $LIUPI_LANG, else en.")
 
 
 def missing(
@@ -157,6 +158,7 @@ def missing(
     Example: liupi missing --month 2023-06 --unit 县人社局 --lang zh --format markdown
     """
     st = state(ctx)
+    st.lang = lang.value
     fmt = pick_format(fmt, out, ALL_FORMATS)
     st.json_errors = fmt is Fmt.json
     if fail_on not in (None, "missing"):
@@ -168,9 +170,14 @@ def missing(
     records, updates = load_records(st)
     m = build_missing(st.plan(), records, updates, period, battle=battle, unit=unit)
     st.check_out(out)
-    _emit_doc(missing_doc(m, lang.value), m, fmt, out)
-    say(f"{m.period}: {m.figures_missing} figure(s) and {m.tasks_missing} task update(s) owed by "
-        f"{sum(1 for u in m.units if not u.complete)} unit(s); {len(m.complete_units)} unit(s) complete")
+    _emit_doc(missing_doc(m, lang.value), m, fmt, out, lang.value)
+    owing = sum(1 for u in m.units if not u.complete)
+    if lang is Lang.zh:
+        say(f"{m.period}：未报指标数据{m.figures_missing}项、任务进展{m.tasks_missing}项，涉及{owing}个单位；"
+            f"{len(m.complete_units)}个单位已报齐")
+    else:
+        say(f"{m.period}: {m.figures_missing} figure(s) and {m.tasks_missing} task update(s) owed by "
+            f"{owing} unit(s); {len(m.complete_units)} unit(s) complete")
     if fail_on == "missing" and (m.figures_missing or m.tasks_missing):
         raise typer.Exit(ExitCode.INVALID)
 
@@ -193,6 +200,7 @@ def unit(
     Example: liupi unit rsj --month 2023-06 --lang zh --out rsj-2023-06.xlsx
     """
     st = state(ctx)
+    st.lang = lang.value
     fmt = pick_format(fmt, out, ALL_FORMATS)
     st.json_errors = fmt is Fmt.json
     period = _checked(_one_period(month, quarter, year, "liupi unit 县人社局 --month 2023-06"), st.plan())
@@ -202,10 +210,13 @@ def unit(
     records, updates = load_records(st)
     page = build_unit_page(st.plan(), records, updates, period, name)
     st.check_out(out)
-    _emit_doc(unit_doc(page, lang.value), page, fmt, out)
+    _emit_doc(unit_doc(page, lang.value), page, fmt, out, lang.value)
     owed = len(page.owes.figures) + len(page.owes.tasks)
-    say(f"{page.unit_zh} {page.period}: {len(page.indicators)} indicator(s), {len(page.tasks)} task(s), "
-        f"{owed} item(s) owed")
+    if lang is Lang.zh:
+        say(f"{page.unit_zh} {page.period}：指标{len(page.indicators)}项、任务{len(page.tasks)}项，待报{owed}项")
+    else:
+        say(f"{page.unit_zh} {page.period}: {len(page.indicators)} indicator(s), {len(page.tasks)} task(s), "
+            f"{owed} item(s) owed")
 
 
 def _formats(text: str) -> list[str]:
