@@ -90,3 +90,35 @@ def test_missing_and_unit_follow_liupi_lang_like_report(run, monkeypatch, tmp_pa
     assert out.read_text(encoding="utf-8").startswith(heading)
     english = run(*command, "--lang", "en")
     assert "错误" not in english.stderr and "已写入" not in english.stderr and "：" not in english.stderr
+
+
+BOMB = """a: &a ["x","x","x","x","x","x","x","x","x","x"]
+b: &b [*a,*a,*a,*a,*a,*a,*a,*a,*a,*a]
+c: &c [*b,*b,*b,*b,*b,*b,*b,*b,*b,*b]
+d: &d [*c,*c,*c,*c,*c,*c,*c,*c,*c,*c]
+e: &e [*d,*d,*d,*d,*d,*d,*d,*d,*d,*d]
+units: [*e,*e,*e,*e,*e,*e,*e,*e,*e,*e]
+"""
+
+
+@pytest.mark.parametrize("name,text,message", [
+    ("targets.yaml", "plan:\n  title_zh: [unclosed\n  year: 2024\n",
+     "targets.yaml:3: YAML syntax error: did not find expected ',' or ']'"),
+    ("targets.yaml", BOMB, "targets.yaml:1: aliases (*name) expand to too many values"),
+    ("tasks.yaml", "tasks:\n- id: a\n  deadline: !!python/object:os.system x\n", "tasks.yaml:3:"),
+    ("tasks.yaml", "- just\n- a list\n", "tasks.yaml: not a tasks file"),
+])
+def test_plan_import_reads_the_plan_already_in_the_folder_with_the_plan_guards(tmp_path, name, text, message):
+    """The folder an import writes into may hold a broken or hostile plan: one located line, exit 3, nothing
+    written, and an alias bomb refused at once rather than expanded."""
+    from conftest import REPO, Run
+
+    out = tmp_path / "plan"
+    out.mkdir()
+    (out / name).write_text(text, encoding="utf-8")
+    before = {p.name: p.read_bytes() for p in out.iterdir()}
+    result = Run(None)("plan", "import", str(REPO / "examples" / "task-list-sample.docx"), "--out", str(out),
+                       "--year", "2024", "--plan-id", "s-2024")
+    assert result.exit_code == 3, result.stderr
+    assert message in result.stderr and len(result.stderr.splitlines()) == 2
+    assert {p.name: p.read_bytes() for p in out.iterdir()} == before

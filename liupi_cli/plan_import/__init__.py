@@ -56,24 +56,26 @@ class ImportResult:
 
 
 def _existing(out: Path) -> tuple[str | None, dict[str, Any] | None, list[dict[str, Any]] | None]:
-    import yaml
+    """The plan already in ``out``, read with the same guards as any plan file (a located syntax error;
+    alias bombs, tags, FIFOs and huge files refused)."""
+    from liupi_cli.yamlfile import load_yaml
 
-    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml when present: the bundled plan is large
+    def read(path: Path) -> Any:
+        return {} if path.stat().st_size == 0 else load_yaml(path)[0] or {}
+
     ttext = tdata = kdata = None
     if (out / TARGETS).is_file():
+        tdata = read(out / TARGETS)
         ttext = (out / TARGETS).read_text(encoding="utf-8")
-        try:
-            tdata = yaml.load(ttext, Loader=loader) or {}
-        except yaml.YAMLError as exc:
-            raise PlanUnreadable(
-                f"{out / TARGETS}: not valid YAML ({exc.__class__.__name__})",
-                "fix it or import into another folder with --out",
-            ) from None
+        if not isinstance(tdata, dict):
+            raise PlanUnreadable(f"{out / TARGETS}: not a targets file", "fix it or import into another folder "
+                                 "with --out")
     if (out / TASKS).is_file():
-        try:
-            kdata = (yaml.load((out / TASKS).read_text(encoding="utf-8"), Loader=loader) or {}).get("tasks") or []
-        except (yaml.YAMLError, AttributeError):
-            raise PlanUnreadable(f"{out / TASKS}: not a tasks file", "fix it or import into another folder") from None
+        data = read(out / TASKS)
+        kdata = data.get("tasks") if isinstance(data, dict) else None
+        if not isinstance(data, dict) or not isinstance(kdata or [], list):
+            raise PlanUnreadable(f"{out / TASKS}: not a tasks file", "fix it or import into another folder")
+        kdata = kdata or []
     return ttext, tdata, kdata
 
 
