@@ -122,3 +122,15 @@ def test_plan_import_reads_the_plan_already_in_the_folder_with_the_plan_guards(t
     assert result.exit_code == 3, result.stderr
     assert message in result.stderr and len(result.stderr.splitlines()) == 2
     assert {p.name: p.read_bytes() for p in out.iterdir()} == before
+
+
+def test_export_csv_says_the_task_updates_it_does_not_hold(run):
+    run("update", "new_urban_jobs", "1500", "--period", "2023-06")
+    run("task", "set", "t1", "--status", "in_progress", "--date", "2023-06-30")
+    result = run("export", "--format", "csv")
+    assert result.exit_code == 0, result.stderr
+    assert len(result.stdout.splitlines()) == 2  # heading and the one figure
+    assert result.stderr == ("1 record(s); 1 task update(s) not in the CSV: `liupi export --format json` or "
+                             "`--out FILE.xlsx` holds them too\n")
+    both = json.loads(run("export", "--format", "json").stdout)
+    assert (len(both["records"]), len(both["task_updates"])) == (1, 1)

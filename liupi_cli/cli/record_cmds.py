@@ -378,7 +378,11 @@ def export(
         data = tables_to_xlsx([("records", rec_cols, (r.model_dump() for r in records)),
                                ("task_updates", list(TaskUpdate.model_fields), (t.model_dump() for t in tasks))])
         write_out(data, out)
-    say(f"{len(records)} record(s), {len(tasks)} task update(s)")
+    if fmt is Fmt.csv and tasks:  # one CSV holds one table: say where the task updates are, never drop them quietly
+        say(f"{len(records)} record(s); {len(tasks)} task update(s) not in the CSV: "
+            "`liupi export --format json` or `--out FILE.xlsx` holds them too")
+    else:
+        say(f"{len(records)} record(s), {len(tasks)} task update(s)")
 
 
 def register(app: typer.Typer) -> None:
