@@ -134,3 +134,15 @@ def test_export_csv_says_the_task_updates_it_does_not_hold(run):
                              "`--out FILE.xlsx` holds them too\n")
     both = json.loads(run("export", "--format", "json").stdout)
     assert (len(both["records"]), len(both["task_updates"])) == (1, 1)
+
+
+def test_summary_fail_on_says_what_it_found(run, tmp_path):
+    """A cron log shows the `wrote` lines; an exit 1 must say which condition hit, and how much."""
+    run("update", "gdp_growth", "5", "--period", "2023Q2")
+    result = run("summary", "--month", "2023-06", "--out-dir", tmp_path / "c", "--formats", "md",
+                 "--fail-on", "red,overdue")
+    assert result.exit_code == 1
+    assert result.stderr.splitlines()[-1] == "2023-06: --fail-on red,overdue: 1 red, 1 task(s) overdue (exit 1)"
+    quiet = run("summary", "--quarter", "2023Q2", "--out-dir", tmp_path / "c", "--formats", "md",
+                "--fail-on", "missing")  # the 催报 list is the 月通报's: a 季总结 owes nothing
+    assert quiet.exit_code == 0 and "--fail-on" not in quiet.stderr

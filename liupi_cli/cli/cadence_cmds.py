@@ -305,23 +305,34 @@ def summary(
     if is_empty(product, records, updates):
         say(f"{when.key}: no figure recorded for this period (exit {ExitCode.EMPTY})")
         raise typer.Exit(ExitCode.EMPTY)
-    if fail and _behind(product, fail):
+    found = _behind(product, fail) if fail else []
+    if found:
+        say(f"{when.key}: --fail-on {fail_on}: {', '.join(found)} (exit {ExitCode.INVALID})")
         raise typer.Exit(ExitCode.INVALID)
 
 
-def _behind(product, fail: set[str]) -> bool:
+def _behind(product, fail: set[str]) -> list[str]:
+    """What the --fail-on conditions found, in words for the log (empty: nothing hit)."""
     from liupi_cli.cadence.products import DekadBrief, MonthCircular
 
+    found: list[str] = []
     if isinstance(product, DekadBrief):
-        return (("red" in fail and bool(product.change.newly_red))
-                or ("overdue" in fail and bool(product.became_overdue or product.milestones_overdue)))
+        if "red" in fail and product.change.newly_red:
+            found.append(f"{len(product.change.newly_red)} newly red")
+        late = len(product.became_overdue) + len(product.milestones_overdue)
+        if "overdue" in fail and late:
+            found.append(f"{late} became overdue")
+        return found
     rep = product.report
     if "red" in fail and rep.summary.overall.red:
-        return True
+        found.append(f"{rep.summary.overall.red} red")
     if "overdue" in fail and rep.summary.tasks_overdue:
-        return True
-    return "missing" in fail and isinstance(product, MonthCircular) and bool(
-        product.missing.figures_missing or product.missing.tasks_missing)
+        found.append(f"{len(rep.summary.tasks_overdue)} task(s) overdue")
+    if "missing" in fail and isinstance(product, MonthCircular):
+        owed = product.missing.figures_missing + product.missing.tasks_missing
+        if owed:
+            found.append(f"{owed} item(s) owed")
+    return found
 
 
 def register(app: typer.Typer) -> None:
