@@ -146,3 +146,17 @@ def test_summary_fail_on_says_what_it_found(run, tmp_path):
     quiet = run("summary", "--quarter", "2023Q2", "--out-dir", tmp_path / "c", "--formats", "md",
                 "--fail-on", "missing")  # the 催报 list is the 月通报's: a 季总结 owes nothing
     assert quiet.exit_code == 0 and "--fail-on" not in quiet.stderr
+
+
+def test_history_of_a_mistyped_task_id_suggests_the_task(run):
+    result = run("history", "t1x")
+    assert result.exit_code == 1
+    assert result.stderr == "error: unknown indicator or task 't1x'\nhint: did you mean t1?\n"
+    indicator = run("history", "gdp_growht")
+    assert indicator.stderr == "error: unknown indicator 'gdp_growht'\nhint: did you mean gdp_growth?\n"
+    assert run("history", "t1x", "--lang", "zh").exit_code == 2  # history has no --lang; LIUPI_LANG it is
+
+
+def test_history_of_a_mistyped_task_id_in_chinese(run, monkeypatch):
+    monkeypatch.setenv("LIUPI_LANG", "zh")
+    assert run("history", "t1x").stderr == "错误：未知指标或任务“t1x”\n提示：是否要找：t1？\n"

@@ -20,6 +20,7 @@ WHAT = {"indicator": "指标", "task": "任务", "unit": "单位", "battle": "�
 # (pattern over the English message, Chinese template using the pattern's groups)
 PATTERNS: list[tuple[re.Pattern[str], str]] = [(re.compile(p), t) for p, t in [
     (r"^unknown (indicator|task|unit|battle) '(.+)'$", "未知{what}“{1}”"),
+    (r"^unknown indicator or task '(.+)'$", "未知指标或任务“{0}”"),
     (r"^did you mean (.+)\?$", "是否要找：{0}？"),
     (r"^one of (.+)$", "可选：{0}"),
     (r"^`liupi targets` lists them$", "`liupi targets` 可列出全部指标"),

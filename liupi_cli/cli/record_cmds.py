@@ -335,7 +335,7 @@ def history(
     if is_task:
         cols = ["id", "date", "status", "percent", "note", "recorded_by", "recorded_at", "current"]
     else:
-        iid = plan.indicator_id(item)
+        iid = _history_item(plan, item)
         cols = ["id", "period", "baseline", "entered", "value", "unit", "recorded_by", "recorded_at", "source",
                 "note", "supersedes", "current"]
     rows: list = []
@@ -345,6 +345,23 @@ def history(
             rows = store.task_updates(item) if is_task else store.records(iid)
     emit_rows(rows, cols, cols, fmt, dim=lambda r: not r.current)
     say(f"{len(rows)} record(s)")
+
+
+def _history_item(plan, item: str) -> str:
+    """The indicator id; a mistyped task id (a7-1.1.1x) gets task suggestions, not `liupi targets`."""
+    from liupi_cli.errors import UnknownId
+
+    try:
+        return plan.indicator_id(item)
+    except UnknownId as exc:
+        if exc.suggestions:
+            raise
+        try:
+            plan.task_id(item)
+        except UnknownId as task_exc:
+            if task_exc.suggestions:
+                raise UnknownId("indicator or task", item, task_exc.suggestions) from None
+        raise
 
 
 def export(
