@@ -160,3 +160,18 @@ def test_history_of_a_mistyped_task_id_suggests_the_task(run):
 def test_history_of_a_mistyped_task_id_in_chinese(run, monkeypatch):
     monkeypatch.setenv("LIUPI_LANG", "zh")
     assert run("history", "t1x").stderr == "错误：未知指标或任务“t1x”\n提示：是否要找：t1？\n"
+
+
+def test_plan_import_review_never_rounds_a_refused_confidence_up_to_the_adopting_one(tmp_path):
+    """0.8 and up is added; a 0.75 candidate printed as 'confidence 0.8 …; not added' contradicts that."""
+    from conftest import Run
+
+    src = tmp_path / "list.csv"
+    src.write_text("序号,工作任务,牵头单位,完成时限\n1,农村自来水普及率不低于90%,县水利局,2023年12月底前\n"
+                   "2,城镇新增就业2500人,县人社局,2023年12月底前\n", encoding="utf-8")
+    result = Run(None)("plan", "import", str(src), "--out", str(tmp_path / "p"), "--year", "2023",
+                       "--plan-id", "p-2023", "--dry-run")
+    assert result.exit_code == 0, result.stderr
+    review = result.stdout.replace("\\_", "_")
+    assert "level at_least 90% (confidence 0.75); not added" in review
+    assert "cumulative at_least 2500人 (confidence 0.8; frequency set to annual)" in review

@@ -236,7 +236,7 @@ def _targets(
                     raw.ref,
                     f"indicator {adopted[0]['id']} read from '{c.stated}': "
                     f"{c.kind} {c.comparator} {_fmt(c.target)}{c.unit or ''} "
-                    f"(confidence {c.confidence:.1f}; frequency set to annual)",
+                    f"(confidence {c.confidence:g}; frequency set to annual)",
                     task["id"],
                 )
             )
@@ -246,7 +246,7 @@ def _targets(
                 ReviewItem(
                     raw.ref,
                     f"possible target '{c.stated}': {c.kind} {c.comparator} "
-                    f"{_fmt(c.target)}{c.unit or ''} (confidence {c.confidence:.1f}{why}); "
+                    f"{_fmt(c.target)}{c.unit or ''} (confidence {c.confidence:g}{why}); "
                     "not added",
                     task["id"],
                 )
@@ -285,7 +285,7 @@ def _indicator(c: Candidate, task: dict[str, Any], battle: str, n: int, year: in
             "source": task["source"],
             "stated": c.stated,
             "task": task["id"],
-            "note": f"imported (confidence {c.confidence:.1f}): check kind, target and frequency",
+            "note": f"imported (confidence {c.confidence:g}): check kind, target and frequency",
         }
     )
     iid = f"{task['id']}.i{n}"
