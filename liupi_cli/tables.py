@@ -184,9 +184,13 @@ def _cell_text(cell, column: str) -> tuple[str, str | None]:
     if isinstance(value, (int, float)):
         fmt = getattr(cell, "number_format", None)
         if column != "value":
-            if column == "period" and isinstance(value, float) and re.fullmatch(r"\d{4}\.\d", repr(value)):
-                return "", (f"the period is the number {value!r}: is it {value:.1f}0 (October) or January? "
-                            "type the period as text, e.g. 2023-10")
+            if column == "period" and isinstance(value, float) and re.fullmatch(r"\d{4}\.[1-9]", repr(value)):
+                year, month = repr(value).split(".")
+                if month == "1":  # 2023.10 and 2023.1 are the same number
+                    return "", (f"the period is the number {value!r}: is it {year}.10 (October) or {year}.1 "
+                                f"(January)? type the period as text, e.g. {year}-10")
+                return "", (f"the period is the number {value!r} (a number cell loses the month's zeros): type "
+                            f"the period as text, e.g. {year}-{int(month):02d}")
             return number_text(value), None
         if is_percent_format(fmt):
             return number_text(value, percent=True) + "%", None

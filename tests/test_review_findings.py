@@ -175,3 +175,19 @@ def test_plan_import_review_never_rounds_a_refused_confidence_up_to_the_adopting
     review = result.stdout.replace("\\_", "_")
     assert "level at_least 90% (confidence 0.75); not added" in review
     assert "cumulative at_least 2500人 (confidence 0.8; frequency set to annual)" in review
+
+
+@pytest.mark.parametrize("number,message", [
+    (2023.7, "B2: the period is the number 2023.7 (a number cell loses the month's zeros): type the period as "
+             "text, e.g. 2023-07"),
+    (2023.1, "B2: the period is the number 2023.1: is it 2023.10 (October) or 2023.1 (January)? type the period "
+             "as text, e.g. 2023-10"),
+])
+def test_a_period_typed_as_a_number_is_explained_with_the_months_it_could_be(run, tmp_path, number, message):
+    """2023.7 was explained as 'is it 2023.70 (October) or January?'."""
+    from test_spreadsheets import HEAD, _xlsx
+
+    path = _xlsx(tmp_path / "p.xlsx", [HEAD, ["new_urban_jobs", number, 2800, "", "", ""]])
+    result = run("update", "--file", str(path))
+    assert result.exit_code == 1
+    assert f"error: {path}: row 2: {message}\n" in result.stderr
