@@ -7,6 +7,7 @@ indicator kind enforces the fields it needs (see ``Indicator._per_kind``).
 from __future__ import annotations
 
 import datetime as dt
+import re
 from enum import Enum
 from typing import Literal, Union
 
@@ -236,8 +237,9 @@ class Task(Strict):
         if isinstance(v, str) and v != "ongoing":
             try:
                 return dt.date.fromisoformat(v)
-            except ValueError:
-                raise ValueError("deadline is a date (2023-12-31), 'ongoing', or empty") from None
+            except ValueError as exc:
+                why = f" ({exc})" if re.fullmatch(r"\d{4}-\d{2}-\d{2}", v) else ""  # 2023-06-31: which part
+                raise ValueError(f"deadline is a date (2023-12-31), 'ongoing', or empty; '{v}' is not{why}") from None
         return v
 
 

@@ -191,3 +191,15 @@ def test_a_period_typed_as_a_number_is_explained_with_the_months_it_could_be(run
     result = run("update", "--file", str(path))
     assert result.exit_code == 1
     assert f"error: {path}: row 2: {message}\n" in result.stderr
+
+
+@pytest.mark.parametrize("written,detail", [("2023-06-31", "'2023-06-31' is not (day is out of range for month)"),
+                                            ("6月底", "'6月底' is not\n")])
+def test_check_names_the_impossible_deadline(run, mini, written, detail):
+    tasks = mini / "tasks.yaml"
+    text = tasks.read_text(encoding="utf-8")
+    tasks.write_text(text.replace("deadline: 2023-08-31", f"deadline: {written}", 1), encoding="utf-8")
+    result = run("check")
+    assert result.exit_code == 1
+    assert (f"tasks.yaml:9: tasks[0].deadline: deadline is a date (2023-12-31), 'ongoing', or empty; {detail}"
+            in result.stdout)
