@@ -249,7 +249,9 @@ def read_fill(text: str, where: str) -> dict[str, dict[str, Any]]:
     import datetime as dt
 
     out: dict[str, dict[str, Any]] = {}
-    reader = csv.DictReader(io.StringIO(text.lstrip("\ufeff")))
+    text = text.lstrip("\ufeff")
+    first = text.split("\n", 1)[0]
+    reader = csv.DictReader(io.StringIO(text), delimiter="\t" if "\t" in first and "," not in first else ",")
     if not reader.fieldnames or "indicator" not in reader.fieldnames or "new_target" not in reader.fieldnames:
         raise InputRefused(
             f"{where}: needs the columns indicator and new_target", "fill the table `liupi plan next` wrote"
@@ -268,6 +270,8 @@ def read_fill(text: str, where: str) -> dict[str, dict[str, Any]]:
                 ) from None
         if d:
             try:
+                if m := re.fullmatch(r"(\d{4})[/.](\d{1,2})[/.](\d{1,2})", d):  # Excel/WPS re-save 2024-08-31
+                    d = f"{m[1]}-{int(m[2]):02d}-{int(m[3]):02d}"                  # as 2024/8/31
                 out.setdefault(iid, {})["due"] = dt.date.fromisoformat(d)
             except ValueError:
                 raise InputRefused(

@@ -203,3 +203,43 @@ def test_check_names_the_impossible_deadline(run, mini, written, detail):
     assert result.exit_code == 1
     assert (f"tasks.yaml:9: tasks[0].deadline: deadline is a date (2023-12-31), 'ongoing', or empty; {detail}"
             in result.stdout)
+
+
+@pytest.mark.parametrize("encoding,sep", [("gbk", ","), ("utf-16", "\t")])
+def test_plan_next_fill_reads_the_table_as_chinese_excel_saves_it(run, mini, tmp_path, encoding, sep):
+    """targets-to-fill.csv filled in Excel/WPS comes back GBK ("CSV (逗号分隔)") or UTF-16 with tabs ("Unicode
+    text"), with the typed due date 2024-08-31 turned into 2024/8/31; it was refused as not UTF-8."""
+    import csv
+    import io
+
+    import yaml
+
+    out = tmp_path / "p24"
+    assert run("plan", "next", "--year", "2024", "--out", str(out)).exit_code == 0
+    rows = list(csv.DictReader(io.StringIO((out / "targets-to-fill.csv").read_text(encoding="utf-8-sig"))))
+    for row in rows:
+        if row["indicator"] == "gdp_growth":
+            row["new_target"] = "7.5"
+        if row["indicator"] == "power_project_start":
+            row["new_due"] = "2024/8/31"
+    buf = io.StringIO()
+    w = csv.DictWriter(buf, fieldnames=list(rows[0]), delimiter=sep, lineterminator="\r\n")
+    w.writeheader()
+    w.writerows(rows)
+    filled = tmp_path / "filled.csv"
+    filled.write_bytes(buf.getvalue().encode(encoding))
+    result = run("plan", "next", "--year", "2024", "--out", str(out), "--fill", str(filled))
+    assert result.exit_code in (0, 1), result.stderr  # 1: other targets are still to fill
+    assert "set 2 new target(s)" in result.stderr
+    ind = {i["id"]: i for i in yaml.safe_load((out / "targets.yaml").read_text(encoding="utf-8"))["indicators"]}
+    assert ind["gdp_growth"]["target"] == 7.5
+    assert str(ind["power_project_start"]["due"]) == "2024-08-31"
+
+
+def test_plan_next_fill_of_a_missing_file_says_so(run, mini, tmp_path):
+    out = tmp_path / "p24"
+    run("plan", "next", "--year", "2024", "--out", str(out))
+    result = run("plan", "next", "--year", "2024", "--out", str(out), "--fill", str(tmp_path / "nosuch.csv"))
+    assert result.exit_code == 1
+    assert result.stderr == (f"error: {tmp_path / 'nosuch.csv'}: cannot read: No such file or directory\n"
+                             f"hint: fill the table `liupi plan next` wrote: {out}/targets-to-fill.csv\n")

@@ -135,10 +135,18 @@ def next_cmd(
             raise InputRefused(
                 f"{dest}/targets.yaml not found", f"create it first: liupi plan next --year {year} --out {dest}"
             )
+        from liupi_cli.tables import decode
+
         try:
-            filled = read_fill(fill.read_text(encoding="utf-8-sig"), str(fill))
-        except (OSError, UnicodeDecodeError) as exc:
-            raise InputRefused(f"{fill}: cannot read ({exc})", "save the table as CSV UTF-8") from None
+            raw = fill.read_bytes()
+        except OSError as exc:
+            raise InputRefused(f"{fill}: cannot read: {exc.strerror or exc}",
+                               f"fill the table `liupi plan next` wrote: {dest}/targets-to-fill.csv") from None
+        try:  # saved from Chinese Excel/WPS the table is GBK (or UTF-16 "Unicode text"), as for update --file
+            text, _ = decode(raw)
+        except InputRefused as exc:
+            raise InputRefused(f"{fill}: {exc.message}", exc.hint) from None
+        filled = read_fill(text, str(fill))
         text = (dest / "targets.yaml").read_text(encoding="utf-8")
         data = yaml.safe_load(text)
         n, unknown = apply_fill(data, filled)
