@@ -67,7 +67,8 @@ def list_indicators(plan: Plan, battle: str | None = None, unit: str | None = No
             continue
         if kind_v and ind.kind.value != kind_v:
             continue
-        if unit_id and ind.lead_unit != unit_id and unit_id not in _task_units(plan, ind.task):
+        owners = {ind.lead_unit or plan.battles[ind.battle].lead_unit, *ind.co_lead_units}  # as report --unit
+        if unit_id and unit_id not in owners and unit_id not in _task_units(plan, ind.task):
             continue
         rows.append(IndicatorRow(
             id=ind.id, battle=ind.battle, name_zh=ind.name_zh, name_en=ind.name_en, kind=ind.kind.value,

@@ -243,3 +243,17 @@ def test_plan_next_fill_of_a_missing_file_says_so(run, mini, tmp_path):
     assert result.exit_code == 1
     assert result.stderr == (f"error: {tmp_path / 'nosuch.csv'}: cannot read: No such file or directory\n"
                              f"hint: fill the table `liupi plan next` wrote: {out}/targets-to-fill.csv\n")
+
+
+@pytest.mark.parametrize("unit", ["fgj", "rsj", "yjj"])
+def test_targets_unit_lists_every_indicator_the_report_and_unit_page_give_that_unit(run, unit):
+    """`targets --unit fgj` left out GDP, whose lead is the battle's (县发改局*), while `report --unit fgj` and
+    `unit fgj` show it as fgj's."""
+    listed = {r["id"] for r in json.loads(run("targets", "--unit", unit, "-f", "json").stdout)}
+    page = json.loads(run("unit", unit, "--month", "2023-06", "-f", "json").stdout)
+    owned = {r["row"]["id"] for r in page["indicators"]}
+    report = json.loads(run("report", "--month", "2023-06", "--unit", unit, "-f", "json").stdout)
+    assert owned == {r["id"] for r in report["rows"]}
+    assert owned <= listed
+    if unit == "fgj":
+        assert {"gdp_growth", "county_rank", "rd_spending_growth"} <= listed
