@@ -506,3 +506,8 @@ def check_task_status(status: str, percent: float | None) -> None:
         raise InputRefused(f"unknown status '{status}'", "one of " + ", ".join(TASK_STATUSES))
     if percent is not None and not 0 <= percent <= 100:
         raise InputRefused(f"percent {percent:g} is outside 0–100", "give the share done, 0 to 100")
+    if status == "done" and percent is not None and percent != 100:
+        raise InputRefused(f"a task that is done is 100% done, not {percent:g}%",
+                           "leave --percent out (or give 100), or record it as in_progress")
+    if status == "not_started" and percent:
+        raise InputRefused(f"a task not started cannot be {percent:g}% done", "record it as in_progress")

@@ -257,3 +257,20 @@ def test_targets_unit_lists_every_indicator_the_report_and_unit_page_give_that_u
     assert owned <= listed
     if unit == "fgj":
         assert {"gdp_growth", "county_rank", "rd_spending_growth"} <= listed
+
+
+@pytest.mark.parametrize("status,percent,message", [
+    ("done", "50", "a task that is done is 100% done, not 50%"),
+    ("not_started", "30", "a task not started cannot be 30% done"),
+])
+def test_task_set_refuses_a_status_its_percent_contradicts(run, status, percent, message):
+    result = run("task", "set", "t1", "--status", status, "--percent", percent, "--date", "2023-06-30")
+    assert result.exit_code == 1
+    assert result.stderr.splitlines()[0] == f"error: {message}"
+    assert json.loads(run("history", "t1", "--format", "json").stdout) == []
+
+
+@pytest.mark.parametrize("status,percent", [("done", "100"), ("not_started", "0"), ("in_progress", "0"),
+                                            ("blocked", "40")])
+def test_task_set_takes_a_status_its_percent_agrees_with(run, status, percent):
+    assert run("task", "set", "t1", "--status", status, "--percent", percent, "--date", "2023-06-30").exit_code == 0
