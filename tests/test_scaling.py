@@ -8,6 +8,7 @@ province generator's (bench/province.py) at two sizes, the second exactly twice 
 from __future__ import annotations
 
 import sys
+from pathlib import Path
 
 import pytest
 from conftest import REPO
@@ -15,10 +16,10 @@ from conftest import REPO
 sys.path.insert(0, str(REPO / "bench"))
 import province  # noqa: E402
 
+import liupi_cli  # noqa: E402
 from liupi_cli.plan import check_plan, load_plan  # noqa: E402
 
-
-LIUPI = str(REPO / "liupi_cli")
+LIUPI = str(Path(liupi_cli.__file__).resolve().parent)  # the code under test, installed or checked out
 
 
 def _events(fn) -> int:
