@@ -51,6 +51,26 @@ def test_every_sheet_prints_like_an_office_circular(loaded, tmp_path, lang):
         assert min(c.font.sz for c in body) * min(1.0, printable / used) >= 9
 
 
+@pytest.mark.parametrize("product", [["--month", "2023-06"], ["--quarter", "2023Q2"], ["--year", "2023"]])
+def test_summary_workbooks_print_like_the_circular(loaded, tmp_path, product):
+    from openpyxl import load_workbook
+
+    assert loaded("summary", *product, "--lang", "zh", "--out-dir", str(tmp_path), "--formats", "xlsx").exit_code == 0
+    (book,) = tmp_path.rglob("*.xlsx")
+    wb = load_workbook(book)
+    for ws in wb.worksheets:
+        ps = ws.page_setup
+        assert ps.orientation == "landscape" and ps.paperSize == 9, ws.title  # A4 landscape, the first sheet too
+        assert (ps.fitToWidth, ps.fitToHeight) == (1, 0) and ws.sheet_properties.pageSetUpPr.fitToPage
+        assert ws.print_title_rows in ("$1:$1", "$1:$2")
+        assert "第 &P 页，共 &N 页" == ws.oddFooter.center.text and "2023" in ws.oddHeader.center.text
+        for col in range(1, ws.max_column + 1):  # a cell wider than its capped column wraps instead of being cut
+            letter = ws.cell(1, col).column_letter
+            if ws.column_dimensions[letter].width >= 60:
+                assert all(c.alignment.wrap_text for (c,) in ws.iter_rows(min_row=3, min_col=col, max_col=col)
+                           if c.value), (ws.title, letter)
+
+
 def test_xlsx_numbers_are_stored_as_shown_with_a_format_per_column(loaded, tmp_path):
     from openpyxl import load_workbook
 

@@ -108,6 +108,7 @@ class Doc:
     sections: list[Section] = field(default_factory=list)
     csv_section: int = 0  # the section CSV output holds
     pinned: dt.date | None = None  # the date written into file metadata (xlsx), for reproducible files
+    lang: str = "en"  # page header and footer words when printed
 
 
 def _n(x: float | None) -> object:
@@ -213,7 +214,8 @@ def missing_doc(m: MissingList, lang: str) -> Doc:
     label = m.period_label_zh if lang == "zh" else m.period_label_en
     lines = [f"{w['span']}: {m.start.isoformat()} – {m.end.isoformat()}",
              w["totals"].format(f=m.figures_missing, t=m.tasks_missing, c=len(m.complete_units))]
-    return Doc(f"{w['owed_title']} · {label}", lines, missing_sections(m, lang), csv_section=1, pinned=m.end)
+    return Doc(f"{w['owed_title']} · {label}", lines, missing_sections(m, lang), csv_section=1,
+               pinned=m.end, lang=lang)
 
 
 def working(s: Score, lang: str) -> str:
@@ -271,7 +273,7 @@ def unit_doc(page: UnitPage, lang: str) -> Doc:
              for t in page.owes.tasks]
     owes = Section(w["missing"], [w["what"], w["id"], w["name"], w["for"]], owed,
                    note=None if owed else w["owes_nothing"])
-    return Doc(f"{page.unit_zh} · {label}", lines, [ind, tasks, owes], pinned=page.as_of)
+    return Doc(f"{page.unit_zh} · {label}", lines, [ind, tasks, owes], pinned=page.as_of, lang=lang)
 
 
 def product_doc(p: Product, lang: str) -> Doc:
@@ -292,7 +294,7 @@ def product_doc(p: Product, lang: str) -> Doc:
         return Doc(f"{w['dekad']} · {label}", lines,
                    [rec, moved, task_section(w["became_overdue"], p.became_overdue, lang), ms,
                     change_section(p.change, lang, w["since_dekad"].format(p=p.report_period))],
-                   pinned=p.end)
+                   pinned=p.end, lang=lang)
     rep = p.report
     label = rep.period_label_zh if lang == "zh" else rep.period_label_en
     c = rep.summary.overall
@@ -303,12 +305,12 @@ def product_doc(p: Product, lang: str) -> Doc:
         lines.append(w["totals"].format(f=m.figures_missing, t=m.tasks_missing, c=len(m.complete_units)))
         secs = [light_counts(rep, lang), change_section(p.change, lang), *missing_sections(m, lang),
                 task_section(w["overdue"], p.tasks_overdue, lang), report_section(rep, lang)]
-        return Doc(title, lines, secs, csv_section=len(secs) - 1, pinned=rep.as_of)
+        return Doc(title, lines, secs, csv_section=len(secs) - 1, pinned=rep.as_of, lang=lang)
     if isinstance(p, QuarterSummary):
         lines.append(_score_line(p.prescore.overall, lang))
         secs = [light_counts(rep, lang), change_section(p.change, lang), *prescore_sections(p.prescore, lang),
                 report_section(rep, lang)]
-        return Doc(title, lines, secs, csv_section=3, pinned=rep.as_of)
+        return Doc(title, lines, secs, csv_section=3, pinned=rep.as_of, lang=lang)
     assert isinstance(p, YearSettlement)
     o = p.overall
     lines.append(f"{w['met']} {o.met} · {w['not_met']} {o.not_met} · {w['unknown']} {o.unknown}")
@@ -321,4 +323,4 @@ def product_doc(p: Product, lang: str) -> Doc:
     not_met = rep.model_copy(update={"rows": [r for r in rep.rows if r.met is False]})
     secs = [by_b, by_u, report_section(not_met, lang, w["not_met_list"]), *prescore_sections(p.prescore, lang),
             report_section(rep, lang)]
-    return Doc(title, lines, secs, csv_section=len(secs) - 1, pinned=rep.as_of)
+    return Doc(title, lines, secs, csv_section=len(secs) - 1, pinned=rep.as_of, lang=lang)

@@ -96,8 +96,10 @@ def _sheet_name(title: str, used: set[str]) -> str:
 
 def to_xlsx(doc: Doc) -> bytes:
     from openpyxl import Workbook
-    from openpyxl.styles import Font, PatternFill
+    from openpyxl.styles import Alignment, Font, PatternFill
     from openpyxl.utils import get_column_letter
+
+    from liupi_cli.render.xlsx import print_layout
 
     pinned = dt.datetime.combine(doc.pinned or dt.date(2000, 1, 1), dt.time())
     wb = Workbook()
@@ -112,6 +114,10 @@ def to_xlsx(doc: Doc) -> bytes:
     for line in doc.lines:
         ws.append([neutralise(line)])
     ws.column_dimensions["A"].width = 100
+    wrap = Alignment(wrap_text=True, vertical="top")
+    for (cell,) in ws.iter_rows(min_col=1, max_col=1):
+        cell.alignment = wrap
+    print_layout(ws, doc.title, doc.lang, "1:1")
     fills = {k: PatternFill("solid", fgColor=v) for k, v in FILL.items()}
     for s in doc.sections:
         sh = wb.create_sheet(_sheet_name(s.title, used))
@@ -127,10 +133,13 @@ def to_xlsx(doc: Doc) -> bytes:
         if not s.rows:
             sh.append([neutralise(s.note or "—")])
         sh.freeze_panes = "A3"
-        _print_setup(sh)
+        print_layout(sh, f"{doc.title} · {s.title}", doc.lang, "1:2")
         for col, name in enumerate(s.columns, 1):
             longest = max([_width(name)] + [_width(r[col - 1]) for r in s.rows[:200]])
             sh.column_dimensions[get_column_letter(col)].width = min(max(6, longest + 2), 60)
+            if longest + 2 > 60:  # a long task name wraps in its cell instead of being cut at the edge
+                for (cell,) in sh.iter_rows(min_row=3, min_col=col, max_col=col):
+                    cell.alignment = wrap
     buf = io.BytesIO()
     wb.save(buf)
     return pin_zip(buf.getvalue(), pinned)
@@ -139,16 +148,6 @@ def to_xlsx(doc: Doc) -> bytes:
 def _width(value: object) -> float:
     """Display width in spreadsheet columns: a Chinese character is about two Latin ones."""
     return sum(2.0 if ord(ch) >= 0x2E80 else 1.1 for ch in str(value))
-
-
-def _print_setup(sh) -> None:
-    """Circulars are printed on A4, landscape, one page wide, the header row on every page."""
-    sh.page_setup.orientation = "landscape"
-    sh.page_setup.paperSize = sh.PAPERSIZE_A4
-    sh.page_setup.fitToWidth = 1
-    sh.page_setup.fitToHeight = 0
-    sh.sheet_properties.pageSetUpPr.fitToPage = True
-    sh.print_title_rows = "2:2"
 
 
 def pin_zip(data: bytes, when: dt.datetime) -> bytes:

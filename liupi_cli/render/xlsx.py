@@ -87,7 +87,7 @@ def _amount_format(unit: str | None, value: float) -> tuple[str, float]:
     return fmt, round(value, places)
 
 
-def _page(sheet, title: str, lang: str, title_rows: str) -> None:
+def print_layout(sheet, title: str, lang: str, title_rows: str) -> None:
     """Print as an office would: A4 landscape, one page wide and as many tall as needed, the heading
     rows repeated on every page, title in the page header, page numbers in the footer, gridlines."""
     sheet.page_setup.orientation = "landscape"
@@ -165,7 +165,7 @@ def to_xlsx(report: Report, lang: str = "en") -> bytes:
     ws.freeze_panes = f"A{header_row + 1}"
     for col, width in zip("ABCDEFG", (36, 44, 11, 9, 12, 8, 8)):
         ws.column_dimensions[col].width = width
-    _page(ws, title, lang, "1:2")
+    print_layout(ws, title, lang, "1:2")
 
     keys = [k for k, *_ in COLUMNS if k != "battle"]  # each battle has its own sheet, named in its title
     labels = {k: (zh if lang == "zh" else en) for k, en, zh in COLUMNS}
@@ -207,7 +207,7 @@ def to_xlsx(report: Report, lang: str = "en") -> bytes:
         sheet.freeze_panes = "C3"
         for col, k in enumerate(keys, 1):
             sheet.column_dimensions[get_column_letter(col)].width = widths[k]
-        _page(sheet, f"{title} · {battle_title(report, battle, lang)}", lang, "1:2")
+        print_layout(sheet, f"{title} · {battle_title(report, battle, lang)}", lang, "1:2")
     buf = io.BytesIO()
     wb.save(buf)
     return buf.getvalue()
