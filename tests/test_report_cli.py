@@ -199,3 +199,13 @@ def test_an_unwritable_out_file_is_one_line(run, args):
     assert result.exit_code == 5  # not 1: cron tells "could not write" from "the county is behind"
     assert "cannot write /nonexistent-dir/" in result.stderr
     assert "Traceback" not in result.stderr
+
+
+def test_a_filtered_summary_line_says_it_counts_only_the_rows_shown(loaded):
+    # mini June: 3 red in all; --light red shows only them, so "0 grey" must be qualified, in both languages
+    en = loaded("report", "-m", "2023-06", "--light", "red", "--format", "json").stderr
+    assert "0 grey (no data or not due); " in en and "(counting only the rows shown: Filters: light=red)" in en
+    zh = loaded("report", "-m", "2023-06", "--light", "red", "--lang", "zh", "--format", "json").stderr
+    assert "（仅计所示：筛选: 灯=红灯）" in zh
+    plain = loaded("report", "-m", "2023-06", "--format", "json").stderr
+    assert "counting only" not in plain

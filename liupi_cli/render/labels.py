@@ -205,14 +205,17 @@ def filters_text(report: Report, lang: str) -> str:
 
 
 def summary_line(report: Report, lang: str) -> str:
-    """The one-line summary printed on stderr and at the top of the table."""
+    """The one-line summary printed on stderr and at the top of the table. With filters the counts are of
+    the rows shown, and the line says so (a circular filtered to red must not read as "0 grey")."""
     c = report.summary.overall
     overdue = len(report.summary.tasks_overdue)
     if lang == "zh":
-        return (f"{report.period_label_zh}：红灯{c.red}个，黄灯{c.yellow}个，绿灯{c.green}个，灰灯{c.grey}个"
+        line = (f"{report.period_label_zh}：红灯{c.red}个，黄灯{c.yellow}个，绿灯{c.green}个，灰灯{c.grey}个"
                 f"（无数据或未到期）；逾期任务{overdue}项")
-    return (f"{report.period}: {c.red} red, {c.yellow} yellow, {c.green} green, {c.grey} grey (no data or not due); "
+        return line + f"（仅计所示：{filters_text(report, lang)}）" if report.filters else line
+    line = (f"{report.period}: {c.red} red, {c.yellow} yellow, {c.green} green, {c.grey} grey (no data or not due); "
             f"{overdue} task(s) overdue")
+    return line + f" (counting only the rows shown: {filters_text(report, lang)})" if report.filters else line
 
 
 def has_figures(report: Report) -> bool:
