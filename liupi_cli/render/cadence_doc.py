@@ -12,6 +12,7 @@ from liupi_cli.cadence.prescore import Prescore, Score
 from liupi_cli.cadence.products import DekadBrief, MonthCircular, Product, QuarterSummary, YearSettlement
 from liupi_cli.cadence.timeline import TaskLine
 from liupi_cli.cadence.unit_page import UnitPage
+from liupi_cli.render.labels import STATUS_BY_KIND
 from liupi_cli.report.model import Report, Row
 
 PRODUCT_ZH = {"dekad": "旬简报", "month": "月通报", "quarter": "季总结", "year": "年终结账"}
@@ -117,8 +118,10 @@ def _n(x: float | None) -> object:
     return int(x) if float(x).is_integer() else round(x, 2)
 
 
-def _st(status: str | None, lang: str) -> str:
-    return "" if status is None else STATUS[lang].get(status, status)
+def _st(status: str | None, lang: str, kind: str | None = None) -> str:
+    if status is None:
+        return ""
+    return STATUS_BY_KIND[lang].get((kind, status)) or STATUS[lang].get(status, status)
 
 
 def _light(light: str | None, lang: str) -> str:
@@ -166,7 +169,7 @@ def report_section(rep: Report, lang: str, title: str | None = None) -> Section:
     cols = [w["no"], w["battle"], w["id"], w["name"], w["lead_unit"], w["target"], w["actual"], w["at"], w["gap"],
             w["light"], w["status"]]
     rows = [[i, r.battle_zh, r.id, r.name_zh, r.lead_unit_zh or "", _n(r.target), r.actual_entered or "",
-             r.actual_period or "", _gap(r), _light(r.light, lang), _st(r.status, lang)]
+             r.actual_period or "", _gap(r), _light(r.light, lang), _st(r.status, lang, r.kind)]
             for i, r in enumerate(rep.rows, 1)]
     return Section(title or w["report"], cols, rows, light_column=9)
 
@@ -265,7 +268,7 @@ def unit_doc(page: UnitPage, lang: str) -> Doc:
     ind = Section(w["indicators"], [w["role"], w["id"], w["name"], w["target"], w["actual"], w["at"], w["gap"],
                                     w["light"], w["status"]],
                   [[w[u.role], u.row.id, u.row.name_zh, _n(u.row.target), u.row.actual_entered or "",
-                    u.row.actual_period or "", _gap(u.row), _light(u.row.light, lang), _st(u.row.status, lang)]
+                    u.row.actual_period or "", _gap(u.row), _light(u.row.light, lang), _st(u.row.status, lang, u.row.kind)]
                    for u in page.indicators], light_column=7)
     tasks = task_section(w["tasks"], [t.task for t in page.tasks], lang, [t.role for t in page.tasks])
     owed = [[w["figure"], f.id, f.name_zh, f.period] for f in page.owes.figures]

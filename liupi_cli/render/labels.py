@@ -115,12 +115,27 @@ def indicator_name(row: Row, lang: str) -> str:
     return row.name_zh if lang == "zh" else f"{row.name_en} {row.name_zh}"
 
 
-def status_text(status: str | None, lang: str) -> str:
+# "behind" means behind schedule only for cumulative amounts; for the other kinds it means below the target
+# (growth rates, levels) or over it within the 左右 band (ceilings). The circular must not say 低于序时进度 of a
+# rate that has no schedule.
+STATUS_BY_KIND = {
+    "en": {("ceiling", "behind"): "over, within the 左右 band",
+           ("growth_rate", "behind"): "below target", ("growth_rate", "far_behind"): "far below target",
+           ("level", "behind"): "below target", ("level", "far_behind"): "far below target"},
+    "zh": {("ceiling", "behind"): "略高于目标（左右范围内）",
+           ("growth_rate", "behind"): "低于目标", ("growth_rate", "far_behind"): "明显低于目标",
+           ("level", "behind"): "低于目标", ("level", "far_behind"): "明显低于目标"},
+}
+
+
+def status_text(status: str | None, lang: str, kind: str | None = None) -> str:
+    if kind and (kind, status) in STATUS_BY_KIND[lang]:
+        return STATUS_BY_KIND[lang][(kind, status)]
     return STATUS[lang].get(status or "", status or "—")
 
 
 def note_text(row: Row, lang: str) -> str:
-    parts = [status_text(row.status, lang)]
+    parts = [status_text(row.status, lang, row.kind)]
     if row.persistent:
         parts.append("persistent red" if lang == "en" else "连续红灯")
     parts += row.notes_zh if lang == "zh" else row.notes

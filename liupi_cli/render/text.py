@@ -55,11 +55,9 @@ def bar(row: Row, cols: int = 10) -> str:
 def gap_text(row: Row, lang: str) -> str:
     if row.gap is None:
         return ""
-    if row.kind in ("cumulative", "growth_rate"):
+    if row.kind in ("cumulative", "growth_rate") or row.unit == "%":  # a difference of two % is in points
         return pts(row.gap) + (" pts" if lang == "en" else "个百分点")
-    if row.unit == "%":
-        return pts(row.gap)
-    return f"{row.gap:+g}"
+    return f"{row.gap:+g}{row.unit or ''}"  # a count or an amount: in the indicator's own unit
 
 
 def actual_text(row: Row, report: Report) -> str:
