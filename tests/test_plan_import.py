@@ -118,6 +118,22 @@ def test_numbered_paragraph_layout(tmp_path):
     )
 
 
+def test_a_paragraph_heading_naming_a_leader_is_not_a_unit(tmp_path):
+    import docx
+
+    d = docx.Document()
+    for line in ("一、王某某县长牵头重点工作",
+                 "1.深化预算管理制度改革。责任单位：县财政局、县税务局。完成时限：2024年6月底前。"):
+        d.add_paragraph(line)
+    path = tmp_path / "按领导分组.docx"
+    d.save(str(path))
+    result = import_plan([path], _known(tmp_path), year=2024)
+    (t,) = _tasks(result)
+    assert "section_lead" not in t and t["lead_units"] == ["czj"]  # 县长 is a post, not a unit to invent
+    assert "牵头领导：王某某县长" in t["note"]
+    assert "县长" not in result.files["targets.yaml"] and "县长" not in result.files["tasks.yaml"].replace("王某某县长", "")
+
+
 def test_merged_task_cells_and_leader_column(tmp_path):
     import docx
 
@@ -243,6 +259,7 @@ def test_new_unit_ids_are_pinyin_initials_and_unique():
         ("10个工作日内", None, True),
         ("2024年3月至6月", dt.date(2024, 6, 30), True),
         ("6月底前完成方案，12月底前全面完成", dt.date(2024, 12, 31), True),
+        ("全年", dt.date(2024, 12, 31), True),  # due by the year's end, flagged: never silently "ongoing"
         ("视情况而定", None, True),
         ("", None, False),
     ],

@@ -11,7 +11,7 @@ from typing import Literal, Union
 
 Value = Union[dt.date, Literal["ongoing"], None]
 
-ONGOING = ("长期坚持", "持续推进", "常态化", "长期", "持续开展", "全年", "长期推进", "持续")
+ONGOING = ("长期坚持", "持续推进", "常态化", "长期", "持续开展", "长期推进", "持续")
 _NUM = r"(\d{1,4}|[一二三四五六七八九十]{1,3})"
 _CN = {"一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10}
 
@@ -117,4 +117,7 @@ def parse_deadline(text: str | None, year: int | None) -> Deadline:
         return Deadline(last, raw, "; ".join(flags) or None)
     if any(w in raw for w in ONGOING):
         return Deadline("ongoing", raw)
+    if raw in ("全年", "全年推进", "全年完成", "年内", "年内完成") and year is not None:
+        # work through the whole year is due by its end, so it can be overdue: never silently "ongoing"
+        return Deadline(dt.date(year, 12, 31), raw, f"'{raw}' read as due by the year's end ({year}-12-31)")
     return Deadline(None, raw, "not a deadline liupi can read; set it by hand or leave it empty")

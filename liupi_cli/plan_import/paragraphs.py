@@ -56,12 +56,18 @@ def read_paragraphs(tl: TaskList, paras: list[Row]) -> None:
         if len(ranks) > 1:
             head = texts[ranks[0]]
             m = re.match(r"^(.+?)(?:总)?牵头(?:的)?(?:重点)?(?:工作|任务)", head)
-            if m:
+            if m and _LEADER.search(m[1]):
+                t.leader = t.leader or m[1]  # 一、某某县长牵头重点工作: a person's post, not a unit
+            elif m:
                 t.section_lead = m[1]
             t.section = first_sentence(head, 40)
         t.lead_from_resp = not t.lead
         tl.tasks.append(t)
         prev = t
+
+
+# Posts that lead a group of tasks in the paragraph layout: a leader, never a unit of government.
+_LEADER = re.compile(r"(县长|区长|市长|书记|主任委员|政委|同志|领导)$")
 
 
 def _inline_fields(t: RawTask, text: str) -> str:
