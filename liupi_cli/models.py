@@ -13,6 +13,8 @@ from typing import Literal, Union
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
+from liupi_cli.frequency import Frequency  # noqa: F401 - re-exported: models name every plan type
+
 ID_PATTERN = r"^[a-z0-9][a-z0-9_.\-]*$"
 # No county figure is this large or (other than 0) this small; beyond them a ratio such as the
 # completion rate would overflow to infinity, which JSON cannot carry.
@@ -49,13 +51,6 @@ class Comparator(str, Enum):
     about = "about"
     at_most = "at_most"
     equal = "equal"
-
-
-class Frequency(str, Enum):
-    monthly = "monthly"
-    quarterly = "quarterly"
-    annual = "annual"
-    once = "once"
 
 
 class LightThresholds(Strict):

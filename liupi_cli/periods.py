@@ -14,7 +14,7 @@ import unicodedata
 from dataclasses import dataclass
 
 from liupi_cli.errors import InputRefused
-from liupi_cli.models import Frequency
+from liupi_cli.frequency import Frequency
 
 _MONTH = re.compile(r"^(\d{4})-(\d{1,2})$")
 _JOINT = re.compile(r"^(\d{4})-0?1/0?2$")

@@ -8,7 +8,8 @@ import pytest
 from conftest import REPO
 from typer.testing import CliRunner
 
-from liupi_cli.cli.app import app
+from liupi_cli.cli.app import COMMANDS as LAZY_TABLE
+from liupi_cli.cli.app import app, full_app
 
 README = (REPO / "README.md").read_text(encoding="utf-8")
 COMMANDS = ["init", "check", "info", "targets", "tasks", "update", "template", "task set", "history", "export",
@@ -21,11 +22,24 @@ def _sh_lines() -> list[str]:
 
 
 def test_every_command_is_documented():
+    app = full_app()  # noqa: F811 - every command loaded, as the lazy table does one by one
     registered = {c.name or c.callback.__name__ for c in app.registered_commands}
     registered |= {f"{g.name} {c.name}" for g in app.registered_groups for c in g.typer_instance.registered_commands}
     assert set(COMMANDS) <= registered
     for command in COMMANDS:
         assert f"`liupi {command}" in README, command
+
+
+def test_the_lazy_command_table_matches_the_commands():
+    """`liupi --help` lists commands from a table without importing them: the table must say what they say."""
+    import typer
+    from typer._click.utils import make_default_short_help
+
+    group = typer.main.get_command(full_app())
+    assert set(group.commands) == set(LAZY_TABLE)  # every command, and no other
+    for name, cmd in group.commands.items():
+        assert make_default_short_help(LAZY_TABLE[name][1], 200) == cmd.get_short_help_str(200), name
+        assert cmd.callback is None or cmd.callback.__module__ == f"liupi_cli.cli.{LAZY_TABLE[name][0]}", name
 
 
 def test_every_exit_code_is_documented():

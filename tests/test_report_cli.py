@@ -174,8 +174,24 @@ def test_plain_formats_do_not_import_pandas_or_openpyxl(mini, fmt):
     assert not any(m.split(".")[0] == "rich" for m in mods)  # the table is laid out without rich
 
 
-def test_help_does_not_import_rich():
-    assert not any(m.split(".")[0] == "rich" for m in _imported(["--help"]))
+def _tops(mods: set[str]) -> set[str]:
+    return {m.split(".")[0] for m in mods}
+
+
+def test_help_imports_no_command_and_no_heavy_library():
+    mods = _imported(["--help"])
+    assert not _tops(mods) & {"pydantic", "rich", "yaml", "openpyxl", "pandas"}
+    assert not any(m.startswith("liupi_cli.cli.") and m.endswith(("_cmds", "_cmd")) for m in mods)
+    assert "liupi_cli.models" not in mods and "liupi_cli.store" not in mods
+
+
+def test_a_command_help_imports_only_its_own_module():
+    mods = _imported(["update", "--help"])
+    assert "liupi_cli.cli.record_cmds" in mods
+    assert "liupi_cli.cli.report_cmd" not in mods and "liupi_cli.cli.cadence_cmds" not in mods
+    # typer's own parameter handling brings pydantic; the plan models, the store and YAML stay out
+    assert not _tops(mods) & {"rich", "yaml", "openpyxl", "pandas"}
+    assert not mods & {"liupi_cli.models", "liupi_cli.store", "liupi_cli.plan", "liupi_cli.recording"}
 
 
 def test_yaml_is_read_with_the_c_loader_when_present():

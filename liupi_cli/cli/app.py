@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import importlib
 import json
 import sys
 import traceback
 from pathlib import Path
-from typing import Optional
+from typing import Any, Optional
 
 import typer
 from typer._click.exceptions import UsageError
@@ -18,9 +19,80 @@ from liupi_cli.cli.i18n import current_lang, line
 from liupi_cli.errors import ExitCode, LiupiError, PlanInvalid
 from liupi_cli.render.safe import json_inert
 
+# Every command: the module (in liupi_cli.cli) that registers it and its one-line help, in `liupi --help`
+# order. A command's module is imported only when that command runs or shows its own help, so `liupi
+# --help` and each command import only what they use. tests/test_readme.py checks this table against the
+# modules (every command listed, the help lines the same as the commands' own).
+COMMANDS: dict[str, tuple[str, str]] = {
+    "init": ("workspace_cmds", "Create a workspace: plan files (data/targets.yaml, data/tasks.yaml), the record "
+             "store (data/records.db) and liupi.toml."),
+    "check": ("plan_cmds", "Validate the plan files and list every problem at once."),
+    "info": ("plan_cmds", "Show which plan is in use, where it came from, its counts and where records are kept."),
+    "targets": ("plan_cmds", "List the plan's indicators (targets)."),
+    "tasks": ("plan_cmds", "List the plan's tasks."),
+    "update": ("record_cmds", "Record actual figures: one value, a whole file, or interactively at a terminal."),
+    "template": ("record_cmds", "Write a fill-in sheet of the indicators due for a period; a bureau fills the "
+                 "数值 column."),
+    "history": ("record_cmds", "Show every record of an indicator or a task, revisions marked."),
+    "export": ("record_cmds", "Export every record, current and superseded, and every task update."),
+    "report": ("report_cmd", "Where do we stand? Every target with its latest figure, the gap, 序时进度 and a light."),
+    "missing": ("cadence_cmds", "Who still owes what (催报): per lead unit, the figures due for the period with "
+                "none recorded and the tasks with no progress update in it; a count per unit first, complete "
+                "units included."),
+    "unit": ("cadence_cmds", "One bureau's page: the indicators it leads and co-leads with lights and gaps, its "
+             "tasks (status, percent, deadline, overdue or days left), what it still owes, and its pre-score."),
+    "summary": ("cadence_cmds", "The plan's products: 旬简报 (--dekad), 月通报 (--month), 季总结 (--quarter), "
+                "年终结账 (--year)."),
+    "task": ("record_cmds", "Record task progress."),
+    "plan": ("plan_import_cmds", "Make a plan from documents: import task lists, roll over to next year."),
+}
+
+
+def command_app(module_name: str) -> typer.Typer:
+    """A Typer holding the commands one module registers (plain help for its sub-command groups too)."""
+    module = importlib.import_module(f"liupi_cli.cli.{module_name}")
+    sub = typer.Typer(rich_markup_mode=None, add_completion=False)
+    module.register(sub)
+    for group in sub.registered_groups:  # sub-command groups (`liupi task`) get the same plain help
+        if group.typer_instance is not None:
+            group.typer_instance.rich_markup_mode = None
+    return sub
+
+
+def full_app() -> typer.Typer:
+    """Every command registered at once, as the lazy table loads them (for tests and documentation checks)."""
+    full = typer.Typer(rich_markup_mode=None, add_completion=False)
+    for module_name in dict.fromkeys(m for m, _ in COMMANDS.values()):
+        sub = command_app(module_name)
+        full.registered_commands.extend(sub.registered_commands)
+        full.registered_groups.extend(sub.registered_groups)
+    return full
+
 
 class LiupiGroup(TyperGroup):
-    """Catches domain errors from any command and prints one clear line (a traceback only with --debug)."""
+    """Catches domain errors from any command and prints one clear line (a traceback only with --debug).
+
+    Commands are loaded lazily from COMMANDS: listing them reads the table, running one imports its module.
+    """
+
+    def list_commands(self, ctx: Any) -> list[str]:  # type: ignore[override]
+        return list(COMMANDS)
+
+    def get_command(self, ctx: Any, cmd_name: str) -> Any:  # type: ignore[override]
+        if cmd_name not in self.commands and cmd_name in COMMANDS:
+            sub = command_app(COMMANDS[cmd_name][0])
+            sub.callback()(lambda: None)  # a callback makes a group, whatever the module registers
+            loaded = typer.main.get_command(sub)
+            for name, cmd in loaded.commands.items():  # type: ignore[attr-defined]
+                self.commands.setdefault(name, cmd)
+        return self.commands.get(cmd_name)
+
+    def format_commands(self, ctx: Any, formatter: Any) -> None:  # type: ignore[override]
+        from typer._click.utils import make_default_short_help
+
+        limit = formatter.width - 6 - max(len(name) for name in COMMANDS)
+        with formatter.section("Commands"):
+            formatter.write_dl([(name, make_default_short_help(help_, limit)) for name, (_, help_) in COMMANDS.items()])
 
     def invoke(self, ctx: typer.Context):  # type: ignore[override]
         argv = [*getattr(ctx, "_protected_args", []), *ctx.args]
@@ -92,19 +164,6 @@ def root(
 ) -> None:
     st = state(ctx)
     st.data_dir_opt, st.db_opt, st.debug = data_dir, db, debug
-
-
-def _register() -> None:
-    from liupi_cli.cli import cadence_cmds, plan_cmds, plan_import_cmds, record_cmds, report_cmd, workspace_cmds
-
-    for module in (workspace_cmds, plan_cmds, record_cmds, report_cmd, cadence_cmds, plan_import_cmds):
-        module.register(app)
-    for group in app.registered_groups:  # sub-command groups (`liupi task`) get the same plain help
-        if group.typer_instance is not None:
-            group.typer_instance.rich_markup_mode = None
-
-
-_register()
 
 
 def _utf8_io() -> None:

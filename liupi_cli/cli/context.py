@@ -5,13 +5,12 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
-import typer
-
-from liupi_cli.errors import OutputUnwritable, StoreError
-from liupi_cli.plan import Plan, load_plan
-from liupi_cli.store import Store, open_store
-from liupi_cli.workspace import StoreLocation, Workspace, find_workspace, replaces_in_use, store_location
+if TYPE_CHECKING:  # the plan, the store and pydantic are imported by the commands that use them
+    from liupi_cli.plan import Plan
+    from liupi_cli.store import Store
+    from liupi_cli.workspace import StoreLocation, Workspace
 
 BUNDLED_NOTE = ("liupi: no workspace (liupi.toml) in this folder or above, and no ./data: using the bundled "
                 "sample plan; `liupi init DIR` makes a workspace")
@@ -31,6 +30,8 @@ class State:
     def data_dir(self) -> Workspace:
         """The workspace rule (liupi_cli.workspace); falling back to the bundled plan is said once."""
         if self._workspace is None:
+            from liupi_cli.workspace import find_workspace
+
             self._workspace = find_workspace(self.data_dir_opt, os.environ, Path.cwd())
             if self._workspace.bundled:
                 from liupi_cli.cli.output import say
@@ -40,10 +41,14 @@ class State:
 
     def plan(self) -> Plan:
         if self._plan is None:
+            from liupi_cli.plan import load_plan
+
             self._plan = load_plan(self.data_dir.path)
         return self._plan
 
     def store_location(self) -> StoreLocation:
+        from liupi_cli.workspace import store_location
+
         return store_location(self.data_dir, self.plan().info.id, self.db_opt, os.environ)
 
     def open_store(self, write: bool) -> Store | None:
@@ -51,7 +56,9 @@ class State:
 
         Reading never creates: a store named by --db, LIUPI_DB or liupi.toml that does not exist is an error.
         """
+        from liupi_cli.errors import StoreError
         from liupi_cli.registry import remember
+        from liupi_cli.store import open_store
 
         plan, loc = self.plan(), self.store_location()
         if not write and not loc.path.exists() and not loc.explicit:
@@ -70,6 +77,9 @@ class State:
         """--out may never replace the plan files, the settings or the store in use."""
         if out is None:
             return
+        from liupi_cli.errors import OutputUnwritable
+        from liupi_cli.workspace import replaces_in_use
+
         ws = self.data_dir
         hit = replaces_in_use(out, ws, self.store_location().path)
         if hit is not None:
@@ -77,7 +87,7 @@ class State:
                               "write the output to another file")
 
 
-def state(ctx: typer.Context) -> State:
+def state(ctx: Any) -> State:
     root = ctx.find_root()
     if not isinstance(root.obj, State):
         root.obj = State()

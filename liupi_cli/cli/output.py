@@ -10,9 +10,10 @@ import sys
 from contextlib import contextmanager
 from enum import Enum
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from pydantic import BaseModel
+if TYPE_CHECKING:  # pydantic is imported by the commands that make models, not by every start
+    from pydantic import BaseModel
 
 from liupi_cli.render.safe import inert, json_inert, neutralise
 
@@ -90,7 +91,7 @@ def say(message: str) -> None:
 
 
 def to_jsonable(obj: Any) -> Any:
-    if isinstance(obj, BaseModel):
+    if hasattr(obj, "model_dump"):
         return obj.model_dump(mode="json")
     if isinstance(obj, list):
         return [to_jsonable(o) for o in obj]
@@ -110,7 +111,7 @@ def cell(value: Any) -> str:
         return f"{value:g}"
     if isinstance(value, list):
         return "、".join(cell(v) for v in value)
-    if isinstance(value, BaseModel):
+    if hasattr(value, "model_dump"):
         return json.dumps(value.model_dump(mode="json"), ensure_ascii=False)
     if isinstance(value, Enum):
         return str(value.value)

@@ -8,7 +8,7 @@ import io
 import os
 import sys
 from pathlib import Path
-from typing import Optional
+from typing import TYPE_CHECKING, Optional
 
 import typer
 
@@ -28,10 +28,10 @@ from liupi_cli.cli.output import (
 )
 from liupi_cli.errors import InputRefused, LiupiError, UsageProblem
 from liupi_cli.periods import parse_period
-from liupi_cli.recording import check_changes, due_indicators, make_record, prepare_batch
 from liupi_cli.render.safe import inert, one_line, xlsx_cell
-from liupi_cli.store import Store, TaskUpdate, check_task_status
-from liupi_cli.tables import read_table
+
+if TYPE_CHECKING:  # the core is imported by the command that uses it, so `--help` stays light
+    from liupi_cli.store import Store
 
 ByOpt = typer.Option(None, "--by", help="Who records it. Default: $LIUPI_USER, then the OS user.")
 
@@ -116,6 +116,8 @@ def update(
                                "e.g. liupi update new_urban_jobs 1500 --period 2023-06 --dry-run")
         _update_interactive(st, period, battle, unit, source, by, current_lang(lang))
         return
+    from liupi_cli.recording import check_changes, make_record
+
     record = make_record(plan, indicator, value, period, baseline=baseline, source=source, note=note, force=force)
     with (st.open_store(write=False) if dry_run else _store(st)) or _NoStore() as store:
         batch = check_changes(plan, store.current_figures(record.indicator), [(None, record)], revise=revise,
@@ -143,6 +145,9 @@ def update(
 
 def _update_file(st: State, file: Path, dry_run: bool, revise: bool, force: bool, by: str | None,
                  note: str | None) -> None:
+    from liupi_cli.recording import prepare_batch
+    from liupi_cli.tables import read_table
+
     plan = st.plan()
     table = read_table(file)
     say(f"read {file}: {table.read_as}")
@@ -196,6 +201,8 @@ def _update_interactive(st: State, period_text: str, battle: str | None, unit: s
     words = SAY[lang]
     plan = st.plan()
     period = parse_period(period_text, plan.info.year)
+    from liupi_cli.recording import due_indicators
+
     due = due_indicators(plan, period, battle, unit)
     saved = 0
     say(words["intro"].format(n=len(due), period=period.key))
@@ -211,6 +218,8 @@ def _update_interactive(st: State, period_text: str, battle: str | None, unit: s
 
 def _ask(st: State, store: Store, ind, period: str, source: str | None, by: str | None, lang: str = "en") -> int:
     """Prompt for one indicator until a valid value or a blank; returns how many were saved (0 or 1)."""
+    from liupi_cli.recording import check_changes, make_record
+
     words = SAY[lang]
     plan = st.plan()
     current = store.current_figures(ind.id)
@@ -305,6 +314,8 @@ def task_set(
     st = state(ctx)
     plan = st.plan()
     tid = plan.task_id(task_id)
+    from liupi_cli.store import check_task_status
+
     check_task_status(status, percent)
     try:
         day = dt.date.fromisoformat(date) if date else today()
@@ -391,6 +402,7 @@ def export(
         if out is None:
             raise InputRefused("xlsx needs --out FILE.xlsx")
         from liupi_cli.render.tables_xlsx import tables_to_xlsx
+        from liupi_cli.store import TaskUpdate
 
         data = tables_to_xlsx([("records", rec_cols, (r.model_dump() for r in records)),
                                ("task_updates", list(TaskUpdate.model_fields), (t.model_dump() for t in tasks))])
