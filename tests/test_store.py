@@ -67,7 +67,7 @@ def test_migrates_a_first_version_store_keeping_its_records(tmp_path):
                "VALUES ('gdp_growth', '2023Q1', 4.5, '4.5', 'old', 't')")
     db.close()
     with Store(path, "p") as s:
-        assert s.schema_version == SCHEMA_VERSION == 3
+        assert s.schema_version == SCHEMA_VERSION == 4
         assert s.db.execute("SELECT 1 FROM sqlite_master WHERE name = 'records_supersedes'").fetchone()
         assert s.current("gdp_growth", "2023Q1").value == 4.5
         s.set_task("t1", __import__("datetime").date(2023, 6, 30), "done", 100, None, "me", "t")
@@ -188,3 +188,45 @@ def test_a_batch_returns_what_it_stored_and_chains_revisions_within_itself(tmp_p
         assert [(r.value, r.current) for r in s.records("new_urban_jobs") if r.period == "2023-05"] == [
             (1, False), (2, False), (4, True)]
         assert s.current("new_urban_jobs", "2023-05").value == 4
+
+
+def test_current_records_leave_out_superseded_figures_and_keep_the_revised_mark(tmp_path):
+    with Store(tmp_path / "r.db", "p") as s:
+        first = s.add(rec(), "alice", "t1")
+        second = s.add(rec(value=1600), "bob", "t2", revise=True)
+        third = s.add(rec(value=1700), "carol", "t3", revise=True)
+        other = s.add(rec(period="2023-07", value=1800), "alice", "t4")
+        current = s.current_records()
+        assert [(r.id, r.value, r.supersedes, r.baseline) for r in current] == [(third.id, 1700, second.id, False),
+                                                                             (other.id, 1800, None, False)]
+        assert [(r.id, r.current) for r in s.records()] == [(first.id, False), (second.id, False), (third.id, True),
+                                                              (other.id, True)]  # history keeps every figure
+
+
+def test_history_order_is_read_from_an_index_not_sorted(tmp_path):
+    with Store(tmp_path / "r.db", "p") as s:
+        s.add(rec(), "alice", "t1")
+        plan = " ".join(str(tuple(r)) for r in s.db.execute(
+            "EXPLAIN QUERY PLAN SELECT * FROM records ORDER BY indicator, baseline, period, id"))
+        assert "records_order" in plan and "TEMP B-TREE" not in plan
+
+
+def test_reading_a_third_version_store_works_and_leaves_it_as_it_is(tmp_path):
+    path = tmp_path / "v3.db"
+    db = sqlite3.connect(path, isolation_level=None)
+    for v in (1, 2, 3):
+        MIGRATIONS[v](db)
+    db.execute("PRAGMA user_version = 3")
+    db.execute("INSERT INTO meta VALUES ('plan_id', 'p')")
+    db.execute("INSERT INTO records (indicator, period, value, entered, recorded_by, recorded_at) "
+               "VALUES ('gdp_growth', '2023Q1', 4.5, '4.5', 'old', 't')")
+    db.close()
+    before = path.read_bytes()
+    with Store(path, "p", readonly=True) as s:
+        assert s.schema_version == 3
+        assert [(r.period, r.value) for r in s.records()] == [("2023Q1", 4.5)]
+        assert [(r.period, r.value) for r in s.current_records()] == [("2023Q1", 4.5)]
+    assert path.read_bytes() == before
+    with Store(path, "p") as s:  # the first write upgrades it
+        assert s.schema_version == 4
+        assert s.db.execute("SELECT 1 FROM sqlite_master WHERE name = 'records_order'").fetchone()

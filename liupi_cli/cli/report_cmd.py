@@ -90,7 +90,7 @@ def report(
     store = st.open_store(write=False)
     if store:
         with store:
-            records, updates, figures = store.records(), store.task_updates(), store.figures_up_to(period)
+            records, updates, figures = store.current_records(), store.task_updates(), store.figures_up_to(period)
     lights = [x.strip() for x in light.split(",")] if light else None
     rep = build_report(plan, records, period, task_updates=updates, battle=battle, unit=unit, lights=lights)
     _write(rep, fmt, lang.value, out)
