@@ -110,6 +110,32 @@ def print_layout(sheet, title: str, lang: str, title_rows: str) -> None:
 _safe = xlsx_cell
 
 
+class _Styles:
+    """Each distinct cell style is built once and then copied as openpyxl's style-index array: setting a
+    Font or an Alignment object per cell hashes it into the workbook's style list every time, which was
+    most of a 13,000-row report's time."""
+
+    def __init__(self) -> None:
+        self._made: dict[tuple, object] = {}
+
+    def apply(self, cell, font, alignment, number_format: str | None = None, fill=None) -> None:
+        from openpyxl.styles.cell_style import StyleArray
+
+        key = (id(font), id(alignment), number_format, id(fill))
+        made = self._made.get(key)
+        if made is None:
+            cell._style = StyleArray()  # from the default: nothing set on this cell before is carried along
+            cell.font = font
+            cell.alignment = alignment
+            if number_format:
+                cell.number_format = number_format
+            if fill is not None:
+                cell.fill = fill
+            self._made[key] = StyleArray(cell._style)
+        else:
+            cell._style = StyleArray(made)
+
+
 def to_xlsx(report: Report, lang: str = "en") -> bytes:
     from openpyxl import Workbook
     from openpyxl.styles import Alignment, Font, PatternFill
@@ -121,6 +147,7 @@ def to_xlsx(report: Report, lang: str = "en") -> bytes:
     top = Alignment(vertical="top")
     wrapped = Alignment(wrap_text=True, vertical="top")
     fills = {k: PatternFill("solid", fgColor=v) for k, v in LIGHT_FILL.items()}
+    styles = _Styles()
     title = heading(report, lang)
     wb = Workbook()
     ws = wb.active
@@ -137,8 +164,6 @@ def to_xlsx(report: Report, lang: str = "en") -> bytes:
     for c in [*report.summary.by_battle, report.summary.overall]:
         name = w["overall"] if c.key == "all" else battle_title(report, c.key, lang)
         ws.append([_safe(name), c.red, c.yellow, c.green, c.grey, c.total, round(c.share("red"), 1)])
-    for col, light in zip(range(2, 6), ("red", "yellow", "green", "grey")):
-        ws.cell(header_row, col).fill = fills[light]
     ws.append([])
     ws.append([w["by_unit"], *head[1:]])
     unit_header = ws.max_row
@@ -152,16 +177,20 @@ def to_xlsx(report: Report, lang: str = "en") -> bytes:
     for t in report.summary.tasks_overdue:
         ws.append([t.id, _safe(f"{t.title_zh} ({'、'.join(t.lead_units_zh)})"), t.deadline, t.days_overdue,
                    _safe(STATUS[lang].get(t.status or "", t.status or ""))])
-        ws.cell(ws.max_row, 3).number_format = "yyyy-mm-dd"
     if not report.summary.tasks_overdue:
         ws.append([w["none"]])
     for row in ws.iter_rows(min_row=3):
         for cell in row:
-            cell.font = bold if cell.row in (header_row, unit_header, overdue_title, overdue_header) else body
-            cell.alignment = wrapped if cell.column == 2 and cell.row > overdue_header else top
-        for cell in row[6:7]:
-            if isinstance(cell.value, float):
-                cell.number_format = "0.0"
+            font = bold if cell.row in (header_row, unit_header, overdue_title, overdue_header) else body
+            align = wrapped if cell.column == 2 and cell.row > overdue_header else top
+            fmt = None
+            if cell.column == 7 and isinstance(cell.value, float):
+                fmt = "0.0"
+            elif cell.column == 3 and cell.row > overdue_header and report.summary.tasks_overdue:
+                fmt = "yyyy-mm-dd"
+            styles.apply(cell, font, align, fmt)
+    for col, light in zip(range(2, 6), ("red", "yellow", "green", "grey")):
+        ws.cell(header_row, col).fill = fills[light]
     ws.freeze_panes = f"A{header_row + 1}"
     for col, width in zip("ABCDEFG", (36, 44, 11, 9, 12, 8, 8)):
         ws.column_dimensions[col].width = width
@@ -182,7 +211,7 @@ def to_xlsx(report: Report, lang: str = "en") -> bytes:
             cell.alignment = Alignment(wrap_text=True, vertical="center", horizontal="center")
         all_values = [cells(r, n, lang) for n, r in enumerate(rows, 1)]
         widths = _widths(keys, labels, all_values)
-        for r, values in zip(rows, all_values):
+        for rownum, (r, values) in enumerate(zip(rows, all_values), 3):  # rows 1-2: title and headings
             row = []
             formats = {}
             for k in keys:
@@ -194,16 +223,11 @@ def to_xlsx(report: Report, lang: str = "en") -> bytes:
                         formats[k], v = _amount_format(r.unit, v)
                 row.append(_safe(v))
             sheet.append(row)
-            rownum = sheet.max_row
             for col, k in enumerate(keys, 1):
-                cell = sheet.cell(rownum, col)
-                cell.font = body
-                cell.alignment = wrapped if k in WRAPPED else top
-                if k in formats:
-                    cell.number_format = formats[k]
+                styles.apply(sheet.cell(rownum, col), body, wrapped if k in WRAPPED else top, formats.get(k),
+                             fills[r.light] if k == "light" else None)
             sheet.row_dimensions[rownum].height = LINE_HEIGHT * max(
                 _lines(str(values[k] or ""), widths[k]) for k in keys if k in WRAPPED)
-            sheet.cell(rownum, keys.index("light") + 1).fill = fills[r.light]
         sheet.freeze_panes = "C3"
         for col, k in enumerate(keys, 1):
             sheet.column_dimensions[get_column_letter(col)].width = widths[k]
