@@ -172,7 +172,7 @@ def bundled_section(tmp: Path, env: dict[str, str], runs: int) -> None:
     report = build_report(plan, records, period, task_updates=updates)
     print(in_process("  rendering it as JSON", lambda: report.model_dump_json(), runs).line())
     try:  # the terminal table's renderer lives in the CLI layer and may move
-        from liupi_cli.cli.report_table import to_text
+        from liupi_cli.render.text import to_text
     except ImportError:
         return
     print(in_process("  rendering it as the terminal table", lambda: to_text(report, "en", 120), runs).line())

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 from liupi_cli.cli.output import paint, table_width
 from liupi_cli.render.labels import has_figures
-from liupi_cli.render.text import to_text
 from liupi_cli.report.model import Report
 
 
@@ -29,5 +28,7 @@ def next_steps(report: Report, lang: str) -> list[str]:
 
 
 def render(report: Report, lang: str = "en", width: int | None = None, colour: bool = False) -> str:
+    from liupi_cli.render.text import to_text  # only the terminal table needs the text layout
+
     return to_text(report, lang, width or table_width(), paint=paint if colour else None,
                    lead=next_steps(report, lang))

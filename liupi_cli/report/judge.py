@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import functools
 import math
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -35,6 +36,7 @@ _QUANTUM = {p: Decimal(1).scaleb(-p) for p in range(0, 9)}
 Notes = tuple[tuple[str, str], ...]  # (English, Chinese)
 
 
+@functools.lru_cache(maxsize=1 << 16)  # a pure function, asked about the same figures and thresholds again and again
 def fixed(x: float | None, places: int = PLACES) -> float | None:
     """``x`` rounded half up to ``places`` decimals (the one rounding rule); -0.0 becomes 0.0."""
     if x is None or not math.isfinite(x):
