@@ -6,6 +6,7 @@ a spreadsheet would read as a formula is neutralised.
 
 from __future__ import annotations
 
+import functools
 import io
 
 from liupi_cli.render.labels import (
@@ -41,6 +42,7 @@ LINE_HEIGHT = 16  # points per line of 11 pt Chinese text
 PAGE_UNITS = 168  # column units that print one A4 landscape page wide with 11 pt text at 9 pt or more
 
 
+@functools.lru_cache(maxsize=1 << 14)  # unit names, frequencies and notes recur row after row
 def _units(text: str) -> float:
     import unicodedata
 
