@@ -1,0 +1,215 @@
+"""Mutation testing of liupi's core with mutmut: would the suite notice a small planted bug?
+
+mutmut changes one thing at a time in the code (`>=` to `>`, `+ 1` to `+ 2`, a string, a dropped
+argument) and runs the tests that reach it; a mutant the tests still pass on is a "survivor", a
+place where a wrong light or a wrong figure could go unnoticed.
+
+The run happens in a temporary copy of the repository (the work tree is never touched: no
+`mutants/` folder, no edited pyproject.toml); the copy's pyproject.toml gets a `[tool.mutmut]`
+section naming the modules to mutate. mutmut runs under `nice -n 19` with one child process, so
+a run is slow (a few minutes per module) but leaves the machine usable.
+
+Usage:
+    python bench/mutation.py                       # the whole core (everything outside liupi_cli/cli/)
+    python bench/mutation.py quantity periods      # some modules: quantity, report/build, render/safe…
+    python bench/mutation.py --keep quantity       # keep the copy (to run `mutmut browse` in it)
+
+Needs mutmut 3: `pip install -e '.[mutation]'`. Run it with the interpreter of that environment.
+
+Counting: a mutant is killed when a test fails on it; a timeout (the tests hang) and a type-check
+catch also count as killed. Survivors are mutants no test fails on, including "no tests" (no test
+reaches that code) and "suspicious" ones. Mutants listed in bench/mutation-equivalent.txt (a name
+and a one-line reason per line: the change cannot alter behaviour) are left out of N and listed
+separately. The last line of output is always `mutation score: K killed of N (P%)`.
+"""
+
+from __future__ import annotations
+
+import argparse
+import fnmatch
+import os
+import re
+import shutil
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parent.parent
+EQUIVALENT = REPO / "bench" / "mutation-equivalent.txt"
+
+# what the tests read relative to the repository (mutmut runs them from the copy's mutants/ folder)
+ALSO_COPY = ["data/", "examples/", "README.md", ".ci/", "bench/"]
+KILLED = {"killed", "timeout", "caught by type check", "segfault"}
+SURVIVED = {"survived", "no tests", "suspicious"}
+NOT_COUNTED = {"skipped"}
+
+
+def core_modules() -> list[str]:
+    """Every module of the library outside the CLI adapter, as paths relative to the repo."""
+    out = []
+    for path in sorted((REPO / "liupi_cli").rglob("*.py")):
+        rel = path.relative_to(REPO).as_posix()
+        if rel.startswith("liupi_cli/cli/") or path.name in ("__init__.py", "__main__.py"):
+            continue
+        out.append(rel)
+    return out
+
+
+def module_path(name: str) -> str:
+    """`quantity`, `report/build`, `report.build`, `liupi_cli/quantity.py` or a glob -> a path pattern."""
+    name = name.strip().removesuffix(".py").replace(".", "/")
+    if name.startswith("liupi_cli/"):
+        name = name[len("liupi_cli/"):]
+    pattern = f"liupi_cli/{name}" + ("" if name.endswith("*") else ".py")
+    if not any(fnmatch.fnmatch(m, pattern) for m in core_modules()) and not (REPO / pattern).is_file():
+        raise SystemExit(f"error: no module {pattern} in liupi_cli/\nhint: for example: quantity, report/build")
+    return pattern
+
+
+def load_equivalent() -> dict[str, str]:
+    """`mutant-name  reason` per line; `#` starts a comment."""
+    marked: dict[str, str] = {}
+    if EQUIVALENT.is_file():
+        for line in EQUIVALENT.read_text(encoding="utf-8").splitlines():
+            line = line.split("#", 1)[0].strip() if line.lstrip().startswith("#") else line.strip()
+            if not line:
+                continue
+            name, _, reason = line.partition(" ")
+            marked[name] = reason.strip()
+    return marked
+
+
+def mutant_module(name: str) -> str:
+    """`liupi_cli.quantity.x_parse_value__mutmut_3` -> `liupi_cli/quantity.py` (best effort)."""
+    m = re.match(r"^(.*?)\.x[_ǁ]", name)
+    dotted = m.group(1) if m else name.rsplit(".", 1)[0]
+    return dotted.replace(".", "/") + ".py"
+
+
+def make_copy(dest: Path, patterns: list[str]) -> None:
+    def ignore(directory: str, names: list[str]) -> set[str]:
+        skip = {".venv", "mutants", ".git", "__pycache__", ".pytest_cache", ".ruff_cache", "build", "dist"}
+        return {n for n in names if n in skip or n.endswith((".db", ".db-wal", ".db-shm", ".egg-info"))}
+
+    shutil.copytree(REPO, dest, ignore=ignore)
+    pyproject = dest / "pyproject.toml"
+    text = pyproject.read_text(encoding="utf-8")
+    if "[tool.mutmut]" in text:
+        raise SystemExit("error: pyproject.toml already has a [tool.mutmut] section\nhint: remove it; the script writes its own")
+
+    def toml_list(items: list[str]) -> str:
+        return "[" + ", ".join(f'"{i}"' for i in items) + "]"
+
+    text += (
+        "\n[tool.mutmut]\n"
+        'source_paths = ["liupi_cli/"]\n'
+        f"only_mutate = {toml_list(patterns)}\n"
+        f"also_copy = {toml_list([p for p in ALSO_COPY if (REPO / p).exists()])}\n"
+    )
+    pyproject.write_text(text, encoding="utf-8")
+    # tests that need the plan's source text look for it beside the repository (../shared/seed/)
+    shared = REPO.parent / "shared"
+    if shared.is_dir():
+        (dest / "shared").symlink_to(shared)
+
+
+def run_mutmut(copy: Path, *args: str, log: Path | None = None) -> subprocess.CompletedProcess:
+    cmd = [sys.executable, "-m", "mutmut", *args]
+    if args and args[0] == "run" and shutil.which("nice"):
+        cmd = ["nice", "-n", "19", *cmd]
+    env = {k: v for k, v in os.environ.items() if k not in ("LIUPI_HOME", "LIUPI_DB")}
+    if log is not None:
+        with log.open("w", encoding="utf-8") as fh:
+            return subprocess.run(cmd, cwd=copy, env=env, stdout=fh, stderr=subprocess.STDOUT, text=True)
+    return subprocess.run(cmd, cwd=copy, env=env, capture_output=True, text=True)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("modules", nargs="*", help="modules to mutate (default: the whole core)")
+    parser.add_argument("--keep", action="store_true", help="keep the temporary copy and print where it is")
+    parser.add_argument("--no-diff", action="store_true", help="list survivors by name only")
+    args = parser.parse_args(argv)
+
+    import importlib.util
+
+    if importlib.util.find_spec("mutmut") is None:
+        print("error: mutmut is not installed in this Python\nhint: pip install -e '.[mutation]'", file=sys.stderr)
+        return 2
+
+    patterns = [module_path(m) for m in args.modules] or core_modules()
+    equivalent = load_equivalent()
+    tmp = Path(tempfile.mkdtemp(prefix="liupi-mutation-"))
+    copy = tmp / "liupi"
+    try:
+        make_copy(copy, patterns)
+        print(f"mutating {len(patterns)} module(s): {' '.join(patterns)}", flush=True)
+        log = tmp / "mutmut-run.log"
+        run = run_mutmut(copy, "run", "--max-children", "1", log=log)
+        if run.returncode != 0:
+            print(log.read_text(encoding="utf-8", errors="replace")[-3000:], file=sys.stderr)
+            print(f"error: mutmut run failed (exit {run.returncode})", file=sys.stderr)
+            return 1
+        results = run_mutmut(copy, "results", "--all", "true")
+        statuses: dict[str, str] = {}
+        for line in results.stdout.splitlines():
+            m = re.match(r"^\s+(\S+): (.+)$", line)
+            if m:
+                statuses[m.group(1)] = m.group(2).strip()
+        statuses = {
+            name: status
+            for name, status in statuses.items()
+            if any(fnmatch.fnmatch(mutant_module(name), p) for p in patterns)
+        }
+
+        marked = {n: s for n, s in statuses.items() if n in equivalent}
+        counted = {n: s for n, s in statuses.items() if n not in equivalent and s not in NOT_COUNTED}
+        unknown = sorted({s for s in counted.values() if s not in KILLED | SURVIVED})
+        if unknown:
+            print(f"error: mutants left with status {', '.join(unknown)}", file=sys.stderr)
+        killed = sum(1 for s in counted.values() if s in KILLED)
+        timeouts = sum(1 for s in counted.values() if s == "timeout")
+        survivors = sorted(n for n, s in counted.items() if s not in KILLED)
+
+        by_module: dict[str, list[int]] = {}
+        for name, status in counted.items():
+            k_n = by_module.setdefault(mutant_module(name), [0, 0])
+            k_n[0] += status in KILLED
+            k_n[1] += 1
+        print()
+        for module, (k, n) in sorted(by_module.items()):
+            print(f"  {module}: {k} killed of {n} ({100 * k / n:.1f}%)")
+        if timeouts:
+            print(f"({timeouts} timed out; a timeout counts as killed)")
+        if marked:
+            print(f"\nequivalent, not counted ({len(marked)}, from {EQUIVALENT.relative_to(REPO)}):")
+            for name in sorted(marked):
+                print(f"  {name}: {equivalent[name]}")
+        stale = sorted(set(equivalent) - set(statuses))
+        stale = [n for n in stale if any(fnmatch.fnmatch(mutant_module(n), p) for p in patterns)]
+        if stale:
+            print("\nmarked equivalent but no longer generated (the code moved; remove or rename):")
+            for name in stale:
+                print(f"  {name}")
+        if survivors:
+            print(f"\nsurvivors ({len(survivors)}):")
+            for name in survivors:
+                print(f"\n* {name}: {counted[name]}")
+                if not args.no_diff:
+                    shown = run_mutmut(copy, "show", name).stdout
+                    diff = [ln for ln in shown.splitlines() if ln.startswith(("+", "-")) and not ln.startswith(("+++", "---"))]
+                    for ln in diff:
+                        print(f"    {ln}")
+        if args.keep:
+            print(f"\nthe copy is kept at {copy} (cd there and run `mutmut browse`)")
+        n = len(counted)
+        print(f"mutation score: {killed} killed of {n} ({100 * killed / n if n else 0:.1f}%)")
+        return 0
+    finally:
+        if not args.keep:
+            shutil.rmtree(tmp, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    sys.exit(main())
