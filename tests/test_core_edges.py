@@ -1,0 +1,76 @@
+"""Edges of the core that small planted bugs slipped past (issue 13), each with numbers worked by hand."""
+
+from __future__ import annotations
+
+import csv
+import io
+
+import pytest
+from planmaker import ind, make_plan, record, report, rows
+
+
+def test_a_cumulative_ceiling_is_judged_by_its_year_end_pace(tmp_path):
+    """A cumulative "at most" target (e.g. energy use 以内 1200): the pace to year end must stay under it."""
+    run = make_plan(tmp_path, [ind("cap_ok", "cumulative", "at_most", qualifier="以内", target=1200, unit="吨"),
+                               ind("cap_over", "cumulative", "at_most", qualifier="以内", target=1200, unit="吨")])
+    record(run, "cap_ok", "600", "2023-06")  # 600 / 6 × 12 = 1200: exactly on the cap
+    record(run, "cap_over", "601", "2023-06")  # 1202 at this pace
+    june = rows(run, "--month", "2023-06")
+    assert june["cap_ok"]["projection"] == pytest.approx(1200.0)
+    assert june["cap_ok"]["light"] == "green"
+    assert june["cap_over"]["projection"] == pytest.approx(1202.0)
+    assert june["cap_over"]["light"] == "red"
+
+
+def test_report_unit_includes_what_a_unit_co_leads(tmp_path):
+    run = make_plan(tmp_path, [ind("led", "level", target=90, unit="%", lead_unit="rsj"),
+                               ind("co_led", "level", target=90, unit="%", lead_unit="fgj", co_lead_units=["rsj"]),
+                               ind("other", "level", target=90, unit="%", lead_unit="fgj")])
+    assert set(rows(run, "--month", "2023-06", "--unit", "rsj")) == {"led", "co_led"}
+    assert set(rows(run, "--month", "2023-06", "--unit", "县人社局")) == {"led", "co_led"}
+    assert set(rows(run, "--month", "2023-06", "--unit", "fgj")) == {"co_led", "other"}
+
+
+def test_a_task_is_overdue_the_day_after_its_deadline_not_on_it(tmp_path):
+    def task(tid, deadline):
+        return {"id": tid, "battle": "livelihood", "source": "附件7-1 1", "title_zh": tid, "lead_units": ["rsj"],
+                "deadline": deadline, "deadline_text": deadline}
+
+    run = make_plan(tmp_path, [ind("l", "level", target=90, unit="%")],
+                    tasks=[task("on_the_day", "2023-06-30"), task("day_before", "2023-06-29"),
+                           task("done_late", "2023-06-01")])
+    assert run("task", "set", "done_late", "--status", "done", "--date", "2023-06-20").exit_code == 0
+    overdue = {t["id"]: t for t in report(run, "--month", "2023-06")["summary"]["tasks_overdue"]}
+    assert set(overdue) == {"day_before"}  # June's report is as of 06-30; a done task is never overdue
+    assert overdue["day_before"]["days_overdue"] == 1
+
+
+def test_report_files_neutralise_formulas_from_the_plan(tmp_path):
+    """Text in a report that starts with = + - @ is written so no spreadsheet runs it; numbers stay numbers."""
+    payload = "=HYPERLINK(\"http://x\",\"y\")"
+    run = make_plan(tmp_path, [ind("f", "level", target=90, unit="%", name_zh=payload, judged_because="@SUM(A1)",
+                                   lead_unit="rsj")])
+    record(run, "f", "91", "2023-06")
+    text = run("report", "--month", "2023-06", "--format", "csv").stdout
+    row = next(csv.DictReader(io.StringIO(text)))
+    assert row["name_zh"] == "'" + payload
+    assert row["judged_because"] == "'@SUM(A1)"
+    assert row["actual"] == "91.0"
+
+    out = tmp_path / "r.xlsx"
+    assert run("report", "--month", "2023-06", "--lang", "zh", "--out", str(out)).exit_code == 0  # names alone
+    from openpyxl import load_workbook
+
+    cells = [c for ws in load_workbook(out) for r in ws.iter_rows() for c in r if isinstance(c.value, str)]
+    assert "'" + payload in [c.value for c in cells]
+    assert not any(c.value.startswith(("=", "@")) or c.data_type == "f" for c in cells)
+
+
+@pytest.mark.parametrize("text,safe", [
+    ("=1+1", "'=1+1"), ("+cmd", "'+cmd"), ("-cmd", "'-cmd"), ("@SUM(A1)", "'@SUM(A1)"), ("\tx", "'\tx"),
+    ("\r=1", "'\r=1"), ("-0.5", "-0.5"), ("+3", "+3"), ("", ""), ("plain", "plain"), ("a=b", "a=b"),
+])
+def test_neutralise(text, safe):
+    from liupi_cli.render.safe import neutralise
+
+    assert neutralise(text) == safe
