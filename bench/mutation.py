@@ -16,6 +16,9 @@ Usage:
 
 Needs mutmut 3: `pip install -e '.[mutation]'`. Run it with the interpreter of that environment.
 
+Slow end-to-end tests (SLOW_TESTS below: the README's examples in order, cron lines, concurrent
+writers) are left out of mutation runs: each would re-run for every mutant it reaches.
+
 Counting: a mutant is killed when a test fails on it; a timeout (the tests hang) and a type-check
 catch also count as killed. Survivors are mutants no test fails on, including "no tests" (no test
 reaches that code) and "suspicious" ones. Mutants listed in bench/mutation-equivalent.txt (a name
@@ -33,6 +36,7 @@ import shutil
 import subprocess
 import sys
 import tempfile
+import time
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
@@ -40,6 +44,15 @@ EQUIVALENT = REPO / "bench" / "mutation-equivalent.txt"
 
 # what the tests read relative to the repository (mutmut runs them from the copy's mutants/ folder)
 ALSO_COPY = ["data/", "examples/", "README.md", ".ci/", "bench/"]
+# End-to-end tests that run whole command sequences or other processes for many seconds each; every mutant a
+# test reaches re-runs it, so they are left out of mutation runs (the unit and CLI tests cover the same code).
+SLOW_TESTS = [
+    "tests/test_readme.py::test_the_readme_examples_run_in_order",
+    "tests/test_cadence_cli.py::test_the_readme_crontab_lines_run_under_cron_env_twice",
+    "tests/test_cadence_cli.py::test_two_runs_at_once_take_turns",
+    "tests/test_store.py::test_four_writers_and_a_reader_at_once_lose_nothing",
+    "tests/test_store.py::test_a_batch_killed_midway_leaves_the_store_intact_and_without_it",
+]
 KILLED = {"killed", "timeout", "caught by type check", "segfault"}
 SURVIVED = {"survived", "no tests", "suspicious"}
 NOT_COUNTED = {"skipped"}
@@ -106,6 +119,7 @@ def make_copy(dest: Path, patterns: list[str]) -> None:
         'source_paths = ["liupi_cli/"]\n'
         f"only_mutate = {toml_list(patterns)}\n"
         f"also_copy = {toml_list([p for p in ALSO_COPY if (REPO / p).exists()])}\n"
+        f"pytest_add_cli_args = {toml_list([a for t in SLOW_TESTS for a in ('--deselect', t)])}\n"
     )
     pyproject.write_text(text, encoding="utf-8")
     # tests that need the plan's source text look for it beside the repository (../shared/seed/)
@@ -145,6 +159,7 @@ def main(argv: list[str] | None = None) -> int:
     try:
         make_copy(copy, patterns)
         print(f"mutating {len(patterns)} module(s): {' '.join(patterns)}", flush=True)
+        started = time.monotonic()
         log = tmp / "mutmut-run.log"
         run = run_mutmut(copy, "run", "--max-children", "1", log=log)
         if run.returncode != 0:
@@ -201,6 +216,7 @@ def main(argv: list[str] | None = None) -> int:
                     diff = [ln for ln in shown.splitlines() if ln.startswith(("+", "-")) and not ln.startswith(("+++", "---"))]
                     for ln in diff:
                         print(f"    {ln}")
+        print(f"\n({len(statuses)} mutants in {(time.monotonic() - started) / 60:.0f} min)")
         if args.keep:
             print(f"\nthe copy is kept at {copy} (cd there and run `mutmut browse`)")
         n = len(counted)
