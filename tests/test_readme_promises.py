@@ -436,30 +436,50 @@ def test_the_bounds_themselves_are_accepted(run, iid, value, period):
 # --- periods and values ---------------------------------------------------------------------------------
 
 PERIODS = {
-    # first token of the row -> {written: (stored key for a monthly / the given frequency, months)}
-    "2023-06": {"2023-06": ("monthly", "2023-06", 6)},
-    "2023-02": {"2023-02": ("monthly", "2023-02", 2), "2023-01/02": ("monthly", "2023-02", 2)},
-    "2023Q2": {"2023Q2": ("quarterly", "2023Q2", 6), "2023-06": ("quarterly", "2023Q2", 6)},
-    "2023": {"2023": ("annual", "2023", 12), "2023-12": ("annual", "2023", 12), "2023Q4": ("annual", "2023", 12)},
+    # every form in the table's first column -> (the indicator's frequency, stored key, months covered)
+    "2023-06": ("monthly", "2023-06", 6), "2023.06": ("monthly", "2023-06", 6), "2023/06": ("monthly", "2023-06", 6),
+    "202306": ("monthly", "2023-06", 6), "2023年6月": ("monthly", "2023-06", 6),
+    "2023年1-6月": ("monthly", "2023-06", 6), "1-6月": ("monthly", "2023-06", 6),
+    "2023-02": ("monthly", "2023-02", 2), "2023-01/02": ("monthly", "2023-02", 2),
+    "2023年1-2月": ("monthly", "2023-02", 2), "2023年1—2月": ("monthly", "2023-02", 2),
+    "2023Q2": ("quarterly", "2023Q2", 6), "2023年二季度": ("quarterly", "2023Q2", 6),
+    "2023年第二季度": ("quarterly", "2023Q2", 6), "二季度": ("quarterly", "2023Q2", 6),
+    "2023年上半年": ("monthly", "2023-06", 6), "2023年前三季度": ("quarterly", "2023Q3", 9),
+    "2023": ("annual", "2023", 12), "2023年": ("annual", "2023", 12), "2023年度": ("annual", "2023", 12),
+    "全年": ("annual", "2023", 12),
+    "2023/6/1": ("monthly", "2023-06", 6), "2023-06-30": ("monthly", "2023-06", 6),
+    "2023年6月1日": ("monthly", "2023-06", 6), "Jun-23": ("monthly", "2023-06", 6), "6月-23": ("monthly", "2023-06", 6),
 }
+# what the "means" column says of other frequencies: (written, frequency, stored key)
+PERIODS_ALSO = [("2023-06", "quarterly", "2023Q2"), ("2023年上半年", "quarterly", "2023Q2"),
+                ("2023年前三季度", "monthly", "2023-09"), ("2023-12", "annual", "2023"), ("2023Q4", "annual", "2023")]
 
 
 def test_periods_table_has_a_case_per_row():
-    rows_ = table(section("Periods"))
-    assert {ticks(r[0])[0] for r in rows_} == set(PERIODS)
-    for r in rows_:
-        assert set(ticks(r[0])) <= set(PERIODS[ticks(r[0])[0]]) | {"2023-06"}, r
+    written = {t for r in table(section("Periods")) for t in ticks(r[0])}
+    assert written == set(PERIODS)
+    means = " ".join(r[1] for r in table(section("Periods")))
+    for w, _, _ in PERIODS_ALSO:
+        assert w in means or w in PERIODS, w
 
 
-@pytest.mark.parametrize("first", sorted(PERIODS))
-def test_each_period_row_means_what_it_says(first):
+@pytest.mark.parametrize("written", sorted(PERIODS))
+def test_each_period_form_means_what_the_table_says(written):
     from liupi_cli.models import Frequency
     from liupi_cli.periods import parse_period, period_for
 
-    for written, (freq, key, months) in PERIODS[first].items():
-        p = period_for(Frequency(freq), parse_period(written), 2023)
-        assert (p.key, p.months) == (key, months), written
-        assert p.elapsed == pytest.approx(months / 12)
+    freq, key, months = PERIODS[written]
+    p = period_for(Frequency(freq), parse_period(written, 2023), 2023)
+    assert (p.key, p.months) == (key, months), written
+    assert p.elapsed == pytest.approx(months / 12)
+
+
+@pytest.mark.parametrize("written,freq,key", PERIODS_ALSO)
+def test_a_period_for_another_frequency(written, freq, key):
+    from liupi_cli.models import Frequency
+    from liupi_cli.periods import parse_period, period_for
+
+    assert period_for(Frequency(freq), parse_period(written, 2023), 2023).key == key
 
 
 VALUES = {
@@ -551,7 +571,16 @@ def _setting_columns(monkeypatch, tmp_path, invoke):
     assert max(map(len, narrow.splitlines())) <= 100 < max(map(len, wide.splitlines()))
 
 
-SETTINGS = {"LIUPI_HOME": _setting_liupi_home, "LIUPI_DB": _setting_liupi_db, "LIUPI_USER": _setting_liupi_user,
+def _setting_liupi_lang(monkeypatch, tmp_path, invoke):
+    monkeypatch.setenv("LIUPI_HOME", str(MINI))
+    monkeypatch.setenv("LIUPI_DB", str(tmp_path / "r.db"))
+    monkeypatch.setenv("LIUPI_LANG", "zh")
+    assert "黄灯" not in invoke("report", "--month", "2023-06", "--lang", "en").stdout
+    invoke("update", "new_urban_jobs", "1500", "--period", "2023-06")
+    assert "黄灯" in invoke("report", "--month", "2023-06").stdout  # 1500 of 3200 at June: yellow
+
+
+SETTINGS = {"LIUPI_LANG": _setting_liupi_lang, "LIUPI_HOME": _setting_liupi_home, "LIUPI_DB": _setting_liupi_db, "LIUPI_USER": _setting_liupi_user,
             "XDG_DATA_HOME": _setting_xdg_data_home, "NO_COLOR": _setting_no_color, "COLUMNS": _setting_columns}
 
 
