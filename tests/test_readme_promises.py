@@ -557,9 +557,11 @@ def _setting_no_color(monkeypatch, tmp_path, invoke):
         monkeypatch.setattr(sys, "stdout", sys.__stdout__)
         return "\x1b[" in term.getvalue()
 
-    assert coloured()
+    from liupi_cli.cli import output
+
+    assert coloured() and output.use_colour(Terminal())
     monkeypatch.setenv("NO_COLOR", "1")
-    assert not coloured()
+    assert not coloured() and not output.use_colour(Terminal())
 
 
 def _setting_columns(monkeypatch, tmp_path, invoke):
