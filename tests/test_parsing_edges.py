@@ -1,0 +1,198 @@
+"""Periods and values at their edges: every form, every refusal with its message and hint, worked by hand."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from liupi_cli.errors import InputRefused
+from liupi_cli.models import Frequency
+from liupi_cli.periods import Period, parse_period, period_for, valid_periods
+from liupi_cli.quantity import parse_quantity, split_unit
+
+
+@pytest.mark.parametrize("text,key,months,grain", [
+    ("2023-6", "2023-06", 6, "month"),
+    ("2023-12", "2023-12", 12, "month"),
+    ("2023-1/2", "2023-02", 2, "month"),
+    ("2023q3", "2023Q3", 9, "quarter"),
+    ("2023 Q4", "2023Q4", 12, "quarter"),
+    ("2023-Q1", "2023Q1", 3, "quarter"),
+    ("2023-06-30 00:00:00", "2023-06", 6, "month"),  # a spreadsheet date cell as text
+    ("2023.6.1", "2023-06", 6, "month"),
+    ("June 2023", "2023-06", 6, "month"),
+    ("jun-2023", "2023-06", 6, "month"),
+    ("Dec-23", "2023-12", 12, "month"),
+    ("12月-23", "2023-12", 12, "month"),
+    ("2023年 6月 1日", "2023-06", 6, "month"),
+    ("２０２３年６月", "2023-06", 6, "month"),
+    ("2023年6月末", "2023-06", 6, "month"),
+    ("2023年1至6月", "2023-06", 6, "month"),
+    ("2023年三季", "2023Q3", 9, "quarter"),
+    ("2023年第4季度", "2023Q4", 12, "quarter"),
+    ("2023年Q2", "2023Q2", 6, "quarter"),
+    ("2023年前三季度", "2023Q3", 9, "quarter"),
+    ("2023年上半年", "2023-06", 6, "month"),
+    ("2023年度", "2023", 12, "year"),
+])
+def test_period_forms(text, key, months, grain):
+    p = parse_period(text)
+    assert (p.key, p.months, p.grain, p.year) == (key, months, grain, 2023)
+
+
+@pytest.mark.parametrize("text,year,key", [("1-6月", 2023, "2023-06"), ("二季度", 2022, "2022Q2"), ("全年", 2024, "2024"),
+                                           ("2023年6月", 2020, "2023-06")])
+def test_a_period_without_a_year_takes_the_one_given(text, year, key):
+    assert parse_period(text, year).key == key
+
+
+@pytest.mark.parametrize("text,message,hint", [
+    ("2023-13", "period '2023-13': month 13 does not exist", "months are 01–12"),
+    ("2023-00", "month 0 does not exist", "months are 01–12"),
+    ("2023-01", "period '2023-01': January is published together with February as 1–2月",
+     "record it as 2023-02 (or 2023-01/02)"),
+    ("2023年1月", "January is published together with February", "record it as 2023-02"),
+    ("2023年3-6月", "period '2023年3-6月' does not start in January", "write 1-6月 for January to June"),
+    ("二季度", "period '二季度' gives no year", "write the year too, e.g. 2023年二季度"),
+    ("Foo-23", "cannot read period 'Foo-23'", "write 2023-06, 2023-01/02, 2023Q2 or 2023"),
+    ("2023Q5", "cannot read period '2023Q5'", "2023年上半年"),
+    ("", "cannot read period ''", "2023Q2"),
+])
+def test_period_refusals_say_what_and_how(text, message, hint):
+    with pytest.raises(InputRefused) as exc:
+        parse_period(text)
+    assert message in exc.value.message
+    assert hint in exc.value.hint
+
+
+@pytest.mark.parametrize("key,zh,en,end", [
+    ("2023-02", "2023年1–2月", "2023 Jan–Feb", dt.date(2023, 2, 28)),
+    ("2024-02", "2024年1–2月", "2024 Jan–Feb", dt.date(2024, 2, 29)),
+    ("2023-06", "2023年1–6月", "2023-06", dt.date(2023, 6, 30)),
+    ("2023Q1", "2023年一季度", "2023Q1", dt.date(2023, 3, 31)),
+    ("2023Q3", "2023年三季度", "2023Q3", dt.date(2023, 9, 30)),
+    ("2023", "2023年", "2023", dt.date(2023, 12, 31)),
+])
+def test_period_labels_and_last_day(key, zh, en, end):
+    p = parse_period(key)
+    assert (p.key, p.label_zh, p.label_en, p.end) == (key, zh, en, end)
+    assert p.previous_year() == Period(p.year - 1, p.months, p.grain)
+
+
+def test_valid_periods_per_frequency():
+    months = ["2023-02", "2023-03", "2023-04", "2023-05", "2023-06", "2023-07", "2023-08", "2023-09", "2023-10",
+              "2023-11", "2023-12"]
+    assert valid_periods(Frequency.monthly, 2023) == months
+    assert valid_periods(Frequency.once, 2023) == months
+    assert valid_periods(Frequency.quarterly, 2023) == ["2023Q1", "2023Q2", "2023Q3", "2023Q4"]
+    assert valid_periods(Frequency.annual, 2023) == ["2023"]
+
+
+@pytest.mark.parametrize("freq,written,key", [
+    (Frequency.monthly, "2023Q2", "2023-06"),
+    (Frequency.once, "2023Q3", "2023-09"),
+    (Frequency.once, "2023", "2023-12"),
+    (Frequency.quarterly, "2023-09", "2023Q3"),
+    (Frequency.quarterly, "2023", "2023Q4"),
+    (Frequency.annual, "2023Q4", "2023"),
+    (Frequency.annual, "2023-12", "2023"),
+])
+def test_period_for_stores_under_the_indicators_own_grain(freq, written, key):
+    assert period_for(freq, parse_period(written), 2023).key == key
+
+
+@pytest.mark.parametrize("freq,written,baseline,message,hint", [
+    (Frequency.quarterly, "2023-05", False, "a quarterly indicator has no figure for 2023-05",
+     "valid periods: 2023Q1, 2023Q2, 2023Q3, 2023Q4"),
+    (Frequency.annual, "2023-06", False, "an annual indicator has no figure for 2023-06", "valid periods: 2023"),
+    (Frequency.annual, "2023Q3", False, "an annual indicator has no figure for 2023Q3", "valid periods: 2023"),
+    (Frequency.monthly, "2023", False, "a monthly indicator has no figure for 2023", "valid periods: 2023-02, 2023-03"),
+    (Frequency.monthly, "2024-06", False, "period 2024-06 is outside the plan year 2023",
+     "use a period in 2023, e.g. 2023-06"),
+    (Frequency.monthly, "2023-06", True, "period 2023-06 is outside last year's same period (--baseline) 2022",
+     "use a period in 2022, e.g. 2022-06"),
+    (Frequency.quarterly, "2022-05", True, "a quarterly indicator has no figure for 2022-05", "2022Q1, 2022Q2"),
+])
+def test_period_for_refusals(freq, written, baseline, message, hint):
+    with pytest.raises(InputRefused) as exc:
+        period_for(freq, parse_period(written), 2023, baseline)
+    assert message in exc.value.message
+    assert hint in exc.value.hint
+
+
+def test_a_baseline_period_is_last_years():
+    assert period_for(Frequency.monthly, parse_period("2022-06"), 2023, baseline=True).key == "2022-06"
+
+
+# --- values --------------------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("unit,factor,base", [
+    ("亿元", 1e8, "元"), ("千万元", 1e7, "元"), ("百万元", 1e6, "元"), ("万元", 1e4, "元"), ("千元", 1e3, "元"),
+    ("万亩", 1e4, "亩"), ("万千瓦", 1e4, "千瓦"), ("千瓦", 1.0, "千瓦"), ("千克", 1.0, "千克"), ("千米", 1.0, "千米"),
+    ("千伏", 1.0, "千伏"), ("万", 1.0, "万"), ("%", 1.0, "%"), (None, 1.0, ""), ("", 1.0, ""),
+])
+def test_split_unit(unit, factor, base):
+    assert split_unit(unit) == (factor, base)
+
+
+@pytest.mark.parametrize("text,unit,value,entered_unit", [
+    ("3千万元", "亿元", 0.3, "千万元"),
+    ("5百万元", "万元", 500.0, "百万元"),
+    ("2千元", "万元", 0.2, "千元"),
+    ("1.5亿元", "万元", 15000.0, "亿元"),
+    ("30万千瓦", "万千瓦", 30.0, "万千瓦"),
+    ("300000千瓦", "万千瓦", 30.0, "千瓦"),
+    ("120元", "万元", 0.012, "元"),
+    ("减少3", "起", -3.0, None),
+    ("增加3", "起", 3.0, None),
+    ("增长5%", "%", 5.0, "%"),
+    ("下降0.5", "%", -0.5, None),
+    ("增长0.5倍", "%", 50.0, "倍"),
+    ("1e3", "人", 1000.0, None),
+    (".5", "%", 0.5, None),
+    ("5.", "%", 5.0, None),
+    ("+4.5", "%", 4.5, None),
+    ("1 500", "人", 1500.0, None),
+    ("1，480人", "人", 1480.0, "人"),
+    ("６．１％", "%", 6.1, "%"),
+    ("−0.5", "%", -0.5, None),
+    ("4.5 %", "%", 4.5, "%"),
+])
+def test_value_forms(text, unit, value, entered_unit):
+    q = parse_quantity(text, unit)
+    assert q.value == pytest.approx(value, rel=1e-12)
+    assert q.entered_unit == entered_unit
+
+
+@pytest.mark.parametrize("text,value", [("done", 1.0), ("DONE", 1.0), ("完成", 1.0), ("已完成", 1.0), ("yes", 1.0),
+                                        ("not_done", 0.0), ("未完成", 0.0), ("no", 0.0)])
+def test_done_words(text, value):
+    q = parse_quantity(text, None)
+    assert (q.value, q.entered, q.entered_unit) == (value, text, None)
+
+
+@pytest.mark.parametrize("text,unit,message,hint", [
+    ("", "%", "empty value", "give a number, e.g. 4.5 or 93.44亿元"),
+    ("  ", "%", "empty value", "93.44亿元"),
+    ("nan", "%", "value 'nan' is not a finite number", "give a number such as 4.5"),
+    ("-inf", "%", "value '-inf' is not a finite number", "give a number such as 4.5"),
+    ("Infinity", "%", "value 'Infinity' is not a finite number", "give a number such as 4.5"),
+    ("1e999", "%", "value '1e999' is not a finite number", "give a number such as 4.5"),
+    ("abc", "%", "cannot read value 'abc'", "write e.g. 4.5, 4.5%, 下降0.5%, 93.44亿元, 0.9‰"),
+    ("5人", "亿元", "value '5人' is in 人, but this indicator is measured in 亿元", "give the value in 亿元"),
+    ("5%", None, "value '5%' is in %, but this indicator is measured in plain numbers", "give a plain number"),
+])
+def test_value_refusals_say_what_and_how(text, unit, message, hint):
+    with pytest.raises(InputRefused) as exc:
+        parse_quantity(text, unit)
+    assert message in exc.value.message
+    assert hint in (exc.value.hint or "")
+
+
+@pytest.mark.parametrize("text,unit", [("3倍", "亿元"), ("3倍", None), ("3%倍", "%")])
+def test_a_multiple_needs_a_percent_indicator(text, unit):
+    with pytest.raises(InputRefused) as exc:
+        parse_quantity(text, unit)
+    assert "'N倍' is a growth multiple and needs a % indicator" in exc.value.message
