@@ -196,3 +196,69 @@ def test_a_multiple_needs_a_percent_indicator(text, unit):
     with pytest.raises(InputRefused) as exc:
         parse_quantity(text, unit)
     assert "'N倍' is a growth multiple and needs a % indicator" in exc.value.message
+
+
+# --- the sanity bounds a figure must pass (recording) ----------------------------------------------------------
+
+from conftest import MINI  # noqa: E402
+
+from liupi_cli.plan import load_plan  # noqa: E402
+from liupi_cli.recording import same_figure, sanity  # noqa: E402
+
+PLAN = load_plan(MINI)
+
+
+def _ind(iid, **update):
+    return PLAN.indicators[iid].model_copy(update=update)
+
+
+@pytest.mark.parametrize("iid,update,value,force", [
+    ("industrial_va_growth", {}, -100.0, False),
+    ("industrial_va_growth", {}, -3.0, False),  # a growth rate may fall
+    ("industrial_va_growth", {}, 200.0, False),
+    ("industrial_va_growth", {}, 450.0, True),
+    ("air_quality", {}, 100.0, False),
+    ("air_quality", {}, 0.0, False),
+    ("air_quality", {}, 130.0, True),
+    ("air_quality", {"unit": "个"}, 130.0, False),  # only a level in % stops at 100
+    ("urban_unemployment", {}, 100.0, False),
+    ("air_quality", {"unit": "‰"}, 1000.0, False),
+    ("county_rank", {}, 1.0, False),
+    ("county_rank", {}, 12.0, False),
+    ("new_urban_jobs", {}, 0.0, False),
+])
+def test_figures_inside_the_bounds_pass(iid, update, value, force):
+    sanity(_ind(iid, **update), value, force)
+
+
+@pytest.mark.parametrize("iid,update,value,force,message,hint", [
+    ("new_urban_jobs", {}, -5.0, False, "new_urban_jobs: -5 is negative, but 城镇新增就业 cannot be below 0",
+     "growth rates may be negative (下降0.5%); counts and levels may not"),
+    ("air_quality", {}, -0.1, True, "air_quality: -0.1 is negative", "counts and levels may not"),
+    ("urban_dibao_standard", {}, -1.0, False, "is negative", "counts and levels may not"),
+    ("industrial_va_growth", {}, -100.5, True, "industrial_va_growth: a growth of -100.5% is impossible (below -100%)",
+     None),
+    ("industrial_va_growth", {}, 200.5, False, "industrial_va_growth: a growth of 200.5% is outside -100…200%",
+     "check for a typo; pass --force if the figure is real"),
+    ("air_quality", {}, 100.5, False, "air_quality: 100.5% is over 100%",
+     "check for a typo; pass --force if it is real"),
+    ("urban_unemployment", {}, 100.5, False, "urban_unemployment: 100.5% is over 100%", "pass --force"),
+    ("air_quality", {"unit": "‰"}, 1000.5, True, "air_quality: 1000.5‰ is over 1000‰", None),
+    ("county_rank", {}, 0.0, False, "county_rank: a rank is a whole position, 1 or more (got 0)", None),
+    ("county_rank", {}, 2.5, False, "county_rank: a rank is a whole position, 1 or more (got 2.5)", None),
+    ("air_quality", {}, float("nan"), True, "air_quality: value is not a finite number", None),
+])
+def test_figures_outside_the_bounds_are_refused(iid, update, value, force, message, hint):
+    with pytest.raises(InputRefused) as exc:
+        sanity(_ind(iid, **update), value, force)
+    assert message in exc.value.message
+    if hint is None:
+        assert not exc.value.hint
+    else:
+        assert hint in exc.value.hint
+
+
+@pytest.mark.parametrize("a,b,same", [(15.8, 158000 * 1e4 / 1e8, True), (1.0, 1.0 + 1e-10, True), (1.0, 1.0001, False),
+                                      (0.0, 1e-13, True), (0.0, 1e-9, False)])
+def test_same_figure_ignores_binary_noise_only(a, b, same):
+    assert same_figure(a, b) is same
