@@ -1,15 +1,18 @@
-"""Periods and values at their edges: every form, every refusal with its message and hint, worked by hand."""
+"""Periods, values and a figure's sanity bounds at their edges: every form, every refusal with its message and hint."""
 
 from __future__ import annotations
 
 import datetime as dt
 
 import pytest
+from conftest import MINI
 
 from liupi_cli.errors import InputRefused
 from liupi_cli.models import Frequency
 from liupi_cli.periods import Period, parse_period, period_for, valid_periods
+from liupi_cli.plan import load_plan
 from liupi_cli.quantity import parse_quantity, split_unit
+from liupi_cli.recording import same_figure, sanity
 
 
 @pytest.mark.parametrize("text,key,months,grain", [
@@ -199,11 +202,6 @@ def test_a_multiple_needs_a_percent_indicator(text, unit):
 
 
 # --- the sanity bounds a figure must pass (recording) ----------------------------------------------------------
-
-from conftest import MINI  # noqa: E402
-
-from liupi_cli.plan import load_plan  # noqa: E402
-from liupi_cli.recording import same_figure, sanity  # noqa: E402
 
 PLAN = load_plan(MINI)
 
