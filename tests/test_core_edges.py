@@ -74,3 +74,21 @@ def test_neutralise(text, safe):
     from liupi_cli.render.safe import neutralise
 
     assert neutralise(text) == safe
+
+
+def test_plan_text_cannot_break_the_html_or_markdown_report(tmp_path):
+    """An indicator named with markup or table syntax stays text: escaped in HTML, pipes escaped in markdown."""
+    name = "<script>alert(1)</script>|x"
+    run = make_plan(tmp_path, [ind("m", "level", target=90, unit="%", name_zh=name, name_en="a|b\nc")])
+    record(run, "m", "91", "2023-06")
+    html = run("report", "--month", "2023-06", "--format", "html", "--lang", "zh").stdout
+    assert "<script" not in html
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;|x" in html
+    md = run("report", "--month", "2023-06", "--format", "markdown").stdout
+    lines = md.splitlines()
+    at = next(i for i, ln in enumerate(lines) if "alert(1)" in ln)
+    row, header = lines[at], lines[at - 2]  # the table's heading, above its |---| rule
+    assert lines[at - 1].startswith("|---")
+    assert "\\|x" in row and "a\\|b c" in row
+    cells = lambda ln: len(ln.replace("\\|", "").split("|"))  # noqa: E731
+    assert cells(row) == cells(header)
