@@ -29,8 +29,10 @@ def section(title: str) -> str:
 
 def table(text: str) -> list[list[str]]:
     """The rows (cells stripped) of the first markdown table in text, header and rule excluded."""
-    lines = [ln for ln in text.splitlines() if ln.startswith("|")]
-    rows = [[c.strip() for c in re.split(r"(?<!\\)\|", ln.strip())[1:-1]] for ln in lines]
+    lines = text.splitlines()
+    start = next(i for i, ln in enumerate(lines) if ln.startswith("|"))
+    end = next((i for i in range(start, len(lines)) if not lines[i].startswith("|")), len(lines))
+    rows = [[c.strip() for c in re.split(r"(?<!\\)\|", ln.strip())[1:-1]] for ln in lines[start:end]]
     return [r for r in rows[2:] if r]
 
 
@@ -49,8 +51,13 @@ JUDGED = {
         # 左右: 7.0 is 1 point under 8 but within the band -> green
         (ind("g_about", "growth_rate", "about", qualifier="左右", target=8, unit="%"), [("7", "2023-06")],
          "--month 2023-06"),
+        (ind("g_more", "growth_rate", "more_than", qualifier="超过", target=8, unit="%"), [("8.1", "2023-06")],
+         "--month 2023-06"),
     ],
     ("growth_rate", "yellow"): [
+        # 超过 (more_than) is strictly more: exactly the target is not green
+        (ind("g_more_eq", "growth_rate", "more_than", qualifier="超过", target=8, unit="%"), [("8", "2023-06")],
+         "--month 2023-06"),
         (ind("g_y", "growth_rate", target=8, unit="%"), [("7", "2023-06")], "--month 2023-06"),  # exactly 1 below
         # 左右: band to 7, yellow another point down to 6
         (ind("g_about_y", "growth_rate", "about", qualifier="左右", target=8, unit="%"), [("6", "2023-06")],
@@ -77,8 +84,16 @@ JUDGED = {
         (ind("c_r", "cumulative", target=1200, unit="人"), [("479", "2023-06")], "--month 2023-06"),  # 39.9%
     ],
     ("cumulative", "grey"): [(ind("c_none", "cumulative", target=1200, unit="人"), [], "--month 2023-06")],
-    ("level", "green"): [(ind("l_g", "level", target=90, unit="%"), [("90", "2023-06")], "--month 2023-06")],
-    ("level", "yellow"): [(ind("l_y", "level", target=90, unit="%"), [("89", "2023-06")], "--month 2023-06")],
+    ("level", "green"): [
+        (ind("l_g", "level", target=90, unit="%"), [("90", "2023-06")], "--month 2023-06"),
+        (ind("l_more", "level", "more_than", qualifier="超过", target=90, unit="%"), [("90.1", "2023-06")],
+         "--month 2023-06"),
+    ],
+    ("level", "yellow"): [
+        (ind("l_y", "level", target=90, unit="%"), [("89", "2023-06")], "--month 2023-06"),
+        (ind("l_more_eq", "level", "more_than", qualifier="超过", target=90, unit="%"), [("90", "2023-06")],
+         "--month 2023-06"),
+    ],
     ("level", "red"): [(ind("l_r", "level", target=90, unit="%"), [("88.5", "2023-06")], "--month 2023-06")],
     ("level", "grey"): [(ind("l_none", "level", target=90, unit="%"), [], "--month 2023-06")],
     ("ceiling", "green"): [
@@ -129,6 +144,9 @@ JUDGED = {
         (ind("m_y", "milestone", "equal", frequency="once", due="2023-08-30"), [], "--month 2023-07"),
         # due on the report's last day: not yet past due
         (ind("m_today", "milestone", "equal", frequency="once", due="2023-07-31"), [], "--month 2023-07"),
+        # done late: due 06-30, recorded done for July
+        (ind("m_late", "milestone", "equal", frequency="once", due="2023-06-30"), [("done", "2023-07")],
+         "--month 2023-07"),
     ],
     ("milestone", "red"): [
         (ind("m_r", "milestone", "equal", frequency="once", due="2023-07-30"), [], "--month 2023-07")],
