@@ -27,10 +27,11 @@ def section(title: str) -> str:
     return m.group(1)
 
 
-def table(text: str) -> list[list[str]]:
-    """The rows (cells stripped) of the first markdown table in text, header and rule excluded."""
+def table(text: str, which: int = 0) -> list[list[str]]:
+    """The rows (cells stripped) of a markdown table in text (the first unless told), header and rule excluded."""
     lines = text.splitlines()
-    start = next(i for i, ln in enumerate(lines) if ln.startswith("|"))
+    starts = [i for i, ln in enumerate(lines) if ln.startswith("|") and (i == 0 or not lines[i - 1].startswith("|"))]
+    start = starts[which]
     end = next((i for i in range(start, len(lines)) if not lines[i].startswith("|")), len(lines))
     rows = [[c.strip() for c in re.split(r"(?<!\\)\|", ln.strip())[1:-1]] for ln in lines[start:end]]
     return [r for r in rows[2:] if r]
@@ -261,6 +262,69 @@ def test_last_years_figure_shows_without_a_current_one(tmp_path):
     row = rows(run, "--month", "2023-06")["acc"]
     assert row["light"] == "grey"
     assert row["last_year"] == pytest.approx(7.0)
+
+
+# --- the year-end settlement table: one case per row ----------------------------------------------------------
+# first words of the row's case -> [(indicator, figures, expected light, status, met)]; all in `--year 2023`.
+
+SETTLED = {
+    "target reached by": [
+        (ind("y_level", "level", target=90, unit="%"), [("91", "2023-12")], "green", "met", True),
+        (ind("y_ms", "milestone", "equal", frequency="once", due="2023-08-31"), [("done", "2023-08")], "green", "done",
+         True),
+    ],
+    "not reached (cumulative:": [
+        # 1,100 of 1,200 at December: below the annual amount
+        (ind("y_cum", "cumulative", target=1200, unit="人"), [("1100", "2023-12")], "red", "not_met", False),
+        # one event in March, none reported later: broken stays broken
+        (ind("y_zero", "zero_events", "at_most", target=0, unit="起"), [("1", "2023-03"), ("1", "2023-12")], "red",
+         "broken", False),
+    ],
+    "力争 target missed,": [
+        # 力争 10%, the document also gives 8%: 9% misses the stretch but reaches the lower figure
+        (ind("y_stretch", "growth_rate", target=10, unit="%", qualifier="力争", stretch=True,
+             alternatives=[{"target": 8, "comparator": "at_least", "source": "附件7 二"}]),
+         [("9", "2023-12")], "yellow", "stretch_missed", False),
+    ],
+    "milestone done after": [
+        (ind("y_late", "milestone", "equal", frequency="once", due="2023-06-30"), [("done", "2023-08")], "yellow",
+         "done_late", False),
+    ],
+    "milestone not recorded": [
+        (ind("y_never", "milestone", "equal", frequency="once", due="2023-12-31"), [], "red", "not_met", False),
+    ],
+    "the latest figure": [
+        (ind("y_june", "level", target=90, unit="%"), [("91", "2023-06")], "grey", "no_year_end_figure", None),
+    ],
+    "no figure, no": [
+        (ind("y_none", "level", target=90, unit="%"), [], "grey", "no_data", None),
+    ],
+}
+
+
+def _settlement_key(case: str) -> str:
+    return " ".join(case.split()[:3])
+
+
+def test_settlement_table_has_a_case_per_row():
+    rows_ = table(section("How progress is judged"), which=1)
+    assert {_settlement_key(r[0]) for r in rows_} == set(SETTLED)
+    for r in rows_:  # the light and status columns name what the cases expect
+        for _, _, light, status, met in SETTLED[_settlement_key(r[0])]:
+            assert light == r[1] and str(met).lower().replace("none", "null") == r[3], r
+            assert f"`{status}`" in r[2] or not ticks(r[2]), r  # "as in the year" names none
+
+
+def test_each_settlement_row_settles_as_described(tmp_path):
+    cases = [c for cs in SETTLED.values() for c in cs]
+    run = make_plan(tmp_path, [c[0] for c in cases])
+    for i, figures, *_ in cases:
+        for value, period in figures:
+            record(run, i["id"], value, period)
+    year = rows(run, "--year", "2023")
+    for i, _, light, status, met in cases:
+        got = year[i["id"]]
+        assert (got["light"], got["status"], got["met"]) == (light, status, met), i["id"]
 
 
 # --- the light thresholds in settings ----------------------------------------------------------------------
