@@ -44,14 +44,17 @@ EQUIVALENT = REPO / "bench" / "mutation-equivalent.txt"
 
 # what the tests read relative to the repository (mutmut runs them from the copy's mutants/ folder)
 ALSO_COPY = ["data/", "examples/", "README.md", ".ci/", "bench/"]
-# End-to-end tests that run whole command sequences or other processes for many seconds each; every mutant a
-# test reaches re-runs it, so they are left out of mutation runs (the unit and CLI tests cover the same code).
+# End-to-end tests that run whole command sequences or other processes for many seconds each (every mutant a
+# test reaches re-runs it), and the start-up cost test, are left out of mutation runs; the unit and CLI tests
+# cover the same code.
 SLOW_TESTS = [
     "tests/test_readme.py::test_the_readme_examples_run_in_order",
     "tests/test_cadence_cli.py::test_the_readme_crontab_lines_run_under_cron_env_twice",
     "tests/test_cadence_cli.py::test_two_runs_at_once_take_turns",
     "tests/test_store.py::test_four_writers_and_a_reader_at_once_lose_nothing",
     "tests/test_store.py::test_a_batch_killed_midway_leaves_the_store_intact_and_without_it",
+    # start-up cost: counts the modules a fresh interpreter imports, which mutmut's trampolines change
+    "tests/test_report_cli.py::test_plain_formats_do_not_import_pandas_or_openpyxl",
 ]
 KILLED = {"killed", "timeout", "caught by type check", "segfault"}
 SURVIVED = {"survived", "no tests", "suspicious"}
