@@ -53,6 +53,7 @@ SLOW_TESTS = [
     "tests/test_cadence_cli.py::test_two_runs_at_once_take_turns",
     "tests/test_store.py::test_four_writers_and_a_reader_at_once_lose_nothing",
     "tests/test_store.py::test_a_batch_killed_midway_leaves_the_store_intact_and_without_it",
+    "tests/test_spreadsheets.py::test_a_libreoffice_workbook_with_a_percent_cell",  # runs LibreOffice
     # start-up cost: counts the modules a fresh interpreter imports, which mutmut's trampolines change
     "tests/test_report_cli.py::test_plain_formats_do_not_import_pandas_or_openpyxl",
 ]
