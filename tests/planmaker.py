@@ -33,6 +33,20 @@ def record(run: Run, iid: str, value: str, period: str, *extra: str) -> None:
     assert r.exit_code == 0, r.stderr
 
 
+def record_all(run: Run, figures: list[tuple[str, str, str, bool]]) -> None:
+    """Record (indicator, value, period, baseline) rows in one `update --file`."""
+    import csv
+
+    path = run.data_dir / "figures.csv"
+    with path.open("w", encoding="utf-8", newline="") as fh:
+        w = csv.writer(fh)
+        w.writerow(["id", "period", "value", "baseline"])
+        for iid, value, period, baseline in figures:
+            w.writerow([iid, period, value, "1" if baseline else ""])
+    r = run("update", "--file", str(path))
+    assert r.exit_code == 0, r.stderr
+
+
 def report(run: Run, *args: str) -> dict:
     r = run("report", *args, "--format", "json")
     assert r.exit_code in (0, 6), r.stderr

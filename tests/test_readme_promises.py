@@ -15,7 +15,7 @@ import sys
 import pytest
 import yaml
 from conftest import MINI, REPO, Run
-from planmaker import ind, make_plan, record, rows
+from planmaker import ind, make_plan, record, record_all, rows
 
 README = (REPO / "README.md").read_text(encoding="utf-8")
 
@@ -211,14 +211,14 @@ def judged(tmp_path_factory):
     os.chdir(tmp)
     try:
         run = _judged_plan(tmp)
-        periods = set()
+        periods, figures_ = set(), []
         for cases in JUDGED.values():
             for i, figures, args in cases:
                 periods.add(args)
                 partner = [i["id"] + "_b"] if i["kind"] == "double_decline" else []
                 for iid in [i["id"], *partner]:
-                    for value, period, *extra in figures:
-                        record(run, iid, value, period, *extra)
+                    figures_ += [(iid, value, period, "--baseline" in extra) for value, period, *extra in figures]
+        record_all(run, figures_)
         return {args: rows(run, *args.split()) for args in periods}
     finally:
         os.chdir(old)
@@ -318,9 +318,7 @@ def test_settlement_table_has_a_case_per_row():
 def test_each_settlement_row_settles_as_described(tmp_path):
     cases = [c for cs in SETTLED.values() for c in cs]
     run = make_plan(tmp_path, [c[0] for c in cases])
-    for i, figures, *_ in cases:
-        for value, period in figures:
-            record(run, i["id"], value, period)
+    record_all(run, [(i["id"], value, period, False) for i, figures, *_ in cases for value, period in figures])
     year = rows(run, "--year", "2023")
     for i, _, light, status, met in cases:
         got = year[i["id"]]
