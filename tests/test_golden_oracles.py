@@ -124,3 +124,34 @@ def test_text_golden_rows_show_the_hand_worked_light_and_figures(name):
             assert words[other] not in row, (name, iid, other)
         for figure in shown:
             assert re.search(rf"(?<![\d.]){re.escape(figure)}(?!\d)", row), (name, iid, figure)
+
+
+# The year-end settlement golden (report-2023.json): mini-actuals.csv plus, worked by hand,
+# new_urban_jobs 3000 at 2023-12: 3000/3200 = 93.75% -> 93.8%, 6.2 points short of 100.0% -> not met;
+# retail_sales_total 35亿元: 35/34 = 102.94% -> 102.9%, 2.9 points over -> met;
+# gdp_growth 7.5% at 2023Q4 against 8: -0.5 -> not met; rd_spending_growth 13% against 13: 0 -> met;
+# power_project_start due 08-31, recorded done for 2023-09 (done date 09-30): 30 days late -> done_late;
+# major_accidents: 1 event in the year -> broken, not met; figures older than December cannot settle.
+YEAR_ORACLE = {
+    "new_urban_jobs": ("red", "not_met", False, {"completion": 93.8, "expected": 100.0, "gap": -6.2}),
+    "retail_sales_total": ("green", "met", True, {"completion": 102.9, "expected": 100.0, "gap": 2.9,
+                                                   "remaining": 0.0}),
+    "gdp_growth": ("red", "not_met", False, {"gap": -0.5}),
+    "rd_spending_growth": ("green", "met", True, {"gap": 0.0}),
+    "power_project_start": ("yellow", "done_late", False, {"days_late": 30}),
+    "major_accidents": ("red", "broken", False, {"gap": 1.0}),
+    "air_quality": ("grey", "no_year_end_figure", None, {"actual_period": "2023-06"}),
+    "county_rank": ("grey", "no_data", None, {"actual": None}),
+}
+
+
+def test_settlement_golden_rows_match_the_hand_worked_numbers():
+    path = GOLDEN / "report-2023.json"
+    if not path.exists():
+        pytest.skip("no settlement golden")
+    doc = json.loads(path.read_text(encoding="utf-8"))
+    assert doc["elapsed"] == pytest.approx(100.0) and doc["settlement"] is True
+    rows = {r["id"]: r for r in doc["rows"]}
+    for iid, (light, status, met, fields) in YEAR_ORACLE.items():
+        assert (rows[iid]["light"], rows[iid]["status"], rows[iid]["met"]) == (light, status, met), iid
+        _check_row(rows[iid], fields)
