@@ -146,10 +146,7 @@ YEAR_ORACLE = {
 
 
 def test_settlement_golden_rows_match_the_hand_worked_numbers():
-    path = GOLDEN / "report-2023.json"
-    if not path.exists():
-        pytest.skip("no settlement golden")
-    doc = json.loads(path.read_text(encoding="utf-8"))
+    doc = json.loads((GOLDEN / "report-2023.json").read_text(encoding="utf-8"))
     assert doc["elapsed"] == pytest.approx(100.0) and doc["settlement"] is True
     rows = {r["id"]: r for r in doc["rows"]}
     for iid, (light, status, met, fields) in YEAR_ORACLE.items():
