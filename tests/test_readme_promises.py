@@ -662,7 +662,15 @@ def _setting_liupi_lang(monkeypatch, tmp_path, invoke):
     assert "黄灯" in invoke("report", "--month", "2023-06").stdout  # 1500 of 3200 at June: yellow
 
 
-SETTINGS = {"LIUPI_LANG": _setting_liupi_lang, "LIUPI_HOME": _setting_liupi_home, "LIUPI_DB": _setting_liupi_db, "LIUPI_USER": _setting_liupi_user,
+def _setting_liupi_today(monkeypatch, tmp_path, invoke):
+    monkeypatch.setenv("LIUPI_HOME", str(MINI))
+    monkeypatch.setenv("LIUPI_DB", str(tmp_path / "r.db"))
+    monkeypatch.setenv("LIUPI_TODAY", "2023-07-21")
+    assert invoke("task", "set", "t1", "--status", "in_progress").exit_code == 0
+    assert json.loads(invoke("history", "t1", "--format", "json").stdout)[0]["date"] == "2023-07-21"
+
+
+SETTINGS = {"LIUPI_TODAY": _setting_liupi_today, "LIUPI_LANG": _setting_liupi_lang, "LIUPI_HOME": _setting_liupi_home, "LIUPI_DB": _setting_liupi_db, "LIUPI_USER": _setting_liupi_user,
             "XDG_DATA_HOME": _setting_xdg_data_home, "NO_COLOR": _setting_no_color, "COLUMNS": _setting_columns}
 
 
