@@ -365,6 +365,7 @@ def test_each_threshold_moves_a_light(tmp_path, name, where):
 
 
 def _exit_0(run, tmp_path):
+    record(run, "air_quality", "91", "2023-06")
     return run("report", "--month", "2023-06", "--format", "json")
 
 
