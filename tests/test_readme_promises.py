@@ -201,33 +201,28 @@ def _judged_plan(tmp_path):
     return make_plan(tmp_path, indicators)
 
 
-@pytest.fixture(scope="module")
-def judged(tmp_path_factory):
-    """Every case recorded in one store; the report rows per report period."""
-    import os
-
-    tmp = tmp_path_factory.mktemp("judged")
-    old = os.getcwd()
-    os.chdir(tmp)
-    try:
-        run = _judged_plan(tmp)
-        periods, figures_ = set(), []
-        for cases in JUDGED.values():
-            for i, figures, args in cases:
-                periods.add(args)
-                partner = [i["id"] + "_b"] if i["kind"] == "double_decline" else []
-                for iid in [i["id"], *partner]:
-                    figures_ += [(iid, value, period, "--baseline" in extra) for value, period, *extra in figures]
-        record_all(run, figures_)
-        return {args: rows(run, *args.split()) for args in periods}
-    finally:
-        os.chdir(old)
+@pytest.fixture
+def judged(tmp_path):
+    """Every case recorded in one store; the report rows per report period. Function-scoped on
+    purpose: mutation testing ties a fixture's calls to the test that first runs it."""
+    run = _judged_plan(tmp_path)
+    periods, figures_ = set(), []
+    for cases in JUDGED.values():
+        for i, figures, args in cases:
+            periods.add(args)
+            partner = [i["id"] + "_b"] if i["kind"] == "double_decline" else []
+            for iid in [i["id"], *partner]:
+                figures_ += [(iid, value, period, "--baseline" in extra) for value, period, *extra in figures]
+    record_all(run, figures_)
+    return {args: rows(run, *args.split()) for args in periods}
 
 
-@pytest.mark.parametrize("kind,light", sorted(JUDGED))
-def test_each_judging_row_gives_its_light(judged, kind, light):
-    for i, _, args in JUDGED[(kind, light)]:
-        assert judged[args][i["id"]]["light"] == light, (i["id"], judged[args][i["id"]])
+def test_each_judging_row_gives_its_light(judged):
+    """Every (kind, light) cell of the table, each case named in the failure."""
+    wrong = [(kind, light, i["id"], judged[args][i["id"]]["light"], judged[args][i["id"]]["status"])
+             for (kind, light), cases in sorted(JUDGED.items()) for i, _, args in cases
+             if judged[args][i["id"]]["light"] != light]
+    assert not wrong, "(kind, expected light, case, light, status): " + repr(wrong)
 
 
 def test_judged_gaps_worked_by_hand(judged):
