@@ -1,0 +1,159 @@
+"""The per-kind judging functions called directly, at their edges, with numbers worked by hand.
+
+Thresholds are the defaults (cumulative 10 points, growth and level 1 point, milestones 30 days).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from liupi_cli.models import Alternative, Comparator, Frequency, Kind, LightThresholds
+from liupi_cli.periods import parse_period
+from liupi_cli.report.judge import Facts, compare, days_late, fixed, judge
+
+TH = LightThresholds()
+
+
+def facts(kind, comparator="at_least", target=None, actual=None, at="2023-06", as_of=None, **kw) -> Facts:
+    period = parse_period(at) if at else None
+    return Facts(kind=Kind(kind), comparator=Comparator(comparator), target=target, th=TH, actual=actual, at=period,
+                 as_of=as_of or (period.end if period else dt.date(2023, 6, 30)), **kw)
+
+
+@pytest.mark.parametrize("actual,light,status,gap", [
+    (10, "green", "met", 0.0), (3, "green", "met", -7.0), (11, "red", "not_met", 1.0), (10.00004, "green", "met", 0.0),
+])
+def test_ranking(actual, light, status, gap):
+    j = judge(facts("ranking", "at_most", target=10, actual=actual))
+    assert (j.light, j.status, j.gap, j.met) == (light, status, gap, None)
+
+
+def test_ranking_without_a_numeric_target_is_grey():
+    j = judge(facts("ranking", "at_most", target=None, actual=4))
+    assert (j.light, j.status, j.gap) == ("grey", "no_target", None)
+    assert judge(facts("ranking", "at_most", target=None, actual=4, at="2023"), settle=True).met is None
+
+
+@pytest.mark.parametrize("actual,light,status,met", [(10, "green", "met", True), (11, "red", "not_met", False)])
+def test_ranking_at_settlement(actual, light, status, met):
+    j = judge(facts("ranking", "at_most", target=10, actual=actual, at="2023", frequency=Frequency.annual), settle=True)
+    assert (j.light, j.status, j.met) == (light, status, met)
+
+
+def _stretch(actual, alternatives, stretch=True, unit="%"):
+    return judge(facts("growth_rate", target=10, actual=actual, at="2023-12", stretch=stretch, unit=unit,
+                       alternatives=tuple(Alternative(**a) for a in alternatives)), settle=True)
+
+
+BASE8 = {"target": 8, "comparator": "at_least", "source": "附件2 一"}
+
+
+def test_a_stretch_target_missed_with_its_base_reached_is_yellow_with_both_named():
+    j = _stretch(9, [BASE8])
+    assert (j.light, j.status, j.met) == ("yellow", "stretch_missed", False)
+    assert j.notes[-1] == ("base 8% (附件2 一) reached; the 力争 figure 10% not", "完成基本目标8%（附件2 一），未完成力争目标10%")
+
+
+@pytest.mark.parametrize("actual,alternatives,stretch,light,status", [
+    (10, [BASE8], True, "green", "met"),  # the stretch target itself reached
+    (8, [BASE8], True, "yellow", "stretch_missed"),  # exactly the base
+    (7.9, [BASE8], True, "red", "not_met"),  # neither
+    (9, [BASE8], False, "red", "not_met"),  # not a 力争 target: another figure is no consolation
+    (9, [{**BASE8, "unit": "亿元"}], True, "red", "not_met"),  # a figure in another unit is not a base
+    (9, [{**BASE8, "unit": "%"}], True, "yellow", "stretch_missed"),  # the same unit, written out
+    (9, [{**BASE8, "target": None}], True, "red", "not_met"),  # no figure
+    (9, [{**BASE8, "target": None}, BASE8], True, "yellow", "stretch_missed"),  # the next one counts
+    (9, [{**BASE8, "target": 9.5}, BASE8], True, "yellow", "stretch_missed"),
+    (9, [{**BASE8, "target": 9, "comparator": "more_than"}], True, "red", "not_met"),  # its own comparator
+])
+def test_stretch_bases(actual, alternatives, stretch, light, status):
+    j = _stretch(actual, alternatives, stretch)
+    assert (j.light, j.status) == (light, status)
+
+
+@pytest.mark.parametrize("due,done_at,late", [
+    (dt.date(2023, 6, 30), "2023-06", None),  # recorded for its due month: on time
+    (dt.date(2023, 6, 15), "2023-06", None),
+    (dt.date(2023, 6, 30), "2023-05", None),
+    (dt.date(2023, 6, 30), "2023-07", 31),  # done date 07-31
+    (dt.date(2023, 6, 15), "2023-07", 46),
+    (dt.date(2023, 1, 15), "2022-12", None),
+    (dt.date(2023, 12, 31), "2023", None),
+    (None, "2023-07", None),
+])
+def test_days_late(due, done_at, late):
+    f = facts("milestone", "equal", actual=1, at=done_at, due=due, done_at=parse_period(done_at))
+    assert days_late(f) == late
+
+
+def test_days_late_needs_a_done_period():
+    assert days_late(facts("milestone", "equal", due=dt.date(2023, 6, 30), done_at=None)) is None
+
+
+@pytest.mark.parametrize("due,as_of,light,status", [
+    (dt.date(2023, 7, 30), dt.date(2023, 6, 30), "yellow", "due_soon"),  # 30 days
+    (dt.date(2023, 7, 31), dt.date(2023, 6, 30), "grey", "not_due"),  # 31 days
+    (dt.date(2023, 6, 30), dt.date(2023, 6, 30), "yellow", "due_soon"),  # due today
+    (dt.date(2023, 6, 29), dt.date(2023, 6, 30), "red", "overdue"),
+])
+def test_milestone_not_done(due, as_of, light, status):
+    j = judge(facts("milestone", "equal", actual=None, at=None, as_of=as_of, due=due))
+    assert (j.light, j.status) == (light, status)
+
+
+def test_an_undated_milestone_is_due_at_year_end():
+    j = judge(facts("milestone", "equal", actual=None, at=None, as_of=dt.date(2023, 12, 1), due=None))
+    assert (j.light, j.status) == ("yellow", "due_soon")  # 30 days before 12-31
+    j = judge(facts("milestone", "equal", actual=None, at=None, as_of=dt.date(2023, 11, 30), due=None))
+    assert (j.light, j.status) == ("grey", "not_due")
+
+
+def test_a_milestone_done_late_says_by_how_much():
+    j = judge(facts("milestone", "equal", actual=1, at="2023-08", due=dt.date(2023, 6, 30),
+                    done_at=parse_period("2023-08")))
+    assert (j.light, j.status, j.days_late) == ("yellow", "done_late", 62)
+    assert j.notes == (("done 62 days late (recorded for 2023-08, due 2023-06-30)",
+                        "逾期62天完成（2023年8月报完成，时限2023-06-30）"),)
+
+
+def test_a_milestone_count_shows_its_completion():
+    j = judge(facts("milestone", "equal", target=4, actual=3, at="2023-06", due=dt.date(2023, 12, 31)))
+    assert j.completion == 75.0
+
+
+def test_no_year_end_figure_names_the_latest():
+    j = judge(facts("level", target=90, actual=91, at="2023-06"), settle=True)
+    assert (j.light, j.status, j.met) == ("grey", "no_year_end_figure", None)
+    assert j.notes[-1] == ("no year-end figure (latest 2023-06)", "无年末数据（最新为2023年1–6月）")
+
+
+def test_a_once_figure_settles_whenever_recorded():
+    j = judge(facts("standard_raised", target=650, actual=650, at="2023-04", frequency=Frequency.once), settle=True)
+    assert (j.light, j.status, j.met) == ("green", "met", True)
+
+
+def test_a_broken_zero_tolerance_target_names_when():
+    j = judge(facts("zero_events", "at_most", target=0, actual=0, at="2023-06", peak=2, peak_at=parse_period("2023-03")))
+    assert (j.light, j.status, j.gap) == ("red", "broken", 2.0)
+    assert j.notes == (("broken at 2023-03 (2); a year-to-date count cannot go back down",
+                        "2023年1–3月已发生2起，年内累计数不会减少"),)
+
+
+@pytest.mark.parametrize("x,places,rounded", [(0.05, 1, 0.1), (-0.05, 1, -0.1), (0.04999, 1, 0.0), (-0.0, 1, 0.0),
+                                              (46.875, 1, 46.9), (1.00005, 4, 1.0001), (2.5, 0, 3.0)])
+def test_fixed_rounds_half_up(x, places, rounded):
+    assert fixed(x, places) == rounded
+    assert str(fixed(x, places)) != "-0.0"
+
+
+def test_fixed_passes_missing_and_infinite_through():
+    assert fixed(None) is None
+    assert fixed(float("inf")) == float("inf")
+
+
+@pytest.mark.parametrize("a,b,places,result", [(1.00004, 1.0, 4, 0), (1.00006, 1.0, 4, 1), (0.94, 1.0, 1, -1),
+                                               (0.96, 1.0, 1, 0)])
+def test_compare_after_rounding(a, b, places, result):
+    assert compare(a, b, places) == result
