@@ -42,15 +42,15 @@ def parse_quantity(text: str, unit: str | None) -> Quantity:
         raise InputRefused("empty value", "give a number, e.g. 4.5 or 93.44亿元")
     if raw.lower() in DONE_WORDS:
         return Quantity(DONE_WORDS[raw.lower()], raw, None)
-    t = raw.replace(",", "").replace("，", "").replace(" ", "")
+    t = raw.replace(",", "").replace(" ", "")  # normalise_text made 1，480 into 1,480
     sign = 1.0
-    times = False
     for word, s in (("下降", -1.0), ("减少", -1.0), ("增长", 1.0), ("增加", 1.0)):
         if t.startswith(word):
             sign, t = s, t[len(word):]
             break
-    if t.endswith("倍"):
-        times, t = True, t[:-1]
+    times = t.endswith("倍")
+    if times:
+        t = t[:-1]
     m = _NUMBER.match(t)
     if not m:
         if t.lower() in ("nan", "inf", "-inf", "+inf", "infinity"):

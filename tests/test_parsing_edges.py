@@ -50,23 +50,28 @@ def test_a_period_without_a_year_takes_the_one_given(text, year, key):
     assert parse_period(text, year).key == key
 
 
+FORMS = "write 2023-06, 2023-01/02, 2023Q2 or 2023 (or 2023年6月, 2023年1-2月, 2023年二季度, 2023年上半年)"
+
+
 @pytest.mark.parametrize("text,message,hint", [
     ("2023-13", "period '2023-13': month 13 does not exist", "months are 01–12"),
-    ("2023-00", "month 0 does not exist", "months are 01–12"),
+    ("2023-00", "period '2023-00': month 0 does not exist", "months are 01–12"),
+    ("2023年13月", "period '2023年13月': month 13 does not exist", "months are 01–12"),
     ("2023-01", "period '2023-01': January is published together with February as 1–2月",
      "record it as 2023-02 (or 2023-01/02)"),
-    ("2023年1月", "January is published together with February", "record it as 2023-02"),
-    ("2023年3-6月", "period '2023年3-6月' does not start in January", "write 1-6月 for January to June"),
+    ("2023年1月", "period '2023年1月': January is published together with February as 1–2月",
+     "record it as 2023-02 (or 2023-01/02)"),
+    ("2023年3-6月", "period '2023年3-6月' does not start in January",
+     "figures are year to date: write 1-6月 for January to June"),
     ("二季度", "period '二季度' gives no year", "write the year too, e.g. 2023年二季度"),
-    ("Foo-23", "cannot read period 'Foo-23'", "write 2023-06, 2023-01/02, 2023Q2 or 2023"),
-    ("2023Q5", "cannot read period '2023Q5'", "2023年上半年"),
-    ("", "cannot read period ''", "2023Q2"),
+    ("Foo-23", "cannot read period 'Foo-23'", FORMS),
+    ("2023Q5", "cannot read period '2023Q5'", FORMS),
+    ("", "cannot read period ''", FORMS),
 ])
 def test_period_refusals_say_what_and_how(text, message, hint):
     with pytest.raises(InputRefused) as exc:
         parse_period(text)
-    assert message in exc.value.message
-    assert hint in exc.value.hint
+    assert (exc.value.message, exc.value.hint) == (message, hint)
 
 
 @pytest.mark.parametrize("key,zh,en,end", [
@@ -110,18 +115,19 @@ def test_period_for_stores_under_the_indicators_own_grain(freq, written, key):
      "valid periods: 2023Q1, 2023Q2, 2023Q3, 2023Q4"),
     (Frequency.annual, "2023-06", False, "an annual indicator has no figure for 2023-06", "valid periods: 2023"),
     (Frequency.annual, "2023Q3", False, "an annual indicator has no figure for 2023Q3", "valid periods: 2023"),
-    (Frequency.monthly, "2023", False, "a monthly indicator has no figure for 2023", "valid periods: 2023-02, 2023-03"),
+    (Frequency.monthly, "2023", False, "a monthly indicator has no figure for 2023",
+     "valid periods: 2023-02, 2023-03, 2023-04, 2023-05, 2023-06, 2023-07, 2023-08, 2023-09, 2023-10, 2023-11, 2023-12"),
     (Frequency.monthly, "2024-06", False, "period 2024-06 is outside the plan year 2023",
      "use a period in 2023, e.g. 2023-06"),
     (Frequency.monthly, "2023-06", True, "period 2023-06 is outside last year's same period (--baseline) 2022",
      "use a period in 2022, e.g. 2022-06"),
-    (Frequency.quarterly, "2022-05", True, "a quarterly indicator has no figure for 2022-05", "2022Q1, 2022Q2"),
+    (Frequency.quarterly, "2022-05", True, "a quarterly indicator has no figure for 2022-05",
+     "valid periods: 2022Q1, 2022Q2, 2022Q3, 2022Q4"),
 ])
 def test_period_for_refusals(freq, written, baseline, message, hint):
     with pytest.raises(InputRefused) as exc:
         period_for(freq, parse_period(written), 2023, baseline)
-    assert message in exc.value.message
-    assert hint in exc.value.hint
+    assert (exc.value.message, exc.value.hint) == (message, hint)
 
 
 def test_a_baseline_period_is_last_years():
@@ -178,7 +184,7 @@ def test_done_words(text, value):
 
 @pytest.mark.parametrize("text,unit,message,hint", [
     ("", "%", "empty value", "give a number, e.g. 4.5 or 93.44亿元"),
-    ("  ", "%", "empty value", "93.44亿元"),
+    ("  ", "%", "empty value", "give a number, e.g. 4.5 or 93.44亿元"),
     ("nan", "%", "value 'nan' is not a finite number", "give a number such as 4.5"),
     ("-inf", "%", "value '-inf' is not a finite number", "give a number such as 4.5"),
     ("Infinity", "%", "value 'Infinity' is not a finite number", "give a number such as 4.5"),
@@ -190,15 +196,14 @@ def test_done_words(text, value):
 def test_value_refusals_say_what_and_how(text, unit, message, hint):
     with pytest.raises(InputRefused) as exc:
         parse_quantity(text, unit)
-    assert message in exc.value.message
-    assert hint in (exc.value.hint or "")
+    assert (exc.value.message, exc.value.hint) == (message, hint)
 
 
 @pytest.mark.parametrize("text,unit", [("3倍", "亿元"), ("3倍", None), ("3%倍", "%")])
 def test_a_multiple_needs_a_percent_indicator(text, unit):
     with pytest.raises(InputRefused) as exc:
         parse_quantity(text, unit)
-    assert "'N倍' is a growth multiple and needs a % indicator" in exc.value.message
+    assert (exc.value.message, exc.value.hint) == (f"'{text}': 'N倍' is a growth multiple and needs a % indicator", None)
 
 
 # --- the sanity bounds a figure must pass (recording) ----------------------------------------------------------
@@ -232,15 +237,18 @@ def test_figures_inside_the_bounds_pass(iid, update, value, force):
 @pytest.mark.parametrize("iid,update,value,force,message,hint", [
     ("new_urban_jobs", {}, -5.0, False, "new_urban_jobs: -5 is negative, but 城镇新增就业 cannot be below 0",
      "growth rates may be negative (下降0.5%); counts and levels may not"),
-    ("air_quality", {}, -0.1, True, "air_quality: -0.1 is negative", "counts and levels may not"),
-    ("urban_dibao_standard", {}, -1.0, False, "is negative", "counts and levels may not"),
+    ("air_quality", {}, -0.1, True, "air_quality: -0.1 is negative, but 空气质量优良率 cannot be below 0",
+     "growth rates may be negative (下降0.5%); counts and levels may not"),
+    ("urban_dibao_standard", {}, -1.0, False, "urban_dibao_standard: -1 is negative, but 城市低保标准 cannot be below 0",
+     "growth rates may be negative (下降0.5%); counts and levels may not"),
     ("industrial_va_growth", {}, -100.5, True, "industrial_va_growth: a growth of -100.5% is impossible (below -100%)",
      None),
     ("industrial_va_growth", {}, 200.5, False, "industrial_va_growth: a growth of 200.5% is outside -100…200%",
      "check for a typo; pass --force if the figure is real"),
     ("air_quality", {}, 100.5, False, "air_quality: 100.5% is over 100%",
      "check for a typo; pass --force if it is real"),
-    ("urban_unemployment", {}, 100.5, False, "urban_unemployment: 100.5% is over 100%", "pass --force"),
+    ("urban_unemployment", {}, 100.5, False, "urban_unemployment: 100.5% is over 100%",
+     "check for a typo; pass --force if it is real"),
     ("air_quality", {"unit": "‰"}, 1000.5, True, "air_quality: 1000.5‰ is over 1000‰", None),
     ("county_rank", {}, 0.0, False, "county_rank: a rank is a whole position, 1 or more (got 0)", None),
     ("county_rank", {}, 2.5, False, "county_rank: a rank is a whole position, 1 or more (got 2.5)", None),
@@ -249,11 +257,7 @@ def test_figures_inside_the_bounds_pass(iid, update, value, force):
 def test_figures_outside_the_bounds_are_refused(iid, update, value, force, message, hint):
     with pytest.raises(InputRefused) as exc:
         sanity(_ind(iid, **update), value, force)
-    assert message in exc.value.message
-    if hint is None:
-        assert not exc.value.hint
-    else:
-        assert hint in exc.value.hint
+    assert (exc.value.message, exc.value.hint) == (message, hint)
 
 
 @pytest.mark.parametrize("a,b,same", [(15.8, 158000 * 1e4 / 1e8, True), (1.0, 1.0 + 1e-10, True), (1.0, 1.0001, False),
