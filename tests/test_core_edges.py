@@ -92,3 +92,50 @@ def test_plan_text_cannot_break_the_html_or_markdown_report(tmp_path):
     assert "\\|x" in row and "a\\|b c" in row
     cells = lambda ln: len(ln.replace("\\|", "").split("|"))  # noqa: E731
     assert cells(row) == cells(header)
+
+
+@pytest.mark.parametrize("text,kept,one_line", [
+    ("a\x1bb", "a\\x1bb", "a\\x1bb"),  # ESC: a terminal escape sequence shown, not obeyed
+    ("x\u202ey", "x\\u202ey", "x\\u202ey"),  # a bidi override
+    ("tab\tnl\n", "tab\tnl\n", "tab nl\\n"),
+    ("\x00\x08\x0b\x1f", "\\x00\\x08\\x0b\\x1f", "\\x00\\x08\\x0b\\x1f"),
+    ("\x7f\x9b", "\\x7f\\x9b", "\\x7f\\x9b"),
+    ("\u200b\u2060\ufeff", "\\u200b\\u2060\\ufeff", "\\u200b\\u2060\\ufeff"),
+    ("县发改局 4.5%", "县发改局 4.5%", "县发改局 4.5%"),
+])
+def test_inert_text(text, kept, one_line):
+    from liupi_cli.render import safe
+
+    assert safe.inert(text) == kept
+    assert safe.one_line(text) == one_line
+
+
+def test_json_documents_stay_valid_and_inert():
+    import json
+
+    from liupi_cli.render import safe
+
+    doc = safe.json_document({"a": [1.5, float("inf"), {"b": float("nan")}], "c": "\x85", "d": "中"})
+    assert doc.endswith("}\n") and "\\u0085" in doc and "中" in doc and "\x85" not in doc
+    assert json.loads(doc) == {"a": [1.5, None, {"b": None}], "c": "\x85", "d": "中"}
+
+
+def test_markdown_and_html_text():
+    from liupi_cli.render import safe
+
+    assert safe.markdown_text("a|b<c>[d](e)\nf") == "a\\|b&lt;c&gt;\\[d\\](e) f"
+    assert safe.markdown_text(4.5) == "4.5"
+    assert safe.html_text("<a href='x'>&\x1b") == "&lt;a href=&#x27;x&#x27;&gt;&amp;\\x1b"
+
+
+def test_xlsx_cells_and_sheet_titles():
+    from liupi_cli.render import safe
+
+    assert safe.xlsx_cell("=x\x0b") == "'=x\\x0b"
+    assert safe.xlsx_cell("a\x01b") == "a\\x01b"
+    assert safe.xlsx_cell(5) == 5 and safe.xlsx_cell(None) is None
+    assert safe.sheet_title("a[b]:c*d?e/f\\g") == "a_b__c_d_e_f_g"
+    assert safe.sheet_title("x" * 40) == "x" * 31
+    assert safe.sheet_title("'quoted'") == "quoted"
+    assert safe.sheet_title("''") == "sheet" and safe.sheet_title("") == "sheet"
+    assert safe.sheet_title("a\nb") == "a_nb"  # the newline shown as \n, its backslash made safe
