@@ -43,7 +43,7 @@ REPO = Path(__file__).resolve().parent.parent
 EQUIVALENT = REPO / "bench" / "mutation-equivalent.txt"
 
 # what the tests read relative to the repository (mutmut runs them from the copy's mutants/ folder)
-ALSO_COPY = ["data/", "examples/", "README.md", ".ci/", "bench/"]
+ALSO_COPY = ["data/", "examples/", "README.md", ".ci/", "bench/", "sitecustomize.py"]
 # End-to-end tests that run whole command sequences or other processes for many seconds each (every mutant a
 # test reaches re-runs it), and the start-up cost test, are left out of mutation runs; the unit and CLI tests
 # cover the same code.
@@ -122,10 +122,23 @@ def make_copy(dest: Path, patterns: list[str]) -> None:
         "\n[tool.mutmut]\n"
         'source_paths = ["liupi_cli/"]\n'
         f"only_mutate = {toml_list(patterns)}\n"
-        f"also_copy = {toml_list([p for p in ALSO_COPY if (REPO / p).exists()])}\n"
+        f"also_copy = {toml_list([p for p in ALSO_COPY if (REPO / p).exists() or p == 'sitecustomize.py'])}\n"
         f"pytest_add_cli_args = {toml_list([a for t in SLOW_TESTS for a in ('--deselect', t)])}\n"
     )
     pyproject.write_text(text, encoding="utf-8")
+    # Tests that run liupi in a subprocess with PYTHONPATH at the repository import the trampolined copy,
+    # whose mutmut import reads its settings from the working folder: point it at the copy's.
+    (dest / "sitecustomize.py").write_text(
+        "import os\n"
+        "_here = os.getcwd()\n"
+        "try:\n"
+        f"    os.chdir({str(dest)!r})\n"
+        "    from mutmut.configuration import config\n"
+        "    config()\n"
+        "except Exception:\n"
+        "    pass\n"
+        "finally:\n"
+        "    os.chdir(_here)\n", encoding="utf-8")
     # tests that need the plan's source text look for it beside the repository (../shared/seed/)
     shared = REPO.parent / "shared"
     if shared.is_dir():
