@@ -157,3 +157,8 @@ def test_fixed_passes_missing_and_infinite_through():
                                                (0.96, 1.0, 1, 0)])
 def test_compare_after_rounding(a, b, places, result):
     assert compare(a, b, places) == result
+
+
+def test_a_stretch_note_for_a_target_without_a_unit():
+    j = _stretch(9, [BASE8], unit=None)
+    assert j.notes[-1] == ("base 8 (附件2 一) reached; the 力争 figure 10 not", "完成基本目标8（附件2 一），未完成力争目标10")

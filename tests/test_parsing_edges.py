@@ -264,3 +264,13 @@ def test_figures_outside_the_bounds_are_refused(iid, update, value, force, messa
                                       (0.0, 1e-13, True), (0.0, 1e-9, False)])
 def test_same_figure_ignores_binary_noise_only(a, b, same):
     assert same_figure(a, b) is same
+
+
+@pytest.mark.parametrize("key,period,inside", [
+    ("2023-05", "2023Q2", True), ("2023Q2", "2023-06", True), ("2023-07", "2023Q2", False),
+    ("2022-05", "2023Q2", False), ("2023", "2023-12", True), ("not a period", "2023Q2", False),
+])
+def test_within(key, period, inside):
+    from liupi_cli.periods import within
+
+    assert within(key, parse_period(period)) is inside
