@@ -162,3 +162,19 @@ def test_compare_after_rounding(a, b, places, result):
 def test_a_stretch_note_for_a_target_without_a_unit():
     j = _stretch(9, [BASE8], unit=None)
     assert j.notes[-1] == ("base 8 (附件2 一) reached; the 力争 figure 10 not", "完成基本目标8（附件2 一），未完成力争目标10")
+
+
+def test_a_double_decline_settles_as_met_not_declined():
+    j = judge(facts("double_decline", "at_most", actual=4, at="2023-12", last_year=6), settle=True)
+    assert (j.light, j.status, j.met, j.gap) == ("green", "met", True, -2.0)
+    j = judge(facts("double_decline", "at_most", actual=6, at="2023-12", last_year=6), settle=True)
+    assert (j.light, j.status, j.met) == ("red", "not_met", False)
+
+
+def test_a_one_off_cap_settles_on_the_amount_not_the_pace():
+    """600 recorded once in June under a cap of 1000: its pace (1200 a year) is red in the year, but the
+    settlement asks whether the amount stayed under the cap, and it did."""
+    f = facts("cumulative", "at_most", target=1000, actual=600, at="2023-06", frequency=Frequency.once)
+    assert (judge(f).light, judge(f).status, judge(f).projection) == ("red", "broken", 1200.0)
+    assert (judge(f, settle=True).light, judge(f, settle=True).status, judge(f, settle=True).met) == (
+        "green", "met", True)
