@@ -13,6 +13,7 @@ Usage:
     python bench/mutation.py                       # the whole core (everything outside liupi_cli/cli/)
     python bench/mutation.py quantity periods      # some modules: quantity, report/build, render/safe…
     python bench/mutation.py --keep quantity       # keep the copy (to run `mutmut browse` in it)
+    python bench/mutation.py quantity --mutants 'liupi_cli.quantity.x_split_unit*'   # only these mutants
 
 Needs mutmut 3: `pip install -e '.[mutation]'`. Run it with the interpreter of that environment.
 
@@ -161,6 +162,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("modules", nargs="*", help="modules to mutate (default: the whole core)")
     parser.add_argument("--keep", action="store_true", help="keep the temporary copy and print where it is")
     parser.add_argument("--no-diff", action="store_true", help="list survivors by name only")
+    parser.add_argument("--mutants", nargs="+", metavar="NAME",
+                        help="run only these mutants (names or globs from an earlier survivor list)")
     args = parser.parse_args(argv)
 
     import importlib.util
@@ -178,7 +181,7 @@ def main(argv: list[str] | None = None) -> int:
         print(f"mutating {len(patterns)} module(s): {' '.join(patterns)}", flush=True)
         started = time.monotonic()
         log = tmp / "mutmut-run.log"
-        run = run_mutmut(copy, "run", "--max-children", "1", log=log)
+        run = run_mutmut(copy, "run", "--max-children", "1", *(args.mutants or ()), log=log)
         if run.returncode != 0:
             print(log.read_text(encoding="utf-8", errors="replace")[-3000:], file=sys.stderr)
             print(f"error: mutmut run failed (exit {run.returncode})", file=sys.stderr)
@@ -193,6 +196,7 @@ def main(argv: list[str] | None = None) -> int:
             name: status
             for name, status in statuses.items()
             if any(fnmatch.fnmatch(mutant_module(name), p) for p in patterns)
+            and (not args.mutants or any(fnmatch.fnmatch(name, m) for m in args.mutants))
         }
 
         marked = {n: s for n, s in statuses.items() if n in equivalent}
