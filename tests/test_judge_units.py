@@ -178,3 +178,15 @@ def test_a_one_off_cap_settles_on_the_amount_not_the_pace():
     assert (judge(f).light, judge(f).status, judge(f).projection) == ("red", "broken", 1200.0)
     assert (judge(f, settle=True).light, judge(f, settle=True).status, judge(f, settle=True).met) == (
         "green", "met", True)
+
+
+def test_an_undated_milestone_not_done_at_settlement_is_not_met():
+    f = facts("milestone", "equal", actual=None, at=None, as_of=dt.date(2023, 12, 31), due=None)
+    j = judge(f, settle=True)
+    assert (j.light, j.status, j.met) == ("red", "not_met", False)
+
+
+def test_a_milestone_due_after_the_year_cannot_be_settled():
+    f = facts("milestone", "equal", actual=None, at=None, as_of=dt.date(2023, 12, 31), due=dt.date(2024, 3, 31))
+    j = judge(f, settle=True)
+    assert (j.light, j.status, j.met) == ("grey", "not_due", None)
