@@ -666,7 +666,22 @@ def _setting_liupi_today(monkeypatch, tmp_path, invoke):
     assert json.loads(invoke("history", "t1", "--format", "json").stdout)[0]["date"] == "2023-07-21"
 
 
-SETTINGS = {"LIUPI_TODAY": _setting_liupi_today, "LIUPI_LANG": _setting_liupi_lang, "LIUPI_HOME": _setting_liupi_home, "LIUPI_DB": _setting_liupi_db, "LIUPI_USER": _setting_liupi_user,
+def _setting_xdg_cache_home(monkeypatch, tmp_path, invoke):
+    monkeypatch.setenv("LIUPI_HOME", str(MINI))
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "here"))
+    assert invoke("targets").exit_code == 0
+    assert len(list((tmp_path / "here" / "liupi" / "plans").glob("*.json"))) == 1
+
+
+def _setting_liupi_no_cache(monkeypatch, tmp_path, invoke):
+    monkeypatch.setenv("LIUPI_HOME", str(MINI))
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "here"))
+    monkeypatch.setenv("LIUPI_NO_CACHE", "1")
+    assert invoke("targets").exit_code == 0
+    assert not (tmp_path / "here").exists()
+
+
+SETTINGS = {"XDG_CACHE_HOME": _setting_xdg_cache_home, "LIUPI_NO_CACHE": _setting_liupi_no_cache, "LIUPI_TODAY": _setting_liupi_today, "LIUPI_LANG": _setting_liupi_lang, "LIUPI_HOME": _setting_liupi_home, "LIUPI_DB": _setting_liupi_db, "LIUPI_USER": _setting_liupi_user,
             "XDG_DATA_HOME": _setting_xdg_data_home, "NO_COLOR": _setting_no_color, "COLUMNS": _setting_columns}
 
 
