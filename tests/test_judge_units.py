@@ -190,3 +190,19 @@ def test_a_milestone_due_after_the_year_cannot_be_settled():
     f = facts("milestone", "equal", actual=None, at=None, as_of=dt.date(2023, 12, 31), due=dt.date(2024, 3, 31))
     j = judge(f, settle=True)
     assert (j.light, j.status, j.met) == ("grey", "not_due", None)
+
+
+def test_a_raised_standard_not_yet_reached_is_behind():
+    j = judge(facts("standard_raised", target=650, actual=620, at="2023-06", frequency=Frequency.once))
+    assert (j.light, j.status, j.gap, j.met) == ("yellow", "behind", -30.0, None)
+    j = judge(facts("standard_raised", target=650, actual=650.00001, at="2023-06", frequency=Frequency.once))
+    assert (j.light, j.status, j.gap) == ("green", "met", 0.0)
+
+
+@pytest.mark.parametrize("actual,light", [(7.5, "yellow"), (7.6, "red"), (5.5, "green")])
+def test_a_左右_ceiling_uses_the_level_band(actual, light):
+    """level_yellow_points (2 here) is the 左右 ceiling's band, not growth_yellow_points (1)."""
+    th = LightThresholds(growth_yellow_points=1, level_yellow_points=2)
+    f = Facts(kind=Kind.ceiling, comparator=Comparator.about, target=5.5, th=th, actual=actual,
+              at=parse_period("2023-06"), as_of=dt.date(2023, 6, 30))
+    assert judge(f).light == light

@@ -107,7 +107,10 @@ def test_valid_periods_per_frequency():
     (Frequency.annual, "2023-12", "2023"),
 ])
 def test_period_for_stores_under_the_indicators_own_grain(freq, written, key):
-    assert period_for(freq, parse_period(written), 2023).key == key
+    p = period_for(freq, parse_period(written), 2023)
+    assert p.key == key
+    assert p.grain == {Frequency.monthly: "month", Frequency.once: "month", Frequency.quarterly: "quarter",
+                       Frequency.annual: "year"}[freq]
 
 
 @pytest.mark.parametrize("freq,written,baseline,message,hint", [
