@@ -55,6 +55,7 @@ SLOW_TESTS = [
     "tests/test_store.py::test_four_writers_and_a_reader_at_once_lose_nothing",
     "tests/test_store.py::test_a_batch_killed_midway_leaves_the_store_intact_and_without_it",
     "tests/test_spreadsheets.py::test_a_libreoffice_workbook_with_a_percent_cell",  # runs LibreOffice
+    "tests/test_concurrency_and_kills.py",  # many processes racing or killed at random moments: timing-bound
     # start-up cost: counts the modules a fresh interpreter imports, which mutmut's trampolines change
     "tests/test_report_cli.py::test_plain_formats_do_not_import_pandas_or_openpyxl",
 ]
