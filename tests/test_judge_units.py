@@ -206,3 +206,25 @@ def test_a_左右_ceiling_uses_the_level_band(actual, light):
     f = Facts(kind=Kind.ceiling, comparator=Comparator.about, target=5.5, th=th, actual=actual,
               at=parse_period("2023-06"), as_of=dt.date(2023, 6, 30))
     assert judge(f).light == light
+
+
+@pytest.mark.parametrize("actual,target,light,status,gap", [
+    (0.0, 0.5, "yellow", "behind", -0.5),  # no growth is not negative growth: the bands decide
+    (0.5, 0.5, "green", "met", 0.0),
+    (-0.1, 0.0, "red", "far_behind", -0.1),  # a fall against a target of 0
+    (-0.1, -2.0, "green", "met", 1.9),  # a fall is allowed when the target itself is one
+    (0.4, 0.5, "yellow", "behind", -0.1),
+])
+def test_growth_near_zero(actual, target, light, status, gap):
+    j = judge(facts("growth_rate", target=target, actual=actual))
+    assert (j.light, j.status, j.gap) == (light, status, gap)
+
+
+@pytest.mark.parametrize("comparator,actual,light,status,gap", [
+    ("at_most", 5.0, "green", "met", -0.5), ("at_most", 5.5, "green", "met", 0.0),
+    ("at_most", 5.6, "red", "broken", 0.1), ("about", 6.5, "yellow", "behind", 1.0),
+    ("about", 6.6, "red", "broken", 1.1),
+])
+def test_ceiling_statuses_and_gaps(comparator, actual, light, status, gap):
+    j = judge(facts("ceiling", comparator, target=5.5, actual=actual))
+    assert (j.light, j.status, j.gap) == (light, status, gap)
