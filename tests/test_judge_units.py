@@ -228,3 +228,10 @@ def test_growth_near_zero(actual, target, light, status, gap):
 def test_ceiling_statuses_and_gaps(comparator, actual, light, status, gap):
     j = judge(facts("ceiling", comparator, target=5.5, actual=actual))
     assert (j.light, j.status, j.gap) == (light, status, gap)
+
+
+@pytest.mark.parametrize("kind,actual,light,status", [("growth_rate", 6, "red", "broken"), ("growth_rate", 5, "green", "met"),
+                                                      ("level", 6, "red", "broken"), ("level", 4, "green", "met")])
+def test_a_growth_rate_or_level_at_most_is_a_ceiling(kind, actual, light, status):
+    j = judge(facts(kind, "at_most", target=5, actual=actual))
+    assert (j.light, j.status) == (light, status)
