@@ -56,6 +56,7 @@ SLOW_TESTS = [
     "tests/test_store.py::test_a_batch_killed_midway_leaves_the_store_intact_and_without_it",
     "tests/test_spreadsheets.py::test_a_libreoffice_workbook_with_a_percent_cell",  # runs LibreOffice
     "tests/test_concurrency_and_kills.py",  # many processes racing or killed at random moments: timing-bound
+    "tests/hostile/test_input_cases.py::test_hostile_input",  # bombs under a time limit of a few seconds
     # start-up cost: counts the modules a fresh interpreter imports, which mutmut's trampolines change
     "tests/test_report_cli.py::test_plain_formats_do_not_import_pandas_or_openpyxl",
 ]
