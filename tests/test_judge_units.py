@@ -235,3 +235,18 @@ def test_ceiling_statuses_and_gaps(comparator, actual, light, status, gap):
 def test_a_growth_rate_or_level_at_most_is_a_ceiling(kind, actual, light, status):
     j = judge(facts(kind, "at_most", target=5, actual=actual))
     assert (j.light, j.status) == (light, status)
+
+
+@pytest.mark.parametrize("target,actual,light,status", [(0, 0, "green", "met"), (None, 0, "green", "met"),
+                                                        (2, 1, "green", "met"), (2, 3, "red", "broken"),
+                                                        (None, 1, "red", "broken")])
+def test_zero_events_against_its_target(target, actual, light, status):
+    j = judge(facts("zero_events", "at_most", target=target, actual=actual))
+    assert (j.light, j.status, j.gap) == (light, status, float(actual))
+
+
+@pytest.mark.parametrize("actual,light,status,met", [(1000, "green", "met", True), (999, "green", "met", True),
+                                                     (1000.5, "red", "not_met", False)])
+def test_a_cumulative_cap_at_settlement(actual, light, status, met):
+    j = judge(facts("cumulative", "at_most", target=1000, actual=actual, at="2023-12"), settle=True)
+    assert (j.light, j.status, j.met) == (light, status, met)
