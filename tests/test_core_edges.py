@@ -137,5 +137,6 @@ def test_xlsx_cells_and_sheet_titles():
     assert safe.sheet_title("a[b]:c*d?e/f\\g") == "a_b__c_d_e_f_g"
     assert safe.sheet_title("x" * 40) == "x" * 31
     assert safe.sheet_title("'quoted'") == "quoted"
+    assert safe.sheet_title("XX battle X") == "XX battle X"  # only quotes are stripped
     assert safe.sheet_title("''") == "sheet" and safe.sheet_title("") == "sheet"
     assert safe.sheet_title("a\nb") == "a_nb"  # the newline shown as \n, its backslash made safe
