@@ -104,6 +104,7 @@ def test_valid_periods_per_frequency():
     (Frequency.monthly, "2023Q2", "2023-06"),
     (Frequency.once, "2023Q3", "2023-09"),
     (Frequency.once, "2023", "2023-12"),
+    (Frequency.monthly, "2023", "2023-12"),  # 全年 is 1–12月 for a year-to-date monthly figure
     (Frequency.quarterly, "2023-09", "2023Q3"),
     (Frequency.quarterly, "2023", "2023Q4"),
     (Frequency.annual, "2023Q4", "2023"),
@@ -121,8 +122,6 @@ def test_period_for_stores_under_the_indicators_own_grain(freq, written, key):
      "valid periods: 2023Q1, 2023Q2, 2023Q3, 2023Q4"),
     (Frequency.annual, "2023-06", False, "an annual indicator has no figure for 2023-06", "valid periods: 2023"),
     (Frequency.annual, "2023Q3", False, "an annual indicator has no figure for 2023Q3", "valid periods: 2023"),
-    (Frequency.monthly, "2023", False, "a monthly indicator has no figure for 2023",
-     "valid periods: 2023-02, 2023-03, 2023-04, 2023-05, 2023-06, 2023-07, 2023-08, 2023-09, 2023-10, 2023-11, 2023-12"),
     (Frequency.monthly, "2024-06", False, "period 2024-06 is outside the plan year 2023",
      "use a period in 2023, e.g. 2023-06"),
     (Frequency.monthly, "2023-06", True, "period 2023-06 is outside last year's same period (--baseline) 2022",
