@@ -250,3 +250,16 @@ def test_zero_events_against_its_target(target, actual, light, status):
 def test_a_cumulative_cap_at_settlement(actual, light, status, met):
     j = judge(facts("cumulative", "at_most", target=1000, actual=actual, at="2023-12"), settle=True)
     assert (j.light, j.status, j.met) == (light, status, met)
+
+
+@pytest.mark.parametrize("actual,light,status", [(600, "green", "on_track"), (601, "red", "broken")])
+def test_a_cumulative_cap_in_the_year_is_judged_by_its_pace(actual, light, status):
+    j = judge(facts("cumulative", "at_most", target=1200, actual=actual, at="2023-06"))
+    assert (j.light, j.status) == (light, status)
+
+
+@pytest.mark.parametrize("actual,light,status,met", [(10, "green", "met", True), (11, "red", "not_met", False),
+                                                     (9, "red", "not_met", False)])
+def test_an_exact_cumulative_target_at_settlement(actual, light, status, met):
+    j = judge(facts("cumulative", "equal", target=10, actual=actual, at="2023-12"), settle=True)
+    assert (j.light, j.status, j.met) == (light, status, met)

@@ -92,3 +92,15 @@ def test_baseline_column_words(text, meant):
 def test_a_baseline_word_not_understood_is_refused():
     with pytest.raises(InputRefused):
         _yes_no("maybe")
+
+
+def test_a_row_without_a_value_cell_is_no_figure():
+    b = prepare_batch(PLAN, {}, [(2, {"id": "new_urban_jobs", "period": "2023-06"})])
+    assert (b.no_figure, b.changes, b.problems) == (1, [], [])
+
+
+def test_force_reaches_every_row():
+    rows = [(2, {"id": "industrial_va_growth", "period": "2023-06", "value": "450"})]
+    assert [p.row for p in prepare_batch(PLAN, {}, rows).problems] == [2]
+    forced = prepare_batch(PLAN, {}, rows, force=True)
+    assert forced.problems == [] and forced.changes[0].record.value == 450.0
