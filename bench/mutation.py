@@ -224,7 +224,7 @@ def main(argv: list[str] | None = None) -> int:
             print(f"\nequivalent, not counted ({len(marked)}, from {EQUIVALENT.relative_to(REPO)}):")
             for name in sorted(marked):
                 print(f"  {name}: {equivalent[name]}")
-        stale = sorted(set(equivalent) - set(statuses))
+        stale = [] if args.mutants else sorted(set(equivalent) - set(statuses))
         stale = [n for n in stale if any(fnmatch.fnmatch(mutant_module(n), p) for p in patterns)]
         if stale:
             print("\nmarked equivalent but no longer generated (the code moved; remove or rename):")
