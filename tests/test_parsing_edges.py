@@ -282,3 +282,14 @@ def test_within(key, period, inside):
     from liupi_cli.periods import within
 
     assert within(key, parse_period(period)) is inside
+
+
+def test_a_figure_too_large_to_be_real_is_refused():
+    from liupi_cli.models import FIGURE_LIMIT
+
+    sanity(_ind("new_urban_jobs"), FIGURE_LIMIT, False)  # the limit itself is a figure
+    with pytest.raises(InputRefused) as exc:
+        sanity(_ind("new_urban_jobs"), FIGURE_LIMIT * 10, True)
+    assert (exc.value.message, exc.value.hint) == (
+        f"new_urban_jobs: {FIGURE_LIMIT * 10:g}人 is too large to be a figure",
+        "check for a typo (an extra 0, or 万元 for 亿元)")
