@@ -263,3 +263,13 @@ def test_a_cumulative_cap_in_the_year_is_judged_by_its_pace(actual, light, statu
 def test_an_exact_cumulative_target_at_settlement(actual, light, status, met):
     j = judge(facts("cumulative", "equal", target=10, actual=actual, at="2023-12"), settle=True)
     assert (j.light, j.status, j.met) == (light, status, met)
+
+
+@pytest.mark.parametrize("actual,at,light,status", [
+    (1200, "2023-03", "green", "met"),  # the annual target reached early
+    (700, "2023-06", "green", "ahead"), (600, "2023-06", "green", "on_track"),
+    (480, "2023-06", "yellow", "behind"), (479, "2023-06", "red", "far_behind"),
+])
+def test_cumulative_statuses(actual, at, light, status):
+    j = judge(facts("cumulative", target=1200, actual=actual, at=at))
+    assert (j.light, j.status) == (light, status)
