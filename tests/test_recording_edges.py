@@ -104,3 +104,11 @@ def test_force_reaches_every_row():
     assert [p.row for p in prepare_batch(PLAN, {}, rows).problems] == [2]
     forced = prepare_batch(PLAN, {}, rows, force=True)
     assert forced.problems == [] and forced.changes[0].record.value == 450.0
+
+
+def test_make_record_refuses_an_implausible_figure_unless_forced():
+    from liupi_cli.recording import make_record
+
+    with pytest.raises(InputRefused):
+        make_record(PLAN, "industrial_va_growth", "450", "2023-06")
+    assert make_record(PLAN, "industrial_va_growth", "450", "2023-06", force=True).value == 450.0
