@@ -293,3 +293,9 @@ def test_a_figure_too_large_to_be_real_is_refused():
     assert (exc.value.message, exc.value.hint) == (
         f"new_urban_jobs: {FIGURE_LIMIT * 10:g}人 is too large to be a figure",
         "check for a typo (an extra 0, or 万元 for 亿元)")
+
+
+def test_a_figure_too_large_without_a_unit():
+    with pytest.raises(InputRefused) as exc:
+        sanity(_ind("new_urban_jobs", unit=None), 2e15, False)
+    assert exc.value.message == "new_urban_jobs: 2e+15 is too large to be a figure"
