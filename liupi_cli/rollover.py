@@ -18,7 +18,7 @@ from typing import Any
 
 from liupi_cli.errors import InputRefused
 from liupi_cli.models import Kind
-from liupi_cli.periods import parse_period
+from liupi_cli.periods import Period, parse_period
 from liupi_cli.plan import Plan
 from liupi_cli.store import NewRecord, Record, TaskUpdate
 
@@ -65,19 +65,29 @@ def _year_text(text: str | None, old: int, new: int) -> str | None:
     return text.replace(str(old), str(new)) if text else text
 
 
-def _latest(records: list[Record], indicator: str, year: int) -> Record | None:
-    """Last year's most complete actual: the current record whose period ends latest in that year."""
-    best, end = None, None
+def _by_indicator(records: list[Record], year: int) -> dict[str, list[tuple[Period, Record]]]:
+    """Last year's current actuals per indicator, each with its period: one pass over the store."""
+    out: dict[str, list[tuple[Period, Record]]] = {}
     for r in records:
-        if r.indicator != indicator or r.baseline or not r.current:
+        if r.baseline or not r.current:
             continue
         try:
             p = parse_period(r.period)
         except InputRefused:
             continue
-        if p.year == year and (end is None or p.end > end):
-            best, end = r, p.end
-    return best
+        if p.year == year:
+            out.setdefault(r.indicator, []).append((p, r))
+    return out
+
+
+def _latest(figures: list[tuple[Period, Record]]) -> Record | None:
+    """Last year's most complete actual: the current record whose period ends latest in that year."""
+    return max(figures, key=lambda pr: pr[0].end)[1] if figures else None
+
+
+def _fill_row(ind, last: Record | None, **extra) -> FillRow:
+    return FillRow(ind.id, ind.name_zh, ind.kind.value, ind.unit, ind.target,
+                   last.value if last else None, last.period if last else None, **extra)
 
 
 def _dump(model: Any) -> dict[str, Any]:
@@ -104,26 +114,16 @@ def next_year(plan: Plan, records: list[Record], updates: list[TaskUpdate], year
     fill: list[FillRow] = []
     baselines: list[NewRecord] = []
     indicators = []
+    actuals = _by_indicator(records, old)
     for ind in plan.indicators.values():
-        last = _latest(records, ind.id, old)
+        last = _latest(actuals.get(ind.id, []))
         entry = _dump(ind)
         entry["id"] = ind.id
         for k in ("target", "alternatives", "judged_because", "due"):
             entry.pop(k, None)
         entry["comparator"] = ind.comparator.value
         if ind.kind is Kind.milestone:
-            fill.append(
-                FillRow(
-                    ind.id,
-                    ind.name_zh,
-                    ind.kind.value,
-                    ind.unit,
-                    ind.target,
-                    last.value if last else None,
-                    last.period if last else None,
-                    last_due=ind.due.isoformat() if ind.due else None,
-                )
-            )
+            fill.append(_fill_row(ind, last, last_due=ind.due.isoformat() if ind.due else None))
             if ind.target is not None:
                 entry["target"] = ind.target
         if ind.kind is Kind.standard_raised:
@@ -136,35 +136,13 @@ def next_year(plan: Plan, records: list[Record], updates: list[TaskUpdate], year
                     f"{ind.target:g} (the standard promised): check it"
                 )
         if ind.kind is Kind.double_decline:
-            for r in records:
-                if r.indicator == ind.id and not r.baseline and r.current and _in_year(r.period, old):
-                    baselines.append(
-                        NewRecord(
-                            ind.id,
-                            r.period,
-                            r.value,
-                            r.entered,
-                            r.entered_unit,
-                            r.unit,
-                            baseline=True,
-                            source=f"{plan.info.id} actual",
-                            note=f"carried from {old}",
-                        )
-                    )
+            for _, r in actuals.get(ind.id, []):
+                baselines.append(NewRecord(ind.id, r.period, r.value, r.entered, r.entered_unit, r.unit,
+                                           baseline=True, source=f"{plan.info.id} actual", note=f"carried from {old}"))
             if not any(b.indicator == ind.id for b in baselines):
                 notes.append(f"{ind.id}: no {old} counts recorded: record last year's figures with --baseline")
         if ind.kind in NEEDS_TARGET:
-            fill.append(
-                FillRow(
-                    ind.id,
-                    ind.name_zh,
-                    ind.kind.value,
-                    ind.unit,
-                    ind.target,
-                    last.value if last else None,
-                    last.period if last else None,
-                )
-            )
+            fill.append(_fill_row(ind, last))
         if ind.kind in (Kind.zero_events, Kind.ranking) and ind.target is not None:
             entry["target"] = ind.target  # zero stays zero; a ranking aim is usually kept
         indicators.append(entry)
@@ -209,13 +187,6 @@ def next_year(plan: Plan, records: list[Record], updates: list[TaskUpdate], year
         "indicators": indicators,
     }
     return NextYear(targets, tasks, baselines, fill, notes, len(tasks), dropped)
-
-
-def _in_year(period: str, year: int) -> bool:
-    try:
-        return parse_period(period).year == year
-    except InputRefused:
-        return False
 
 
 def fill_csv(rows: list[FillRow]) -> str:
