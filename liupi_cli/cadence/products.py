@@ -178,26 +178,28 @@ def dekad_brief(plan: Plan, records: Iterable[Record], task_updates: Iterable[Ta
                       became_overdue=overdue, milestones_overdue=milestones, change=compare(then, now))
 
 
+def _with_change(plan: Plan, records: list[Record], updates: list[TaskUpdate], period: Period):
+    """The period's report and its change since the previous period of the same grain."""
+    rep = _report(plan, records, updates, period)
+    prev = previous_period(period)
+    return rep, compare(_report(plan, records, updates, prev) if prev else None, rep)
+
+
 def month_circular(plan: Plan, records: Iterable[Record], task_updates: Iterable[TaskUpdate],
                    period: Period) -> MonthCircular:
     records, updates = list(records), list(task_updates)
-    rep = _report(plan, records, updates, period)
-    prev = previous_period(period)
-    before = _report(plan, records, updates, prev) if prev else None
+    rep, change = _with_change(plan, records, updates, period)
     overdue = task_timeline(plan, updates, period.end, overdue=True)
-    return MonthCircular(key=period.key, report=rep, change=compare(before, rep),
+    return MonthCircular(key=period.key, report=rep, change=change,
                          missing=build_missing(plan, records, updates, period), tasks_overdue=overdue)
 
 
 def quarter_summary(plan: Plan, records: Iterable[Record], task_updates: Iterable[TaskUpdate],
                     period: Period) -> QuarterSummary:
     records, updates = list(records), list(task_updates)
-    rep = _report(plan, records, updates, period)
-    prev = previous_period(period)
-    before = _report(plan, records, updates, prev) if prev else None
-    lines = task_timeline(plan, updates, period.end)
-    return QuarterSummary(key=period.key, report=rep, change=compare(before, rep),
-                          prescore=build_prescore(plan, rep, lines))
+    rep, change = _with_change(plan, records, updates, period)
+    return QuarterSummary(key=period.key, report=rep, change=change,
+                          prescore=build_prescore(plan, rep, task_timeline(plan, updates, period.end)))
 
 
 def _settled(key: str, name: str, rows) -> Settled:

@@ -10,6 +10,7 @@ from typing import Any
 
 import yaml
 
+from liupi_cli.models import Task
 from liupi_cli.plan_import.build import Built, ReviewItem
 
 DOC_FIELDS = (
@@ -25,24 +26,7 @@ DOC_FIELDS = (
     "deadline_text",
     "category",
 )
-ORDER = (
-    "id",
-    "battle",
-    "source",
-    "section",
-    "section_lead",
-    "title_zh",
-    "summary",
-    "lead_units",
-    "responsible_units",
-    "responsible_others",
-    "deadline",
-    "deadline_text",
-    "category",
-    "indicators",
-    "measures",
-    "note",
-)
+ORDER = tuple(Task.model_fields)  # tasks.yaml keys in the model's order
 
 
 class _Dumper(getattr(yaml, "CSafeDumper", yaml.SafeDumper)):  # type: ignore[misc]  # libyaml when present
