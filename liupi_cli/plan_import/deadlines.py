@@ -18,7 +18,7 @@ _CN = {"一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "�
 # 2023年12月底前 · 12月底 · 2023年11月15日前 · 11月15日 · 2023年底 · 年底前 · 2023.12.31 · 2023-12-31
 _DATE = re.compile(
     r"(?:(?P<y>20\d\d)\s*年)?\s*(?P<m>\d{1,2}|[一二三四五六七八九十]{1,3})\s*月\s*"
-    r"(?:(?P<d>\d{1,2})\s*日|(?P<end>底|末|份|上旬|中旬|下旬))?"
+    r"(?:(?P<d>\d{1,2}|[一二三四五六七八九十]{1,3})\s*日|(?P<end>底|末|份|上旬|中旬|下旬))?"
 )
 _YEAR_END = re.compile(r"(?P<y>20\d\d)?\s*年\s*(?:底|末)|年内|年度内")
 _ISO = re.compile(r"(20\d\d)[-./](\d{1,2})[-./](\d{1,2})")
@@ -67,7 +67,7 @@ def _dates(text: str, year: int | None) -> list[tuple[dt.date, bool]]:
             continue
         last = calendar.monthrange(y, month)[1]
         if m["d"]:
-            day = int(m["d"])
+            day = _num(m["d"])  # 15日 or 十五日
         elif m["end"] == "上旬":
             day = 10
         elif m["end"] == "中旬":
