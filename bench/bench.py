@@ -130,11 +130,21 @@ def bundled_section(tmp: Path, env: dict[str, str], runs: int) -> None:
     shutil.copyfile(db, pristine)
     floor_pass = measure("python -c pass", [PY, "-c", "pass"], env, runs)
     floor_typer = measure('python -c "import typer"  (the floor)', [PY, "-c", "import typer"], env, runs)
+    # typer 0.2x builds a pydantic TypeAdapter for each option of the command that runs, so any typer
+    # command with options pays for importing pydantic: this second floor is that cost alone
+    mini = tmp / "typer_app.py"
+    mini.write_text(
+        "import typer\napp = typer.Typer()\n\n@app.command()\n"
+        "def report(month: str = typer.Option(None, '--month'), fmt: str = typer.Option('table', '--format')):\n"
+        "    print(month, fmt)\n\n@app.command()\ndef other():\n    pass\n\napp()\n", encoding="utf-8")
+    floor_app = measure("a typer app: one command, two options", [PY, str(mini), "report", "--month", "2023-06"],
+                        env, runs)
     f = floor_typer.median
     print(f"\nBundled plan: {len(plan.indicators)} indicators, {n} records; {runs} runs each; "
-          "min / median / max, ratio to the typer floor, peak RSS")
+          "min / median / max, ratio to the typer floor, peak RSS; last: ratio to the two-option typer app")
     print(floor_pass.line(f))
     print(floor_typer.line(f))
+    print(floor_app.line(f))
     rows = [
         ("liupi --help", [PY, "-m", "liupi_cli", "--help"], None, 2.0),
         ("liupi update ID VALUE --period 2023-06 --revise",
@@ -148,7 +158,8 @@ def bundled_section(tmp: Path, env: dict[str, str], runs: int) -> None:
     ]
     for label, cmd, setup, limit in rows:
         m = measure(label, cmd, env, runs, setup)
-        print(m.line(f, verdict(m.median / f, limit, "x") if limit else ""))
+        print(m.line(f, (verdict(m.median / f, limit, "x") if limit else "")
+                     + f"  {m.median / floor_app.median:.1f}x the typer app"))
 
     # where a report's time goes, in one process
     from liupi_cli.periods import parse_period

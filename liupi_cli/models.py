@@ -30,7 +30,7 @@ def _magnitude(value: float | None) -> float | None:
 
 class Strict(BaseModel):
     # allow_inf_nan=False: .nan, .inf or 1e309 as a target is an error, never a figure to judge by
-    model_config = ConfigDict(extra="forbid", frozen=True, allow_inf_nan=False)
+    model_config = ConfigDict(extra="forbid", frozen=True, allow_inf_nan=False, defer_build=True)
 
 
 class Kind(str, Enum):
@@ -90,8 +90,9 @@ class PrescoreWeights(Strict):
 
 
 class Settings(Strict):
-    lights: LightThresholds = LightThresholds()
-    prescore: PrescoreWeights = PrescoreWeights()
+    # factories, not instances: an instance made here would build the models' validators at import
+    lights: LightThresholds = Field(default_factory=LightThresholds)
+    prescore: PrescoreWeights = Field(default_factory=PrescoreWeights)
 
 
 class PlanInfo(Strict):
@@ -240,7 +241,7 @@ class Task(Strict):
 
 class TargetsFile(Strict):
     plan: PlanInfo
-    settings: Settings = Settings()
+    settings: Settings = Field(default_factory=Settings)
     units: list[Unit]
     battles: list[Battle]
     indicators: list[Indicator]

@@ -34,7 +34,7 @@ MAX_KEYED_BYTES = 256 * 1024 * 1024  # larger plan files are not hashed (the YAM
 
 
 class CachedProblem(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
 
     file: str
     line: int | None
@@ -47,7 +47,7 @@ class CachedProblem(BaseModel):
 class CachedPlan(BaseModel):
     """What a checked plan is made of, as stored."""
 
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
 
     info: PlanInfo
     settings: Settings

@@ -19,7 +19,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
-from pydantic import BaseModel
+from pydantic import BaseModel, ConfigDict
 
 from liupi_cli.errors import InputRefused, StoreError
 from liupi_cli.periods import Period, within
@@ -98,6 +98,8 @@ MIGRATIONS: dict[int, Callable[[sqlite3.Connection], None]] = {1: _v1, 2: _v2, 3
 
 
 class Record(BaseModel):
+    model_config = ConfigDict(defer_build=True)  # validators built on first use, not at import
+
     id: int
     indicator: str
     period: str
@@ -116,6 +118,8 @@ class Record(BaseModel):
 
 
 class TaskUpdate(BaseModel):
+    model_config = ConfigDict(defer_build=True)
+
     id: int
     task: str
     date: dt.date

@@ -131,3 +131,43 @@ def test_listings_fit_the_width_and_keep_ids_whole(run_shipped, monkeypatch):
     assert max(width(ln) for ln in lines) <= 80
     ids = [ln.split()[0] for ln in lines[2:] if ln and not ln.startswith(" ")]
     assert "main_indicators_city_position" in ids and len(ids) == 76  # one whole id per indicator
+
+
+def _tokens_one_character_at_a_time(text: str) -> tuple[str, ...]:
+    """The tokenising rule written plainly (every character on its own, then glued): the oracle for
+    ``textgrid.tokens``, which takes ASCII runs whole for speed."""
+    out: list[str] = []
+    for t in re.findall(r"\s+|[^\s]", text):
+        if t.isspace():
+            out.append(" ")
+            continue
+        if out and out[-1] != " ":
+            prev = out[-1]
+            if (not textgrid._is_wide(t) and not textgrid._is_wide(prev[-1])) or t in textgrid._NO_START \
+                    or prev[-1] in textgrid._NO_END:
+                out[-1] = prev + t
+                continue
+        out.append(t)
+    return tuple(out)
+
+
+_TOKEN_ALPHABET = "ab1 .,(%)（）《》，。“”GDP增长率万元 \t–°"
+
+
+@pytest.mark.parametrize("text", [
+    "GDP增长8%左右", "（2023年）", "“三区两园”建设，完成率(%)", "a,b ,c", "《方案》。", "x（y）z", "  lead  ", "1–2月",
+])
+def test_tokens_agree_with_the_one_character_rule(text):
+    assert textgrid.tokens(text) == _tokens_one_character_at_a_time(text)
+
+
+def test_tokens_agree_with_the_one_character_rule_on_any_text():
+    hypothesis = pytest.importorskip("hypothesis")
+    from hypothesis import strategies as st
+
+    @hypothesis.settings(max_examples=300, deadline=None)
+    @hypothesis.given(st.text(alphabet=_TOKEN_ALPHABET, max_size=30))
+    def check(text):
+        assert textgrid.tokens(text) == _tokens_one_character_at_a_time(text)
+
+    check()

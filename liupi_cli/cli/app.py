@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import importlib
 import json
+import os
 import sys
-import traceback
 from pathlib import Path
 from typing import Any, Optional
 
@@ -103,6 +103,8 @@ class LiupiGroup(TyperGroup):
         except LiupiError as exc:
             st = state(ctx)  # type: ignore[arg-type]
             if st.debug:
+                import traceback
+
                 traceback.print_exc()
             report_error(exc, json_envelope=st.json_errors, lang=st.lang)
             raise typer.Exit(exc.exit_code) from None
@@ -192,6 +194,9 @@ def _utf8_io() -> None:
 
 def main() -> None:
     _utf8_io()
+    # liupi uses no pydantic plugins: without this, building the first model validator scans every
+    # installed package's entry points for them (milliseconds on each run)
+    os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")
     try:
         app(prog_name="liupi")
     except KeyboardInterrupt:  # pragma: no cover - interactive only

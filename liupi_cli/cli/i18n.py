@@ -7,6 +7,7 @@ prefix (ids, file names and values inside messages are never translated).
 
 from __future__ import annotations
 
+import functools
 import os
 import re
 
@@ -17,8 +18,9 @@ PREFIX = {"en": {"error": "error", "hint": "hint", "warning": "warning"},
 
 WHAT = {"indicator": "指标", "task": "任务", "unit": "单位", "battle": "战役"}
 
-# (pattern over the English message, Chinese template using the pattern's groups)
-PATTERNS: list[tuple[re.Pattern[str], str]] = [(re.compile(p), t) for p, t in [
+# (pattern over the English message, Chinese template using the pattern's groups); compiled on first
+# use, so a command that says nothing pays nothing for them
+PATTERN_TEXT: list[tuple[str, str]] = [
     (r"^unknown (indicator|task|unit|battle) '(.+)'$", "未知{what}“{1}”"),
     (r"^unknown indicator or task '(.+)'$", "未知指标或任务“{0}”"),
     (r"^did you mean (.+)\?$", "是否要找：{0}？"),
@@ -54,8 +56,13 @@ PATTERNS: list[tuple[re.Pattern[str], str]] = [(re.compile(p), t) for p, t in [
     (r"^Invalid value for '(.+)': (.+)$", "选项 {0} 的值无效：{1}"),
     (r"^Missing option '(.+)'\.?$", "缺少选项 {0}"),
     (r"^Got unexpected extra arguments? \((.+)\)$", "多余的参数：{0}"),
-]]
+]
 GRAIN = {"month": "月份", "quarter": "季度", "year": "年份"}
+
+
+@functools.cache
+def _patterns() -> list[tuple[re.Pattern[str], str]]:
+    return [(re.compile(p), t) for p, t in PATTERN_TEXT]
 
 
 def current_lang(explicit: str | None = None) -> str:
@@ -68,7 +75,7 @@ def tr(text: str | None, lang: str) -> str | None:
     """The Chinese for a known English message; anything else unchanged."""
     if text is None or lang != "zh":
         return text
-    for pattern, template in PATTERNS:
+    for pattern, template in _patterns():
         m = pattern.match(text)
         if m:
             groups = m.groups()

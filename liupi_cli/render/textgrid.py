@@ -40,7 +40,9 @@ def _is_wide(ch: str) -> bool:
 # Chinese punctuation that must not start a line, and that must not end one.
 _NO_START = set("，。、；：？！）》」』】”’,.;:?!)%*…")
 _NO_END = set("（《「『【“‘(")
-_TOKENS = re.compile(r"\s+|[^\s]")
+# whitespace runs, printable ASCII runs (always one token: narrow characters glue together), and any
+# other single character; a run is matched whole so a long id or number costs one step, not one per letter
+_TOKENS = re.compile(r"\s+|[!-~]+|[^\s]")
 
 
 @lru_cache(maxsize=8192)
@@ -55,7 +57,8 @@ def tokens(text: str) -> tuple[str, ...]:
             continue
         if out and out[-1] != " ":
             prev = out[-1]
-            glue = (not _is_wide(t) and not _is_wide(prev[-1])) or t in _NO_START or prev[-1] in _NO_END
+            first = t[0]
+            glue = (not _is_wide(first) and not _is_wide(prev[-1])) or first in _NO_START or prev[-1] in _NO_END
             if glue:
                 out[-1] = prev + t
                 continue

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Literal
 
-from pydantic import BaseModel
+from pydantic import BaseModel, ConfigDict
 
 from liupi_cli.models import Alternative
 
@@ -13,13 +13,19 @@ Light = Literal["green", "yellow", "red", "grey"]
 LIGHTS: tuple[Light, ...] = ("red", "yellow", "green", "grey")
 
 
-class Point(BaseModel):
+class _Model(BaseModel):
+    # validators are built on first use, not at import: a command that never validates or dumps a
+    # report model (the table is rendered from attributes) does not pay for them
+    model_config = ConfigDict(defer_build=True)
+
+
+class Point(_Model):
     period: str
     months: int
     value: float
 
 
-class Row(BaseModel):
+class Row(_Model):
     id: str
     battle: str
     battle_zh: str
@@ -68,7 +74,7 @@ class Row(BaseModel):
     series: list[Point]
 
 
-class Count(BaseModel):
+class Count(_Model):
     key: str
     name_zh: str
     red: int = 0
@@ -81,7 +87,7 @@ class Count(BaseModel):
         return 100 * getattr(self, light) / self.total if self.total else 0.0
 
 
-class OverdueTask(BaseModel):
+class OverdueTask(_Model):
     id: str
     battle: str
     title_zh: str
@@ -93,13 +99,13 @@ class OverdueTask(BaseModel):
     percent: float | None
 
 
-class OverdueCount(BaseModel):
+class OverdueCount(_Model):
     key: str
     name_zh: str
     overdue: int
 
 
-class Summary(BaseModel):
+class Summary(_Model):
     overall: Count
     by_battle: list[Count]
     by_unit: list[Count]
@@ -112,14 +118,14 @@ class Summary(BaseModel):
     tasks_total: int
 
 
-class BattleRef(BaseModel):
+class BattleRef(_Model):
     id: str
     number: int
     name_zh: str
     name_en: str
 
 
-class Report(BaseModel):
+class Report(_Model):
     plan_id: str
     plan_title_zh: str
     plan_title_en: str
