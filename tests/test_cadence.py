@@ -332,6 +332,24 @@ def test_unit_page(tmp_path):
     assert page.prescore is not None and page.prescore.score == 100
 
 
+
+def test_the_unit_page_states_targets_as_the_document_does(tmp_path):
+    """The target column is the target as written (3200人, 5.5%以内), not a bare number that a
+    spreadsheet right-aligns against the next column's figure."""
+    from liupi_cli.render.cadence_doc import unit_doc
+
+    plan = _scored_plan(tmp_path)
+    page = build_unit_page(plan, Q2, Q2_TASKS, parse_period("2023-06"), "县人社局")
+    for lang, jobs in (("zh", "3200人"), ("en", "≥ 3200人")):
+        doc = unit_doc(page, lang)
+        section = doc.sections[0]
+        col = section.columns.index("目标" if lang == "zh" else "Target")
+        cells = {row[1]: row[col] for row in section.rows}
+        assert cells["new_urban_jobs"] == jobs
+        assert all(isinstance(v, str) for v in cells.values())
+    zh = {row[1]: row[3] for row in unit_doc(page, "zh").sections[0].rows}
+    assert zh["urban_unemployment"] == "5.5%左右"  # the mini plan: ceiling, about 5.5, qualifier 左右
+
 def test_year_settlement(plan):
     records = [rec("new_urban_jobs", "2023-12", 3300), rec("retail_sales_total", "2023-12", 30)]
     y = year_settlement(plan, records, [], parse_period("2023"))
