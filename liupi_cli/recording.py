@@ -170,7 +170,8 @@ def check_changes(plan: Plan, current: dict[Key, Record], candidates: list[tuple
             which = "last year's " if rec.baseline else ""
             problems.append(RowProblem(n or 0, f"{rec.indicator} already has {which}{old.entered} for {rec.period}, "
                                                f"recorded by {old.recorded_by} at {old.recorded_at}",
-                                       "pass --revise to supersede it (the old value stays in `liupi history`)"))
+                                       "pass --revise to supersede it (the old value stays in `liupi history`)",
+                                       needs="revise"))
         else:
             changes.append(Change(n, rec, old))
     problems += _falling_year_to_date(plan, current, changes, force, note)
@@ -217,7 +218,7 @@ def _falling_year_to_date(plan: Plan, current: dict[Key, Record], changes: list[
             message, p = clash
             hint = ("--force needs a --note saying why the figure fell" if force else
                     f"correct {p.key} first with --revise, or pass --force with a --note saying why")
-            problems.append(RowProblem(c.row or 0, message, hint))
+            problems.append(RowProblem(c.row or 0, message, hint, needs="force"))
     return problems
 
 

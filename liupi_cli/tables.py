@@ -49,6 +49,7 @@ class RowProblem:
     row: int  # the sheet's row number (the heading row is usually 1)
     message: str
     hint: str | None = None
+    needs: str | None = None  # "revise" or "force": the option that would let the figure in (for prompts)
 
     def __str__(self) -> str:
         return f"row {self.row}: {self.message}" + (f" ({self.hint})" if self.hint else "")

@@ -389,8 +389,21 @@ def test_interactive_answers_are_checked_like_files(run, monkeypatch):
     result = run("update", "--period", "2023年1-6月", "--unit", "rsj", input="1400\n1600\n\n\n\n")
     assert result.exit_code == 0, result.stderr
     assert "new_urban_jobs 2023-06 is 1400, smaller than 1500 for 2023-05" in result.stderr
+    # options cannot be typed at a prompt: the hint is the command to run afterwards, not "pass --force"
+    assert "liupi update new_urban_jobs 1400 --period 2023-06 --force --note" in result.stderr
+    assert "pass --force" not in result.stderr
     assert "last 1500 (2023-05)" in result.stdout
     assert [h["value"] for h in _history(run, "new_urban_jobs")] == [1500, 1600]
+
+
+def test_interactive_answer_for_a_period_already_recorded_names_the_revise_command(run, monkeypatch):
+    monkeypatch.setattr(record_cmds, "_stdin_is_terminal", lambda: True)
+    run("update", "new_urban_jobs", "1500", "-p", "2023-06")
+    result = run("update", "--period", "2023-06", "--unit", "rsj", "--lang", "zh", input="1 600\n\n\n\n\n")
+    assert result.exit_code == 0, result.stderr
+    assert "liupi update new_urban_jobs '1 600' --period 2023-06 --revise" in result.stderr
+    assert "如需替换已报数据" in result.stderr
+    assert [h["value"] for h in _history(run, "new_urban_jobs")] == [1500]
 
 
 def test_a_file_with_a_real_fall_lands_with_force_and_the_note_kept(run, tmp_path):

@@ -6,6 +6,7 @@ import datetime as dt
 import getpass
 import io
 import os
+import shlex
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Optional
@@ -183,13 +184,20 @@ SAY = {
            "none": "none", "unchanged": "unchanged: {id} {period} already has {entered}",
            "saved": "saved {id} {period}: {entered}",
            "stopped": "\nstopped: recorded {n} figure(s); everything entered so far is kept",
-           "done": "recorded {n} figure(s)"},
+           "done": "recorded {n} figure(s)",
+           "revise": "enter another figure or press Enter to skip; to replace the recorded one, afterwards run: "
+                     "liupi update {id} {value} --period {period} --revise",
+           "force": "enter another figure or press Enter to skip; if the figure really fell, afterwards run: "
+                    "liupi update {id} {value} --period {period} --force --note \"why it fell\""},
     "zh": {"intro": "{period}应报指标{n}项。输入数值后回车；直接回车跳过；Ctrl-C 结束，已输入的数据都会保留。",
            "prompt": "{id} {name} [目标 {target}；上次 {last}] {period}：",
            "none": "无", "unchanged": "未变：{id} {period} 已是 {entered}",
            "saved": "已保存 {id} {period}：{entered}",
            "stopped": "\n已停止：共保存 {n} 项数据，已输入的都已保留",
-           "done": "共保存 {n} 项数据"},
+           "done": "共保存 {n} 项数据",
+           "revise": "可重新输入或直接回车跳过；如需替换已报数据，之后运行：liupi update {id} {value} --period {period} --revise",
+           "force": "可重新输入或直接回车跳过；如数据确实回落，之后运行：liupi update {id} {value} --period {period} "
+                    "--force --note \"回落原因\""},
 }
 
 
@@ -237,7 +245,12 @@ def _ask(st: State, store: Store, ind, period: str, source: str | None, by: str 
             record = make_record(plan, ind.id, answer, period, source=source)
             batch = check_changes(plan, current, [(None, record)])
             if batch.problems:
-                raise InputRefused(batch.problems[0].message, batch.problems[0].hint)
+                problem = batch.problems[0]
+                if problem.needs in ("revise", "force"):  # options cannot be given at a prompt: say what to run
+                    say(i18n_line("error", problem.message, lang) + " (" + words[problem.needs].format(
+                        id=ind.id, value=shlex.quote(answer), period=period) + ")")
+                    continue
+                raise InputRefused(problem.message, problem.hint)
             if batch.unchanged:
                 say(words["unchanged"].format(id=ind.id, period=record.period,
                                               entered=batch.unchanged[0].replaces.entered))
