@@ -51,6 +51,50 @@ PATTERN_TEXT: list[tuple[str, str]] = [
     (r"^another liupi is writing; try again$", "另一个 liupi 正在写入，请稍后再试"),
     (r"^(.+): file not found$", "{0}：文件不存在"),
     (r"^(.+): no such data directory$", "{0}：数据目录不存在"),
+    (r"^write e\.g\. (.+)$", "可写作 {0}"),
+    (r"^give a number, e\.g\. (.+)$", "请填数字，例如 {0}"),
+    (r"^empty value$", "数值为空"),
+    (r"^period (\S+) is outside the plan year (\d{4})$", "统计期 {0} 不在计划年度 {1} 年内"),
+    (r"^report period (\S+) is outside the plan year (\d{4})$", "报告期 {0} 不在计划年度 {1} 年内"),
+    (r"^dekad (\S+) is outside the plan year (\d{4})$", "旬 {0} 不在计划年度 {1} 年内"),
+    (r"^use a period in (\d{4}), e\.g\. (\S+)$", "请用 {0} 年内的统计期，例如 {1}"),
+    (r"^the plan covers (\d{4}): e\.g\. --month (\S+) or --year (\S+)$", "计划年度为 {0} 年，例如 --month {1} 或 --year {2}"),
+    (r"^period '(.+)': January is published together with February as 1–2月$", "统计期“{0}”：1月数据与2月合并为1–2月发布"),
+    (r"^record it as (\d{4})-02 \(or \d{4}-01/02\)$", "请记为 {0}-02（或 {0}-01/02）"),
+    (r"^(\S+): (.+) is too large to be a figure$", "{0}：{1} 过大，不可能是统计数据"),
+    (r"^check for a typo \(an extra 0, or 万元 for 亿元\)$", "请检查是否笔误（多了一个0，或亿元、万元写错）"),
+    (r"^(\S+): (\S+) is negative, but (.+) cannot be below 0$", "{0}：{1} 为负数，但{2}不能小于0"),
+    (r"^growth rates may be negative \(下降0\.5%\); counts and levels may not$", "增速可为负（下降0.5%），总量和水平值不能为负"),
+    (r"^(\S+): a growth of (\S+) is outside (\S+)$", "{0}：增速 {1} 超出 {2} 的合理范围"),
+    (r"^(\S+): (\S+) is over 100%$", "{0}：{1} 超过100%"),
+    (r"^check for a typo; pass --force if (?:the figure|it) is real$", "请检查是否笔误；如数据属实，加 --force"),
+    (r"^(\S+): a rank is a whole position, 1 or more \(got (.+)\)$", "{0}：排名须为1以上的整数（输入的是 {1}）"),
+    (r"^(.+): no heading row with columns (.+)$", "{0}：找不到含 {1} 列的标题行"),
+    (r"^headings are id \(or 指标\), period .*`liupi template` writes one$",
+     "列标题为 id（或 指标）、period（期间）、value（数值），可选 unit（单位）、source（来源）、note（备注）、"
+     "baseline（去年同期）；`liupi template` 可生成模板"),
+    (r"^(.+): an old Excel 97–2003 \(\.xls\) workbook$", "{0}：旧版 Excel 97–2003（.xls）工作簿"),
+    (r"^save it as \.xlsx \(Excel 工作簿\) or CSV$", "请另存为 .xlsx（Excel 工作簿）或 CSV"),
+    (r"^(.+): the workbook has no visible worksheet$", "{0}：工作簿没有可见的工作表"),
+    (r"^unhide the sheet with the figures$", "请取消隐藏存放数据的工作表"),
+    (r"^cannot read the file as text: it is not UTF-8, UTF-16 or GB18030 \(GBK\)$",
+     "无法按文本读取：不是 UTF-8、UTF-16 或 GB18030（GBK）编码"),
+    (r"^save it from Excel or WPS as CSV UTF-8 \(逗号分隔\), or as \.xlsx$", "请在 Excel 或 WPS 中另存为 CSV UTF-8（逗号分隔）或 .xlsx"),
+    (r"^(\S+) already has last year's (.+) for (\S+), recorded by (.+) at (\S+)$", "{0} 的 {2} 已有去年同期数 {1}（{3} 于 {4} 录入）"),
+    (r"^(\S+) already has (.+) for (\S+), recorded by (.+) at (\S+)$", "{0} 的 {2} 已有数据 {1}（{3} 于 {4} 录入）"),
+    (r"^pass --revise to supersede it \(the old value stays in `liupi history`\)$",
+     "如需更正，加 --revise（原值仍保留在 `liupi history` 中）"),
+    (r"^(\S+) (\S+) is (.+), smaller than (.+) for (\S+) \((.+)\): a year-to-date figure cannot fall within the year$",
+     "{0} {1} 为 {2}，小于 {4} 的 {3}：累计数在年内不应回落"),
+    (r"^correct (\S+) first with --revise, or pass --force with a --note saying why$",
+     "请先用 --revise 更正 {0}，或加 --force 并用 --note 说明原因"),
+    (r"^--force needs a --note saying why the figure fell$", "--force 须同时用 --note 说明数据回落的原因"),
+    (r"^units are listed under `units:` in targets\.yaml \(`liupi info` shows where\)$",
+     "单位列在 targets.yaml 的 `units:` 下（`liupi info` 可查看文件位置）"),
+    (r"^check the folder exists and is writable; any previous file there is left as it was$",
+     "请确认目录存在且可写；原有文件保持不变"),
+    (r"^(.+): (\d+) bad row\(s\); nothing was recorded$", "{0}：{1}行有误，未录入任何数据"),
+    (r"^fix the rows listed above and run again$", "请改正上面列出的行后重新运行"),
     (r"^no such option: (.+)$", "没有这个选项：{0}"),
     (r"^No such option: (\S+)(?: \(Possible options: (.+)\))?$", "没有这个选项：{0}"),
     (r"^Invalid value for '(.+)': (.+)$", "选项 {0} 的值无效：{1}"),
@@ -83,6 +127,15 @@ def tr(text: str | None, lang: str) -> str | None:
                      "grain": GRAIN.get(groups[-1], groups[-1]) if groups else ""}
             return template.format(*groups, **extra)
     return text
+
+
+def row_line(file: object, row: int, message: str, hint: str | None, lang: str) -> str:
+    """One bad row of a file: ``error: f.csv: row 3: … (hint)`` / ``错误：f.csv：第3行：…（提示）``."""
+    if lang == "zh":
+        tail = f"（{tr(hint, lang)}）" if hint else ""
+        return one_line(f"{PREFIX[lang]['error']}：{file}：第{row}行：{tr(message, lang)}{tail}")
+    tail = f" ({hint})" if hint else ""
+    return one_line(f"{PREFIX[lang]['error']}: {file}: row {row}: {message}{tail}")
 
 
 def line(kind: str, text: str, lang: str) -> str:

@@ -156,8 +156,10 @@ def _update_file(st: State, file: Path, dry_run: bool, revise: bool, force: bool
         batch = prepare_batch(plan, store.current_figures(), table.rows, revise=revise, force=force, note=note)
         problems = sorted(table.problems + batch.problems, key=lambda p: p.row)
         if problems:
+            from liupi_cli.cli.i18n import row_line
+
             for p in problems:
-                print(one_line(f"error: {file}: {p}"), file=sys.stderr)
+                print(row_line(file, p.row, p.message, p.hint, st.lang), file=sys.stderr)
             raise InputRefused(f"{file}: {len(problems)} bad row(s); nothing was recorded",
                                "fix the rows listed above and run again")
         unchanged = f"; {len(batch.unchanged)} unchanged" if batch.unchanged else ""

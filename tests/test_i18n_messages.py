@@ -1,0 +1,62 @@
+"""With --lang zh, the refusals county staff meet most often read in Chinese end to end: the error and
+its hint, with ids, periods and values kept as typed. Each case is one command a bureau really mistypes."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+CJK = re.compile(r"[\u4e00-\u9fff]")
+
+CASES = [
+    # (setup commands, the command, Chinese the error or hint must contain)
+    ([], ["update", "gdp_growth", "abc", "-p", "2023-06"], ["无法识别数值“abc”", "可写作 4.5"]),
+    ([], ["update", "new_urban_jobs", "5", "-p", "2024-06"], ["统计期 2024-06 不在计划年度 2023 年内", "例如 2023-06"]),
+    ([], ["report", "--month", "2022-06"], ["报告期 2022-06 不在计划年度 2023 年内", "--month 2023-06 或 --year 2023"]),
+    ([], ["update", "new_urban_jobs", "1e20", "-p", "2023-06"], ["过大，不可能是统计数据", "多了一个0"]),
+    ([], ["update", "new_urban_jobs", "-5", "-p", "2023-06"], ["-5 为负数，但城镇新增就业不能小于0"]),
+    ([["update", "new_urban_jobs", "1500", "-p", "2023-06"]], ["update", "new_urban_jobs", "1600", "-p", "2023-06"],
+     ["new_urban_jobs 的 2023-06 已有数据 1500", "如需更正，加 --revise"]),
+    ([["update", "new_urban_jobs", "1500", "-p", "2023-05"]], ["update", "new_urban_jobs", "1400", "-p", "2023-06"],
+     ["new_urban_jobs 2023-06 为 1400，小于 2023-05 的 1500", "请先用 --revise 更正 2023-05"]),
+    ([], ["unit", "不存在局", "--month", "2023-06"], ["未知单位“不存在局”", "单位列在 targets.yaml"]),
+]
+
+
+@pytest.mark.parametrize("setup,cmd,expected", CASES, ids=[" ".join(c[1][:2]) + f"-{i}" for i, c in enumerate(CASES)])
+def test_common_refusals_read_in_chinese(run, monkeypatch, setup, cmd, expected):
+    for s in setup:
+        assert run(*s).exit_code == 0
+    monkeypatch.setenv("LIUPI_LANG", "zh")
+    result = run(*cmd)
+    assert result.exit_code != 0
+    for text in expected:
+        assert text in result.stderr, result.stderr
+    lines = [ln for ln in result.stderr.splitlines() if ln.startswith(("错误：", "提示："))]
+    assert lines and all(CJK.search(ln.split("：", 1)[1]) for ln in lines), result.stderr
+
+
+def test_a_headingless_csv_is_explained_in_chinese(run, monkeypatch, tmp_path):
+    path = tmp_path / "bad.csv"
+    path.write_text("foo,bar\n1,2\n", encoding="utf-8")
+    monkeypatch.setenv("LIUPI_LANG", "zh")
+    result = run("update", "--file", str(path))
+    assert result.exit_code != 0
+    assert "找不到含 id, period, value 列的标题行" in result.stderr
+    assert "`liupi template` 可生成模板" in result.stderr
+
+
+def test_bad_rows_of_a_file_are_listed_in_chinese_with_their_row_numbers(run, monkeypatch, tmp_path):
+    assert run("update", "new_urban_jobs", "1500", "-p", "2023-05").exit_code == 0
+    path = tmp_path / "f.csv"
+    path.write_text("id,period,value\nnew_urban_jobs,2023-06,1400\ngdp_growth,2023Q2,abc\n", encoding="utf-8")
+    english = run("update", "--file", str(path))
+    assert f"error: {path}: row 2: new_urban_jobs 2023-06 is 1400, smaller than 1500" in english.stderr
+    monkeypatch.setenv("LIUPI_LANG", "zh")
+    result = run("update", "--file", str(path))
+    assert result.exit_code == 1
+    assert f"错误：{path}：第2行：new_urban_jobs 2023-06 为 1400，小于 2023-05 的 1500" in result.stderr
+    assert f"错误：{path}：第3行：无法识别数值“abc”（可写作 4.5" in result.stderr
+    assert f"错误：{path}：2行有误，未录入任何数据" in result.stderr
+    assert "error:" not in result.stderr
