@@ -15,6 +15,10 @@ from liupi_cli.store import NewRecord, Record
 from liupi_cli.tables import RowProblem
 
 GROWTH_SANE = (-100.0, 200.0)  # a growth of 450% is a typo until --force says otherwise
+# A year-to-date total or a level more than this many times its whole year's target is a typo (an extra 0,
+# 万元 typed for 亿元) until --force says otherwise: stored, it would light green at thousands of percent.
+PLAUSIBLE_TIMES = 3.0
+TARGET_SCALED_KINDS = {Kind.cumulative, Kind.level, Kind.milestone}
 # What a bureau writes in a value cell for "no figure this period" (not 无: for a count it may mean 0)
 NO_FIGURE = {"", "-", "--", "—", "——", "–", "/", "n/a"}
 # Kinds whose figures are year-to-date totals: within a year a later figure is never smaller.
@@ -41,6 +45,15 @@ def sanity(ind: Indicator, value: float, force: bool) -> None:
                                "check for a typo; pass --force if the figure is real")
     if ind.unit == "%" and ind.kind in (Kind.level, Kind.ceiling) and value > 100 and not force:
         raise InputRefused(f"{ind.id}: {value:g}% is over 100%", "check for a typo; pass --force if it is real")
+    if (ind.kind in TARGET_SCALED_KINDS and ind.unit not in ("%", "‰") and ind.target is not None and ind.target > 0
+            and value > PLAUSIBLE_TIMES * ind.target and not force):
+        unit = ind.unit or ""
+        other = "万元" if unit.startswith("亿") else "元" if unit.startswith("万") else None
+        hint = (f"an extra 0, or the figure in {other} (write it with its unit: {value:g}{other})?" if other
+                else "an extra 0?") + " pass --force if it is real"
+        times = value / ind.target
+        shown = f"{times:.1f}" if times < 100 else f"{times:.0f}"
+        raise InputRefused(f"{ind.id}: {value:g}{unit} is {shown} times the year's target {ind.target:g}{unit}", hint)
     if ind.unit == "‰" and value > 1000:
         raise InputRefused(f"{ind.id}: {value:g}‰ is over 1000‰")
     if ind.kind is Kind.ranking and (value < 1 or value != int(value)):

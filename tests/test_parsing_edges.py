@@ -287,7 +287,7 @@ def test_within(key, period, inside):
 def test_a_figure_too_large_to_be_real_is_refused():
     from liupi_cli.models import FIGURE_LIMIT
 
-    sanity(_ind("new_urban_jobs"), FIGURE_LIMIT, False)  # the limit itself is a figure
+    sanity(_ind("new_urban_jobs"), FIGURE_LIMIT, True)  # the limit itself is a figure (forced: far beyond the target)
     with pytest.raises(InputRefused) as exc:
         sanity(_ind("new_urban_jobs"), FIGURE_LIMIT * 10, True)
     assert (exc.value.message, exc.value.hint) == (

@@ -464,6 +464,10 @@ REFUSALS = [
     ("growth rates above 200% (until `--force`)", "industrial_va_growth", "200.1", "2023-06", ()),
     ("below −100%", "industrial_va_growth", "-100.1", "2023-06", ("--force",)),
     ("a level in % above 100%", "air_quality", "100.1", "2023-06", ()),
+    ("a year-to-date total, a level or a milestone count more than 3 times the year's target", "retail_sales_total",
+     "185000", "2023-06", ()),
+    ("a year-to-date total, a level or a milestone count more than 3 times the year's target", "new_urban_jobs",
+     "14800", "2023-06", ()),
     ("a rank that is not a whole number", "county_rank", "2.5", "2023", ()),
     ("a rank that is not a whole number", "county_rank", "0", "2023", ()),
     ("a unit that does not fit the indicator", "retail_sales_total", "5人", "2023-06", ()),
@@ -492,6 +496,7 @@ def test_each_refusal_is_one_line_exit_1_and_stores_nothing(run, words, iid, val
 @pytest.mark.parametrize("iid,value,period", [
     ("industrial_va_growth", "450", "2023-06"),  # growth above 200%
     ("air_quality", "100.5", "2023-06"),  # a level in % above 100%
+    ("new_urban_jobs", "14800", "2023-06"),  # 4.6 times the year's 3200
 ])
 def test_force_accepts_what_is_refused_without_it(run, iid, value, period):
     assert run("update", iid, value, "--period", period).exit_code == 1

@@ -7,7 +7,7 @@ from conftest import MINI
 
 from liupi_cli.errors import InputRefused
 from liupi_cli.plan import load_plan
-from liupi_cli.recording import _yes_no, prepare_batch
+from liupi_cli.recording import _yes_no, make_record, prepare_batch
 from liupi_cli.store import Record
 
 PLAN = load_plan(MINI)
@@ -112,3 +112,31 @@ def test_make_record_refuses_an_implausible_figure_unless_forced():
     with pytest.raises(InputRefused):
         make_record(PLAN, "industrial_va_growth", "450", "2023-06")
     assert make_record(PLAN, "industrial_va_growth", "450", "2023-06", force=True).value == 450.0
+
+
+# -- a total far beyond its year's target is a typo until --force ----------------------------------------
+
+@pytest.mark.parametrize("iid,value,refused", [
+    ("new_urban_jobs", 9600, False),  # exactly 3 × 3200: accepted
+    ("new_urban_jobs", 9601, True),
+    ("new_urban_jobs", 14800, True),  # an extra 0 on 1480
+    ("retail_sales_total", 102, False),  # 3 × 34亿元
+    ("retail_sales_total", 185000, True),  # 185000万元 typed without its unit
+])
+def test_a_total_more_than_three_times_its_target_needs_force(iid, value, refused):
+    plan = load_plan(MINI)
+    if refused:
+        with pytest.raises(InputRefused) as exc:
+            make_record(plan, iid, str(value), "2023-06")
+        assert "times the year's target" in exc.value.message and "--force" in exc.value.hint
+        assert make_record(plan, iid, str(value), "2023-06", force=True).value == value
+    else:
+        assert make_record(plan, iid, str(value), "2023-06").value == value
+
+
+def test_the_hint_names_the_smaller_unit_for_an_amount_in_yi_yuan():
+    with pytest.raises(InputRefused) as exc:
+        make_record(load_plan(MINI), "retail_sales_total", "185000", "2023-06")
+    assert exc.value.hint.startswith("an extra 0, or the figure in 万元 (write it with its unit: 185000万元)?")
+    # written with its unit it is 18.5亿元, well within the year's 34亿元
+    assert make_record(load_plan(MINI), "retail_sales_total", "185000万元", "2023-06").value == pytest.approx(18.5)

@@ -413,3 +413,17 @@ def test_a_file_with_a_real_fall_lands_with_force_and_the_note_kept(run, tmp_pat
     result = run("update", "--file", str(path), "--force", "--note", "剔除重复登记10人")
     assert result.exit_code == 0, result.stderr
     assert [(h["value"], h["note"]) for h in _history(run, "new_urban_jobs")] == [(1500, None), (1490, "剔除重复登记10人")]
+
+
+@pytest.mark.parametrize("extra", [["--unit", "万元"], ["--battle", "growth"]])
+def test_interactive_filters_are_refused_with_id_value(run, extra):
+    result = run("update", "retail_sales_total", "185000", "--period", "2023-06", *extra)
+    assert result.exit_code == 2
+    assert "does nothing with ID VALUE or --file" in result.stderr
+    assert _history(run, "retail_sales_total") == []
+
+
+def test_lang_zh_on_update_also_speaks_the_refusal_in_chinese(run):
+    result = run("update", "new_urban_jobs", "14800", "--period", "2023-06", "--lang", "zh")
+    assert result.exit_code == 1
+    assert "错误：new_urban_jobs：14800人 是全年目标 3200人 的 4.6 倍" in result.stderr

@@ -99,6 +99,12 @@ def update(
     Example: liupi update --period 2023-06 --unit 县发改局   (interactive)
     """
     st = state(ctx)
+    if lang is not None:  # --lang also sets the language of refusals, not only of prompts
+        st.lang = current_lang(lang)
+    if (file is not None or indicator is not None) and (unit or battle):
+        which = "--unit" if unit else "--battle"
+        raise UsageProblem(f"{which} chooses what interactive update asks for; it does nothing with ID VALUE or --file",
+                           "a figure's unit goes with the value (185000万元) or in the file's 单位 column")
     plan = st.plan()
     if file is not None:
         _update_file(st, file, dry_run, revise, force, by, note)
