@@ -218,8 +218,9 @@ def _two_months():
         rec("retail_sales_total", "2023-05", 5), rec("retail_sales_total", "2023-06", 6),
         # industrial growth (9.5): May 8.0 (−1.5, red), June 9.0 (−0.5, yellow): up
         rec("industrial_va_growth", "2023-05", 8.0), rec("industrial_va_growth", "2023-06", 9.0),
-        # unemployment ceiling 5.5 左右: May 5.0 green, June 6.8 red: down and newly red
-        rec("urban_unemployment", "2023-05", 5.0), rec("urban_unemployment", "2023-06", 6.8),
+        # unemployment ceiling 5.5 左右: May 5.0 green, June 7.8 (2.3 over: beyond the band and the yellow
+        # point after it) red: down and newly red
+        rec("urban_unemployment", "2023-05", 5.0), rec("urban_unemployment", "2023-06", 7.8),
     ]
 
 

@@ -10,7 +10,8 @@ Worked by hand from that CSV and the mini plan (thresholds: cumulative 10 points
   41.7%: 6.4 points behind -> yellow, and stale.
 - gdp_growth: 2023Q2 下降0.5% = -0.5 against 8: -8.5 points -> red (and negative growth is red anyway).
 - industrial_va_growth: 8.0 against 9.5: -1.5 points, beyond the 1-point band -> red.
-- urban_unemployment (左右 5.5 ceiling): 5.6 is 0.1 over, within the 1-point band -> yellow.
+- urban_unemployment (左右 5.5 ceiling): 6.6 is 1.1 over, beyond the 1-point 左右 band (up to 6.5 is about
+  5.5: green) and within the yellow point after it (to 7.5) -> yellow.
 - air_quality (level 90%): 91.2 -> green, +1.2.
 - major_accidents: 1 event -> red.
 - accident_count 4 against last year's 6 -> green (-2); accident_deaths 3 against 2 -> red (+1).
@@ -42,7 +43,7 @@ ORACLE = {
                            ["35.3", "41.7", "-6.4"]),
     "gdp_growth": ("地区生产总值", "red", {"actual": -0.5, "gap": -8.5, "actual_period": "2023Q2"}, ["-8.5"]),
     "industrial_va_growth": ("规模工业增加值", "red", {"actual": 8.0, "gap": -1.5}, ["-1.5"]),
-    "urban_unemployment": ("城镇调查失业率", "yellow", {"actual": 5.6, "gap": 0.1}, ["5.6"]),
+    "urban_unemployment": ("城镇调查失业率", "yellow", {"actual": 6.6, "gap": 1.1}, ["6.6"]),
     "air_quality": ("空气质量优良率", "green", {"actual": 91.2, "gap": 1.2}, ["91.2"]),
     "major_accidents": ("较大及以上安全事故", "red", {"actual": 1.0}, []),
     "accident_count": ("安全生产事故起数", "green", {"actual": 4.0, "last_year": 6.0, "gap": -2.0}, []),

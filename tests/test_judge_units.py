@@ -199,9 +199,11 @@ def test_a_raised_standard_not_yet_reached_is_behind():
     assert (j.light, j.status, j.gap) == ("green", "met", 0.0)
 
 
-@pytest.mark.parametrize("actual,light", [(7.5, "yellow"), (7.6, "red"), (5.5, "green")])
+@pytest.mark.parametrize("actual,light", [(5.5, "green"), (7.5, "green"), (7.6, "yellow"), (9.5, "yellow"),
+                                          (9.6, "red")])
 def test_a_左右_ceiling_uses_the_level_band(actual, light):
-    """level_yellow_points (2 here) is the 左右 ceiling's band, not growth_yellow_points (1)."""
+    """level_yellow_points (2 here) is the 左右 ceiling's band, not growth_yellow_points (1): up to 2 over
+    5.5 is about 5.5 (green), a further 2 is yellow; with the growth band 7.6 would already be red."""
     th = LightThresholds(growth_yellow_points=1, level_yellow_points=2)
     f = Facts(kind=Kind.ceiling, comparator=Comparator.about, target=5.5, th=th, actual=actual,
               at=parse_period("2023-06"), as_of=dt.date(2023, 6, 30))
@@ -222,8 +224,9 @@ def test_growth_near_zero(actual, target, light, status, gap):
 
 @pytest.mark.parametrize("comparator,actual,light,status,gap", [
     ("at_most", 5.0, "green", "met", -0.5), ("at_most", 5.5, "green", "met", 0.0),
-    ("at_most", 5.6, "red", "broken", 0.1), ("about", 6.5, "yellow", "behind", 1.0),
-    ("about", 6.6, "red", "broken", 1.1),
+    ("at_most", 5.6, "red", "broken", 0.1), ("about", 6.5, "green", "met", 1.0),
+    ("about", 6.6, "yellow", "behind", 1.1), ("about", 7.5, "yellow", "behind", 2.0),
+    ("about", 7.6, "red", "broken", 2.1),
 ])
 def test_ceiling_statuses_and_gaps(comparator, actual, light, status, gap):
     j = judge(facts("ceiling", comparator, target=5.5, actual=actual))

@@ -102,17 +102,20 @@ JUDGED = {
          "--month 2023-06"),
         (ind("ce_about", "ceiling", "about", qualifier="左右", target=5.5, unit="%"), [("5.5", "2023-06")],
          "--month 2023-06"),
+        # 左右: 6.5 is 1 point over, at the edge of the band: still about 5.5
+        (ind("ce_about_band", "ceiling", "about", qualifier="左右", target=5.5, unit="%"), [("6.5", "2023-06")],
+         "--month 2023-06"),
     ],
     ("ceiling", "yellow"): [
-        # 左右 only: 6.5 is 1 point over, at the edge of the band
-        (ind("ce_about_y", "ceiling", "about", qualifier="左右", target=5.5, unit="%"), [("6.5", "2023-06")],
+        # 左右 only: 7.5 is 2 points over, at the edge of the further band
+        (ind("ce_about_y", "ceiling", "about", qualifier="左右", target=5.5, unit="%"), [("7.5", "2023-06")],
          "--month 2023-06"),
     ],
     ("ceiling", "red"): [
         # 以内: red as soon as over, even by 0.1
         (ind("ce_in_r", "ceiling", "at_most", qualifier="以内", target=5.5, unit="%"), [("5.6", "2023-06")],
          "--month 2023-06"),
-        (ind("ce_about_r", "ceiling", "about", qualifier="左右", target=5.5, unit="%"), [("6.6", "2023-06")],
+        (ind("ce_about_r", "ceiling", "about", qualifier="左右", target=5.5, unit="%"), [("7.6", "2023-06")],
          "--month 2023-06"),
     ],
     ("ceiling", "grey"): [

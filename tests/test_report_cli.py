@@ -228,7 +228,7 @@ def test_a_filtered_summary_line_says_it_counts_only_the_rows_shown(loaded):
 
 
 def test_status_words_fit_the_kind(loaded):
-    # 5.6% against 5.5%左右 is over its ceiling within the band: yellow, but never "behind schedule";
+    # 6.6% against 5.5%左右 is over its ceiling beyond the 1-point band: yellow, but never "behind schedule";
     # a growth rate below target is below target; only cumulative amounts have a schedule to be behind
     rows = {r["id"]: r for r in json.loads(loaded("report", "-m", "2023-06", "-f", "json").stdout)["rows"]}
     assert (rows["urban_unemployment"]["status"], rows["new_urban_jobs"]["status"]) == ("behind", "behind")
@@ -236,9 +236,9 @@ def test_status_words_fit_the_kind(loaded):
     table = [ln for ln in zh.splitlines() if ln.startswith("| ")]
     unemployment = next(ln for ln in table if "城镇调查失业率" in ln)
     jobs = next(ln for ln in table if "城镇新增就业" in ln)
-    assert "略高于目标（左右范围内）" in unemployment and "低于序时进度" not in unemployment
+    assert "高于目标（超出左右范围）" in unemployment and "低于序时进度" not in unemployment
     assert "低于序时进度" in jobs
     assert "明显低于目标" in next(ln for ln in table if "规模工业增加值" in ln)
     en = loaded("report", "-m", "2023-06", "-f", "markdown").stdout
-    assert "over, within the 左右 band" in next(ln for ln in en.splitlines() if ln.startswith("| ") and "城镇调查失业率" in ln)
-    assert "+0.1 pts" in loaded("report", "-m", "2023-06", "--battle", "livelihood").stdout  # % minus % is points
+    assert "over, beyond the 左右 band" in next(ln for ln in en.splitlines() if ln.startswith("| ") and "城镇调查失业率" in ln)
+    assert "+1.1 pts" in loaded("report", "-m", "2023-06", "--battle", "livelihood").stdout  # % minus % is points

@@ -116,13 +116,13 @@ def indicator_name(row: Row, lang: str) -> str:
 
 
 # "behind" means behind schedule only for cumulative amounts; for the other kinds it means below the target
-# (growth rates, levels) or over it within the 左右 band (ceilings). The circular must not say 低于序时进度 of a
+# (growth rates, levels) or over a 左右 ceiling by more than its band (ceilings). The circular must not say 低于序时进度 of a
 # rate that has no schedule.
 STATUS_BY_KIND = {
-    "en": {("ceiling", "behind"): "over, within the 左右 band",
+    "en": {("ceiling", "behind"): "over, beyond the 左右 band",
            ("growth_rate", "behind"): "below target", ("growth_rate", "far_behind"): "far below target",
            ("level", "behind"): "below target", ("level", "far_behind"): "far below target"},
-    "zh": {("ceiling", "behind"): "略高于目标（左右范围内）",
+    "zh": {("ceiling", "behind"): "高于目标（超出左右范围）",
            ("growth_rate", "behind"): "低于目标", ("growth_rate", "far_behind"): "明显低于目标",
            ("level", "behind"): "低于目标", ("level", "far_behind"): "明显低于目标"},
 }

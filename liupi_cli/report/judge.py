@@ -158,12 +158,14 @@ def _floor(f: Facts) -> Judgement:
 
 
 def _ceiling(f: Facts) -> Judgement:
-    """At or under a bound; 左右 gives a yellow band of ``tol`` above it."""
+    """At or under a bound. 左右 is ``_floor``'s mirror: up to ``tol`` over is about the bound (green,
+    met at settlement, as a 左右 floor is green from ``tol`` under), a further ``tol`` is yellow."""
     tol = f.th.growth_yellow_points if f.kind is Kind.growth_rate else f.th.level_yellow_points
     gap = fixed(f.actual - f.target)
-    if compare(gap, 0) <= 0:
+    green_to = tol if f.comparator is Comparator.about else 0.0
+    if compare(gap, green_to) <= 0:
         return Judgement("green", "met", gap=gap)
-    if f.comparator is Comparator.about and compare(gap, tol) <= 0:
+    if f.comparator is Comparator.about and compare(gap, green_to + tol) <= 0:
         return Judgement("yellow", "behind", gap=gap)
     return Judgement("red", "broken", gap=gap)
 
