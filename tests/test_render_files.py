@@ -90,6 +90,36 @@ def test_xlsx_numbers_are_stored_as_shown_with_a_format_per_column(loaded, tmp_p
     assert retail[head["累计"] - 1].value == 12 and retail[head["累计"] - 1].number_format == "#,##0.00"  # 亿元
 
 
+
+def test_a_figure_with_more_decimals_than_its_unit_shows_them_everywhere(loaded, tmp_path):
+    """9.46% against ≥9.5% is yellow: no output may show 9.5 and a gap of −0.0 beside that light."""
+    from openpyxl import load_workbook
+
+    assert loaded("update", "industrial_va_growth", "9.46", "--period", "2023-07").exit_code == 0
+    table = loaded("report", "--month", "2023-07", "--battle", "growth").stdout
+    line = next(ln for ln in table.splitlines() if "Industrial" in ln or "规模工业" in ln)
+    assert "YELLOW" in line and "9.46%" in line and "-0.04 pts" in line and "-0.0 " not in line
+    md = loaded("report", "--month", "2023-07", "--lang", "zh", "-f", "markdown").stdout
+    row = next(ln for ln in md.splitlines() if "规模工业增加值" in ln and ln.startswith("| "))
+    assert "| 9.46 |" in row and "| -0.04 |" in row and "黄灯" in row
+    out = tmp_path / "g.xlsx"
+    loaded("report", "--month", "2023-07", "--lang", "zh", "--out", str(out))
+    ws = load_workbook(out)["1 打好经济增长主动仗"]
+    head = {c.value: c.column for c in ws[2]}
+    cells = next(r for r in ws.iter_rows(min_row=3) if r[head["指标"] - 1].value == "规模工业增加值")
+    growth, gap = cells[head["累计增长%"] - 1], cells[head["与增长目标差(百分点)"] - 1]
+    assert growth.value == 9.46 and growth.number_format == "0.0###"  # Excel shows 9.46, and 9.5 as 9.5
+    assert gap.value == -0.04 and gap.number_format == "+0.0###;-0.0###;0.0"
+
+
+def test_the_html_chart_label_rounds_as_the_table_does(loaded, tmp_path):
+    """1512 of 3200 is 47.25%: half up (四舍五入) is 47.3 in the table, so the chart says 47.3 too."""
+    assert loaded("update", "new_urban_jobs", "1512", "--period", "2023-07").exit_code == 0
+    out = tmp_path / "r.html"
+    loaded("report", "--month", "2023-07", "--out", str(out))
+    html = out.read_text(encoding="utf-8")
+    assert ">47.3%</text>" in html and "47.2%" not in html
+
 # -- CSV --------------------------------------------------------------------------------------------------
 
 @pytest.mark.parametrize("args", [

@@ -171,3 +171,17 @@ def test_tokens_agree_with_the_one_character_rule_on_any_text():
         assert textgrid.tokens(text) == _tokens_one_character_at_a_time(text)
 
     check()
+
+
+@pytest.mark.parametrize("value,unit,shown", [
+    (9.46, "%", "9.46"), (9.5, "%", "9.5"), (9.0, "%", "9.0"), (1480.0, "人", "1,480"), (1480.5, "人", "1,480.5"),
+    (18.5, "亿元", "18.50"), (18.5123, "亿元", "18.5123"), (0.1 + 0.2, "%", "0.3"), (1234567.0, None, "1,234,567"),
+])
+def test_a_figure_keeps_the_decimals_it_has(value, unit, shown):
+    assert labels.num(value, unit) == shown
+
+
+@pytest.mark.parametrize("value,shown", [(-0.04, "-0.04"), (0.0, "+0.0"), (-1.04, "-1.04"), (1.1, "+1.1"),
+                                         (-3.1, "-3.1"), (6.6 - 5.5, "+1.1")])
+def test_points_never_round_a_gap_to_zero_or_across_a_threshold(value, shown):
+    assert labels.pts(value) == shown

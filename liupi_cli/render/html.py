@@ -17,6 +17,7 @@ from liupi_cli.render.labels import (
     subheading,
 )
 from liupi_cli.render.safe import html_text
+from liupi_cli.report.judge import PCT_PLACES, fixed
 from liupi_cli.report.model import Report, Row
 
 CSS = """
@@ -112,7 +113,7 @@ def _progress_svg(r: Row, lang: str) -> str:
     if r.target and r.series:  # the latest value written beside its point
         last = r.series[-1]
         dots += (f'<text x="{_x(last.months):.1f}" y="{y(100 * last.value / r.target) - 6:.1f}" font-size="9" '
-                 f'text-anchor="middle">{100 * last.value / r.target:.1f}%</text>')
+                 f'text-anchor="middle">{num(fixed(100 * last.value / r.target, PCT_PLACES), "%")}%</text>')
     actual, schedule = ("完成年度目标%", "序时进度") if lang == "zh" else ("% of annual target", "time elapsed")
     body = (_axes(_x, y, ticks, lang)
             + f'<line x1="{_x(0):.1f}" y1="{y(0):.1f}" x2="{_x(12):.1f}" y2="{y(100):.1f}" stroke="#999" '
@@ -133,7 +134,7 @@ def _trend_svg(r: Row, lang: str) -> str:
     pts = " ".join(f"{_x(p.months):.1f},{y(p.value):.1f}" for p in r.series)
     dots = "".join(f'<circle cx="{_x(p.months):.1f}" cy="{y(p.value):.1f}" r="3" fill="{LIGHT_COLOUR[r.light]}"/>'
                    f'<text x="{_x(p.months):.1f}" y="{y(p.value) - 6:.1f}" font-size="9" text-anchor="middle">'
-                   f"{p.value:.1f}</text>" for p in r.series)
+                   f"{num(p.value, '%')}</text>" for p in r.series)
     target = ""
     if r.target is not None:
         target = (f'<line x1="{LEFT}" y1="{y(r.target):.1f}" x2="{W - RIGHT}" y2="{y(r.target):.1f}" stroke="#999" '

@@ -68,17 +68,24 @@ def decimals(unit: str | None) -> int:
     return 2 if base.endswith("元") else -1
 
 
+def places_needed(value: float, at_least: int, at_most: int = 4) -> int:
+    """Decimals to show ``value`` as it was judged: the unit's ``at_least``, more when the figure has
+    them (9.46 against 9.5 must not print 9.5 next to a yellow light), never more than ``at_most``."""
+    text = f"{value:.{at_most}f}".rstrip("0")
+    return max(at_least, len(text.partition(".")[2]))
+
+
 def num(value: float | None, unit: str | None = None, places: int | None = None) -> str:
+    """A figure to the unit's decimals (rates 1, 元 amounts 2, counts whole), or more when it has more."""
     if value is None:
         return ""
     d = decimals(unit) if places is None else places
-    if d < 0:
-        return f"{value:,.0f}" if float(value).is_integer() else f"{value:,.2f}"
-    return f"{value:,.{d}f}"
+    return f"{value:,.{places_needed(value, max(d, 0))}f}"
 
 
 def pts(value: float | None) -> str:
-    return "" if value is None else f"{value:+.1f}"
+    """Points to 1 decimal, or more when the gap has more: a gap of −0.04 is never shown as −0.0."""
+    return "" if value is None else f"{value:+.{places_needed(value, 1)}f}"
 
 
 def target_text(row: Row, lang: str) -> str:

@@ -12,6 +12,7 @@ import io
 from liupi_cli.render.labels import (
     COLUMNS,
     decimals,
+    places_needed,
     LIGHT_FILL,
     LIGHT_WORD,
     STATUS,
@@ -26,8 +27,8 @@ from liupi_cli.render.safe import sheet_title, xlsx_cell
 from liupi_cli.report.model import Report
 
 # Number formats by column: points and rates to 0.0, amounts by their unit (see ``_amount_format``).
-NUMBER_FORMATS = {"growth": "0.0", "completion": "0.0", "expected": "0.0", "gap_expected": "+0.0;-0.0;0.0",
-                  "gap_growth": "+0.0;-0.0;0.0"}
+NUMBER_FORMATS = {"growth": "0.0###", "completion": "0.0", "expected": "0.0", "gap_expected": "+0.0;-0.0;0.0",
+                  "gap_growth": "+0.0###;-0.0###;0.0"}  # growth and its gap: 9.46 and −0.04 shown, not 9.5 and −0.0
 AMOUNTS = ("this_period", "ytd", "last_year", "projection")
 # Column widths (in Excel's character units; a Chinese character takes about two) sized so the
 # circular fits one A4 landscape page wide at about 83% scale (11 pt prints at 9 pt or more); headings wrap.
@@ -81,11 +82,9 @@ def _lines(text: str, col_width: float) -> int:
 
 def _amount_format(unit: str | None, value: float) -> tuple[str, float]:
     """The number format and the value rounded to what it shows: 0.00 for 元 amounts (亿元, 万元),
-    0.0 for % and ‰, #,##0 for whole counts."""
-    places = decimals(unit)
-    if places < 0:
-        places = 0 if float(value).is_integer() else 2
-    fmt = {0: "#,##0", 1: "0.0", 2: "#,##0.00"}[places]
+    0.0 for % and ‰, #,##0 for whole counts; more decimals when the figure has them (9.46%)."""
+    places = places_needed(value, max(decimals(unit), 0))
+    fmt = "#,##0" + ("." + "0" * places if places else "")
     return fmt, round(value, places)
 
 
@@ -219,8 +218,8 @@ def to_xlsx(report: Report, lang: str = "en") -> bytes:
             for k in keys:
                 v = values[k]
                 if isinstance(v, float):
-                    if k in NUMBER_FORMATS:
-                        v, formats[k] = round(v, 1), NUMBER_FORMATS[k]
+                    if k in NUMBER_FORMATS:  # completion and 序时进度 are judged at 1 decimal; rates keep theirs
+                        v, formats[k] = round(v, places_needed(v, 1)), NUMBER_FORMATS[k]
                     elif k in AMOUNTS:
                         formats[k], v = _amount_format(r.unit, v)
                 row.append(_safe(v))
