@@ -55,6 +55,15 @@ def test_joint_january_february_release():
     r = row([rec("new_urban_jobs", "2023-02", 600)], "2023-02", ind="new_urban_jobs")
     assert (r.completion, r.expected) == (18.8, 16.7)  # 600 of 3,200 = 18.75% against 2/12
     assert r.light == "green"
+    assert r.this_period == 600  # 1–2月 is the year's first period: this period is the year so far
+
+
+def test_this_period_is_unknown_without_the_period_before():
+    # March alone (no 1–2月 figure): March's own amount cannot be told apart, so it is left empty
+    assert row([rec("new_urban_jobs", "2023-03", 800)], "2023-03", ind="new_urban_jobs").this_period is None
+    # two months apart: not one period's amount either
+    r = row([rec("new_urban_jobs", "2023-04", 800), rec("new_urban_jobs", "2023-06", 1500)], ind="new_urban_jobs")
+    assert r.this_period is None
 
 
 def test_missing_data_is_grey_never_zero():

@@ -93,7 +93,9 @@ def _row(plan: Plan, ind: Indicator, series: _Series, period: Period, settle: bo
         persistent = judge(_facts(ind, th, history[:-1], series, prior_at.end)).light == "red"
 
     this_period = None
-    if ind.kind is Kind.cumulative and at is not None and len(history) >= 2:
+    if ind.kind is Kind.cumulative and at is not None and at.months == (3 if at.grain == "quarter" else 2):
+        this_period = fixed(rec.value)  # the year's first period (1–2月, Q1): this period is the year so far
+    elif ind.kind is Kind.cumulative and at is not None and len(history) >= 2:
         prev_at, prev = history[-2]
         step = 3 if at.grain == "quarter" else 1
         if at.months - prev_at.months == step or (at.months == 3 and prev_at.months == 2):
