@@ -69,7 +69,9 @@ def test_dekad_labels_and_previous():
     assert parse_dekad("2023-06-1").previous() == Dekad(2023, 5, 3)
     assert parse_dekad("2023-01-1").previous() == Dekad(2022, 12, 3)
     assert parse_dekad("2023-06-3").report_period == Period(2023, 5, "month")  # June collects May's figures
-    assert parse_dekad("2023-01-2").report_period == Period(2023, 2, "month")  # the joint 1–2月 release
+    assert parse_dekad("2023-03-1").report_period == Period(2023, 2, "month")  # the joint 1–2月 release, in March
+    # January collects December (last year's plan) and February collects January, never published alone
+    assert parse_dekad("2023-01-2").report_period is None and parse_dekad("2023-02-3").report_period is None
     for bad in ("2023-06-4", "2023-13-1", "2023-06"):
         with pytest.raises(InputRefused):
             parse_dekad(bad)
@@ -239,6 +241,34 @@ def test_month_circular_change_since_last_month(plan):
     assert is_empty(month_circular(plan, _two_months(), [], parse_period("2023-07")), _two_months(), [])
     # 1–2月 has nothing before it
     assert month_circular(plan, [], [], parse_period("2023-02")).change.previous is None
+
+
+def test_a_january_or_february_dekad_shows_no_indicator_progress(plan):
+    """1–2月 figures are reported in March: a dekad before that has no period to show lights for, even
+    when a 1–2月 figure was typed early (it is listed as recorded, not judged)."""
+    early = [rec("new_urban_jobs", "2023-02", 500, on="2023-02-15")]
+    for key in ("2023-01-1", "2023-02-2", "2023-02-3"):
+        b = dekad_brief(plan, early, [], parse_dekad(key))
+        assert (b.report_period, b.change) == (None, None)
+    b = dekad_brief(plan, early, [], parse_dekad("2023-02-2"))
+    assert [r.id for r in b.recorded] == ["new_urban_jobs"]
+    from liupi_cli.render.cadence_doc import product_doc
+
+    doc = product_doc(b, "zh")
+    assert "指标进度 暂无（1–2月数据3月报送）" in doc.lines[0]
+    assert not any("指标亮灯" in s.title for s in doc.sections)
+    march = dekad_brief(plan, early, [], parse_dekad("2023-03-1"))
+    assert march.report_period == "2023-02" and march.change is not None
+
+
+def test_a_fall_into_red_is_listed_once_in_the_change_section(plan):
+    from liupi_cli.render.cadence_doc import change_section
+
+    ch = month_circular(plan, _two_months(), [], parse_period("2023-06")).change
+    assert "urban_unemployment" in {c.id for c in ch.down} & {c.id for c in ch.newly_red}  # in both lists
+    rows = change_section(ch, "zh").rows
+    assert [r[0] for r in rows if r[1] == "urban_unemployment"] == ["新增红灯"]
+    assert [r[1] for r in rows].count("new_urban_jobs") == 1
 
 
 def test_dekad_brief(plan):

@@ -53,10 +53,11 @@ class Dekad:
         return self.start <= day <= self.end
 
     @property
-    def report_period(self) -> Period:
-        """The month whose figures are being collected during this dekad: the previous month
-        (June's dekads carry May's figures); in January and February, the joint 1–2月 release."""
-        return Period(self.year, max(self.month - 1, 2), "month")
+    def report_period(self) -> Period | None:
+        """The month whose figures are being collected during this dekad: the previous month (June's
+        dekads carry May's figures; March's the joint 1–2月 release). None in January and February:
+        December belongs to last year's plan and January is never published alone."""
+        return Period(self.year, self.month - 1, "month") if self.month >= 3 else None
 
 
 def dekad_of(day: dt.date) -> Dekad:

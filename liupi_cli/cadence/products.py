@@ -60,12 +60,12 @@ class DekadBrief(BaseModel):
     label_en: str
     start: dt.date
     end: dt.date
-    report_period: str  # the month whose figures are compared (the one being collected)
+    report_period: str | None  # the month whose figures are compared (being collected); None in January, February
     recorded: list[RecordedFigure]  # figures recorded in these days
     tasks_moved: list[TaskMove]  # task updates dated in these days
     became_overdue: list[TaskLine]  # tasks whose deadline passed in these days, not done
     milestones_overdue: list[MilestoneDue]  # milestones whose due date passed in these days, no figure by the end
-    change: Change  # lights of report_period as known at the end of this dekad vs the previous one
+    change: Change | None  # lights of report_period as known at the end of this dekad vs the previous one
 
 
 class MonthCircular(BaseModel):
@@ -134,8 +134,11 @@ def _report(plan: Plan, records: list[Record], updates: list[TaskUpdate], period
 def dekad_brief(plan: Plan, records: Iterable[Record], task_updates: Iterable[TaskUpdate], dekad: Dekad) -> DekadBrief:
     records, updates = list(records), list(task_updates)
     rp = dekad.report_period
-    now = _report(plan, known_by(records, dekad.end), updates, rp)
-    then = _report(plan, known_by(records, dekad.previous().end), updates, rp)
+    change = None
+    if rp is not None:
+        now = _report(plan, known_by(records, dekad.end), updates, rp)
+        then = _report(plan, known_by(records, dekad.previous().end), updates, rp)
+        change = compare(then, now)
     recorded = []
     for r in sorted(records, key=lambda r: (r.recorded_at, r.id)):
         day = dt.date.fromisoformat(r.recorded_at[:10])
@@ -174,8 +177,8 @@ def dekad_brief(plan: Plan, records: Iterable[Record], task_updates: Iterable[Ta
                   and dekad.start <= ind.due + dt.timedelta(days=1) <= dekad.end
                   and ind.id not in known]
     return DekadBrief(plan_id=plan.info.id, key=dekad.key, label_zh=dekad.label_zh, label_en=dekad.label_en,
-                      start=dekad.start, end=dekad.end, report_period=rp.key, recorded=recorded, tasks_moved=moved,
-                      became_overdue=overdue, milestones_overdue=milestones, change=compare(then, now))
+                      start=dekad.start, end=dekad.end, report_period=rp.key if rp else None, recorded=recorded,
+                      tasks_moved=moved, became_overdue=overdue, milestones_overdue=milestones, change=change)
 
 
 def _with_change(plan: Plan, records: list[Record], updates: list[TaskUpdate], period: Period):

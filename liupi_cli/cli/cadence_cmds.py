@@ -317,7 +317,7 @@ def _behind(product, fail: set[str]) -> list[str]:
 
     found: list[str] = []
     if isinstance(product, DekadBrief):
-        if "red" in fail and product.change.newly_red:
+        if "red" in fail and product.change and product.change.newly_red:
             found.append(f"{len(product.change.newly_red)} newly red")
         late = len(product.became_overdue) + len(product.milestones_overdue)
         if "overdue" in fail and late:

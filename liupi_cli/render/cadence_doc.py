@@ -54,6 +54,7 @@ W = {
         "ind_part": "Indicator part", "task_part": "Task part", "working": "Working", "battle": "Battle",
         "parts": "Pre-score parts", "outcome": "Outcome", "points": "Points", "weight": "Weight",
         "change": "Change since {p}", "since_dekad": "Lights of {p} since the previous dekad",
+        "no_report_period": "none yet (January–February figures are reported in March)",
         "no_previous": "No earlier period to compare with", "before": "Before", "after": "Now", "kind": "Change",
         "up": "up", "down": "down", "newly_red": "newly red", "persistent_red": "red again", "report": "Report",
         "no": "No.", "lead_unit": "Lead unit", "recorded": "Figures recorded", "entered": "Value",
@@ -79,11 +80,12 @@ W = {
         "prescore": "绩效预评分", "score": "得分", "ind_part": "指标得分", "task_part": "任务得分",
         "working": "计算过程", "battle": "战役", "parts": "预评分明细", "outcome": "结果", "points": "分值",
         "weight": "权重", "change": "与{p}相比", "since_dekad": "{p}指标亮灯与上旬相比", "no_previous": "无上期可比",
+        "no_report_period": "暂无（1–2月数据3月报送）",
         "before": "上期", "after": "本期", "kind": "变化", "up": "好转", "down": "退步", "newly_red": "新增红灯",
         "persistent_red": "连续红灯", "report": "指标进度", "no": "序号", "lead_unit": "牵头单位",
         "recorded": "本旬录入数据", "entered": "数值", "recorded_on": "录入日期", "by": "录入人",
         "moved": "本旬任务进展", "became_overdue": "本旬新增逾期任务",
-        "milestones_overdue": "本旬到期未报完成的节点目标", "was": "原状态", "now": "现状态", "overdue": "逾期任务",
+        "milestones_overdue": "本旬新增逾期未报完成的节点目标", "was": "原状态", "now": "现状态", "overdue": "逾期任务",
         "settlement": "年终结账", "met": "完成", "not_met": "未完成", "unknown": "无法判断",
         "not_met_list": "未完成目标", "lights": "亮灯情况", "dekad": "旬简报", "month": "月通报", "quarter": "季总结",
         "year": "年终结账", "overall": "全部", "none": "无", "owed_title": "催报清单",
@@ -187,10 +189,13 @@ def change_section(ch: Change, lang: str, title: str | None = None) -> Section:
     w = W[lang]
     title = title or (w["change"].format(p=ch.previous) if ch.previous else w["no_previous"])
     cols = [w["kind"], w["id"], w["name"], w["lead_unit"], w["before"], w["after"]]
-    rows = []
-    for kind in ("newly_red", "persistent_red", "down", "up"):
+    rows, shown = [], set()
+    for kind in ("newly_red", "persistent_red", "down", "up"):  # a fall into red is listed once, as newly red
         for c in getattr(ch, kind):
-            rows.append([w[kind], c.id, c.name_zh, c.lead_unit_zh or "", _light(c.before, lang), _light(c.after, lang)])
+            if c.id not in shown:
+                shown.add(c.id)
+                rows.append([w[kind], c.id, c.name_zh, c.lead_unit_zh or "", _light(c.before, lang),
+                             _light(c.after, lang)])
     return Section(title, cols, rows, light_column=5)
 
 
@@ -291,12 +296,13 @@ def product_doc(p: Product, lang: str) -> Doc:
                         [w["id"], w["name"], w["lead_unit"], w["updated"], w["was"], w["now"], w["percent"]],
                         [[m.id, m.title_zh, "、".join(m.lead_units_zh), m.date.isoformat(), _st(m.before_status, lang),
                           _st(m.status, lang), _n(m.percent)] for m in p.tasks_moved])
-        lines = [f"{w['span']}: {p.start.isoformat()} – {p.end.isoformat()} · {w['report']} {p.report_period}"]
+        lines = [f"{w['span']}: {p.start.isoformat()} – {p.end.isoformat()} · {w['report']} "
+                 f"{p.report_period or w['no_report_period']}"]
         ms = Section(w["milestones_overdue"], [w["id"], w["name"], w["deadline"], w["lead_unit"]],
                      [[m.id, m.name_zh, m.due.isoformat(), m.lead_unit_zh or ""] for m in p.milestones_overdue])
         return Doc(f"{w['dekad']} · {label}", lines,
-                   [rec, moved, task_section(w["became_overdue"], p.became_overdue, lang), ms,
-                    change_section(p.change, lang, w["since_dekad"].format(p=p.report_period))],
+                   [rec, moved, task_section(w["became_overdue"], p.became_overdue, lang), ms]
+                   + ([change_section(p.change, lang, w["since_dekad"].format(p=p.report_period))] if p.change else []),
                    pinned=p.end, lang=lang)
     rep = p.report
     label = rep.period_label_zh if lang == "zh" else rep.period_label_en
