@@ -210,7 +210,7 @@ def test_chinese_output_holds_no_english_words(loaded, fmt):
 
 def test_chinese_errors_and_hints(run, monkeypatch):
     result = run("report", "--month", "2023-13", "--lang", "zh")
-    assert result.exit_code == 1
+    assert result.exit_code == 2  # an unreadable period option is a usage error
     assert result.stderr.splitlines() == ["错误：统计期“2023-13”：没有13月", "提示：月份为 01–12"]
     monkeypatch.setenv("LIUPI_LANG", "zh")
     unknown = run("update", "nosuch", "5", "--period", "2023-06")

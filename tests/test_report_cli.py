@@ -129,7 +129,7 @@ def test_fail_on_missing_counts_a_june_figure_that_cannot_settle_the_year(loaded
     ([], "give exactly one of --month, --quarter or --year", 2),
     (["--month", "2023-06", "--year", "2023"], "exactly one", 2),
     (["--month", "2023Q2"], "is not a month", 2),
-    (["--month", "2023-13"], "month 13 does not exist", 1),
+    (["--month", "2023-13"], "month 13 does not exist", 2),  # an unreadable period option is a usage error
     (["--month", "2023-06", "--light", "blue"], "unknown light(s): blue", 1),
     (["--month", "2023-06", "--fail-on", "late"], "unknown condition", 2),
     (["--month", "2023-06", "--format", "xlsx"], "xlsx needs --out", 2),
@@ -242,3 +242,21 @@ def test_status_words_fit_the_kind(loaded):
     en = loaded("report", "-m", "2023-06", "-f", "markdown").stdout
     assert "over, beyond the 左右 band" in next(ln for ln in en.splitlines() if ln.startswith("| ") and "城镇调查失业率" in ln)
     assert "+1.1 pts" in loaded("report", "-m", "2023-06", "--battle", "livelihood").stdout  # % minus % is points
+
+
+@pytest.mark.parametrize("args,words", [
+    (["report", "--month", "2023-13"], "month 13 does not exist"),
+    (["report", "--quarter", "2023Q5"], "cannot read period '2023Q5'"),
+    (["summary", "--month", "2023-99", "--format", "markdown"], "month 99 does not exist"),
+])
+def test_an_unreadable_report_period_is_a_usage_error(run, args, words):
+    result = run(*args)
+    assert result.exit_code == 2 and words in result.stderr
+
+
+@pytest.mark.parametrize("cmd", [["report"], ["summary", "--format", "markdown"]])
+def test_january_alone_points_to_the_joint_report(run, cmd):
+    result = run(cmd[0], "--month", "2023-01", *cmd[1:])
+    assert result.exit_code == 2
+    assert "hint: January is reported with February: --month 2023-02 (1–2月)" in result.stderr
+    assert "record it as" not in result.stderr

@@ -44,7 +44,9 @@ def _grain_period(name: str, value: str, grain: str, today: dt.date) -> Period:
     if value == "last":
         last = {"month": last_complete_month, "quarter": last_complete_quarter, "year": last_complete_year}
         return last[grain](today)
-    p = parse_period(value)
+    from liupi_cli.cli.report_cmd import option_period
+
+    p = option_period(name, value)
     if p.grain != grain:
         raise UsageProblem(f"{name} {value} is not a {grain}",
                            {"month": "e.g. 2023-06", "quarter": "e.g. 2023Q2", "year": "e.g. 2023"}[grain])
@@ -253,6 +255,9 @@ def summary(
     Example: liupi summary --dekad last --out-dir circulars
     """
     st = state(ctx)
+    source = ctx.get_parameter_source("lang")
+    if source is not None and source.name == "COMMANDLINE":  # an explicit --lang also sets the messages' language
+        st.lang = lang.value
     given = [(n, v) for n, v in (("--dekad", dekad), ("--month", month), ("--quarter", quarter), ("--year", year)) if v]
     if len(given) != 1:
         raise UsageProblem("give exactly one of --dekad, --month, --quarter or --year",

@@ -103,6 +103,7 @@ PATTERN_TEXT: list[tuple[str, str]] = [
      "{0} 用于逐项录入时筛选要填报的指标，不能与“指标 数值”或 --file 同用"),
     (r"^a figure's unit goes with the value \(185000万元\) or in the file's 单位 column$",
      "数据的单位请写在数值后（185000万元），或写在文件的“单位”列"),
+    (r"^January is reported with February: (--\w+) (\d{4})-02 \(1–2月\)$", "1月与2月合并为1–2月报告：{0} {1}-02"),
     (r"^no such option: (.+)$", "没有这个选项：{0}"),
     (r"^No such option: (\S+)(?: \(Possible options: (.+)\))?$", "没有这个选项：{0}"),
     (r"^Invalid value for '(.+)': (.+)$", "选项 {0} 的值无效：{1}"),

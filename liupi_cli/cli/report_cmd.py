@@ -24,13 +24,28 @@ class Lang(str, Enum):
 REPORT_FORMATS = (Fmt.table, Fmt.markdown, Fmt.csv, Fmt.json, Fmt.xlsx, Fmt.html)
 
 
+def option_period(name: str, value: str) -> Period:
+    """A report's or product's period option read as a period: an unreadable one is a usage error
+    (exit 2), and January alone points to the 1–2月 report, not to how figures are recorded."""
+    from liupi_cli.errors import InputRefused
+
+    try:
+        return parse_period(value)
+    except InputRefused as exc:
+        hint = exc.hint
+        if "January is published together with February" in exc.message:
+            year = value.strip()[:4]
+            hint = f"January is reported with February: {name} {year}-02 (1–2月)"
+        raise UsageProblem(exc.message, hint) from None
+
+
 def _period(month: str | None, quarter: str | None, year: str | None) -> Period:
     given = [(n, v) for n, v in (("--month", month), ("--quarter", quarter), ("--year", year)) if v]
     if len(given) != 1:
         raise UsageProblem("give exactly one of --month, --quarter or --year",
                            "e.g. liupi report --month 2023-06")
     name, value = given[0]
-    p = parse_period(value)
+    p = option_period(name, value)
     expected = {"--month": "month", "--quarter": "quarter", "--year": "year"}[name]
     if p.grain != expected:
         raise UsageProblem(f"{name} {value} is not a {expected}",
