@@ -60,3 +60,35 @@ def test_bad_rows_of_a_file_are_listed_in_chinese_with_their_row_numbers(run, mo
     assert f"错误：{path}：第3行：无法识别数值“abc”（可写作 4.5" in result.stderr
     assert f"错误：{path}：2行有误，未录入任何数据" in result.stderr
     assert "error:" not in result.stderr
+
+
+def test_confirmations_on_stderr_follow_the_language(run, monkeypatch, tmp_path):
+    monkeypatch.setenv("LIUPI_LANG", "zh")
+    first = run("update", "new_urban_jobs", "1500", "-p", "2023-06", "--by", "张三")
+    assert first.exit_code == 0 and "已录入 new_urban_jobs 2023-06：1500（张三，记录 1）" in first.stderr
+    again = run("update", "new_urban_jobs", "1500", "-p", "2023-06")
+    assert "未变：new_urban_jobs 2023-06 已是 1500（张三 于" in again.stderr
+    out = tmp_path / "t.csv"
+    made = run("template", "--period", "2023-07", "--out", str(out))
+    assert made.exit_code == 0 and f"已写入 {out}：2023-07 应报" in made.stderr
+    monkeypatch.setenv("LIUPI_LANG", "en")
+    assert "recorded new_urban_jobs 2023-07: 1600" in run("update", "new_urban_jobs", "1600", "-p", "2023-07").stderr
+
+
+def test_store_problems_read_in_chinese(run, monkeypatch, tmp_path):
+    bad = tmp_path / "bad.db"
+    bad.write_bytes(b"not a database at all, just words " * 8)
+    monkeypatch.setenv("LIUPI_LANG", "zh")
+    result = run("--db", str(bad), "update", "new_urban_jobs", "1500", "-p", "2023-06")
+    assert result.exit_code == 4
+    assert f"错误：无法打开数据库 {bad}：不是 SQLite 数据库文件" in result.stderr
+    missing = run("--db", str(tmp_path / "none.db"), "report", "--month", "2023-06")
+    assert f"错误：找不到数据库 {tmp_path / 'none.db'}" in missing.stderr and "首次 `liupi update` 时才创建" in missing.stderr
+
+
+def test_an_empty_report_says_why_in_chinese(run, monkeypatch, tmp_path):
+    assert run("--db", str(tmp_path / "s.db"), "update", "new_urban_jobs", "1500", "-p", "2022-06", "--baseline").exit_code == 0
+    monkeypatch.setenv("LIUPI_LANG", "zh")
+    result = run("--db", str(tmp_path / "s.db"), "report", "--month", "2023-06", "--format", "json")
+    assert result.exit_code == 6
+    assert f"错误：{tmp_path / 's.db'} 中没有 2023 年截至 2023-06 的数据" in result.stderr

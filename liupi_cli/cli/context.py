@@ -26,6 +26,13 @@ class State:
     _workspace: Workspace | None = field(default=None, repr=False)
     _plan: Plan | None = field(default=None, repr=False)
 
+    def __setattr__(self, name: str, value: Any) -> None:
+        super().__setattr__(name, value)
+        if name == "lang":  # what is said on stderr follows the language a command settles on
+            from liupi_cli.cli.i18n import use
+
+            use(value)
+
     @property
     def data_dir(self) -> Workspace:
         """The workspace rule (liupi_cli.workspace); falling back to the bundled plan is said once."""

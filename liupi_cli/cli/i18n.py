@@ -21,6 +21,22 @@ WHAT = {"indicator": "指标", "task": "任务", "unit": "单位", "battle": "�
 # (pattern over the English message, Chinese template using the pattern's groups); compiled on first
 # use, so a command that says nothing pays nothing for them
 PATTERN_TEXT: list[tuple[str, str]] = [
+    # the record store (before the general "cannot write" below)
+    (r"^no record store at (.+?)( \(not a file\))?$", "找不到数据库 {0}{w1}"),
+    (r"^check the path \(--db / LIUPI_DB / liupi\.toml; `liupi info` shows where records are kept\); reading never "
+     r"creates a store, the first `liupi update` does$",
+     "请检查路径（--db / LIUPI_DB / liupi.toml；`liupi info` 可查看数据库位置）；只读不会新建数据库，首次 `liupi update` 时才创建"),
+    (r"^cannot (open|read|write to) the record store (.+?): (it is damaged|it is not an SQLite file|the disk is full or a "
+     r"file-size limit was reached|the file or its folder is read-only|another liupi is writing to it|SQLite refused) "
+     r"\((.*)\)$", "无法{w0}数据库 {1}：{w2}（{3}）"),
+    (r"^restore it from a backup \(`sqlite3 FILE \.recover` may rescue its rows\); (.+)$",
+     "请从备份恢复（`sqlite3 文件 .recover` 或可救回数据）；{w0}"),
+    (r"^check its permissions, or copy it somewhere writable; (.+)$", "请检查权限，或复制到可写的位置；{w0}"),
+    (r"^free some space and run again; (.+)$", "请腾出磁盘空间后重试；{w0}"),
+    (r"^try again; (.+)$", "请稍后重试；{w0}"),
+    (r"^check the path and its permissions; (.+)$", "请检查路径和权限；{w0}"),
+    (r"^check --db / LIUPI_DB / liupi\.toml \(`liupi info` shows where records are kept\)$",
+     "请检查 --db / LIUPI_DB / liupi.toml（`liupi info` 可查看数据库位置）"),
     (r"^unknown (indicator|task|unit|battle) '(.+)'$", "未知{what}“{1}”"),
     (r"^unknown indicator or task '(.+)'$", "未知指标或任务“{0}”"),
     (r"^did you mean (.+)\?$", "是否要找：{0}？"),
@@ -104,6 +120,33 @@ PATTERN_TEXT: list[tuple[str, str]] = [
     (r"^a figure's unit goes with the value \(185000万元\) or in the file's 单位 column$",
      "数据的单位请写在数值后（185000万元），或写在文件的“单位”列"),
     (r"^January is reported with February: (--\w+) (\d{4})-02 \(1–2月\)$", "1月与2月合并为1–2月报告：{0} {1}-02"),
+    # confirmations and progress on stderr
+    (r"^recorded (\S+) (\S+) baseline: (.+) by (.+) \(record (\d+)\)$", "已录入 {0} {1} 去年同期数：{2}（{3}，记录 {4}）"),
+    (r"^recorded (\S+) (\S+): (.+) by (.+) \(record (\d+)\)$", "已录入 {0} {1}：{2}（{3}，记录 {4}）"),
+    (r"^revised (\S+) (\S+) baseline: (.+) by (.+) \(record (\d+)\)$", "已修订 {0} {1} 去年同期数：{2}（{3}，记录 {4}）"),
+    (r"^revised (\S+) (\S+): (.+) by (.+) \(record (\d+)\)$", "已修订 {0} {1}：{2}（{3}，记录 {4}）"),
+    (r"^unchanged: (\S+) (\S+)(?: baseline)? already has (.+), recorded by (.+) at (\S+)$",
+     "未变：{0} {1} 已是 {2}（{3} 于 {4} 录入）"),
+    (r"^dry run: 1 figure would be recorded; nothing was written$", "试运行：将录入1项数据；未写入"),
+    (r"^dry run: 1 figure would be revised; nothing was written$", "试运行：将修订1项数据；未写入"),
+    (r"^dry run: (\d+) figure\(s\) would be recorded(.*); nothing was written$", "试运行：将录入{0}项数据{1}；未写入"),
+    (r"^recorded (\d+) figure\(s\) from (.+?)(?: \((\d+) revised\))?((?:; .*)?)$", "已从 {1} 录入{0}项数据{3}"),
+    (r"^read (.+): (UTF-8|UTF-16|GB18030 \(GBK\)) text, (comma|tab)-separated$", "已读取 {0}：{1} 文本"),
+    (r"^read (.+): sheet '(.+)'$", "已读取 {0}：工作表“{1}”"),
+    (r"^wrote (.+): (\d+) row\(s\) due for (\S+); fill the (?:数值|value) column, then `liupi update --file (.+)`$",
+     "已写入 {0}：{2} 应报{1}行；填好“数值”列后运行 `liupi update --file {3}`"),
+    (r"^wrote (.+)$", "已写入 {0}"),
+    (r"^(\d+) record\(s\), (\d+) task update\(s\)$", "共{0}条数据记录、{1}条任务进展"),
+    (r"^(\d+) record\(s\)$", "共{0}条记录"),
+    (r"^(\S+): no figure recorded for this period \(exit 6\)$", "{0}：本期没有录入任何数据（退出码 6）"),
+    (r"^no figure recorded in (\d{4}) up to (\S+) in (.+?); record figures with `liupi update` .*$",
+     "{2} 中没有 {0} 年截至 {1} 的数据；请用 `liupi update` 录入（`liupi init 目录 --demo` 可建带示例数据的工作区）"),
+    (r"^no figure recorded in (\d{4}) up to (\S+) in (.+?); (\d+) figure\(s\) of this plan are in (.+?)(?: \(.*\))?: "
+     r"pass --db (.+) or run liupi in that workspace$",
+     "{2} 中没有 {0} 年截至 {1} 的数据；本计划有{3}项数据在 {4}：请加 --db {5} 或在该工作区运行 liupi"),
+    (r"^value '(.+)' is in (.+), but this indicator is measured in (.+)$", "数值“{0}”的单位是{1}，但该指标的单位是{2}"),
+    (r"^give the value in (.+)$", "请以{0}为单位填写"),
+    (r"^choose from red, yellow, green, grey$", "可选 red（红）、yellow（黄）、green（绿）、grey（灰）"),
     (r"^no such option: (.+)$", "没有这个选项：{0}"),
     (r"^No such option: (\S+)(?: \(Possible options: (.+)\))?$", "没有这个选项：{0}"),
     (r"^Invalid value for '(.+)': (.+)$", "选项 {0} 的值无效：{1}"),
@@ -111,11 +154,29 @@ PATTERN_TEXT: list[tuple[str, str]] = [
     (r"^Got unexpected extra arguments? \((.+)\)$", "多余的参数：{0}"),
 ]
 GRAIN = {"month": "月份", "quarter": "季度", "year": "年份"}
+# words a pattern's groups may hold, said in Chinese as {w0}, {w1}, … (a group not listed is kept as typed)
+WORDS = {" (not a file)": "（不是文件）", "open": "打开", "read": "读取", "write to": "写入",
+         "it is damaged": "文件已损坏", "it is not an SQLite file": "不是 SQLite 数据库文件",
+         "the disk is full or a file-size limit was reached": "磁盘已满或文件超出大小限制",
+         "the file or its folder is read-only": "文件或其所在目录只读", "another liupi is writing to it": "另一个 liupi 正在写入",
+         "SQLite refused": "SQLite 拒绝了操作", "nothing was changed": "未作任何改动", "nothing was recorded": "未录入任何数据"}
 
 
 @functools.cache
 def _patterns() -> list[tuple[re.Pattern[str], str]]:
     return [(re.compile(p), t) for p, t in PATTERN_TEXT]
+
+
+_ACTIVE: list[str] = []  # the language of this run once a command has settled it (--lang, else $LIUPI_LANG)
+
+
+def use(lang: str) -> None:
+    """Make ``lang`` the language of everything said on stderr from now on."""
+    _ACTIVE[:] = ["zh" if lang == "zh" else "en"]
+
+
+def active() -> str:
+    return _ACTIVE[0] if _ACTIVE else current_lang()
 
 
 def current_lang(explicit: str | None = None) -> str:
@@ -133,7 +194,8 @@ def tr(text: str | None, lang: str) -> str | None:
         if m:
             groups = m.groups()
             extra = {"what": WHAT.get(groups[0], groups[0]) if groups else "",
-                     "grain": GRAIN.get(groups[-1], groups[-1]) if groups else ""}
+                     "grain": GRAIN.get(groups[-1], groups[-1]) if groups else "",
+                     **{f"w{i}": "" if g is None else WORDS.get(g, g) for i, g in enumerate(groups)}}
             return template.format(*groups, **extra)
     return text
 

@@ -86,8 +86,11 @@ def paint(text: str, style: str | None) -> str:
 
 
 def say(message: str) -> None:
-    """Talk (progress, warnings, confirmations) goes to stderr, user text in it shown inert."""
-    print(inert(message), file=sys.stderr)
+    """Talk (progress, warnings, confirmations) goes to stderr, user text in it shown inert, in the run's
+    language (a known English line is said in Chinese under --lang zh / LIUPI_LANG=zh)."""
+    from liupi_cli.cli.i18n import active, tr
+
+    print(inert(tr(message, active()) or ""), file=sys.stderr)
 
 
 def to_jsonable(obj: Any) -> Any:

@@ -119,7 +119,7 @@ def report(
         for line in next_steps(rep, lang.value):
             say(i18n_line("hint", line, lang.value))
     if not figures:
-        say(_no_figures(st, period))
+        say(i18n_line("error", _no_figures(st, period), st.lang))
         raise typer.Exit(ExitCode.EMPTY)
     missing = ("no_data", "no_year_end_figure", "no_baseline")  # no figure that can judge the row
     if ("red" in fail and c.red) or ("missing" in fail and any(r.status in missing for r in rep.rows)):
@@ -132,7 +132,7 @@ def _no_figures(st, period: Period) -> str:
 
     plan, loc = st.plan(), st.store_location()
     where = loc.path if loc.path.exists() else f"{loc.path} (not created yet)"
-    line = f"error: no figure recorded in {period.year} up to {period.key} in {where}; "
+    line = f"no figure recorded in {period.year} up to {period.key} in {where}; "
     elsewhere = figures_elsewhere(plan.info.id, loc.path, os.environ, period)
     if elsewhere:
         best = elsewhere[0]
