@@ -185,3 +185,13 @@ def test_a_figure_keeps_the_decimals_it_has(value, unit, shown):
                                          (-3.1, "-3.1"), (6.6 - 5.5, "+1.1")])
 def test_points_never_round_a_gap_to_zero_or_across_a_threshold(value, shown):
     assert labels.pts(value) == shown
+
+
+def test_the_year_report_does_not_bracket_its_own_december_figure(run):
+    assert run("update", "new_urban_jobs", "3300", "--period", "2023-12").exit_code == 0
+    assert run("update", "air_quality", "91", "--period", "2023-06").exit_code == 0
+    table = run("report", "--year", "2023").stdout
+    jobs = next(ln for ln in table.splitlines() if "New urban jobs" in ln)
+    air = next(ln for ln in table.splitlines() if "Good air days" in ln)
+    assert "3,300人" in jobs and "(2023-12)" not in jobs  # December is the year's own period
+    assert "(2023-06)" in air  # a June figure in the year's report is another period

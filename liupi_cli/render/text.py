@@ -23,6 +23,7 @@ from liupi_cli.render.labels import (
     summary_line,
     target_text,
 )
+from liupi_cli.periods import parse_period
 from liupi_cli.render.textgrid import Column, render_table, wrap
 from liupi_cli.report.model import Report, Row
 
@@ -60,11 +61,19 @@ def gap_text(row: Row, lang: str) -> str:
     return f"{row.gap:+g}{row.unit or ''}"  # a count or an amount: in the indicator's own unit
 
 
+def other_period(row: Row, report: Report) -> bool:
+    """The figure is for a period that does not end when the report's does (a May figure in June).
+    2023-12 and 2023Q4 in the year's report end with it: they are the report's own period."""
+    if not row.actual_period or row.actual_period == report.period:
+        return False
+    return parse_period(row.actual_period).end != report.as_of
+
+
 def actual_text(row: Row, report: Report) -> str:
     if row.actual is None:
         return ""
     text = f"{num(row.actual, row.unit)}{row.unit or ''}"
-    if row.actual_period and row.actual_period != report.period:
+    if other_period(row, report):
         text += f" ({row.actual_period})"
     return text
 
@@ -111,7 +120,7 @@ def to_text(report: Report, lang: str = "en", width: int = 100, paint: Paint | N
     collapse = not has_figures(report) and "light" not in report.filters
     hidden = 0
     any_lead_star = any(r.lead_from_battle for r in report.rows)
-    any_period = any(r.actual_period and r.actual_period != report.period for r in report.rows if r.actual is not None)
+    any_period = any(other_period(r, report) for r in report.rows if r.actual is not None)
     for battle, rows in rows_by_battle(report):
         shown = [r for r in rows if r.light != "grey"] if collapse else rows
         hidden += len(rows) - len(shown)
