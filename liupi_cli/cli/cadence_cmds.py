@@ -7,6 +7,7 @@ options, reads the clock for `last` (the core never does), writes, and maps outc
 from __future__ import annotations
 
 import datetime as dt
+import sys
 from enum import Enum
 from pathlib import Path
 from typing import Optional
@@ -15,7 +16,7 @@ import typer
 
 from liupi_cli.cli.clock import today
 from liupi_cli.cli.context import state
-from liupi_cli.cli.output import Fmt, console, pick_format, say
+from liupi_cli.cli.output import Fmt, pick_format, say
 from liupi_cli.errors import ExitCode, OutputUnwritable, UsageProblem
 from liupi_cli.periods import Period, parse_period
 from liupi_cli.render.safe import inert
@@ -108,28 +109,11 @@ def _emit_doc(doc, model, fmt: Fmt, out: Path | None, lang: str = "en") -> None:
 
 
 def print_doc(doc) -> None:
-    from rich.table import Table
-    from rich.text import Text
+    """A product at the terminal: the plain text layout (ids kept whole), coloured at a terminal."""
+    from liupi_cli.cli.output import paint, table_width, use_colour
+    from liupi_cli.render.cadence_text import to_text
 
-    def t(text: object, style: str = "") -> Text:  # plan and user text: markup literal, controls escaped
-        return Text(inert(str(text)), style=style)
-
-    con = console()
-    con.print(t(doc.title, "bold"))
-    for line in doc.lines:
-        con.print(t(line))
-    for s in doc.sections:
-        con.print()
-        if not s.rows:
-            con.print(t(s.title, "bold"))
-            con.print(t(s.note or "—"))
-            continue
-        table = Table(title=t(s.title), title_justify="left", title_style="bold", pad_edge=False)
-        for c in s.columns:
-            table.add_column(t(c), overflow="fold")
-        for row in s.rows:
-            table.add_row(*(t("" if v is None else v) for v in row))
-        con.print(table)
+    sys.stdout.write(to_text(doc, table_width(), paint if use_colour() else None))
 
 
 FormatOpt = typer.Option(None, "--format", "-f", help="table | markdown | csv | json | xlsx | html "
