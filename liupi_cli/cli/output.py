@@ -70,16 +70,6 @@ def use_colour(stream=None) -> bool:
     return stream.isatty() and not os.environ.get("NO_COLOR")
 
 
-def console(stderr: bool = False):
-    """A rich console for commands that still lay out with rich: same width and colour rules."""
-    from rich.console import Console
-
-    stream = sys.stderr if stderr else sys.stdout
-    color = use_colour(stream)
-    return Console(file=stream, no_color=not color, color_system="auto" if color else None,
-                   highlight=False, soft_wrap=False, width=table_width(stream), emoji=False)
-
-
 def paint(text: str, style: str | None) -> str:
     code = ANSI.get(style or "")
     return f"\x1b[{code}m{text}\x1b[0m" if code else text

@@ -62,11 +62,12 @@ def gap_text(row: Row, lang: str) -> str:
 
 
 def other_period(row: Row, report: Report) -> bool:
-    """The figure is for a period that does not end when the report's does (a May figure in June).
-    2023-12 and 2023Q4 in the year's report end with it: they are the report's own period."""
+    """The figure is for another period than the report's: a May figure in June, or a quarter's figure
+    in a month report. 2023-12 and 2023Q4 in the year's report (2023-06 in 2023Q2's) end with it: they
+    are the report's own period."""
     if not row.actual_period or row.actual_period == report.period:
         return False
-    return parse_period(row.actual_period).end != report.as_of
+    return report.grain == "month" or parse_period(row.actual_period).end != report.as_of
 
 
 def actual_text(row: Row, report: Report) -> str:
