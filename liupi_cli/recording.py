@@ -7,6 +7,7 @@ import math
 from dataclasses import dataclass
 
 from liupi_cli.errors import InputRefused, LiupiError
+from liupi_cli.gcpause import paused_gc
 from liupi_cli.models import FIGURE_LIMIT, Frequency, Indicator, Kind
 from liupi_cli.periods import Period, normalise_text, parse_period, period_for
 from liupi_cli.plan import Plan
@@ -136,6 +137,7 @@ def _indicator_or_none(plan: Plan, name: str) -> str | None:
         return None
 
 
+@paused_gc()
 def prepare_batch(plan: Plan, current: dict[Key, Record], rows: list[tuple[int, dict[str, str]]], *,
                   revise: bool = False, force: bool = False, note: str | None = None) -> Batch:
     """Check every row of a file against the plan and the current figures (``Store.current_figures``).

@@ -22,6 +22,7 @@ from pathlib import Path
 from pydantic import BaseModel, ConfigDict
 
 from liupi_cli.errors import InputRefused, StoreError
+from liupi_cli.gcpause import paused_gc
 from liupi_cli.periods import Period, within
 from liupi_cli.plan import Plan
 
@@ -355,6 +356,7 @@ class Store:
             ).fetchone()
         return _record(row) if row else None
 
+    @paused_gc()
     def current_figures(self, indicator: str | None = None) -> dict[tuple[str, str, bool], Record]:
         """The current figure of every (indicator, period, baseline), in one query."""
         sql = ("SELECT * FROM records r WHERE NOT EXISTS (SELECT 1 FROM records s WHERE s.supersedes = r.id)"
@@ -374,6 +376,7 @@ class Store:
     def add(self, new: NewRecord, by: str, at: str, revise: bool = False) -> Record:
         return self.add_many([new], by, at, revise=revise)[0]
 
+    @paused_gc()
     def add_many(self, news: Iterable[NewRecord], by: str, at: str, revise: bool = False,
                  batch: str | None = None, on_row: Callable[[int], None] | None = None) -> list[Record]:
         """All or nothing: one transaction; a duplicate without revise aborts it.
@@ -436,6 +439,7 @@ class Store:
             out[(d["indicator"], d["period"], d["baseline"])] = Record.model_construct(**d, current=True)
         return out
 
+    @paused_gc()
     def current_records(self) -> list[CurrentFigure]:
         """Only the figures nothing supersedes (what a report judges), in id order; each carries
         ``supersedes``, so a revised figure still shows as revised. History and export read records()."""
@@ -449,6 +453,7 @@ class Store:
                                "ORDER BY id").fetchall()
         return [CurrentFigure(i, ind, per, bool(b), v, e, sup) for i, ind, per, b, v, e, sup in rows]
 
+    @paused_gc()
     def records(self, indicator: str | None = None) -> list[Record]:
         """Every figure, current and superseded, in history order (each marked ``current`` or not)."""
         sql = ("SELECT r.*, NOT EXISTS (SELECT 1 FROM records s WHERE s.supersedes = r.id) AS is_current "

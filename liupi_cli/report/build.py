@@ -13,6 +13,7 @@ from collections import defaultdict
 from collections.abc import Iterable
 
 from liupi_cli.errors import InputRefused, UsageProblem
+from liupi_cli.gcpause import paused_gc
 from liupi_cli.models import Frequency, Indicator, Kind, LightThresholds
 from liupi_cli.periods import Period, parse_period
 from liupi_cli.plan import Plan
@@ -194,6 +195,7 @@ def check_period(plan: Plan, period: Period) -> None:
                            f"the plan covers {year}: e.g. --month {year}-06 or --year {year}")
 
 
+@paused_gc()
 def build_report(plan: Plan, records: Iterable[Record], period: Period, *, task_updates: Iterable[TaskUpdate] = (),
                  battle: str | None = None, unit: str | None = None,
                  lights: Iterable[str] | None = None) -> Report:
