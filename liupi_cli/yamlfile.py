@@ -10,6 +10,7 @@ expand to billions of values), each with a located message.
 
 from __future__ import annotations
 
+import itertools
 import operator
 import os
 import re
@@ -33,16 +34,23 @@ class _Composer(_Loader):  # type: ignore[misc, valid-type]
 
     Which tag a plain scalar gets depends on its text alone, and a plan repeats the same texts (keys,
     kinds, units) tens of thousands of times: each is resolved once per file. The composer also asks
-    the path resolvers about every node; a safe loader has none, so the two calls do nothing (a C
-    builtin taking the same arguments stands in for each). Together a third of composing a province plan.
+    the path resolvers about every node; a safe loader has none, so the two calls do nothing (C builtins
+    taking the same arguments stand in; the second counts the nodes). Together a third of composing a
+    province plan.
     """
 
     descend_resolver = staticmethod(operator.is_)  # (parent, index) -> ignored
-    ascend_resolver = staticmethod(tuple)  # () -> ignored
 
     def __init__(self, stream: str) -> None:
         super().__init__(stream)
         self._plain_tags: dict[str, str] = {}
+        # called once for every node composed (an alias composes none): counting the calls counts the
+        # file's own nodes, what the alias budget is measured against, without a second walk over them
+        self._composed = itertools.count()
+        self.ascend_resolver = self._composed.__next__
+
+    def nodes_composed(self) -> int:
+        return next(self._composed)
 
     def resolve(self, kind: type, value: Any, implicit: Any) -> str:
         if kind is yaml.ScalarNode and implicit[0]:
@@ -71,6 +79,7 @@ MAX_FILE_BYTES = 64 * 1024 * 1024
 ALIAS_GROWTH = 4
 ALIAS_MARGIN = 10_000
 _STR_TAG = "tag:yaml.org,2002:str"
+_ScalarNode = yaml.ScalarNode
 
 
 class LineMap:
@@ -99,23 +108,6 @@ def format_path(path: Path_) -> str:
         else:
             out += f".{part}" if out else str(part)
     return out
-
-
-def _distinct_nodes(root: yaml.Node) -> int:
-    """How many nodes the file itself holds (an alias counted once), without recursion."""
-    seen: set[int] = set()
-    stack = [root]
-    while stack:
-        node = stack.pop()
-        if id(node) in seen:
-            continue
-        seen.add(id(node))
-        if isinstance(node, yaml.MappingNode):
-            for k, v in node.value:
-                stack += (k, v)
-        elif isinstance(node, yaml.SequenceNode):
-            stack += node.value
-    return len(seen)
 
 
 class _Builder:
@@ -171,8 +163,10 @@ class _Builder:
                 raise PlanUnreadable(f"{self.label}:{mark.line + 1}: {exc.problem}",
                                      "`<<: *name` merges a mapping written earlier with &name") from exc
             out: dict[Any, Any] = {}
+            plain = len(path) < MAX_DEPTH  # a text value just below here is read in place (see _text)
             for key_node, value_node in node.value:
-                key = self._scalar(key_node, path)
+                key = key_node.value if type(key_node) is _ScalarNode and key_node.tag == _STR_TAG else (
+                    self._scalar(key_node, path))
                 if not isinstance(key, str):
                     self.problems.append(
                         Problem(
@@ -195,14 +189,34 @@ class _Builder:
                         )
                     )
                     continue
-                out[key] = self.build(value_node, (*path, key))
+                child = (*path, key)
+                if plain and type(value_node) is _ScalarNode and value_node.tag == _STR_TAG:
+                    out[key] = self._text(value_node, child)
+                else:
+                    out[key] = self.build(value_node, child)
             return out
         if isinstance(node, yaml.SequenceNode):
             out_list = []
+            plain = len(path) < MAX_DEPTH
             for i, item in enumerate(node.value):
-                out_list.append(self.build(item, (*path, i)))
+                if plain and type(item) is _ScalarNode and item.tag == _STR_TAG:
+                    out_list.append(self._text(item, (*path, i)))
+                else:
+                    out_list.append(self.build(item, (*path, i)))
             return out_list
         self._refuse_tag(node, path)
+
+    def _text(self, node: yaml.ScalarNode, path: Path_) -> str:
+        """``build`` for the most common value, a text not nested too deep: what build would do, in fewer steps."""
+        self._lines[path] = node.start_mark.line + 1
+        if self._aliases:
+            self._budget -= 1
+            if self._budget < 0:
+                raise PlanUnreadable(
+                    f"{self.label}:{node.start_mark.line + 1}: aliases (*name) expand to too many values",
+                    "a plan file repeats a value with an alias now and then; write the values out instead",
+                )
+        return node.value
 
     def _scalar(self, node: yaml.Node, path: Path_) -> Any:
         if not isinstance(node, yaml.ScalarNode):
@@ -281,7 +295,11 @@ def load_yaml(path: Path, label: str | None = None) -> tuple[Any, LineMap, list[
     ):
         raise PlanUnreadable(f"{label}: the file is empty", "restore it from the bundled plan or a backup")
     try:
-        node = yaml.compose(text, Loader=_Composer)  # libyaml refuses nesting past 1000 levels itself
+        composer = _Composer(text)
+        try:
+            node = composer.get_single_node()  # yaml.compose(); libyaml refuses nesting past 1000 levels itself
+        finally:
+            composer.dispose()
     except yaml.reader.ReaderError as exc:  # a NUL or another control character in the text
         line = text[: text.find(chr(exc.character))].count("\n") + 1
         raise PlanUnreadable(f"{label}:{line}: character 0x{exc.character:02x} is not allowed in YAML text",
@@ -300,9 +318,9 @@ def load_yaml(path: Path, label: str | None = None) -> tuple[Any, LineMap, list[
                              "a plan nests a few levels; check the brackets") from exc
     if node is None:
         raise PlanUnreadable(f"{label}: the file is empty", "restore it from the bundled plan or a backup")
-    # Without an anchor (&name) there is no alias, so nothing to count; without anything that can spell a
-    # merge key there is no mapping to flatten.
-    budget = ALIAS_GROWTH * _distinct_nodes(node) + ALIAS_MARGIN if _MAY_ANCHOR.search(text) else None
+    # Without an anchor (&name) there is no alias, so no budget to keep value by value; without anything
+    # that can spell a merge key there is no mapping to flatten.
+    budget = ALIAS_GROWTH * composer.nodes_composed() + ALIAS_MARGIN if _MAY_ANCHOR.search(text) else None
     builder = _Builder(label, budget, merges=_MAY_MERGE.search(text) is not None)
     data = builder.build(node, ())
     return data, builder.lines, builder.problems

@@ -85,3 +85,17 @@ def test_a_duplicate_key_points_at_the_first_one(tmp_path):
 def test_the_word_merge_in_a_value_is_plain_text(tmp_path):
     data, _, problems = _load(tmp_path, "a: {merge: 1, name: merger}\nb: [emerge, '<']\n")
     assert data == {"a": {"merge": 1, "name": "merger"}, "b": ["emerge", "<"]} and problems == []
+
+
+def test_the_alias_budget_counts_each_node_written_once():
+    """The budget is measured against the nodes written in the file, counted while composing: an alias
+    adds none, keys and explicitly tagged values count like any other."""
+    from liupi_cli.yamlfile import _Composer
+
+    composer = _Composer("a: &x [1, !!str 2]\nb: [*x, *x, {c: *x}]\n")
+    try:
+        composer.get_single_node()
+    finally:
+        composer.dispose()
+    # the top mapping, a, [1, 2], 1, 2, b, the list of aliases, {c: …}, c
+    assert composer.nodes_composed() == 9
