@@ -60,6 +60,7 @@ class _Composer(_Loader):  # type: ignore[misc, valid-type]
             return tag
         return super().resolve(kind, value, implicit)
 
+
 Path_ = tuple[str | int, ...]
 
 _PLAIN_COLLECTION_TAGS = {"tag:yaml.org,2002:map", "tag:yaml.org,2002:seq"}
