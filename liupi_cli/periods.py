@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import calendar
 import datetime as dt
+import functools
 import re
 import unicodedata
 from dataclasses import dataclass
@@ -28,7 +29,7 @@ class Period:
     months: int  # months covered from January: 2 for 1–2月, 6 for June or Q2, 12 for the year
     grain: str  # "month" | "quarter" | "year"
 
-    @property
+    @functools.cached_property  # a report asks each of a few periods its key 135,000 times
     def key(self) -> str:
         if self.grain == "year":
             return f"{self.year}"

@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING, Any
 from pydantic import BaseModel, ValidationError
 
 from liupi_cli.errors import InputRefused, PlanInvalid, PlanUnreadable, Problem, UnknownId
+from liupi_cli.gcpause import paused_gc
 from liupi_cli.models import (
     Battle,
     Comparator,
@@ -195,6 +196,7 @@ def _read(path: Path, name: str) -> tuple[Any, LineMap, list[Problem]]:
     return data, lines, problems
 
 
+@paused_gc()
 def check_plan(data_dir: Path) -> tuple[Plan | None, list[Problem]]:
     """Read and check a plan directory. Returns the plan (None if it has errors) and all problems.
 
@@ -355,6 +357,7 @@ def _fmt(x: float | None) -> str:
     return "—" if x is None else f"{x:g}"
 
 
+@paused_gc()
 def load_plan(data_dir: Path, env: Mapping[str, str] | None = None) -> Plan:
     """The checked plan; from the validated-plan cache when the files have not changed (see plan_cache).
 

@@ -7,11 +7,12 @@ import math
 from dataclasses import dataclass
 
 from liupi_cli.errors import InputRefused, LiupiError
+from liupi_cli.gcpause import paused_gc
 from liupi_cli.models import FIGURE_LIMIT, Frequency, Indicator, Kind
 from liupi_cli.periods import Period, normalise_text, parse_period, period_for
 from liupi_cli.plan import Plan
 from liupi_cli.quantity import parse_quantity
-from liupi_cli.store import NewRecord, Record
+from liupi_cli.store import NewRecord, Record, StoredFigure
 from liupi_cli.tables import RowProblem
 
 GROWTH_SANE = (-100.0, 200.0)  # a growth of 450% is a typo until --force says otherwise
@@ -79,13 +80,14 @@ def make_record(plan: Plan, given_id: str, value_text: str, period_text: str, *,
 
 
 Key = tuple[str, str, bool]  # (indicator, period, baseline)
+Current = dict[Key, Record] | dict[Key, StoredFigure]  # Store.current_figures(), or records a caller holds
 
 
 @dataclass(frozen=True)
 class Change:
     row: int | None  # the file's row number; None for a figure given on the command line
     record: NewRecord
-    replaces: Record | None  # the current figure a revision supersedes (or, when unchanged, equals)
+    replaces: Record | StoredFigure | None  # the current figure a revision supersedes (or, when unchanged, equals)
 
 
 @dataclass
@@ -136,7 +138,8 @@ def _indicator_or_none(plan: Plan, name: str) -> str | None:
         return None
 
 
-def prepare_batch(plan: Plan, current: dict[Key, Record], rows: list[tuple[int, dict[str, str]]], *,
+@paused_gc()
+def prepare_batch(plan: Plan, current: Current, rows: list[tuple[int, dict[str, str]]], *,
                   revise: bool = False, force: bool = False, note: str | None = None) -> Batch:
     """Check every row of a file against the plan and the current figures (``Store.current_figures``).
 
@@ -168,7 +171,7 @@ def prepare_batch(plan: Plan, current: dict[Key, Record], rows: list[tuple[int, 
     return batch
 
 
-def check_changes(plan: Plan, current: dict[Key, Record], candidates: list[tuple[int | None, NewRecord]], *,
+def check_changes(plan: Plan, current: Current, candidates: list[tuple[int | None, NewRecord]], *,
                   revise: bool = False, force: bool = False, note: str | None = None) -> Batch:
     """Sort valid figures into changes, unchanged ones and refusals: a period that already has
     another figure (without --revise); a year-to-date figure that would fall within its year."""
@@ -191,7 +194,7 @@ def check_changes(plan: Plan, current: dict[Key, Record], candidates: list[tuple
     return Batch(changes, unchanged, problems)
 
 
-def _falling_year_to_date(plan: Plan, current: dict[Key, Record], changes: list[Change], force: bool,
+def _falling_year_to_date(plan: Plan, current: Current, changes: list[Change], force: bool,
                           note: str | None) -> list[RowProblem]:
     """Year-to-date totals never fall within a year: 1 major accident by March and 0 by June means
     one of the two figures is wrong. Compared with the earlier periods (recorded or in this batch)

@@ -22,6 +22,7 @@ from pathlib import Path
 from pydantic import BaseModel, ConfigDict
 
 from liupi_cli.errors import InputRefused, StoreError
+from liupi_cli.gcpause import paused_gc
 from liupi_cli.periods import Period, within
 from liupi_cli.plan import Plan
 
@@ -144,6 +145,22 @@ class CurrentFigure:
     entered: str
     supersedes: int | None  # not None: a revised figure
     current: bool = True
+
+
+@dataclass(frozen=True, slots=True)
+class StoredFigure:
+    """A current figure as a new one is checked against it (unchanged, a revision, a fall within the
+    year): the fields that check and its messages use, read back without building a validated model
+    per row (a month's import into a province store checks against 121,000 of them)."""
+
+    id: int
+    indicator: str
+    period: str
+    baseline: bool
+    value: float
+    entered: str
+    recorded_by: str
+    recorded_at: str
 
 
 @dataclass(frozen=True)
@@ -355,25 +372,28 @@ class Store:
             ).fetchone()
         return _record(row) if row else None
 
-    def current_figures(self, indicator: str | None = None) -> dict[tuple[str, str, bool], Record]:
-        """The current figure of every (indicator, period, baseline), in one query."""
-        sql = ("SELECT * FROM records r WHERE NOT EXISTS (SELECT 1 FROM records s WHERE s.supersedes = r.id)"
+    @paused_gc()
+    def current_figures(self, indicator: str | None = None) -> dict[tuple[str, str, bool], StoredFigure]:
+        """The current figure of every (indicator, period, baseline), in one query (the latest id wins)."""
+        sql = ("SELECT id, indicator, period, baseline, value, entered, recorded_by, recorded_at FROM records r "
+               "WHERE NOT EXISTS (SELECT 1 FROM records s WHERE s.supersedes = r.id)"
                + (" AND indicator = ?" if indicator else "") + " ORDER BY id")
-        out: dict[tuple[str, str, bool], Record] = {}
+        out: dict[tuple[str, str, bool], StoredFigure] = {}
         if self.empty:
             return out
         with self._reading():
-            rows = self.db.execute(sql, (indicator,) if indicator else ()).fetchall()
-        for row in rows:
-            d = dict(row)
-            d["baseline"] = bool(d["baseline"])
-            # rows this store wrote itself: skip re-validating thousands of them at province scale
-            out[(d["indicator"], d["period"], d["baseline"])] = Record.model_construct(**d, current=True)
+            cur = self.db.cursor()
+            cur.row_factory = None  # plain tuples, in the dataclass's field order
+            rows = cur.execute(sql, (indicator,) if indicator else ()).fetchall()
+        for i, ind, period, base, value, entered, by, at in rows:
+            # rows this store wrote itself (the schema's types and NOT NULLs checked them going in)
+            out[(ind, period, bool(base))] = StoredFigure(i, ind, period, bool(base), value, entered, by, at)
         return out
 
     def add(self, new: NewRecord, by: str, at: str, revise: bool = False) -> Record:
         return self.add_many([new], by, at, revise=revise)[0]
 
+    @paused_gc()
     def add_many(self, news: Iterable[NewRecord], by: str, at: str, revise: bool = False,
                  batch: str | None = None, on_row: Callable[[int], None] | None = None) -> list[Record]:
         """All or nothing: one transaction; a duplicate without revise aborts it.
@@ -436,19 +456,25 @@ class Store:
             out[(d["indicator"], d["period"], d["baseline"])] = Record.model_construct(**d, current=True)
         return out
 
+    @paused_gc()
     def current_records(self) -> list[CurrentFigure]:
         """Only the figures nothing supersedes (what a report judges), in id order; each carries
         ``supersedes``, so a revised figure still shows as revised. History and export read records()."""
         if self.empty:
             return []
+        out = []
+        names: dict[str, str] = {}  # each indicator id and period key held once, not once per figure
         with self._reading():
             cur = self.db.cursor()
             cur.row_factory = None  # plain tuples, in the dataclass's field order
-            rows = cur.execute("SELECT id, indicator, period, baseline, value, entered, supersedes FROM records r "
-                               "WHERE NOT EXISTS (SELECT 1 FROM records s WHERE s.supersedes = r.id) "
-                               "ORDER BY id").fetchall()
-        return [CurrentFigure(i, ind, per, bool(b), v, e, sup) for i, ind, per, b, v, e, sup in rows]
+            cur.execute("SELECT id, indicator, period, baseline, value, entered, supersedes FROM records r "
+                        "WHERE NOT EXISTS (SELECT 1 FROM records s WHERE s.supersedes = r.id) ORDER BY id")
+            for i, ind, per, b, v, e, sup in cur:  # row by row: never all rows as tuples and as figures at once
+                out.append(CurrentFigure(i, names.setdefault(ind, ind), names.setdefault(per, per), bool(b), v, e,
+                                         sup))
+        return out
 
+    @paused_gc()
     def records(self, indicator: str | None = None) -> list[Record]:
         """Every figure, current and superseded, in history order (each marked ``current`` or not)."""
         sql = ("SELECT r.*, NOT EXISTS (SELECT 1 FROM records s WHERE s.supersedes = r.id) AS is_current "

@@ -10,6 +10,8 @@ expand to billions of values), each with a located message.
 
 from __future__ import annotations
 
+import itertools
+import operator
 import os
 import re
 import stat
@@ -19,11 +21,45 @@ from typing import Any
 import yaml
 
 from liupi_cli.errors import PlanUnreadable, Problem
+from liupi_cli.gcpause import paused_gc
 
 try:  # the C loader is several times faster on a large plan
     from yaml import CSafeLoader as _Loader
 except ImportError:  # pragma: no cover - depends on how PyYAML was built
     from yaml import SafeLoader as _Loader  # type: ignore[assignment]
+
+
+class _Composer(_Loader):  # type: ignore[misc, valid-type]
+    """The safe loader's composer, with the Python calls it makes for every node made cheap.
+
+    Which tag a plain scalar gets depends on its text alone, and a plan repeats the same texts (keys,
+    kinds, units) tens of thousands of times: each is resolved once per file. The composer also asks
+    the path resolvers about every node; a safe loader has none, so the two calls do nothing (C builtins
+    taking the same arguments stand in; the second counts the nodes). Together a third of composing a
+    province plan.
+    """
+
+    descend_resolver = staticmethod(operator.is_)  # (parent, index) -> ignored
+
+    def __init__(self, stream: str) -> None:
+        super().__init__(stream)
+        self._plain_tags: dict[str, str] = {}
+        # called once for every node composed (an alias composes none): counting the calls counts the
+        # file's own nodes, what the alias budget is measured against, without a second walk over them
+        self._composed = itertools.count()
+        self.ascend_resolver = self._composed.__next__
+
+    def nodes_composed(self) -> int:
+        return next(self._composed)
+
+    def resolve(self, kind: type, value: Any, implicit: Any) -> str:
+        if kind is yaml.ScalarNode and implicit[0]:
+            tag = self._plain_tags.get(value)
+            if tag is None:
+                tag = self._plain_tags[value] = super().resolve(kind, value, implicit)
+            return tag
+        return super().resolve(kind, value, implicit)
+
 
 Path_ = tuple[str | int, ...]
 
@@ -32,6 +68,11 @@ _PLAIN_SCALAR_TAGS = {f"tag:yaml.org,2002:{t}" for t in ("str", "int", "float", 
 _NUMBER_TAGS = {"tag:yaml.org,2002:int", "tag:yaml.org,2002:float"}
 # YAML 1.1 reads these as base-60, octal, hex or binary: 1:30 -> 90, 010 -> 8, 0x10 -> 16
 _SURPRISING_NUMBER = re.compile(r"^[-+]?(?:[0-9][0-9_]*(?::[0-5]?[0-9])+(?:\.[0-9_]*)?|0[0-7_]+|0x[0-9a-fA-F_]+|0b[01_]+)$")
+# what a merge key can be written as: `<<`, a merge tag (!!merge, !<tag:yaml.org,2002:merge>), a tag with a
+# %-escape (!!m%65rge) or a %TAG directive (a handle that spells part of it)
+_MAY_MERGE = re.compile(r"<<|[!:]merge|![^\s]*%|%TAG")
+# an anchor (&name) follows a space, a line start or a flow indicator, and has a name: "R&D" and "A & B" are text
+_MAY_ANCHOR = re.compile(r"(?:^|[\s\[{,:?-])&[^\s\[\]{},]", re.MULTILINE)
 MAX_DEPTH = 64  # a plan nests four or five levels; anything deeper is not a plan
 MAX_FILE_BYTES = 64 * 1024 * 1024
 # Aliases may repeat a value (`deadline: *id001`), but the values built may not exceed this
@@ -39,6 +80,7 @@ MAX_FILE_BYTES = 64 * 1024 * 1024
 ALIAS_GROWTH = 4
 ALIAS_MARGIN = 10_000
 _STR_TAG = "tag:yaml.org,2002:str"
+_ScalarNode = yaml.ScalarNode
 
 
 class LineMap:
@@ -69,52 +111,43 @@ def format_path(path: Path_) -> str:
     return out
 
 
-def _distinct_nodes(root: yaml.Node) -> int:
-    """How many nodes the file itself holds (an alias counted once), without recursion."""
-    seen: set[int] = set()
-    stack = [root]
-    while stack:
-        node = stack.pop()
-        if id(node) in seen:
-            continue
-        seen.add(id(node))
-        if isinstance(node, yaml.MappingNode):
-            for k, v in node.value:
-                stack += (k, v)
-        elif isinstance(node, yaml.SequenceNode):
-            stack += node.value
-    return len(seen)
-
-
 class _Builder:
-    def __init__(self, label: str, budget: int):
+    def __init__(self, label: str, budget: int | None, merges: bool = True):
+        """``budget``: how many values aliases may expand to (None: the text has no anchor, so no alias);
+        ``merges``: whether the text can hold a merge key (``<<``), which must be flattened first."""
         self.label = label
         self.lines = LineMap()
+        self._lines = self.lines._lines
         self.problems: list[Problem] = []
         self._constructor = yaml.SafeLoader("")
-        self._budget = budget
+        self._aliases = budget is not None
+        self._budget = budget or 0
+        self._merges = merges
         self._open: set[int] = set()  # the collections being built: an alias to one of them is a loop
 
     def build(self, node: yaml.Node, path: Path_) -> Any:
-        self.lines.set(path, node.start_mark.line + 1)
-        self._budget -= 1
-        if self._budget < 0:
-            raise PlanUnreadable(
-                f"{self.label}:{node.start_mark.line + 1}: aliases (*name) expand to too many values",
-                "a plan file repeats a value with an alias now and then; write the values out instead",
-            )
-        if id(node) in self._open:
-            raise PlanUnreadable(f"{self.label}:{node.start_mark.line + 1}: an alias (*name) refers to itself",
-                                 "an alias repeats a value written earlier; it cannot contain itself")
+        self._lines[path] = node.start_mark.line + 1
+        if self._aliases:
+            self._budget -= 1
+            if self._budget < 0:
+                raise PlanUnreadable(
+                    f"{self.label}:{node.start_mark.line + 1}: aliases (*name) expand to too many values",
+                    "a plan file repeats a value with an alias now and then; write the values out instead",
+                )
+            if id(node) in self._open:
+                raise PlanUnreadable(f"{self.label}:{node.start_mark.line + 1}: an alias (*name) refers to itself",
+                                     "an alias repeats a value written earlier; it cannot contain itself")
         if len(path) > MAX_DEPTH:
             raise PlanUnreadable(
                 f"{self.label}:{node.start_mark.line + 1}: nested more than {MAX_DEPTH} levels deep",
                 "a plan nests a few levels (indicators → alternatives → fields); check the brackets",
             )
-        if not isinstance(node, yaml.ScalarNode) and node.tag not in _PLAIN_COLLECTION_TAGS:
-            self._refuse_tag(node, path)
         if isinstance(node, yaml.ScalarNode):
             return self._scalar(node, path)
+        if node.tag not in _PLAIN_COLLECTION_TAGS:
+            self._refuse_tag(node, path)
+        if not self._aliases:
+            return self._collection(node, path)
         self._open.add(id(node))
         try:
             return self._collection(node, path)
@@ -124,14 +157,17 @@ class _Builder:
     def _collection(self, node: yaml.Node, path: Path_) -> Any:
         if isinstance(node, yaml.MappingNode):
             try:
-                self._constructor.flatten_mapping(node)
+                if self._merges:
+                    self._constructor.flatten_mapping(node)
             except yaml.constructor.ConstructorError as exc:  # `<<: 5` merges something not a mapping
                 mark = exc.problem_mark or node.start_mark
                 raise PlanUnreadable(f"{self.label}:{mark.line + 1}: {exc.problem}",
                                      "`<<: *name` merges a mapping written earlier with &name") from exc
             out: dict[Any, Any] = {}
+            plain = len(path) < MAX_DEPTH  # a text value just below here is read in place (see _text)
             for key_node, value_node in node.value:
-                key = self._scalar(key_node, path)
+                key = key_node.value if type(key_node) is _ScalarNode and key_node.tag == _STR_TAG else (
+                    self._scalar(key_node, path))
                 if not isinstance(key, str):
                     self.problems.append(
                         Problem(
@@ -154,14 +190,34 @@ class _Builder:
                         )
                     )
                     continue
-                out[key] = self.build(value_node, (*path, key))
+                child = (*path, key)
+                if plain and type(value_node) is _ScalarNode and value_node.tag == _STR_TAG:
+                    out[key] = self._text(value_node, child)
+                else:
+                    out[key] = self.build(value_node, child)
             return out
         if isinstance(node, yaml.SequenceNode):
             out_list = []
+            plain = len(path) < MAX_DEPTH
             for i, item in enumerate(node.value):
-                out_list.append(self.build(item, (*path, i)))
+                if plain and type(item) is _ScalarNode and item.tag == _STR_TAG:
+                    out_list.append(self._text(item, (*path, i)))
+                else:
+                    out_list.append(self.build(item, (*path, i)))
             return out_list
         self._refuse_tag(node, path)
+
+    def _text(self, node: yaml.ScalarNode, path: Path_) -> str:
+        """``build`` for the most common value, a text not nested too deep: what build would do, in fewer steps."""
+        self._lines[path] = node.start_mark.line + 1
+        if self._aliases:
+            self._budget -= 1
+            if self._budget < 0:
+                raise PlanUnreadable(
+                    f"{self.label}:{node.start_mark.line + 1}: aliases (*name) expand to too many values",
+                    "a plan file repeats a value with an alias now and then; write the values out instead",
+                )
+        return node.value
 
     def _scalar(self, node: yaml.Node, path: Path_) -> Any:
         if not isinstance(node, yaml.ScalarNode):
@@ -203,6 +259,7 @@ class _Builder:
         )
 
 
+@paused_gc()
 def load_yaml(path: Path, label: str | None = None) -> tuple[Any, LineMap, list[Problem]]:
     """Return (data, line map, problems such as duplicate keys).
 
@@ -239,7 +296,11 @@ def load_yaml(path: Path, label: str | None = None) -> tuple[Any, LineMap, list[
     ):
         raise PlanUnreadable(f"{label}: the file is empty", "restore it from the bundled plan or a backup")
     try:
-        node = yaml.compose(text, Loader=_Loader)  # libyaml refuses nesting past 1000 levels itself
+        composer = _Composer(text)
+        try:
+            node = composer.get_single_node()  # yaml.compose(); libyaml refuses nesting past 1000 levels itself
+        finally:
+            composer.dispose()
     except yaml.reader.ReaderError as exc:  # a NUL or another control character in the text
         line = text[: text.find(chr(exc.character))].count("\n") + 1
         raise PlanUnreadable(f"{label}:{line}: character 0x{exc.character:02x} is not allowed in YAML text",
@@ -258,7 +319,10 @@ def load_yaml(path: Path, label: str | None = None) -> tuple[Any, LineMap, list[
                              "a plan nests a few levels; check the brackets") from exc
     if node is None:
         raise PlanUnreadable(f"{label}: the file is empty", "restore it from the bundled plan or a backup")
-    builder = _Builder(label, ALIAS_GROWTH * _distinct_nodes(node) + ALIAS_MARGIN)
+    # Without an anchor (&name) there is no alias, so no budget to keep value by value; without anything
+    # that can spell a merge key there is no mapping to flatten.
+    budget = ALIAS_GROWTH * composer.nodes_composed() + ALIAS_MARGIN if _MAY_ANCHOR.search(text) else None
+    builder = _Builder(label, budget, merges=_MAY_MERGE.search(text) is not None)
     data = builder.build(node, ())
     return data, builder.lines, builder.problems
 

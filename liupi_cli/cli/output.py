@@ -13,6 +13,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:  # pydantic is imported by the commands that make models, not by every start
+    from collections.abc import Iterable
+
     from pydantic import BaseModel
 
 from liupi_cli.render.safe import inert, json_inert, neutralise
@@ -163,17 +165,34 @@ def writing(out: Path):
             from exc
 
 
-def write_out(text: str | bytes, out: Path | None, lang: str | None = None) -> None:
+def write_out(text: str | bytes | Iterable[str], out: Path | None, lang: str | None = None) -> None:
     """Write to stdout, or to the file ``out``, whole or not at all (a temporary file renamed over the
     path). CSV files start with a UTF-8 byte-order mark so that Excel and WPS open Chinese text
-    correctly; CSV on stdout has none (it is for other programs)."""
+    correctly; CSV on stdout has none (it is for other programs). ``text`` may come in pieces (a large
+    document written as it is made, never held whole)."""
     if out is None:
-        sys.stdout.write(text if isinstance(text, str) else text.decode("utf-8"))
+        if isinstance(text, (str, bytes)):
+            sys.stdout.write(text if isinstance(text, str) else text.decode("utf-8"))
+        else:
+            for piece in text:
+                sys.stdout.write(piece)
         return
-    from liupi_cli.atomic import write_atomic
+    from liupi_cli.atomic import write_atomic, write_atomic_with
 
+    encoding = "utf-8-sig" if out.suffix.lower() == ".csv" else "utf-8"
     with writing(out):
-        write_atomic(out, text, encoding="utf-8-sig" if out.suffix.lower() == ".csv" else "utf-8")
+        if isinstance(text, (str, bytes)):
+            write_atomic(out, text, encoding=encoding)
+        else:
+            pieces = iter(text)
+
+            def write_pieces(f) -> None:
+                first = next(pieces, "")
+                f.write(first.encode(encoding))  # utf-8-sig: the mark once, before the first piece
+                for piece in pieces:
+                    f.write(piece.encode("utf-8"))
+
+            write_atomic_with(out, write_pieces)
     from liupi_cli.cli.i18n import current_lang
 
     say(f"已写入 {out}" if current_lang(lang) == "zh" else f"wrote {out}")

@@ -167,9 +167,9 @@ def _write(rep, fmt: Fmt, lang: str, out: Path | None) -> None:
 
         text = to_csv(rep, lang)
     elif fmt is Fmt.json:
-        from liupi_cli.render.plain import to_json
+        from liupi_cli.render.plain import json_parts
 
-        text = to_json(rep)
+        text = json_parts(rep)  # written row by row: a province's document is never held whole
     else:
         from liupi_cli.render.html import to_html
 

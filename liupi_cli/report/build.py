@@ -9,10 +9,11 @@ kind is judged, in the year and at the year-end settlement, lives in ``judge.py`
 from __future__ import annotations
 
 import datetime as dt
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Iterable
 
 from liupi_cli.errors import InputRefused, UsageProblem
+from liupi_cli.gcpause import paused_gc
 from liupi_cli.models import Frequency, Indicator, Kind, LightThresholds
 from liupi_cli.periods import Period, parse_period
 from liupi_cli.plan import Plan
@@ -169,12 +170,10 @@ def _pair_notes(plan: Plan, rows: dict[str, Row], series: dict[str, _Series], pe
             rows[m].notes_zh.append(note[1])
 
 
-def _tally(counts: dict[str, Count], key: str, name: str, light: str) -> None:
-    c = counts.get(key)
-    if c is None:
-        c = counts[key] = Count(key=key, name_zh=name)
-    setattr(c, light, getattr(c, light) + 1)
-    c.total += 1
+def _count(key: str, name: str, lights: Counter[tuple[str, str]], of: str) -> Count:
+    """The rows of ``of`` (a battle, a unit, or "all") by light, tallied beforehand in ``lights``."""
+    n = {light: lights[(of, light)] for light in LIGHTS}
+    return Count(key=key, name_zh=name, **n, total=sum(n.values()))
 
 
 def _task_state(updates: list[TaskUpdate], as_of: dt.date) -> dict[str, TaskUpdate]:
@@ -194,6 +193,7 @@ def check_period(plan: Plan, period: Period) -> None:
                            f"the plan covers {year}: e.g. --month {year}-06 or --year {year}")
 
 
+@paused_gc()
 def build_report(plan: Plan, records: Iterable[Record], period: Period, *, task_updates: Iterable[TaskUpdate] = (),
                  battle: str | None = None, unit: str | None = None,
                  lights: Iterable[str] | None = None) -> Report:
@@ -250,16 +250,14 @@ def build_report(plan: Plan, records: Iterable[Record], period: Period, *, task_
 
     shown_battles = [b for b in sorted(plan.battles.values(), key=lambda b: b.number)
                      if not battle_id or b.id == battle_id]
-    overall = Count(key="all", name_zh="全部")
-    per_battle = {b.id: Count(key=b.id, name_zh=b.name_zh) for b in shown_battles}
-    per_unit: dict[str, Count] = {}
-    for r in rows:
-        setattr(overall, r.light, getattr(overall, r.light) + 1)
-        overall.total += 1
-        _tally(per_battle, r.battle, plan.battles[r.battle].name_zh, r.light)
-        if r.lead_unit:
-            _tally(per_unit, r.lead_unit, plan.unit_name(r.lead_unit) or r.lead_unit, r.light)
-    by_unit = sorted(per_unit.values(), key=lambda c: (-c.red, -c.yellow, c.key))
+    # one pass over the rows, counted in plain counters (a model's attribute set per row costs more)
+    tally = Counter((r.battle, r.light) for r in rows)
+    by_lead = Counter((r.lead_unit, r.light) for r in rows if r.lead_unit)
+    overall = _count("all", "全部", Counter(("all", r.light) for r in rows), "all")
+    per_battle = {b.id: _count(b.id, b.name_zh, tally, b.id) for b in shown_battles}
+    leads = dict.fromkeys(r.lead_unit for r in rows if r.lead_unit)  # in the rows' order, each once
+    by_unit = sorted((_count(u, plan.unit_name(u) or u, by_lead, u) for u in leads),
+                     key=lambda c: (-c.red, -c.yellow, c.key))
 
     order = {"red": 0, "yellow": 1}
     laggards = sorted((r for r in rows if r.light in order),
