@@ -36,8 +36,24 @@ ANNEX = {"zh": ("附件{n} {title}", "见附件{n}（工作表「{sheet}」，�
 
 
 def units(value: object) -> float:
-    """Width in column units: a Chinese character about two, a Latin letter or digit a little over one."""
-    return sum(2.1 if ord(ch) >= 0x2E80 else 1.1 for ch in str(value))
+    """Width in column units (a unit is a digit's width): a Chinese character about two, a capital a
+    little over one, a digit, small letter or stop one."""
+    return sum(2.1 if ord(ch) >= 0x2E80 else 1.25 if ch.isupper() else 1.0 if ch.isascii() else 1.1
+               for ch in str(value))
+
+
+def _floor(s: Section, j: int) -> float:
+    """The width under which column j would break what should not break: a number with its unit
+    (158000万元), a date, a light, a word of English (schedule), each at most 12 units; and its heading
+    on two lines at most (a Chinese heading) or one word a line (an English one)."""
+    head = str(s.columns[j])
+    need = max((units(w) for w in head.split()), default=0) if head.isascii() else units(head[:(len(head) + 1) // 2])
+    for r in s.rows[:SAMPLE]:
+        for word in str(r[j]).split():
+            u = units(word)
+            if u <= 12 and sum(ord(ch) >= 0x2E80 for ch in word) <= 2:
+                need = max(need, u)
+    return need + 1.5
 
 
 def column_widths(s: Section) -> list[float]:
@@ -78,8 +94,11 @@ def shape(sections: list[Section], budget: float = PAGE_UNITS) -> list[float]:
     grid = [max(c[j] for c in wanted if j < len(c)) for j in range(n)]
     if sum(grid) <= budget:
         return grid
+    floors = [max(_floor(s, j) for s in sections if j < len(s.columns)) for j in range(n)]
+    width = [min(g, max(MIN_COL, f)) for g, f in zip(grid, floors)]
+    if sum(width) > budget:
+        return fit(grid, budget)
     cells = [[units(r[j]) if j < len(r) else 0.0 for j in range(n)] for s in sections for r in s.rows[:SAMPLE]]
-    width = [min(g, MIN_COL) for g in grid]
     lines = [[_lines_u(u, w) for u, w in zip(row, width)] for row in cells]
     left = budget - sum(width)
     while left > 0:
@@ -179,6 +198,7 @@ class _Sheet:
 
     def blank(self) -> None:
         self.row += 1
+        self.ws.row_dimensions[self.row].height = 8  # a gap between sections, not a line
 
     def table(self, s: Section) -> tuple[int, int]:
         """The section's column headings and rows; returns the heading row and the last row."""
