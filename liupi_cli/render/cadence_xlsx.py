@@ -174,7 +174,7 @@ class _Sheet:
         self.border = Border(left=line, right=line, top=line, bottom=line)
         self.wrap = Alignment(wrap_text=True, vertical="top")
         self.centre = Alignment(wrap_text=True, vertical="center", horizontal="center")
-        self.middle = Alignment(wrap_text=True, vertical="center")
+        self.low = Alignment(wrap_text=True, vertical="bottom")  # a heading's row is taller: the gap above it
         self.bold = Font(bold=True)
         self.head_fill = PatternFill("solid", fgColor="EEEEEE")
         self.fills = {k: PatternFill("solid", fgColor=v) for k, v in FILL.items()}
@@ -188,17 +188,13 @@ class _Sheet:
         """A line across the whole width (title, summary line, section heading): merged, wrapped, tall enough."""
         self.row += 1
         cell = self.ws.cell(self.row, 1, neutralise(text))
-        cell.alignment = self.wrap if size is None else self.middle
+        cell.alignment = self.wrap if size is None else self.low
         if size:
             cell.font = self.fonts[size]
         if self.span > 1:
             self.ws.merge_cells(start_row=self.row, start_column=1, end_row=self.row, end_column=self.span)
-        pt = {None: LINE_PT, 12: 20, 15: 26}[size]
+        pt = {None: LINE_PT, 12: 24, 15: 26}[size]
         self.ws.row_dimensions[self.row].height = pt * _lines(text, sum(self.widths) * (11 / (size or 11)))
-
-    def blank(self) -> None:
-        self.row += 1
-        self.ws.row_dimensions[self.row].height = 8  # a gap between sections, not a line
 
     def table(self, s: Section) -> tuple[int, int]:
         """The section's column headings and rows; returns the heading row and the last row."""
@@ -271,7 +267,6 @@ def to_xlsx(doc: Doc, pinned) -> bytes:
         page.line(text)
     n = 0
     for s in doc.sections:
-        page.blank()
         page.line(s.title, 12)
         if id(s) in annexed:
             n += 1
