@@ -144,3 +144,45 @@ def test_shipped_month_circular_prints_readably(run_shipped, tmp_path):
         for key in ("Name", "Light", "Status"):
             if key in cols and "ID" in cols:
                 assert cols.index(key) < cols.index("ID") and cols.index(key) < 4, cols
+
+
+def _printed_sizes(pdf: bytes) -> list[list[float]]:
+    """Per page, the text sizes LibreOffice printed in the body (page header and footer bands left out)."""
+    import zlib
+
+    pages = []
+    for m in re.finditer(rb"stream\r?\n", pdf):
+        try:
+            body = zlib.decompress(pdf[m.end():pdf.find(b"endstream", m.end())])
+        except zlib.error:
+            continue
+        sizes = [float(s) for y, s in re.findall(rb"[\d.-]+ ([\d.-]+) Td /F\d+ ([\d.]+) Tf", body) if 40 < float(y) < 550]
+        if sizes:
+            pages.append(sizes)
+    return pages
+
+
+def test_libreoffice_prints_a_wide_annex_at_nine_point_or_more(tmp_path):
+    """The real print: LibreOffice (which stands DejaVu Sans in for Calibri, the widest case) fits an
+    11-column annex of long text to A4 landscape; before the width cap such a sheet printed at 4.9 pt."""
+    import shutil
+    import subprocess
+    import uuid
+
+    soffice = shutil.which("soffice") or shutil.which("libreoffice")
+    if soffice is None:
+        pytest.skip("LibreOffice (soffice) is not installed; .ci/run installs it")
+    cols = ["序号", "战役", "编号", "名称", "牵头单位", "目标", "最新数据", "数据期", "差距", "灯", "状态"]
+    rows = [[i, "打好经济增长主动仗", f"new_above_scale_industrial_firms_{i}", LONG_NAME, "县发改局", "力争突破34亿元",
+             "158000万元", "2023-06", -3.5, "黄灯", "低于序时进度"] for i in range(1, 41)]
+    doc = _doc()
+    doc.sections.append(Section("指标进度 · 全部", cols, rows, light_column=9))
+    src = tmp_path / "m.xlsx"
+    src.write_bytes(to_xlsx(doc))
+    profile = tmp_path / f"profile-{uuid.uuid4().hex}"
+    subprocess.run([soffice, f"-env:UserInstallation=file://{profile}", "--headless", "--convert-to", "pdf",
+                    "--outdir", str(tmp_path), str(src)], check=True, capture_output=True, timeout=180)
+    pages = _printed_sizes((tmp_path / "m.pdf").read_bytes())
+    assert len(pages) >= 3  # the document, then the two annexes
+    assert min(pages[0]) == pytest.approx(BODY_PT, abs=0.05)  # the document sheet fits the page as it is
+    assert min(min(p) for p in pages) >= MIN_PT
