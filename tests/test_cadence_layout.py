@@ -112,12 +112,14 @@ def test_a_table_of_long_text_still_prints_at_nine_point():
 
 
 def test_html_puts_name_light_and_status_before_the_id():
-    assert phone_order(["序号", "战役", "编号", "名称", "牵头单位", "目标", "灯", "状态"], "zh") == [0, 3, 6, 7, 1, 4, 5, 2]
+    cols = ["序号", "战役", "编号", "名称", "牵头单位", "目标", "灯", "状态"]
+    assert phone_order(cols, "zh") == [0, 3, 6, 7, 1, 4, 5, 2]
     assert phone_order(["Unit", "What", "ID", "Name", "For / last update"], "en") == [0, 3, 4, 1, 2]
     html = to_html(_doc())
     first = re.search(r"<thead><tr>(.*?)</tr>", html).group(1)
     assert re.findall(r"<th>(.*?)</th>", first) == ["名称", "灯", "状态", "编号"]
-    assert '<td class="t">城镇新增就业</td><td class="red s">红灯</td><td class="s">严重滞后</td><td class="id">a1</td>' in html
+    row = '<td class="t">城镇新增就业</td><td class="red s">红灯</td><td class="s">严重滞后</td><td class="id">a1</td>'
+    assert row in html
     assert "<p>无</p>" in html
     # markdown keeps the Doc's own order
     assert "| 编号 | 名称 | 灯 | 状态 |" in to_markdown(_doc())
@@ -156,7 +158,8 @@ def _printed_sizes(pdf: bytes) -> list[list[float]]:
             body = zlib.decompress(pdf[m.end():pdf.find(b"endstream", m.end())])
         except zlib.error:
             continue
-        sizes = [float(s) for y, s in re.findall(rb"[\d.-]+ ([\d.-]+) Td /F\d+ ([\d.]+) Tf", body) if 40 < float(y) < 550]
+        found = re.findall(rb"[\d.-]+ ([\d.-]+) Td /F\d+ ([\d.]+) Tf", body)
+        sizes = [float(s) for y, s in found if 40 < float(y) < 550]
         if sizes:
             pages.append(sizes)
     return pages

@@ -28,6 +28,7 @@ PRINT_PX = (297 / 25.4 - 2 * 0.4) * 96
 UNIT_PX = 9.4
 PAGE_UNITS = math.floor(PRINT_PX * BODY_PT / MIN_PT / UNIT_PX) - 8  # 128: a margin for the estimates
 MAX_COL, MIN_COL = 40.0, 5.0
+SAMPLE = 300  # rows looked at when sizing a column
 LINE_PT = 16  # points per line of 11 pt Chinese text
 FILL = {"green": "C8E6C9", "yellow": "FFF59D", "red": "FFCDD2", "grey": "E0E0E0"}
 _LIGHT_OF = {word: key for lang in LIGHT.values() for key, word in lang.items() if key}
@@ -47,7 +48,10 @@ def _floor(s: Section, j: int) -> float:
     (158000万元), a date, a light, a word of English (schedule), each at most 12 units; and its heading
     on two lines at most (a Chinese heading) or one word a line (an English one)."""
     head = str(s.columns[j])
-    need = max((units(w) for w in head.split()), default=0) if head.isascii() else units(head[:(len(head) + 1) // 2])
+    if head.isascii():
+        need = max((units(w) for w in head.split()), default=0)
+    else:
+        need = units(head[:(len(head) + 1) // 2])
     for r in s.rows[:SAMPLE]:
         for word in str(r[j]).split():
             u = units(word)
@@ -63,7 +67,7 @@ def column_widths(s: Section) -> list[float]:
     for j, name in enumerate(s.columns):
         head = str(name)
         words = max((units(w) for w in head.split()), default=0) if head.isascii() else min(units(head), 8.4)
-        cells = max((units(r[j]) for r in s.rows[:300]), default=0)
+        cells = max((units(r[j]) for r in s.rows[:SAMPLE]), default=0)
         out.append(min(MAX_COL, max(MIN_COL, round(max(words, cells) + 1.5, 1))))
     return out
 
@@ -78,9 +82,6 @@ def fit(wanted: list[float], budget: float = PAGE_UNITS) -> list[float]:
         mid = (lo + hi) / 2
         lo, hi = (mid, hi) if sum(min(w, mid) for w in wanted) <= budget else (lo, mid)
     return [math.floor(round(min(w, lo), 6) * 10) / 10 for w in wanted]
-
-
-SAMPLE = 300  # rows looked at when sharing out the width
 
 
 def shape(sections: list[Section], budget: float = PAGE_UNITS) -> list[float]:
