@@ -69,6 +69,8 @@ def test_english_words_for_none_and_annex():
     assert wb.sheetnames[1] == "Annex 1 指标进度"
     assert f"See annex 1 (sheet “Annex 1 指标进度”, {LONG + 1} rows)" in _col_a(wb.worksheets[0])
     assert "none" in _col_a(wb.worksheets[0])
+    html = to_html(doc)
+    assert '<html lang="en">' in html and "<p>none</p>" in html
 
 
 def test_every_sheet_prints_a4_landscape_one_page_wide_with_page_numbers():
