@@ -13,10 +13,9 @@ import zipfile
 
 from pydantic import BaseModel
 
-from liupi_cli.render.cadence_doc import LIGHT, Doc
-from liupi_cli.render.safe import html_text, inert, json_document, markdown_text, neutralise
+from liupi_cli.render.cadence_doc import LIGHT, W, Doc
+from liupi_cli.render.safe import html_text, json_document, markdown_text, neutralise
 
-FILL = {"green": "C8E6C9", "yellow": "FFF59D", "red": "FFCDD2", "grey": "E0E0E0"}
 _LIGHT_OF = {word: key for lang in LIGHT.values() for key, word in lang.items() if key}
 
 
@@ -52,30 +51,52 @@ def to_csv(doc: Doc) -> str:
     return buf.getvalue()
 
 
-CSS = """body{font-family:"Noto Sans CJK SC","Microsoft YaHei",sans-serif;margin:1rem;color:#222}
-table{border-collapse:collapse;margin:.5rem 0 1.5rem;font-size:.9rem}th,td{border:1px solid #bbb;padding:.2rem .4rem;
-vertical-align:top;min-width:3em}th{background:#eee;white-space:nowrap}.wrap{overflow-x:auto}
-.t{min-width:8em}
+CSS = """body{font-family:"Noto Sans CJK SC","Microsoft YaHei",sans-serif;margin:.5rem;color:#222}
+h1{font-size:1.4rem}h2{font-size:1.15rem;margin:1.2rem 0 .3rem}ul{padding-left:1.2rem}
+table{border-collapse:collapse;margin:.3rem 0 1rem;font-size:.85rem}th,td{border:1px solid #bbb;padding:.2rem .3rem;
+vertical-align:top}th{background:#eee;white-space:nowrap}.wrap{overflow-x:auto}
+.t{min-width:7em}.id{font-size:.75rem;color:#555;white-space:nowrap}.s{white-space:nowrap}
 .green{background:#c8e6c9}.yellow{background:#fff59d}.red{background:#ffcdd2}.grey{background:#e0e0e0}"""
+
+# Read on a phone (forwarded in WeChat, 390 px wide), a table shows what a row is about, its name, then
+# its light and status without scrolling sideways; the English id, which only the statistics office
+# types, goes last. Columns are known by their heading (the words of cadence_doc.W); the rest keep their
+# order in between, so markdown and CSV keep the Doc's own order.
+_PHONE_RANK = {"no": 0, "unit": 0, "kind": 0, "name": 1, "light": 2, "status": 2, "state": 2, "before": 2,
+               "after": 2, "was": 2, "now": 2, "timing": 2, "score": 2, "entered": 2, "outcome": 2, "for": 2,
+               "id": 9}
+
+
+def phone_order(columns: list[str], lang: str) -> list[int]:
+    """The order HTML shows a section's columns in (indexes into ``columns``)."""
+    rank = {W[lang][key]: r for key, r in _PHONE_RANK.items()}
+    return sorted(range(len(columns)), key=lambda i: (rank.get(str(columns[i]), 3), i))
 
 
 def to_html(doc: Doc) -> str:
     e = html_text
-    out = ["<!doctype html>", '<html lang="zh-CN"><head><meta charset="utf-8">',
+    lang = doc.lang if doc.lang in W else "en"
+    out = ["<!doctype html>", f'<html lang="{"zh-CN" if lang == "zh" else "en"}"><head><meta charset="utf-8">',
            '<meta name="viewport" content="width=device-width, initial-scale=1">',
            f"<title>{e(doc.title)}</title><style>{CSS}</style></head><body>", f"<h1>{e(doc.title)}</h1>", "<ul>"]
     out += [f"<li>{e(line)}</li>" for line in doc.lines] + ["</ul>"]
     for s in doc.sections:
         out.append(f"<h2>{e(s.title)}</h2>")
         if not s.rows:
-            out.append(f"<p>{e(s.note or '—')}</p>")
+            out.append(f"<p>{e(s.note or W[lang]['none'])}</p>")
             continue
-        out.append('<div class="wrap"><table><thead><tr>' + "".join(f"<th>{e(str(c))}</th>" for c in s.columns)
+        order = phone_order(s.columns, lang)
+        rank = {W[lang][key]: r for key, r in _PHONE_RANK.items()}
+        ids = {i for i in order if str(s.columns[i]) == W[lang]["id"]}
+        out.append('<div class="wrap"><table><thead><tr>' + "".join(f"<th>{e(str(s.columns[i]))}</th>" for i in order)
                    + "</tr></thead><tbody>")
         for row in s.rows:
             cells = []
-            for i, v in enumerate(row):
-                cls = _LIGHT_OF.get(str(v)) if i == s.light_column else None
+            for i in order:
+                v = row[i]
+                cls = _LIGHT_OF.get(str(v)) if i == s.light_column else "id" if i in ids else None
+                if rank.get(str(s.columns[i])) == 2 and len(str(v)) <= 12:
+                    cls = f"{cls} s" if cls else "s"  # a light or status reads whole, not one character a line
                 if cls is None and len(str(v)) > 5 and _width(v) > 1.5 * len(str(v)):
                     cls = "t"  # mostly Chinese text: give it room rather than one character a line
                 cells.append(f'<td class="{cls}">{e(str(v))}</td>' if cls else f"<td>{e(str(v))}</td>")
@@ -85,64 +106,12 @@ def to_html(doc: Doc) -> str:
     return "\n".join(out)
 
 
-def _sheet_name(title: str, used: set[str]) -> str:
-    name = re.sub(r"[\[\]:*?/\\]", " ", inert(title, keep_newlines=False))[:28].strip() or "sheet"
-    base, n = name, 2
-    while name in used:
-        name, n = f"{base[:25]} {n}", n + 1
-    used.add(name)
-    return name
-
-
 def to_xlsx(doc: Doc) -> bytes:
-    from openpyxl import Workbook
-    from openpyxl.styles import Alignment, Font, PatternFill
-    from openpyxl.utils import get_column_letter
-
-    from liupi_cli.render.xlsx import print_layout
+    """The printable workbook (see cadence_xlsx), byte for byte the same for the same Doc."""
+    from liupi_cli.render.cadence_xlsx import to_xlsx as workbook
 
     pinned = dt.datetime.combine(doc.pinned or dt.date(2000, 1, 1), dt.time())
-    wb = Workbook()
-    wb.properties.creator = "liupi"
-    wb.properties.created = pinned
-    wb.properties.modified = pinned
-    used: set[str] = set()
-    ws = wb.active
-    ws.title = _sheet_name(doc.title.split(" · ")[0], used)
-    ws.append([neutralise(doc.title)])
-    ws["A1"].font = Font(bold=True, size=13)
-    for line in doc.lines:
-        ws.append([neutralise(line)])
-    ws.column_dimensions["A"].width = 100
-    wrap = Alignment(wrap_text=True, vertical="top")
-    for (cell,) in ws.iter_rows(min_col=1, max_col=1):
-        cell.alignment = wrap
-    print_layout(ws, doc.title, doc.lang, "1:1")
-    fills = {k: PatternFill("solid", fgColor=v) for k, v in FILL.items()}
-    for s in doc.sections:
-        sh = wb.create_sheet(_sheet_name(s.title, used))
-        sh.append([neutralise(s.title)])
-        sh["A1"].font = Font(bold=True)
-        sh.append([neutralise(str(c)) for c in s.columns])
-        for col in range(1, len(s.columns) + 1):
-            sh.cell(2, col).font = Font(bold=True)
-        for row in s.rows:
-            sh.append([neutralise(v) if isinstance(v, str) else v for v in row])
-            if s.light_column is not None and (light := _LIGHT_OF.get(str(row[s.light_column]))):
-                sh.cell(sh.max_row, s.light_column + 1).fill = fills[light]
-        if not s.rows:
-            sh.append([neutralise(s.note or "—")])
-        sh.freeze_panes = "A3"
-        print_layout(sh, f"{doc.title} · {s.title}", doc.lang, "1:2")
-        for col, name in enumerate(s.columns, 1):
-            longest = max([_width(name)] + [_width(r[col - 1]) for r in s.rows[:200]])
-            sh.column_dimensions[get_column_letter(col)].width = min(max(6, longest + 2), 60)
-            if longest + 2 > 60:  # a long task name wraps in its cell instead of being cut at the edge
-                for (cell,) in sh.iter_rows(min_row=3, min_col=col, max_col=col):
-                    cell.alignment = wrap
-    buf = io.BytesIO()
-    wb.save(buf)
-    return pin_zip(buf.getvalue(), pinned)
+    return pin_zip(workbook(doc, pinned), pinned)
 
 
 def _width(value: object) -> float:
