@@ -43,3 +43,10 @@ def test_light_words_are_coloured_only_when_painted():
     to_text(DOC, 120, paint=lambda text, style: calls.append(style) or text)
     assert {"yellow", "green", "grey"} <= set(calls)
     assert "\x1b[" not in to_text(DOC, 120)
+
+
+def test_titles_notes_and_lines_from_plan_text_are_shown_not_obeyed():
+    doc = Doc("县人社局\x1b]8;;x\x1b\\ · 2023", ["line \x1b[2J"], [Section("s\x1b[31m", ["a"], [], note="n\x07")])
+    text = to_text(doc, 80)
+    assert "\x1b" not in text and "\x07" not in text
+    assert "\\x1b]8;;x" in text and "\\x1b[2J" in text and "\\x07" in text

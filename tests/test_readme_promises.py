@@ -628,20 +628,22 @@ def _setting_xdg_data_home(monkeypatch, tmp_path, invoke):
 
 
 def _setting_no_color(monkeypatch, tmp_path, invoke):
-    from liupi_cli.cli.output import console
+    from liupi_cli.cli import output
+    from liupi_cli.cli.cadence_cmds import print_doc
+    from liupi_cli.render.cadence_doc import Doc, Section
 
     class Terminal(io.StringIO):
         def isatty(self):
             return True
 
+    doc = Doc("t", [], [Section("s", ["灯"], [["红灯"]], light_column=0)])
+
     def coloured() -> bool:
         term = Terminal()
         monkeypatch.setattr(sys, "stdout", term)
-        console().print("[red]RED[/red]")
+        print_doc(doc)
         monkeypatch.setattr(sys, "stdout", sys.__stdout__)
         return "\x1b[" in term.getvalue()
-
-    from liupi_cli.cli import output
 
     assert coloured() and output.use_colour(Terminal())
     monkeypatch.setenv("NO_COLOR", "1")

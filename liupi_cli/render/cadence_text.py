@@ -11,6 +11,7 @@ import re
 from collections.abc import Callable
 
 from liupi_cli.render.cadence_doc import LIGHT, Doc, Section
+from liupi_cli.render.safe import inert
 from liupi_cli.render.textgrid import Column, render_table, width, wrap
 
 _NUMBER = re.compile(r"^([+-]?[\d,]+(\.\d+)?%?)?$")
@@ -41,14 +42,18 @@ def _columns(section: Section) -> list[Column]:
 
 def to_text(doc: Doc, cols: int, paint: Callable[[str, str | None], str] | None = None) -> str:
     """The document's title, lines and sections, each section as a table that fits ``cols`` columns."""
-    out = [paint(doc.title, "bold") if paint else doc.title]
+    def bold(text: str) -> str:  # plan and user text: control characters shown escaped, never obeyed
+        text = inert(text, keep_newlines=False)
+        return paint(text, "bold") if paint else text
+
+    out = [bold(doc.title)]
     for line in doc.lines:
         out += wrap(line, cols)
     for s in doc.sections:
         out.append("")
-        out.append(paint(s.title, "bold") if paint else s.title)
+        out.append(bold(s.title))
         if not s.rows:
-            out.append(s.note or "—")
+            out.append(inert(s.note or "—", keep_newlines=False))
             continue
         out += render_table(_columns(s), cols, paint=paint)
     return "\n".join(out) + "\n"
