@@ -214,6 +214,9 @@ def _update_interactive(st: State, period_text: str, battle: str | None, unit: s
     if not _stdin_is_terminal():
         raise InputRefused("interactive update needs a terminal",
                            "give ID VALUE on the command line, or --file FILE")
+    import gc
+
+    gc.enable()  # a session at the keyboard may last long: collect as usual (see main)
     words = SAY[lang]
     plan = st.plan()
     period = parse_period(period_text, plan.info.year)
