@@ -381,6 +381,24 @@ def test_the_unit_page_states_targets_as_the_document_does(tmp_path):
     zh = {row[1]: row[3] for row in unit_doc(page, "zh").sections[0].rows}
     assert zh["urban_unemployment"] == "5.5%左右"  # the mini plan: ceiling, about 5.5, qualifier 左右
 
+
+def test_the_circular_states_figures_in_the_target_s_unit_and_gaps_with_theirs(plan):
+    """158000万元 typed for a target in 亿元 is shown as 15.80亿元 beside 34亿元; a gap says what it is in."""
+    from liupi_cli.render.cadence_doc import report_section
+
+    records = [rec("retail_sales_total", "2023-06", 15.8).model_copy(update={"entered": "158000万元"}),
+               rec("new_urban_jobs", "2023-06", 1550), rec("urban_unemployment", "2023-06", 5.4)]
+    rep = month_circular(plan, records, [], parse_period("2023-06")).report
+    for lang, points in (("zh", "个百分点"), ("en", " pts")):
+        sec = report_section(rep, lang)
+        col = {name: k for k, name in enumerate(sec.columns)}
+        rows = {r[2]: r for r in sec.rows}
+        actual, gap = col["最新数据" if lang == "zh" else "Latest figure"], col["差距" if lang == "zh" else "Gap"]
+        assert rows["retail_sales_total"][actual] == "15.80亿元"
+        # 15.8 of 34 = 46.5% against 50.0%: 3.5 points behind; 1550 of 3200 = 48.4%: 1.6 behind
+        assert (rows["retail_sales_total"][gap], rows["new_urban_jobs"][gap]) == (f"-3.5{points}", f"-1.6{points}")
+        assert rows["urban_unemployment"][gap] == f"-0.1{points}"  # 5.4 − 5.5, two percentages
+
 def test_year_settlement(plan):
     records = [rec("new_urban_jobs", "2023-12", 3300), rec("retail_sales_total", "2023-12", 30)]
     y = year_settlement(plan, records, [], parse_period("2023"))

@@ -12,7 +12,7 @@ from liupi_cli.cadence.prescore import Prescore, Score
 from liupi_cli.cadence.products import DekadBrief, MonthCircular, Product, QuarterSummary, YearSettlement
 from liupi_cli.cadence.timeline import TaskLine
 from liupi_cli.cadence.unit_page import UnitPage
-from liupi_cli.render.labels import STATUS_BY_KIND, target_text
+from liupi_cli.render.labels import STATUS_BY_KIND, actual_figure, gap_text, target_text
 from liupi_cli.report.model import Report, Row
 
 PRODUCT_ZH = {"dekad": "旬简报", "month": "月通报", "quarter": "季总结", "year": "年终结账"}
@@ -162,16 +162,12 @@ def task_section(title: str, tasks: list[TaskLine], lang: str, roles: list[str] 
     return Section(title, ([w["role"]] if roles else []) + cols, rows)
 
 
-def _gap(row: Row) -> object:
-    return _n(row.gap if row.gap is not None else None)
-
-
 def report_section(rep: Report, lang: str, title: str | None = None) -> Section:
     w = W[lang]
     cols = [w["no"], w["battle"], w["id"], w["name"], w["lead_unit"], w["target"], w["actual"], w["at"], w["gap"],
             w["light"], w["status"]]
-    rows = [[i, r.battle_zh, r.id, r.name_zh, r.lead_unit_zh or "", target_text(r, lang), r.actual_entered or "",
-             r.actual_period or "", _gap(r), _light(r.light, lang), _st(r.status, lang, r.kind)]
+    rows = [[i, r.battle_zh, r.id, r.name_zh, r.lead_unit_zh or "", target_text(r, lang), actual_figure(r),
+             r.actual_period or "", gap_text(r, lang), _light(r.light, lang), _st(r.status, lang, r.kind)]
             for i, r in enumerate(rep.rows, 1)]
     return Section(title or w["report"], cols, rows, light_column=9)
 
@@ -272,8 +268,8 @@ def unit_doc(page: UnitPage, lang: str) -> Doc:
              _score_line(page.prescore, lang)]
     ind = Section(w["indicators"], [w["role"], w["id"], w["name"], w["target"], w["actual"], w["at"], w["gap"],
                                     w["light"], w["status"]],
-                  [[w[u.role], u.row.id, u.row.name_zh, target_text(u.row, lang), u.row.actual_entered or "",
-                    u.row.actual_period or "", _gap(u.row), _light(u.row.light, lang), _st(u.row.status, lang, u.row.kind)]
+                  [[w[u.role], u.row.id, u.row.name_zh, target_text(u.row, lang), actual_figure(u.row),
+                    u.row.actual_period or "", gap_text(u.row, lang), _light(u.row.light, lang), _st(u.row.status, lang, u.row.kind)]
                    for u in page.indicators], light_column=7)
     tasks = task_section(w["tasks"], [t.task for t in page.tasks], lang, [t.role for t in page.tasks])
     owed = [[w["figure"], f.id, f.name_zh, f.period] for f in page.owes.figures]

@@ -88,6 +88,25 @@ def pts(value: float | None) -> str:
     return "" if value is None else f"{value:+.{places_needed(value, 1)}f}"
 
 
+def gap_text(row: Row, lang: str) -> str:
+    """The gap with what it is measured in: points between two percentages, else the indicator's unit."""
+    if row.gap is None:
+        return ""
+    if row.kind in ("cumulative", "growth_rate") or row.unit == "%":  # a difference of two % is in points
+        return pts(row.gap) + (" pts" if lang == "en" else "个百分点")
+    return f"{row.gap:+g}{row.unit or ''}"  # a count or an amount: in the indicator's own unit
+
+
+def actual_figure(row: Row) -> str:
+    """The latest figure in the indicator's own unit (158000万元 typed for a 亿元 target reads 15.80亿元);
+    a milestone keeps the word it was recorded with (完成)."""
+    if row.actual is None:
+        return ""
+    if row.kind == "milestone" and row.actual_entered:
+        return row.actual_entered
+    return f"{num(row.actual, row.unit)}{row.unit or ''}"
+
+
 def target_text(row: Row, lang: str) -> str:
     if row.kind == "milestone":
         due = row.due.isoformat() if row.due else ""

@@ -18,7 +18,7 @@ from liupi_cli.render.labels import (
     heading,
     note_text,
     num,
-    pts,
+    gap_text,
     rows_by_battle,
     summary_line,
     target_text,
@@ -51,14 +51,6 @@ def bar(row: Row, cols: int = 10) -> str:
         return ""
     filled = max(0, min(cols, round(row.completion / 100 * cols)))
     return "█" * filled + "░" * (cols - filled)
-
-
-def gap_text(row: Row, lang: str) -> str:
-    if row.gap is None:
-        return ""
-    if row.kind in ("cumulative", "growth_rate") or row.unit == "%":  # a difference of two % is in points
-        return pts(row.gap) + (" pts" if lang == "en" else "个百分点")
-    return f"{row.gap:+g}{row.unit or ''}"  # a count or an amount: in the indicator's own unit
 
 
 def other_period(row: Row, report: Report) -> bool:
