@@ -195,3 +195,10 @@ def test_the_year_report_does_not_bracket_its_own_december_figure(run):
     air = next(ln for ln in table.splitlines() if "Good air days" in ln)
     assert "3,300人" in jobs and "(2023-12)" not in jobs  # December is the year's own period
     assert "(2023-06)" in air  # a June figure in the year's report is another period
+
+
+@pytest.mark.parametrize("completion,filled", [(98.5, 9), (99.9, 9), (100.0, 10), (130.0, 10), (4.9, 0), (10.0, 1)])
+def test_only_a_reached_target_fills_the_bar(completion, filled):
+    from types import SimpleNamespace
+
+    assert text.bar(SimpleNamespace(completion=completion)).count("█") == filled

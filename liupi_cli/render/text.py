@@ -7,6 +7,7 @@ applied by the caller through ``paint(text, style)`` after the layout, so it nev
 
 from __future__ import annotations
 
+import math
 from collections.abc import Callable, Sequence
 
 from liupi_cli.render.labels import (
@@ -49,7 +50,8 @@ FOOT = {
 def bar(row: Row, cols: int = 10) -> str:
     if row.completion is None:
         return ""
-    filled = max(0, min(cols, round(row.completion / 100 * cols)))
+    # rounded down: only a target reached fills the bar (98.5% of a target not met shows a gap)
+    filled = max(0, min(cols, math.floor(row.completion / 100 * cols)))
     return "█" * filled + "░" * (cols - filled)
 
 
