@@ -218,12 +218,23 @@ def _read_workbook(path: Path) -> Table:
         ws.reset_dimensions()  # some writers record a wrong size; read to the end
         raw = [(n, list(cells)) for n, cells in enumerate(ws.iter_rows(), start=1)]
         title = ws.title
+        others = [w.title for w in wb.worksheets
+                  if w.title != title and getattr(w, "sheet_state", "visible") == "visible"]
     except (ParseError, zipfile.BadZipFile, zlib.error, EOFError) as exc:  # the sheet is read only here
         raise InputRefused(f"{path}: cannot read the workbook: {exc}", "open it in Excel or WPS and save it again") \
             from None
     finally:
         wb.close()
-    table = _assemble(path, raw, f"sheet '{title}'", cells=True)
+    try:
+        table = _assemble(path, raw, f"sheet '{title}'", cells=True)
+    except InputRefused as exc:
+        if "no heading row" not in exc.message:
+            raise
+        # say which sheet was read: the figures may sit on another one than the sheet left active
+        hint = (f"liupi reads the active sheet; the workbook also has {', '.join(repr(o) for o in others)}: "
+                "open the sheet with the figures, save, and run again (or delete the empty sheet)") if others \
+            else exc.hint
+        raise InputRefused(f"{exc.message} in sheet '{title}'", hint) from None
     _refuse_uncached_formulas(path, title, table)
     return table
 
@@ -292,6 +303,22 @@ def _find_header(path: Path, raw: list[tuple[int, list]], cells: bool) -> tuple[
             if key:
                 columns[i] = key
                 where.setdefault(key, []).append(i)
+        if not (all(k in where for k in _NEEDED) and ("id" in where or "name" in where)) and index + 1 < len(raw):
+            # a two-row heading: 指标 and 期间 merged down, 本期数据 merged over 数值 | 单位 on the row below
+            below = [(c.value if cells else c) for c in raw[index + 1][1]]
+            merged = dict(columns)
+            for i, t in enumerate(below):
+                key = heading_key(t)
+                if key:
+                    merged[i] = key
+            keys = set(merged.values())
+            if all(k in keys for k in _NEEDED) and ("id" in keys or "name" in keys):
+                index, columns, texts = index + 1, merged, [t if t not in (None, "") else (texts[i] if i < len(texts)
+                                                                                       else t)
+                                                            for i, t in enumerate(below)]
+                where = {}
+                for i, key in columns.items():
+                    where.setdefault(key, []).append(i)
         if all(k in where for k in _NEEDED) and ("id" in where or "name" in where):
             for key, cols in where.items():
                 if len(cols) > 1:

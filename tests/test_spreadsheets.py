@@ -440,3 +440,42 @@ def test_a_row_made_only_of_formulas_without_results_is_not_lost(run, tmp_path):
     result = run("update", "--file", str(path))
     assert result.exit_code == 1
     assert "row 3: A3 is a formula" in result.stderr
+
+
+def test_a_two_row_heading_with_merged_cells_is_read(run, tmp_path):
+    """指标 and 期间 merged down two rows, 本期数据 merged over 数值 | 单位: the way many bureaus lay out a form."""
+    wb = Workbook()
+    ws = wb.active
+    ws.append(["指标", "期间", "本期数据", None, "备注"])
+    ws.append([None, None, "数值", "单位", None])
+    for cells in ("A1:A2", "B1:B2", "C1:D1", "E1:E2"):
+        ws.merge_cells(cells)
+    ws.append(["new_urban_jobs", "2023-06", 1500, "人", "月报"])
+    ws.append(["retail_sales_total", "2023-06", 158000, "万元", None])
+    ws.append(["air_quality", "2023-06", "abc", "%", None])
+    path = tmp_path / "two.xlsx"
+    wb.save(path)
+    bad = run("update", "--file", str(path))
+    assert bad.exit_code == 1 and "row 5: cannot read value 'abc'" in bad.stderr  # rows counted as in Excel
+    ws.delete_rows(5)
+    wb.save(path)
+    assert run("update", "--file", str(path)).exit_code == 0
+    assert [(h["value"], h["note"]) for h in _history(run, "new_urban_jobs")] == [(1500, "月报")]
+    assert _history(run, "retail_sales_total")[0]["value"] == pytest.approx(15.8)  # 158000万元 in 亿元
+
+
+def test_an_empty_active_sheet_is_named_with_the_sheets_that_hold_figures(run, tmp_path):
+    wb = Workbook()
+    ws = wb.active
+    ws.title = "数据"
+    ws.append(["指标", "期间", "数值"])
+    ws.append(["new_urban_jobs", "2023-06", 1500])
+    wb.create_sheet("Sheet2")
+    wb.active = 1
+    path = tmp_path / "two-sheets.xlsx"
+    wb.save(path)
+    result = run("update", "--file", str(path))
+    assert result.exit_code == 1
+    assert "no heading row with columns id, period, value in sheet 'Sheet2'" in result.stderr
+    assert "the workbook also has '数据'" in result.stderr
+    assert _history(run, "new_urban_jobs") == []

@@ -85,6 +85,9 @@ PATTERN_TEXT: list[tuple[str, str]] = [
     (r"^(\S+): (\S+) is over 100%$", "{0}：{1} 超过100%"),
     (r"^check for a typo; pass --force if (?:the figure|it) is real$", "请检查是否笔误；如数据属实，加 --force"),
     (r"^(\S+): a rank is a whole position, 1 or more \(got (.+)\)$", "{0}：排名须为1以上的整数（输入的是 {1}）"),
+    (r"^(.+): no heading row with columns (.+) in sheet '(.+)'$", "{0}：工作表“{2}”中找不到含 {1} 列的标题行"),
+    (r"^liupi reads the active sheet; the workbook also has (.+): open the sheet with the figures, save, and run "
+     r"again \(or delete the empty sheet\)$", "liupi 读取的是当前活动工作表；工作簿中还有 {0}：请打开存放数据的工作表后保存再运行（或删除空白工作表）"),
     (r"^(.+): no heading row with columns (.+)$", "{0}：找不到含 {1} 列的标题行"),
     (r"^headings are id \(or 指标\), period .*`liupi template` writes one$",
      "列标题为 id（或 指标）、period（期间）、value（数值），可选 unit（单位）、source（来源）、note（备注）、"
