@@ -87,10 +87,10 @@ def _month(year: int, month: int, text: str) -> Period:
     if not 1 <= month <= 12:
         raise InputRefused(f"period '{text}': month {month} does not exist", "months are 01–12")
     if month == 1:
-        raise InputRefused(
-            f"period '{text}': January is published together with February as 1–2月",
-            f"record it as {year}-02 (or {year}-01/02)",
-        )
+        hint = f"record it as {year}-02 (or {year}-01/02)"
+        if re.fullmatch(r"\d{4}\.1", text.strip()):  # a spreadsheet shows the number 2023.10 as 2023.1
+            hint += f"; if it means October (2023.10 shown without its 0), write {year}-10"
+        raise InputRefused(f"period '{text}': January is published together with February as 1–2月", hint)
     return Period(year, month, "month")
 
 

@@ -134,3 +134,17 @@ def test_every_period_the_template_writes_reads_back_as_itself(period):
     assert parse_period(period.key) == period
     assert parse_period(period_text(period, "zh")) == period
     assert parse_period(period_text(period, "en")) == period
+
+
+def test_2023_dot_1_is_refused_as_january_with_the_october_reading_named():
+    from liupi_cli.errors import InputRefused
+    from liupi_cli.periods import parse_period
+
+    with pytest.raises(InputRefused) as exc:
+        parse_period("2023.1")
+    assert "January is published together with February" in exc.value.message
+    assert exc.value.hint.endswith("if it means October (2023.10 shown without its 0), write 2023-10")
+    with pytest.raises(InputRefused) as plain:
+        parse_period("2023-01")
+    assert "October" not in plain.value.hint  # only the dotted form can be a number that lost its 0
+    assert parse_period("2023.10").key == "2023-10"

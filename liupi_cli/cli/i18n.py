@@ -77,6 +77,8 @@ PATTERN_TEXT: list[tuple[str, str]] = [
     (r"^the plan covers (\d{4}): e\.g\. --month (\S+) or --year (\S+)$", "计划年度为 {0} 年，例如 --month {1} 或 --year {2}"),
     (r"^period '(.+)': January is published together with February as 1–2月$", "统计期“{0}”：1月数据与2月合并为1–2月发布"),
     (r"^record it as (\d{4})-02 \(or \d{4}-01/02\)$", "请记为 {0}-02（或 {0}-01/02）"),
+    (r"^record it as (\d{4})-02 \(or \d{4}-01/02\); if it means October \(2023\.10 shown without its 0\), write "
+     r"\d{4}-10$", "请记为 {0}-02（或 {0}-01/02）；如指10月（表格把 2023.10 显示成了 2023.1），请写 {0}-10"),
     (r"^(\S+): (.+) is too large to be a figure$", "{0}：{1} 过大，不可能是统计数据"),
     (r"^check for a typo \(an extra 0, or 万元 for 亿元\)$", "请检查是否笔误（多了一个0，或亿元、万元写错）"),
     (r"^(\S+): (\S+) is negative, but (.+) cannot be below 0$", "{0}：{1} 为负数，但{2}不能小于0"),
