@@ -62,7 +62,9 @@ FORMS = "write 2023-06, 2023-01/02, 2023Q2 or 2023 (or 2023年6月, 2023年1-2�
     ("2023年1月", "period '2023年1月': January is published together with February as 1–2月",
      "record it as 2023-02 (or 2023-01/02)"),
     *[(t, f"period '{t}': January is published together with February as 1–2月", "record it as 2023-02 (or 2023-01/02)")
-      for t in ("2023年1月5日", "1月-23", "Jan-23", "2023/1/5", "2023.1", "202301", "2023-01-31")],
+      for t in ("2023年1月5日", "1月-23", "Jan-23", "2023/1/5", "202301", "2023-01-31")],
+    ("2023.1", "period '2023.1': January is published together with February as 1–2月",
+     "record it as 2023-02 (or 2023-01/02); if it means October (2023.10 shown without its 0), write 2023-10"),
     ("13月-23", "period '13月-23': month 13 does not exist", "months are 01–12"),
     ("2023年3-6月", "period '2023年3-6月' does not start in January",
      "figures are year to date: write 1-6月 for January to June"),
