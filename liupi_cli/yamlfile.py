@@ -125,15 +125,19 @@ class _Builder:
         self._merges = merges
         self._open: set[int] = set()  # the collections being built: an alias to one of them is a loop
 
+    def _spend(self, node: yaml.Node) -> None:
+        """One value more built: refused once aliases have made more than the file's budget."""
+        self._budget -= 1
+        if self._budget < 0:
+            raise PlanUnreadable(
+                f"{self.label}:{node.start_mark.line + 1}: aliases (*name) expand to too many values",
+                "a plan file repeats a value with an alias now and then; write the values out instead",
+            )
+
     def build(self, node: yaml.Node, path: Path_) -> Any:
         self._lines[path] = node.start_mark.line + 1
         if self._aliases:
-            self._budget -= 1
-            if self._budget < 0:
-                raise PlanUnreadable(
-                    f"{self.label}:{node.start_mark.line + 1}: aliases (*name) expand to too many values",
-                    "a plan file repeats a value with an alias now and then; write the values out instead",
-                )
+            self._spend(node)
             if id(node) in self._open:
                 raise PlanUnreadable(f"{self.label}:{node.start_mark.line + 1}: an alias (*name) refers to itself",
                                      "an alias repeats a value written earlier; it cannot contain itself")
@@ -211,12 +215,7 @@ class _Builder:
         """``build`` for the most common value, a text not nested too deep: what build would do, in fewer steps."""
         self._lines[path] = node.start_mark.line + 1
         if self._aliases:
-            self._budget -= 1
-            if self._budget < 0:
-                raise PlanUnreadable(
-                    f"{self.label}:{node.start_mark.line + 1}: aliases (*name) expand to too many values",
-                    "a plan file repeats a value with an alias now and then; write the values out instead",
-                )
+            self._spend(node)
         return node.value
 
     def _scalar(self, node: yaml.Node, path: Path_) -> Any:
