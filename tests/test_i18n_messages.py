@@ -92,3 +92,11 @@ def test_an_empty_report_says_why_in_chinese(run, monkeypatch, tmp_path):
     result = run("--db", str(tmp_path / "s.db"), "report", "--month", "2023-06", "--format", "json")
     assert result.exit_code == 6
     assert f"错误：{tmp_path / 's.db'} 中没有 2023 年截至 2023-06 的数据" in result.stderr
+
+
+def test_an_unknown_format_names_the_choices_in_chinese(run, monkeypatch):
+    monkeypatch.setenv("LIUPI_LANG", "zh")
+    result = run("report", "--month", "2023-06", "--format", "pdf")
+    assert result.exit_code == 2
+    assert result.stderr.splitlines()[0].startswith("错误：选项 --format 的值“pdf”无效，可选：'table', 'markdown'")
+    assert "Value error" not in result.stderr

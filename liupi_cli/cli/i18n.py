@@ -154,7 +154,9 @@ PATTERN_TEXT: list[tuple[str, str]] = [
     (r"^choose from red, yellow, green, grey$", "可选 red（红）、yellow（黄）、green（绿）、grey（灰）"),
     (r"^no such option: (.+)$", "没有这个选项：{0}"),
     (r"^No such option: (\S+)(?: \(Possible options: (.+)\))?$", "没有这个选项：{0}"),
-    (r"^Invalid value for '(.+)': (.+)$", "选项 {0} 的值无效：{1}"),
+    (r"^Invalid value for '([^']+)'(?: / '[^']+')?: (?:Value error, )?'(.+)' is not one of (.+?)\.?$",
+     "选项 {0} 的值“{1}”无效，可选：{2}"),
+    (r"^Invalid value for '([^']+)'(?: / '[^']+')?: (?:Value error, )?(.+)$", "选项 {0} 的值无效：{1}"),
     (r"^Missing option '(.+)'\.?$", "缺少选项 {0}"),
     (r"^Got unexpected extra arguments? \((.+)\)$", "多余的参数：{0}"),
 ]
