@@ -100,3 +100,11 @@ def test_an_unknown_format_names_the_choices_in_chinese(run, monkeypatch):
     assert result.exit_code == 2
     assert result.stderr.splitlines()[0].startswith("错误：选项 --format 的值“pdf”无效，可选：'table', 'markdown'")
     assert "Value error" not in result.stderr
+
+
+def test_task_progress_is_confirmed_and_refused_in_chinese(run, monkeypatch):
+    monkeypatch.setenv("LIUPI_LANG", "zh")
+    bad = run("task", "set", "t1", "--status", "in_progress", "--percent", "150", "--date", "2023-06-01")
+    assert bad.exit_code == 1 and bad.stderr.splitlines() == ["错误：完成百分比 150 超出 0–100", "提示：请填完成比例，0 到 100"]
+    ok = run("task", "set", "t1", "--status", "in_progress", "--percent", "50", "--date", "2023-06-01")
+    assert ok.exit_code == 0 and "已记录任务 t1：推进中 50%（截至 2023-06-01，进展记录 1）" in ok.stderr

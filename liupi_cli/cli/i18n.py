@@ -152,6 +152,20 @@ PATTERN_TEXT: list[tuple[str, str]] = [
     (r"^value '(.+)' is in (.+), but this indicator is measured in (.+)$", "数值“{0}”的单位是{1}，但该指标的单位是{2}"),
     (r"^give the value in (.+)$", "请以{0}为单位填写"),
     (r"^choose from red, yellow, green, grey$", "可选 red（红）、yellow（黄）、green（绿）、grey（灰）"),
+    # tasks
+    (r"^unknown status '(.+)'$", "未知状态“{0}”"),
+    (r"^percent (\S+) is outside 0–100$", "完成百分比 {0} 超出 0–100"),
+    (r"^give the share done, 0 to 100$", "请填完成比例，0 到 100"),
+    (r"^a task that is done is 100% done, not (\S+)$", "已完成的任务完成比例为100%，不是{0}"),
+    (r"^leave --percent out \(or give 100\), or record it as in_progress$", "请去掉 --percent（或填100），或记为 in_progress（推进中）"),
+    (r"^a task not started cannot be (\S+) done$", "未启动的任务不能已完成{0}"),
+    (r"^record it as in_progress$", "请记为 in_progress（推进中）"),
+    (r"^cannot read date '(.+)'$", "无法识别日期“{0}”"),
+    (r"^write it as 2023-06-30$", "请写作 2023-06-30"),
+    (r"^date (\S+) is outside (\S+)$", "日期 {0} 超出 {1}"),
+    (r"^check the year$", "请检查年份"),
+    (r"^recorded (\S+) (not_started|in_progress|done|blocked)( \S+%)? as of (\S+) \(update (\d+)\)$",
+     "已记录任务 {0}：{w1}{w2}（截至 {3}，进展记录 {4}）"),
     (r"^no such option: (.+)$", "没有这个选项：{0}"),
     (r"^No such option: (\S+)(?: \(Possible options: (.+)\))?$", "没有这个选项：{0}"),
     (r"^Invalid value for '([^']+)'(?: / '[^']+')?: (?:Value error, )?'(.+)' is not one of (.+?)\.?$",
@@ -166,7 +180,8 @@ WORDS = {" (not a file)": "（不是文件）", "open": "打开", "read": "读�
          "it is damaged": "文件已损坏", "it is not an SQLite file": "不是 SQLite 数据库文件",
          "the disk is full or a file-size limit was reached": "磁盘已满或文件超出大小限制",
          "the file or its folder is read-only": "文件或其所在目录只读", "another liupi is writing to it": "另一个 liupi 正在写入",
-         "SQLite refused": "SQLite 拒绝了操作", "nothing was changed": "未作任何改动", "nothing was recorded": "未录入任何数据"}
+         "SQLite refused": "SQLite 拒绝了操作", "not_started": "未启动", "in_progress": "推进中", "done": "已完成",
+         "blocked": "受阻", "nothing was changed": "未作任何改动", "nothing was recorded": "未录入任何数据"}
 
 
 @functools.cache
