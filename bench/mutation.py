@@ -14,6 +14,7 @@ Usage:
     python bench/mutation.py quantity periods      # some modules: quantity, report/build, render/safe…
     python bench/mutation.py --keep quantity       # keep the copy (to run `mutmut browse` in it)
     python bench/mutation.py quantity --mutants 'liupi_cli.quantity.x_split_unit*'   # only these mutants
+    python bench/mutation.py --sample 400 --seed 1   # 400 mutants drawn at random from the whole core
 
 Needs mutmut 3: `pip install -e '.[mutation]'`. Run it with the interpreter of that environment.
 
@@ -25,13 +26,24 @@ catch also count as killed. Survivors are mutants no test fails on, including "n
 reaches that code) and "suspicious" ones. Mutants listed in bench/mutation-equivalent.txt (a name
 and a one-line reason per line: the change cannot alter behaviour) are left out of N and listed
 separately. The last line of output is always `mutation score: K killed of N (P%)`.
+
+Sampling (`--sample N [--seed S]`): the whole core has thousands of mutants (hours to run), so a score
+can be estimated from N of them drawn uniformly at random. mutmut first generates every mutant of the
+chosen modules and collects which tests reach which function (a run with a name that matches no
+mutant); the names are listed, N are drawn with Python's `random.Random(S)` from the sorted names
+(equivalent ones left out), and only those are run. The same modules, code and seed draw the same
+names. The score line follows `sampled N of M mutants (seed S); 95% interval a–b%` (Wilson's
+interval for a proportion). Re-running the same seed after fixing its survivors measures those fixes,
+not the suite: draw a fresh seed for the figure to report.
 """
 
 from __future__ import annotations
 
 import argparse
 import fnmatch
+import math
 import os
+import random
 import re
 import shutil
 import subprocess
@@ -107,6 +119,39 @@ def mutant_module(name: str) -> str:
     return dotted.replace(".", "/") + ".py"
 
 
+def sample_names(names: list[str] | set[str], n: int, seed: int) -> list[str]:
+    """n names drawn uniformly without replacement, the same for the same names and seed; all when n >= len."""
+    population = sorted(set(names))
+    if n >= len(population):
+        return population
+    return sorted(random.Random(seed).sample(population, n))
+
+
+def wilson_interval(k: int, n: int, z: float = 1.96) -> tuple[float, float]:
+    """Wilson score interval for k successes of n, as proportions (95% for z = 1.96)."""
+    if n == 0:
+        return 0.0, 1.0
+    p = k / n
+    centre = (p + z * z / (2 * n)) / (1 + z * z / n)
+    half = z / (1 + z * z / n) * math.sqrt(p * (1 - p) / n + z * z / (4 * n * n))
+    return max(0.0, centre - half), min(1.0, centre + half)
+
+
+def parse_results(stdout: str) -> dict[str, str]:
+    """`mutmut results --all true` lines (`    name: status`) -> {name: status}."""
+    statuses: dict[str, str] = {}
+    for line in stdout.splitlines():
+        m = re.match(r"^\s+(\S+): (.+)$", line)
+        if m:
+            statuses[m.group(1)] = m.group(2).strip()
+    return statuses
+
+
+# a mutant name no mutant has: `mutmut run` with it generates every mutant and collects the test
+# stats, then stops (nothing matches) without running any
+NO_SUCH_MUTANT = "liupi-list-mutants-only.x_none__mutmut_0"
+
+
 def make_copy(dest: Path, patterns: list[str]) -> None:
     def ignore(directory: str, names: list[str]) -> set[str]:
         skip = {".venv", "mutants", ".git", "__pycache__", ".pytest_cache", ".ruff_cache", "build", "dist"}
@@ -166,7 +211,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--no-diff", action="store_true", help="list survivors by name only")
     parser.add_argument("--mutants", nargs="+", metavar="NAME",
                         help="run only these mutants (names or globs from an earlier survivor list)")
+    parser.add_argument("--sample", type=int, metavar="N",
+                        help="run N mutants drawn at random from all of the chosen modules' (or --mutants')")
+    parser.add_argument("--seed", type=int, default=1, help="the sample's seed (default 1)")
     args = parser.parse_args(argv)
+    if args.sample is not None and args.sample < 1:
+        parser.error("--sample needs a number of mutants of 1 or more")
 
     import importlib.util
 
@@ -183,22 +233,39 @@ def main(argv: list[str] | None = None) -> int:
         print(f"mutating {len(patterns)} module(s): {' '.join(patterns)}", flush=True)
         started = time.monotonic()
         log = tmp / "mutmut-run.log"
-        run = run_mutmut(copy, "run", "--max-children", "1", *(args.mutants or ()), log=log)
+        selected = args.mutants
+        population = 0
+        if args.sample is not None:
+            # generate every mutant and the test stats without running any mutant, then list them
+            run_mutmut(copy, "run", "--max-children", "1", NO_SUCH_MUTANT, log=tmp / "mutmut-generate.log")
+            listed = parse_results(run_mutmut(copy, "results", "--all", "true").stdout)
+            candidates = [
+                name for name in listed
+                if any(fnmatch.fnmatch(mutant_module(name), p) for p in patterns)
+                and (not args.mutants or any(fnmatch.fnmatch(name, m) for m in args.mutants))
+                and name not in equivalent
+            ]
+            if not candidates:
+                generate_log = (tmp / "mutmut-generate.log").read_text(encoding="utf-8", errors="replace")
+                print(generate_log[-3000:], file=sys.stderr)
+                print("error: mutmut listed no mutants to sample from", file=sys.stderr)
+                return 1
+            population = len(candidates)
+            selected = sample_names(candidates, args.sample, args.seed)
+            print(f"sampling {len(selected)} of {population} mutants (seed {args.seed})", flush=True)
+        run = run_mutmut(copy, "run", "--max-children", "1", *(selected or ()), log=log)
         if run.returncode != 0:
             print(log.read_text(encoding="utf-8", errors="replace")[-3000:], file=sys.stderr)
             print(f"error: mutmut run failed (exit {run.returncode})", file=sys.stderr)
             return 1
-        results = run_mutmut(copy, "results", "--all", "true")
-        statuses: dict[str, str] = {}
-        for line in results.stdout.splitlines():
-            m = re.match(r"^\s+(\S+): (.+)$", line)
-            if m:
-                statuses[m.group(1)] = m.group(2).strip()
+        statuses = parse_results(run_mutmut(copy, "results", "--all", "true").stdout)
+        chosen = set(selected or ())
+        globs = [m for m in chosen if any(c in m for c in "*?[")]
         statuses = {
             name: status
             for name, status in statuses.items()
             if any(fnmatch.fnmatch(mutant_module(name), p) for p in patterns)
-            and (not args.mutants or any(fnmatch.fnmatch(name, m) for m in args.mutants))
+            and (not selected or name in chosen or any(fnmatch.fnmatch(name, m) for m in globs))
         }
 
         marked = {n: s for n, s in statuses.items() if n in equivalent}
@@ -224,7 +291,7 @@ def main(argv: list[str] | None = None) -> int:
             print(f"\nequivalent, not counted ({len(marked)}, from {EQUIVALENT.relative_to(REPO)}):")
             for name in sorted(marked):
                 print(f"  {name}: {equivalent[name]}")
-        stale = [] if args.mutants else sorted(set(equivalent) - set(statuses))
+        stale = [] if selected else sorted(set(equivalent) - set(statuses))
         stale = [n for n in stale if any(fnmatch.fnmatch(mutant_module(n), p) for p in patterns)]
         if stale:
             print("\nmarked equivalent but no longer generated (the code moved; remove or rename):")
@@ -243,6 +310,10 @@ def main(argv: list[str] | None = None) -> int:
         if args.keep:
             print(f"\nthe copy is kept at {copy} (cd there and run `mutmut browse`)")
         n = len(counted)
+        if args.sample is not None:
+            low, high = wilson_interval(killed, n)
+            print(f"sampled {n} of {population} mutants (seed {args.seed}); "
+                  f"95% interval {100 * low:.1f}–{100 * high:.1f}%")
         print(f"mutation score: {killed} killed of {n} ({100 * killed / n if n else 0:.1f}%)")
         return 0
     finally:
