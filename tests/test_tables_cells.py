@@ -287,3 +287,41 @@ def test_a_line_break_inside_a_quoted_cell_is_kept_as_the_file_has_it(tmp_path):
         (3, {"id": "a", "period": "2023-06", "value": "5", "note": "第一行\r\n第二行"}),
         (4, {"id": "b", "period": "2023-06", "value": "6"}),
     ]
+
+
+def test_without_id_or_period_the_refusal_lists_what_is_missing_and_the_headings_to_use(tmp_path):
+    path = tmp_path / "n.csv"
+    path.write_text("指标,备注\n城镇新增就业,x\n", encoding="utf-8")
+    with pytest.raises(InputRefused) as err:
+        read_table(path)
+    assert err.value.message == f"{path}: no heading row with columns period, value"  # 指标 stands for id
+    assert err.value.hint == ("headings are id (or 指标), period (期间), value (数值), and optionally unit (单位), "
+                              "source (来源), note (备注), baseline (去年同期); `liupi template` writes one")
+
+
+def test_a_short_row_reads_its_missing_cells_as_empty_text(tmp_path):
+    path = tmp_path / "s.csv"
+    path.write_text("id,period,value,unit,note\na,2023-06,5\nb,2023-06\n", encoding="utf-8")
+    assert read_table(path).rows == [
+        (2, {"id": "a", "period": "2023-06", "value": "5", "unit": "", "note": ""}),
+        (3, {"id": "b", "period": "2023-06", "value": "", "unit": "", "note": ""}),
+    ]
+
+
+def test_a_formula_without_a_result_in_the_period_column_is_refused(tmp_path):
+    path = _xlsx(tmp_path / "p.xlsx", [HEAD, ["a", '=TEXT(TODAY(),"yyyy-mm")', 5]])
+    table = read_table(path)
+    assert [(p.row, p.message) for p in table.problems] == [
+        (2, "B2 is a formula (=TEXT(TODAY(),\"yyyy-mm\")) with no saved result")]
+    assert table.rows == []
+
+
+def test_a_formula_in_the_id_or_name_column_does_not_matter_when_the_other_one_is_given(tmp_path):
+    path = _xlsx(tmp_path / "i.xlsx", [["id", "指标", "period", "value"],
+                                       ["=B1", "城镇新增就业", "2023-06", 5],  # id a formula, name given
+                                       ["new_urban_jobs", "=A1", "2023-07", 6],  # name a formula, id given
+                                       ["=B1", "=A1", "2023-08", 7]])  # neither readable: refused
+    table = read_table(path)
+    assert [(p.row, p.message) for p in table.problems] == [(4, "A4 is a formula (=B1) with no saved result")]
+    assert _rows(table) == [(2, {"name": "城镇新增就业", "period": "2023-06", "value": "5"}),
+                            (3, {"id": "new_urban_jobs", "period": "2023-07", "value": "6"})]
