@@ -325,3 +325,26 @@ def test_a_formula_in_the_id_or_name_column_does_not_matter_when_the_other_one_i
     assert [(p.row, p.message) for p in table.problems] == [(4, "A4 is a formula (=B1) with no saved result")]
     assert _rows(table) == [(2, {"name": "城镇新增就业", "period": "2023-06", "value": "5"}),
                             (3, {"id": "new_urban_jobs", "period": "2023-07", "value": "6"})]
+
+
+@pytest.mark.parametrize("codec", ["utf-16-le", "utf-16-be"])
+def test_utf16_without_a_bom_is_read_by_where_its_zero_bytes_are(codec):
+    text = "id,period,value\n城镇新增就业,2023-06,1480\n"
+    assert decode(text.encode(codec)) == (text, "UTF-16")
+
+
+def test_a_zero_byte_past_the_first_4096_bytes_is_not_taken_for_utf16():
+    data = b"a" * 4096 + b"\x00"
+    assert decode(data) == ("a" * 4096 + "\x00", "UTF-8")
+
+
+@pytest.mark.parametrize("number, message", [
+    (2023.1, "B2: the period is the number 2023.1: is it 2023.10 (October) or 2023.1 (January)? type the period "
+             "as text, e.g. 2023-10"),
+    (2023.6, "B2: the period is the number 2023.6 (a number cell loses the month's zeros): type the period as "
+             "text, e.g. 2023-06"),
+])
+def test_a_period_typed_as_a_number_with_one_decimal_is_refused_with_the_text_to_type(tmp_path, number, message):
+    table = read_table(_xlsx(tmp_path / "p.xlsx", [HEAD, ["a", number, 5]]))
+    assert [(p.row, p.message) for p in table.problems] == [(2, message)]
+    assert table.rows == []
