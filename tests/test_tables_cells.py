@@ -115,7 +115,7 @@ def test_a_formula_without_a_result_is_refused_and_the_rows_beside_it_are_kept(t
     # row 2: a formula with no saved result (openpyxl saves none); row 3: an Excel error value, found
     # while the cells are read; the problems come out in row order all the same. Row 4 has a gap (an
     # empty cell the file leaves out) before a good figure and is kept.
-    path = _xlsx(tmp_path / "f.xlsx", [HEAD, ["a", "2023-06", "=10+5.8"], ["b", "2023-06", 1],
+    path = _xlsx(tmp_path / "f.xlsx", [HEAD, ["a", "2023-06", "=10+5.8", None, "x"], ["b", "2023-06", 1],
                                        ["c", "2023-06", 3, None, "ok"]])
     from openpyxl import load_workbook
 
@@ -320,11 +320,17 @@ def test_a_formula_in_the_id_or_name_column_does_not_matter_when_the_other_one_i
     path = _xlsx(tmp_path / "i.xlsx", [["id", "指标", "period", "value"],
                                        ["=B1", "城镇新增就业", "2023-06", 5],  # id a formula, name given
                                        ["new_urban_jobs", "=A1", "2023-07", 6],  # name a formula, id given
-                                       ["=B1", "=A1", "2023-08", 7]])  # neither readable: refused
+                                       ["=B1", "=A1", "2023-08", 7],  # neither readable: refused
+                                       [None, "=A1", "2023-09", 8],  # no id, name a formula: refused
+                                       ["new_urban_jobs", "城镇新增就业", "2023-10"]])  # no value cell at all
     table = read_table(path)
-    assert [(p.row, p.message) for p in table.problems] == [(4, "A4 is a formula (=B1) with no saved result")]
-    assert _rows(table) == [(2, {"name": "城镇新增就业", "period": "2023-06", "value": "5"}),
-                            (3, {"id": "new_urban_jobs", "period": "2023-07", "value": "6"})]
+    assert [(p.row, p.message) for p in table.problems] == [(4, "A4 is a formula (=B1) with no saved result"),
+                                                            (5, "B5 is a formula (=A1) with no saved result")]
+    assert table.rows == [
+        (2, {"id": "", "name": "城镇新增就业", "period": "2023-06", "value": "5"}),
+        (3, {"id": "new_urban_jobs", "name": "", "period": "2023-07", "value": "6"}),
+        (6, {"id": "new_urban_jobs", "name": "城镇新增就业", "period": "2023-10", "value": ""}),
+    ]
 
 
 @pytest.mark.parametrize("codec", ["utf-16-le", "utf-16-be"])
