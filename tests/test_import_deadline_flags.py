@@ -42,6 +42,12 @@ D = dt.date
     ("2024年6月底前完成，并长期坚持", 2024, Deadline(D(2024, 6, 30), "2024年6月底前完成，并长期坚持",
                                           "also says it continues (持续/长期)")),
     ("全年完成", 2024, Deadline(D(2024, 12, 31), "全年完成", "'全年完成' read as due by the year's end (2024-12-31)")),
+    ("全年推进", 2024, Deadline(D(2024, 12, 31), "全年推进", "'全年推进' read as due by the year's end (2024-12-31)")),
+    ("2024年3月至6月，长期坚持", 2024, Deadline(  # two flags, one after the other
+        D(2024, 6, 30), "2024年3月至6月，长期坚持",
+        "a range from 2024-03-31 to 2024-06-30: the end is the deadline; also says it continues (持续/长期)")),
+    # without a plan year a month alone is no date, but a later one with its year still is
+    ("6月底前，2025年3月底前", None, Deadline(D(2025, 3, 31), "6月底前，2025年3月底前")),
     ("年内完成", 2023, Deadline(D(2023, 12, 31), "年内完成")),  # 年内 is read as the year end outright
     ("全年", None, Deadline(None, "全年", "not a deadline liupi can read; set it by hand or leave it empty")),
     ("适时", 2024, Deadline(None, "适时", "not a deadline liupi can read; set it by hand or leave it empty")),
@@ -56,6 +62,7 @@ def test_a_deadline_and_its_flag(text, year, expected):
     ("2024年2月30日", None),
     ("2023年2月末", D(2023, 2, 28)),  # not a leap year
     ("1月31日", D(2024, 1, 31)),  # the last day of the month is a day of the month
+    ("7月1日", D(2024, 7, 1)),  # and so is the first
     ("12月上旬", D(2024, 12, 10)),
     ("2024.13.01", None),
     ("3月1日至2024.6.30", D(2024, 6, 30)),
