@@ -354,3 +354,47 @@ def test_a_period_typed_as_a_number_with_one_decimal_is_refused_with_the_text_to
     table = read_table(_xlsx(tmp_path / "p.xlsx", [HEAD, ["a", number, 5]]))
     assert [(p.row, p.message) for p in table.problems] == [(2, message)]
     assert table.rows == []
+
+
+# -- which files ---------------------------------------------------------------------
+
+
+OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 56  # the start of every Excel 97-2003 workbook
+
+
+@pytest.mark.parametrize("name, data, message, hint", [
+    ("old.xls", b"id,period,value\n", "an old Excel 97–2003 (.xls) workbook", "save it as .xlsx (Excel 工作簿) or CSV"),
+    ("old.csv", OLE, "an old Excel 97–2003 (.xls) workbook", "save it as .xlsx (Excel 工作簿) or CSV"),
+    ("book.xlsx", b"id,period,value\n", "not an .xlsx workbook", "open it in Excel or WPS and save it as .xlsx"),
+    ("book.xlsm", b"id,period,value\n", "not an .xlsx workbook", "open it in Excel or WPS and save it as .xlsx"),
+    ("figures.json", b"{}", "cannot read '.json' files", "give a .csv or .xlsx file"),
+])
+def test_files_that_are_no_table_are_refused_with_what_to_do(tmp_path, name, data, message, hint):
+    path = tmp_path / name
+    path.write_bytes(data)
+    with pytest.raises(InputRefused) as err:
+        read_table(path)
+    assert (err.value.message, err.value.hint) == (f"{path}: {message}", hint)
+
+
+def test_a_missing_file_is_refused_by_name(tmp_path):
+    with pytest.raises(InputRefused) as err:
+        read_table(tmp_path / "nowhere.csv")
+    assert err.value.message == f"{tmp_path / 'nowhere.csv'}: file not found"
+
+
+@pytest.mark.parametrize("name", ["f.tsv", "f.txt", "f.TXT"])
+def test_tab_separated_text_is_read_from_tsv_and_txt_files(tmp_path, name):
+    path = tmp_path / name
+    path.write_text("id\tperiod\tvalue\na\t2023-06\t5\n", encoding="utf-8")
+    table = read_table(path)
+    assert table.read_as == "UTF-8 text, tab-separated"
+    assert _rows(table) == [(2, {"id": "a", "period": "2023-06", "value": "5"})]
+
+
+@pytest.mark.parametrize("text, key", [("数值", "value"), (" Value ", "value"), ("ＶＡＬＵＥ", "value"),
+                                       ("指标 ID", "id"), ("计量 单位", "unit"), ("序号", None), (None, None)])
+def test_heading_words_are_read_whatever_their_spaces_width_and_case(text, key):
+    from liupi_cli.tables import heading_key
+
+    assert heading_key(text) == key
