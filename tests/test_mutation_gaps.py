@@ -38,3 +38,22 @@ def test_the_chinese_csv_writes_whole_counts_without_a_decimal(run, mini):
     jobs = next(r for r in csv.DictReader(io.StringIO(text)) if r["指标代码"] == "new_urban_jobs")
     # target 3200 people; 1500 by June, 1000 by May: 500 this month
     assert (jobs["年度目标"], jobs["本期"], jobs["累计"]) == ("3200人", "500", "1500")
+
+
+def test_a_filled_next_year_table_saved_tab_separated_with_thousands_commas():
+    import datetime as dt
+
+    from liupi_cli.rollover import read_fill
+
+    text = "\ufeffindicator\tnew_target\tnew_due\nretail_sales_total\t1,200\t2024/8/31\ngdp_growth\t\t\n"
+    assert read_fill(text, "fill.txt") == {"retail_sales_total": {"target": 1200.0, "due": dt.date(2024, 8, 31)}}
+
+
+def test_a_filled_target_that_is_no_number_is_refused_with_its_line_and_what_to_write():
+    from liupi_cli.errors import InputRefused
+    from liupi_cli.rollover import read_fill
+
+    with pytest.raises(InputRefused) as err:
+        read_fill("indicator,new_target\nretail_sales_total,1200\ngdp_growth,8.5%左右\n", "fill.csv")
+    assert err.value.message == "fill.csv:3: new_target '8.5%左右' is not a number"
+    assert err.value.hint == "write the figure only, e.g. 8.5 (the unit is in the unit column)"
