@@ -287,6 +287,7 @@ def test_dekad_brief(plan):
     b1 = dekad_brief(plan, records, ups, parse_dekad("2023-06-1"))
     assert [t.id for t in b1.became_overdue] == ["t4"]  # deadline 31 May: overdue from 1 June
     assert [r.id for r in b1.recorded] == ["new_urban_jobs", "retail_sales_total"]
+    assert [r.lead_unit_zh for r in b1.recorded] == ["县人社局", "县发改局"]  # who to ask about each figure
     assert is_empty(dekad_brief(plan, records, ups, parse_dekad("2023-07-1")), records, ups)
     # the power project is due 31 August: past due from 1 September, unless reported done by then
     assert [m.id for m in dekad_brief(plan, records, ups, parse_dekad("2023-09-1")).milestones_overdue] == [
