@@ -57,3 +57,16 @@ def test_a_filled_target_that_is_no_number_is_refused_with_its_line_and_what_to_
         read_fill("indicator,new_target\nretail_sales_total,1200\ngdp_growth,8.5%左右\n", "fill.csv")
     assert err.value.message == "fill.csv:3: new_target '8.5%左右' is not a number"
     assert err.value.hint == "write the figure only, e.g. 8.5 (the unit is in the unit column)"
+
+
+def test_the_workbooks_overdue_task_rows_name_the_task_its_lead_unit_and_days(run, mini, tmp_path):
+    from openpyxl import load_workbook
+
+    assert run("update", "--file", str(FIXTURES / "mini-actuals.csv")).exit_code == 0
+    out = tmp_path / "r.xlsx"
+    assert run("report", "--month", "2023-06", "--lang", "zh", "--out", str(out)).exit_code == 0
+    ws = load_workbook(out).worksheets[0]
+    row = next(r for r in ws.iter_rows(values_only=True) if r[0] == "t4")
+    # t4 was due 2023-05-31 and is not done: 30 days overdue at the end of June
+    assert row[1] == "开展系列消费促进活动 (县发改局)"
+    assert str(row[2])[:10] == "2023-05-31" and row[3] == 30
