@@ -85,3 +85,17 @@ def test_the_template_names_each_rows_lead_unit_and_a_milestones_date():
     assert target_text(plan.indicators["power_project_start"]) == "2023-08-31前"
     undated = plan.indicators["power_project_start"].model_copy(update={"due": None})
     assert target_text(undated) == ""
+
+
+@pytest.mark.skipif(__import__("sys").platform in ("win32", "darwin"), reason="the Linux places")
+@pytest.mark.parametrize("env, expected", [
+    ({"HOME": "/home/wang"}, "/home/wang/.local/share/liupi"),
+    ({"HOME": "/home/wang", "XDG_DATA_HOME": "/data"}, "/data/liupi"),
+    ({"HOME": "/home/wang", "XDG_DATA_HOME": ""}, "/home/wang/.local/share/liupi"),  # empty is unset
+])
+def test_the_per_user_data_folder_on_linux(env, expected):
+    from pathlib import Path
+
+    from liupi_cli.workspace import user_data_dir
+
+    assert user_data_dir(env) == Path(expected)
