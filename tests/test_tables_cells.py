@@ -399,3 +399,42 @@ def test_heading_words_are_read_whatever_their_spaces_width_and_case(text, key):
     from liupi_cli.tables import heading_key
 
     assert heading_key(text) == key
+
+
+# -- the sheet named when its headings are missing, and two-row headings ------------------------------
+
+
+def test_without_headings_on_the_active_sheet_the_hint_names_the_other_visible_sheets(tmp_path):
+    wb = Workbook()
+    ws = wb.active
+    ws.title = "说明"
+    ws.append(["本表由县统计局填报"])
+    for title, state in (("数据", "visible"), ("旧", "hidden"), ("备用", "visible")):
+        other = wb.create_sheet(title)
+        other.append(HEAD)
+        other.sheet_state = state
+    wb.active = 0
+    path = tmp_path / "s.xlsx"
+    wb.save(path)
+    with pytest.raises(InputRefused) as err:
+        read_table(path)
+    assert err.value.message == f"{path}: no heading row with columns id, period, value in sheet '说明'"
+    assert err.value.hint == ("liupi reads the active sheet; the workbook also has '数据', '备用': open the sheet "
+                              "with the figures, save, and run again (or delete the empty sheet)")
+
+
+def test_without_headings_on_the_only_sheet_the_hint_is_the_headings_to_use(tmp_path):
+    path = _xlsx(tmp_path / "o.xlsx", [["本表由县统计局填报"]])
+    with pytest.raises(InputRefused) as err:
+        read_table(path)
+    assert err.value.hint.startswith("headings are id (or 指标), period (期间), value (数值)")
+
+
+@pytest.mark.parametrize("data", [[], [["城镇新增就业", "2023-06", 1480, "人"]]])
+def test_a_two_row_heading_is_read_as_one(tmp_path, data):
+    # 指标 and 期间 merged down two rows, 本期数据 merged over 数值 | 单位 on the row below
+    path = _xlsx(tmp_path / "two.xlsx", [["指标", "期间", "本期数据", None], [None, None, "数值", "单位"], *data])
+    table = read_table(path)
+    assert table.problems == []
+    assert _rows(table) == [(n, {"name": r[0], "period": r[1], "value": str(r[2]), "unit": r[3]})
+                            for n, r in enumerate(data, start=3)]
