@@ -108,3 +108,12 @@ def test_task_progress_is_confirmed_and_refused_in_chinese(run, monkeypatch):
     assert bad.exit_code == 1 and bad.stderr.splitlines() == ["错误：完成百分比 150 超出 0–100", "提示：请填完成比例，0 到 100"]
     ok = run("task", "set", "t1", "--status", "in_progress", "--percent", "50", "--date", "2023-06-01")
     assert ok.exit_code == 0 and "已记录任务 t1：推进中 50%（截至 2023-06-01，进展记录 1）" in ok.stderr
+
+
+def test_check_names_each_problem_s_kind_and_the_count_in_chinese(run_shipped, monkeypatch):
+    monkeypatch.setenv("LIUPI_LANG", "zh")
+    result = run_shipped("check")
+    assert result.exit_code == 0
+    lines = result.stdout.splitlines()
+    assert lines and all(ln.startswith("警告：") for ln in lines)  # the bundled plan has warnings, no errors
+    assert f"：错误0处，警告{len(lines)}处" in result.stderr

@@ -166,6 +166,7 @@ PATTERN_TEXT: list[tuple[str, str]] = [
     (r"^check the year$", "请检查年份"),
     (r"^recorded (\S+) (not_started|in_progress|done|blocked)( \S+%)? as of (\S+) \(update (\d+)\)$",
      "已记录任务 {0}：{w1}{w2}（截至 {3}，进展记录 {4}）"),
+    (r"^(.+) \((.+)\): (\d+) error\(s\), (\d+) warning\(s\)$", "{0}（{1}）：错误{2}处，警告{3}处"),
     (r"^no such option: (.+)$", "没有这个选项：{0}"),
     (r"^No such option: (\S+)(?: \(Possible options: (.+)\))?$", "没有这个选项：{0}"),
     (r"^Invalid value for '([^']+)'(?: / '[^']+')?: (?:Value error, )?'(.+)' is not one of (.+?)\.?$",

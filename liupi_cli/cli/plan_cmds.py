@@ -32,11 +32,15 @@ def check(ctx: typer.Context) -> None:
 
     Example: liupi check --data-dir data
     """
-    dd = state(ctx).data_dir
+    from liupi_cli.cli.i18n import PREFIX
+
+    st = state(ctx)
+    dd = st.data_dir
     _, problems = check_plan(dd.path)
     errors = [p for p in problems if p.severity == "error"]
-    for p in problems:
-        print(one_line(f"{p.severity}: {p}"))
+    sep = "：" if st.lang == "zh" else ": "
+    for p in problems:  # the problem's own text stays as written; its kind reads in the run's language
+        print(one_line(f"{PREFIX[st.lang].get(p.severity, p.severity)}{sep}{p}"))
     say(f"{dd.path} ({dd.origin}): {len(errors)} error(s), {len(problems) - len(errors)} warning(s)")
     if errors:
         raise typer.Exit(ExitCode.INVALID)
