@@ -5,7 +5,7 @@ from collections import Counter
 from pathlib import Path
 
 import pytest
-from conftest import REPO, SHIPPED, seed_text
+from conftest import SHIPPED, seed_text
 
 from liupi_cli.plan import check_plan, load_plan
 

@@ -18,8 +18,7 @@ from liupi_cli.cli.clock import today
 from liupi_cli.cli.context import state
 from liupi_cli.cli.output import Fmt, pick_format, say
 from liupi_cli.errors import ExitCode, OutputUnwritable, UsageProblem
-from liupi_cli.periods import Period, parse_period
-from liupi_cli.render.safe import inert
+from liupi_cli.periods import Period
 
 ALL_FORMATS = (Fmt.table, Fmt.markdown, Fmt.csv, Fmt.json, Fmt.xlsx, Fmt.html)
 FILE_FORMATS = {"md": "md", "markdown": "md", "xlsx": "xlsx", "html": "html", "json": "json", "csv": "csv"}

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import datetime as dt
 import getpass
-import io
 import os
 import shlex
 import sys
@@ -29,7 +28,7 @@ from liupi_cli.cli.output import (
 )
 from liupi_cli.errors import InputRefused, LiupiError, UsageProblem
 from liupi_cli.periods import parse_period
-from liupi_cli.render.safe import inert, one_line, xlsx_cell
+from liupi_cli.render.safe import inert, xlsx_cell
 
 if TYPE_CHECKING:  # the core is imported by the command that uses it, so `--help` stays light
     from liupi_cli.store import Store

@@ -13,7 +13,7 @@ from liupi_cli.cadence.products import DekadBrief, MonthCircular, Product, Quart
 from liupi_cli.cadence.timeline import TaskLine
 from liupi_cli.cadence.unit_page import UnitPage
 from liupi_cli.render.labels import STATUS_BY_KIND, actual_figure, gap_text, target_text
-from liupi_cli.report.model import Report, Row
+from liupi_cli.report.model import Report
 
 PRODUCT_ZH = {"dekad": "旬简报", "month": "月通报", "quarter": "季总结", "year": "年终结账"}
 
