@@ -58,14 +58,7 @@ def test_add_many_is_all_or_nothing(tmp_path):
 
 
 def test_migrates_a_first_version_store_keeping_its_records(tmp_path):
-    path = tmp_path / "old.db"
-    db = sqlite3.connect(path, isolation_level=None)
-    MIGRATIONS[1](db)
-    db.execute("PRAGMA user_version = 1")
-    db.execute("INSERT INTO meta VALUES ('plan_id', 'p')")
-    db.execute("INSERT INTO records (indicator, period, value, entered, recorded_by, recorded_at) "
-               "VALUES ('gdp_growth', '2023Q1', 4.5, '4.5', 'old', 't')")
-    db.close()
+    path = _old_store(tmp_path / "old.db", 1)
     with Store(path, "p") as s:
         assert s.schema_version == SCHEMA_VERSION == 4
         assert s.db.execute("SELECT 1 FROM sqlite_master WHERE name = 'records_supersedes'").fetchone()
@@ -74,15 +67,21 @@ def test_migrates_a_first_version_store_keeping_its_records(tmp_path):
         assert s.task_updates("t1")[0].status == "done"
 
 
-def test_reading_a_first_version_store_leaves_it_as_it_is(tmp_path):
-    path = tmp_path / "old.db"
+def _old_store(path, version: int):
+    """A store written by an older liupi (schema ``version``), holding one figure."""
     db = sqlite3.connect(path, isolation_level=None)
-    MIGRATIONS[1](db)
-    db.execute("PRAGMA user_version = 1")
+    for v in range(1, version + 1):
+        MIGRATIONS[v](db)
+    db.execute(f"PRAGMA user_version = {version}")
     db.execute("INSERT INTO meta VALUES ('plan_id', 'p')")
     db.execute("INSERT INTO records (indicator, period, value, entered, recorded_by, recorded_at) "
                "VALUES ('gdp_growth', '2023Q1', 4.5, '4.5', 'old', 't')")
     db.close()
+    return path
+
+
+def test_reading_a_first_version_store_leaves_it_as_it_is(tmp_path):
+    path = _old_store(tmp_path / "old.db", 1)
     before = path.read_bytes()
     with Store(path, "p", readonly=True) as s:
         assert s.schema_version == 1
@@ -212,15 +211,7 @@ def test_history_order_is_read_from_an_index_not_sorted(tmp_path):
 
 
 def test_reading_a_third_version_store_works_and_leaves_it_as_it_is(tmp_path):
-    path = tmp_path / "v3.db"
-    db = sqlite3.connect(path, isolation_level=None)
-    for v in (1, 2, 3):
-        MIGRATIONS[v](db)
-    db.execute("PRAGMA user_version = 3")
-    db.execute("INSERT INTO meta VALUES ('plan_id', 'p')")
-    db.execute("INSERT INTO records (indicator, period, value, entered, recorded_by, recorded_at) "
-               "VALUES ('gdp_growth', '2023Q1', 4.5, '4.5', 'old', 't')")
-    db.close()
+    path = _old_store(tmp_path / "v3.db", 3)
     before = path.read_bytes()
     with Store(path, "p", readonly=True) as s:
         assert s.schema_version == 3
