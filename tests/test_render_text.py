@@ -176,6 +176,7 @@ def test_tokens_agree_with_the_one_character_rule_on_any_text():
 @pytest.mark.parametrize("value,unit,shown", [
     (9.46, "%", "9.46"), (9.5, "%", "9.5"), (9.0, "%", "9.0"), (1480.0, "人", "1,480"), (1480.5, "人", "1,480.5"),
     (18.5, "亿元", "18.50"), (18.5123, "亿元", "18.5123"), (0.1 + 0.2, "%", "0.3"), (1234567.0, None, "1,234,567"),
+    (1 / 3, "%", "0.3333"),  # never more than 4 decimals, the places a figure is judged at
 ])
 def test_a_figure_keeps_the_decimals_it_has(value, unit, shown):
     assert labels.num(value, unit) == shown
