@@ -203,3 +203,15 @@ def test_only_a_reached_target_fills_the_bar(completion, filled):
     from types import SimpleNamespace
 
     assert text.bar(SimpleNamespace(completion=completion)).count("█") == filled
+
+
+def test_a_column_s_natural_and_narrowest_widths():
+    empty = Column("", [])
+    assert (empty.natural(), empty.least()) == (0, 0)  # nothing to show takes no room
+    names = Column("名称", ["城镇新增就业 3200人", "x"], wrap=True, max_width=8, min_width=2)
+    assert names.natural() == 8  # a wrapping column is capped at its max_width
+    assert names.least() == 4  # down to its longest word: 3200 (人 and each Chinese character stand alone, 2 wide)
+    fixed = Column("id", ["key_livelihood_projects"], max_width=8)
+    assert fixed.natural() == fixed.least() == 23  # a column that does not wrap keeps its cells whole
+    spaced = Column("a b", ["  "], wrap=True, min_width=1)
+    assert spaced.least() == 1  # spaces are not words: the heading's longest word is 1 wide
