@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 import shutil
 
 import pytest
@@ -18,7 +19,7 @@ from liupi_cli.cadence.unit_page import build_unit_page
 from liupi_cli.periods import parse_period
 from liupi_cli.plan import load_plan
 from liupi_cli.render.cadence_doc import STATUS, W, product_doc, unit_doc
-from liupi_cli.render.cadence_formats import to_csv, to_markdown
+from liupi_cli.render.cadence_formats import to_csv, to_html, to_markdown
 from liupi_cli.render.labels import LIGHT_WORD, status_text
 
 # the words themselves, written out by hand
@@ -127,7 +128,7 @@ def test_the_pre_score_parts_word_an_indicator_s_outcome_as_its_light(plan, lang
 
 
 def test_the_files_carry_the_same_words(plan):
-    """The csv and markdown of the year-end settlement: each row's light is its light's word."""
+    """The csv, markdown and html of the year-end settlement: each row's light is its light's word."""
     year = year_settlement(plan, YEAR, TASKS, parse_period("2023"))
     light_of = {r.id: r.light for r in year.report.rows}
     doc = product_doc(year, "zh")
@@ -138,6 +139,10 @@ def test_the_files_carry_the_same_words(plan):
     assert "| industrial_va_growth | 规模工业增加值 |" in md
     line = next(x for x in md.splitlines() if "| industrial_va_growth |" in x and "力争" in x)
     assert "| 黄灯 | 完成基本目标，未完成力争目标 |" in line
+    # html: a light cell's colour and its word agree (a yellow cell saying 绿灯 is the swap users would see)
+    coloured = re.findall(r'<td class="(red|yellow|green|grey)(?: s)?">([^<]*)</td>', to_html(doc))
+    assert {c for c, _ in coloured} == {"red", "yellow", "green", "grey"}
+    assert all(word == LIGHTS["zh"][colour] for colour, word in coloured), coloured
 
 
 def test_every_status_the_report_words_the_products_word_the_same():
