@@ -7,6 +7,7 @@ import datetime as dt
 from pydantic import BaseModel
 
 from liupi_cli.models import Alternative, Kind
+from liupi_cli.owners import indicator_units, task_units
 from liupi_cli.plan import Plan
 
 
@@ -49,11 +50,10 @@ class TaskRow(BaseModel):
     indicators: list[str]
 
 
-def _task_units(plan: Plan, task_id: str | None) -> set[str]:
+def _task_units(plan: Plan, task_id: str | None) -> tuple[str, ...]:
+    """The units answering for an indicator's task: a target of a task a unit works on is listed for it too."""
     task = plan.tasks.get(task_id) if task_id else None
-    if task is None:
-        return set()
-    return {*task.lead_units, *task.responsible_units, *([task.section_lead] if task.section_lead else [])}
+    return task_units(plan, task) if task else ()
 
 
 def list_indicators(plan: Plan, battle: str | None = None, unit: str | None = None,
@@ -67,8 +67,7 @@ def list_indicators(plan: Plan, battle: str | None = None, unit: str | None = No
             continue
         if kind_v and ind.kind.value != kind_v:
             continue
-        owners = {ind.lead_unit or plan.battles[ind.battle].lead_unit, *ind.co_lead_units}  # as report --unit
-        if unit_id and unit_id not in owners and unit_id not in _task_units(plan, ind.task):
+        if unit_id and unit_id not in indicator_units(plan, ind) and unit_id not in _task_units(plan, ind.task):
             continue
         rows.append(IndicatorRow(
             id=ind.id, battle=ind.battle, name_zh=ind.name_zh, name_en=ind.name_en, kind=ind.kind.value,
@@ -89,7 +88,7 @@ def list_tasks(plan: Plan, battle: str | None = None, unit: str | None = None,
     for task in plan.tasks.values():
         if battle_id and task.battle != battle_id:
             continue
-        if unit_id and unit_id not in _task_units(plan, task.id):
+        if unit_id and unit_id not in task_units(plan, task):
             continue
         if kind_v and not any(plan.indicators[i].kind.value == kind_v for i in task.indicators):
             continue

@@ -4,6 +4,9 @@ Reading and checking a 13,000-indicator plan takes seconds; most commands run on
 changed since the last one. After a plan passes its checks, its parts are written to
 ``$XDG_CACHE_HOME/liupi/plans/<hash of the plan folder>.json`` (default ``~/.cache/liupi``), under a
 key made of liupi's version, this cache's format, and each plan file's path, size, mtime and SHA-256.
+The digest is what notices an edit that keeps a file's size and mtime (a sync tool restoring the time
+stamp, two saves within the file system's clock tick); it costs about 0.4 ms on the bundled plan (0.2 MB)
+and 8–14 ms on a province-scale one (10 MB, bench/province.py), next to ~0.3 s of CPU for a `report`.
 
 An entry is used only when its key equals the key computed from the files now and its body matches
 the SHA-256 written beside the key; the body is then validated again by the plan's own pydantic models

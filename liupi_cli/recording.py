@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from liupi_cli.errors import InputRefused, LiupiError
 from liupi_cli.gcpause import paused_gc
 from liupi_cli.models import FIGURE_LIMIT, Frequency, Indicator, Kind
+from liupi_cli.owners import indicator_units
 from liupi_cli.periods import Period, normalise_text, parse_period, period_for
 from liupi_cli.plan import Plan
 from liupi_cli.quantity import parse_quantity
@@ -252,8 +253,7 @@ def due_indicators(plan: Plan, period: Period, battle: str | None = None, unit: 
     for ind in plan.indicators.values():
         if battle_id and ind.battle != battle_id:
             continue
-        lead = ind.lead_unit or plan.battles[ind.battle].lead_unit
-        if unit_id and unit_id not in (lead, *ind.co_lead_units):
+        if unit_id and unit_id not in indicator_units(plan, ind):
             continue
         f = ind.frequency
         if (f is Frequency.monthly or f is Frequency.once

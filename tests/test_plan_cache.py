@@ -214,3 +214,20 @@ def test_warnings_from_the_cache_name_the_files_as_the_plan_folder_is_given_now(
     assert len(yaml_reads) == 1, "the same folder, however it is written, shares one entry"
     assert absolute.warnings[0].file == str(shipped / "targets.yaml")
     assert [w.line for w in absolute.warnings] == [w.line for w in relative.warnings]
+
+
+def test_an_edit_that_keeps_the_file_s_size_and_mtime_is_not_served_from_the_cache(shipped, yaml_reads):
+    """A byte changed in place (an editor or a sync tool that restores the time stamp, a same-second edit on a
+    coarse file system): same size, same mtime, and still the new value is served."""
+    plan_mod.load_plan(shipped)
+    path = shipped / "targets.yaml"
+    before = path.stat()
+    raw = path.read_bytes()
+    assert raw.count(b"title_en: Shuangpai County") == 1
+    path.write_bytes(raw.replace(b"title_en: Shuangpai County", b"title_en: Shuangpai Countz"))
+    os.utime(path, ns=(before.st_atime_ns, before.st_mtime_ns))
+    after = path.stat()
+    assert (after.st_size, after.st_mtime_ns) == (before.st_size, before.st_mtime_ns)
+    plan = plan_mod.load_plan(shipped)
+    assert plan.info.title_en.startswith("Shuangpai Countz")
+    assert len(yaml_reads) == 2, "the YAML is read again"

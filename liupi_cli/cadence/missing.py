@@ -22,8 +22,9 @@ from collections.abc import Iterable
 from pydantic import BaseModel, computed_field
 
 from liupi_cli.cadence.dekads import period_start
-from liupi_cli.cadence.timeline import task_leads, updates_by_task
+from liupi_cli.cadence.timeline import updates_by_task
 from liupi_cli.models import Frequency, Indicator
+from liupi_cli.owners import indicator_lead, task_leads
 from liupi_cli.periods import Period, parse_period
 from liupi_cli.plan import Plan
 from liupi_cli.store import Record, TaskUpdate
@@ -76,10 +77,6 @@ class MissingList(BaseModel):
     complete_units: list[str]
 
 
-def lead_of(plan: Plan, ind: Indicator) -> str:
-    return ind.lead_unit or plan.battles[ind.battle].lead_unit
-
-
 def owed_period(ind: Indicator, period: Period) -> str | None:
     """The period key a figure of this indicator is owed for in this period's list, or None (not due)."""
     f = ind.frequency
@@ -118,7 +115,7 @@ def build_missing(plan: Plan, records: Iterable[Record], task_updates: Iterable[
     for ind in plan.indicators.values():
         if battle_id and ind.battle != battle_id:
             continue
-        lead = lead_of(plan, ind)
+        lead = indicator_lead(plan, ind)
         if unit_id and lead != unit_id:
             continue
         u = slot(lead)

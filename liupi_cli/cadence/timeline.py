@@ -15,6 +15,7 @@ from pydantic import BaseModel
 
 from liupi_cli.errors import InputRefused
 from liupi_cli.models import Task
+from liupi_cli.owners import task_leads, task_units
 from liupi_cli.plan import Plan
 from liupi_cli.store import TASK_STATUSES, TaskUpdate
 
@@ -39,10 +40,6 @@ class TaskLine(BaseModel):
     days_left: int | None  # dated and not done: days until the deadline (0 on the day)
     days_since_update: int | None
     stale: bool  # ongoing, and no update in the last STALE_DAYS days
-
-
-def task_leads(plan: Plan, task: Task) -> list[str]:
-    return list(task.lead_units) or [plan.battles[task.battle].lead_unit]
 
 
 def updates_by_task(updates: Iterable[TaskUpdate], as_of: dt.date) -> dict[str, list[TaskUpdate]]:
@@ -107,7 +104,7 @@ def task_timeline(plan: Plan, updates: Iterable[TaskUpdate], as_of: dt.date, *, 
     for task in plan.tasks.values():
         if battle_id and task.battle != battle_id:
             continue
-        if unit_id and unit_id not in (*task_leads(plan, task), *task.responsible_units):
+        if unit_id and unit_id not in task_units(plan, task):
             continue
         line = task_line(plan, task, hist.get(task.id, []), as_of, soon)
         if wanted and (line.status or "none") not in wanted:

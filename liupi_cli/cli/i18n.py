@@ -51,7 +51,16 @@ PATTERN_TEXT: list[tuple[str, str]] = [
     (r"^xlsx needs --out FILE\.xlsx$", "xlsx 格式须用 --out 文件名.xlsx"),
     (r"^unknown light\(s\): (.+)$", "未知灯色：{0}"),
     (r"^cannot read period '(.+)'$", "无法识别统计期“{0}”"),
-    (r"^write 2023-06, 2023-01/02, 2023Q2 or 2023$", "写作 2023-06、2023-01/02、2023Q2 或 2023"),
+    (r"^write 2023-06, 2023-01/02, 2023Q2 or 2023 \(or 2023年6月, 2023年1-2月, 2023年二季度, 2023年上半年\)$",
+     "写作 2023-06、2023-01/02、2023Q2 或 2023（或 2023年6月、2023年1-2月、2023年二季度、2023年上半年）"),
+    (r"^period '(.+)' does not start in January$", "统计期“{0}”不是从1月起算"),
+    (r"^figures are year to date: write 1-6月 for January to June$", "数据为1月起的累计数：1至6月请写 1-6月"),
+    (r"^period '(.+)' gives no year$", "统计期“{0}”没有写年份"),
+    (r"^write the year too, e\.g\. (.+)$", "请写上年份，例如 {0}"),
+    (r"^period (\S+) is outside last year's same period \(--baseline\) (\d{4})$",
+     "统计期 {0} 不在去年同期（--baseline）{1} 年内"),
+    (r"^an? (monthly|quarterly|annual|once) indicator has no figure for (\S+)$", "{w0}指标没有 {1} 的数据"),
+    (r"^valid periods: (.+)$", "可用的统计期：{0}"),
     (r"^period '(.+)': month (\d+) does not exist$", "统计期“{0}”：没有{1}月"),
     (r"^months are 01–12$", "月份为 01–12"),
     (r"^cannot read value '(.+)'$", "无法识别数值“{0}”"),
@@ -182,7 +191,8 @@ WORDS = {" (not a file)": "（不是文件）", "open": "打开", "read": "读�
          "the disk is full or a file-size limit was reached": "磁盘已满或文件超出大小限制",
          "the file or its folder is read-only": "文件或其所在目录只读", "another liupi is writing to it": "另一个 liupi 正在写入",
          "SQLite refused": "SQLite 拒绝了操作", "not_started": "未启动", "in_progress": "推进中", "done": "已完成",
-         "blocked": "受阻", "nothing was changed": "未作任何改动", "nothing was recorded": "未录入任何数据"}
+         "blocked": "受阻", "nothing was changed": "未作任何改动", "nothing was recorded": "未录入任何数据",
+         "monthly": "月度", "quarterly": "季度", "annual": "年度", "once": "一次性"}
 
 
 @functools.cache

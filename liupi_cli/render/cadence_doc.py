@@ -12,32 +12,23 @@ from liupi_cli.cadence.prescore import Prescore, Score
 from liupi_cli.cadence.products import DekadBrief, MonthCircular, Product, QuarterSummary, YearSettlement
 from liupi_cli.cadence.timeline import TaskLine
 from liupi_cli.cadence.unit_page import UnitPage
-from liupi_cli.render.labels import STATUS_BY_KIND, actual_figure, gap_text, target_text
+from liupi_cli.render.labels import LIGHT_WORD, STATUS_BY_KIND, actual_figure, gap_text, target_text
+from liupi_cli.render.labels import STATUS as REPORT_STATUS
 from liupi_cli.report.model import Report
 
 PRODUCT_ZH = {"dekad": "旬简报", "month": "月通报", "quarter": "季总结", "year": "年终结账"}
 
-LIGHT = {"en": {"green": "GREEN", "yellow": "YELLOW", "red": "RED", "grey": "GREY", None: "—"},
-         "zh": {"green": "绿灯", "yellow": "黄灯", "red": "红灯", "grey": "灰灯", None: "—"}}
-STATUS = {
-    "en": {
-        "ahead": "ahead of schedule", "on_track": "on schedule", "behind": "behind", "far_behind": "far behind",
-        "met": "met", "not_met": "not met", "broken": "broken", "no_data": "no data yet", "not_due": "not due yet",
-        "due_soon": "due soon", "overdue": "overdue", "done": "done", "done_late": "done late",
-        "declined": "below last year", "not_declined": "not below last year", "no_baseline": "no last-year figure",
-        "no_target": "no numeric target", "not_started": "not started", "in_progress": "in progress",
-        "blocked": "blocked", "open": "open", "ongoing": "ongoing", "done_on_time": "done on time",
-        "no_year_end_figure": "no year-end figure",
-    },
-    "zh": {
-        "ahead": "超序时进度", "on_track": "符合序时进度", "behind": "低于序时进度", "far_behind": "严重滞后",
-        "met": "达标", "not_met": "未达标", "broken": "突破目标", "no_data": "暂无数据", "not_due": "未到期",
-        "due_soon": "即将到期", "overdue": "逾期", "done": "已完成", "done_late": "逾期完成", "declined": "同比下降",
-        "not_declined": "未实现同比下降", "no_baseline": "缺去年同期数", "no_target": "无量化目标",
-        "not_started": "未启动", "in_progress": "推进中", "blocked": "受阻", "open": "未到期", "ongoing": "长期坚持",
-        "done_on_time": "按时完成", "no_year_end_figure": "缺年末数据",
-    },
+# Light and judgement words are the report's own (labels.py): a product never words a light or a status
+# differently from `liupi report`. Only the task states the report does not show are added here.
+LIGHT = {lang: {**words, None: "—"} for lang, words in LIGHT_WORD.items()}
+TASK_STATE = {
+    "en": {"not_started": "not started", "in_progress": "in progress", "blocked": "blocked", "open": "open",
+           "ongoing": "ongoing", "done_on_time": "done on time"},
+    "zh": {"not_started": "未启动", "in_progress": "推进中", "blocked": "受阻", "open": "未到期", "ongoing": "长期坚持",
+           "done_on_time": "按时完成"},
 }
+STATUS = {lang: {**TASK_STATE[lang], **REPORT_STATUS[lang]} for lang in REPORT_STATUS}
+
 W = {
     "en": {
         "missing": "Still owed", "unit": "Unit", "figures_due": "Figures due", "figures_in": "In",

@@ -15,6 +15,7 @@ from collections.abc import Iterable
 from liupi_cli.errors import InputRefused, UsageProblem
 from liupi_cli.gcpause import paused_gc
 from liupi_cli.models import Frequency, Indicator, Kind, LightThresholds
+from liupi_cli.owners import indicator_units, task_leads, task_units
 from liupi_cli.periods import Period, parse_period
 from liupi_cli.plan import Plan
 from liupi_cli.report.judge import Facts, compare, fixed, judge
@@ -220,7 +221,7 @@ def build_report(plan: Plan, records: Iterable[Record], period: Period, *, task_
     _pair_notes(plan, all_rows, series, period, settle)
     rows = [r for r in all_rows.values()
             if (not battle_id or r.battle == battle_id)
-            and (not unit_id or unit_id in (r.lead_unit, *plan.indicators[r.id].co_lead_units))
+            and (not unit_id or unit_id in indicator_units(plan, plan.indicators[r.id]))
             and (not wanted or r.light in wanted)]
     rows.sort(key=lambda r: battle_order[r.battle])
 
@@ -228,7 +229,7 @@ def build_report(plan: Plan, records: Iterable[Record], period: Period, *, task_
     state = _task_state(list(task_updates), as_of)
     tasks = [t for t in plan.tasks.values()
              if (not battle_id or t.battle == battle_id)
-             and (not unit_id or unit_id in (*t.lead_units, *t.responsible_units))]
+             and (not unit_id or unit_id in task_units(plan, t))]
     overdue = []
     for t in tasks:
         st = state.get(t.id)
@@ -236,8 +237,8 @@ def build_report(plan: Plan, records: Iterable[Record], period: Period, *, task_
             continue
         if t.deadline < as_of or (settle and t.deadline == as_of):  # at settlement 12-31 has passed too
             overdue.append(OverdueTask(
-                id=t.id, battle=t.battle, title_zh=t.title_zh, lead_units=t.lead_units,
-                lead_units_zh=[plan.unit_name(u) or u for u in t.lead_units], deadline=t.deadline,
+                id=t.id, battle=t.battle, title_zh=t.title_zh, lead_units=task_leads(plan, t),
+                lead_units_zh=[plan.unit_name(u) or u for u in task_leads(plan, t)], deadline=t.deadline,
                 days_overdue=(as_of - t.deadline).days, status=st.status if st else None,
                 percent=st.percent if st else None))
     overdue.sort(key=lambda o: (-o.days_overdue, o.id))
