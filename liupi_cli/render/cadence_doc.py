@@ -38,6 +38,8 @@ STATUS = {
         "done_on_time": "按时完成", "no_year_end_figure": "缺年末数据",
     },
 }
+# a new year's plan before its figure is written (see docs/next-year.md)
+STATUS["en"]["target_to_be_set"], STATUS["zh"]["target_to_be_set"] = "target to be set", "目标待定"
 W = {
     "en": {
         "missing": "Still owed", "unit": "Unit", "figures_due": "Figures due", "figures_in": "In",
