@@ -214,6 +214,11 @@ def test_next_years_workspace_works_on_day_one_and_the_filled_table_passes_check
     owed = json.loads(_liupi(new, "missing", "--month", "2024-02", "-f", "json").stdout)
     figures = {f["id"] for u in owed["units"] for f in u["figures"]}
     assert {"new_urban_jobs", "retail_sales_total", "urban_unemployment"} <= figures  # owed, target or not
+    flagged = {f["id"] for u in owed["units"] for f in u["figures"] if f["target_to_be_set"]}
+    assert "new_urban_jobs" in flagged and "transport_major_accidents" not in flagged  # zero stays zero: set
+    text = _liupi(new, "missing", "--month", "2024-02").stdout
+    assert f"{len(flagged)} of them with the target still to be set" in text
+    assert "城镇新增就业（目标待定）" in _liupi(new, "missing", "--month", "2024-02", "--lang", "zh").stdout
     # January alone is no reporting period for any plan (1–2月 is published together): the same usage error
     jan = _liupi(new, "missing", "--month", "2024-01", code=2)
     assert "--month 2024-02 (1–2月)" in jan.stderr
