@@ -29,6 +29,7 @@ class NextWorkspace:
     root: Path
     plan_id: str
     year: int
+    store: Path
     rollover: NextYear
 
 
@@ -83,7 +84,7 @@ def make_next_workspace(ws: Workspace, plan: Plan, records: list[Record], update
     if nxt.baselines:
         with Store(made.store, made.plan_id) as store:
             store.add_many(nxt.baselines, by, at, batch=f"plan next from {plan.info.id}")
-    return NextWorkspace(dest, made.plan_id, year, nxt)
+    return NextWorkspace(dest, made.plan_id, year, made.store, nxt)
 
 
 def fill_plan(plan_dir: Path, table_text: str, where: str) -> tuple[int, list[str]]:

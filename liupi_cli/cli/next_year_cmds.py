@@ -89,7 +89,7 @@ def next_cmd(
     by = os.environ.get("LIUPI_USER") or getpass.getuser()
     at = dt.datetime.now().astimezone().isoformat(timespec="seconds")  # the clock is read here, at the edge
     made = make_next_workspace(st.data_dir, plan, records, updates, year, dest, cwd=Path.cwd(), by=by, at=at)
-    remember(made.plan_id, dest / "data" / "records.db", os.environ)
+    remember(made.plan_id, made.store, os.environ)
     nxt = made.rollover
     for note in nxt.notes:
         say(f"note: {note}")
