@@ -161,7 +161,10 @@ def next_year(plan: Plan, records: list[Record], updates: list[TaskUpdate], year
         entry.pop("to_be_set", None)
         if ind.kind is Kind.milestone:
             fill.append(_fill_row(ind, last, last_due=ind.due.isoformat() if ind.due else None))
-            entry["to_be_set"] = ["due"]
+            if ind.due is not None and ind.due.year >= year:
+                entry["due"] = ind.due.isoformat()  # due in the new year or later: still its date
+            else:
+                entry["to_be_set"] = ["due"]
             if ind.target is not None:
                 entry["target"] = ind.target
         if ind.kind is Kind.standard_raised:
@@ -354,18 +357,44 @@ def apply_fill(targets: dict[str, Any], cells: list[FillCell], where: str) -> tu
             values["stated"] = c.new_target
         if c.new_due:
             values["due"] = _read_due(c.new_due, f"{where}:{c.line}")
-        changes.append((entry, values))
-    for entry, values in changes:
         if "target" in values:
             v = values["target"]
             values["target"] = int(v) if float(v).is_integer() else v
-        entry.update(values)
-        pending = [f for f in entry.get("to_be_set") or [] if f not in values]
-        if pending:
-            entry["to_be_set"] = pending
-        else:
-            entry.pop("to_be_set", None)
+        filled = _filled(entry, values)
+        _refuse_breaking(entry, filled, f"{where}:{c.line}", c)
+        changes.append((entry, filled))
+    for entry, filled in changes:
+        entry.clear()
+        entry.update(filled)
     return len({id(e) for e, _ in changes}), unknown
+
+
+def _filled(entry: dict[str, Any], values: dict[str, Any]) -> dict[str, Any]:
+    out = {**entry, **values}
+    pending = [f for f in entry.get("to_be_set") or [] if f not in values]
+    if pending:
+        out["to_be_set"] = pending
+    else:
+        out.pop("to_be_set", None)
+    return out
+
+
+def _refuse_breaking(entry: dict[str, Any], filled: dict[str, Any], where: str, cell: FillCell) -> None:
+    """A cell that would make a valid indicator invalid (增长8%以上 for a ceiling) is refused, not written."""
+    from pydantic import ValidationError
+
+    from liupi_cli.models import Indicator
+
+    try:
+        Indicator.model_validate(entry)
+    except ValidationError:
+        return  # not a whole indicator (or already broken): `liupi check` speaks for it
+    try:
+        Indicator.model_validate(filled)
+    except ValidationError as exc:
+        why = exc.errors(include_url=False)[0]["msg"].removeprefix("Value error, ")
+        raise InputRefused(f"{where}: {cell.indicator}: '{cell.new_target or cell.new_due}': {why}",
+                           "write the target as this indicator states it, e.g. " + TYPED.split(": ", 1)[1]) from None
 
 
 def review_md(nxt: NextYear, year: int) -> str:

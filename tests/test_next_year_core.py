@@ -87,3 +87,33 @@ def test_a_set_target_is_judged_even_if_the_marker_was_left():
     assert not ind.target_to_be_set
     facts = Facts.of(ind, LightThresholds(), actual=8.5, at=Period(2024, 3, "quarter"), as_of=D(2024, 3, 31))
     assert judge(facts).light == "green"
+
+
+def _ceiling_entry() -> dict:
+    return dict(id="urban_unemployment", name_zh="城镇调查失业率", name_en="Urban surveyed unemployment",
+                battle="livelihood", kind="ceiling", comparator="about", qualifier="控制在…左右", unit="%",
+                frequency="monthly", source="main", to_be_set=["target"])
+
+
+def test_a_filled_cell_is_set_and_no_longer_to_be_set():
+    from liupi_cli.rollover import apply_fill, read_fill
+
+    targets = {"indicators": [_ceiling_entry()]}
+    cells = read_fill("indicator,new_target\nurban_unemployment,5.5%以内\n", "f.csv")
+    assert apply_fill(targets, cells, "f.csv") == (1, [])
+    entry = targets["indicators"][0]
+    # 以内 read by the sentence reader gives no qualifier it is sure of: last year's 控制在…左右 (about) stays
+    assert (entry["target"], entry["comparator"], entry["stated"]) == (5.5, "about", "5.5%以内")
+    assert "to_be_set" not in entry
+
+
+def test_a_filled_cell_that_would_break_the_indicator_is_refused_and_nothing_changes():
+    from liupi_cli.rollover import apply_fill, read_fill
+
+    targets = {"indicators": [_ceiling_entry()]}
+    cells = read_fill("indicator,new_target\nurban_unemployment,增长8%以上\n", "f.csv")
+    with pytest.raises(InputRefused) as err:
+        apply_fill(targets, cells, "f.csv")
+    assert err.value.message == ("f.csv:2: urban_unemployment: '增长8%以上': "
+                                 "a ceiling's comparator is at_most or about")
+    assert targets["indicators"][0] == _ceiling_entry()
