@@ -117,3 +117,22 @@ def test_a_filled_cell_that_would_break_the_indicator_is_refused_and_nothing_cha
     assert err.value.message == ("f.csv:2: urban_unemployment: '增长8%以上': "
                                  "a ceiling's comparator is at_most or about")
     assert targets["indicators"][0] == _ceiling_entry()
+
+
+def test_next_years_folder_is_beside_last_years_named_from_it_and_the_year(tmp_path):
+    from pathlib import Path
+
+    from liupi_cli.next_workspace import default_folder
+    from liupi_cli.plan import load_plan
+    from liupi_cli.workspace import Workspace, bundled_data_dir
+
+    plan = load_plan(bundled_data_dir())  # a 2023 plan
+    county = tmp_path / "county"
+    ws = Workspace(county / "data", "liupi.toml", county / "liupi.toml")
+    assert default_folder(ws, plan, 2024, Path("/elsewhere")) == tmp_path / "county-2024"
+    ws = Workspace(tmp_path / "shuangpai2023" / "data", "liupi.toml", tmp_path / "shuangpai2023" / "liupi.toml")
+    assert default_folder(ws, plan, 2024, Path("/elsewhere")) == tmp_path / "shuangpai2024"
+    old_layout = Workspace(tmp_path / "office" / "data", "./data")  # ./data without liupi.toml: the folder holding it
+    assert default_folder(old_layout, plan, 2024, tmp_path / "office") == tmp_path / "office-2024"
+    bundled = Workspace(bundled_data_dir(), "bundled")
+    assert default_folder(bundled, plan, 2024, tmp_path) == tmp_path / "shuangpai-2024-six-battles"
