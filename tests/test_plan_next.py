@@ -225,6 +225,9 @@ def test_next_years_workspace_works_on_day_one_and_the_filled_table_passes_check
     jan = _liupi(new, "missing", "--month", "2024-01", code=2)
     assert "--month 2024-02 (1–2月)" in jan.stderr
 
+    # before any 2024 figure the report is written all the same, exit 6 as for any plan with nothing recorded
+    empty = _liupi(new, "report", "--month", "2024-03", code=6)
+    assert "289 grey (no data or not due; 233 target(s) to be set); 0 task(s) overdue" in empty.stdout
     _liupi(new, "update", "new_urban_jobs", "800", "--period", "2024-03")
     report = json.loads(_liupi(new, "report", "--month", "2024-03", "-f", "json").stdout)
     rows = {r["id"]: r for r in report["rows"]}
