@@ -24,7 +24,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from liupi_cli.errors import InputRefused
-from liupi_cli.models import Kind
+from liupi_cli.models import Kind, Task
 from liupi_cli.periods import Period, parse_period
 from liupi_cli.plan import Plan
 from liupi_cli.store import NewRecord, Record, TaskUpdate
@@ -189,44 +189,12 @@ def next_year(plan: Plan, records: list[Record], updates: list[TaskUpdate], year
             entry["target"] = ind.target  # zero stays zero; a ranking aim is usually kept
         indicators.append(entry)
 
-    latest: dict[str, TaskUpdate] = {}
-    for u in updates:
-        if u.current and (u.task not in latest or (u.date, u.id) > (latest[u.task].date, latest[u.task].id)):
-            latest[u.task] = u
-    tasks, kept_ids, dropped = [], set(), 0
-    deadlines: list[DeadlineChange] = []
-    for t in plan.tasks.values():
-        u = latest.get(t.id)
-        if u is not None and u.status == "done":
-            dropped += 1
-            continue
-        entry = _dump(t)
-        entry["id"] = t.id
-        state = (
-            f"{u.status}{f' {u.percent:g}%' if u.percent is not None else ''} on {u.date}"
-            if u
-            else "no progress recorded"
-        )
-        deadline, why = carry_deadline(t.deadline, old, year)
-        if t.deadline == "ongoing":
-            flag = f"carried from {old} (ongoing; {state})"
-        else:
-            flag = f"carried from {old}: not done ({state})" + (f"; {why}" if why else "")
-        if why:
-            deadlines.append(DeadlineChange(t.id, t.title_zh, t.deadline, deadline))  # type: ignore[arg-type]
-            if deadline is None:
-                entry.pop("deadline", None)
-                entry["deadline_text"] = f"待定（原{t.deadline_text or t.deadline}）"
-            else:
-                entry["deadline"] = deadline.isoformat()
-                entry["deadline_text"] = f"{_year_text(t.deadline_text, old, year) or deadline}（顺延，待确认）"
-        entry["note"] = flag + (f"; {t.note}" if t.note else "")
-        tasks.append(entry)
-        kept_ids.add(t.id)
+    tasks, deadlines, dropped = _carry_tasks(plan, updates, old, year)
+    kept_ids = {t["id"] for t in tasks}
     for entry in indicators:
         if entry.get("task") and entry["task"] not in kept_ids:
             entry.pop("task")
-    n_ms = sum(1 for r in fill if r.kind == "milestone")
+    n_ms = sum(1 for e in indicators if "due" in e.get("to_be_set", []))
     if n_ms:
         notes.append(f"{n_ms} milestone(s) need this year's due date (new_due in the table)")
     notes.append(f"{len(tasks)} task(s) carried (not done), {dropped} done and left out")
@@ -243,6 +211,47 @@ def next_year(plan: Plan, records: list[Record], updates: list[TaskUpdate], year
         "indicators": indicators,
     }
     return NextYear(targets, tasks, baselines, fill, notes, len(tasks), dropped, deadlines)
+
+
+def _carry_tasks(plan: Plan, updates: list[TaskUpdate], old: int,
+                 year: int) -> tuple[list[dict[str, Any]], list[DeadlineChange], int]:
+    """The tasks not done (each with a note of how far it got), the deadlines that changed, how many done."""
+    latest: dict[str, TaskUpdate] = {}
+    for u in updates:
+        if u.current and (u.task not in latest or (u.date, u.id) > (latest[u.task].date, latest[u.task].id)):
+            latest[u.task] = u
+    tasks, deadlines, dropped = [], [], 0
+    for t in plan.tasks.values():
+        u = latest.get(t.id)
+        if u is not None and u.status == "done":
+            dropped += 1
+            continue
+        entry, change = _carry_task(t, u, old, year)
+        tasks.append(entry)
+        if change is not None:
+            deadlines.append(change)
+    return tasks, deadlines, dropped
+
+
+def _carry_task(t: Task, u: TaskUpdate | None, old: int, year: int) -> tuple[dict[str, Any], DeadlineChange | None]:
+    entry = dict(_dump(t), id=t.id)
+    state = f"{u.status}{f' {u.percent:g}%' if u.percent is not None else ''} on {u.date}" if u else \
+        "no progress recorded"
+    deadline, why = carry_deadline(t.deadline, old, year)
+    if t.deadline == "ongoing":
+        flag = f"carried from {old} (ongoing; {state})"
+    else:
+        flag = f"carried from {old}: not done ({state})" + (f"; {why}" if why else "")
+    entry["note"] = flag + (f"; {t.note}" if t.note else "")
+    if not why:
+        return entry, None
+    if deadline is None:
+        entry.pop("deadline", None)
+        entry["deadline_text"] = f"待定（原{t.deadline_text or t.deadline}）"
+    else:
+        entry["deadline"] = deadline.isoformat()
+        entry["deadline_text"] = f"{_year_text(t.deadline_text, old, year) or deadline}（顺延，待确认）"
+    return entry, DeadlineChange(t.id, t.title_zh, t.deadline, deadline)  # type: ignore[arg-type]
 
 
 def fill_csv(rows: list[FillRow]) -> str:
