@@ -43,7 +43,7 @@ def test_the_chinese_csv_writes_whole_counts_without_a_decimal(run, mini):
 def test_a_filled_next_year_table_saved_tab_separated_with_thousands_commas():
     import datetime as dt
 
-    from liupi_cli.rollover import FillCell, apply_fill, read_fill
+    from liupi_cli.fill_table import FillCell, apply_fill, read_fill
 
     text = "\ufeffindicator\tnew_target\tnew_due\nretail_sales_total\t1,200\t2024/8/31\ngdp_growth\t\t\n"
     cells = read_fill(text, "fill.txt")
@@ -56,7 +56,7 @@ def test_a_filled_next_year_table_saved_tab_separated_with_thousands_commas():
 
 def test_a_filled_target_that_cannot_be_read_is_refused_with_its_line_and_what_to_write():
     from liupi_cli.errors import InputRefused
-    from liupi_cli.rollover import apply_fill, read_fill
+    from liupi_cli.fill_table import apply_fill, read_fill
 
     targets = {"indicators": [{"id": "retail_sales_total", "unit": "亿元", "to_be_set": ["target"]},
                               {"id": "gdp_growth", "unit": "%", "to_be_set": ["target"]}]}

@@ -10,7 +10,8 @@ from liupi_cli.errors import InputRefused
 from liupi_cli.models import Indicator, LightThresholds
 from liupi_cli.periods import Period
 from liupi_cli.report.judge import Facts, judge
-from liupi_cli.rollover import carry_deadline, read_target
+from liupi_cli.fill_table import read_target
+from liupi_cli.rollover import carry_deadline
 
 D = dt.date
 
@@ -96,7 +97,7 @@ def _ceiling_entry() -> dict:
 
 
 def test_a_filled_cell_is_set_and_no_longer_to_be_set():
-    from liupi_cli.rollover import apply_fill, read_fill
+    from liupi_cli.fill_table import apply_fill, read_fill
 
     targets = {"indicators": [_ceiling_entry()]}
     cells = read_fill("indicator,new_target\nurban_unemployment,5.5%以内\n", "f.csv")
@@ -108,7 +109,7 @@ def test_a_filled_cell_is_set_and_no_longer_to_be_set():
 
 
 def test_a_filled_cell_that_would_break_the_indicator_is_refused_and_nothing_changes():
-    from liupi_cli.rollover import apply_fill, read_fill
+    from liupi_cli.fill_table import apply_fill, read_fill
 
     targets = {"indicators": [_ceiling_entry()]}
     cells = read_fill("indicator,new_target\nurban_unemployment,增长8%以上\n", "f.csv")
