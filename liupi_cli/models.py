@@ -168,14 +168,17 @@ class Indicator(Strict):
     judged_because: str | None = None
     lights: LightOverrides | None = None
     prescore_weight: float | None = Field(None, ge=0)  # this indicator's weight in the pre-score (default 1)
+    # Figures the plan will state but has not yet (a new year's plan before its targets are decided):
+    # judged grey "target to be set", listed by `liupi check` as warnings, never an error.
+    to_be_set: list[Literal["target", "due"]] = Field(default_factory=list)
 
     _figures = field_validator("target", "baseline")(_magnitude)
 
     @model_validator(mode="after")
     def _per_kind(self) -> Indicator:
-        k, need = self.kind, []
+        k, need, pending = self.kind, [], set(self.to_be_set)
         if k in (Kind.growth_rate, Kind.cumulative, Kind.level, Kind.ceiling, Kind.standard_raised):
-            if self.target is None:
+            if self.target is None and "target" not in pending:
                 need.append("target")
         if k in (Kind.growth_rate, Kind.cumulative, Kind.level, Kind.ceiling, Kind.zero_events,
                  Kind.double_decline, Kind.standard_raised) and not self.unit:
@@ -184,10 +187,14 @@ class Indicator(Strict):
             need.append("baseline")
         if k is Kind.double_decline and not self.group:
             need.append("group")
-        if k is Kind.milestone and self.due is None:
+        if k is Kind.milestone and self.due is None and "due" not in pending:
             need.append("due")
         if need:
             raise ValueError(f"a {k.value} indicator needs {', '.join(need)}")
+        if "due" in pending and k is not Kind.milestone:
+            raise ValueError("only a milestone has a due date to be set")
+        if "target" in pending and k is Kind.double_decline:
+            raise ValueError("a double_decline has no target to be set: it is judged against last year")
         if k is Kind.growth_rate and self.unit != "%":
             raise ValueError(f"a growth_rate is in %, not {self.unit!r}")
         if k is Kind.cumulative and self.target is not None and self.target <= 0:
@@ -204,6 +211,11 @@ class Indicator(Strict):
             if self.target <= self.baseline:
                 raise ValueError(f"a raised standard must go up ({self.baseline:g} -> {self.target:g})")
         return self
+
+    @property
+    def target_to_be_set(self) -> bool:
+        """The figure it is judged by is still to be set: a target not yet written, or a milestone's date."""
+        return ("target" in self.to_be_set and self.target is None) or ("due" in self.to_be_set and self.due is None)
 
 
 Deadline = Union[dt.date, Literal["ongoing"], None]

@@ -274,6 +274,7 @@ def check_plan(data_dir: Path) -> tuple[Plan | None, list[Problem]]:
                   f"add {ind.id} to that task's indicators in tasks.yaml", "warning")
         if year and ind.due and not (year - 1 <= ind.due.year <= year + 5):
             t.add((*p, "due"), f"due date {ind.due} is outside {year - 1}..{year + 5}", "check the year")
+        _to_be_set(t, p, ind)
         if ind.group:
             group_kinds[ind.group].append(ind.id)
         if ind.alternatives:
@@ -318,6 +319,19 @@ def check_plan(data_dir: Path) -> tuple[Plan | None, list[Problem]]:
     plan = Plan(info, settings, units, battles, indicators, tasks, data_dir,
                 [p for p in problems if p.severity == "warning"])
     return plan, problems
+
+
+def _to_be_set(ch: _Checker, path: tuple, ind: Indicator) -> None:
+    """A figure still to be set is a warning (the plan works, judged grey); one set since, a leftover."""
+    for name in ind.to_be_set:
+        value = getattr(ind, name)
+        if value is None:
+            what = "target" if name == "target" else "due date"
+            ch.add((*path, name), f"{ind.id}: {what} to be set ({ind.name_zh}); judged grey until it is",
+                   f"write `{name}:` for it (or fill targets-to-fill.csv: liupi plan fill FILE)", "warning")
+        else:
+            ch.add((*path, "to_be_set"), f"{ind.id}: {name} is set ({value}) but still listed in to_be_set",
+                   f"remove {name} from to_be_set", "warning")
 
 
 def _raw_index(data: dict, obj_id: str) -> int:

@@ -1,53 +1,42 @@
 """Next year's plan from this year's: `liupi plan next --year 2024`.
 
-Units, battles and settings are carried over. Every indicator is carried with its target left empty for
-the new figure, and a table to fill (last year's target, last year's result, new target). Where a kind
-needs a starting point, last year's actuals become this year's: a double decline is judged against last
-year's same-period counts (written as baseline records into the new store), a raised standard starts
-from the standard last year reached. Tasks not done are carried with a flag; done ones are not.
+Units, battles and settings are carried over. Every indicator is carried with its target marked "to be
+set" (``to_be_set: [target]``; a milestone's date: ``[due]``): the new plan works at once, those rows are
+judged grey and `liupi check` lists them as warnings. A table to fill (last year's target, last year's
+result, new target) goes with it. Where a kind needs a starting point, last year's actuals become this
+year's: a double decline is judged against last year's same-period counts (written as baseline records
+into the new store), a raised standard starts from the standard last year reached.
+
+Tasks not done are carried with a flag; done ones are not. No carried task is overdue from last year:
+a deadline in last year moves to the same month and day of the new year, flagged for review; one before
+last year (nothing sensible to move it to) becomes "to be set" (no date); an ongoing task (长期坚持,
+持续推进) stays ongoing; a deadline already in the new year or later is kept.
 Nothing here writes: it returns what the new plan holds; last year's store is only read.
 """
 
 from __future__ import annotations
 
-import csv
-import io
+import datetime as dt
 import re
 from dataclasses import dataclass, field
 from typing import Any
 
 from liupi_cli.errors import InputRefused
-from liupi_cli.models import Kind
+from liupi_cli.fill_table import FillRow
+from liupi_cli.models import Kind, Task
 from liupi_cli.periods import Period, parse_period
 from liupi_cli.plan import Plan
 from liupi_cli.store import NewRecord, Record, TaskUpdate
 
 NEEDS_TARGET = (Kind.growth_rate, Kind.cumulative, Kind.level, Kind.ceiling, Kind.standard_raised)
-FILL_COLUMNS = (
-    "indicator",
-    "name_zh",
-    "kind",
-    "unit",
-    "last_target",
-    "last_result",
-    "last_result_period",
-    "new_target",
-    "last_due",
-    "new_due",
-)
+@dataclass(frozen=True)
+class DeadlineChange:
+    """A carried task's deadline as it was and as the new plan has it (None: to be set)."""
 
-
-@dataclass
-class FillRow:
-    indicator: str
-    name_zh: str
-    kind: str
-    unit: str | None
-    last_target: float | None
-    last_result: float | None
-    last_result_period: str | None
-    new_target: float | None = None
-    last_due: str | None = None
+    task: str
+    title_zh: str
+    was: dt.date
+    now: dt.date | None
 
 
 @dataclass
@@ -59,6 +48,25 @@ class NextYear:
     notes: list[str] = field(default_factory=list)
     carried_tasks: int = 0
     dropped_tasks: int = 0
+    deadlines: list[DeadlineChange] = field(default_factory=list)
+
+
+def _same_day(day: dt.date, year: int) -> dt.date:
+    """The same month and day in ``year`` (29 February: the 28th in a common year)."""
+    try:
+        return day.replace(year=year)
+    except ValueError:
+        return day.replace(year=year, day=28)
+
+
+def carry_deadline(deadline: Any, old: int, new: int) -> tuple[Any, str | None]:
+    """(the new plan's deadline, why it changed or None). Never a date before the new year."""
+    if not isinstance(deadline, dt.date) or deadline.year >= new:
+        return deadline, None  # ongoing, none, or already in the new year or later
+    if deadline.year >= old:
+        moved = _same_day(deadline, new)
+        return moved, f"deadline moved from {deadline} to {moved} (same day in {new}): review it"
+    return None, f"deadline {deadline} was before {old}: to be set"
 
 
 def _year_text(text: str | None, old: int, new: int) -> str | None:
@@ -122,8 +130,13 @@ def next_year(plan: Plan, records: list[Record], updates: list[TaskUpdate], year
         for k in ("target", "alternatives", "judged_because", "due"):
             entry.pop(k, None)
         entry["comparator"] = ind.comparator.value
+        entry.pop("to_be_set", None)
         if ind.kind is Kind.milestone:
             fill.append(_fill_row(ind, last, last_due=ind.due.isoformat() if ind.due else None))
+            if ind.due is not None and ind.due.year >= year:
+                entry["due"] = ind.due.isoformat()  # due in the new year or later: still its date
+            else:
+                entry["to_be_set"] = ["due"]
             if ind.target is not None:
                 entry["target"] = ind.target
         if ind.kind is Kind.standard_raised:
@@ -143,41 +156,24 @@ def next_year(plan: Plan, records: list[Record], updates: list[TaskUpdate], year
                 notes.append(f"{ind.id}: no {old} counts recorded: record last year's figures with --baseline")
         if ind.kind in NEEDS_TARGET:
             fill.append(_fill_row(ind, last))
+            entry["to_be_set"] = ["target"]
         if ind.kind in (Kind.zero_events, Kind.ranking) and ind.target is not None:
             entry["target"] = ind.target  # zero stays zero; a ranking aim is usually kept
         indicators.append(entry)
 
-    latest: dict[str, TaskUpdate] = {}
-    for u in updates:
-        if u.current and (u.task not in latest or (u.date, u.id) > (latest[u.task].date, latest[u.task].id)):
-            latest[u.task] = u
-    tasks, kept_ids, dropped = [], set(), 0
-    for t in plan.tasks.values():
-        u = latest.get(t.id)
-        if u is not None and u.status == "done":
-            dropped += 1
-            continue
-        entry = _dump(t)
-        entry["id"] = t.id
-        state = (
-            f"{u.status}{f' {u.percent:g}%' if u.percent is not None else ''} on {u.date}"
-            if u
-            else "no progress recorded"
-        )
-        if t.deadline == "ongoing":
-            flag = f"carried from {old} (ongoing; {state})"
-        else:
-            flag = f"carried from {old}: not done ({state}); set a new deadline"
-        entry["note"] = flag + (f"; {t.note}" if t.note else "")
-        tasks.append(entry)
-        kept_ids.add(t.id)
+    tasks, deadlines, dropped = _carry_tasks(plan, updates, old, year)
+    kept_ids = {t["id"] for t in tasks}
     for entry in indicators:
         if entry.get("task") and entry["task"] not in kept_ids:
             entry.pop("task")
-    n_ms = sum(1 for r in fill if r.kind == "milestone")
+    n_ms = sum(1 for e in indicators if "due" in e.get("to_be_set", []))
     if n_ms:
         notes.append(f"{n_ms} milestone(s) need this year's due date (new_due in the table)")
     notes.append(f"{len(tasks)} task(s) carried (not done), {dropped} done and left out")
+    if deadlines:
+        moved = sum(1 for d in deadlines if d.now is not None)
+        notes.append(f"{moved} carried deadline(s) moved into {year} and {len(deadlines) - moved} left to be set: "
+                     "review them (next-year-review.md)")
 
     targets = {
         "plan": info,
@@ -186,80 +182,62 @@ def next_year(plan: Plan, records: list[Record], updates: list[TaskUpdate], year
         "battles": [dict(_dump(b), id=b.id) for b in plan.battles.values()],
         "indicators": indicators,
     }
-    return NextYear(targets, tasks, baselines, fill, notes, len(tasks), dropped)
+    return NextYear(targets, tasks, baselines, fill, notes, len(tasks), dropped, deadlines)
 
 
-def fill_csv(rows: list[FillRow]) -> str:
-    buf = io.StringIO()
-    w = csv.writer(buf)
-    w.writerow(FILL_COLUMNS)
-    for r in rows:
-        w.writerow(
-            [
-                r.indicator,
-                r.name_zh,
-                r.kind,
-                r.unit or "",
-                _g(r.last_target),
-                _g(r.last_result),
-                r.last_result_period or "",
-                _g(r.new_target),
-                r.last_due or "",
-                "",
-            ]
-        )
-    return "\ufeff" + buf.getvalue()  # BOM: Excel opens it as UTF-8
+def _carry_tasks(plan: Plan, updates: list[TaskUpdate], old: int,
+                 year: int) -> tuple[list[dict[str, Any]], list[DeadlineChange], int]:
+    """The tasks not done (each with a note of how far it got), the deadlines that changed, how many done."""
+    latest: dict[str, TaskUpdate] = {}
+    for u in updates:
+        if u.current and (u.task not in latest or (u.date, u.id) > (latest[u.task].date, latest[u.task].id)):
+            latest[u.task] = u
+    tasks, deadlines, dropped = [], [], 0
+    for t in plan.tasks.values():
+        u = latest.get(t.id)
+        if u is not None and u.status == "done":
+            dropped += 1
+            continue
+        entry, change = _carry_task(t, u, old, year)
+        tasks.append(entry)
+        if change is not None:
+            deadlines.append(change)
+    return tasks, deadlines, dropped
 
 
-def _g(x: float | None) -> str:
-    return "" if x is None else f"{x:g}"
+def _carry_task(t: Task, u: TaskUpdate | None, old: int, year: int) -> tuple[dict[str, Any], DeadlineChange | None]:
+    entry = dict(_dump(t), id=t.id)
+    state = f"{u.status}{f' {u.percent:g}%' if u.percent is not None else ''} on {u.date}" if u else \
+        "no progress recorded"
+    deadline, why = carry_deadline(t.deadline, old, year)
+    if t.deadline == "ongoing":
+        flag = f"carried from {old} (ongoing; {state})"
+    else:
+        flag = f"carried from {old}: not done ({state})" + (f"; {why}" if why else "")
+    entry["note"] = flag + (f"; {t.note}" if t.note else "")
+    if not why:
+        return entry, None
+    if deadline is None:
+        entry.pop("deadline", None)
+        entry["deadline_text"] = f"待定（原{t.deadline_text or t.deadline}）"
+    else:
+        entry["deadline"] = deadline.isoformat()
+        entry["deadline_text"] = f"{_year_text(t.deadline_text, old, year) or deadline}（顺延，待确认）"
+    return entry, DeadlineChange(t.id, t.title_zh, t.deadline, deadline)  # type: ignore[arg-type]
 
 
-def read_fill(text: str, where: str) -> dict[str, dict[str, Any]]:
-    """indicator -> {target, due} from a filled table; empty cells are left for later."""
-    import datetime as dt
-
-    out: dict[str, dict[str, Any]] = {}
-    text = text.lstrip("\ufeff")
-    first = text.split("\n", 1)[0]
-    reader = csv.DictReader(io.StringIO(text), delimiter="\t" if "\t" in first and "," not in first else ",")
-    if not reader.fieldnames or "indicator" not in reader.fieldnames or "new_target" not in reader.fieldnames:
-        raise InputRefused(
-            f"{where}: needs the columns indicator and new_target", "fill the table `liupi plan next` wrote"
-        )
-    for row in reader:
-        iid = (row.get("indicator") or "").strip()
-        v = (row.get("new_target") or "").strip()
-        d = (row.get("new_due") or "").strip()
-        if v:
-            try:
-                out.setdefault(iid, {})["target"] = float(v.replace(",", ""))
-            except ValueError:
-                raise InputRefused(
-                    f"{where}:{reader.line_num}: new_target '{v}' is not a number",
-                    "write the figure only, e.g. 8.5 (the unit is in the unit column)",
-                ) from None
-        if d:
-            try:
-                if m := re.fullmatch(r"(\d{4})[/.](\d{1,2})[/.](\d{1,2})", d):  # Excel/WPS re-save 2024-08-31
-                    d = f"{m[1]}-{int(m[2]):02d}-{int(m[3]):02d}"                  # as 2024/8/31
-                out.setdefault(iid, {})["due"] = dt.date.fromisoformat(d)
-            except ValueError:
-                raise InputRefused(
-                    f"{where}:{reader.line_num}: new_due '{d}' is not a date", "write it as 2024-12-31"
-                ) from None
-    return out
+def review_md(nxt: NextYear, year: int) -> str:
+    """What to look at before relying on the new plan: moved deadlines, targets to be set, notes."""
+    lines = [f"# {year}: what to review", "", "## Notes", ""] + [f"- {n}" for n in nxt.notes]
+    lines += ["", "## Carried deadlines (review each)", ""]
+    lines += ["| task | title | was | now |", "|---|---|---|---|"] if nxt.deadlines else ["none"]
+    for d in nxt.deadlines:
+        lines.append(f"| {d.task} | {_cell(d.title_zh)} | {d.was} | {d.now or 'to be set'} |")
+    lines += ["", "## Targets to be set", "", f"{len(nxt.fill)} row(s) in targets-to-fill.csv: fill new_target "
+              "(7%, 360000万元, 增长8%以上, 控制在5.5%左右) and new_due for milestones, then "
+              "`liupi plan fill targets-to-fill.csv`.", ""]
+    return "\n".join(lines)
 
 
-def apply_fill(targets: dict[str, Any], filled: dict[str, dict[str, Any]]) -> tuple[int, list[str]]:
-    """Set the new targets and due dates in a targets.yaml mapping. Returns (how many set, unknown ids)."""
-    by_id = {i.get("id"): i for i in targets.get("indicators") or [] if isinstance(i, dict)}
-    unknown = sorted(set(filled) - set(by_id))
-    for iid, values in filled.items():
-        if iid in by_id:
-            if "target" in values:
-                v = values["target"]
-                by_id[iid]["target"] = int(v) if float(v).is_integer() else v
-            if "due" in values:
-                by_id[iid]["due"] = values["due"]
-    return len(filled) - len(unknown), unknown
+def _cell(text: str) -> str:
+    return text.replace("|", "\\|").replace("\n", " ")

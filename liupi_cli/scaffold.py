@@ -44,18 +44,27 @@ class Created:
 
 
 def create_workspace(root: Path, *, empty: bool = False, year: int | None = None, name: str | None = None,
-                     demo: bool = False, by: str = "liupi init", at: str = "") -> Created:
-    """Make a workspace at ``root`` (created if missing). ``year`` is required for an empty plan."""
+                     demo: bool = False, by: str = "liupi init", at: str = "",
+                     plan_files: dict[str, str] | None = None, extra_files: dict[str, str] | None = None) -> Created:
+    """Make a workspace at ``root`` (created if missing). ``year`` is required for an empty plan.
+
+    ``plan_files`` (targets.yaml and tasks.yaml texts, with ``year``) starts it from a plan made elsewhere
+    (next year's, by `liupi plan next`); ``extra_files`` are written beside liupi.toml."""
     if demo and empty:
         raise UsageProblem("--demo records the sample plan's demo figures; it cannot go with --empty",
                            "liupi init DIR --demo")
     if name is not None and (not name.strip() or "\n" in name):
         raise InputRefused("--name must be one line of text", "e.g. --name 某某县2024年重点工作计划")
     plan_dir, store_path = root / PLAN_FOLDER, root / PLAN_FOLDER / STORE_FILE
-    _refuse_existing(root, [root / SETTINGS_FILE, plan_dir / TARGETS, plan_dir / TASKS, store_path])
+    _refuse_existing(root, [root / SETTINGS_FILE, plan_dir / TARGETS, plan_dir / TASKS, store_path,
+                            *(root / n for n in extra_files or {})])
     if year is not None and not 2000 <= year <= 2100:
         raise UsageProblem(f"--year {year} is not a plan year", "e.g. --year 2024")
-    if empty:
+    if plan_files is not None:
+        if year is None or demo or empty:
+            raise UsageProblem("a workspace from plan files needs its year, and no --empty or --demo")
+        texts = {n: plan_files[n] for n in (TARGETS, TASKS)}
+    elif empty:
         if year is None:
             raise UsageProblem("--empty needs the plan year", "e.g. liupi init DIR --empty --year 2024")
         plan_id = _plan_id(root, year)
@@ -82,6 +91,9 @@ def create_workspace(root: Path, *, empty: bool = False, year: int | None = None
             created.files.append(plan_dir / n)
         write_atomic(root / SETTINGS_FILE, settings)
         created.files.append(root / SETTINGS_FILE)
+        for n, text in (extra_files or {}).items():
+            write_atomic(root / n, text)
+            created.files.append(root / n)
     except OSError as exc:
         raise OutputUnwritable(f"cannot write the workspace at {root}: {exc.strerror or exc}",
                           "choose a folder you can write to") from exc

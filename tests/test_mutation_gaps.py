@@ -43,20 +43,29 @@ def test_the_chinese_csv_writes_whole_counts_without_a_decimal(run, mini):
 def test_a_filled_next_year_table_saved_tab_separated_with_thousands_commas():
     import datetime as dt
 
-    from liupi_cli.rollover import read_fill
+    from liupi_cli.fill_table import FillCell, apply_fill, read_fill
 
     text = "\ufeffindicator\tnew_target\tnew_due\nretail_sales_total\t1,200\t2024/8/31\ngdp_growth\t\t\n"
-    assert read_fill(text, "fill.txt") == {"retail_sales_total": {"target": 1200.0, "due": dt.date(2024, 8, 31)}}
+    cells = read_fill(text, "fill.txt")
+    assert cells == [FillCell(2, "retail_sales_total", "1,200", "2024/8/31")]  # the empty row is left for later
+    targets = {"indicators": [{"id": "retail_sales_total", "unit": "亿元", "to_be_set": ["target"]}]}
+    assert apply_fill(targets, cells, "fill.txt") == (1, [])
+    assert targets["indicators"][0] == {"id": "retail_sales_total", "unit": "亿元", "target": 1200,
+                                        "stated": "1,200", "due": dt.date(2024, 8, 31)}
 
 
-def test_a_filled_target_that_is_no_number_is_refused_with_its_line_and_what_to_write():
+def test_a_filled_target_that_cannot_be_read_is_refused_with_its_line_and_what_to_write():
     from liupi_cli.errors import InputRefused
-    from liupi_cli.rollover import read_fill
+    from liupi_cli.fill_table import apply_fill, read_fill
 
+    targets = {"indicators": [{"id": "retail_sales_total", "unit": "亿元", "to_be_set": ["target"]},
+                              {"id": "gdp_growth", "unit": "%", "to_be_set": ["target"]}]}
+    cells = read_fill("indicator,new_target\nretail_sales_total,1200\ngdp_growth,八点五\n", "fill.csv")
     with pytest.raises(InputRefused) as err:
-        read_fill("indicator,new_target\nretail_sales_total,1200\ngdp_growth,8.5%左右\n", "fill.csv")
-    assert err.value.message == "fill.csv:3: new_target '8.5%左右' is not a number"
-    assert err.value.hint == "write the figure only, e.g. 8.5 (the unit is in the unit column)"
+        apply_fill(targets, cells, "fill.csv")
+    assert err.value.message == "fill.csv:3: new_target '八点五': cannot read value '八点五'"
+    assert err.value.hint == "write it as for `liupi update`: 7%, 360000万元, 增长8%以上, 控制在5.5%左右"
+    assert "target" not in targets["indicators"][0]  # nothing set when one cell is refused
 
 
 def test_the_workbooks_overdue_task_rows_name_the_task_its_lead_unit_and_days(run, mini, tmp_path):

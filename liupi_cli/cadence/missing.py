@@ -37,6 +37,7 @@ class OwedFigure(BaseModel):
     battle: str
     frequency: str
     period: str  # the period key the figure is owed for
+    target_to_be_set: bool = False  # owed all the same; its target is not decided yet (a new year's plan)
 
 
 class OwedTask(BaseModel):
@@ -127,7 +128,8 @@ def build_missing(plan: Plan, records: Iterable[Record], task_updates: Iterable[
             u.figures_in += 1
             continue
         u.figures.append(OwedFigure(id=ind.id, name_zh=ind.name_zh, name_en=ind.name_en, battle=ind.battle,
-                                    frequency=ind.frequency.value, period=period.key if key == "any" else key))
+                                    frequency=ind.frequency.value, period=period.key if key == "any" else key,
+                                    target_to_be_set=ind.target_to_be_set))
 
     before = updates_by_task(task_updates, start - dt.timedelta(days=1))
     upto = updates_by_task(task_updates, end)

@@ -29,6 +29,8 @@ TASK_STATE = {
 }
 STATUS = {lang: {**TASK_STATE[lang], **REPORT_STATUS[lang]} for lang in REPORT_STATUS}
 
+# a new year's plan before its figure is written (see docs/next-year.md)
+TO_BE_SET = {"en": " (target to be set)", "zh": "（目标待定）"}
 W = {
     "en": {
         "missing": "Still owed", "unit": "Unit", "figures_due": "Figures due", "figures_in": "In",
@@ -197,7 +199,8 @@ def missing_sections(m: MissingList, lang: str) -> list[Section]:
         if u.complete:
             items.append([u.unit_zh, w["complete"], "", "", ""])
         for f in u.figures:
-            items.append([u.unit_zh, w["figure"], f.id, f.name_zh, f.period])
+            items.append([u.unit_zh, w["figure"], f.id, f.name_zh + (TO_BE_SET[lang] if f.target_to_be_set else ""),
+                          f.period])
         for t in u.tasks:
             last = t.last_update.isoformat() if t.last_update else w["no_update"]
             items.append([u.unit_zh, w["task"], t.id, t.title_zh, last])
@@ -209,6 +212,10 @@ def missing_doc(m: MissingList, lang: str) -> Doc:
     label = m.period_label_zh if lang == "zh" else m.period_label_en
     lines = [f"{w['span']}: {m.start.isoformat()} – {m.end.isoformat()}",
              w["totals"].format(f=m.figures_missing, t=m.tasks_missing, c=len(m.complete_units))]
+    pending = sum(f.target_to_be_set for u in m.units for f in u.figures)
+    if pending:  # a new year's plan: figures are owed before the targets are decided
+        lines.append(f"{pending} of them with the target still to be set" if lang == "en"
+                     else f"其中{pending}项指标目标待定")
     return Doc(f"{w['owed_title']} · {label}", lines, missing_sections(m, lang), csv_section=1,
                pinned=m.end, lang=lang)
 

@@ -25,6 +25,8 @@ STATUS = {
            "not_declined": "未实现同比下降", "no_baseline": "缺去年同期数", "no_target": "无量化目标",
            "done_late": "逾期完成", "no_year_end_figure": "无法结账", "stretch_missed": "完成基本目标，未完成力争目标"},
 }
+# a new year's plan before its figure is written (see docs/next-year.md)
+STATUS["en"]["target_to_be_set"], STATUS["zh"]["target_to_be_set"] = "target to be set", "目标待定"
 FREQ = {"en": {"monthly": "monthly", "quarterly": "quarterly", "annual": "annual", "once": "once"},
         "zh": {"monthly": "月度", "quarterly": "季度", "annual": "年度", "once": "一次性"}}
 # The monthly circular's columns (DOMAIN: 月通报), in order.
@@ -108,6 +110,8 @@ def actual_figure(row: Row) -> str:
 
 
 def target_text(row: Row, lang: str) -> str:
+    if row.status == "target_to_be_set":  # a new year's plan before its figure is written
+        return "to be set" if lang == "en" else "待定"
     if row.kind == "milestone":
         due = row.due.isoformat() if row.due else ""
         what = f"{num(row.target, row.unit)}{row.unit or ''} " if row.target else ""
@@ -250,12 +254,13 @@ def summary_line(report: Report, lang: str) -> str:
     the rows shown, and the line says so (a circular filtered to red must not read as "0 grey")."""
     c = report.summary.overall
     overdue = len(report.summary.tasks_overdue)
+    pending = sum(1 for r in report.rows if r.status == "target_to_be_set")  # a new plan's targets not yet set
     if lang == "zh":
         line = (f"{report.period_label_zh}：红灯{c.red}个，黄灯{c.yellow}个，绿灯{c.green}个，灰灯{c.grey}个"
-                f"（无数据或未到期）；逾期任务{overdue}项")
+                f"（无数据或未到期{f'，其中目标待定{pending}个' if pending else ''}）；逾期任务{overdue}项")
         return line + f"（仅计所示：{filters_text(report, lang)}）" if report.filters else line
-    line = (f"{report.period}: {c.red} red, {c.yellow} yellow, {c.green} green, {c.grey} grey (no data or not due); "
-            f"{overdue} task(s) overdue")
+    line = (f"{report.period}: {c.red} red, {c.yellow} yellow, {c.green} green, {c.grey} grey (no data or not due"
+            f"{f'; {pending} target(s) to be set' if pending else ''}); {overdue} task(s) overdue")
     return line + f" (counting only the rows shown: {filters_text(report, lang)})" if report.filters else line
 
 

@@ -70,12 +70,13 @@ class Facts:
     stretch: bool = False
     alternatives: tuple[Alternative, ...] = ()
     unit: str | None = None
+    target_to_be_set: bool = False  # a new year's plan before its target (or milestone date) is written
 
     @classmethod
     def of(cls, ind: Indicator, th: LightThresholds, **kw) -> Facts:
         return cls(kind=ind.kind, comparator=ind.comparator, target=ind.target, th=th, due=ind.due,
                    frequency=ind.frequency, stretch=ind.stretch, alternatives=tuple(ind.alternatives),
-                   unit=ind.unit, **kw)
+                   unit=ind.unit, target_to_be_set=ind.target_to_be_set, **kw)
 
     @property
     def year_end(self) -> bool:
@@ -103,6 +104,7 @@ class Judgement:
 
 
 GREY_NO_DATA = Judgement("grey", "no_data")
+GREY_TO_BE_SET = Judgement("grey", "target_to_be_set")  # never a light: nothing to judge the figure against
 
 
 def _beyond(f: Facts, a: float, b: float) -> bool:
@@ -276,11 +278,13 @@ RULES: dict[Kind, Rule] = {
     Kind.ranking: Rule(ranking),
     Kind.standard_raised: Rule(standard_raised),
 }
-UNSETTLED = {"no_data", "no_baseline", "no_target"}
+UNSETTLED = {"no_data", "no_baseline", "no_target", "target_to_be_set"}
 
 
 def judge(f: Facts, settle: bool = False) -> Judgement:
     """The light, status and figures for one indicator; ``settle`` for the year-end settlement."""
+    if f.target_to_be_set:
+        return GREY_TO_BE_SET
     rule = RULES[f.kind]
     if rule.needs_figure and (f.actual is None or f.at is None):
         return GREY_NO_DATA

@@ -57,6 +57,7 @@ class Row(_Model):
     light: Light
     status: str  # ahead, on_track, behind, far_behind, met, not_met, broken, no_data, not_due, due_soon,
     #              overdue, done, done_late, declined, not_declined, no_baseline, no_target,
+    #              target_to_be_set (grey: a new plan's figure not yet written),
     #              no_year_end_figure, stretch_missed
     persistent: bool  # red for two or more consecutive reported periods
     met: bool | None  # set only at the year-end settlement: met or not (None: cannot tell, or not settling)

@@ -1,0 +1,122 @@
+"""`liupi plan next` and `liupi plan fill`: thin adapters over liupi_cli.next_workspace (registered in the
+`plan` group by plan_import_cmds)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Optional
+
+import typer
+
+from liupi_cli.cli.context import state
+from liupi_cli.cli.output import say
+from liupi_cli.errors import ExitCode
+
+
+def _table_text(fill: Path, hint: str) -> str:
+    """The filled table's text: saved from Chinese Excel/WPS it is GBK (or UTF-16 "Unicode text"), as for update."""
+    from liupi_cli.errors import InputRefused
+    from liupi_cli.tables import decode
+
+    try:
+        raw = fill.read_bytes()
+    except OSError as exc:
+        raise InputRefused(f"{fill}: cannot read: {exc.strerror or exc}", hint) from None
+    try:
+        text, _ = decode(raw)
+    except InputRefused as exc:
+        raise InputRefused(f"{fill}: {exc.message}", exc.hint) from None
+    return text
+
+
+def _apply(plan_dir: Path, fill: Path, hint: str) -> None:
+    from liupi_cli.next_workspace import fill_plan
+    from liupi_cli.plan import check_plan
+
+    n, unknown = fill_plan(plan_dir, _table_text(fill, hint), str(fill))
+    say(f"set {n} new target(s) in {plan_dir / 'targets.yaml'}"
+        + (f"; unknown ids ignored: {', '.join(unknown)}" if unknown else ""))
+    _, problems = check_plan(plan_dir)
+    errors = [p for p in problems if p.severity == "error"]
+    pending = [p for p in problems if p.severity == "warning" and "to be set" in p.message]
+    if errors:
+        say(f"{len(errors)} thing(s) still to decide before `liupi check` passes; `liupi check` lists them")
+        raise typer.Exit(ExitCode.INVALID)
+    say("`liupi check` passes" + (f"; {len(pending)} target(s) still to be set (warnings)" if pending else ""))
+
+
+def _plan_dir(folder: Path) -> Path:
+    from liupi_cli.workspace import find_workspace
+
+    return find_workspace(folder, {}, folder).path
+
+
+def next_cmd(
+    ctx: typer.Context,
+    year: int = typer.Option(..., "--year", help="The new plan's year."),
+    folder: Optional[Path] = typer.Argument(
+        None, metavar="[DIR]", help="The new workspace (default: beside this one, named from it and the year)."),
+    out: Optional[Path] = typer.Option(None, "--out", "-o", help="Same as DIR."),
+    fill: Optional[Path] = typer.Option(
+        None, "--fill", help="Apply a filled targets-to-fill.csv to the workspace DIR made before (as plan fill)."
+    ),
+) -> None:
+    """Start next year's workspace from this one: units, battles, settings, indicators (targets to be set),
+    open tasks (deadlines moved into the new year, flagged for review), last year's baselines.
+
+    Example: liupi plan next --year 2024
+
+    Example: liupi plan next --year 2024 ../county-2024
+    """
+    import datetime as dt
+    import getpass
+    import os
+
+    from liupi_cli.cli.cadence_cmds import load_records
+    from liupi_cli.errors import UsageProblem
+    from liupi_cli.next_workspace import FILL_TABLE, REVIEW, default_folder, make_next_workspace
+    from liupi_cli.registry import remember
+
+    if folder is not None and out is not None and folder != out:
+        raise UsageProblem("give the new workspace once: DIR or --out", f"liupi plan next --year {year} DIR")
+    st = state(ctx)
+    plan = st.plan()
+    dest = folder or out or default_folder(st.data_dir, plan, year, Path.cwd())
+    if fill is not None:
+        _apply(_plan_dir(dest), fill, f"fill the table `liupi plan next` wrote: {dest / FILL_TABLE}")
+        return
+    records, updates = load_records(st)  # last year's store is only read, never changed
+    by = os.environ.get("LIUPI_USER") or getpass.getuser()
+    at = dt.datetime.now().astimezone().isoformat(timespec="seconds")  # the clock is read here, at the edge
+    made = make_next_workspace(st.data_dir, plan, records, updates, year, dest, cwd=Path.cwd(), by=by, at=at)
+    remember(made.plan_id, made.store, os.environ)
+    nxt = made.rollover
+    for note in nxt.notes:
+        say(f"note: {note}")
+    say(f"created workspace {dest}: plan {made.plan_id} ({year}), {len(nxt.targets['indicators'])} indicator(s), "
+        f"{nxt.carried_tasks} task(s) carried, {len(nxt.baselines)} baseline record(s) from {plan.info.year}; "
+        f"{len(nxt.fill)} target(s) to be set in {dest / FILL_TABLE}; review {dest / REVIEW}")
+    say(f"next: cd {dest} && liupi tasks; fill {FILL_TABLE}, then: liupi plan fill {FILL_TABLE}")
+
+
+def fill_cmd(
+    ctx: typer.Context,
+    table: Path = typer.Argument(..., metavar="FILE", help="The filled targets-to-fill.csv (CSV or tab-separated)."),
+) -> None:
+    """Set the targets (and milestones' dates) of the plan in use from a filled targets-to-fill.csv. Cells
+    are read as `liupi update` reads values: 7%, 360000万元, 增长8%以上, 控制在5.5%左右, 2024/8/31.
+
+    Example: liupi plan fill targets-to-fill.csv
+    """
+    from liupi_cli.errors import UsageProblem
+
+    st = state(ctx)
+    if st.data_dir.bundled:
+        raise UsageProblem("the bundled plan is read-only; run this in the new workspace",
+                           "cd county-2024 && liupi plan fill targets-to-fill.csv")
+    _apply(st.data_dir.path, table, "fill the table `liupi plan next` wrote (targets-to-fill.csv)")
+
+
+def register(plan_app: typer.Typer) -> None:
+    plan_app.command("next")(next_cmd)
+    plan_app.command("fill")(fill_cmd)
