@@ -215,7 +215,8 @@ class Indicator(Strict):
         if self.stock and k is not Kind.cumulative:
             raise ValueError("only a cumulative indicator can be a stock (stock: true)")
         if self.year_to_date and k is not Kind.ceiling:
-            raise ValueError("year_to_date is for a ceiling (cumulative, zero-event and 双下降 counts are year-to-date already)")
+            raise ValueError("year_to_date is for a ceiling (cumulative, zero-event and 双下降 counts are "
+                             "year-to-date already)")
         if self.linked_to is not None and self.linked_to == self.id:
             raise ValueError("an indicator cannot be linked to itself")
         if k is Kind.standard_raised and self.baseline is not None and self.target is not None:
