@@ -311,3 +311,13 @@ def test_check_refuses_stock_on_another_kind(tmp_path):
     plan, problems = check_plan(data)
     assert plan is None
     assert any("only a cumulative indicator can be a stock" in p.message for p in problems), problems
+
+
+def test_the_html_report_draws_no_schedule_line_for_a_stock(plan):
+    from liupi_cli.render.html import to_html
+
+    records = [rec("junlian_logistics_storage_platform", "2023-06", 3000), rec("new_urban_jobs", "2023-06", 1500)]
+    page = to_html(build_report(plan, records, parse_period("2023-06"), battle="growth"), "zh")
+    assert "仓储平台: 累计进度与序时进度" not in page  # a stock: no path against the 序时 line
+    jobs = to_html(build_report(plan, records, parse_period("2023-06"), battle="livelihood"), "zh")
+    assert "城镇新增就业: 累计进度与序时进度" in jobs
