@@ -143,7 +143,7 @@ def _beyond(f: Facts, a: float, b: float) -> bool:
 def cumulative(f: Facts) -> Judgement:
     """Completion % of the annual target against 序时进度 (months ÷ 12) at the figure's period."""
     if f.stock:
-        return stock(f)
+        return _over_cap(f) or stock(f)
     actual, target, months = f.actual, f.target, f.at.months  # type: ignore[union-attr]
     completion = fixed(100 * actual / target, PCT_PLACES)
     expected = fixed(100 * months / 12, PCT_PLACES)
@@ -158,7 +158,7 @@ def cumulative(f: Facts) -> Judgement:
             return over.but(**figures)
         ok = compare(figures["projection"], target) <= 0
         return Judgement("green" if ok else "red", "on_track" if ok else "broken", **figures)
-    if _beyond(f, actual, target):
+    if reached_amount(f):
         return Judgement("green", "met", **figures)
     if compare(gap, 0, PCT_PLACES) >= 0:
         return Judgement("green", "ahead" if compare(gap, 0, PCT_PLACES) > 0 else "on_track", **figures)
