@@ -180,7 +180,13 @@ def test_zero_accidents_last_year_and_this_year_is_met(plan):
                rec("accident_deaths", "2022-06", 3, baseline=True), rec("accident_deaths", "2023-06", 1)]
     r = row(plan, records, "2023-06", "accident_count")
     assert (r.light, r.status, r.gap) == ("green", "zero_both_years", 0.0)  # not yellow "not declined"
-    assert any("双下降 met at 2023-06" in n for n in r.notes)  # deaths 3 → 1 declined: the pair is met
+    # deaths 3 → 1 declined: the pair is met, and says a count was 0 in both years
+    assert "双下降 met at 2023-06: both counts below last year (or 0 both years)" in r.notes
+    assert "2023年1–6月实现双下降（含两年均为零）" in r.notes_zh
+    declined = row(plan, [rec("accident_count", "2022-06", 2, baseline=True), rec("accident_count", "2023-06", 0),
+                          rec("accident_deaths", "2022-06", 3, baseline=True), rec("accident_deaths", "2023-06", 1)],
+                   "2023-06", "accident_count")
+    assert "双下降 met at 2023-06: both counts below last year" in declined.notes  # 2 → 0 is a decline
     year = [rec("accident_count", "2022-12", 0, baseline=True), rec("accident_count", "2023-12", 0)]
     settled = row(plan, year, "2023", "accident_count")
     assert (settled.light, settled.status, settled.met) == ("green", "zero_both_years", True)

@@ -208,7 +208,10 @@ def _pair_notes(plan: Plan, rows: dict[str, Row], series: dict[str, _Series], pe
         elif at is None:
             continue
         elif all(_declined(s.actual[at].value, s.baseline[at.previous_year()].value) for s in (a, b)):
-            note = (f"双下降 met at {at.key}: both counts below last year", f"{at.label_zh}实现双下降")
+            zero = any(compare(s.actual[at].value, 0) == compare(s.baseline[at.previous_year()].value, 0) == 0
+                       for s in (a, b))  # a count at 0 in both years
+            note = (f"双下降 met at {at.key}: both counts below last year{' (or 0 both years)' if zero else ''}",
+                    f"{at.label_zh}实现双下降{'（含两年均为零）' if zero else ''}")
         else:
             note = (f"双下降 not met at {at.key}: both counts must be below last year",
                     f"{at.label_zh}未实现双下降")
