@@ -102,14 +102,20 @@ def _num(x: float | None) -> str:
     return "—" if x is None else f"{x:g}"
 
 
-def _age_note(at: Period | None, period: Period, settle: bool) -> tuple[str, str] | None:
-    """At the settlement a figure judged outside its own period says its period and age (a June standard
-    judged at year end). In the year, stale figures have their own note and tables show the period."""
-    if at is None or at.months >= period.months or not settle:
-        return None
-    months = period.months - at.months
-    return (f"figure for {at.key}, {months} month{'s' if months > 1 else ''} before {period.key}",
-            f"数据为{at.label_zh}，早于本期{months}个月")
+def _period_notes(at: Period | None, period: Period, stale: bool, status: str, settle: bool) -> list[tuple[str, str]]:
+    """Where the figure judged is not the report period's own: stale; at the settlement, its period and age (a
+    June standard judged at year end); a quarter's figure in a month report."""
+    if at is None:
+        return []
+    if stale and status != "no_year_end_figure":  # that status's own note names the latest period
+        return [(f"latest figure is for {at.key}", f"最新数据为{at.label_zh}")]
+    if settle and at.months < period.months and status not in ("no_year_end_figure", "done", "done_late"):
+        months = period.months - at.months  # a done milestone's note already says when
+        return [(f"figure for {at.key}, {months} month{'s' if months > 1 else ''} before {period.key}",
+                 f"数据为{at.label_zh}，早于本期{months}个月")]
+    if not stale and at.grain == "quarter" and period.grain == "month":
+        return [(f"as of {at.key}", f"截至{at.label_zh}")]
+    return []
 
 
 def _row(plan: Plan, ind: Indicator, all_series: dict[str, _Series], period: Period, settle: bool) -> Row:
@@ -148,12 +154,7 @@ def _row(plan: Plan, ind: Indicator, all_series: dict[str, _Series], period: Per
 
     expected_months = _expected_period(freq, period)
     stale = bool(at and expected_months and at.months < expected_months)
-    if stale and judged.status != "no_year_end_figure":
-        notes.append((f"latest figure is for {at.key}", f"最新数据为{at.label_zh}"))
-    elif judged.status not in ("no_year_end_figure", "done", "done_late") and (age := _age_note(at, period, settle)):
-        notes.append(age)
-    if at and not stale and at.grain == "quarter" and period.grain == "month":
-        notes.append((f"as of {at.key}", f"截至{at.label_zh}"))
+    notes += _period_notes(at, period, stale, judged.status, settle)
     notes += judged.notes
     if ind.alternatives:
         others = "、".join(f"{a.target:g}{a.unit or ind.unit or ''}（{a.source}）" if a.target is not None
