@@ -99,6 +99,8 @@ def province_plan(out_dir: Path, counties: int = 100, per_county: int = 130, see
                     new[key] = pre + ind[key]
             if ind.get("co_lead_units"):
                 new["co_lead_units"] = [u(x) for x in ind["co_lead_units"]]
+            if ind.get("linked_to"):  # a link stays inside its county, and only to an indicator it has
+                new["linked_to"] = pre + ind["linked_to"] if ind["linked_to"] in ids else None
             indicators.append(new)
         quota = round(len(tasks["tasks"]) * per_county / len(targets["indicators"]))
         needed = [t for t in tasks["tasks"] if t["id"] in tasks_of or ids & set(t.get("indicators") or ())]

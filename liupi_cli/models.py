@@ -60,6 +60,10 @@ class LightThresholds(Strict):
     growth_yellow_points: float = Field(1.0, ge=0)
     level_yellow_points: float = Field(1.0, ge=0)
     milestone_due_soon_days: int = Field(30, ge=0)
+    # 左右: the band either side of the figure, a share of the target, at most the cap (in points, for %
+    # and ‰ figures); yellow a further band out. See docs/judging.md for why 0.1 and 1.
+    about_band: float = Field(0.1, ge=0, le=1)
+    about_band_cap_points: float = Field(1.0, ge=0)
 
 
 class LightOverrides(Strict):
@@ -69,6 +73,8 @@ class LightOverrides(Strict):
     growth_yellow_points: float | None = Field(None, ge=0)
     level_yellow_points: float | None = Field(None, ge=0)
     milestone_due_soon_days: int | None = Field(None, ge=0)
+    about_band: float | None = Field(None, ge=0, le=1)
+    about_band_cap_points: float | None = Field(None, ge=0)
 
 
 class PrescoreWeights(Strict):
@@ -83,6 +89,7 @@ class PrescoreWeights(Strict):
     yellow: float = Field(60.0, ge=0)
     red: float = Field(0.0, ge=0)
     grey: float | None = Field(None, ge=0)  # None: grey (no figure, not due) is left out; a number counts it
+    unreported: float = Field(0.0, ge=0)  # a milestone nobody reported on at settlement (未报), a term apart
     task_done_on_time: float = Field(100.0, ge=0)
     task_done_late: float = Field(60.0, ge=0)
     task_overdue: float = Field(0.0, ge=0)
@@ -171,6 +178,11 @@ class Indicator(Strict):
     # Figures the plan will state but has not yet (a new year's plan before its targets are decided):
     # judged grey "target to be set", listed by `liupi check` as warnings, never an error.
     to_be_set: list[Literal["target", "due"]] = Field(default_factory=list)
+    # judging (docs/judging.md): a stock gets no 序时进度 and no projection; a year-to-date ceiling once over
+    # its cap stays over; a linked target is judged against another indicator's figure for the same period
+    stock: bool = False
+    year_to_date: bool = False
+    linked_to: str | None = None
 
     _figures = field_validator("target", "baseline")(_magnitude)
 
@@ -207,6 +219,13 @@ class Indicator(Strict):
             raise ValueError("a double_decline has no target: it is judged against last year's same period")
         if k is Kind.ranking and self.target is not None and (self.target < 1 or self.target != int(self.target)):
             raise ValueError("a ranking target is a whole position, 1 or more")
+        if self.stock and k is not Kind.cumulative:
+            raise ValueError("only a cumulative indicator can be a stock (stock: true)")
+        if self.year_to_date and k is not Kind.ceiling:
+            raise ValueError("year_to_date is for a ceiling (cumulative, zero-event and 双下降 counts are "
+                             "year-to-date already)")
+        if self.linked_to is not None and self.linked_to == self.id:
+            raise ValueError("an indicator cannot be linked to itself")
         if k is Kind.standard_raised and self.baseline is not None and self.target is not None:
             if self.target <= self.baseline:
                 raise ValueError(f"a raised standard must go up ({self.baseline:g} -> {self.target:g})")

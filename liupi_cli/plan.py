@@ -277,6 +277,7 @@ def check_plan(data_dir: Path) -> tuple[Plan | None, list[Problem]]:
         _to_be_set(t, p, ind)
         if ind.group:
             group_kinds[ind.group].append(ind.id)
+        _check_link(t, (*p, "linked_to"), ind, indicators, known_indicators)
         if ind.alternatives:
             alts = "; ".join(
                 f"{_fmt(a.target)}{a.unit or ind.unit or ''} {a.qualifier or ''} at {a.source}".replace("  ", " ")
@@ -332,6 +333,21 @@ def _to_be_set(ch: _Checker, path: tuple, ind: Indicator) -> None:
         else:
             ch.add((*path, "to_be_set"), f"{ind.id}: {name} is set ({value}) but still listed in to_be_set",
                    f"remove {name} from to_be_set", "warning")
+def _check_link(ch: _Checker, path: tuple, ind: Indicator, indicators: Mapping[str, Indicator],
+                known: set[str]) -> None:
+    """A linked target (基本同步) names another indicator of the same kind and unit, itself not linked."""
+    other = indicators.get(ind.linked_to) if ind.linked_to else None
+    if ind.linked_to is None or (other is None and ind.linked_to in known):
+        return  # no link, or the other indicator has its own error
+    if other is None:
+        ch.add(path, f"unknown indicator '{ind.linked_to}'", _did_you_mean(ind.linked_to, indicators))
+    elif (other.kind, other.unit) != (ind.kind, ind.unit):
+        ch.add(path, f"linked to '{other.id}', a {other.kind.value} in {other.unit or 'no unit'}; "
+                     f"this is a {ind.kind.value} in {ind.unit or 'no unit'}",
+               "link figures that can be compared: a growth rate to a growth rate")
+    elif other.linked_to:
+        ch.add(path, f"linked to '{other.id}', which is itself linked to '{other.linked_to}'",
+               "link to the indicator whose own target is judged")
 
 
 def _raw_index(data: dict, obj_id: str) -> int:

@@ -405,9 +405,11 @@ def test_year_settlement(plan):
     y = year_settlement(plan, records, [], parse_period("2023"))
     rsj = next(s for s in y.by_unit if s.key == "rsj")
     fgj = next(s for s in y.by_unit if s.key == "fgj")
-    assert rsj.met == 1 and rsj.met + rsj.not_met + rsj.unknown == 4
-    assert fgj.not_met >= 1 and fgj.met + fgj.not_met + fgj.unknown == 6
-    assert y.overall.met + y.overall.not_met + y.overall.unknown == 13
+    assert rsj.met == 1 and rsj.met + rsj.not_met + rsj.unreported + rsj.unknown == 4
+    assert fgj.not_met >= 1 and fgj.met + fgj.not_met + fgj.unreported + fgj.unknown == 6
+    # power_project_start (fgj, due 08-31) has no record at all: 未报, not 未完成
+    assert fgj.unreported == 1 and y.overall.unreported == 1
+    assert y.overall.met + y.overall.not_met + y.overall.unreported + y.overall.unknown == 13
     assert {r.id for r in y.report.rows if r.met is False} >= {"retail_sales_total"}
     assert y.prescore.period == "2023"
     # once the year is over, t2 (due 31 December, never reported done) counts as overdue for rsj

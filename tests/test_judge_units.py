@@ -181,9 +181,16 @@ def test_a_one_off_cap_settles_on_the_amount_not_the_pace():
 
 
 def test_an_undated_milestone_not_done_at_settlement_is_not_met():
-    f = facts("milestone", "equal", actual=None, at=None, as_of=dt.date(2023, 12, 31), due=None)
+    f = facts("milestone", "equal", actual=0, at="2023-09", as_of=dt.date(2023, 12, 31), due=None)
     j = judge(f, settle=True)
     assert (j.light, j.status, j.met) == ("red", "not_met", False)
+
+
+def test_an_undated_milestone_nobody_reported_on_is_unreported_at_settlement():
+    """未报 is not 未完成: red (still owed) but met is not decided, and it is counted apart."""
+    f = facts("milestone", "equal", actual=None, at=None, as_of=dt.date(2023, 12, 31), due=None)
+    j = judge(f, settle=True)
+    assert (j.light, j.status, j.met) == ("red", "unreported", None)
 
 
 def test_a_milestone_due_after_the_year_cannot_be_settled():
@@ -199,15 +206,45 @@ def test_a_raised_standard_not_yet_reached_is_behind():
     assert (j.light, j.status, j.gap) == ("green", "met", 0.0)
 
 
-@pytest.mark.parametrize("actual,light", [(5.5, "green"), (7.5, "green"), (7.6, "yellow"), (9.5, "yellow"),
-                                          (9.6, "red")])
-def test_a_左右_ceiling_uses_the_level_band(actual, light):
-    """level_yellow_points (2 here) is the 左右 ceiling's band, not growth_yellow_points (1): up to 2 over
-    5.5 is about 5.5 (green), a further 2 is yellow; with the growth band 7.6 would already be red."""
+@pytest.mark.parametrize("actual,light", [(5.5, "green"), (6.05, "green"), (6.06, "yellow"), (6.6, "yellow"),
+                                          (6.61, "red")])
+def test_a_左右_ceiling_band_is_a_share_of_the_target(actual, light):
+    """5.5%左右: the band is 10% of 5.5 = 0.55 point (under the 1-point cap), whatever the level and growth
+    points say: green to 6.05, yellow a further 0.55 to 6.6, red beyond."""
     th = LightThresholds(growth_yellow_points=1, level_yellow_points=2)
     f = Facts(kind=Kind.ceiling, comparator=Comparator.about, target=5.5, th=th, actual=actual,
-              at=parse_period("2023-06"), as_of=dt.date(2023, 6, 30))
+              at=parse_period("2023-06"), as_of=dt.date(2023, 6, 30), unit="%")
     assert judge(f).light == light
+
+
+@pytest.mark.parametrize("actual,light", [(11, "green"), (10.0, "green"), (9.99, "yellow"), (9.0, "yellow"),
+                                          (8.99, "red")])
+def test_a_左右_growth_band_is_capped_at_one_point(actual, light):
+    """11%左右: 10% of 11 is 1.1 points, capped at 1 (about_band_cap_points): green from 10, yellow from 9."""
+    f = Facts(kind=Kind.growth_rate, comparator=Comparator.about, target=11, th=TH, actual=actual,
+              at=parse_period("2023-06"), as_of=dt.date(2023, 6, 30), unit="%")
+    assert judge(f).light == light
+
+
+@pytest.mark.parametrize("band,cap,actual,light", [
+    (0.05, 1.0, 5.8, "yellow"),  # 5% of 5.5 = 0.275: 5.8 is 0.3 over, in the second band (to 6.05)
+    (0.05, 1.0, 5.775, "green"),
+    (0.1, 0.3, 5.8, "green"),  # the cap: 0.55 capped to 0.3 point
+    (0.1, 0.3, 5.81, "yellow"),
+])
+def test_the_左右_band_and_its_cap_are_settings(band, cap, actual, light):
+    th = LightThresholds(about_band=band, about_band_cap_points=cap)
+    f = Facts(kind=Kind.ceiling, comparator=Comparator.about, target=5.5, th=th, actual=actual,
+              at=parse_period("2023-06"), as_of=dt.date(2023, 6, 30), unit="%")
+    assert judge(f).light == light
+
+
+@pytest.mark.parametrize("actual,met", [(135, True), (134.9, False), (150, True)])
+def test_a_左右_amount_is_met_within_a_tenth_under(actual, met):
+    """150亩左右 at year end: 10% of 150 = 15亩, no cap for a unit that is not a rate: 135 is about 150."""
+    f = Facts(kind=Kind.cumulative, comparator=Comparator.about, target=150, th=TH, actual=actual,
+              at=parse_period("2023"), as_of=dt.date(2023, 12, 31), unit="亩", frequency=Frequency.annual)
+    assert judge(f, settle=True).met is met
 
 
 @pytest.mark.parametrize("actual,target,light,status,gap", [
@@ -224,9 +261,9 @@ def test_growth_near_zero(actual, target, light, status, gap):
 
 @pytest.mark.parametrize("comparator,actual,light,status,gap", [
     ("at_most", 5.0, "green", "met", -0.5), ("at_most", 5.5, "green", "met", 0.0),
-    ("at_most", 5.6, "red", "broken", 0.1), ("about", 6.5, "green", "met", 1.0),
-    ("about", 6.6, "yellow", "behind", 1.1), ("about", 7.5, "yellow", "behind", 2.0),
-    ("about", 7.6, "red", "broken", 2.1),
+    ("at_most", 5.6, "red", "broken", 0.1), ("about", 6.05, "green", "met", 0.55),
+    ("about", 6.5, "yellow", "behind", 1.0), ("about", 6.6, "yellow", "behind", 1.1),
+    ("about", 6.7, "red", "broken", 1.2),
 ])
 def test_ceiling_statuses_and_gaps(comparator, actual, light, status, gap):
     j = judge(facts("ceiling", comparator, target=5.5, actual=actual))

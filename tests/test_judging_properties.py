@@ -20,7 +20,7 @@ COMPARATORS = {
     Kind.growth_rate: [Comparator.at_least, Comparator.about, Comparator.more_than, Comparator.at_most],
     Kind.level: [Comparator.at_least, Comparator.about, Comparator.more_than, Comparator.at_most],
     Kind.ceiling: [Comparator.at_most, Comparator.about],
-    Kind.cumulative: [Comparator.at_least, Comparator.more_than, Comparator.at_most],
+    Kind.cumulative: [Comparator.at_least, Comparator.more_than, Comparator.at_most, Comparator.about],
     Kind.zero_events: [Comparator.at_most],
     Kind.double_decline: [Comparator.at_most],
     Kind.milestone: [Comparator.equal],
@@ -113,3 +113,38 @@ def test_a_relative_1e_12_never_moves_a_light(data):
                 continue
             nudged = judged(dataclasses.replace(f, **{field: value * factor}), settle)
             assert (nudged.light, nudged.status) == (base.light, base.status), (field, factor, base, nudged)
+
+
+@SETTINGS
+@given(target=published(0.1, 100), actual=published(0, 200), kind=st.sampled_from([Kind.ceiling, Kind.level]),
+       settle=st.booleans())
+def test_a_左右_band_is_in_proportion_to_the_target(target, actual, kind, settle):
+    """Ten times the target and ten times the figure get the same light: the band scales (no cap outside rates)."""
+    f = Facts(kind=kind, comparator=Comparator.about, target=target, th=LightThresholds(), actual=actual,
+              at=Period(2023, 12, "month"), as_of=Period(2023, 12, "month").end, unit="u")
+    tenfold = dataclasses.replace(f, target=target * 10, actual=actual * 10)
+    assert (judge(f, settle).light, judge(f, settle).status) == (judge(tenfold, settle).light,
+                                                                 judge(tenfold, settle).status)
+
+
+@SETTINGS
+@given(actual=published(0, 5), over=published(0.91, 5), months=st.integers(2, 11), settle=st.booleans())
+def test_a_year_to_date_cap_once_over_stays_broken(actual, over, months, settle):
+    """Whatever the latest figure says, a cap broken in an earlier month is red and, at settlement, not met."""
+    at = Period(2023, 12 if settle else months + 1, "month")
+    f = Facts(kind=Kind.ceiling, comparator=Comparator.at_most, target=0.9, th=LightThresholds(), actual=actual,
+              at=at, as_of=at.end, unit="‰", over_at=Period(2023, months, "month"), over_value=over)
+    j = judge(f, settle)
+    assert (j.light, j.status) == ("red", "broken")
+    assert j.met is (False if settle else None)
+
+
+@SETTINGS
+@given(target=published(1, 10000), actual=published(0, 20000), months=st.integers(2, 12))
+def test_a_stock_is_never_paced_or_projected(target, actual, months):
+    at = Period(2023, months, "month")
+    f = Facts(kind=Kind.cumulative, comparator=Comparator.at_least, target=target, th=LightThresholds(),
+              actual=actual, at=at, as_of=at.end, unit="个", stock=True)
+    j = judge(f)
+    assert (j.expected, j.gap, j.projection, j.monthly_pace_needed) == (None, None, None, None)
+    assert j.light in ("green", "grey") and (j.light == "green") == (compare(actual, target) >= 0)

@@ -1,7 +1,8 @@
 """Every row of the README's tables, checked against the tool, so the README and behaviour cannot drift.
 
-The tables are parsed from README.md: a row added there without a case here fails
-(`test_*_table_has_a_case_per_row`), and so does a case whose row has gone.
+The tables are parsed from README.md (the judging tables and light settings from docs/judging.md, which
+the README links): a row added there without a case here fails (`test_*_table_has_a_case_per_row`), and
+so does a case whose row has gone.
 """
 
 from __future__ import annotations
@@ -18,12 +19,13 @@ from conftest import MINI, REPO, Run
 from planmaker import ind, make_plan, record, record_all, rows
 
 README = (REPO / "README.md").read_text(encoding="utf-8")
+JUDGING = (REPO / "docs" / "judging.md").read_text(encoding="utf-8")
 
 
-def section(title: str) -> str:
-    """The README text under a heading, up to the next heading of any level."""
-    m = re.search(rf"^#+ {re.escape(title)}\s*$(.*?)(?=^#+ |\Z)", README, flags=re.M | re.S)
-    assert m, f"README has no section '{title}'"
+def section(title: str, text: str = README) -> str:
+    """The text (the README unless told) under a heading, up to the next heading of any level."""
+    m = re.search(rf"^#+ {re.escape(title)}\s*$(.*?)(?=^#+ |\Z)", text, flags=re.M | re.S)
+    assert m, f"no section '{title}'"
     return m.group(1)
 
 
@@ -49,9 +51,15 @@ def ticks(cell: str) -> list[str]:
 JUDGED = {
     ("growth_rate", "green"): [
         (ind("g_at", "growth_rate", target=8, unit="%"), [("8", "2023-06")], "--month 2023-06"),  # at target
-        # 左右: 7.0 is 1 point under 8 but within the band -> green
-        (ind("g_about", "growth_rate", "about", qualifier="左右", target=8, unit="%"), [("7", "2023-06")],
+        # 左右: the band is 10% of 8 = 0.8 point: 7.2 is at its edge -> green
+        (ind("g_about", "growth_rate", "about", qualifier="左右", target=8, unit="%"), [("7.2", "2023-06")],
          "--month 2023-06"),
+        # 11%左右: 10% of 11 is 1.1, capped at 1 point: 10.0 is about 11
+        (ind("g_about_cap", "growth_rate", "about", qualifier="左右", target=11, unit="%"), [("10", "2023-06")],
+         "--month 2023-06"),
+        # a linked target: GDP (LINKED below) grew 3.8%, income 5.5%: it kept pace, whatever 8% says
+        (ind("g_linked", "growth_rate", "about", qualifier="基本同步", target=8, unit="%", frequency="quarterly",
+             linked_to="g_link_gdp"), [("5.5", "2023Q2")], "--month 2023-06"),
         (ind("g_more", "growth_rate", "more_than", qualifier="超过", target=8, unit="%"), [("8.1", "2023-06")],
          "--month 2023-06"),
     ],
@@ -60,8 +68,8 @@ JUDGED = {
         (ind("g_more_eq", "growth_rate", "more_than", qualifier="超过", target=8, unit="%"), [("8", "2023-06")],
          "--month 2023-06"),
         (ind("g_y", "growth_rate", target=8, unit="%"), [("7", "2023-06")], "--month 2023-06"),  # exactly 1 below
-        # 左右: band to 7, yellow another point down to 6
-        (ind("g_about_y", "growth_rate", "about", qualifier="左右", target=8, unit="%"), [("6", "2023-06")],
+        # 左右: band to 7.2, yellow another 0.8 point down to 6.4
+        (ind("g_about_y", "growth_rate", "about", qualifier="左右", target=8, unit="%"), [("6.4", "2023-06")],
          "--month 2023-06"),
     ],
     ("growth_rate", "red"): [
@@ -84,7 +92,12 @@ JUDGED = {
     ("cumulative", "red"): [
         (ind("c_r", "cumulative", target=1200, unit="人"), [("479", "2023-06")], "--month 2023-06"),  # 39.9%
     ],
-    ("cumulative", "grey"): [(ind("c_none", "cumulative", target=1200, unit="人"), [], "--month 2023-06")],
+    ("cumulative", "grey"): [
+        (ind("c_none", "cumulative", target=1200, unit="人"), [], "--month 2023-06"),
+        # a stock: 3000 of 5000 m² in June has no pace to be ahead of or behind
+        (ind("c_stock", "cumulative", target=5000, unit="平方米", stock=True), [("3000", "2023-06")],
+         "--month 2023-06"),
+    ],
     ("level", "green"): [
         (ind("l_g", "level", target=90, unit="%"), [("90", "2023-06")], "--month 2023-06"),
         (ind("l_more", "level", "more_than", qualifier="超过", target=90, unit="%"), [("90.1", "2023-06")],
@@ -102,21 +115,24 @@ JUDGED = {
          "--month 2023-06"),
         (ind("ce_about", "ceiling", "about", qualifier="左右", target=5.5, unit="%"), [("5.5", "2023-06")],
          "--month 2023-06"),
-        # 左右: 6.5 is 1 point over, at the edge of the band: still about 5.5
-        (ind("ce_about_band", "ceiling", "about", qualifier="左右", target=5.5, unit="%"), [("6.5", "2023-06")],
+        # 左右: the band is 10% of 5.5 = 0.55 point: 6.05 is at its edge, still about 5.5
+        (ind("ce_about_band", "ceiling", "about", qualifier="左右", target=5.5, unit="%"), [("6.05", "2023-06")],
          "--month 2023-06"),
     ],
     ("ceiling", "yellow"): [
-        # 左右 only: 7.5 is 2 points over, at the edge of the further band
-        (ind("ce_about_y", "ceiling", "about", qualifier="左右", target=5.5, unit="%"), [("7.5", "2023-06")],
+        # 左右 only: 6.5 is 1 point over 5.5, beyond the band, within the further 0.55 (to 6.6)
+        (ind("ce_about_y", "ceiling", "about", qualifier="左右", target=5.5, unit="%"), [("6.5", "2023-06")],
          "--month 2023-06"),
     ],
     ("ceiling", "red"): [
         # 以内: red as soon as over, even by 0.1
         (ind("ce_in_r", "ceiling", "at_most", qualifier="以内", target=5.5, unit="%"), [("5.6", "2023-06")],
          "--month 2023-06"),
-        (ind("ce_about_r", "ceiling", "about", qualifier="左右", target=5.5, unit="%"), [("7.6", "2023-06")],
+        (ind("ce_about_r", "ceiling", "about", qualifier="左右", target=5.5, unit="%"), [("6.7", "2023-06")],
          "--month 2023-06"),
+        # a year-to-date cap: 1.2‰ in March, nothing later brings it back under 0.9‰
+        (ind("ce_ytd", "ceiling", "at_most", qualifier="以内", target=0.9, unit="‰", year_to_date=True),
+         [("1.2", "2023-03"), ("1.2", "2023-06")], "--month 2023-06"),
     ],
     ("ceiling", "grey"): [
         (ind("ce_none", "ceiling", "at_most", qualifier="以内", target=5.5, unit="%"), [], "--month 2023-06")],
@@ -128,7 +144,10 @@ JUDGED = {
     # double declines come in pairs; the partner (suffix _b) is recorded the same way
     ("double_decline", "green"): [
         (ind("d_g", "double_decline", "at_most", unit="起", group="dg"),
-         [("10", "2022-06", "--baseline"), ("9", "2023-06")], "--month 2023-06")],
+         [("10", "2022-06", "--baseline"), ("9", "2023-06")], "--month 2023-06"),
+        # 0 last year and 0 this year: nothing left to decline
+        (ind("d_zero", "double_decline", "at_most", unit="起", group="dz"),
+         [("0", "2022-06", "--baseline"), ("0", "2023-06")], "--month 2023-06")],
     ("double_decline", "yellow"): [
         (ind("d_y", "double_decline", "at_most", unit="起", group="dy"),
          [("10", "2022-06", "--baseline"), ("10", "2023-06")], "--month 2023-06")],
@@ -178,9 +197,13 @@ JUDGED = {
 }
 
 
+# indicators the cases refer to, recorded beside them: (indicator, figures)
+LINKED = [(ind("g_link_gdp", "growth_rate", target=8, unit="%", frequency="quarterly"), [("3.8", "2023Q2")])]
+
+
 def readme_judged_cells() -> set[tuple[str, str]]:
     """(kind, light) for every cell of the judging table that is not '—'."""
-    rows = table(section("How progress is judged"))
+    rows = table(section("How progress is judged", JUDGING))
     out = set()
     for r in rows:
         kind = r[0].split()[0]
@@ -195,7 +218,7 @@ def test_judging_table_has_a_case_per_row():
 
 
 def _judged_plan(tmp_path):
-    indicators = []
+    indicators = [i for i, _ in LINKED]
     for cases in JUDGED.values():
         for i, _, _ in cases:
             indicators.append(i)
@@ -209,7 +232,8 @@ def judged(tmp_path):
     """Every case recorded in one store; the report rows per report period. Function-scoped on
     purpose: mutation testing ties a fixture's calls to the test that first runs it."""
     run = _judged_plan(tmp_path)
-    periods, figures_ = set(), []
+    periods = set()
+    figures_ = [(i["id"], value, period, False) for i, figures in LINKED for value, period in figures]
     for cases in JUDGED.values():
         for i, figures, args in cases:
             periods.add(args)
@@ -288,8 +312,24 @@ SETTLED = {
         (ind("y_late", "milestone", "equal", frequency="once", due="2023-06-30"), [("done", "2023-08")], "yellow",
          "done_late", False),
     ],
-    "milestone not recorded": [
-        (ind("y_never", "milestone", "equal", frequency="once", due="2023-12-31"), [], "red", "not_met", False),
+    "milestone reported not": [
+        # a count below the milestone's 1, reported in November
+        (ind("y_undone", "milestone", "equal", frequency="once", due="2023-12-31"), [("0", "2023-11")], "red",
+         "not_met", False),
+    ],
+    "milestone nobody reported": [
+        (ind("y_never", "milestone", "equal", frequency="once", due="2023-12-31"), [], "red", "unreported", None),
+    ],
+    "a year-to-date cap": [
+        # 1.2‰ in September against 0.9‰以内, no December figure: broken since September
+        (ind("y_ytd", "ceiling", "at_most", qualifier="以内", target=0.9, unit="‰", year_to_date=True),
+         [("0.5", "2023-06"), ("1.2", "2023-09")], "red", "broken", False),
+    ],
+    "双下降 with 0": [
+        (ind("y_zero2", "double_decline", "at_most", unit="起", group="yz"),
+         [("0", "2022-12", "--baseline"), ("0", "2023-12")], "green", "zero_both_years", True),
+        (ind("y_zero2_b", "double_decline", "at_most", unit="人", group="yz"),
+         [("0", "2022-12", "--baseline"), ("0", "2023-12")], "green", "zero_both_years", True),
     ],
     "the latest figure": [
         (ind("y_june", "level", target=90, unit="%"), [("91", "2023-06")], "grey", "no_year_end_figure", None),
@@ -305,7 +345,7 @@ def _settlement_key(case: str) -> str:
 
 
 def test_settlement_table_has_a_case_per_row():
-    rows_ = table(section("How progress is judged"), which=1)
+    rows_ = table(section("How progress is judged", JUDGING), which=1)
     assert {_settlement_key(r[0]) for r in rows_} == set(SETTLED)
     for r in rows_:  # the light and status columns name what the cases expect
         for _, _, light, status, met in SETTLED[_settlement_key(r[0])]:
@@ -316,7 +356,8 @@ def test_settlement_table_has_a_case_per_row():
 def test_each_settlement_row_settles_as_described(tmp_path):
     cases = [c for cs in SETTLED.values() for c in cs]
     run = make_plan(tmp_path, [c[0] for c in cases])
-    record_all(run, [(i["id"], value, period, False) for i, figures, *_ in cases for value, period in figures])
+    record_all(run, [(i["id"], value, period, "--baseline" in extra)
+                     for i, figures, *_ in cases for value, period, *extra in figures])
     year = rows(run, "--year", "2023")
     for i, _, light, status, met in cases:
         got = year[i["id"]]
@@ -335,11 +376,17 @@ SETTING_CASES = {
                             "red", 2, "yellow"),
     "milestone_due_soon_days": (ind("m", "milestone", "equal", frequency="once", due="2023-08-15"), None, None,
                                 "--month 2023-07", "yellow", 14, "grey"),  # 15 days before
+    # 5.5%左右 at 6.0: within a tenth (0.55 point); with 5% (0.275) it is in the further band
+    "about_band": (ind("a", "ceiling", "about", qualifier="左右", target=5.5, unit="%"), "6.0", "2023-06",
+                   "--month 2023-06", "green", 0.05, "yellow"),
+    # 11%左右 at 10: the band is 1 point (capped); with a cap of 0.5 point, 10 is in the further band
+    "about_band_cap_points": (ind("b", "growth_rate", "about", qualifier="左右", target=11, unit="%"), "10",
+                              "2023-06", "--month 2023-06", "green", 0.5, "yellow"),
 }
 
 
 def test_settings_block_names_every_threshold():
-    block = re.search(r"```yaml\n(.*?)```", section("Settings: light thresholds"), flags=re.S).group(1)
+    block = re.search(r"```yaml\n(.*?)```", section("Settings: light thresholds", JUDGING), flags=re.S).group(1)
     assert set(yaml.safe_load(block)["settings"]["lights"]) == set(SETTING_CASES)
 
 

@@ -107,11 +107,11 @@ def test_level(value, light):
     assert row([rec("air_quality", "2023-06", value)], ind="air_quality").light == light
 
 
-@pytest.mark.parametrize("value,light", [(5.5, "green"), (5.0, "green"), (6.5, "green"), (6.6, "yellow"),
-                                         (7.5, "yellow"), (7.6, "red")])
+@pytest.mark.parametrize("value,light", [(5.5, "green"), (5.0, "green"), (6.05, "green"), (6.06, "yellow"),
+                                         (6.5, "yellow"), (6.6, "yellow"), (6.61, "red")])
 def test_ceiling_about(value, light):
-    # 5.5%左右: up to the 1-point band over is about 5.5 (green, the mirror of a 左右 floor), a further
-    # point is yellow, beyond is red
+    # 5.5%左右: the band is 10% of 5.5 = 0.55 point: up to 6.05 is about 5.5 (green, the mirror of a 左右
+    # floor), a further 0.55 to 6.6 is yellow, beyond is red
     assert row([rec("urban_unemployment", "2023-06", value)], ind="urban_unemployment").light == light
 
 

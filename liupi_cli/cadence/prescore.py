@@ -5,6 +5,8 @@ For a unit (or a battle, or the whole plan):
     indicator part = Σ (weight × points for its light) ÷ Σ weight
                      (points: settings.prescore green/yellow/red; grey left out, or grey points when set;
                       weight: the indicator's prescore_weight, default 1)
+                     (at settlement a milestone nobody reported on, 未报, scores settings.prescore
+                      unreported and is written as its own term: ``… + unreported 0×3``)
     task part      = mean of the points of its judged tasks (done on time, done late, overdue);
                      tasks not yet due, ongoing or undated and not done are not judged
     score          = indicator_share × indicator part + (1 − indicator_share) × task part
@@ -64,14 +66,20 @@ def _fmt(x: float) -> str:
 
 
 def _terms(parts: list[ScorePart]) -> str:
-    """Σ weight × points written by points level: ``100×2 + 60×1 + 0×1`` (points × the weight at that level)."""
-    weights: dict[float, float] = {}
+    """Σ weight × points written by points level: ``100×2 + 60×1 + 0×1`` (points × the weight at that level);
+    unreported milestones (未报) a term of their own after the others: ``… + unreported 0×3``."""
+    weights: dict[tuple[bool, float], float] = {}
     for p in parts:
-        weights[p.points] = weights.get(p.points, 0.0) + p.weight  # type: ignore[index]
-    return " + ".join(f"{_fmt(pts)}×{_fmt(w)}" for pts, w in sorted(weights.items(), reverse=True))
+        key = (p.outcome != "unreported", p.points)
+        weights[key] = weights.get(key, 0.0) + p.weight  # type: ignore[index]
+    return " + ".join(f"{'' if reported else 'unreported '}{_fmt(pts)}×{_fmt(w)}"
+                      for (reported, pts), w in sorted(weights.items(), reverse=True))
 
 
 def _indicator_part(row: Row, weight: float, w: PrescoreWeights) -> ScorePart:
+    if row.status == "unreported":  # 未报 is not 未完成: its own outcome, points and term in the working
+        return ScorePart(id=row.id, name_zh=row.name_zh, what="indicator", outcome="unreported",
+                         points=w.unreported, weight=weight)
     points = w.grey if row.light == "grey" else getattr(w, row.light)
     return ScorePart(id=row.id, name_zh=row.name_zh, what="indicator", outcome=row.light, points=points, weight=weight)
 

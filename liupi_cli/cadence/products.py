@@ -89,7 +89,8 @@ class Settled(BaseModel):
     key: str
     name_zh: str
     met: int
-    not_met: int
+    not_met: int  # reported, and not met (未完成)
+    unreported: int = 0  # milestones past due that nobody reported on (未报), kept apart from not_met
     unknown: int  # no figure, or the figure cannot settle it
 
 
@@ -209,7 +210,9 @@ def _settled(key: str, name: str, rows) -> Settled:
     rows = list(rows)
     met = sum(1 for r in rows if r.met is True)
     not_met = sum(1 for r in rows if r.met is False)
-    return Settled(key=key, name_zh=name, met=met, not_met=not_met, unknown=len(rows) - met - not_met)
+    unreported = sum(1 for r in rows if r.status == "unreported")
+    return Settled(key=key, name_zh=name, met=met, not_met=not_met, unreported=unreported,
+                   unknown=len(rows) - met - not_met - unreported)
 
 
 def year_settlement(plan: Plan, records: Iterable[Record], task_updates: Iterable[TaskUpdate],
@@ -221,7 +224,7 @@ def year_settlement(plan: Plan, records: Iterable[Record], task_updates: Iterabl
     battles = sorted(plan.battles.values(), key=lambda b: b.number)
     units = sorted({r.lead_unit for r in rep.rows if r.lead_unit})
     by_unit = [_settled(u, plan.unit_name(u) or u, (r for r in rep.rows if r.lead_unit == u)) for u in units]
-    by_unit.sort(key=lambda s: (-s.not_met, -s.unknown, s.key))
+    by_unit.sort(key=lambda s: (-s.not_met, -s.unreported, -s.unknown, s.key))
     return YearSettlement(
         key=period.key, report=rep,
         by_battle=[_settled(b.id, b.name_zh, (r for r in rep.rows if r.battle == b.id)) for b in battles],

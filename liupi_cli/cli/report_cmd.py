@@ -121,7 +121,8 @@ def report(
     if not figures:
         say(i18n_line("error", _no_figures(st, period), st.lang))
         raise typer.Exit(ExitCode.EMPTY)
-    missing = ("no_data", "no_year_end_figure", "no_baseline")  # no figure that can judge the row
+    # no figure that can judge the row
+    missing = ("no_data", "no_year_end_figure", "no_baseline", "unreported")
     if ("red" in fail and c.red) or ("missing" in fail and any(r.status in missing for r in rep.rows)):
         raise typer.Exit(ExitCode.INVALID)
 

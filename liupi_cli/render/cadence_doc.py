@@ -54,7 +54,8 @@ W = {
         "recorded_on": "Recorded", "by": "By", "moved": "Tasks that moved", "became_overdue": "Became overdue",
         "milestones_overdue": "Milestones past due, not reported done", "was": "Before", "now": "Now",
         "overdue": "Overdue tasks", "settlement": "Settlement", "met": "Met", "not_met": "Not met",
-        "unknown": "Cannot tell", "not_met_list": "Targets not met", "lights": "Lights", "dekad": "Dekad brief",
+        "unknown": "Cannot tell", "not_met_list": "Targets not met", "unreported": "Unreported",
+        "unreported_list": "Targets nobody reported on", "lights": "Lights", "dekad": "Dekad brief",
         "month": "Monthly circular", "quarter": "Quarterly summary", "year": "Year-end settlement", "overall": "All",
         "none": "none", "owed_title": "Figures and updates owed",
         "totals": "{f} figure(s) and {t} task update(s) missing; {c} unit(s) complete", "unit_title": "Unit page",
@@ -80,6 +81,7 @@ W = {
         "moved": "本旬任务进展", "became_overdue": "本旬新增逾期任务",
         "milestones_overdue": "本旬新增逾期未报完成的节点目标", "was": "原状态", "now": "现状态", "overdue": "逾期任务",
         "settlement": "年终结账", "met": "完成", "not_met": "未完成", "unknown": "无法判断",
+        "unreported": "未报", "unreported_list": "未报目标",
         "not_met_list": "未完成目标", "lights": "亮灯情况", "dekad": "旬简报", "month": "月通报", "quarter": "季总结",
         "year": "年终结账", "overall": "全部", "none": "无", "owed_title": "催报清单",
         "totals": "未报指标数据{f}项、任务进展{t}项；{c}个单位已报齐", "unit_title": "单位页",
@@ -223,7 +225,8 @@ def missing_doc(m: MissingList, lang: str) -> Doc:
 def working(s: Score, lang: str) -> str:
     if lang == "en":
         return s.working
-    return s.working.replace("indicators", "指标").replace("tasks", "任务").replace("nothing judged", "无可评分项")
+    return (s.working.replace("indicators", "指标").replace("tasks", "任务").replace("nothing judged", "无可评分项")
+            .replace("unreported ", "未报 "))
 
 
 def _lights_line(c, lang: str) -> str:
@@ -249,7 +252,7 @@ def prescore_sections(p: Prescore, lang: str) -> list[Section]:
     for s in p.by_unit:
         for part in s.parts:
             parts.append([s.name_zh, w["figure"] if part.what == "indicator" else w["task"], part.id, part.name_zh,
-                          _light(part.outcome, lang) if part.what == "indicator" else _st(part.outcome, lang),
+                          _light(part.outcome, lang) if part.outcome in LIGHT[lang] else _st(part.outcome, lang),
                           "—" if part.points is None else _n(part.points), _n(part.weight)])
     return [
         Section(f"{w['prescore']} · {w['battle']}", cols, rows([*p.by_battle, p.overall])),
@@ -316,14 +319,17 @@ def product_doc(p: Product, lang: str) -> Doc:
         return Doc(title, lines, secs, csv_section=3, pinned=rep.as_of, lang=lang)
     assert isinstance(p, YearSettlement)
     o = p.overall
-    lines.append(f"{w['met']} {o.met} · {w['not_met']} {o.not_met} · {w['unknown']} {o.unknown}")
+    lines.append(f"{w['met']} {o.met} · {w['not_met']} {o.not_met} · {w['unreported']} {o.unreported} · "
+                 f"{w['unknown']} {o.unknown}")
     lines.append(_score_line(p.prescore.overall, lang))
-    cols = [w["name"], w["met"], w["not_met"], w["unknown"]]
+    cols = [w["name"], w["met"], w["not_met"], w["unreported"], w["unknown"]]
     by_b = Section(f"{w['settlement']} · {w['battle']}", cols,
-                   [[s.name_zh, s.met, s.not_met, s.unknown] for s in [*p.by_battle, p.overall]])
+                   [[s.name_zh, s.met, s.not_met, s.unreported, s.unknown] for s in [*p.by_battle, p.overall]])
     by_u = Section(f"{w['settlement']} · {w['unit']}", cols,
-                   [[s.name_zh, s.met, s.not_met, s.unknown] for s in p.by_unit])
+                   [[s.name_zh, s.met, s.not_met, s.unreported, s.unknown] for s in p.by_unit])
     not_met = rep.model_copy(update={"rows": [r for r in rep.rows if r.met is False]})
-    secs = [by_b, by_u, report_section(not_met, lang, w["not_met_list"]), *prescore_sections(p.prescore, lang),
+    unreported = rep.model_copy(update={"rows": [r for r in rep.rows if r.status == "unreported"]})
+    secs = [by_b, by_u, report_section(not_met, lang, w["not_met_list"]),
+            report_section(unreported, lang, w["unreported_list"]), *prescore_sections(p.prescore, lang),
             report_section(rep, lang)]
     return Doc(title, lines, secs, csv_section=len(secs) - 1, pinned=rep.as_of, lang=lang)

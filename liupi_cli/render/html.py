@@ -200,7 +200,7 @@ def to_html(report: Report, lang: str = "en") -> str:
         out.append("</table></div>")
         charts = []
         for r in brows:
-            if r.kind == "cumulative" and r.series:
+            if r.kind == "cumulative" and r.series and not r.stock:  # a stock has no 序时 line to draw
                 charts.append(f"<figure>{_progress_svg(r, lang)}<figcaption>{e(r.name_zh)}: {w['progress_chart']}, "
                               f"{num(r.completion, '%')}% / {num(r.expected, '%')}%</figcaption></figure>")
             elif r.kind == "growth_rate" and r.series:

@@ -14,7 +14,7 @@ from collections.abc import Iterable
 
 from liupi_cli.errors import InputRefused, UsageProblem
 from liupi_cli.gcpause import paused_gc
-from liupi_cli.models import Frequency, Indicator, Kind, LightThresholds
+from liupi_cli.models import Comparator, Frequency, Indicator, Kind, LightThresholds
 from liupi_cli.owners import indicator_units, task_leads, task_units
 from liupi_cli.periods import Period, parse_period
 from liupi_cli.plan import Plan
@@ -57,32 +57,81 @@ def _expected_period(freq: Frequency, period: Period) -> int | None:
     return period.months
 
 
+def _is_year_to_date_cap(ind: Indicator) -> bool:
+    """A cap on a figure that only grows through the year: once over, nothing later brings it back."""
+    return ind.target is not None and ((ind.kind is Kind.ceiling and ind.year_to_date)
+                                       or (ind.kind is Kind.cumulative and ind.comparator is Comparator.at_most))
+
+
 def _facts(ind: Indicator, th: LightThresholds, history: list[tuple[Period, Record]], series: _Series,
-           as_of: dt.date) -> Facts:
+           as_of: dt.date, target: float | None = None) -> Facts:
     """What the latest figure of ``history`` (figures up to a period, oldest first) is judged from."""
     at, rec = history[-1] if history else (None, None)
     last_year = series.baseline.get(at.previous_year()) if at else None
-    peak = peak_at = done_at = None
+    peak = peak_at = done_at = over_at = over_value = None
     if ind.kind is Kind.zero_events and history:
         peak_at, top = max(history, key=lambda pr: (pr[1].value, -pr[0].months))  # the earliest highest count
         peak = top.value
     if ind.kind is Kind.milestone:
         need = ind.target or 1
         done_at = next((p for p, r in history if compare(r.value, need) >= 0), None)
+    if _is_year_to_date_cap(ind):
+        over_at, over = next(((p, r) for p, r in history if compare(r.value, ind.target) > 0), (None, None))
+        over_value = over.value if over else None
     return Facts.of(ind, th, actual=rec.value if rec else None, at=at, as_of=as_of,
-                    last_year=last_year.value if last_year else None, peak=peak, peak_at=peak_at, done_at=done_at)
+                    last_year=last_year.value if last_year else None, peak=peak, peak_at=peak_at, done_at=done_at,
+                    over_at=over_at, over_value=over_value, target=ind.target if target is None else target)
 
 
-def _row(plan: Plan, ind: Indicator, series: _Series, period: Period, settle: bool) -> Row:
+def _linked_target(plan: Plan, ind: Indicator, series: dict[str, _Series], at: Period | None
+                   ) -> tuple[float | None, tuple[str, str] | None]:
+    """A linked target (居民收入增长与经济增长基本同步): the other indicator's figure for the same period when
+    recorded, else its target; the note says which."""
+    other = plan.indicators.get(ind.linked_to) if ind.linked_to else None
+    if other is None or at is None:
+        return None, None
+    rec = series[other.id].actual.get(at)
+    if rec is not None:
+        return rec.value, (f"judged against {other.name_en}'s figure for {at.key} ({rec.value:g}{other.unit or ''})",
+                           f"按{other.name_zh}{at.label_zh}实际{rec.value:g}{other.unit or ''}考核")
+    return other.target, (f"no {other.name_en} figure for {at.key}: judged against its target "
+                          f"({_num(other.target)}{other.unit or ''})",
+                          f"{other.name_zh}{at.label_zh}暂无数据，按其目标{_num(other.target)}{other.unit or ''}考核")
+
+
+def _num(x: float | None) -> str:
+    return "—" if x is None else f"{x:g}"
+
+
+def _period_notes(at: Period | None, period: Period, stale: bool, status: str, settle: bool) -> list[tuple[str, str]]:
+    """Where the figure judged is not the report period's own: stale; at the settlement, its period and age (a
+    June standard judged at year end); a quarter's figure in a month report."""
+    if at is None:
+        return []
+    if stale and status != "no_year_end_figure":  # that status's own note names the latest period
+        return [(f"latest figure is for {at.key}", f"最新数据为{at.label_zh}")]
+    if settle and at.months < period.months and status not in ("no_year_end_figure", "done", "done_late"):
+        months = period.months - at.months  # a done milestone's note already says when
+        return [(f"figure for {at.key}, {months} month{'s' if months > 1 else ''} before {period.key}",
+                 f"数据为{at.label_zh}，早于本期{months}个月")]
+    if not stale and at.grain == "quarter" and period.grain == "month":
+        return [(f"as of {at.key}", f"截至{at.label_zh}")]
+    return []
+
+
+def _row(plan: Plan, ind: Indicator, all_series: dict[str, _Series], period: Period, settle: bool) -> Row:
     th = thresholds(plan, ind)
+    series = all_series[ind.id]
     history = series.upto(period)
     freq = ind.frequency
     notes: list[tuple[str, str]] = []  # (English, Chinese)
     if freq is Frequency.annual and period.months < 12:
         history = []
         notes.append(("annual figure: published after the year ends", "年度数据，年后发布"))
-    facts = _facts(ind, th, history, series, period.end)
     at, rec = history[-1] if history else (None, None)
+    target, link_note = _linked_target(plan, ind, all_series, at)
+    notes += [link_note] if link_note else []
+    facts = _facts(ind, th, history, series, period.end, target)
     judged = judge(facts, settle)
     last_year = facts.last_year
     if at is None and (ly := series.baseline.get(Period(period.year - 1, period.months, "month"))):
@@ -92,7 +141,8 @@ def _row(plan: Plan, ind: Indicator, series: _Series, period: Period, settle: bo
     persistent = False
     if judged.light == "red" and len(history) >= 2 and ind.kind is not Kind.milestone:
         prior_at = history[-2][0]
-        persistent = judge(_facts(ind, th, history[:-1], series, prior_at.end)).light == "red"
+        prior_target, _ = _linked_target(plan, ind, all_series, prior_at)
+        persistent = judge(_facts(ind, th, history[:-1], series, prior_at.end, prior_target)).light == "red"
 
     this_period = None
     if ind.kind is Kind.cumulative and at is not None and at.months == (3 if at.grain == "quarter" else 2):
@@ -105,10 +155,7 @@ def _row(plan: Plan, ind: Indicator, series: _Series, period: Period, settle: bo
 
     expected_months = _expected_period(freq, period)
     stale = bool(at and expected_months and at.months < expected_months)
-    if stale and judged.status != "no_year_end_figure":
-        notes.append((f"latest figure is for {at.key}", f"最新数据为{at.label_zh}"))
-    if at and not stale and at.grain == "quarter" and period.grain == "month":
-        notes.append((f"as of {at.key}", f"截至{at.label_zh}"))
+    notes += _period_notes(at, period, stale, judged.status, settle)
     notes += judged.notes
     if ind.alternatives:
         others = "、".join(f"{a.target:g}{a.unit or ind.unit or ''}（{a.source}）" if a.target is not None
@@ -125,7 +172,8 @@ def _row(plan: Plan, ind: Indicator, series: _Series, period: Period, settle: bo
     return Row(
         id=ind.id, battle=ind.battle, battle_zh=battle.name_zh, name_zh=ind.name_zh,
         name_en=ind.name_en, kind=ind.kind.value, unit=ind.unit, comparator=ind.comparator.value,
-        qualifier=ind.qualifier, stretch=ind.stretch, frequency=freq.value, target=ind.target,
+        qualifier=ind.qualifier, stretch=ind.stretch, frequency=freq.value, target=facts.target,
+        linked_to=ind.linked_to, stock=ind.stock,
         baseline_standard=ind.baseline, due=ind.due, actual=rec.value if rec else None,
         actual_entered=rec.entered if rec else None, actual_period=at.key if at else None, stale=stale,
         this_period=this_period, last_year=last_year, persistent=persistent, revised=bool(rec and rec.supersedes),
@@ -161,14 +209,22 @@ def _pair_notes(plan: Plan, rows: dict[str, Row], series: dict[str, _Series], pe
                     "缺两项年末数据，无法判断是否实现双下降")
         elif at is None:
             continue
-        elif all(compare(s.actual[at].value, s.baseline[at.previous_year()].value) < 0 for s in (a, b)):
-            note = (f"双下降 met at {at.key}: both counts below last year", f"{at.label_zh}实现双下降")
+        elif all(_declined(s.actual[at].value, s.baseline[at.previous_year()].value) for s in (a, b)):
+            zero = any(compare(s.actual[at].value, 0) == compare(s.baseline[at.previous_year()].value, 0) == 0
+                       for s in (a, b))  # a count at 0 in both years
+            note = (f"双下降 met at {at.key}: both counts below last year{' (or 0 both years)' if zero else ''}",
+                    f"{at.label_zh}实现双下降{'（含两年均为零）' if zero else ''}")
         else:
             note = (f"双下降 not met at {at.key}: both counts must be below last year",
                     f"{at.label_zh}未实现双下降")
         for m in members:
             rows[m].notes.append(note[0])
             rows[m].notes_zh.append(note[1])
+
+
+def _declined(now: float, last_year: float) -> bool:
+    """Below last year's figure, or 0 in both years (nothing left to decline)."""
+    return compare(now, last_year) < 0 or compare(now, 0) == compare(last_year, 0) == 0
 
 
 def _count(key: str, name: str, lights: Counter[tuple[str, str]], of: str) -> Count:
@@ -217,7 +273,7 @@ def build_report(plan: Plan, records: Iterable[Record], period: Period, *, task_
     battle_order = {b.id: b.number for b in plan.battles.values()}
     periods: dict[str, Period] = {}  # each stored period key parsed once
     series = {ind.id: _Series(by_indicator.get(ind.id, []), periods) for ind in plan.indicators.values()}
-    all_rows = {ind.id: _row(plan, ind, series[ind.id], period, settle) for ind in plan.indicators.values()}
+    all_rows = {ind.id: _row(plan, ind, series, period, settle) for ind in plan.indicators.values()}
     _pair_notes(plan, all_rows, series, period, settle)
     rows = [r for r in all_rows.values()
             if (not battle_id or r.battle == battle_id)

@@ -71,12 +71,16 @@ class Facts:
     alternatives: tuple[Alternative, ...] = ()
     unit: str | None = None
     target_to_be_set: bool = False  # a new year's plan before its target (or milestone date) is written
+    stock: bool = False  # cumulative: a count on a list or an extent completed; no 序时进度, no projection
+    over_at: Period | None = None  # a year-to-date cap: the first period its figure went over the cap
+    over_value: float | None = None  # ... and that figure
 
     @classmethod
     def of(cls, ind: Indicator, th: LightThresholds, **kw) -> Facts:
-        return cls(kind=ind.kind, comparator=ind.comparator, target=ind.target, th=th, due=ind.due,
-                   frequency=ind.frequency, stretch=ind.stretch, alternatives=tuple(ind.alternatives),
-                   unit=ind.unit, target_to_be_set=ind.target_to_be_set, **kw)
+        kw.setdefault("target", ind.target)  # a linked target passes the figure it is judged against
+        return cls(kind=ind.kind, comparator=ind.comparator, th=th, due=ind.due, frequency=ind.frequency,
+                   stretch=ind.stretch, alternatives=tuple(ind.alternatives), unit=ind.unit, stock=ind.stock,
+                   target_to_be_set=ind.target_to_be_set, **kw)
 
     @property
     def year_end(self) -> bool:
@@ -105,6 +109,24 @@ class Judgement:
 
 GREY_NO_DATA = Judgement("grey", "no_data")
 GREY_TO_BE_SET = Judgement("grey", "target_to_be_set")  # never a light: nothing to judge the figure against
+RATE_UNITS = ("%", "‰")  # figures whose 左右 band is capped in points
+
+
+def about_band(f: Facts) -> float:
+    """The 左右 band either side of the target: ``about_band`` × |target|, at most ``about_band_cap_points``
+    for a rate (% or ‰). 11%左右 keeps 1 point (10% of 11 is 1.1, capped); 5.5%左右 gets 0.55 point."""
+    band = f.th.about_band * abs(f.target or 0.0)
+    return min(band, f.th.about_band_cap_points) if f.unit in RATE_UNITS else band
+
+
+def _over_cap(f: Facts) -> Judgement | None:
+    """A year-to-date cap (森林火灾受害率 0.9‰以内, a capped amount) once over stays over: red from then on."""
+    if f.over_at is None or f.over_value is None:
+        return None
+    return Judgement("red", "broken", gap=fixed(f.over_value - (f.target or 0.0)), notes=((
+        f"over the cap since {f.over_at.key} ({f.over_value:g}{f.unit or ''} against {f.target:g}{f.unit or ''}); "
+        "a year-to-date figure cannot come back under",
+        f"自{f.over_at.label_zh}起超出上限（{f.over_value:g}{f.unit or ''}，上限{f.target:g}），年内累计数不会回落"),))
 
 
 def _beyond(f: Facts, a: float, b: float) -> bool:
@@ -123,6 +145,8 @@ def _beyond(f: Facts, a: float, b: float) -> bool:
 
 def cumulative(f: Facts) -> Judgement:
     """Completion % of the annual target against 序时进度 (months ÷ 12) at the figure's period."""
+    if f.stock:
+        return _over_cap(f) or stock(f)
     actual, target, months = f.actual, f.target, f.at.months  # type: ignore[union-attr]
     completion = fixed(100 * actual / target, PCT_PLACES)
     expected = fixed(100 * months / 12, PCT_PLACES)
@@ -133,9 +157,11 @@ def cumulative(f: Facts) -> Judgement:
                    monthly_pace_needed=fixed(remaining / (12 - months)) if months < 12 else None,
                    projection=fixed(actual / months * 12))
     if f.comparator is Comparator.at_most:  # a cap on a year-to-date amount: judged by its pace
+        if (over := _over_cap(f)) is not None:
+            return over.but(**figures)
         ok = compare(figures["projection"], target) <= 0
         return Judgement("green" if ok else "red", "on_track" if ok else "broken", **figures)
-    if _beyond(f, actual, target):
+    if reached_amount(f):
         return Judgement("green", "met", **figures)
     if compare(gap, 0, PCT_PLACES) >= 0:
         return Judgement("green", "ahead" if compare(gap, 0, PCT_PLACES) > 0 else "on_track", **figures)
@@ -144,9 +170,29 @@ def cumulative(f: Facts) -> Judgement:
     return Judgement("red", "far_behind", **figures)
 
 
+def stock(f: Facts) -> Judgement:
+    """A stock (projects on a list, an area completed) moves in steps, not by the month: no 序时进度, no
+    projection. Reached: green; not yet: grey ``under_way`` with its completion, until the settlement."""
+    completion = fixed(100 * f.actual / f.target, PCT_PLACES)  # type: ignore[operator]
+    remaining = fixed(max(f.target - f.actual, 0.0))  # type: ignore[operator]
+    if reached_amount(f):
+        return Judgement("green", "met", completion=completion, remaining=remaining)
+    return Judgement("grey", "under_way", completion=completion, remaining=remaining)
+
+
+def reached_amount(f: Facts) -> bool:
+    """A year's amount reached: at least the target (超过: above; 左右: within the band under it)."""
+    if f.comparator is Comparator.about:
+        return compare(f.actual, f.target - about_band(f)) >= 0  # type: ignore[operator]
+    return _beyond(f, f.actual, f.target)  # type: ignore[arg-type]
+
+
 def _floor(f: Facts) -> Judgement:
-    """growth_rate and level, at least a target (左右: from ``tol`` below; 超过: strictly above)."""
+    """growth_rate and level, at least a target (左右: from the band below, yellow a further band; 超过:
+    strictly above)."""
     tol = f.th.growth_yellow_points if f.kind is Kind.growth_rate else f.th.level_yellow_points
+    if f.comparator is Comparator.about:
+        tol = about_band(f)
     gap = fixed(f.actual - f.target)
     green_from = -tol if f.comparator is Comparator.about else 0.0
     above = compare(gap, green_from)
@@ -160,9 +206,12 @@ def _floor(f: Facts) -> Judgement:
 
 
 def _ceiling(f: Facts) -> Judgement:
-    """At or under a bound. 左右 is ``_floor``'s mirror: up to ``tol`` over is about the bound (green,
-    met at settlement, as a 左右 floor is green from ``tol`` under), a further ``tol`` is yellow."""
-    tol = f.th.growth_yellow_points if f.kind is Kind.growth_rate else f.th.level_yellow_points
+    """At or under a bound. 左右 is ``_floor``'s mirror: up to the band over is about the bound (green,
+    met at settlement, as a 左右 floor is green from the band under), a further band is yellow. A
+    year-to-date ceiling once over its cap stays red."""
+    if (over := _over_cap(f)) is not None:
+        return over
+    tol = about_band(f)
     gap = fixed(f.actual - f.target)
     green_to = tol if f.comparator is Comparator.about else 0.0
     if compare(gap, green_to) <= 0:
@@ -197,6 +246,8 @@ def double_decline(f: Facts) -> Judgement:
         return Judgement("grey", "no_baseline")
     c = compare(f.actual, f.last_year)
     gap = fixed(f.actual - f.last_year)
+    if c == 0 and compare(f.actual, 0) == 0:  # nothing last year, nothing this year: nothing left to decline
+        return Judgement("green", "zero_both_years", gap=gap)
     if c < 0:
         return Judgement("green", "declined", gap=gap)
     return Judgement("yellow" if c == 0 else "red", "not_declined", gap=gap)
@@ -253,6 +304,8 @@ def settle_milestone(f: Facts, j: Judgement) -> Judgement:
     if j.status == "done_late":
         return j.but(met=False, notes=j.notes + (("not met on time", "未按时完成"),))
     due = f.due or dt.date(f.as_of.year, 12, 31)
+    if due <= f.as_of and f.actual is None:  # nobody reported on it: 未报, kept apart from 未完成
+        return j.but(light="red", status="unreported", met=None)
     if due <= f.as_of:
         return j.but(light="red", status="not_met", met=False)
     return j  # due after the year: not due, cannot be settled
@@ -269,7 +322,7 @@ class Rule:
 
 RULES: dict[Kind, Rule] = {
     Kind.growth_rate: Rule(growth_or_level),
-    Kind.cumulative: Rule(cumulative, reached=lambda f: _beyond(f, f.actual, f.target)),
+    Kind.cumulative: Rule(cumulative, reached=reached_amount),
     Kind.level: Rule(growth_or_level),
     Kind.ceiling: Rule(ceiling),
     Kind.zero_events: Rule(zero_events, broken_is_final=True),
@@ -279,6 +332,7 @@ RULES: dict[Kind, Rule] = {
     Kind.standard_raised: Rule(standard_raised),
 }
 UNSETTLED = {"no_data", "no_baseline", "no_target", "target_to_be_set"}
+MET_AS_SUCH = {"zero_both_years"}  # met at the settlement, and the status says which way
 
 
 def judge(f: Facts, settle: bool = False) -> Judgement:
@@ -302,13 +356,13 @@ def settle_year(f: Facts, rule: Rule, j: Judgement) -> Judgement:
     """年终结账: met or not met, from figures that cover the whole year."""
     if j.status in UNSETTLED:
         return j
-    if rule.broken_is_final and j.status == "broken":
+    if j.status == "broken" and (rule.broken_is_final or f.over_at is not None):
         return j.but(met=False)  # broken stays broken, whichever period broke it
     if not f.year_end:
         return j.but(light="grey", status="no_year_end_figure", met=None, notes=j.notes + (
             (f"no year-end figure (latest {f.at.key})", f"无年末数据（最新为{f.at.label_zh}）"),))
-    if _reached(f, rule):
-        return j.but(light="green", status="met", met=True)
+    if _reached(f, rule):  # met; a status that says how it was met (0 both years) is kept
+        return j.but(light="green", status=j.status if j.status in MET_AS_SUCH else "met", met=True)
     base = _stretch_base(f, rule)
     if base is not None:
         return j.but(light="yellow", status="stretch_missed", met=False, notes=j.notes + (

@@ -37,7 +37,7 @@ class Row(_Model):
     qualifier: str | None
     stretch: bool
     frequency: str
-    target: float | None
+    target: float | None  # the judged target (a linked target: the other indicator's figure, or its target)
     baseline_standard: float | None  # standard_raised: the old standard
     due: dt.date | None
     actual: float | None
@@ -58,7 +58,8 @@ class Row(_Model):
     status: str  # ahead, on_track, behind, far_behind, met, not_met, broken, no_data, not_due, due_soon,
     #              overdue, done, done_late, declined, not_declined, no_baseline, no_target,
     #              target_to_be_set (grey: a new plan's figure not yet written),
-    #              no_year_end_figure, stretch_missed
+    #              no_year_end_figure, stretch_missed, under_way (a stock not reached yet), zero_both_years
+    #              (双下降 with 0 last year and 0 this), unreported (settlement: a milestone nobody reported on)
     persistent: bool  # red for two or more consecutive reported periods
     met: bool | None  # set only at the year-end settlement: met or not (None: cannot tell, or not settling)
     days_late: int | None = None  # milestones done late: days after the due date (see judge.days_late)
@@ -73,6 +74,8 @@ class Row(_Model):
     notes: list[str]
     notes_zh: list[str]
     series: list[Point]
+    linked_to: str | None = None  # judged against this indicator's figure for the same period (基本同步)
+    stock: bool = False  # a stock (a count on a list, an extent completed): no 序时进度, no projection
 
 
 class Count(_Model):
