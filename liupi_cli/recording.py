@@ -104,7 +104,8 @@ def _yes_no(text: str) -> bool:
 @dataclass(frozen=True)
 class Given:
     """What the user gave beside the figures (--period, --source, --note, --baseline): the same on every
-    recording path. A file's own column wins over it for its row; an empty cell takes it."""
+    recording path. A file's own cell wins over it for its row; an empty cell takes it (--baseline: a file
+    without a 去年同期 column)."""
 
     period: str | None = None
     source: str | None = None
@@ -122,7 +123,7 @@ def _row_record(plan: Plan, row: dict[str, str], force: bool, given: Given) -> N
     value = row["value"]
     if row.get("unit") and not any(ch.isalpha() or ch in "%‰" for ch in value.lstrip("+-")[-1:]):
         value = value + row["unit"]
-    baseline = _yes_no(row["baseline"]) if normalise_text(row.get("baseline", "")) else given.baseline
+    baseline = _yes_no(row["baseline"]) if "baseline" in row else given.baseline
     return make_record(plan, ident or name, value, row.get("period") or given.period or "", baseline=baseline,
                        source=row.get("source") or given.source, note=row.get("note") or given.note, force=force)
 
@@ -146,6 +147,9 @@ def prepare_batch(plan: Plan, current: Current, rows: list[tuple[int, dict[str, 
     """
     given = given or Given(note=note)
     note = given.note
+    if given.baseline and any("baseline" in row for _, row in rows[:1]):
+        raise InputRefused("--baseline is for a file without a 去年同期 column; this file has one",
+                           "write 是 in the 去年同期 column of last year's rows, or leave out --baseline")
     problems: list[RowProblem] = []
     candidates: list[tuple[int | None, NewRecord]] = []
     seen: dict[Key, int] = {}
