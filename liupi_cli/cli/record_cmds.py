@@ -20,9 +20,12 @@ from liupi_cli.cli.output import (
     Fmt,
     dump_json,
     emit_rows,
+    paint,
     pick_format,
     rows_to_csv,
     say,
+    table_width,
+    use_colour,
     write_out,
     writing,
 )
@@ -370,19 +373,23 @@ def history(
     fmt = pick_format(fmt, None, (Fmt.table, Fmt.csv, Fmt.json))
     st.json_errors = fmt is Fmt.json
     plan = st.plan()
+    from liupi_cli.render.history_text import RECORD_COLUMNS, TASK_COLUMNS, history_lines
+
     is_task = item in plan.tasks
-    if is_task:
-        cols = ["id", "date", "status", "percent", "note", "recorded_by", "recorded_at", "current"]
-    else:
-        iid = _history_item(plan, item)
-        cols = ["id", "period", "baseline", "entered", "value", "unit", "recorded_by", "recorded_at", "source",
-                "note", "supersedes", "current"]
+    iid = item if is_task else _history_item(plan, item)
+    cols = TASK_COLUMNS if is_task else RECORD_COLUMNS
     rows: list = []
     store = st.open_store(write=False)
     if store:
         with store:
-            rows = store.task_updates(item) if is_task else store.records(iid)
-    emit_rows(rows, cols, cols, fmt, dim=lambda r: not r.current)
+            rows = store.task_updates(iid) if is_task else store.records(iid)
+    if fmt is Fmt.table:
+        if not rows:
+            say(f"{iid}: no task update yet" if is_task else f"{iid} {plan.indicators[iid].name_zh}: no record yet")
+            return
+        write_out("\n".join(history_lines(rows, cols, table_width(), paint if use_colour() else None)) + "\n", None)
+    else:
+        emit_rows(rows, cols, cols, fmt)
     say(f"{len(rows)} record(s)")
 
 
