@@ -9,7 +9,8 @@ from liupi_cli.render.textgrid import Column, fit
 
 
 def _revised(run):
-    assert run("update", "gdp_growth", "4.5", "-p", "2023Q1", "--source", "县统计局 季报", "--note", "初步核算数").exit_code == 0
+    first = run("update", "gdp_growth", "4.5", "-p", "2023Q1", "--source", "县统计局 季报", "--note", "初步核算数")
+    assert first.exit_code == 0
     assert run("update", "gdp_growth", "4.7", "-p", "2023Q1", "--revise", "--source", "县统计局 季报",
                "--note", "最终核实数，市统计局反馈").exit_code == 0
 

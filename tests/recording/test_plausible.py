@@ -88,10 +88,10 @@ def _write_csv(path: Path, rows: list[tuple[str, str, str]]) -> Path:
     return path
 
 
-@pytest.mark.parametrize("how", ["value", "csv", "xlsx", "interactive"])
+@pytest.mark.parametrize("how", ["value", "csv", "xlsx", "template", "interactive"])
 def test_every_recording_path_refuses_the_slip_in_one_line_and_force_records_it(run_shipped, tmp_path, how,
                                                                                monkeypatch):
-    from openpyxl import Workbook
+    from openpyxl import Workbook, load_workbook
 
     from liupi_cli.cli import record_cmds
 
@@ -99,13 +99,25 @@ def test_every_recording_path_refuses_the_slip_in_one_line_and_force_records_it(
     if how == "value":
         args, stdin = ["update", "urban_unemployment", "54", "--period", "2023-06"], None
     elif how == "csv":
-        args, stdin = ["update", "--file", str(_write_csv(tmp_path / "f.csv", [("城镇调查失业率", "2023-06", "54")]))], None
+        path = _write_csv(tmp_path / "f.csv", [("城镇调查失业率", "2023-06", "54")])
+        args, stdin = ["update", "--file", str(path)], None
     elif how == "xlsx":
         wb = Workbook()
         for row in (("指标", "期间", "数值"), ("城镇调查失业率", "2023-06", 54)):
             wb.active.append(row)
         wb.save(tmp_path / "f.xlsx")
         args, stdin = ["update", "--file", str(tmp_path / "f.xlsx")], None
+    elif how == "template":  # the sheet sent to 县人社局, its 数值 cell for 城镇调查失业率 filled in
+        made = run_shipped("template", "--period", "2023-06", "--unit", "县人社局", "--out", tmp_path / "t.xlsx")
+        assert made.exit_code == 0
+        wb = load_workbook(tmp_path / "t.xlsx")
+        ws = wb.active
+        (head,) = [r for r in ws.iter_rows() if any(c.value == "数值" for c in r)]
+        col = {c.value: c.column for c in head}
+        (row,) = [r[0].row for r in ws.iter_rows() if r[col["指标"] - 1].value == "城镇调查失业率"]
+        ws.cell(row, col["数值"], 54)
+        wb.save(tmp_path / "filled.xlsx")
+        args, stdin = ["update", "--file", str(tmp_path / "filled.xlsx")], None
     else:
         monkeypatch.setattr(record_cmds, "_stdin_is_terminal", lambda: True)
         args = ["update", "--period", "2023-06", "--unit", "县人社局", "--battle", "6"]
