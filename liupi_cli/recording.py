@@ -6,6 +6,7 @@ import functools
 import math
 from dataclasses import dataclass
 
+from liupi_cli import plausible
 from liupi_cli.errors import InputRefused, LiupiError
 from liupi_cli.gcpause import paused_gc
 from liupi_cli.models import FIGURE_LIMIT, Frequency, Indicator, Kind
@@ -16,11 +17,7 @@ from liupi_cli.quantity import parse_quantity
 from liupi_cli.store import NewRecord, Record, StoredFigure
 from liupi_cli.tables import RowProblem
 
-GROWTH_SANE = (-100.0, 200.0)  # a growth of 450% is a typo until --force says otherwise
-# A year-to-date total or a level more than this many times its whole year's target is a typo (an extra 0,
-# 万元 typed for 亿元) until --force says otherwise: stored, it would light green at thousands of percent.
-PLAUSIBLE_TIMES = 3.0
-TARGET_SCALED_KINDS = {Kind.cumulative, Kind.level, Kind.milestone}
+GROWTH_FLOOR = -100.0  # a growth below -100% is impossible; what is merely implausible is in plausible.py
 # What a bureau writes in a value cell for "no figure this period" (not 无: for a count it may mean 0)
 NO_FIGURE = {"", "-", "--", "—", "——", "–", "/", "n/a"}
 # Kinds whose figures are year-to-date totals: within a year a later figure is never smaller.
@@ -38,28 +35,15 @@ def sanity(ind: Indicator, value: float, force: bool) -> None:
     if ind.kind in COUNT_KINDS and value < 0:
         raise InputRefused(f"{ind.id}: {value:g} is negative, but {ind.name_zh} cannot be below 0",
                            "growth rates may be negative (下降0.5%); counts and levels may not")
-    if ind.kind is Kind.growth_rate:
-        low, high = GROWTH_SANE
-        if value < low:
-            raise InputRefused(f"{ind.id}: a growth of {value:g}% is impossible (below -100%)")
-        if value > high and not force:
-            raise InputRefused(f"{ind.id}: a growth of {value:g}% is outside {low:g}…{high:g}%",
-                               "check for a typo; pass --force if the figure is real")
-    if ind.unit == "%" and ind.kind in (Kind.level, Kind.ceiling) and value > 100 and not force:
-        raise InputRefused(f"{ind.id}: {value:g}% is over 100%", "check for a typo; pass --force if it is real")
-    if (ind.kind in TARGET_SCALED_KINDS and ind.unit not in ("%", "‰") and ind.target is not None and ind.target > 0
-            and value > PLAUSIBLE_TIMES * ind.target and not force):
-        unit = ind.unit or ""
-        other = "万元" if unit.startswith("亿") else "元" if unit.startswith("万") else None
-        hint = (f"an extra 0, or the figure in {other} (write it with its unit: {value:g}{other})?" if other
-                else "an extra 0?") + " pass --force if it is real"
-        times = value / ind.target
-        shown = f"{times:.1f}" if times < 100 else f"{times:.0f}"
-        raise InputRefused(f"{ind.id}: {value:g}{unit} is {shown} times the year's target {ind.target:g}{unit}", hint)
+    if ind.kind is Kind.growth_rate and value < GROWTH_FLOOR:
+        raise InputRefused(f"{ind.id}: a growth of {value:g}% is impossible (below -100%)")
     if ind.unit == "‰" and value > 1000:
         raise InputRefused(f"{ind.id}: {value:g}‰ is over 1000‰")
     if ind.kind is Kind.ranking and (value < 1 or value != int(value)):
         raise InputRefused(f"{ind.id}: a rank is a whole position, 1 or more (got {value:g})")
+    implausible = None if force else plausible.check(ind, value)
+    if implausible:
+        raise InputRefused(*implausible)
 
 
 def make_record(plan: Plan, given_id: str, value_text: str, period_text: str, *, baseline: bool = False,
@@ -118,18 +102,31 @@ def _yes_no(text: str) -> bool:
                        "write 是 (or 1) when the row records last year's same-period figure; its value goes in 数值")
 
 
-def _row_record(plan: Plan, row: dict[str, str], force: bool, note: str | None) -> NewRecord:
-    given, name = row.get("id", ""), row.get("name", "")
-    if given and name:  # both given: they must agree (a column sorted on its own misaligns them)
-        iid = plan.indicator_id(given)
+@dataclass(frozen=True)
+class Given:
+    """What the user gave beside the figures (--period, --source, --note, --baseline): the same on every
+    recording path. A file's own cell wins over it for its row; an empty cell takes it (--baseline: a file
+    without a 去年同期 column)."""
+
+    period: str | None = None
+    source: str | None = None
+    note: str | None = None
+    baseline: bool = False
+
+
+def _row_record(plan: Plan, row: dict[str, str], force: bool, given: Given) -> NewRecord:
+    ident, name = row.get("id", ""), row.get("name", "")
+    if ident and name:  # both given: they must agree (a column sorted on its own misaligns them)
+        iid = plan.indicator_id(ident)
         if name not in (plan.indicators[iid].name_zh, iid) and _indicator_or_none(plan, name) != iid:
             raise InputRefused(f"id {iid} is {plan.indicators[iid].name_zh}, but 指标 says '{name}'",
                                "correct whichever is wrong (was one column sorted on its own?)")
     value = row["value"]
     if row.get("unit") and not any(ch.isalpha() or ch in "%‰" for ch in value.lstrip("+-")[-1:]):
         value = value + row["unit"]
-    return make_record(plan, given or name, value, row.get("period", ""), baseline=_yes_no(row.get("baseline", "")),
-                       source=row.get("source"), note=row.get("note") or note, force=force)
+    baseline = _yes_no(row["baseline"]) if "baseline" in row else given.baseline
+    return make_record(plan, ident or name, value, row.get("period") or given.period or "", baseline=baseline,
+                       source=row.get("source") or given.source, note=row.get("note") or given.note, force=force)
 
 
 def _indicator_or_none(plan: Plan, name: str) -> str | None:
@@ -141,12 +138,19 @@ def _indicator_or_none(plan: Plan, name: str) -> str | None:
 
 @paused_gc()
 def prepare_batch(plan: Plan, current: Current, rows: list[tuple[int, dict[str, str]]], *,
-                  revise: bool = False, force: bool = False, note: str | None = None) -> Batch:
+                  revise: bool = False, force: bool = False, note: str | None = None,
+                  given: Given | None = None) -> Batch:
     """Check every row of a file against the plan and the current figures (``Store.current_figures``).
 
     The caller writes all the changes or none. A row whose figure is already current is unchanged:
-    neither a problem nor a revision. One dictionary lookup per row; no query.
+    neither a problem nor a revision. One dictionary lookup per row; no query. ``given`` fills what a row
+    leaves empty (its period, source, note, baseline); ``note`` alone is the older spelling of ``given.note``.
     """
+    given = given or Given(note=note)
+    note = given.note
+    if given.baseline and any("baseline" in row for _, row in rows[:1]):
+        raise InputRefused("--baseline is for a file without a 去年同期 column; this file has one",
+                           "write 是 in the 去年同期 column of last year's rows, or leave out --baseline")
     problems: list[RowProblem] = []
     candidates: list[tuple[int | None, NewRecord]] = []
     seen: dict[Key, int] = {}
@@ -156,7 +160,7 @@ def prepare_batch(plan: Plan, current: Current, rows: list[tuple[int, dict[str, 
             no_figure += 1  # a template row left empty, or marked "no figure": nothing to record
             continue
         try:
-            rec = _row_record(plan, row, force, note)
+            rec = _row_record(plan, row, force, given)
         except LiupiError as exc:
             problems.append(RowProblem(n, exc.message, exc.hint))
             continue

@@ -74,7 +74,7 @@ def test_the_workbooks_overdue_task_rows_name_the_task_its_lead_unit_and_days(ru
     assert run("update", "--file", str(FIXTURES / "mini-actuals.csv")).exit_code == 0
     out = tmp_path / "r.xlsx"
     assert run("report", "--month", "2023-06", "--lang", "zh", "--out", str(out)).exit_code == 0
-    ws = load_workbook(out).worksheets[0]
+    ws = load_workbook(out)["逾期任务"]
     row = next(r for r in ws.iter_rows(values_only=True) if r[0] == "t4")
     # t4 was due 2023-05-31 and is not done: 30 days overdue at the end of June
     assert row[1] == "开展系列消费促进活动 (县发改局)"

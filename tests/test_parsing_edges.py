@@ -226,15 +226,15 @@ def _ind(iid, **update):
 
 
 @pytest.mark.parametrize("iid,update,value,force", [
-    ("industrial_va_growth", {}, -100.0, False),
+    ("industrial_va_growth", {}, -100.0, True),  # a growth rate may vanish, --force says so
     ("industrial_va_growth", {}, -3.0, False),  # a growth rate may fall
-    ("industrial_va_growth", {}, 200.0, False),
+    ("industrial_va_growth", {}, 50.0, False),  # ±50% is plausible for any growth rate
     ("industrial_va_growth", {}, 450.0, True),
     ("air_quality", {}, 100.0, False),
     ("air_quality", {}, 0.0, False),
     ("air_quality", {}, 130.0, True),
     ("air_quality", {"unit": "个"}, 130.0, False),  # only a level in % stops at 100
-    ("urban_unemployment", {}, 100.0, False),
+    ("urban_unemployment", {}, 16.5, False),  # 3 × the cap 5.5%
     ("air_quality", {"unit": "‰"}, 1000.0, False),
     ("county_rank", {}, 1.0, False),
     ("county_rank", {}, 12.0, False),
@@ -253,12 +253,12 @@ def test_figures_inside_the_bounds_pass(iid, update, value, force):
      "growth rates may be negative (下降0.5%); counts and levels may not"),
     ("industrial_va_growth", {}, -100.5, True, "industrial_va_growth: a growth of -100.5% is impossible (below -100%)",
      None),
-    ("industrial_va_growth", {}, 200.5, False, "industrial_va_growth: a growth of 200.5% is outside -100…200%",
-     "check for a typo; pass --force if the figure is real"),
+    ("industrial_va_growth", {}, 200.5, False, "industrial_va_growth: a growth of 200.5% is outside ±50%, the "
+     "plausible range for a growth rate targeted at 9.5%", "did you mean 20.05%? pass --force if the figure is real"),
     ("air_quality", {}, 100.5, False, "air_quality: 100.5% is over 100%",
-     "check for a typo; pass --force if it is real"),
+     "did you mean 10.05%? pass --force if the figure is real"),
     ("urban_unemployment", {}, 100.5, False, "urban_unemployment: 100.5% is over 100%",
-     "check for a typo; pass --force if it is real"),
+     "did you mean 10.05%? pass --force if the figure is real"),
     ("air_quality", {"unit": "‰"}, 1000.5, True, "air_quality: 1000.5‰ is over 1000‰", None),
     ("county_rank", {}, 0.0, False, "county_rank: a rank is a whole position, 1 or more (got 0)", None),
     ("county_rank", {}, 2.5, False, "county_rank: a rank is a whole position, 1 or more (got 2.5)", None),

@@ -34,13 +34,14 @@ def test_every_sheet_prints_like_an_office_circular(loaded, tmp_path, lang):
     out = tmp_path / "c.xlsx"
     assert loaded("report", "--month", "2023-06", "--lang", lang, "--out", str(out)).exit_code == 0
     wb = load_workbook(out)
-    assert len(wb.worksheets) == 3  # the summary and one sheet per battle
+    assert len(wb.worksheets) == 4  # the summary, one sheet per battle, the overdue tasks
     for ws in wb.worksheets:
         ps = ws.page_setup
         assert ps.orientation == "landscape" and ps.paperSize == 9  # A4
         assert ws.sheet_properties.pageSetUpPr.fitToPage
         assert (ps.fitToWidth, ps.fitToHeight) == (1, 0)  # one page wide, as many tall as needed
-        assert ws.print_title_rows == "$1:$2"  # title and headings on every page
+        # title and headings on every page (the summary's one table: title, subheading, a gap, its headings)
+        assert ws.print_title_rows == ("$1:$4" if ws is wb.worksheets[0] else "$1:$2")
         assert ws.print_options.gridLines
         assert "2023" in ws.oddHeader.center.text
         assert "&P" in ws.oddFooter.center.text and "&N" in ws.oddFooter.center.text

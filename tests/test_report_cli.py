@@ -75,7 +75,7 @@ def test_xlsx_round_trips_with_numbers_as_numbers(loaded, tmp_path):
     result = loaded("report", "--month", "2023-06", "--out", str(out))
     assert result.exit_code == 0, result.stderr
     sheets = pd.read_excel(out, sheet_name=None, header=1)
-    assert list(sheets)[1:] == ["1 打好经济增长主动仗", "2 打好重点民生保障仗"]
+    assert list(sheets)[1:] == ["1 打好经济增长主动仗", "2 打好重点民生保障仗", "Overdue tasks"]
     live = sheets["2 打好重点民生保障仗"]
     jobs = live[live["Indicator"].str.contains("城镇新增就业")].iloc[0]
     assert jobs["Year to date"] == 1500 and isinstance(jobs["Year to date"], (int, float))

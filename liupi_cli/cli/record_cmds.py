@@ -20,9 +20,12 @@ from liupi_cli.cli.output import (
     Fmt,
     dump_json,
     emit_rows,
+    paint,
     pick_format,
     rows_to_csv,
     say,
+    table_width,
+    use_colour,
     write_out,
     writing,
 )
@@ -105,8 +108,11 @@ def update(
         raise UsageProblem(f"{which} chooses what interactive update asks for; it does nothing with ID VALUE or --file",
                            "a figure's unit goes with the value (185000万元) or in the file's 单位 column")
     plan = st.plan()
+    from liupi_cli.recording import Given
+
+    given = Given(period=period, source=source, note=note, baseline=baseline)
     if file is not None:
-        _update_file(st, file, dry_run, revise, force, by, note)
+        _update_file(st, file, dry_run, revise, force, by, given)
         return
     if indicator and indicator.startswith("-"):  # a value such as -5 or -inf is read as the value, never here
         raise UsageProblem(f"'{indicator}' is neither an option of `liupi update` nor an indicator id",
@@ -120,7 +126,7 @@ def update(
         if dry_run:
             raise UsageProblem("--dry-run is for --file or ID VALUE; interactive update saves each answer",
                                "e.g. liupi update new_urban_jobs 1500 --period 2023-06 --dry-run")
-        _update_interactive(st, period, battle, unit, source, by, current_lang(lang))
+        _update_interactive(st, battle, unit, by, given, revise, force, current_lang(lang))
         return
     from liupi_cli.recording import check_changes, make_record
 
@@ -150,7 +156,7 @@ def update(
 
 
 def _update_file(st: State, file: Path, dry_run: bool, revise: bool, force: bool, by: str | None,
-                 note: str | None) -> None:
+                 given) -> None:
     from liupi_cli.recording import prepare_batch
     from liupi_cli.tables import read_table
 
@@ -158,7 +164,7 @@ def _update_file(st: State, file: Path, dry_run: bool, revise: bool, force: bool
     table = read_table(file)
     say(f"read {file}: {table.read_as}")
     with (st.open_store(write=False) if dry_run else _store(st)) or _NoStore() as store:
-        batch = prepare_batch(plan, store.current_figures(), table.rows, revise=revise, force=force, note=note)
+        batch = prepare_batch(plan, store.current_figures(), table.rows, revise=revise, force=force, given=given)
         problems = sorted(table.problems + batch.problems, key=lambda p: p.row)
         if problems:
             from liupi_cli.cli.i18n import row_line
@@ -208,8 +214,8 @@ SAY = {
 }
 
 
-def _update_interactive(st: State, period_text: str, battle: str | None, unit: str | None,
-                        source: str | None, by: str | None, lang: str = "en") -> None:
+def _update_interactive(st: State, battle: str | None, unit: str | None, by: str | None, given,
+                        revise: bool = False, force: bool = False, lang: str = "en") -> None:
     if not _stdin_is_terminal():
         raise InputRefused("interactive update needs a terminal",
                            "give ID VALUE on the command line, or --file FILE")
@@ -218,7 +224,7 @@ def _update_interactive(st: State, period_text: str, battle: str | None, unit: s
     gc.enable()  # a session at the keyboard may last long: collect as usual (see main)
     words = SAY[lang]
     plan = st.plan()
-    period = parse_period(period_text, plan.info.year)
+    period = parse_period(given.period, plan.info.year - 1 if given.baseline else plan.info.year)
     from liupi_cli.recording import due_indicators
 
     due = due_indicators(plan, period, battle, unit)
@@ -227,14 +233,15 @@ def _update_interactive(st: State, period_text: str, battle: str | None, unit: s
     with _store(st) as store:
         try:
             for ind in due:
-                saved += _ask(st, store, ind, period.key, source, by, lang)
+                saved += _ask(st, store, ind, period.key, by, given, revise, force, lang)
         except KeyboardInterrupt:
             say(words["stopped"].format(n=saved))
             raise typer.Exit(130) from None
     say(words["done"].format(n=saved))
 
 
-def _ask(st: State, store: Store, ind, period: str, source: str | None, by: str | None, lang: str = "en") -> int:
+def _ask(st: State, store: Store, ind, period: str, by: str | None, given, revise: bool, force: bool,
+         lang: str = "en") -> int:
     """Prompt for one indicator until a valid value or a blank; returns how many were saved (0 or 1)."""
     from liupi_cli.recording import check_changes, make_record
 
@@ -252,8 +259,9 @@ def _ask(st: State, store: Store, ind, period: str, source: str | None, by: str 
         if not answer:
             return 0
         try:
-            record = make_record(plan, ind.id, answer, period, source=source)
-            batch = check_changes(plan, current, [(None, record)])
+            record = make_record(plan, ind.id, answer, period, baseline=given.baseline, source=given.source,
+                                 note=given.note, force=force)
+            batch = check_changes(plan, current, [(None, record)], revise=revise, force=force, note=given.note)
             if batch.problems:
                 problem = batch.problems[0]
                 if problem.needs in ("revise", "force"):  # options cannot be given at a prompt: say what to run
@@ -265,7 +273,7 @@ def _ask(st: State, store: Store, ind, period: str, source: str | None, by: str 
                 say(words["unchanged"].format(id=ind.id, period=record.period,
                                               entered=batch.unchanged[0].replaces.entered))
                 return 0
-            store.add(record, _by(by), _now())
+            store.add(record, _by(by), _now(), revise=revise)
             say(words["saved"].format(id=ind.id, period=record.period, entered=record.entered))
             return 1
         except LiupiError as exc:
@@ -365,19 +373,23 @@ def history(
     fmt = pick_format(fmt, None, (Fmt.table, Fmt.csv, Fmt.json))
     st.json_errors = fmt is Fmt.json
     plan = st.plan()
+    from liupi_cli.render.history_text import RECORD_COLUMNS, TASK_COLUMNS, history_lines
+
     is_task = item in plan.tasks
-    if is_task:
-        cols = ["id", "date", "status", "percent", "note", "recorded_by", "recorded_at", "current"]
-    else:
-        iid = _history_item(plan, item)
-        cols = ["id", "period", "baseline", "entered", "value", "unit", "recorded_by", "recorded_at", "source",
-                "note", "supersedes", "current"]
+    iid = item if is_task else _history_item(plan, item)
+    cols = TASK_COLUMNS if is_task else RECORD_COLUMNS
     rows: list = []
     store = st.open_store(write=False)
     if store:
         with store:
-            rows = store.task_updates(item) if is_task else store.records(iid)
-    emit_rows(rows, cols, cols, fmt, dim=lambda r: not r.current)
+            rows = store.task_updates(iid) if is_task else store.records(iid)
+    if fmt is Fmt.table:
+        if not rows:
+            say(f"{iid}: no task update yet" if is_task else f"{iid} {plan.indicators[iid].name_zh}: no record yet")
+            return
+        write_out("\n".join(history_lines(rows, cols, table_width(), paint if use_colour() else None)) + "\n", None)
+    else:
+        emit_rows(rows, cols, cols, fmt)
     say(f"{len(rows)} record(s)")
 
 

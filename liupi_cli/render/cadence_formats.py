@@ -13,7 +13,7 @@ import zipfile
 
 from pydantic import BaseModel
 
-from liupi_cli.render.cadence_doc import LIGHT, W, Doc
+from liupi_cli.render.cadence_doc import LIGHT, W, Doc, Section
 from liupi_cli.render.safe import html_text, json_document, markdown_text, neutralise
 
 _LIGHT_OF = {word: key for lang in LIGHT.values() for key, word in lang.items() if key}
@@ -56,6 +56,7 @@ h1{font-size:1.4rem}h2{font-size:1.15rem;margin:1.2rem 0 .3rem}ul{padding-left:1
 table{border-collapse:collapse;margin:.3rem 0 1rem;font-size:.85rem}th,td{border:1px solid #bbb;padding:.2rem .3rem;
 vertical-align:top}th{background:#eee;white-space:nowrap}.wrap{overflow-x:auto}
 .t{min-width:7em}.id{font-size:.75rem;color:#555;white-space:nowrap}.s{white-space:nowrap}
+details{margin:1.2rem 0}summary{cursor:pointer}summary h2{display:inline;margin:0}
 .green{background:#c8e6c9}.yellow{background:#fff59d}.red{background:#ffcdd2}.grey{background:#e0e0e0}"""
 
 # Read on a phone (forwarded in WeChat, 390 px wide), a table shows what a row is about, its name, then
@@ -73,6 +74,18 @@ def phone_order(columns: list[str], lang: str) -> list[int]:
     return sorted(range(len(columns)), key=lambda i: (rank.get(str(columns[i]), 3), i))
 
 
+FOLD = 30  # rows: a longer list without lights (what is owed, unit by unit) is folded and goes last
+FOLDED = {"zh": "（{n}行，点开查看）", "en": " ({n} rows, tap to open)"}
+
+
+def html_sections(doc: Doc) -> list[tuple[Section, bool]]:
+    """The sections in the order a phone shows them, each with whether it is folded: the lights and the
+    indicators first; a long list without lights (378 owed figures) last, folded in <details>."""
+    fold = [len(s.rows) > FOLD and s.light_column is None for s in doc.sections]
+    return ([(s, False) for s, f in zip(doc.sections, fold) if not f]
+            + [(s, True) for s, f in zip(doc.sections, fold) if f])
+
+
 def to_html(doc: Doc) -> str:
     e = html_text
     lang = doc.lang if doc.lang in W else "en"
@@ -80,8 +93,11 @@ def to_html(doc: Doc) -> str:
            '<meta name="viewport" content="width=device-width, initial-scale=1">',
            f"<title>{e(doc.title)}</title><style>{CSS}</style></head><body>", f"<h1>{e(doc.title)}</h1>", "<ul>"]
     out += [f"<li>{e(line)}</li>" for line in doc.lines] + ["</ul>"]
-    for s in doc.sections:
-        out.append(f"<h2>{e(s.title)}</h2>")
+    for s, fold in html_sections(doc):
+        if fold:
+            out.append(f"<details><summary><h2>{e(s.title)}</h2>{e(FOLDED[lang].format(n=len(s.rows)))}</summary>")
+        else:
+            out.append(f"<h2>{e(s.title)}</h2>")
         if not s.rows:
             out.append(f"<p>{e(s.note or W[lang]['none'])}</p>")
             continue
@@ -101,7 +117,7 @@ def to_html(doc: Doc) -> str:
                     cls = "t"  # mostly Chinese text: give it room rather than one character a line
                 cells.append(f'<td class="{cls}">{e(str(v))}</td>' if cls else f"<td>{e(str(v))}</td>")
             out.append("<tr>" + "".join(cells) + "</tr>")
-        out.append("</tbody></table></div>")
+        out.append("</tbody></table></div>" + ("</details>" if fold else ""))
     out.append("</body></html>\n")
     return "\n".join(out)
 

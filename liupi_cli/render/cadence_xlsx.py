@@ -16,7 +16,7 @@ from __future__ import annotations
 import math
 
 from liupi_cli.render.cadence_doc import LIGHT, Doc, Section, W
-from liupi_cli.render.safe import inert, neutralise
+from liupi_cli.render.safe import inert, xlsx_cell
 
 LONG = 30  # rows: more than this does not fit one printed page beside the rest, so it becomes an annex
 BODY_PT, MIN_PT = 11, 9
@@ -188,7 +188,7 @@ class _Sheet:
     def line(self, text: str, size: int | None = None) -> None:
         """A line across the whole width (title, summary line, section heading): merged, wrapped, tall enough."""
         self.row += 1
-        cell = self.ws.cell(self.row, 1, neutralise(text))
+        cell = self.ws.cell(self.row, 1, xlsx_cell(text))
         cell.alignment = self.wrap if size is None else self.low
         if size:
             cell.font = self.fonts[size]
@@ -202,13 +202,13 @@ class _Sheet:
         self.row += 1
         head = self.row
         for j, name in enumerate(s.columns, 1):
-            cell = self.ws.cell(head, j, neutralise(str(name)))
+            cell = self.ws.cell(head, j, xlsx_cell(str(name)))
             cell.font, cell.fill, cell.alignment, cell.border = self.bold, self.head_fill, self.centre, self.border
         self._height(head, s.columns)
         for values in s.rows:
             self.row += 1
             for j, v in enumerate(values, 1):
-                cell = self.ws.cell(self.row, j, neutralise(v) if isinstance(v, str) else v)
+                cell = self.ws.cell(self.row, j, xlsx_cell(v))
                 light = _LIGHT_OF.get(str(v)) if j - 1 == s.light_column else None
                 self._style(cell, light)
             self._height(self.row, values)

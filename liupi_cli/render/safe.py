@@ -89,10 +89,17 @@ def neutralise(text: str) -> str:
 
 
 def xlsx_cell(value: object) -> object:
-    """A value an xlsx cell can hold: text neutralised and free of characters the format forbids."""
+    """A value an xlsx cell can hold: free of characters the format forbids, and never a formula.
+
+    In a workbook a text cell is text: only ``=`` makes openpyxl write a formula (and ``@`` one in the
+    spreadsheet's own editor), so only those are quoted. A signed figure (``-2.8个百分点``, ``+1.2``) is
+    written as it reads: the apostrophe CSV needs against Excel's parser would print in the cell."""
     if not isinstance(value, str):
         return value
-    return _XLSX_ILLEGAL.sub(_escape, neutralise(value))
+    text = inert(value)
+    if text[:1] in ("=", "@"):
+        text = "'" + text
+    return _XLSX_ILLEGAL.sub(_escape, text)
 
 
 _SHEET_TITLE_FORBIDDEN = re.compile(r"[\[\]:*?/\\]")

@@ -122,8 +122,10 @@ def pad(text: str, cols: int, align: str = "left") -> str:
 class Column:
     """One column: a heading, its cells, and how it gives way when space is short.
 
-    ``priority``: higher is kept longer. ``wrap``: text may break across lines (else the column keeps
-    its natural width). ``max_width`` caps a wrapping column; ``max_lines`` caps a cell's lines."""
+    ``priority``: higher is kept longer. ``keep``: never dropped (what tells one row from another, such as
+    a revised figure from its replacement); the others give way first. ``wrap``: text may break across lines
+    (else the column keeps its natural width). ``max_width`` caps a wrapping column; ``max_lines`` caps a
+    cell's lines."""
 
     header: str
     cells: list[str]
@@ -134,6 +136,7 @@ class Column:
     max_width: int = 60
     max_lines: int = 0
     styles: list[str | None] = field(default_factory=list)  # per cell, passed to ``paint``
+    keep: bool = False
 
     def __post_init__(self) -> None:  # plan and user text: control characters shown escaped, and measured so
         self.header = inert(self.header, keep_newlines=False)
@@ -172,9 +175,10 @@ def fit(columns: Sequence[Column], total: int, sep: int = 2) -> list[tuple[Colum
                 step = min(excess, widths[i] - least[i], max(1, (widths[i] - least[i]) // 2))
                 widths[i] -= step
                 excess -= step
-        if excess <= 0 or len(cols) <= 1:
+        droppable = [c for c in cols if not c.keep]
+        if excess <= 0 or len(cols) <= 1 or not droppable:
             return list(zip(cols, widths))
-        cols.remove(min(cols, key=lambda c: c.priority))
+        cols.remove(min(droppable, key=lambda c: c.priority))
 
 
 def render_table(columns: Sequence[Column], total: int, sep: int = 2,

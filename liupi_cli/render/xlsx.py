@@ -31,17 +31,18 @@ from liupi_cli.report.model import Report
 NUMBER_FORMATS = {"growth": "0.0###", "completion": "0.0", "expected": "0.0", "gap_expected": "+0.0;-0.0;0.0",
                   "gap_growth": "+0.0###;-0.0###;0.0"}  # growth and its gap: 9.46 and −0.04 shown, not 9.5 and −0.0
 AMOUNTS = ("this_period", "ytd", "last_year", "projection")
-# Column widths (in Excel's character units; a Chinese character takes about two) sized so the
-# circular fits one A4 landscape page wide at about 83% scale (11 pt prints at 9 pt or more); headings wrap.
-WIDTHS = {"no": 4.5, "battle": 12, "indicator": 21, "unit": 7, "lead": 12, "frequency": 6, "target": 13,
-          "this_period": 9, "ytd": 9, "last_year": 9, "growth": 7, "completion": 8, "expected": 7,
-          "gap_expected": 9, "gap_growth": 9, "light": 6, "projection": 9, "note": 22}
+# Column widths, in column units (a digit of the default font: 7 px in Excel and WPS, 9.4 px where LibreOffice
+# stands DejaVu Sans in for Calibri, see cadence_xlsx.UNIT_PX). A sheet of PAGE_UNITS fits one A4 landscape
+# page wide at 9 pt or more in LibreOffice (and unscaled in Excel); long text and headings wrap.
+WIDTHS = {"no": 4, "battle": 12, "indicator": 15, "unit": 5, "lead": 8, "frequency": 5, "target": 10,
+          "this_period": 7, "ytd": 7, "last_year": 7, "growth": 6.5, "completion": 6, "expected": 5.5,
+          "gap_expected": 6.5, "gap_growth": 6.5, "light": 5, "projection": 7, "note": 12}
 WRAPPED = {"indicator", "lead", "target", "note", "battle", "unit"}
 FONT_SIZE = 11
 LINE_HEIGHT = 16  # points per line of 11 pt Chinese text
-
-
-PAGE_UNITS = 168  # column units that print one A4 landscape page wide with 11 pt text at 9 pt or more
+PAGE_UNITS = 128  # the budget of cadence_xlsx.PAGE_UNITS: 11 pt prints at 9 pt or more in LibreOffice too
+# What the wrapped columns give back, down to these widths, when headings or figures widened others.
+GIVE_BACK = (("note", 8), ("indicator", 11), ("target", 8), ("lead", 7), ("battle", 8))
 
 
 @functools.lru_cache(maxsize=1 << 14)  # unit names, frequencies and notes recur row after row
@@ -52,33 +53,49 @@ def _units(text: str) -> float:
 
 
 def _widths(keys: list[str], labels: dict[str, str], rows: list[dict[str, object]]) -> dict[str, float]:
-    """Column widths: the base widths, widened so no heading word (Frequency, projection) and no short
-    cell (quarterly, YELLOW) is cut, then the note and the indicator give back what that took so the
-    page still prints at 9 pt or more."""
+    """Column widths: the base widths, widened so no heading word (Frequency, projection), no short cell
+    (quarterly, YELLOW) and no figure (2,616,611.00) is cut, then the wrapped columns give back what that
+    took so the page still prints at 9 pt or more."""
     widths = dict(WIDTHS)
     for k in keys:
         words = labels[k].replace("(", " (").split() if labels[k].isascii() else []
-        need = max((_units(wd) * 1.1 + 1.5 for wd in words), default=0)
+        need = max((_units(wd) + 0.6 for wd in words), default=0)
         if k not in WRAPPED:
-            need = max(need, *(_units(v) + 1.5 for row in rows if isinstance((v := row[k]), str)), 0)
+            need = max(need, *(_units(_shown(v)) + 1.5 for row in rows if (v := row[k]) is not None), 0)
         widths[k] = max(widths[k], round(need, 1))
     excess = sum(widths[k] for k in keys) - PAGE_UNITS
-    for k, floor in (("note", 16), ("indicator", 18), ("target", 11), ("lead", 10), ("this_period", 8),
-                     ("ytd", 8), ("last_year", 8), ("gap_expected", 8), ("gap_growth", 8)):
+    for k, floor in GIVE_BACK:
         if excess > 0 and k in keys:
-            give = min(excess, widths[k] - floor)
+            give = max(0.0, min(excess, widths[k] - floor))
             widths[k] -= give
             excess -= give
     return widths
 
 
+def _shown(value: object) -> str:
+    """A cell as a spreadsheet shows it: a figure with its thousands separators and decimals."""
+    if isinstance(value, float):
+        return f"{value:,.{min(places_needed(value, 0), 2)}f}"
+    return str(value)
+
+
 def _lines(text: str, col_width: float) -> int:
     """Lines a wrapped cell needs: spreadsheet programs do not grow rows by themselves on opening, so
     the height is set from an estimate (Chinese characters and their punctuation two units, Latin
-    letters and digits a little over one)."""
-    import math
+    letters and digits a little over one). Lines break between words and between Chinese characters, so
+    a word that does not fit starts the next line; a word wider than the column is broken where it must."""
+    import re
 
-    return max(1, math.ceil(_units(text) / (col_width - 0.3)))
+    room = max(1.0, col_width - 0.3)
+    lines, used = 1, 0.0
+    for word in re.findall(r"[!-~]+|\S", text):
+        w = _units(word)
+        if used and used + w > room:
+            lines, used = lines + 1, 0.0
+        while w > room:  # a word longer than the line is broken inside it
+            lines, w = lines + 1, w - room
+        used += w + (0.3 if word.isascii() else 0.0)
+    return lines
 
 
 def _amount_format(unit: str | None, value: float) -> tuple[str, float]:
@@ -160,44 +177,29 @@ def to_xlsx(report: Report, lang: str = "en") -> bytes:
     ws.append([_safe(subheading(report, lang))])
     ws["A2"].font = body
     ws.append([])
-    head = [w["by_battle"], *(LIGHT_WORD[lang][k] for k in ("red", "yellow", "green", "grey")), w["total"],
-            f"{LIGHT_WORD[lang]['red']} %"]
+    # one table, one heading row repeated on every printed page: the battles, all indicators, then the units
+    head = [f"{w['by_battle']} / {w['by_unit']}", *(LIGHT_WORD[lang][k] for k in ("red", "yellow", "green", "grey")),
+            w["total"], f"{LIGHT_WORD[lang]['red']} %"]
     ws.append(head)
     header_row = ws.max_row
     for c in [*report.summary.by_battle, report.summary.overall]:
         name = w["overall"] if c.key == "all" else battle_title(report, c.key, lang)
         ws.append([_safe(name), c.red, c.yellow, c.green, c.grey, c.total, round(c.share("red"), 1)])
-    ws.append([])
-    ws.append([w["by_unit"], *head[1:]])
+    ws.append([w["by_unit"]])
     unit_header = ws.max_row
     for c in report.summary.by_unit:
         ws.append([_safe(c.name_zh), c.red, c.yellow, c.green, c.grey, c.total, round(c.share("red"), 1)])
-    ws.append([])
-    ws.append([f"{w['overdue']} ({len(report.summary.tasks_overdue)})"])
-    overdue_title = ws.max_row
-    ws.append([w["id"], w["task"], w["deadline"], w["days"], w["status"]])
-    overdue_header = ws.max_row
-    for t in report.summary.tasks_overdue:
-        ws.append([t.id, _safe(f"{t.title_zh} ({'、'.join(t.lead_units_zh)})"), t.deadline, t.days_overdue,
-                   _safe(STATUS[lang].get(t.status or "", t.status or ""))])
-    if not report.summary.tasks_overdue:
-        ws.append([w["none"]])
     for row in ws.iter_rows(min_row=3):
         for cell in row:
-            font = bold if cell.row in (header_row, unit_header, overdue_title, overdue_header) else body
-            align = wrapped if cell.column == 2 and cell.row > overdue_header else top
-            fmt = None
-            if cell.column == 7 and isinstance(cell.value, float):
-                fmt = "0.0"
-            elif cell.column == 3 and cell.row > overdue_header and report.summary.tasks_overdue:
-                fmt = "yyyy-mm-dd"
-            styles.apply(cell, font, align, fmt)
+            font = bold if cell.row in (header_row, unit_header) else body
+            styles.apply(cell, font, top, "0.0" if cell.column == 7 and isinstance(cell.value, float) else None)
     for col, light in zip(range(2, 6), ("red", "yellow", "green", "grey")):
         ws.cell(header_row, col).fill = fills[light]
     ws.freeze_panes = f"A{header_row + 1}"
-    for col, width in zip("ABCDEFG", (36, 44, 11, 9, 12, 8, 8)):
+    for col, width in zip("ABCDEFG", (40, 9, 9, 9, 9, 9, 9)):
         ws.column_dimensions[col].width = width
-    print_layout(ws, title, lang, "1:2")
+    print_layout(ws, title, lang, f"1:{header_row}")
+
 
     keys = [k for k, *_ in COLUMNS if k != "battle"]  # each battle has its own sheet, named in its title
     labels = {k: (zh if lang == "zh" else en) for k, en, zh in COLUMNS}
@@ -207,13 +209,13 @@ def to_xlsx(report: Report, lang: str = "en") -> bytes:
         sheet.append([_safe(battle_title(report, battle, lang))])
         sheet["A1"].font = Font(bold=True, size=12)
         sheet.append([labels[k] for k in keys])
-        sheet.row_dimensions[2].height = 54  # headings wrap to up to four lines
         for col in range(1, len(keys) + 1):
             cell = sheet.cell(2, col)
             cell.font = bold
             cell.alignment = Alignment(wrap_text=True, vertical="center", horizontal="center")
         all_values = [cells(r, n, lang) for n, r in enumerate(rows, 1)]
         widths = _widths(keys, labels, all_values)
+        sheet.row_dimensions[2].height = LINE_HEIGHT * max(_lines(labels[k], widths[k]) for k in keys)
         for rownum, (r, values) in enumerate(zip(rows, all_values), 3):  # rows 1-2: title and headings
             row = []
             formats = {}
@@ -235,6 +237,36 @@ def to_xlsx(report: Report, lang: str = "en") -> bytes:
         for col, k in enumerate(keys, 1):
             sheet.column_dimensions[get_column_letter(col)].width = widths[k]
         print_layout(sheet, f"{title} · {battle_title(report, battle, lang)}", lang, "1:2")
+    _overdue_sheet(wb, report, lang, styles, title)
     buf = io.BytesIO()
     wb.save(buf)
     return buf.getvalue()
+
+
+def _overdue_sheet(wb, report: Report, lang: str, styles: _Styles, title: str) -> None:
+    """The overdue tasks: columns of their own, so a sheet of their own with its heading row on every page."""
+    from openpyxl.styles import Alignment, Font
+
+    w = WORDS[lang]
+    body, bold = Font(size=FONT_SIZE), Font(bold=True, size=FONT_SIZE)
+    top, wrapped = Alignment(vertical="top"), Alignment(wrap_text=True, vertical="top")
+    tasks = wb.create_sheet(title=sheet_title(w["overdue"]))  # a table of its own columns: a sheet of its own
+    tasks.append([_safe(f"{w['overdue']} ({len(report.summary.tasks_overdue)})")])
+    tasks["A1"].font = Font(bold=True, size=12)
+    tasks.append([w["id"], w["task"], w["deadline"], w["days"], w["status"]])
+    for t in report.summary.tasks_overdue:
+        tasks.append([t.id, _safe(f"{t.title_zh} ({'、'.join(t.lead_units_zh)})"), t.deadline, t.days_overdue,
+                      _safe(STATUS[lang].get(t.status or "", t.status or ""))])
+    if not report.summary.tasks_overdue:
+        tasks.append([w["none"]])
+    for row in tasks.iter_rows(min_row=2):
+        for cell in row:
+            fmt = "yyyy-mm-dd" if cell.column == 3 and cell.row > 2 and report.summary.tasks_overdue else None
+            styles.apply(cell, bold if cell.row == 2 else body, wrapped if cell.column == 2 else top, fmt)
+        if row[0].row > 2 and len(row) > 1 and row[1].value:
+            tasks.row_dimensions[row[0].row].height = LINE_HEIGHT * _lines(str(row[1].value), 70)
+    tasks.freeze_panes = "A3"
+    for col, width in zip("ABCDE", (14, 70, 12, 9, 12)):
+        tasks.column_dimensions[col].width = width
+    print_layout(tasks, f"{title} · {w['overdue']}", lang, "1:2")
+

@@ -1,0 +1,153 @@
+"""What a figure of each kind can plausibly be, and the typo a figure outside it most likely is.
+
+One function per kind of target answers "is this value plausible for this indicator?" with ``None`` or an
+:class:`Implausible` naming the range it left. A refusal then names the likely slip — the decimal point
+lost or moved (``54`` for 5.4, ``490`` for 49, ``9`` for 0.9‰) — found by shifting the decimal point until
+the value lands inside the range. ``--force`` records the figure anyway. The table of ranges is in
+docs/recording.md; what can never be a figure (NaN, a negative count, a growth below −100%) is refused in
+``recording.sanity`` whatever ``--force`` says.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from liupi_cli.models import Indicator, Kind
+
+GROWTH_SPAN = 50.0  # a growth rate within ±50% is plausible whatever the target …
+TIMES = 3.0  # … and so is one within ±3 × its target; a total, a level, a cap or a standard up to 3 × its target
+SHARE_MAX = 100.0  # a share in % is at most 100
+# Units that count whole things: a fraction of an accident, a firm or a person is a typo.
+COUNT_UNITS = frozenset({"起", "人", "家", "个", "项", "件", "名", "宗", "轮", "户", "类", "张", "次", "位", "批"})
+
+
+@dataclass(frozen=True)
+class Implausible:
+    """Why a value is not plausible: ``what`` reads after the indicator id and the value."""
+
+    what: str
+    low: float
+    high: float
+    hint: str | None = None  # a kind's own hint replaces the decimal-point slip (万元 typed for 亿元)
+
+
+def _times(value: float, target: float) -> str:
+    times = value / target
+    return f"{times:.1f}" if times < 100 else f"{times:.0f}"
+
+
+def growth(ind: Indicator, value: float) -> Implausible | None:
+    span = max(GROWTH_SPAN, TIMES * abs(ind.target or 0.0))
+    if -span <= value <= span:
+        return None
+    return Implausible(f"a growth of {value:g}% is outside ±{span:g}%, the plausible range for a growth rate "
+                       f"targeted at {ind.target:g}%" if ind.target is not None else
+                       f"a growth of {value:g}% is outside ±{span:g}%, the plausible range for a growth rate",
+                       -span, span)
+
+
+def _share(ind: Indicator, value: float) -> Implausible | None:
+    if value <= SHARE_MAX:
+        return None
+    return Implausible(f"{value:g}% is over 100%", 0.0, SHARE_MAX)
+
+
+def _amount(ind: Indicator, value: float, what: str) -> Implausible | None:
+    """Not more than 3 × the target: an extra 0, or 万元 typed for 亿元, would light green at 1000%."""
+    target, unit = ind.target, ind.unit or ""
+    if target is None or target <= 0 or value <= TIMES * target:
+        return None
+    other = "万元" if unit.startswith("亿") else "元" if unit.startswith("万") else None
+    hint = (f"an extra 0, or the figure in {other} (write it with its unit: {value:g}{other})?" if other else None)
+    return Implausible(f"{value:g}{unit} is {_times(value, target)} times {what} {target:g}{unit}", 0.0,
+                       TIMES * target, hint)
+
+
+def _whole(ind: Indicator, value: float) -> Implausible | None:
+    if (ind.unit or "") not in COUNT_UNITS or math.isclose(value, round(value), rel_tol=1e-9, abs_tol=1e-9):
+        return None
+    return Implausible(f"{value:g}{ind.unit} is not a whole number, but {ind.name_zh} counts whole {ind.unit}",
+                       0.0, math.inf, "a count has no decimals;")
+
+
+def cumulative(ind: Indicator, value: float) -> Implausible | None:
+    return _whole(ind, value) or _amount(ind, value, "the year's target")
+
+
+def level(ind: Indicator, value: float) -> Implausible | None:
+    if ind.unit == "%":
+        return _share(ind, value)
+    if ind.unit == "‰":
+        return None  # 0…1000‰ is checked as impossible beyond
+    return _whole(ind, value) or _amount(ind, value, "the year's target")
+
+
+def ceiling(ind: Indicator, value: float) -> Implausible | None:
+    """A cap (失业率5.5%, 火灾受害率0.9‰, 审批49个工作日) is seldom broken threefold: 54 for 5.4, 490 for 49."""
+    share = _share(ind, value) if ind.unit == "%" else None
+    return share or _amount(ind, value, "the cap")
+
+
+def counted(ind: Indicator, value: float) -> Implausible | None:
+    """Events counted (零发生, 双下降): whole numbers."""
+    return _whole(ind, value)
+
+
+def milestone(ind: Indicator, value: float) -> Implausible | None:
+    return _amount(ind, value, "the year's target")
+
+
+def standard(ind: Indicator, value: float) -> Implausible | None:
+    """A standard (低保 650元/月) is raised, not multiplied or cut to a third: 6500 or 65 for 650."""
+    target, unit = ind.target, ind.unit or ""
+    if target is None or target <= 0:
+        return None
+    if value > TIMES * target:
+        return Implausible(f"{value:g}{unit} is {_times(value, target)} times the new standard {target:g}{unit}",
+                           target / TIMES, TIMES * target)
+    if 0 < value < target / TIMES:
+        return Implausible(f"{value:g}{unit} is under a third of the new standard {target:g}{unit}",
+                           target / TIMES, TIMES * target)
+    return None
+
+
+def ranking(ind: Indicator, value: float) -> Implausible | None:
+    return None  # a rank is a whole position, 1 or more: checked as impossible beyond
+
+
+PER_KIND: dict[Kind, Callable[[Indicator, float], Implausible | None]] = {
+    Kind.growth_rate: growth,
+    Kind.cumulative: cumulative,
+    Kind.level: level,
+    Kind.ceiling: ceiling,
+    Kind.zero_events: counted,
+    Kind.double_decline: counted,
+    Kind.milestone: milestone,
+    Kind.ranking: ranking,
+    Kind.standard_raised: standard,
+}
+
+
+def slip(value: float, low: float, high: float) -> float | None:
+    """The value with its decimal point moved (1 to 3 places) back inside [low, high]: 54 -> 5.4."""
+    for places in (1, 2, 3):
+        for shifted in (value / 10 ** places, value * 10 ** places):
+            shifted = round(shifted, 10)
+            if low <= shifted <= high and shifted != 0:
+                return shifted
+    return None
+
+
+def check(ind: Indicator, value: float) -> tuple[str, str] | None:
+    """``(message, hint)`` when the value is implausible for its kind; None when it is plausible."""
+    found = PER_KIND[ind.kind](ind, value)
+    if found is None:
+        return None
+    if found.hint is None:
+        meant = slip(value, found.low, found.high)
+        hint = f"did you mean {meant:g}{ind.unit or ''}?" if meant is not None else "check for a typo;"
+    else:
+        hint = found.hint
+    return f"{ind.id}: {found.what}", f"{hint} pass --force if the figure is real"
