@@ -83,6 +83,14 @@ _CN_PART = {"上半年": 6, "前三季度": 9, "全年": 12, "度": 12, "": 12}
 FORMS_HINT = "write 2023-06, 2023-01/02, 2023Q2 or 2023 (or 2023年6月, 2023年1-2月, 2023年二季度, 2023年上半年)"
 
 
+class JanuaryAlone(InputRefused):
+    """January named alone: its figures are published with February's, as 1–2月 (``year`` says which)."""
+
+    def __init__(self, message: str, hint: str, year: int):
+        super().__init__(message, hint)
+        self.year = year
+
+
 def _month(year: int, month: int, text: str) -> Period:
     if not 1 <= month <= 12:
         raise InputRefused(f"period '{text}': month {month} does not exist", "months are 01–12")
@@ -90,7 +98,7 @@ def _month(year: int, month: int, text: str) -> Period:
         hint = f"record it as {year}-02 (or {year}-01/02)"
         if re.fullmatch(r"\d{4}\.1", text.strip()):  # a spreadsheet shows the number 2023.10 as 2023.1
             hint += f"; if it means October (2023.10 shown without its 0), write {year}-10"
-        raise InputRefused(f"period '{text}': January is published together with February as 1–2月", hint)
+        raise JanuaryAlone(f"period '{text}': January is published together with February as 1–2月", hint, year)
     return Period(year, month, "month")
 
 
@@ -140,6 +148,15 @@ def parse_period(text: str, year: int | None = None) -> Period:
                 raise InputRefused(f"period '{text}' gives no year", f"write the year too, e.g. 2023年{rest}")
             return _cn_period(int(m[1]) if m[1] else year, rest, text)
     raise InputRefused(f"cannot read period '{text}'", FORMS_HINT)
+
+
+def owed_period(text: str) -> tuple[Period, bool]:
+    """A period something is owed for (催报, a unit's page): as ``parse_period``, but January alone is the joint
+    1–2月 release its figures belong to (the True says so, for the caller to tell the user)."""
+    try:
+        return parse_period(text), False
+    except JanuaryAlone as exc:
+        return Period(exc.year, 2, "month"), True
 
 
 def within(key: str, period: Period) -> bool:

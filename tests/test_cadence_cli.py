@@ -233,3 +233,21 @@ def test_last_on_an_old_plan_is_refused_not_guessed(mini, tmp_path):
 def test_a_malformed_liupi_today_is_a_usage_error(mini, tmp_path):
     r = _bare(f"{LIUPI} summary --month last", {**BARE, "LIUPI_HOME": str(mini), "LIUPI_TODAY": "21/07/2023"}, tmp_path)
     assert r.returncode == 2 and b"LIUPI_TODAY" in r.stderr
+
+
+def test_january_alone_is_owed_with_february(run):
+    """A new year's 催报 starts in January: `missing --month 2023-01` lists what 1–2月 owes and says so;
+    a report for January alone is still refused (there is no January figure to judge)."""
+    jan = run("missing", "--month", "2023-01", "--format", "json")
+    feb = run("missing", "--month", "2023-02", "--format", "json")
+    assert jan.exit_code == feb.exit_code == 0
+    assert json.loads(jan.stdout) == json.loads(feb.stdout)
+    assert "January's figures are owed with February's, listed as 2023-02 (1–2月)" in jan.stderr
+    zh = run("missing", "--month", "2023年1月", "--lang", "zh")
+    assert zh.exit_code == 0 and "1月数据与2月合并报送" in zh.stderr
+    page = run("unit", "rsj", "--month", "2023-01", "--format", "json")
+    assert page.exit_code == 0 and json.loads(page.stdout) == json.loads(
+        run("unit", "rsj", "--month", "2023-02", "--format", "json").stdout)
+    refused = run("report", "--month", "2023-01")
+    assert refused.exit_code == 2 and "--month 2023-02 (1–2月)" in refused.stderr
+    assert run("missing", "--month", "2023-13").exit_code == 2

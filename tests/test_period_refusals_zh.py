@@ -39,7 +39,7 @@ IDS = [f"{i}-{c[1][0]}" for i, c in enumerate(CASES)]
 def _raise_lines() -> set[int]:
     tree = ast.parse(Path(periods.__file__).read_text(encoding="utf-8"))
     return {n.lineno for n in ast.walk(tree) if isinstance(n, ast.Raise) and n.exc is not None
-            and "InputRefused" in ast.unparse(n.exc)}
+            and ("InputRefused" in ast.unparse(n.exc) or "JanuaryAlone" in ast.unparse(n.exc))}
 
 
 def _raised_at(call) -> int:

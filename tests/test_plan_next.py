@@ -221,9 +221,9 @@ def test_next_years_workspace_works_on_day_one_and_the_filled_table_passes_check
     text = _liupi(new, "missing", "--month", "2024-02").stdout
     assert f"{len(flagged)} of them with the target still to be set" in text
     assert "城镇新增就业（目标待定）" in _liupi(new, "missing", "--month", "2024-02", "--lang", "zh").stdout
-    # January alone is no reporting period for any plan (1–2月 is published together): the same usage error
-    jan = _liupi(new, "missing", "--month", "2024-01", code=2)
-    assert "--month 2024-02 (1–2月)" in jan.stderr
+    # a new year's 催报 starts in January: what 1–2月 owes, said so (January is published with February)
+    jan = _liupi(new, "missing", "--month", "2024-01", "-f", "json")
+    assert json.loads(jan.stdout) == owed and "listed as 2024-02 (1–2月)" in jan.stderr
 
     # before any 2024 figure the report is written all the same, exit 6 as for any plan with nothing recorded
     empty = _liupi(new, "report", "--month", "2024-03", code=6)

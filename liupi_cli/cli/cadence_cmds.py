@@ -17,7 +17,7 @@ import typer
 from liupi_cli.cli.clock import today
 from liupi_cli.cli.context import state
 from liupi_cli.cli.output import Fmt, pick_format, say
-from liupi_cli.errors import ExitCode, OutputUnwritable, UsageProblem
+from liupi_cli.errors import ExitCode, InputRefused, OutputUnwritable, UsageProblem
 from liupi_cli.periods import Period
 
 ALL_FORMATS = (Fmt.table, Fmt.markdown, Fmt.csv, Fmt.json, Fmt.xlsx, Fmt.html)
@@ -62,11 +62,24 @@ def _checked(period: Period, plan=None) -> Period:
     return period
 
 
-def _one_period(month: str | None, quarter: str | None, year: str | None, example: str) -> Period:
+def _one_period(month: str | None, quarter: str | None, year: str | None, example: str, lang: str = "en") -> Period:
+    """The period something is owed for: one of --month/--quarter/--year. January alone (2024-01) is the
+    1–2月 release its figures belong to, said on stderr: a new year's 催报 starts in January."""
     given = [(n, v, g) for n, v, g in (("--month", month, "month"), ("--quarter", quarter, "quarter"),
                                        ("--year", year, "year")) if v]
     if len(given) != 1:
         raise UsageProblem("give exactly one of --month, --quarter or --year", f"e.g. {example}")
+    if month is not None and month != "last":
+        from liupi_cli.periods import owed_period
+
+        try:
+            period, joint = owed_period(month)
+        except InputRefused:  # unreadable: said below as the usage error it is
+            joint = False
+        if joint:
+            say(f"{period.label_zh}：1月数据与2月合并报送，按1–2月列出" if lang == "zh" else
+                f"--month {month}: January's figures are owed with February's, listed as {period.key} (1–2月)")
+            return period
     return _grain_period(*given[0], today())
 
 
@@ -148,7 +161,7 @@ def missing(
     st.json_errors = fmt is Fmt.json
     if fail_on not in (None, "missing"):
         raise UsageProblem(f"--fail-on {fail_on}: unknown condition", "use --fail-on missing")
-    period = _checked(_one_period(month, quarter, year, "liupi missing --month 2023-06"), st.plan())
+    period = _checked(_one_period(month, quarter, year, "liupi missing --month 2023-06", lang.value), st.plan())
     from liupi_cli.cadence.missing import build_missing
     from liupi_cli.render.cadence_doc import missing_doc
 
@@ -188,7 +201,7 @@ def unit(
     st.lang = lang.value
     fmt = pick_format(fmt, out, ALL_FORMATS)
     st.json_errors = fmt is Fmt.json
-    period = _checked(_one_period(month, quarter, year, "liupi unit 县人社局 --month 2023-06"), st.plan())
+    period = _checked(_one_period(month, quarter, year, "liupi unit 县人社局 --month 2023-06", lang.value), st.plan())
     from liupi_cli.cadence.unit_page import build_unit_page
     from liupi_cli.render.cadence_doc import unit_doc
 

@@ -28,15 +28,14 @@ def option_period(name: str, value: str) -> Period:
     """A report's or product's period option read as a period: an unreadable one is a usage error
     (exit 2), and January alone points to the 1–2月 report, not to how figures are recorded."""
     from liupi_cli.errors import InputRefused
+    from liupi_cli.periods import JanuaryAlone
 
     try:
         return parse_period(value)
+    except JanuaryAlone as exc:
+        raise UsageProblem(exc.message, f"January is reported with February: {name} {exc.year}-02 (1–2月)") from None
     except InputRefused as exc:
-        hint = exc.hint
-        if "January is published together with February" in exc.message:
-            year = value.strip()[:4]
-            hint = f"January is reported with February: {name} {year}-02 (1–2月)"
-        raise UsageProblem(exc.message, hint) from None
+        raise UsageProblem(exc.message, exc.hint) from None
 
 
 def _period(month: str | None, quarter: str | None, year: str | None) -> Period:
