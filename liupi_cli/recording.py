@@ -204,7 +204,8 @@ def _falling_year_to_date(plan: Plan, current: Current, changes: list[Change], f
     """Year-to-date totals never fall within a year: 1 major accident by March and 0 by June means
     one of the two figures is wrong. Compared with the earlier periods (recorded or in this batch)
     and with the later recorded ones; --force with a note lets a real fall through."""
-    ytd = [c for c in changes if plan.indicators[c.record.indicator].kind in YEAR_TO_DATE_KINDS]
+    ytd = [c for c in changes if plan.indicators[c.record.indicator].kind in YEAR_TO_DATE_KINDS
+           or plan.indicators[c.record.indicator].year_to_date]  # a year-to-date rate (受害率) only grows too
     if not ytd:
         return []
     wanted = {(c.record.indicator, c.record.baseline) for c in ytd}

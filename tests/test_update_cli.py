@@ -427,3 +427,15 @@ def test_lang_zh_on_update_also_speaks_the_refusal_in_chinese(run):
     result = run("update", "new_urban_jobs", "14800", "--period", "2023-06", "--lang", "zh")
     assert result.exit_code == 1
     assert "错误：new_urban_jobs：14800人 是全年目标 3200人 的 4.6 倍" in result.stderr
+
+
+def test_a_year_to_date_rate_cannot_fall_either(run_shipped):
+    """森林火灾受害率 is burned area to date over the forest: it only grows within the year, so 0.8‰ in
+    December after 1.2‰ in September is a typing slip (or needs --force with a note), like a count."""
+    assert run_shipped("update", "forest_fire_rate", "1.2", "-p", "2023-09").exit_code == 0
+    fell = run_shipped("update", "forest_fire_rate", "0.8", "-p", "2023-12")
+    assert fell.exit_code == 1
+    assert ("forest_fire_rate 2023-12 is 0.8, smaller than 1.2 for 2023-09 (recorded): a year-to-date figure "
+            "cannot fall within the year") in fell.stderr
+    assert run_shipped("update", "urban_unemployment", "5.6", "-p", "2023-09").exit_code == 0
+    assert run_shipped("update", "urban_unemployment", "5.2", "-p", "2023-12").exit_code == 0  # a rate of the month
