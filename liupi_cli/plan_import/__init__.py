@@ -11,14 +11,17 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
+import re
 from typing import Any
 
-from liupi_cli.errors import InputRefused, PlanUnreadable
+from liupi_cli.errors import InputRefused, PlanUnreadable, UsageProblem
 from liupi_cli.models import Battle, Indicator, Unit
 from liupi_cli.plan_import.build import Built, ReviewItem, build
 from liupi_cli.plan_import.grid import Sheet
+from liupi_cli.plan_import.fresh import fresh_targets, is_skeleton
+from liupi_cli.plan_import.lists import LISTS, ListEntry, assign, merged_entries, namespace_of, read_entries, title_years
 from liupi_cli.plan_import.normalise import TaskList, find_lists
-from liupi_cli.plan_import.writer import merge_tasks, review_md, targets_yaml, tasks_yaml
+from liupi_cli.plan_import.writer import lists_yaml, merge_tasks, review_md, targets_yaml, tasks_yaml
 
 TARGETS, TASKS = "targets.yaml", "tasks.yaml"
 
@@ -49,6 +52,7 @@ class ImportResult:
     lists: list[TaskList]
     files: dict[str, str] = field(default_factory=dict)  # file name -> text to write
     counts: dict[str, int] = field(default_factory=dict)
+    entries: list[ListEntry] = field(default_factory=list)  # each list's namespace, file, label and title
 
     @property
     def review(self) -> list[ReviewItem]:
@@ -89,6 +93,27 @@ def _models(data: dict[str, Any] | None, key: str, cls: type) -> list[Any]:
     return out
 
 
+def _known_lists(out: Path) -> list[ListEntry]:
+    from liupi_cli.yamlfile import load_yaml
+
+    path = out / LISTS
+    if not path.is_file() or path.stat().st_size == 0:
+        return []
+    return read_entries(load_yaml(path)[0])
+
+
+def _year(year: int | None, lists: list[TaskList], sheets: list[Sheet], plan_year: Any) -> tuple[int | None, str]:
+    """--year, else the year the titles state, else the plan's own: (year, where it came from)."""
+    if year is not None:
+        return year, "--year"
+    stated = title_years(lists, sheets)
+    if stated:
+        return stated.most_common(1)[0][0], "title"
+    if isinstance(plan_year, int):
+        return plan_year, "plan"
+    return None, ""
+
+
 def import_plan(
     paths: list[Path],
     out: Path,
@@ -97,28 +122,62 @@ def import_plan(
     battle: str | None = None,
     plan_id: str | None = None,
     replace: bool = False,
+    list_id: str | None = None,
 ) -> ImportResult:
-    """Read the files, build the plan entries and return the files to write (nothing is written here)."""
+    """Read the files, build the plan entries and return the files to write (nothing is written here).
+
+    ``out`` is the plan folder: an untouched `liupi init --empty` skeleton there (or any plan, with
+    ``replace``) is started afresh, keeping its plan id and settings; another plan gains the new lists,
+    each in its own id namespace (``imported-lists.yaml``)."""
+    if list_id is not None and not re.fullmatch(r"[a-z][a-z0-9_\-]{0,19}", list_id):
+        raise UsageProblem(f"--list-id {list_id!r} is not an id", "lowercase ascii letters, digits, - and _, "
+                           "starting with a letter, e.g. --list-id gzbg")
     sheets: list[Sheet] = []
-    for p in paths:
-        sheets += read_file(p)
     lists: list[TaskList] = []
-    for s in sheets:
-        lists += find_lists(s)
+    for p in paths:
+        mine = read_file(p)
+        sheets += mine
+        for s in mine:
+            lists += find_lists(s)
     if not lists:
         raise InputRefused(
             f"no task list found in {', '.join(str(p) for p in paths)}",
             "liupi looks for a table with headings such as 工作任务 and 牵头单位/责任单位, or numbered "
-            "paragraphs with 责任单位：… (see the README, 'Importing a plan')",
+            "paragraphs with 责任单位：… (see docs/import.md)",
         )
     ttext, tdata, old_tasks = _existing(out)
-    if tdata and year is None:
-        year = (tdata.get("plan") or {}).get("year")
+    plan_year = ((tdata or {}).get("plan") or {}).get("year") if isinstance((tdata or {}).get("plan"), dict) else None
+    fresh = bool(tdata is not None and (replace or is_skeleton(tdata, old_tasks)))
+    year, year_from = _year(year, lists, sheets, None if fresh else plan_year)
+    if fresh and year is None:
+        year, year_from = (plan_year if isinstance(plan_year, int) else None), "plan"
+    other_year = tdata is not None and not fresh and isinstance(plan_year, int) and year != plan_year
+    if fresh:
+        was_skeleton = not replace
+        tdata = fresh_targets(tdata, year or plan_year, next((tl.title for tl in lists if tl.title), None))
+        ttext, old_tasks = "", None
+    known = [] if fresh else _known_lists(out)
+    taken = {namespace_of(str(t.get("id"))) for t in old_tasks or [] if isinstance(t, dict)}
+    entries = assign(lists, known, taken, list_id)
     units, battles = _models(tdata, "units", Unit), _models(tdata, "battles", Battle)
-    built = build(lists, units, battles, _models(tdata, "indicators", Indicator), year, battle)
+    built = build(lists, units, battles, _models(tdata, "indicators", Indicator), year, battle,
+                  [e.id for e in entries])
     if built.year is None:
         raise InputRefused("the plan year is not in the documents", "pass --year 2024")
-    if tdata is None:
+    if other_year:
+        said = "--year" if year_from == "--year" else "the documents' titles"
+        built.review.insert(0, ReviewItem(lists[0].ref, f"{said} name {year} but {out} holds the {plan_year} plan: "
+                                          f"its year is kept, the deadlines read as {year}; a plan of its own for "
+                                          f"{year}: liupi init DIR --empty --year {year}"))
+    if year_from == "title":
+        built.review.insert(0, ReviewItem(lists[0].ref, f"plan year {built.year}, as the title states; "
+                                          "pass --year to set another"))
+    if fresh:
+        what = "the empty skeleton of `liupi init --empty`" if was_skeleton else "the plan there (--replace)"
+        built.review.insert(0, ReviewItem(str(out), f"{what} replaced: its example unit, battle, indicator and "
+                                          f"task are gone; plan id {tdata['plan'].get('id')} kept (the record "
+                                          "store is tied to it)"))
+    if tdata is None or fresh:
         built.review.insert(
             0,
             ReviewItem(
@@ -128,18 +187,17 @@ def import_plan(
             ),
         )
     counts: dict[str, int]
-    if old_tasks and not replace:
-        old_ids = {t.get("id") for t in old_tasks}
-        old_titles = {t.get("title_zh") for t in old_tasks}
-        if not any(t["id"] in old_ids or t["title_zh"] in old_titles for t in built.tasks):
-            raise InputRefused(
-                f"{out / TASKS} already holds another plan's tasks",
-                "import into an empty folder with --out DIR, or pass --replace to overwrite it",
-            )
-        tasks, counts = merge_tasks(old_tasks, built.tasks, built.review)
+    if old_tasks:
+        mine = {e.id for e in entries}
+        ours = [t for t in old_tasks if namespace_of(str(t.get("id"))) in mine]
+        others = [t for t in old_tasks if namespace_of(str(t.get("id"))) not in mine]
+        merged, counts = merge_tasks(ours, built.tasks, built.review, reserved={str(t.get("id")) for t in others})
+        tasks = others + merged
     else:
         tasks = built.tasks
         counts = {"added": len(tasks)}
+    for e in entries:
+        e.tasks = sum(1 for t in tasks if namespace_of(t["id"]) == e.id)
     counts = {
         "task lists": len(lists),
         **counts,
@@ -153,8 +211,13 @@ def import_plan(
     }
     sources = [str(p) for p in paths]
     files = {TASKS: tasks_yaml(tasks, [p.name for p in paths])}
-    t = targets_yaml(ttext, tdata, built, plan_id, None, sources)
+    t = targets_yaml(ttext, tdata, built, plan_id, None, sources, force=fresh)
     if t is not None:
         files[TARGETS] = t
-    files["review"] = review_md(built, sources, counts)
-    return ImportResult(built, lists, files, counts)
+    files[LISTS] = lists_yaml(merged_entries(known, entries, [t["id"] for t in tasks]))
+    files["review"] = review_md(built, sources, counts, [(e, _file_of(tl)) for e, tl in zip(entries, lists)])
+    return ImportResult(built, lists, files, counts, entries)
+
+
+def _file_of(tl: TaskList) -> str:
+    return Path(tl.source).name

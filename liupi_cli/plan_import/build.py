@@ -59,7 +59,9 @@ def build(
     indicators: list[Indicator],
     year: int | None,
     battle: str | None,
+    prefixes: list[str] | None = None,
 ) -> Built:
+    """``prefixes``: each list's id namespace (liupi_cli.plan_import.lists), else from its 附件 number."""
     out = Built()
     book = UnitBook(units)
     all_battles = list(battles)
@@ -77,7 +79,7 @@ def build(
         if b is None:
             b = _new_battle(tl, k, battle, all_battles, book, out)
             all_battles.append(b)
-        prefix = tl.prefix or (f"l{k}" if len(lists) > 1 else "t")
+        prefix = prefixes[k - 1] if prefixes else tl.prefix or (f"l{k}" if len(lists) > 1 else "t")
         for raw in tl.tasks:
             task = _task(raw, prefix, tl, b.id, book, out)
             if task["id"] in seen_ids:
@@ -116,9 +118,15 @@ def _guess_year(lists: list[TaskList], out: Built) -> int | None:
 
 
 def _new_battle(tl: TaskList, k: int, given: str | None, battles: list[Battle], book: UnitBook, out: Built) -> Battle:
-    bid = given if given and re.fullmatch(r"[a-z0-9][a-z0-9_.\-]*", given) else f"b{k}"
+    bid = given if given and re.fullmatch(r"[a-z0-9][a-z0-9_.\-]*", given) else None
+    while bid is None or any(b.id == bid for b in battles):  # a battle of a list imported before keeps its id
+        bid, k = f"b{k}", k + 1
     name = tl.title or tl.label or f"任务清单{k}"
     name = re.sub(r"(重点)?(工作)?任务(清单|分解表)$", "", re.sub(r"^.{1,6}县(?=打好|关于)", "", name)) or name
+    if tl.title and re.search(r"\d{4}\s*年|[〇○]", name):
+        from liupi_cli.plan_import.lists import core_title
+
+        name = core_title(tl.title)
     leads = Counter(lead for raw in tl.tasks for lead in book.split(raw.lead or raw.resp, raw.ref).ids[:1])
     lead = leads.most_common(1)[0][0] if leads else "tbd"
     number = max((b.number for b in battles), default=0) + 1

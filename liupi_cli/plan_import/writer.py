@@ -53,12 +53,18 @@ def dump(data: Any) -> str:
 
 
 def merge_tasks(
-    old: list[dict[str, Any]], new: list[dict[str, Any]], review: list[ReviewItem]
+    old: list[dict[str, Any]],
+    new: list[dict[str, Any]],
+    review: list[ReviewItem],
+    reserved: set[str] | None = None,
 ) -> tuple[list[dict[str, Any]], dict[str, int]]:
     """A re-import: tasks matched by (battle, title) first, then by id, keep their id and what liupi adds
     (summary, indicators, measures, notes); the document's fields are updated. Tasks gone from the
-    document are kept and listed for review, never dropped silently."""
+    document are kept and listed for review, never dropped silently. ``old`` holds the tasks of the
+    lists imported again only; ``reserved`` the ids of every other task of the plan (never taken)."""
     by_id = {t["id"]: t for t in old}
+    for rid in reserved or ():
+        by_id.setdefault(rid, {"id": rid})
     by_title = {(t.get("battle"), t.get("title_zh")): t for t in old}
     used: set[str] = set()
     out, counts = [], {"added": 0, "changed": 0, "unchanged": 0, "kept (not in the document)": 0}
@@ -70,7 +76,7 @@ def merge_tasks(
             match[k] = prev
             used.add(prev["id"])
     for k, t in enumerate(new):
-        if k not in match and t["id"] in by_id and t["id"] not in used:
+        if k not in match and t["id"] in by_id and t["id"] not in used and t["id"] not in (reserved or ()):
             match[k] = by_id[t["id"]]
             used.add(t["id"])
     for k, t in enumerate(new):
@@ -137,16 +143,24 @@ def targets_yaml(
     plan_id: str | None,
     title: str | None,
     sources: list[str],
+    *,
+    force: bool = False,
 ) -> str | None:
-    """The targets.yaml to write, or None when the existing one needs nothing added."""
+    """The targets.yaml to write, or None when the existing one needs nothing added (``force``: always)."""
     if existing is not None:
-        if not (built.units or built.battles or built.indicators):
+        if not (built.units or built.battles or built.indicators or force):
             return None
         data = dict(existing)
         for key, extra in (("units", built.units), ("battles", built.battles), ("indicators", built.indicators)):
             have = {e.get("id") for e in data.get(key) or [] if isinstance(e, dict)}
             data[key] = list(data.get(key) or []) + [e for e in extra if e["id"] not in have]
+        if force:
+            data["plan"] = dict(data.get("plan") or {}, year=built.year)
+            if not data["plan"].get("source_file"):
+                data["plan"]["source_file"] = ", ".join(Path(s).name for s in sources)
         head = "".join(line + "\n" for line in (existing_text or "").splitlines() if line.startswith("#"))
+        if force:
+            head = "# liupi plan data: imported by `liupi plan import`; fill in title_en, name_en and check the review.\n"
         return (head if head else "") + dump(data)
     year = built.year  # import_plan refuses to go on without one
     title_zh = title or built.title or "导入的计划"
@@ -168,7 +182,15 @@ def targets_yaml(
     )
 
 
-def review_md(built: Built, sources: list[str], counts: dict[str, int]) -> str:
+def lists_yaml(entries: list[dict[str, Any]]) -> str:
+    head = (
+        "# liupi: the task lists imported into this plan, one id namespace each (task ids start with it).\n"
+        "# `liupi plan import` reads it to give a revised document its ids again; keep it beside tasks.yaml.\n"
+    )
+    return head + dump({"lists": entries})
+
+
+def review_md(built: Built, sources: list[str], counts: dict[str, int], lists: list[Any] | None = None) -> str:
     lines = [
         f"# Import review: {', '.join(Path(s).name for s in sources)}",
         "",
@@ -179,6 +201,11 @@ def review_md(built: Built, sources: list[str], counts: dict[str, int]) -> str:
         "|---|---|",
     ]
     lines += [f"| {k} | {v} |" for k, v in counts.items()]
+    if lists:
+        lines += ["", "## Lists", "", "| ids | file | list | tasks |", "|---|---|---|---|"]
+        for entry, file in lists:
+            name = " ".join(x for x in (entry.label, entry.title) if x) or "(untitled)"
+            lines.append(f"| `{entry.id}.…` | {_md(file)} | {_md(name)} | {entry.tasks} |")
     lines += ["", f"## Items ({len(built.review)})", ""]
     for r in built.review:
         where = f"`{r.ref}`"
