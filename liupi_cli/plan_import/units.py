@@ -59,6 +59,7 @@ _SUFFIX = (
     "校",
     "组",
 )
+_PLACE = ("县", "市", "区", "省", "旗")
 _TIDY = str.maketrans({"（": "(", "）": ")", "【": "(", "】": ")", "　": ""})
 
 
@@ -77,6 +78,7 @@ class NewUnit:
     name_zh: str
     first_seen: str  # row ref
     near: str | None = None  # an existing unit's name this one may duplicate
+    odd: bool = False  # the name does not end like a unit's (局, 委, 办, 中心…)
 
 
 @dataclass
@@ -99,11 +101,16 @@ class UnitBook:
         self.new: dict[str, NewUnit] = {}  # id -> proposal
 
     def match(self, name: str) -> str | None:
+        """A known unit by name or alias; 县/市/区/省/旗 before the name may be written or left out."""
         key = tidy(name)
         if key in self.by_name:
             return self.by_name[key]
-        if not key.startswith(("县", "市", "省")) and "县" + key in self.by_name:
-            return self.by_name["县" + key]
+        if key[:1] in _PLACE and len(key) > 3 and key[1:] in self.by_name:
+            return self.by_name[key[1:]]
+        if key[:1] not in _PLACE:
+            for p in _PLACE:
+                if p + key in self.by_name:
+                    return self.by_name[p + key]
         return None
 
     def resolve(self, name: str, ref: str) -> tuple[str, str | None]:
@@ -114,7 +121,7 @@ class UnitBook:
         key = tidy(name)
         uid = self._new_id(key)
         near = self._near(key)
-        self.new[uid] = NewUnit(uid, key, ref, near)
+        self.new[uid] = NewUnit(uid, key, ref, near, not looks_like_unit(key))
         self.by_name[key] = uid
         self.ids.add(uid)
         note = f"new unit '{key}' → id '{uid}'"
@@ -157,6 +164,9 @@ class UnitBook:
         for k in range(len(pieces) - 1, 0, -1):
             if "成员" in pieces[k] and not pieces[k].startswith("等") and not self.match(pieces[k - 1]):
                 pieces[k - 1 : k + 1] = [pieces[k - 1] + "、" + pieces[k]]
+            elif pieces[k - 1].startswith("各") and len(pieces[k - 1]) <= 3 and re.search(r"(政府|办事处)$", pieces[k]):
+                pieces[k - 1 : k + 1] = [pieces[k - 1] + "、" + pieces[k]]  # 各乡、镇人民政府: one group
+        place = next((p[0] for p in pieces if p[:1] in _PLACE and looks_like_unit(p)), None)
         for piece in pieces:
             for part in self._parts(piece):
                 part = part.strip("。.")
@@ -167,9 +177,13 @@ class UnitBook:
                     part, rest = m[1], m[2]
                 else:
                     rest = None
-                if part.startswith("各") or any(w in part for w in GROUP_WORDS) or part.startswith("等"):
+                if _group(part):
                     others.append(part)
                 else:
+                    if place and part[:1] not in _PLACE and part.endswith(("局", "委", "办", "厅")) and not self.match(part):
+                        # 市发改委、国土房管局: the units after the first leave out its 市
+                        out.unsure.append(f"'{part}' read as '{place + part}' (the cell's first unit starts with {place})")
+                        part = place + part
                     uid, note = self.resolve(part, ref)
                     if note:
                         out.unsure.append(note)
@@ -185,14 +199,23 @@ class UnitBook:
         return out
 
     def _parts(self, piece: str) -> list[str]:
-        """Split 'A及B' / 'A和B' only when the whole is not a known name and both sides look like units."""
+        """Split 'A及B' / 'A和B' only when the whole is not a known name and every side looks like a unit:
+        县自然资源和规划局 stays one; 市住房和城乡建设局及市交通运输局 is two (及 tried before 和)."""
         if self.match(piece) or not _JOIN.search(piece):
             return [piece]
-        parts = [p for p in _JOIN.split(piece) if p]
-        base = [re.sub(r"等.*$", "", p) for p in parts]
-        if len(parts) > 1 and all(self.match(b) or looks_like_unit(b) or b.startswith("各") for b in base):
-            return parts
+        for joiner in ("及", "与", "和"):
+            parts = [p for p in piece.split(joiner) if p]
+            base = [re.sub(r"等.*$", "", p) for p in parts]
+            if len(parts) > 1 and all(self.match(b) or looks_like_unit(b) or b.startswith("各") for b in base):
+                return [q for p in parts for q in self._parts(p)]
         return [piece]
+
+
+def _group(part: str) -> bool:
+    """各乡镇, 全区经济运行各专班, 相关成员单位: a group of units, kept as text; a 领导小组办公室 is one unit."""
+    if part.startswith(("各", "等")) or re.search(r"各[^局委办]*$", part):
+        return True
+    return any(w in part for w in GROUP_WORDS) and not part.endswith(("办公室", "办"))
 
 
 def _pieces(text: str) -> list[str]:
