@@ -100,6 +100,8 @@ def build(
         msg = f"new unit {nu.name_zh} → id {nu.id}: check the id, add name_en"
         if nu.near:
             msg += f"; looks like the known '{nu.near}' — if it is the same unit, add '{nu.name_zh}' to its aliases"
+        if nu.written:
+            msg += f"; written '{nu.written}: read without what no reader can see"
         if nu.odd:
             msg += "; the name does not end like a unit's (局, 委, 办, 中心…): check it is one"
         out.review.append(ReviewItem(nu.first_seen, msg))

@@ -8,6 +8,7 @@ import re
 from dataclasses import dataclass, field
 
 from liupi_cli.models import Unit
+from liupi_cli.unit_names import cleaned, hidden_marks, name_key, visible
 
 _SEP = re.compile(r"[、，,；;/／\n]+")
 _JOIN = re.compile(r"[及和与]")
@@ -64,12 +65,15 @@ _TIDY = str.maketrans({"（": "(", "）": ")", "【": "(", "】": ")", "　": ""
 
 
 def tidy(name: str) -> str:
-    """The form names are compared in: half-width brackets, no spaces or line breaks, no trailing 。."""
-    return re.sub(r"\s+", "", name.translate(_TIDY)).strip("。.;；,，、")
+    """The form names are compared in: half-width brackets (full/half width folded), no spaces, line breaks
+    or invisible characters, no trailing 。 (liupi_cli.unit_names)."""
+    return name_key(name.translate(_TIDY)).strip("。.;；,，、")
 
 
 def looks_like_unit(name: str) -> bool:
-    return len(name) >= 3 and name.endswith(_SUFFIX) and not any(w in name for w in GROUP_WORDS)
+    """Ends like an office's name (局, 委, 办…; 县财政局（国资股）: before its bracket)."""
+    core = re.sub(r"[（(][^（()）]*[)）]$", "", name) or name
+    return len(core) >= 3 and core.endswith(_SUFFIX) and not any(w in name for w in GROUP_WORDS)
 
 
 @dataclass
@@ -79,6 +83,7 @@ class NewUnit:
     first_seen: str  # row ref
     near: str | None = None  # an existing unit's name this one may duplicate
     odd: bool = False  # the name does not end like a unit's (局, 委, 办, 中心…)
+    written: str | None = None  # the spelling with characters no reader sees, shown [U+200D], when it had any
 
 
 @dataclass
@@ -99,6 +104,9 @@ class UnitBook:
                 self.by_name.setdefault(tidy(n), u.id)
         self.ids = {u.id for u in units}
         self.new: dict[str, NewUnit] = {}  # id -> proposal
+        self.spellings: dict[str, set[str]] = {}  # id -> every spelling seen or known (invisible marks kept)
+        for u in units:
+            self.spellings.setdefault(u.id, set()).update((u.name_zh, *u.aliases))
 
     def match(self, name: str) -> str | None:
         """A known unit by name or alias; 县/市/区/省/旗 before the name may be written or left out."""
@@ -117,17 +125,35 @@ class UnitBook:
         """The id for one unit name, proposing a new unit when it is not known. Returns (id, note)."""
         found = self.match(name)
         if found:
-            return found, None
+            return found, self._look_alike(found, name)
         key = tidy(name)
         uid = self._new_id(key)
         near = self._near(key)
-        self.new[uid] = NewUnit(uid, key, ref, near, not looks_like_unit(key))
+        shown = cleaned(name).strip("。.;；,，、")  # as written, less what no reader can see
+        marks = hidden_marks(name)
+        written = f"{visible(name)}' (with {', '.join(marks)})" if marks else None
+        self.new[uid] = NewUnit(uid, shown, ref, near, not looks_like_unit(key), written)
+        self.spellings[uid] = {name}
         self.by_name[key] = uid
         self.ids.add(uid)
-        note = f"new unit '{key}' → id '{uid}'"
+        note = f"new unit '{shown}' → id '{uid}'"
         if near:
             note += f"; looks like the known '{near}' (same unit? then add '{key}' to its aliases)"
         return uid, note
+
+    def _look_alike(self, uid: str, name: str) -> str | None:
+        """A note when a known unit is written another way that only looks the same (width, spaces, invisible)."""
+        seen = self.spellings.setdefault(uid, set())
+        if name in seen or any(re.sub(r"\s+", "", s) == re.sub(r"\s+", "", name) and not hidden_marks(name)
+                               for s in seen):
+            seen.add(name)
+            return None
+        if any(tidy(s) == tidy(name) and s != name for s in seen):
+            first = sorted(seen)[0]  # not added to the spellings: every row written so gets its line
+            return (f"'{visible(name)}' read as the unit '{visible(first)}' ({uid}): the two differ only in full/half "
+                    "width, spaces or invisible characters")
+        seen.add(name)
+        return None
 
     def _new_id(self, name: str) -> str:
         base = initials(re.sub(r"^(县|市)", "", name)) or "unit"

@@ -5,6 +5,7 @@ written whole or not at all (liupi_cli.atomic)."""
 from __future__ import annotations
 
 import re
+import unicodedata
 from pathlib import Path
 from typing import Any
 
@@ -191,8 +192,10 @@ def lists_yaml(entries: list[dict[str, Any]]) -> str:
 
 
 def review_md(built: Built, sources: list[str], counts: dict[str, int], lists: list[Any] | None = None) -> str:
+    """The review file: Markdown in which every text taken from a document is inert (tags escaped, control
+    characters such as ESC dropped), so neither a viewer nor a terminal runs what a document planted."""
     lines = [
-        f"# Import review: {', '.join(Path(s).name for s in sources)}",
+        f"# Import review: {_md(', '.join(Path(s).name for s in sources))}",
         "",
         "Everything the import was not sure of, with the row it came from. Fix the plan files "
         "(or the document and import again), then run `liupi check`.",
@@ -200,7 +203,7 @@ def review_md(built: Built, sources: list[str], counts: dict[str, int], lists: l
         "| | count |",
         "|---|---|",
     ]
-    lines += [f"| {k} | {v} |" for k, v in counts.items()]
+    lines += [f"| {_md(k)} | {v} |" for k, v in counts.items()]
     if lists:
         lines += ["", "## Lists", "", "| ids | file | list | tasks |", "|---|---|---|---|"]
         for entry, file in lists:
@@ -208,11 +211,22 @@ def review_md(built: Built, sources: list[str], counts: dict[str, int], lists: l
             lines.append(f"| `{entry.id}.…` | {_md(file)} | {_md(name)} | {entry.tasks} |")
     lines += ["", f"## Items ({len(built.review)})", ""]
     for r in built.review:
-        where = f"`{r.ref}`"
-        task = f" **{r.task}**" if r.task else ""
+        where = f"`{_code(r.ref)}`"
+        task = f" **{_md(r.task)}**" if r.task else ""
         lines.append(f"- [ ] {where}{task}: {_md(r.message)}")
     return "\n".join(lines) + "\n"
 
 
+def inert(text: str) -> str:
+    """No control characters (ESC, BEL, C1…): a line break or tab becomes a space."""
+    return "".join(" " if ch in "\n\t\r" else ch for ch in text if ch in "\n\t\r" or unicodedata.category(ch) != "Cc")
+
+
 def _md(text: str) -> str:
-    return re.sub(r"([|*_])", r"\\\1", text)
+    text = inert(text).replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    return re.sub(r"([|*_`\\\[\]])", r"\\\1", text)
+
+
+def _code(text: str) -> str:
+    """Text inside `…`: no backtick can close it early; tags are inert there already."""
+    return inert(text).replace("`", "'")
