@@ -161,3 +161,22 @@ def test_a_plan_of_the_countys_own_is_never_replaced_without_replace(tmp_path):
     text = (ws / "data" / "targets.yaml").read_text(encoding="utf-8")
     assert "new_urban_jobs" not in text and "rsj" not in text.split()
     run("check", cwd=ws)
+
+
+def test_the_example_documents_are_what_their_script_writes(tmp_path):
+    import importlib.util
+
+    from conftest import REPO
+
+    spec = importlib.util.spec_from_file_location("make_samples", REPO / "examples" / "make_task_list_sample.py")
+    mod = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(mod)
+    mod.main(tmp_path / "a.docx")
+    mod.paragraphs(tmp_path / "b.docx")
+
+    def text(path: Path) -> list[str]:
+        d = docx.Document(str(path))
+        return [p.text for p in d.paragraphs] + [c.text for t in d.tables for r in t.rows for c in r.cells]
+
+    assert text(tmp_path / "a.docx") == text(REPO / "examples" / "task-list-sample.docx")
+    assert text(tmp_path / "b.docx") == text(REPO / "examples" / "task-list-paragraphs.docx")
