@@ -9,17 +9,25 @@ and the review; ``writer`` renders the files. Nothing here prints, writes or rea
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
-import re
 from typing import Any
 
 from liupi_cli.errors import InputRefused, PlanUnreadable, UsageProblem
 from liupi_cli.models import Battle, Indicator, Unit
 from liupi_cli.plan_import.build import Built, ReviewItem, build
-from liupi_cli.plan_import.grid import Sheet
 from liupi_cli.plan_import.fresh import fresh_targets, is_skeleton
-from liupi_cli.plan_import.lists import LISTS, ListEntry, assign, merged_entries, namespace_of, read_entries, title_years
+from liupi_cli.plan_import.grid import Sheet
+from liupi_cli.plan_import.lists import (
+    LISTS,
+    ListEntry,
+    assign,
+    merged_entries,
+    namespace_of,
+    read_entries,
+    title_years,
+)
 from liupi_cli.plan_import.normalise import TaskList, find_lists
 from liupi_cli.plan_import.writer import lists_yaml, merge_tasks, review_md, targets_yaml, tasks_yaml
 
@@ -114,6 +122,98 @@ def _year(year: int | None, lists: list[TaskList], sheets: list[Sheet], plan_yea
     return None, ""
 
 
+@dataclass
+class _Dest:
+    """The plan already in the folder written: its text and data, and whether the import starts it afresh."""
+
+    folder: Path
+    ttext: str | None
+    tdata: dict[str, Any] | None
+    old_tasks: list[dict[str, Any]] | None
+    fresh: bool = False
+    skeleton: bool = False
+
+    @property
+    def year(self) -> int | None:
+        plan = (self.tdata or {}).get("plan")
+        y = plan.get("year") if isinstance(plan, dict) else None
+        return y if isinstance(y, int) else None
+
+
+def _destination(out: Path, replace: bool) -> _Dest:
+    ttext, tdata, old_tasks = _existing(out)
+    skeleton = tdata is not None and not replace and is_skeleton(tdata, old_tasks)
+    return _Dest(out, ttext, tdata, old_tasks, fresh=tdata is not None and (replace or skeleton), skeleton=skeleton)
+
+
+def _read_lists(paths: list[Path]) -> tuple[list[Sheet], list[TaskList]]:
+    sheets: list[Sheet] = []
+    lists: list[TaskList] = []
+    for p in paths:
+        mine = read_file(p)
+        sheets += mine
+        for s in mine:
+            lists += find_lists(s)
+    if not lists:
+        raise InputRefused(
+            f"no task list found in {', '.join(str(p) for p in paths)}",
+            "liupi looks for a table with headings such as 工作任务 and 牵头单位/责任单位, or numbered "
+            "paragraphs with 责任单位：… (see docs/import.md)",
+        )
+    return sheets, lists
+
+
+def _start_afresh(dest: _Dest, year: int | None, lists: list[TaskList]) -> None:
+    assert dest.tdata is not None
+    title = next((tl.title for tl in lists if tl.title), None)
+    dest.tdata = fresh_targets(dest.tdata, year or dest.year, title)
+    dest.ttext, dest.old_tasks = "", None
+
+
+def _year_notes(built: Built, dest: _Dest, lists: list[TaskList], year_from: str, plan_year: int | None) -> None:
+    ref, year = lists[0].ref, built.year
+    if not dest.fresh and dest.tdata is not None and plan_year is not None and year != plan_year:
+        said = "--year" if year_from == "--year" else "the documents' titles"
+        built.review.insert(0, ReviewItem(ref, f"{said} name {year} but {dest.folder} holds the {plan_year} plan: "
+                                          f"its year is kept, the deadlines read as {year}; a plan of its own for "
+                                          f"{year}: liupi init DIR --empty --year {year}"))
+    if year_from == "title":
+        built.review.insert(0, ReviewItem(ref, f"plan year {year}, as the title states; pass --year to set another"))
+    if dest.fresh:
+        what = "the empty skeleton of `liupi init --empty`" if dest.skeleton else "the plan there (--replace)"
+        plan_id = (dest.tdata or {}).get("plan", {}).get("id")
+        built.review.insert(0, ReviewItem(str(dest.folder), f"{what} replaced: its example unit, battle, indicator "
+                                          f"and task are gone; plan id {plan_id} kept (the record store is tied "
+                                          "to it)"))
+    if dest.tdata is None or dest.fresh:
+        built.review.insert(0, ReviewItem(ref, "new plan: write title_en in targets.yaml, and name_en for each "
+                                          "battle and indicator (the reports show them)"))
+
+
+def _merge(dest: _Dest, built: Built, entries: list[ListEntry]) -> tuple[list[dict[str, Any]], dict[str, int]]:
+    """The plan's tasks: those of other lists as they are, then this import's lists merged with their own."""
+    if not dest.old_tasks:
+        return built.tasks, {"added": len(built.tasks)}
+    mine = {e.id for e in entries}
+    ours = [t for t in dest.old_tasks if namespace_of(str(t.get("id"))) in mine]
+    others = [t for t in dest.old_tasks if namespace_of(str(t.get("id"))) not in mine]
+    merged, counts = merge_tasks(ours, built.tasks, built.review, reserved={str(t.get("id")) for t in others})
+    return others + merged, counts
+
+
+def _counts(lists: list[TaskList], merged: dict[str, int], tasks: list[Any], built: Built) -> dict[str, int]:
+    return {
+        "task lists": len(lists),
+        **merged,
+        "tasks": len(tasks),
+        "new units": len(built.units),
+        "new battles": len(built.battles),
+        "indicators added": len(built.indicators),
+        "possible targets in review": len(built.candidates) - len({i.get("stated") for i in built.indicators}),
+        "review items": len(built.review),
+    }
+
+
 def import_plan(
     paths: list[Path],
     out: Path,
@@ -132,86 +232,28 @@ def import_plan(
     if list_id is not None and not re.fullmatch(r"[a-z][a-z0-9_\-]{0,19}", list_id):
         raise UsageProblem(f"--list-id {list_id!r} is not an id", "lowercase ascii letters, digits, - and _, "
                            "starting with a letter, e.g. --list-id gzbg")
-    sheets: list[Sheet] = []
-    lists: list[TaskList] = []
-    for p in paths:
-        mine = read_file(p)
-        sheets += mine
-        for s in mine:
-            lists += find_lists(s)
-    if not lists:
-        raise InputRefused(
-            f"no task list found in {', '.join(str(p) for p in paths)}",
-            "liupi looks for a table with headings such as 工作任务 and 牵头单位/责任单位, or numbered "
-            "paragraphs with 责任单位：… (see docs/import.md)",
-        )
-    ttext, tdata, old_tasks = _existing(out)
-    plan_year = ((tdata or {}).get("plan") or {}).get("year") if isinstance((tdata or {}).get("plan"), dict) else None
-    fresh = bool(tdata is not None and (replace or is_skeleton(tdata, old_tasks)))
-    year, year_from = _year(year, lists, sheets, None if fresh else plan_year)
-    if fresh and year is None:
-        year, year_from = (plan_year if isinstance(plan_year, int) else None), "plan"
-    other_year = tdata is not None and not fresh and isinstance(plan_year, int) and year != plan_year
-    if fresh:
-        was_skeleton = not replace
-        tdata = fresh_targets(tdata, year or plan_year, next((tl.title for tl in lists if tl.title), None))
-        ttext, old_tasks = "", None
-    known = [] if fresh else _known_lists(out)
-    taken = {namespace_of(str(t.get("id"))) for t in old_tasks or [] if isinstance(t, dict)}
+    sheets, lists = _read_lists(paths)
+    dest = _destination(out, replace)
+    plan_year = dest.year
+    year, year_from = _year(year, lists, sheets, None if dest.fresh else plan_year)
+    if dest.fresh:
+        year, year_from = (year, year_from) if year is not None else (plan_year, "plan")
+        _start_afresh(dest, year, lists)
+    known = [] if dest.fresh else _known_lists(out)
+    taken = {namespace_of(str(t.get("id"))) for t in dest.old_tasks or [] if isinstance(t, dict)}
     entries = assign(lists, known, taken, list_id)
+    tdata = dest.tdata
     units, battles = _models(tdata, "units", Unit), _models(tdata, "battles", Battle)
     built = build(lists, units, battles, _models(tdata, "indicators", Indicator), year, battle,
                   [e.id for e in entries])
     if built.year is None:
         raise InputRefused("the plan year is not in the documents", "pass --year 2024")
-    if other_year:
-        said = "--year" if year_from == "--year" else "the documents' titles"
-        built.review.insert(0, ReviewItem(lists[0].ref, f"{said} name {year} but {out} holds the {plan_year} plan: "
-                                          f"its year is kept, the deadlines read as {year}; a plan of its own for "
-                                          f"{year}: liupi init DIR --empty --year {year}"))
-    if year_from == "title":
-        built.review.insert(0, ReviewItem(lists[0].ref, f"plan year {built.year}, as the title states; "
-                                          "pass --year to set another"))
-    if fresh:
-        what = "the empty skeleton of `liupi init --empty`" if was_skeleton else "the plan there (--replace)"
-        built.review.insert(0, ReviewItem(str(out), f"{what} replaced: its example unit, battle, indicator and "
-                                          f"task are gone; plan id {tdata['plan'].get('id')} kept (the record "
-                                          "store is tied to it)"))
-    if tdata is None or fresh:
-        built.review.insert(
-            0,
-            ReviewItem(
-                lists[0].ref,
-                "new plan: write title_en in targets.yaml, and name_en for "
-                "each battle and indicator (the reports show them)",
-            ),
-        )
-    counts: dict[str, int]
-    if old_tasks:
-        mine = {e.id for e in entries}
-        ours = [t for t in old_tasks if namespace_of(str(t.get("id"))) in mine]
-        others = [t for t in old_tasks if namespace_of(str(t.get("id"))) not in mine]
-        merged, counts = merge_tasks(ours, built.tasks, built.review, reserved={str(t.get("id")) for t in others})
-        tasks = others + merged
-    else:
-        tasks = built.tasks
-        counts = {"added": len(tasks)}
-    for e in entries:
-        e.tasks = sum(1 for t in tasks if namespace_of(t["id"]) == e.id)
-    counts = {
-        "task lists": len(lists),
-        **counts,
-        "tasks": len(tasks),
-        "new units": len(built.units),
-        "new battles": len(built.battles),
-        "indicators added": len(built.indicators),
-        "possible targets in review": len(built.candidates)
-        - sum(1 for _ in {i.get("stated") for i in built.indicators}),
-        "review items": len(built.review),
-    }
+    _year_notes(built, dest, lists, year_from, plan_year)
+    tasks, merged = _merge(dest, built, entries)
+    counts = _counts(lists, merged, tasks, built)
     sources = [str(p) for p in paths]
     files = {TASKS: tasks_yaml(tasks, [p.name for p in paths])}
-    t = targets_yaml(ttext, tdata, built, plan_id, None, sources, force=fresh)
+    t = targets_yaml(dest.ttext, tdata, built, plan_id, None, sources, force=dest.fresh)
     if t is not None:
         files[TARGETS] = t
     files[LISTS] = lists_yaml(merged_entries(known, entries, [t["id"] for t in tasks]))

@@ -122,7 +122,9 @@ def _file(source: str) -> str:
 
 
 _CN_YEAR = str.maketrans("〇零○一二三四五六七八九", "00012345678" + "9")
-_TITLE_YEAR = re.compile(r"(20\d\d|[二][〇零○][〇零○一二三四五六七八九]{2})\s*年(?!\s*\d{1,2}\s*月|[一二三四五六七八九十]{1,2}月)")
+_TITLE_YEAR = re.compile(  # 2023年 / 二〇二三年, but not the year of a date (2023年12月)
+    r"(20\d\d|[二][〇零○][〇零○一二三四五六七八九]{2})\s*年(?!\s*\d{1,2}\s*月|[一二三四五六七八九十]{1,2}月)"
+)
 
 
 def title_years(lists: list[TaskList], sheets: list[Sheet]) -> Counter:

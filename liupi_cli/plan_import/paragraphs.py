@@ -19,8 +19,9 @@ _INLINE = re.compile(
 )
 # 「部门分工:省发展改革委牵头,各地、各部门配合。」 and 「(市政府办公室、市司法局牵头,市级各有关部门按职责分工负责)」:
 # who leads and who shares, written as a sentence instead of keyed fields
-_DIVISION = re.compile(r"部门分工\s*[:：]\s*([^。；;]*?)牵头\s*[，,；;]?\s*([^。]*?)(?:按职责分工)?(?:配合|负责|参与)?\s*(?:。|$)")
-_ROLE_BRACKET = re.compile(r"[（(]([^（()）]*?)牵头\s*[，,；;]?\s*([^（()）]*?)(?:按职责分工)?(?:配合|负责|参与)?\s*[)）]\s*$")
+_SHARE = r"(?:按职责分工)?(?:配合|负责|参与)?"
+_DIVISION = re.compile(r"部门分工\s*[:：]\s*([^。；;]*?)牵头\s*[，,；;]?\s*([^。]*?)" + _SHARE + r"\s*(?:。|$)")
+_ROLE_BRACKET = re.compile(r"[（(]([^（()）]*?)牵头\s*[，,；;]?\s*([^（()）]*?)" + _SHARE + r"\s*[)）]\s*$")
 
 
 def _keyed(text: str) -> str:

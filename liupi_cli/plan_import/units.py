@@ -61,6 +61,7 @@ _SUFFIX = (
     "组",
 )
 _PLACE = ("县", "市", "区", "省", "旗")
+_OFFICE = ("局", "委", "办", "厅")  # a bureau's name, which may leave out the 市/县 of the unit before it
 _TIDY = str.maketrans({"（": "(", "）": ")", "【": "(", "】": ")", "　": ""})
 
 
@@ -149,7 +150,7 @@ class UnitBook:
             seen.add(name)
             return None
         if any(tidy(s) == tidy(name) and s != name for s in seen):
-            first = sorted(seen)[0]  # not added to the spellings: every row written so gets its line
+            first = min(seen)  # not added to the spellings: every row written so gets its line
             return (f"'{visible(name)}' read as the unit '{visible(first)}' ({uid}): the two differ only in full/half "
                     "width, spaces or invisible characters")
         seen.add(name)
@@ -206,9 +207,11 @@ class UnitBook:
                 if _group(part):
                     others.append(part)
                 else:
-                    if place and part[:1] not in _PLACE and part.endswith(("局", "委", "办", "厅")) and not self.match(part):
+                    if place and part[:1] not in _PLACE and part.endswith(_OFFICE) and not self.match(part):
                         # 市发改委、国土房管局: the units after the first leave out its 市
-                        out.unsure.append(f"'{part}' read as '{place + part}' (the cell's first unit starts with {place})")
+                        out.unsure.append(
+                            f"'{part}' read as '{place + part}' (the cell's first unit starts with {place})"
+                        )
                         part = place + part
                     uid, note = self.resolve(part, ref)
                     if note:

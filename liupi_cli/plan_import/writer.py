@@ -28,6 +28,7 @@ DOC_FIELDS = (
     "category",
 )
 ORDER = tuple(Task.model_fields)  # tasks.yaml keys in the model's order
+NEW_PLAN_HEAD = "# liupi plan data: imported by `liupi plan import`; fill in title_en, name_en and check the review.\n"
 
 
 class _Dumper(getattr(yaml, "CSafeDumper", yaml.SafeDumper)):  # type: ignore[misc]  # libyaml when present
@@ -161,7 +162,7 @@ def targets_yaml(
                 data["plan"]["source_file"] = ", ".join(Path(s).name for s in sources)
         head = "".join(line + "\n" for line in (existing_text or "").splitlines() if line.startswith("#"))
         if force:
-            head = "# liupi plan data: imported by `liupi plan import`; fill in title_en, name_en and check the review.\n"
+            head = NEW_PLAN_HEAD
         return (head if head else "") + dump(data)
     year = built.year  # import_plan refuses to go on without one
     title_zh = title or built.title or "导入的计划"
@@ -177,10 +178,7 @@ def targets_yaml(
         "battles": built.battles,
         "indicators": built.indicators,
     }
-    return (
-        "# liupi plan data: imported by `liupi plan import`; fill in title_en, name_en and check the review.\n"
-        + dump(data)
-    )
+    return NEW_PLAN_HEAD + dump(data)
 
 
 def lists_yaml(entries: list[dict[str, Any]]) -> str:

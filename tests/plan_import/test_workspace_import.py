@@ -18,7 +18,7 @@ LIUPI = [sys.executable, "-m", "liupi_cli"]
 def run(*args: str, cwd: Path, code: int = 0) -> subprocess.CompletedProcess:
     env = {k: v for k, v in os.environ.items() if not k.startswith("LIUPI_")}
     env["LIUPI_USER"] = "tester"
-    r = subprocess.run([*LIUPI, *args], cwd=cwd, env=env, capture_output=True, text=True, timeout=120)
+    r = subprocess.run([*LIUPI, *args], cwd=cwd, env=env, capture_output=True, text=True, timeout=120, check=False)
     assert r.returncode == code, f"liupi {' '.join(args)} → {r.returncode}\n{r.stdout}\n{r.stderr}"
     return r
 
@@ -38,7 +38,8 @@ def list_docx(path: Path, title: str, rows: list[tuple[str, ...]], label: str | 
 
 
 ECONOMY = [
-    ("1", "抓好重大项目建设。全年铺排县重点项目40个以上。", "县发改局", "县自然资源和规划局、县住建局", "2023年12月底前"),
+    ("1", "抓好重大项目建设。全年铺排县重点项目40个以上。", "县发改局", "县自然资源和规划局、县住建局",
+     "2023年12月底前"),
     ("2", "促进消费扩容提质。", "县商务局", "各乡镇", "长期坚持"),
 ]
 LIVELIHOOD = [
