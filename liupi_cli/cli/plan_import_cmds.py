@@ -30,20 +30,20 @@ def writing(out: Path):
         ) from None
 
 
-def _out_dir(ctx: typer.Context, out: Optional[Path]) -> Path:
-    """--out, else the plan folder of the workspace named (--data-dir, LIUPI_HOME) or stood in, else
-    --data-dir, else ./plan."""
+def _out_dir(ctx: typer.Context, out: Optional[Path]) -> tuple[Path, Optional[Path]]:
+    """(plan folder, its record store): --out, else the plan folder of the workspace named (--data-dir,
+    LIUPI_HOME) or stood in, else --data-dir, else ./plan; the store beside it unless liupi.toml names one."""
     import os
 
-    from liupi_cli.workspace import find_workspace
+    from liupi_cli.workspace import STORE_FILE, find_workspace
 
-    if out is not None:
-        return out
     opt = state(ctx).data_dir_opt
-    ws = find_workspace(opt, os.environ, Path.cwd())
-    if ws.settings is not None:
-        return ws.path
-    return opt if opt is not None else Path("plan")
+    if out is None:
+        ws = find_workspace(opt, os.environ, Path.cwd())
+        if ws.settings is not None:
+            return ws.path, ws.store or ws.path / STORE_FILE
+        out = opt if opt is not None else Path("plan")
+    return out, out / STORE_FILE
 
 
 @plan_app.command("import")
@@ -86,8 +86,9 @@ def import_cmd(
     from liupi_cli.plan import check_plan
     from liupi_cli.plan_import import import_plan
 
-    dest = _out_dir(ctx, out)
-    result = import_plan(files, dest, year=year, battle=battle, plan_id=plan_id, replace=replace, list_id=list_id)
+    dest, store = _out_dir(ctx, out)
+    result = import_plan(files, dest, year=year, battle=battle, plan_id=plan_id, replace=replace, list_id=list_id,
+                         store=store)
     counts = ", ".join(f"{k} {v}" for k, v in result.counts.items())
     if dry_run:
         sys.stdout.write(result.files["review"])

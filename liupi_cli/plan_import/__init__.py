@@ -140,9 +140,24 @@ class _Dest:
         return y if isinstance(y, int) else None
 
 
-def _destination(out: Path, replace: bool) -> _Dest:
+def _recorded(store: Path | None, tdata: dict[str, Any]) -> bool:
+    """Whether the store already holds a figure or a task's progress (then the skeleton is the county's)."""
+    if store is None or not store.is_file():
+        return False
+    from liupi_cli.errors import StoreError
+    from liupi_cli.store import Store
+
+    try:
+        with Store(store, str((tdata.get("plan") or {}).get("id")), readonly=True) as st:
+            return bool(st.records() or st.task_updates())
+    except StoreError:
+        return True  # cannot tell: keep what is there
+
+
+def _destination(out: Path, replace: bool, store: Path | None) -> _Dest:
     ttext, tdata, old_tasks = _existing(out)
-    skeleton = tdata is not None and not replace and is_skeleton(tdata, old_tasks)
+    skeleton = (tdata is not None and not replace and is_skeleton(tdata, old_tasks)
+                and not _recorded(store, tdata))
     return _Dest(out, ttext, tdata, old_tasks, fresh=tdata is not None and (replace or skeleton), skeleton=skeleton)
 
 
@@ -223,17 +238,19 @@ def import_plan(
     plan_id: str | None = None,
     replace: bool = False,
     list_id: str | None = None,
+    store: Path | None = None,
 ) -> ImportResult:
     """Read the files, build the plan entries and return the files to write (nothing is written here).
 
     ``out`` is the plan folder: an untouched `liupi init --empty` skeleton there (or any plan, with
     ``replace``) is started afresh, keeping its plan id and settings; another plan gains the new lists,
-    each in its own id namespace (``imported-lists.yaml``)."""
+    each in its own id namespace (``imported-lists.yaml``). ``store``: the plan's record store; a skeleton
+    whose example already has figures recorded there is kept as the county's own."""
     if list_id is not None and not re.fullmatch(r"[a-z][a-z0-9_\-]{0,19}", list_id):
         raise UsageProblem(f"--list-id {list_id!r} is not an id", "lowercase ascii letters, digits, - and _, "
                            "starting with a letter, e.g. --list-id gzbg")
     sheets, lists = _read_lists(paths)
-    dest = _destination(out, replace)
+    dest = _destination(out, replace, store)
     plan_year = dest.year
     year, year_from = _year(year, lists, sheets, None if dest.fresh else plan_year)
     if dest.fresh:

@@ -181,3 +181,14 @@ def test_the_example_documents_are_what_their_script_writes(tmp_path):
 
     assert text(tmp_path / "a.docx") == text(REPO / "examples" / "task-list-sample.docx")
     assert text(tmp_path / "b.docx") == text(REPO / "examples" / "task-list-paragraphs.docx")
+
+
+def test_a_skeleton_with_figures_recorded_is_kept_as_the_countys_own(tmp_path):
+    run("init", "ws", "--empty", "--year", "2023", cwd=tmp_path)
+    ws = tmp_path / "ws"
+    run("update", "new_urban_jobs", "120", "--period", "2023-03", cwd=ws)
+    doc = list_docx(tmp_path / "经济.docx", "某某县2023年稳经济重点工作任务清单", ECONOMY)
+    run("plan", "import", str(doc), cwd=ws)
+    tasks = _tasks(ws)
+    assert "t1" in tasks and "wjj.1" in tasks  # the figure recorded against the example still has its indicator
+    assert "new_urban_jobs" in (ws / "data" / "targets.yaml").read_text(encoding="utf-8")
