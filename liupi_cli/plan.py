@@ -212,7 +212,7 @@ def _look_alike_units(t: _Checker, raw_units: list[Any]) -> None:
             path = ("units", i, "name_zh") if k == 0 else ("units", i, "aliases", k - 1)
             names.append((str(u.get("id")), n))
             where.setdefault((str(u.get("id")), n), path)
-            marks = hidden_marks(n)
+            marks = [m for m in hidden_marks(n) if m != "a space"]  # a space is seen: 县政府办 (金融办) as written
             if marks:
                 t.add(path, f"unit name '{visible(n)}' holds {', '.join(marks)}",
                       "delete the character(s) a reader cannot see; documents matched against it may miss it",
