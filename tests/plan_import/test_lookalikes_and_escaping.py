@@ -107,3 +107,14 @@ def test_review_and_dry_run_keep_document_text_inert(tmp_path, monkeypatch):
     assert "<script>" not in review and "<img" not in review and "\x1b" not in review and "\x07" not in review
     assert "\\[点我\\](javascript:alert(1))" not in review or "](javascript:" not in review
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in review
+
+
+def test_control_characters_never_reach_the_plan_files(tmp_path):
+    doc = tmp_path / "清单.csv"
+    doc.write_text("工作任务,牵头单位,完成时限\n1.建设\x1b]0;pwned\x07项目\x1b[2J。,县\x1b[31m发改局,2024年12月底前\n",
+                   encoding="utf-8")
+    result = import_plan([doc], tmp_path / "plan", year=2024)
+    for name in ("tasks.yaml", "targets.yaml", "review"):
+        assert "\x1b" not in result.files[name] and "\x07" not in result.files[name], name
+    (task,) = yaml.safe_load(result.files["tasks.yaml"])["tasks"]
+    assert task["title_zh"] == "建设]0" and task["lead_units"] == ["fgj"]  # ; ends the first sentence
