@@ -192,3 +192,13 @@ def test_a_skeleton_with_figures_recorded_is_kept_as_the_countys_own(tmp_path):
     tasks = _tasks(ws)
     assert "t1" in tasks and "wjj.1" in tasks  # the figure recorded against the example still has its indicator
     assert "new_urban_jobs" in (ws / "data" / "targets.yaml").read_text(encoding="utf-8")
+
+
+def test_two_documents_in_one_command_and_a_workspace_named_by_data_dir(tmp_path):
+    run("init", "ws", "--empty", "--year", "2023", cwd=tmp_path)
+    first = list_docx(tmp_path / "经济.docx", "某某县2023年稳经济重点工作任务清单", ECONOMY)
+    second = list_docx(tmp_path / "民生.docx", "某某县2023年民生实事任务清单", LIVELIHOOD)
+    r = run("-d", "ws", "plan", "import", str(first), str(second), cwd=tmp_path)  # from outside, naming it
+    assert "task lists 2" in r.stderr
+    assert list(_tasks(tmp_path / "ws")) == ["wjj.1", "wjj.2", "msss.1", "msss.2", "msss.3"]
+    assert not (tmp_path / "plan").exists() and not (tmp_path / "ws" / "tasks.yaml").exists()
