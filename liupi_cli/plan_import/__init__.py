@@ -25,6 +25,7 @@ from liupi_cli.plan_import.lists import (
     assign,
     merged_entries,
     namespace_of,
+    owned_battles,
     read_entries,
     title_years,
 )
@@ -262,7 +263,9 @@ def import_plan(
     tdata = dest.tdata
     units, battles = _models(tdata, "units", Unit), _models(tdata, "battles", Battle)
     built = build(lists, units, battles, _models(tdata, "indicators", Indicator), year, battle,
-                  [e.id for e in entries])
+                  [e.id for e in entries], owned_battles(known, entries))
+    for e in entries:
+        e.battle = next((t["battle"] for t in built.tasks if namespace_of(t["id"]) == e.id), e.battle)
     if built.year is None:
         raise InputRefused("the plan year is not in the documents", "pass --year 2024")
     _year_notes(built, dest, lists, year_from, plan_year)

@@ -60,8 +60,11 @@ def build(
     year: int | None,
     battle: str | None,
     prefixes: list[str] | None = None,
+    owned: list[str | None] | None = None,
 ) -> Built:
-    """``prefixes``: each list's id namespace (liupi_cli.plan_import.lists), else from its 附件 number."""
+    """``prefixes``: each list's id namespace (liupi_cli.plan_import.lists), else from its 附件 number;
+    ``owned``: the battle each list was given when imported before (None: a list new to the plan). A new
+    list never joins a battle another imported list owns because their 附件 numbers agree."""
     out = Built()
     book = UnitBook(units)
     all_battles = list(battles)
@@ -75,7 +78,10 @@ def build(
     for k, tl in enumerate(lists, 1):
         for ref, msg in tl.notes:
             out.review.append(ReviewItem(ref, msg))
-        b = _battle_for(tl, all_battles, battle)
+        mine = owned[k - 1] if owned else None
+        others = {o for o in owned or [] if o and o != mine}
+        b = next((x for x in all_battles if x.id == mine), None) if mine and not battle else None
+        b = b or _battle_for(tl, [x for x in all_battles if battle or x.id not in others], battle)
         if b is None:
             b = _new_battle(tl, k, battle, all_battles, book, out)
             all_battles.append(b)

@@ -29,6 +29,7 @@ class ListEntry:
     label: str | None
     title: str | None
     tasks: int = 0
+    battle: str | None = None  # the battle its tasks went to
 
     def same_list(self, label: str | None, title: str | None, file: str) -> bool:
         if label or title:
@@ -36,14 +37,16 @@ class ListEntry:
         return self.file == file and not (self.label or self.title)
 
     def as_yaml(self) -> dict[str, Any]:
-        return {"id": self.id, "file": self.file, "label": self.label, "title": self.title, "tasks": self.tasks}
+        return {"id": self.id, "file": self.file, "label": self.label, "title": self.title, "tasks": self.tasks,
+                "battle": self.battle}
 
 
 def read_entries(data: Any) -> list[ListEntry]:
     out = []
     for e in (data or {}).get("lists") or [] if isinstance(data, dict) else []:
         if isinstance(e, dict) and isinstance(e.get("id"), str):
-            out.append(ListEntry(e["id"], str(e.get("file") or ""), e.get("label"), e.get("title"), 0))  # counted again
+            battle = e.get("battle") if isinstance(e.get("battle"), str) else None
+            out.append(ListEntry(e["id"], str(e.get("file") or ""), e.get("label"), e.get("title"), 0, battle))
     return out
 
 
@@ -83,8 +86,9 @@ def assign(
             base = list_id if len(lists) == 1 else f"{list_id}-{k}"
         else:
             base = derived_id(tl) or ("t" if len(lists) == 1 else f"l{k}")
-        again = next((e for e in known if e.same_list(tl.label, tl.title, file) and e.id not in mine), None)
-        if again is not None and not list_id:
+        same = [e for e in known if e.same_list(tl.label, tl.title, file) and e.id not in mine]
+        again = next((e for e in same if e.id == base), None) if list_id else (same[0] if same else None)
+        if again is not None and (not list_id or again.id == base):
             ns = again.id
         elif (
             base in taken
@@ -98,7 +102,8 @@ def assign(
             while ns in used or ns in mine:
                 ns, n = f"{base}-{n}", n + 1
         mine.add(ns)
-        out.append(ListEntry(ns, file, tl.label, tl.title, len(tl.tasks)))
+        battle = next((e.battle for e in known if e.id == ns), None)
+        out.append(ListEntry(ns, file, tl.label, tl.title, len(tl.tasks), battle))
     return out
 
 
@@ -111,6 +116,11 @@ def merged_entries(known: list[ListEntry], new: list[ListEntry], task_ids: list[
     for e in by_id.values():
         e.tasks = counts.get(e.id, 0)
     return [e.as_yaml() for e in by_id.values()]
+
+
+def owned_battles(known: list[ListEntry], new: list[ListEntry]) -> list[str | None]:
+    """The battle each list of this import owns already (None: none yet), then those of the plan's other lists."""
+    return [e.battle for e in new] + [e.battle for e in known if e.id not in {n.id for n in new}]
 
 
 def namespace_of(task_id: str) -> str:

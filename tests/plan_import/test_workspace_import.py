@@ -111,7 +111,8 @@ def test_two_documents_one_after_the_other_keep_all_tasks_of_both(tmp_path):
     assert "| `msss.…` | 民生.docx | 某某县2023年民生实事任务清单 | 3 |" in review
     assert "no longer in the document" not in review  # the first list's tasks are not this document's
     lists = yaml.safe_load((ws / "data" / "imported-lists.yaml").read_text(encoding="utf-8"))["lists"]
-    assert [(e["id"], e["file"], e["tasks"]) for e in lists] == [("wjj", "经济.docx", 2), ("msss", "民生.docx", 3)]
+    assert [(e["id"], e["file"], e["tasks"], e["battle"]) for e in lists] == [
+        ("wjj", "经济.docx", 2, "b1"), ("msss", "民生.docx", 3, "b2")]
     run("check", cwd=ws)
     # a revised first document (a task inserted at the top) keeps the ids of the tasks it had
     revised = list_docx(
@@ -136,8 +137,11 @@ def test_same_attachment_number_in_two_documents_never_collides(tmp_path):
     run("plan", "import", str(first), cwd=ws)
     run("plan", "import", str(second), cwd=ws)
     assert list(_tasks(ws)) == ["a1.1", "a1.2", "a1-2.1", "a1-2.2", "a1-2.3"]
+    assert _tasks(ws)["a1.1"]["battle"] != _tasks(ws)["a1-2.1"]["battle"]  # 附件1 of another document: its own
     run("plan", "import", str(second), "--list-id", "ms", cwd=ws)  # a namespace of one's choosing: a new list
     assert [t for t in _tasks(ws) if t.startswith("ms.")] == ["ms.1", "ms.2", "ms.3"]
+    run("plan", "import", str(second), "--list-id", "ms", cwd=ws)  # the same list under the same id: again
+    assert len(_tasks(ws)) == 8
     run("plan", "import", str(second), "--list-id", "Bad Id", cwd=ws, code=2)
 
 
