@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import re
-
 from liupi_cli.plan_import.grid import Row
 from liupi_cli.plan_import.headings import TEXT_ROLES, Columns
 from liupi_cli.plan_import.numbering import Number, bare_number, leading_number
@@ -22,10 +20,23 @@ def _cell(row: Row, cols: list[int], *, keep_lines: bool = False, units: bool = 
             vmerged = True
         if t and t not in parts:
             parts.append(t)
+    if units:  # 责任单位 and 配合单位 side by side: a list, not one name
+        return "、".join(_unit_lines(p) for p in parts), vmerged
     text = "\n".join(parts)
-    if units:  # 责任单位 and 配合单位 side by side, or one unit a line: a list, not one name
-        text = re.sub(r"\s*\n\s*", "、", text.strip())
     return (text.strip() if keep_lines else clean(text)), vmerged
+
+
+def _unit_lines(text: str) -> str:
+    """A unit cell's line breaks: between two units' names a separator (县财政局 / 县税务局), inside one name
+    a wrap (县政府办 / （金融办）, 县财 / 政局)."""
+    from liupi_cli.plan_import.units import looks_like_unit
+
+    lines = [clean(x) for x in text.splitlines() if x.strip()]
+    out = lines[:1]
+    for line in lines[1:]:
+        whole = looks_like_unit(out[-1].split("、")[-1]) and looks_like_unit(line.split("、")[0])
+        out[-1:] = [out[-1], line] if whole else [out[-1] + line]
+    return "、".join(out)
 
 
 def read_table(tl: TaskList, cols: Columns, rows: list[Row]) -> None:

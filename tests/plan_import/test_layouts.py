@@ -127,3 +127,11 @@ def test_items_under_a_mayor_with_their_units_in_the_next_paragraph(tmp_path):
         ("2.1", "推进乡村振兴", ["市农业农村局"], ["市财政局", "市自然资源和规划局"], "None", "牵头领导：李某某副市长"),
     ]
     assert "市长" not in " ".join(names.values())
+
+
+def test_line_breaks_in_a_unit_cell_separate_units_or_wrap_one_name():
+    from liupi_cli.plan_import.tables import _unit_lines
+
+    assert _unit_lines("县财政局\n县税务局") == "县财政局、县税务局"
+    assert _unit_lines("县政府办\n（金融办）、县财政局") == "县政府办（金融办）、县财政局"
+    assert _unit_lines("县财\n政局") == "县财政局"
