@@ -104,7 +104,7 @@ def import_cmd(
     say(
         f"wrote {dest}/tasks.yaml"
         + (f", {dest}/targets.yaml" if "targets.yaml" in result.files else "")
-        + f" and {review_path}: {counts}"
+        + f", {dest}/imported-lists.yaml and {review_path}: {counts}"
     )
     _, problems = check_plan(dest)
     errors = [p for p in problems if p.severity == "error"]
