@@ -1,7 +1,9 @@
-"""Write examples/task-list-sample.docx: a small 重点工作任务清单 in the layout county offices publish.
+"""Write the example task lists: examples/task-list-sample.docx (a small 重点工作任务清单 table, as county
+offices publish it) and examples/task-list-paragraphs.docx (the numbered-paragraph layout grouped by leader,
+each item's 责任单位 in the paragraph after it).
 
 Run from the repository: python examples/make_task_list_sample.py (needs python-docx, a liupi dependency).
-The README's import walkthrough imports the file this writes.
+The README's import walkthrough and docs/import.md import the files this writes.
 """
 
 from pathlib import Path
@@ -36,6 +38,31 @@ ROWS = [
 ]
 
 
+PARAGRAPHS = [
+    "某某县2024年政府工作报告重点工作责任分解",
+    "一、张某某县长牵头重点工作",
+    "1.坚持并完善重大项目推进机制，新开工亿元以上项目30个。",
+    "责任单位：县发改局、县自然资源和规划局。",
+    "完成时限：2024年12月底前。",
+    "2.提高城乡居民医保财政补助标准。",
+    "责任单位：县医保局、县财政局。",
+    "完成时限：2024年6月底前。",
+    "二、李某某副县长牵头重点工作",
+    "1.新建城市书房3个。",
+    "牵头单位：县文旅局。",
+    "责任单位：县财政局。",
+    "完成时限：2024年11月底前。",
+]
+
+
+def paragraphs(path: Path = Path(__file__).with_name("task-list-paragraphs.docx")) -> None:
+    d = docx.Document()
+    d.add_paragraph(PARAGRAPHS[0]).runs[0].font.size = Pt(16)
+    for line in PARAGRAPHS[1:]:
+        d.add_paragraph(line)
+    d.save(str(path))
+
+
 def main(path: Path = Path(__file__).with_name("task-list-sample.docx")) -> None:
     d = docx.Document()
     d.add_paragraph("附件1")
@@ -53,3 +80,4 @@ def main(path: Path = Path(__file__).with_name("task-list-sample.docx")) -> None
 
 if __name__ == "__main__":
     main()
+    paragraphs()

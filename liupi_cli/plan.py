@@ -197,6 +197,32 @@ def _read(path: Path, name: str) -> tuple[Any, LineMap, list[Problem]]:
 
 
 @paused_gc()
+def _look_alike_units(t: _Checker, raw_units: list[Any]) -> None:
+    """Warnings: a unit name holding characters no reader sees, and two units whose names differ only in
+    full/half width, spaces or invisible characters (县财政局(国资股) / 县财政局（国资股）)."""
+    from liupi_cli.unit_names import hidden_marks, look_alikes, visible
+
+    names, where = [], {}
+    for i, u in enumerate(raw_units):
+        if not isinstance(u, dict):
+            continue
+        for k, n in enumerate([u.get("name_zh"), *(u.get("aliases") or [])]):
+            if not isinstance(n, str) or not n:
+                continue
+            path = ("units", i, "name_zh") if k == 0 else ("units", i, "aliases", k - 1)
+            names.append((str(u.get("id")), n))
+            where.setdefault((str(u.get("id")), n), path)
+            marks = [m for m in hidden_marks(n) if m != "a space"]  # a space is seen: 县政府办 (金融办) as written
+            if marks:
+                t.add(path, f"unit name '{visible(n)}' holds {', '.join(marks)}",
+                      "delete the character(s) a reader cannot see; documents matched against it may miss it",
+                      "warning")
+    for owner, name, other, other_name in look_alikes(names):
+        t.add(where[(owner, name)], f"unit name '{visible(name)}' of {owner} looks like '{visible(other_name)}' of "
+              f"{other}: they differ only in full/half width, spaces or invisible characters",
+              "the same unit? keep one, add the other spelling to its aliases, and use its id", "warning")
+
+
 def check_plan(data_dir: Path) -> tuple[Plan | None, list[Problem]]:
     """Read and check a plan directory. Returns the plan (None if it has errors) and all problems.
 
@@ -238,6 +264,7 @@ def check_plan(data_dir: Path) -> tuple[Plan | None, list[Problem]]:
             for n in [u.get("name_zh"), *(u.get("aliases") or [])]:
                 if n and names[n] > 1:
                     t.add(("units", i), f"unit name '{n}' is used by more than one unit", "names must be unique")
+    _look_alike_units(t, tdata.get("units") or [])
     for i, u in enumerate(tdata.get("units") or []):
         if isinstance(u, dict) and u.get("parent") and u["parent"] not in units:
             t.add(("units", i, "parent"), f"unknown unit '{u['parent']}'")

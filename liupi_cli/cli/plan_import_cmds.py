@@ -30,11 +30,20 @@ def writing(out: Path):
         ) from None
 
 
-def _out_dir(ctx: typer.Context, out: Optional[Path]) -> Path:
-    if out is not None:
-        return out
+def _out_dir(ctx: typer.Context, out: Optional[Path]) -> tuple[Path, Optional[Path]]:
+    """(plan folder, its record store): --out, else the plan folder of the workspace named (--data-dir,
+    LIUPI_HOME) or stood in, else --data-dir, else ./plan; the store beside it unless liupi.toml names one."""
+    import os
+
+    from liupi_cli.workspace import STORE_FILE, find_workspace
+
     opt = state(ctx).data_dir_opt
-    return opt if opt is not None else Path("plan")
+    if out is None:
+        ws = find_workspace(opt, os.environ, Path.cwd())
+        if ws.settings is not None:
+            return ws.path, ws.store or ws.path / STORE_FILE
+        out = opt if opt is not None else Path("plan")
+    return out, out / STORE_FILE
 
 
 @plan_app.command("import")
@@ -45,8 +54,8 @@ def import_cmd(
         None,
         "--out",
         "-o",
-        help="Plan folder to write (default: --data-dir, "
-        "else ./plan). An existing plan there is updated, not replaced.",
+        help="Plan folder to write (default: the workspace's plan folder, else --data-dir, else ./plan). An "
+        "existing plan there gains the lists, in their own ids; an empty `liupi init --empty` skeleton is replaced.",
     ),
     battle: Optional[str] = typer.Option(
         None,
@@ -55,12 +64,19 @@ def import_cmd(
         help="Put every task under this battle (id, number or Chinese name; a new id makes a new battle).",
     ),
     year: Optional[int] = typer.Option(
-        None, "--year", help="Plan year (default: the existing plan's, else the year the document names most)."
+        None, "--year", help="Plan year (default: the year the documents' titles state, else the existing plan's, "
+        "else the year the document names most)."
+    ),
+    list_id: Optional[str] = typer.Option(
+        None, "--list-id", help="Id namespace of the imported list (default: from its 附件 number, else its title)."
     ),
     plan_id: Optional[str] = typer.Option(None, "--plan-id", help="Id of a new plan (default plan-YEAR)."),
     review: Optional[Path] = typer.Option(None, "--review", help="Review file (default DIR/import-review.md)."),
     dry_run: bool = typer.Option(False, "--dry-run", help="Print the counts and the review; write nothing."),
-    replace: bool = typer.Option(False, "--replace", help="Overwrite a tasks.yaml that holds another plan."),
+    replace: bool = typer.Option(
+        False, "--replace", help="Start the plan there afresh (its id and settings kept): tasks, units, battles, "
+        "indicators only from these documents."
+    ),
 ) -> None:
     """Import task lists (工作任务 · 牵头单位 · 责任单位 · 完成时限 tables, or numbered paragraphs) into plan files.
 
@@ -70,8 +86,9 @@ def import_cmd(
     from liupi_cli.plan import check_plan
     from liupi_cli.plan_import import import_plan
 
-    dest = _out_dir(ctx, out)
-    result = import_plan(files, dest, year=year, battle=battle, plan_id=plan_id, replace=replace)
+    dest, store = _out_dir(ctx, out)
+    result = import_plan(files, dest, year=year, battle=battle, plan_id=plan_id, replace=replace, list_id=list_id,
+                         store=store)
     counts = ", ".join(f"{k} {v}" for k, v in result.counts.items())
     if dry_run:
         sys.stdout.write(result.files["review"])
@@ -80,14 +97,14 @@ def import_cmd(
     review_path = review or dest / "import-review.md"
     with writing(dest):
         dest.mkdir(parents=True, exist_ok=True)
-        for name in ("targets.yaml", "tasks.yaml"):
+        for name in ("targets.yaml", "tasks.yaml", "imported-lists.yaml"):
             if name in result.files:
                 write_atomic(dest / name, result.files[name])
         write_atomic(review_path, result.files["review"])
     say(
         f"wrote {dest}/tasks.yaml"
         + (f", {dest}/targets.yaml" if "targets.yaml" in result.files else "")
-        + f" and {review_path}: {counts}"
+        + f", {dest}/imported-lists.yaml and {review_path}: {counts}"
     )
     _, problems = check_plan(dest)
     errors = [p for p in problems if p.severity == "error"]

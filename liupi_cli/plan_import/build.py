@@ -59,7 +59,12 @@ def build(
     indicators: list[Indicator],
     year: int | None,
     battle: str | None,
+    prefixes: list[str] | None = None,
+    owned: list[str | None] | None = None,
 ) -> Built:
+    """``prefixes``: each list's id namespace (liupi_cli.plan_import.lists), else from its 附件 number;
+    ``owned``: the battle each list was given when imported before (None: a list new to the plan). A new
+    list never joins a battle another imported list owns because their 附件 numbers agree."""
     out = Built()
     book = UnitBook(units)
     all_battles = list(battles)
@@ -73,11 +78,14 @@ def build(
     for k, tl in enumerate(lists, 1):
         for ref, msg in tl.notes:
             out.review.append(ReviewItem(ref, msg))
-        b = _battle_for(tl, all_battles, battle)
+        mine = owned[k - 1] if owned else None
+        others = {o for o in owned or [] if o and o != mine}
+        b = next((x for x in all_battles if x.id == mine), None) if mine and not battle else None
+        b = b or _battle_for(tl, [x for x in all_battles if battle or x.id not in others], battle)
         if b is None:
             b = _new_battle(tl, k, battle, all_battles, book, out)
             all_battles.append(b)
-        prefix = tl.prefix or (f"l{k}" if len(lists) > 1 else "t")
+        prefix = prefixes[k - 1] if prefixes else tl.prefix or (f"l{k}" if len(lists) > 1 else "t")
         for raw in tl.tasks:
             task = _task(raw, prefix, tl, b.id, book, out)
             if task["id"] in seen_ids:
@@ -98,6 +106,10 @@ def build(
         msg = f"new unit {nu.name_zh} → id {nu.id}: check the id, add name_en"
         if nu.near:
             msg += f"; looks like the known '{nu.near}' — if it is the same unit, add '{nu.name_zh}' to its aliases"
+        if nu.written:
+            msg += f"; written '{nu.written}: read without what no reader can see"
+        if nu.odd:
+            msg += "; the name does not end like a unit's (局, 委, 办, 中心…): check it is one"
         out.review.append(ReviewItem(nu.first_seen, msg))
     return out
 
@@ -116,9 +128,15 @@ def _guess_year(lists: list[TaskList], out: Built) -> int | None:
 
 
 def _new_battle(tl: TaskList, k: int, given: str | None, battles: list[Battle], book: UnitBook, out: Built) -> Battle:
-    bid = given if given and re.fullmatch(r"[a-z0-9][a-z0-9_.\-]*", given) else f"b{k}"
+    bid = given if given and re.fullmatch(r"[a-z0-9][a-z0-9_.\-]*", given) else None
+    while bid is None or any(b.id == bid for b in battles):  # a battle of a list imported before keeps its id
+        bid, k = f"b{k}", k + 1
     name = tl.title or tl.label or f"任务清单{k}"
     name = re.sub(r"(重点)?(工作)?任务(清单|分解表)$", "", re.sub(r"^.{1,6}县(?=打好|关于)", "", name)) or name
+    if tl.title and re.search(r"\d{4}\s*年|[〇○]", name):
+        from liupi_cli.plan_import.lists import core_title
+
+        name = core_title(tl.title)
     leads = Counter(lead for raw in tl.tasks for lead in book.split(raw.lead or raw.resp, raw.ref).ids[:1])
     lead = leads.most_common(1)[0][0] if leads else "tbd"
     number = max((b.number for b in battles), default=0) + 1

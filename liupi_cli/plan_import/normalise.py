@@ -15,7 +15,8 @@ from liupi_cli.plan_import.paragraphs import read_paragraphs
 from liupi_cli.plan_import.tables import read_table
 
 _LABEL = re.compile(r"附件\s*(\d+(?:\s*[-－—]\s*\d+)?)")
-_TITLE_END = ("清单", "分解表", "任务表", "一览表", "台账", "计划表", "安排表", "重点工作")
+_TITLE_END = ("清单", "分解表", "任务表", "一览表", "台账", "计划表", "安排表", "重点工作", "要点", "方案", "责任分解",
+              "工作事项", "推进情况表", "实事项目")
 
 
 def _is_context(row: Row) -> bool:

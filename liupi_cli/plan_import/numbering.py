@@ -12,7 +12,7 @@ CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
 _PATTERNS = [
     (0, re.compile(r"^\s*([一二三四五六七八九十]{1,3})\s*[、.．]\s*")),
     (1, re.compile(r"^\s*[（(]\s*([一二三四五六七八九十]{1,3})\s*[)）]\s*[、.．]?\s*")),
-    (2, re.compile(r"^\s*(\d{1,3})\s*(?:[、．]|\.(?!\d))\s*")),
+    (2, re.compile(r"^\s*(\d{1,3})\s*(?:[、．﹒]|\.(?!\d))\s*")),
     (3, re.compile(r"^\s*[（(]\s*(\d{1,3})\s*[)）]\s*[、.．]?\s*")),
     (4, re.compile(rf"^\s*([{CIRCLED}])\s*[、.．]?\s*")),
 ]
@@ -63,9 +63,14 @@ def leading_number(text: str) -> tuple[Number | None, str]:
 
 
 def bare_number(text: str) -> int | None:
-    """A 序号 cell: '3', '3.', '三'."""
-    t = text.strip().rstrip("、.．")
-    if t.isdigit():
+    """A 序号 cell: '3', '3.', '三', '①', '（3）'."""
+    t = text.strip().rstrip("、.．﹒")
+    if len(t) == 1 and t in CIRCLED:
+        return CIRCLED.index(t) + 1
+    m = re.fullmatch(r"[（(]\s*(\d{1,3})\s*[)）]", t)
+    if m:
+        return int(m[1])
+    if t.isascii() and t.isdigit():
         return int(t)
     if t and all(ch in CN_DIGITS for ch in t):
         try:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass, field
 
 from liupi_cli.plan_import.numbering import Number, int_to_cn
@@ -32,8 +33,10 @@ def split_section_lead(text: str) -> tuple[str, str | None]:
 
 
 def clean(text: str) -> str:
-    """One line: line breaks inside a cell joined, stray spaces between Chinese characters dropped."""
+    """One line: line breaks inside a cell joined, stray spaces between Chinese characters dropped, control
+    characters (ESC, BEL…) a document may carry dropped."""
     t = re.sub(r"\s*\n\s*", "", text.strip())
+    t = "".join(ch for ch in t if ch == "\t" or unicodedata.category(ch) != "Cc")
     return _CJK_SPACE.sub("", t).strip()
 
 

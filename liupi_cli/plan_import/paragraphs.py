@@ -8,9 +8,33 @@ from liupi_cli.plan_import.grid import Row
 from liupi_cli.plan_import.numbering import Number, leading_number
 from liupi_cli.plan_import.outline import RawTask, TaskList, clean, first_sentence, source_path
 
+_LEAD_KEYS = ("牵头单位", "牵头部门", "牵头责任单位", "主要责任单位")
+_RESP_KEYS = ("责任单位", "配合单位", "协同单位", "协同责任单位", "其他责任单位", "责任部门", "配合部门")
+_LEADER_KEYS = ("牵头领导", "责任领导", "牵头负责领导", "分管省领导", "分管市领导", "分管县领导", "分管区领导",
+                "分管领导", "牵头县领导", "牵头市领导", "包抓领导")
+_DEADLINE_KEYS = ("完成时限", "时间节点", "完成时间")
 _INLINE = re.compile(
-    r"(牵头单位|牵头部门|责任单位|配合单位|协同单位|牵头领导|责任领导|完成时限|时间节点|完成时间)\s*[:：]\s*"
+    "(" + "|".join(sorted(_LEAD_KEYS + _RESP_KEYS + _LEADER_KEYS + _DEADLINE_KEYS, key=len, reverse=True))
+    + r")\s*[:：]\s*"
 )
+# 「部门分工:省发展改革委牵头,各地、各部门配合。」 and 「(市政府办公室、市司法局牵头,市级各有关部门按职责分工负责)」:
+# who leads and who shares, written as a sentence instead of keyed fields
+_SHARE = r"(?:按职责分工)?(?:配合|负责|参与)?"
+_DIVISION = re.compile(r"部门分工\s*[:：]\s*([^。；;]*?)牵头\s*[，,；;]?\s*([^。]*?)" + _SHARE + r"\s*(?:。|$)")
+_ROLE_BRACKET = re.compile(r"[（(]([^（()）]*?)牵头\s*[，,；;]?\s*([^（()）]*?)" + _SHARE + r"\s*[)）]\s*$")
+
+
+def _keyed(text: str) -> str:
+    """The sentence forms rewritten as keyed fields (牵头单位：…。配合单位：…。)."""
+    def fields(m: re.Match) -> str:
+        out = f"牵头单位：{m[1].strip()}。"
+        return out + (f"配合单位：{m[2].strip('，,、 ')}。" if m[2].strip("，,、 ") else "")
+
+    text = _DIVISION.sub(fields, text)
+    m = _ROLE_BRACKET.search(text)
+    if m and not _INLINE.search(m[0]):
+        text = text[: m.start()] + fields(m)
+    return text
 
 
 def read_paragraphs(tl: TaskList, paras: list[Row]) -> None:
@@ -20,11 +44,19 @@ def read_paragraphs(tl: TaskList, paras: list[Row]) -> None:
     for row in paras:
         text = clean(row.filled[0])
         n, rest = leading_number(text)
-        items.append((n, rest, row))
+        items.append((n, _keyed(rest), row))
     paras.clear()
     has_units = [bool(_INLINE.search(rest)) for _, rest, _ in items]
     if not any(has_units):
         return
+    # 1.坚持并完善…。 / 责任单位：…  — the fields stand in the paragraph(s) after the numbered item
+    for k, (n, _, _) in enumerate(items):
+        if n is not None and not has_units[k]:
+            j = k + 1
+            while j < len(items) and items[j][0] is None and not has_units[j]:
+                j += 1
+            if j < len(items) and items[j][0] is None and has_units[j] and _fields_only(items[j][1]):
+                has_units[k] = True
     state: dict[int, Number] = {}
     texts: dict[int, str] = {}
     prev: RawTask | None = None
@@ -55,7 +87,7 @@ def read_paragraphs(tl: TaskList, paras: list[Row]) -> None:
         t.text = body[len(t.title) :].lstrip("。；; ")
         if len(ranks) > 1:
             head = texts[ranks[0]]
-            m = re.match(r"^(.+?)(?:总)?牵头(?:的)?(?:重点)?(?:工作|任务)", head)
+            m = re.match(r"^(.+?)(?:总牵头|牵头|主抓|领办|负责|分管|联系)(?:的)?(?:重点)?(?:工作|任务)", head)
             if m and _LEADER.search(m[1]):
                 t.leader = t.leader or m[1]  # 一、某某县长牵头重点工作: a person's post, not a unit
             elif m:
@@ -66,22 +98,27 @@ def read_paragraphs(tl: TaskList, paras: list[Row]) -> None:
         prev = t
 
 
+def _fields_only(text: str) -> bool:
+    """A paragraph that starts with 责任单位：/牵头单位：/完成时限：… (no task text of its own)."""
+    return bool(re.match(r"^[（(]?\s*" + _INLINE.pattern, text))
+
+
 # Posts that lead a group of tasks in the paragraph layout: a leader, never a unit of government.
-_LEADER = re.compile(r"(县长|区长|市长|书记|主任委员|政委|同志|领导)$")
+_LEADER = re.compile(r"(县长|区长|市长|州长|旗长|书记|主任委员|政委|同志|领导|秘书长)$")
 
 
 def _inline_fields(t: RawTask, text: str) -> str:
     """Take '责任单位：…。' '完成时限：…' out of a paragraph; return the rest."""
     parts = _INLINE.split(text)
-    body = parts[0]
+    body = re.sub(r"[（(]\s*$", "", parts[0])
     for key, value in zip(parts[1::2], parts[2::2]):
         value = re.split(r"[。]", value, maxsplit=1)
-        val, after = value[0].strip("；; "), (value[1] if len(value) > 1 else "")
-        if key in ("牵头单位", "牵头部门"):
+        val, after = value[0].strip("；; ）)"), (value[1] if len(value) > 1 else "")
+        if key in _LEAD_KEYS:
             t.lead = val
-        elif key in ("责任单位", "配合单位", "协同单位"):
+        elif key in _RESP_KEYS:
             t.resp = (t.resp + "、" + val).strip("、") if t.resp else val
-        elif key in ("牵头领导", "责任领导"):
+        elif key in _LEADER_KEYS:
             t.leader = val
         else:
             t.deadline = val

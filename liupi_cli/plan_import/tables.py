@@ -8,7 +8,7 @@ from liupi_cli.plan_import.numbering import Number, bare_number, leading_number
 from liupi_cli.plan_import.outline import RawTask, TaskList, clean, first_sentence, source_path, split_section_lead
 
 
-def _cell(row: Row, cols: list[int], *, keep_lines: bool = False) -> tuple[str, bool]:
+def _cell(row: Row, cols: list[int], *, keep_lines: bool = False, units: bool = False) -> tuple[str, bool]:
     """Joined text of the row's cells in these columns (horizontal merges once) and whether any was a
     vertical merge (a value carried down from the row above)."""
     parts, vmerged = [], False
@@ -20,8 +20,23 @@ def _cell(row: Row, cols: list[int], *, keep_lines: bool = False) -> tuple[str, 
             vmerged = True
         if t and t not in parts:
             parts.append(t)
+    if units:  # 责任单位 and 配合单位 side by side: a list, not one name
+        return "、".join(_unit_lines(p) for p in parts), vmerged
     text = "\n".join(parts)
     return (text.strip() if keep_lines else clean(text)), vmerged
+
+
+def _unit_lines(text: str) -> str:
+    """A unit cell's line breaks: between two units' names a separator (县财政局 / 县税务局), inside one name
+    a wrap (县政府办 / （金融办）, 县财 / 政局)."""
+    from liupi_cli.plan_import.units import looks_like_unit
+
+    lines = [clean(x) for x in text.splitlines() if x.strip()]
+    out = lines[:1]
+    for line in lines[1:]:
+        whole = looks_like_unit(out[-1].split("、")[-1]) and looks_like_unit(line.split("、")[0])
+        out[-1:] = [out[-1], line] if whole else [out[-1] + line]
+    return "、".join(out)
 
 
 def read_table(tl: TaskList, cols: Columns, rows: list[Row]) -> None:
@@ -73,12 +88,16 @@ def read_table(tl: TaskList, cols: Columns, rows: list[Row]) -> None:
             counter += 1
             seq = counter
         title_texts = []
+        item_no: Number | None = None
         found: list[tuple[int, Number, str]] = []
         for c in title_cols:
             if c >= len(row.cells) or row.merged[c] in ("h", "v") or not row.cells[c].strip():
                 continue
             n, rest = leading_number(clean(row.cells[c]))
             if n:
+                if no_cols and cols.roles[c] == "item":
+                    item_no = n  # （1）/① under a 序号: the item's place in its group, not an outline level
+                    continue
                 found.append((c, n, rest))
             else:
                 title_texts.append((c, clean(row.cells[c])))
@@ -102,9 +121,11 @@ def read_table(tl: TaskList, cols: Columns, rows: list[Row]) -> None:
         vals = {}
         vmerge = {}
         for role in ("lead", "resp", "leader", "deadline", "category", "goal", "progress", "note"):
-            vals[role], vmerge[role] = _cell(row, cols.idx(role))
+            vals[role], vmerge[role] = _cell(row, cols.idx(role), units=role in ("lead", "resp"))
         vals["text"], _ = _cell(row, cols.idx("measures") + ([] if seq is None and not nums else []), keep_lines=True)
         item_text, _ = _cell(row, cols.idx("item"), keep_lines=True)
+        if item_no is not None:
+            item_text = leading_number(clean(item_text))[1]
         seq_item = seq is not None or (not nums and has_item and no_cols and prev is not None)
         if nums:
             for n, rest in nums:
@@ -156,7 +177,7 @@ def read_table(tl: TaskList, cols: Columns, rows: list[Row]) -> None:
         if not non_title and title_texts == [] and not seq_item:
             continue  # a heading row: 一、… alone sets the section for the rows below
         if seq_item and has_item:
-            position += 1
+            position = item_no.value if item_no is not None else position + 1
         ranks = sorted(state)
         path = [state[r].value for r in ranks]
         if seq_item and has_item:

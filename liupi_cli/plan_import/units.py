@@ -8,6 +8,7 @@ import re
 from dataclasses import dataclass, field
 
 from liupi_cli.models import Unit
+from liupi_cli.unit_names import cleaned, hidden_marks, name_key, visible
 
 _SEP = re.compile(r"[、，,；;/／\n]+")
 _JOIN = re.compile(r"[及和与]")
@@ -59,16 +60,21 @@ _SUFFIX = (
     "校",
     "组",
 )
+_PLACE = ("县", "市", "区", "省", "旗")
+_OFFICE = ("局", "委", "办", "厅")  # a bureau's name, which may leave out the 市/县 of the unit before it
 _TIDY = str.maketrans({"（": "(", "）": ")", "【": "(", "】": ")", "　": ""})
 
 
 def tidy(name: str) -> str:
-    """The form names are compared in: half-width brackets, no spaces or line breaks, no trailing 。."""
-    return re.sub(r"\s+", "", name.translate(_TIDY)).strip("。.;；,，、")
+    """The form names are compared in: half-width brackets (full/half width folded), no spaces, line breaks
+    or invisible characters, no trailing 。 (liupi_cli.unit_names)."""
+    return name_key(name.translate(_TIDY)).strip("。.;；,，、")
 
 
 def looks_like_unit(name: str) -> bool:
-    return len(name) >= 3 and name.endswith(_SUFFIX) and not any(w in name for w in GROUP_WORDS)
+    """Ends like an office's name (局, 委, 办…; 县财政局（国资股）: before its bracket)."""
+    core = re.sub(r"[（(][^（()）]*[)）]$", "", name) or name
+    return len(core) >= 3 and core.endswith(_SUFFIX) and not any(w in name for w in GROUP_WORDS)
 
 
 @dataclass
@@ -77,6 +83,8 @@ class NewUnit:
     name_zh: str
     first_seen: str  # row ref
     near: str | None = None  # an existing unit's name this one may duplicate
+    odd: bool = False  # the name does not end like a unit's (局, 委, 办, 中心…)
+    written: str | None = None  # the spelling with characters no reader sees, shown [U+200D], when it had any
 
 
 @dataclass
@@ -97,30 +105,56 @@ class UnitBook:
                 self.by_name.setdefault(tidy(n), u.id)
         self.ids = {u.id for u in units}
         self.new: dict[str, NewUnit] = {}  # id -> proposal
+        self.spellings: dict[str, set[str]] = {}  # id -> every spelling seen or known (invisible marks kept)
+        for u in units:
+            self.spellings.setdefault(u.id, set()).update((u.name_zh, *u.aliases))
 
     def match(self, name: str) -> str | None:
+        """A known unit by name or alias; 县/市/区/省/旗 before the name may be written or left out."""
         key = tidy(name)
         if key in self.by_name:
             return self.by_name[key]
-        if not key.startswith(("县", "市", "省")) and "县" + key in self.by_name:
-            return self.by_name["县" + key]
+        if key[:1] in _PLACE and len(key) > 3 and key[1:] in self.by_name:
+            return self.by_name[key[1:]]
+        if key[:1] not in _PLACE:
+            for p in _PLACE:
+                if p + key in self.by_name:
+                    return self.by_name[p + key]
         return None
 
     def resolve(self, name: str, ref: str) -> tuple[str, str | None]:
         """The id for one unit name, proposing a new unit when it is not known. Returns (id, note)."""
         found = self.match(name)
         if found:
-            return found, None
+            return found, self._look_alike(found, name)
         key = tidy(name)
         uid = self._new_id(key)
         near = self._near(key)
-        self.new[uid] = NewUnit(uid, key, ref, near)
+        shown = cleaned(name).strip("。.;；,，、")  # as written, less what no reader can see
+        marks = hidden_marks(name)
+        written = f"{visible(name)}' (with {', '.join(marks)})" if marks else None
+        self.new[uid] = NewUnit(uid, shown, ref, near, not looks_like_unit(key), written)
+        self.spellings[uid] = {name}
         self.by_name[key] = uid
         self.ids.add(uid)
-        note = f"new unit '{key}' → id '{uid}'"
+        note = f"new unit '{shown}' → id '{uid}'"
         if near:
             note += f"; looks like the known '{near}' (same unit? then add '{key}' to its aliases)"
         return uid, note
+
+    def _look_alike(self, uid: str, name: str) -> str | None:
+        """A note when a known unit is written another way that only looks the same (width, spaces, invisible)."""
+        seen = self.spellings.setdefault(uid, set())
+        if name in seen or any(re.sub(r"\s+", "", s) == re.sub(r"\s+", "", name) and not hidden_marks(name)
+                               for s in seen):
+            seen.add(name)
+            return None
+        if any(tidy(s) == tidy(name) and s != name for s in seen):
+            first = min(seen)  # not added to the spellings: every row written so gets its line
+            return (f"'{visible(name)}' read as the unit '{visible(first)}' ({uid}): the two differ only in full/half "
+                    "width, spaces or invisible characters")
+        seen.add(name)
+        return None
 
     def _new_id(self, name: str) -> str:
         base = initials(re.sub(r"^(县|市)", "", name)) or "unit"
@@ -157,6 +191,9 @@ class UnitBook:
         for k in range(len(pieces) - 1, 0, -1):
             if "成员" in pieces[k] and not pieces[k].startswith("等") and not self.match(pieces[k - 1]):
                 pieces[k - 1 : k + 1] = [pieces[k - 1] + "、" + pieces[k]]
+            elif pieces[k - 1].startswith("各") and len(pieces[k - 1]) <= 3 and re.search(r"(政府|办事处)$", pieces[k]):
+                pieces[k - 1 : k + 1] = [pieces[k - 1] + "、" + pieces[k]]  # 各乡、镇人民政府: one group
+        place = next((p[0] for p in pieces if p[:1] in _PLACE and looks_like_unit(p)), None)
         for piece in pieces:
             for part in self._parts(piece):
                 part = part.strip("。.")
@@ -167,9 +204,15 @@ class UnitBook:
                     part, rest = m[1], m[2]
                 else:
                     rest = None
-                if part.startswith("各") or any(w in part for w in GROUP_WORDS) or part.startswith("等"):
+                if _group(part):
                     others.append(part)
                 else:
+                    if place and part[:1] not in _PLACE and part.endswith(_OFFICE) and not self.match(part):
+                        # 市发改委、国土房管局: the units after the first leave out its 市
+                        out.unsure.append(
+                            f"'{part}' read as '{place + part}' (the cell's first unit starts with {place})"
+                        )
+                        part = place + part
                     uid, note = self.resolve(part, ref)
                     if note:
                         out.unsure.append(note)
@@ -185,14 +228,23 @@ class UnitBook:
         return out
 
     def _parts(self, piece: str) -> list[str]:
-        """Split 'A及B' / 'A和B' only when the whole is not a known name and both sides look like units."""
+        """Split 'A及B' / 'A和B' only when the whole is not a known name and every side looks like a unit:
+        县自然资源和规划局 stays one; 市住房和城乡建设局及市交通运输局 is two (及 tried before 和)."""
         if self.match(piece) or not _JOIN.search(piece):
             return [piece]
-        parts = [p for p in _JOIN.split(piece) if p]
-        base = [re.sub(r"等.*$", "", p) for p in parts]
-        if len(parts) > 1 and all(self.match(b) or looks_like_unit(b) or b.startswith("各") for b in base):
-            return parts
+        for joiner in ("及", "与", "和"):
+            parts = [p for p in piece.split(joiner) if p]
+            base = [re.sub(r"等.*$", "", p) for p in parts]
+            if len(parts) > 1 and all(self.match(b) or looks_like_unit(b) or b.startswith("各") for b in base):
+                return [q for p in parts for q in self._parts(p)]
         return [piece]
+
+
+def _group(part: str) -> bool:
+    """各乡镇, 全区经济运行各专班, 相关成员单位: a group of units, kept as text; a 领导小组办公室 is one unit."""
+    if part.startswith(("各", "等")) or re.search(r"各[^局委办]*$", part):
+        return True
+    return any(w in part for w in GROUP_WORDS) and not part.endswith(("办公室", "办"))
 
 
 def _pieces(text: str) -> list[str]:

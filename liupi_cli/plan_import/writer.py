@@ -5,6 +5,7 @@ written whole or not at all (liupi_cli.atomic)."""
 from __future__ import annotations
 
 import re
+import unicodedata
 from pathlib import Path
 from typing import Any
 
@@ -27,6 +28,7 @@ DOC_FIELDS = (
     "category",
 )
 ORDER = tuple(Task.model_fields)  # tasks.yaml keys in the model's order
+NEW_PLAN_HEAD = "# liupi plan data: imported by `liupi plan import`; fill in title_en, name_en and check the review.\n"
 
 
 class _Dumper(getattr(yaml, "CSafeDumper", yaml.SafeDumper)):  # type: ignore[misc]  # libyaml when present
@@ -53,12 +55,18 @@ def dump(data: Any) -> str:
 
 
 def merge_tasks(
-    old: list[dict[str, Any]], new: list[dict[str, Any]], review: list[ReviewItem]
+    old: list[dict[str, Any]],
+    new: list[dict[str, Any]],
+    review: list[ReviewItem],
+    reserved: set[str] | None = None,
 ) -> tuple[list[dict[str, Any]], dict[str, int]]:
     """A re-import: tasks matched by (battle, title) first, then by id, keep their id and what liupi adds
     (summary, indicators, measures, notes); the document's fields are updated. Tasks gone from the
-    document are kept and listed for review, never dropped silently."""
+    document are kept and listed for review, never dropped silently. ``old`` holds the tasks of the
+    lists imported again only; ``reserved`` the ids of every other task of the plan (never taken)."""
     by_id = {t["id"]: t for t in old}
+    for rid in reserved or ():
+        by_id.setdefault(rid, {"id": rid})
     by_title = {(t.get("battle"), t.get("title_zh")): t for t in old}
     used: set[str] = set()
     out, counts = [], {"added": 0, "changed": 0, "unchanged": 0, "kept (not in the document)": 0}
@@ -70,7 +78,7 @@ def merge_tasks(
             match[k] = prev
             used.add(prev["id"])
     for k, t in enumerate(new):
-        if k not in match and t["id"] in by_id and t["id"] not in used:
+        if k not in match and t["id"] in by_id and t["id"] not in used and t["id"] not in (reserved or ()):
             match[k] = by_id[t["id"]]
             used.add(t["id"])
     for k, t in enumerate(new):
@@ -137,16 +145,24 @@ def targets_yaml(
     plan_id: str | None,
     title: str | None,
     sources: list[str],
+    *,
+    force: bool = False,
 ) -> str | None:
-    """The targets.yaml to write, or None when the existing one needs nothing added."""
+    """The targets.yaml to write, or None when the existing one needs nothing added (``force``: always)."""
     if existing is not None:
-        if not (built.units or built.battles or built.indicators):
+        if not (built.units or built.battles or built.indicators or force):
             return None
         data = dict(existing)
         for key, extra in (("units", built.units), ("battles", built.battles), ("indicators", built.indicators)):
             have = {e.get("id") for e in data.get(key) or [] if isinstance(e, dict)}
             data[key] = list(data.get(key) or []) + [e for e in extra if e["id"] not in have]
+        if force:
+            data["plan"] = dict(data.get("plan") or {}, year=built.year)
+            if not data["plan"].get("source_file"):
+                data["plan"]["source_file"] = ", ".join(Path(s).name for s in sources)
         head = "".join(line + "\n" for line in (existing_text or "").splitlines() if line.startswith("#"))
+        if force:
+            head = NEW_PLAN_HEAD
         return (head if head else "") + dump(data)
     year = built.year  # import_plan refuses to go on without one
     title_zh = title or built.title or "导入的计划"
@@ -162,15 +178,22 @@ def targets_yaml(
         "battles": built.battles,
         "indicators": built.indicators,
     }
-    return (
-        "# liupi plan data: imported by `liupi plan import`; fill in title_en, name_en and check the review.\n"
-        + dump(data)
+    return NEW_PLAN_HEAD + dump(data)
+
+
+def lists_yaml(entries: list[dict[str, Any]]) -> str:
+    head = (
+        "# liupi: the task lists imported into this plan, one id namespace each (task ids start with it).\n"
+        "# `liupi plan import` reads it to give a revised document its ids again; keep it beside tasks.yaml.\n"
     )
+    return head + dump({"lists": entries})
 
 
-def review_md(built: Built, sources: list[str], counts: dict[str, int]) -> str:
+def review_md(built: Built, sources: list[str], counts: dict[str, int], lists: list[Any] | None = None) -> str:
+    """The review file: Markdown in which every text taken from a document is inert (tags escaped, control
+    characters such as ESC dropped), so neither a viewer nor a terminal runs what a document planted."""
     lines = [
-        f"# Import review: {', '.join(Path(s).name for s in sources)}",
+        f"# Import review: {_md(', '.join(Path(s).name for s in sources))}",
         "",
         "Everything the import was not sure of, with the row it came from. Fix the plan files "
         "(or the document and import again), then run `liupi check`.",
@@ -178,14 +201,30 @@ def review_md(built: Built, sources: list[str], counts: dict[str, int]) -> str:
         "| | count |",
         "|---|---|",
     ]
-    lines += [f"| {k} | {v} |" for k, v in counts.items()]
+    lines += [f"| {_md(k)} | {v} |" for k, v in counts.items()]
+    if lists:
+        lines += ["", "## Lists", "", "| ids | file | list | tasks |", "|---|---|---|---|"]
+        for entry, file in lists:
+            name = " ".join(x for x in (entry.label, entry.title) if x) or "(untitled)"
+            lines.append(f"| `{entry.id}.…` | {_md(file)} | {_md(name)} | {entry.tasks} |")
     lines += ["", f"## Items ({len(built.review)})", ""]
     for r in built.review:
-        where = f"`{r.ref}`"
-        task = f" **{r.task}**" if r.task else ""
+        where = f"`{_code(r.ref)}`"
+        task = f" **{_md(r.task)}**" if r.task else ""
         lines.append(f"- [ ] {where}{task}: {_md(r.message)}")
     return "\n".join(lines) + "\n"
 
 
+def inert(text: str) -> str:
+    """No control characters (ESC, BEL, C1…): a line break or tab becomes a space."""
+    return "".join(" " if ch in "\n\t\r" else ch for ch in text if ch in "\n\t\r" or unicodedata.category(ch) != "Cc")
+
+
 def _md(text: str) -> str:
-    return re.sub(r"([|*_])", r"\\\1", text)
+    text = inert(text).replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    return re.sub(r"([|*_`\\\[\]])", r"\\\1", text)
+
+
+def _code(text: str) -> str:
+    """Text inside `…`: no backtick can close it early; tags are inert there already."""
+    return inert(text).replace("`", "'")

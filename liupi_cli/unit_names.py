@@ -1,0 +1,62 @@
+"""Unit names compared as a reader sees them: full- and half-width forms, spaces and invisible characters
+(zero-width joiners, BOMs, control characters) do not make two units. ``县财政局(国资股)`` and
+``县财政局（国资股）``, or ``县发改局`` with a zero-width joiner inside, are one name to a person, so liupi
+compares them by ``name_key`` and flags the look-alikes (`liupi check`, `liupi plan import`)."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterable
+
+_SPACE = re.compile(r"\s+")
+
+
+def _invisible(ch: str) -> bool:
+    return unicodedata.category(ch) in ("Cf", "Cc", "Co", "Cs") or ch.isspace()
+
+
+def name_key(name: str) -> str:
+    """The form names are compared in: NFKC (full-width → half-width), no spaces, no invisible characters."""
+    text = unicodedata.normalize("NFKC", name)
+    return "".join(ch for ch in text if not _invisible(ch))
+
+
+def cleaned(name: str) -> str:
+    """The name as written, less what no reader can see (zero-width and control characters, spaces)."""
+    return "".join(ch for ch in name if not _invisible(ch))
+
+
+def visible(name: str) -> str:
+    """The name with every invisible character shown as [U+XXXX] (for messages about it)."""
+    return "".join(f"[U+{ord(ch):04X}]" if _invisible(ch) and ch != " " else ch for ch in name).replace(" ", "[space]")
+
+
+def hidden_marks(name: str) -> list[str]:
+    """What in the name a reader cannot see: 'U+200D', 'a space'…"""
+    out = []
+    for ch in name:
+        if ch == " " or ch == "\u3000":
+            what = "a space"
+        elif _invisible(ch):
+            what = f"U+{ord(ch):04X} ({unicodedata.name(ch, 'control character').lower()})"
+        else:
+            continue
+        if what not in out:
+            out.append(what)
+    return out
+
+
+def look_alikes(names: Iterable[tuple[str, str]]) -> list[tuple[str, str, str, str]]:
+    """(owner, name) pairs → (owner, name, earlier owner, earlier name) for each name that differs from an
+    earlier one only in width, spaces or invisible characters and belongs to another owner."""
+    first: dict[str, tuple[str, str]] = {}
+    out = []
+    for owner, name in names:
+        key = name_key(name)
+        seen = first.get(key)
+        if seen is None:
+            first[key] = (owner, name)
+        elif seen[0] != owner and seen[1] != name:
+            out.append((owner, name, seen[0], seen[1]))
+    return out
