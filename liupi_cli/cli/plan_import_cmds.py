@@ -30,6 +30,20 @@ def writing(out: Path):
         ) from None
 
 
+def _refuse_review_over_plan(review: Path, dest: Path) -> None:
+    """The review file never replaces the plan it describes (exit 5); the store and liupi.toml are refused
+    by the rule every written file follows (liupi_cli/atomic.py)."""
+    import os
+
+    from liupi_cli.atomic import check_replaceable
+
+    check_replaceable(review)  # before any plan file is written
+    for name in ("targets.yaml", "tasks.yaml"):
+        if os.path.realpath(review) == os.path.realpath(dest / name):
+            raise OutputUnwritable(f"--review {review} would replace the plan file {dest / name}; nothing was "
+                                   "written", "give the review another name, e.g. import-review.md")
+
+
 def _out_dir(ctx: typer.Context, out: Optional[Path]) -> Path:
     if out is not None:
         return out
@@ -78,6 +92,7 @@ def import_cmd(
         say(f"dry run: {counts}; nothing written")
         return
     review_path = review or dest / "import-review.md"
+    _refuse_review_over_plan(review_path, dest)
     with writing(dest):
         dest.mkdir(parents=True, exist_ok=True)
         for name in ("targets.yaml", "tasks.yaml"):

@@ -251,7 +251,7 @@ CASES = [
          "would replace"),
     Case("report to a missing folder", [*REPORT, "--out", "{ws}/nope/r.md"], 5, "cannot write {ws}/nope/r.md",
          absent=["nope"]),
-    Case("report onto a folder", [*REPORT, "--out", "out.md"], 5, "cannot write out.md", a_folder),
+    Case("report onto a folder", [*REPORT, "--out", "out.md"], 5, "out.md is a folder", a_folder),
     Case("template to a missing folder", ["template", "-p", "2023-06", "--out", "nope/t.csv"], 5, "cannot write",
          absent=["nope"]),
     # Usage and refused input: nothing stored.
