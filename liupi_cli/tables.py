@@ -136,7 +136,7 @@ def _read_text(path: Path) -> Table:
             numbered.append((reader.line_num, [c.strip() for c in cells]))
     except csv.Error as exc:  # a cell past the csv module's field limit (131,072 characters), a stray NUL
         too_long = "field larger than field limit" in str(exc)
-        raise InputRefused(f"{path} line {reader.line_num + 1}: " + (
+        raise InputRefused(f"{path} line {reader.line_num}: " + (
             f"a cell longer than {csv.field_size_limit():,} characters" if too_long else f"not readable as CSV ({exc})"),
             "check this is the file of figures; a cell holds one figure or a short note") from None
     kind = "tab-separated" if delimiter == "\t" else "comma-separated"

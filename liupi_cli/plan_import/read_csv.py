@@ -62,6 +62,6 @@ def read_csv(path: Path) -> list[Sheet]:
                 raise InputRefused(f"{path}: more than {MAX_DOCUMENT_ROWS:,} rows, over the limit for a plan document",
                                    "a task list is a few hundred rows: split the file, or check it is the right one")
     except csv.Error as exc:  # a cell past the csv module's field limit (131,072 characters), a stray NUL
-        raise InputRefused(f"{path} line {reader.line_num + 1}: {csv_problem(exc)}",
+        raise InputRefused(f"{path} line {reader.line_num}: {csv_problem(exc)}",
                            "check this is the task list; a cell of a table is a sentence or two") from None
     return [Sheet(str(path), path.name, rows)]
