@@ -11,6 +11,7 @@ import typer
 
 from liupi_cli.cli.context import state
 from liupi_cli.cli.output import say
+from liupi_cli.render.safe import inert
 from liupi_cli.errors import ExitCode, OutputUnwritable
 
 plan_app = typer.Typer(
@@ -88,7 +89,7 @@ def import_cmd(
     result = import_plan(files, dest, year=year, battle=battle, plan_id=plan_id, replace=replace)
     counts = ", ".join(f"{k} {v}" for k, v in result.counts.items())
     if dry_run:
-        sys.stdout.write(result.files["review"])
+        sys.stdout.write(inert(result.files["review"]))  # names from the document: shown, never obeyed
         say(f"dry run: {counts}; nothing written")
         return
     review_path = review or dest / "import-review.md"
@@ -107,7 +108,7 @@ def import_cmd(
     _, problems = check_plan(dest)
     errors = [p for p in problems if p.severity == "error"]
     for p in errors:
-        print(f"to decide: {p}", file=sys.stderr)
+        print(inert(f"to decide: {p}", keep_newlines=False), file=sys.stderr)
     if errors:
         say(f"{len(errors)} thing(s) must still be decided before `liupi check` passes (listed above)")
         raise typer.Exit(ExitCode.INVALID)

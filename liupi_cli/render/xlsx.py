@@ -236,5 +236,8 @@ def to_xlsx(report: Report, lang: str = "en") -> bytes:
             sheet.column_dimensions[get_column_letter(col)].width = widths[k]
         print_layout(sheet, f"{title} · {battle_title(report, battle, lang)}", lang, "1:2")
     buf = io.BytesIO()
+    from liupi_cli.render.safe import scrub_workbook
+
+    scrub_workbook(wb)  # nothing XML cannot hold
     wb.save(buf)
     return buf.getvalue()
