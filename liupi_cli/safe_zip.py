@@ -82,7 +82,10 @@ _XLSX_MERGE = re.compile(rb'<(?:\w{1,10}:)?mergeCell\s[^>]{0,400}?\bref="([A-Z]{
 def check_plan_document(path: Path) -> None:
     """Raise InputRefused unless ``path`` (a task list for plan import) is within the limits above: a regular
     file of sane size, no zip bomb, and for .docx/.xlsx no more rows, columns or merged cells than a plan has."""
-    check_table_file(path)
+    try:
+        check_table_file(path)
+    except InputRefused as exc:
+        raise InputRefused(exc.message, "check it is the task list; save it again from Word, Excel or WPS") from exc
     with open(path, "rb") as fh:
         if fh.read(4) != b"PK\x03\x04":
             return  # a CSV: its reader counts rows and cell lengths as it goes

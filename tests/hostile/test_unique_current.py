@@ -104,3 +104,41 @@ def test_a_store_that_holds_two_current_figures_is_chained_in_the_order_they_wer
         assert s.current("jobs", "2023-07").entered == "20"
         with pytest.raises(Duplicate):
             s.add(NewRecord("jobs", "2023-06", 14.0, "14", None, "人"), "y", "t")
+
+
+@pytest.mark.skipif(not hasattr(os, "fork"), reason="needs fork")
+def test_eight_cli_updates_into_a_store_not_made_yet_record_one_and_refuse_seven(tmp_path):
+    """The same race through the real `liupi update` (warmed up, then forked): one `recorded`, seven
+    `already has` (exit 1), ten rounds (the store-level race above runs thirty)."""
+    import shutil
+
+    from typer.testing import CliRunner
+
+    from liupi_cli.cli.app import app
+
+    from .support import MINI
+
+    plan = tmp_path / "plan"
+    shutil.copytree(MINI, plan)
+    CliRunner().invoke(app, ["--data-dir", str(plan), "targets"])  # imports and plan loading done before forking
+    for n in range(10):
+        db, go = tmp_path / f"r{n}.db", tmp_path / f"go{n}"
+        pids = []
+        for w in range(RACERS):
+            pid = os.fork()
+            if pid == 0:  # pragma: no cover - runs in the child
+                code = 9
+                try:
+                    while not go.exists():
+                        time.sleep(0.001)
+                    r = CliRunner().invoke(app, ["--data-dir", str(plan), "--db", str(db), "update", "gdp_growth",
+                                                 f"7.{w}", "-p", "2023Q2", "--by", f"racer{w}"])
+                    code = r.exit_code if "already has" in r.stderr or r.exit_code == 0 else 8
+                finally:
+                    os._exit(code)
+            pids.append(pid)
+        go.touch()
+        codes = sorted(os.WEXITSTATUS(os.waitpid(pid, 0)[1]) for pid in pids)
+        with sqlite3.connect(db) as con:
+            stored = con.execute("SELECT entered, recorded_by FROM records").fetchall()
+        assert len(stored) == 1 and codes == [0] + [1] * (RACERS - 1), f"round {n}: {stored}, exit codes {codes}"
