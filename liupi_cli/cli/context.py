@@ -82,7 +82,7 @@ class State:
 
     def check_out(self, out: Path | None, option: str = "--out") -> None:
         """--out may never replace the plan files, the settings or the store in use."""
-        if out is None or str(out) == "-":
+        if out is None or str(out) in ("-", "/dev/stdout"):  # standard output (cli/output.STREAMS)
             return
         from liupi_cli.errors import OutputUnwritable
         from liupi_cli.workspace import replaces_in_use

@@ -219,6 +219,8 @@ CASES = [
          fifo("t.xlsx"), then=still_a_fifo("t.xlsx")),
     Case("out-dash-is-stdout", ("report", "--month", "2023-06", "-f", "csv", "--out", "-"), 0, "gdp_growth",
          stream="stdout"),
+    Case("out-dev-stdout-is-a-stream", ("report", "--month", "2023-06", "-f", "csv", "--out", "/dev/stdout"), 0,
+         "gdp_growth", stream="stdout"),
     Case("summary-lock-symlink-outside", ("summary", "--month", "2023-06", "--out-dir", "{root}/out"), 5,
          "is a symbolic link", link("out/.liupi.lock", "{root}/outside/planted")),
     Case("summary-lock-fifo", ("summary", "--month", "2023-06", "--out-dir", "{root}/out"), 5,
