@@ -1,13 +1,53 @@
 """Files appear whole or not at all: every file liupi writes goes to a temporary file in the same
 folder, is flushed to disk, then renamed over the target. A full disk or a kill mid-write leaves the
-previous file intact and no partial file at the path."""
+previous file intact and no partial file at the path.
+
+One rule for every file liupi writes: it replaces only a regular file of its own making. A record store
+(an SQLite file), an existing liupi.toml, and anything that is not a regular file (a FIFO, a device such
+as /dev/full, a folder, a socket) are refused with one line (exit 5) and left exactly as they were. The
+temporary file is created exclusively (O_CREAT|O_EXCL: a symlink planted at its name is never followed).
+"""
 
 from __future__ import annotations
 
 import os
+import stat
 import tempfile
 from collections.abc import Callable
 from pathlib import Path
+
+from liupi_cli.errors import OutputUnwritable
+
+SETTINGS_NAME = "liupi.toml"
+_SQLITE_HEADER = b"SQLite format 3\x00"
+_WAL_HEADERS = (b"\x37\x7f\x06\x82", b"\x37\x7f\x06\x83")  # a store's -wal file holds figures not yet merged
+_KINDS = ((stat.S_ISFIFO, "a FIFO (named pipe)"), (stat.S_ISCHR, "a character device"),
+          (stat.S_ISBLK, "a block device"), (stat.S_ISDIR, "a folder"), (stat.S_ISSOCK, "a socket"))
+
+
+def check_replaceable(path: Path) -> None:
+    """Raise OutputUnwritable (exit 5) unless ``path`` is absent or a regular file liupi may replace."""
+    try:
+        info = os.stat(path)  # follows a symlink: what it points at is what must not be clobbered
+    except FileNotFoundError:
+        return
+    except OSError as exc:
+        raise OutputUnwritable(f"cannot write {path}: {exc.strerror or exc}", "choose another output file") from exc
+    if not stat.S_ISREG(info.st_mode):
+        kind = next((name for test, name in _KINDS if test(info.st_mode)), "not a regular file")
+        raise OutputUnwritable(f"{path} is {kind}; liupi writes only regular files and left it as it was",
+                               "give a file name (or `--out -` to write to standard output)")
+    if Path(path).name == SETTINGS_NAME:
+        raise OutputUnwritable(f"{path} holds a workspace's settings; liupi never replaces it with an output",
+                               "write the output to another file")
+    try:
+        with open(path, "rb") as fh:  # a regular file: reading 16 bytes never blocks
+            head = fh.read(len(_SQLITE_HEADER))
+    except OSError:
+        return  # unreadable but writable: the rename below decides
+    if head == _SQLITE_HEADER or head[:4] in _WAL_HEADERS:
+        raise OutputUnwritable(f"{path} is a record store (an SQLite file); liupi never replaces one with an "
+                               "output", "write the output to another file")
 
 
 def write_atomic(path: Path, data: bytes | str, *, encoding: str = "utf-8") -> None:
@@ -22,6 +62,7 @@ def write_atomic_with(path: Path, writer: Callable[[object], object]) -> None:
     For libraries that write to a file object themselves (openpyxl's ``Workbook.save`` takes one).
     """
     path = Path(path)
+    check_replaceable(path)
     folder = path.parent if str(path.parent) else Path(".")
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
     try:

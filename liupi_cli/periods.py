@@ -126,6 +126,9 @@ def parse_period(text: str, year: int | None = None) -> Period:
     text is refused. A date (``2023/6/1``, ``2023-06-30``, Excel's ``Jun-23``) is that month.
     """
     t = normalise_text(text)
+    if t[:1] in ("-", "+"):  # -2023Q2 would read as 2023Q2 once the dashes of 2023-Q2 are dropped
+        raise InputRefused(f"period '{text}' has a sign; a period is never negative",
+                           "write it without one, e.g. 2023Q2, 2023-06 or 2023")
     if m := _JOINT.match(t):
         return Period(int(m[1]), 2, "month")
     if (m := _MONTH.match(t)) or (m := _SLASH_MONTH.match(t)) or (m := _COMPACT.match(t)) or (m := _DATE.match(t)):

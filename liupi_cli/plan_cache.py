@@ -29,11 +29,13 @@ from typing import Any
 from pydantic import BaseModel, ConfigDict, ValidationError
 
 from liupi_cli import __version__
-from liupi_cli.errors import Problem
+from liupi_cli.errors import OutputUnwritable, Problem
 from liupi_cli.models import Battle, Indicator, PlanInfo, Settings, Task, Unit
 
 FORMAT = 1  # bump when the cached layout or the models' meaning changes
 MAX_KEYED_BYTES = 256 * 1024 * 1024  # larger plan files are not hashed (the YAML reader refuses them anyway)
+MAX_ENTRY_BYTES = 1024 * 1024 * 1024  # a province's plan is tens of MB as JSON; a larger entry is junk
+MAX_HEADER_BYTES = 1024 * 1024  # the key line: a few hundred bytes
 
 
 class CachedProblem(BaseModel):
@@ -106,15 +108,25 @@ def read(folder: Path, data_dir: Path, key: dict[str, Any]) -> CachedPlan | None
 
     An entry is one header line, ``{"key": …, "sha256": <of the rest>}``, then the plan as JSON.
     """
-    try:
-        raw = entry_path(folder, data_dir).read_bytes()
+    try:  # never waits on a FIFO planted there, never follows a symlink, never reads a huge junk file whole
+        fd = os.open(entry_path(folder, data_dir), os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_NOFOLLOW", 0))
     except OSError:
         return None
-    header, _, body = raw.partition(b"\n")
     try:
-        head = json.loads(header)
-        if not isinstance(head, dict) or head.get("key") != key:
-            return None  # another version, other files, or another plan folder's entry
+        with os.fdopen(fd, "rb") as f:
+            st = os.fstat(f.fileno())
+            if not stat.S_ISREG(st.st_mode) or st.st_size > MAX_ENTRY_BYTES:
+                return None
+            header = f.readline(MAX_HEADER_BYTES)
+            if not header.endswith(b"\n"):
+                return None
+            head = json.loads(header)
+            if not isinstance(head, dict) or head.get("key") != key:
+                return None  # read no further: another version, other files, another folder's entry, or junk
+            body = f.read()
+    except (OSError, ValueError, RecursionError):
+        return None
+    try:
         if head.get("sha256") != hashlib.sha256(body).hexdigest():
             return None  # damaged or edited since it was written
         return CachedPlan.model_validate_json(body)
@@ -131,6 +143,6 @@ def write(folder: Path, data_dir: Path, key: dict[str, Any], cached: CachedPlan)
     try:
         folder.mkdir(parents=True, exist_ok=True)
         write_atomic(entry_path(folder, data_dir), header.encode("utf-8") + b"\n" + body)
-    except OSError:
+    except (OSError, OutputUnwritable):  # OutputUnwritable: a FIFO or a folder in the entry's place, left alone
         return False
     return True

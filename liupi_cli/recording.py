@@ -122,7 +122,8 @@ def _row_record(plan: Plan, row: dict[str, str], force: bool, given: Given) -> N
             raise InputRefused(f"id {iid} is {plan.indicators[iid].name_zh}, but 指标 says '{name}'",
                                "correct whichever is wrong (was one column sorted on its own?)")
     value = row["value"]
-    if row.get("unit") and not any(ch.isalpha() or ch in "%‰" for ch in value.lstrip("+-")[-1:]):
+    tail = normalise_text(value).lstrip("+-")[-1:]  # ％ is %: a full-width unit typed in the cell is a unit
+    if row.get("unit") and not any(ch.isalpha() or ch in "%‰" for ch in tail):
         value = value + row["unit"]
     baseline = _yes_no(row["baseline"]) if "baseline" in row else given.baseline
     return make_record(plan, ident or name, value, row.get("period") or given.period or "", baseline=baseline,

@@ -8,6 +8,7 @@ reader would try to hold it all. Python's zipfile never inflates a member past i
 from __future__ import annotations
 
 import os
+import re
 import stat
 import zipfile
 from pathlib import Path
@@ -58,3 +59,114 @@ def check_xlsx_sizes(path: Path) -> None:
         raise InputRefused(f"{path}: the workbook inflates to {total // (1024 * 1024)} MB, over the "
                            f"{MAX_UNCOMPRESSED // (1024 * 1024)} MB limit",
                            "split the figures into smaller files, or save them as .csv")
+
+
+# -- plan documents (plan import) -------------------------------------------------------------------------
+# A task list is a few hundred rows; a province's a few thousand. The readers (python-docx, openpyxl) hold a
+# whole document in memory, a merged range as one object per cell, and python-docx follows a vertical merge
+# one call per row: so the document's XML is measured first, streaming, and refused past these limits.
+
+MAX_DOCUMENT_ROWS = 20_000  # table rows (docx) or sheet rows (xlsx) in one document
+MAX_PARAGRAPHS = 200_000  # paragraphs in a .docx, those inside table cells included
+MAX_COLUMNS = 512  # grid columns of a table or a sheet (a task table has five to ten)
+MAX_MERGED_CELLS = 200_000  # cells covered by merged ranges in one workbook
+_CHUNK = 1 << 20
+_OVERLAP = 512  # longer than any tag measured below
+
+_DOCX = {"row": re.compile(rb"<w:tr[\s>/]"), "paragraph": re.compile(rb"<w:p[\s>/]"),
+         "span": re.compile(rb'<w:gridSpan\s+w:val="(\d{1,12})"')}
+_XLSX_CELL = re.compile(rb'<(?:\w{1,10}:)?c\s[^>]{0,400}?\br="([A-Z]{1,7})(\d{1,12})"')
+_XLSX_MERGE = re.compile(rb'<(?:\w{1,10}:)?mergeCell\s[^>]{0,400}?\bref="([A-Z]{1,7})(\d{1,12})(?::([A-Z]{1,7})(\d{1,12}))?"')
+
+
+def check_plan_document(path: Path) -> None:
+    """Raise InputRefused unless ``path`` (a task list for plan import) is within the limits above: a regular
+    file of sane size, no zip bomb, and for .docx/.xlsx no more rows, columns or merged cells than a plan has."""
+    try:
+        check_table_file(path)
+    except InputRefused as exc:
+        raise InputRefused(exc.message, "check it is the task list; save it again from Word, Excel or WPS") from exc
+    with open(path, "rb") as fh:
+        if fh.read(4) != b"PK\x03\x04":
+            return  # a CSV: its reader counts rows and cell lengths as it goes
+    try:
+        with zipfile.ZipFile(path) as archive:
+            names = archive.namelist()
+            if "word/document.xml" in names:
+                _check_docx(path, archive)
+            for name in names:
+                if name.startswith("xl/worksheets/") and name.endswith(".xml"):
+                    _check_sheet(path, archive, name)
+    except (zipfile.BadZipFile, OSError, ValueError, RuntimeError) as exc:  # RuntimeError: an encrypted member
+        raise InputRefused(f"{path}: not a readable document ({exc})", "save it again from Word, Excel or WPS") \
+            from exc
+
+
+def _scan(archive: zipfile.ZipFile, name: str, patterns: list[re.Pattern[bytes]]):
+    """Yield (pattern index, match) for every match in a member, reading it in chunks (never whole). A match
+    starting in the last _OVERLAP bytes of a chunk is left for the next round, which sees it whole."""
+    tail = b""
+    with archive.open(name) as member:
+        while True:
+            chunk = member.read(_CHUNK)
+            buffer = tail + chunk
+            cut = max(len(buffer) - _OVERLAP, 0) if chunk else len(buffer)
+            for i, pattern in enumerate(patterns):
+                for m in pattern.finditer(buffer):
+                    if m.start() < cut:
+                        yield i, m
+            if not chunk:
+                return
+            tail = buffer[cut:]
+
+
+def _too_many(path: Path, what: str, n: int, limit: int) -> InputRefused:
+    return InputRefused(f"{path}: {what} ({n:,}) is over the limit of {limit:,} for a plan document",
+                        "a task list is a few hundred rows: split the document, or check it is the right file")
+
+
+def _check_docx(path: Path, archive: zipfile.ZipFile) -> None:
+    rows = paragraphs = 0
+    for i, m in _scan(archive, "word/document.xml", [_DOCX["row"], _DOCX["paragraph"], _DOCX["span"]]):
+        if i == 0:
+            rows += 1
+            if rows > MAX_DOCUMENT_ROWS:
+                raise _too_many(path, "the number of table rows", rows, MAX_DOCUMENT_ROWS)
+        elif i == 1:
+            paragraphs += 1
+            if paragraphs > MAX_PARAGRAPHS:
+                raise _too_many(path, "the number of paragraphs", paragraphs, MAX_PARAGRAPHS)
+        elif int(m[1]) > MAX_COLUMNS:
+            raise _too_many(path, "a table cell spans columns", int(m[1]), MAX_COLUMNS)
+
+
+def _column(letters: bytes) -> int:
+    n = 0
+    for ch in letters:
+        n = n * 26 + ch - 64
+    return n
+
+
+def _check_sheet(path: Path, archive: zipfile.ZipFile, name: str) -> None:
+    sheet = name.rsplit("/", 1)[-1]
+    merged = 0
+    for i, m in _scan(archive, name, [_XLSX_CELL, _XLSX_MERGE]):
+        if i == 0:
+            if int(m[2]) > MAX_DOCUMENT_ROWS:
+                raise _too_many(path, f"{sheet}: a cell at row", int(m[2]), MAX_DOCUMENT_ROWS)
+            if _column(m[1]) > MAX_COLUMNS:
+                raise _too_many(path, f"{sheet}: a cell at column", _column(m[1]), MAX_COLUMNS)
+            continue
+        if m[3] is None:
+            continue
+        if max(int(m[2]), int(m[4])) > MAX_DOCUMENT_ROWS:
+            raise _too_many(path, f"{sheet}: a merged range reaching row", max(int(m[2]), int(m[4])),
+                            MAX_DOCUMENT_ROWS)
+        if max(_column(m[1]), _column(m[3])) > MAX_COLUMNS:
+            raise _too_many(path, f"{sheet}: a merged range reaching column", max(_column(m[1]), _column(m[3])),
+                            MAX_COLUMNS)
+        rows = abs(int(m[4]) - int(m[2])) + 1
+        cols = abs(_column(m[3]) - _column(m[1])) + 1
+        merged += rows * cols
+        if merged > MAX_MERGED_CELLS:
+            raise _too_many(path, f"{sheet}: the cells covered by merged ranges", merged, MAX_MERGED_CELLS)

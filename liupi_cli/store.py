@@ -13,6 +13,7 @@ from __future__ import annotations
 import datetime as dt
 import os
 import sqlite3
+import tempfile
 import urllib.parse
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
@@ -26,7 +27,7 @@ from liupi_cli.gcpause import paused_gc
 from liupi_cli.periods import Period, within
 from liupi_cli.plan import Plan
 
-SCHEMA_VERSION = 4
+SCHEMA_VERSION = 5
 BUSY_TIMEOUT_S = 30.0
 _CHUNK = 1000  # rows per executemany; on_row is called after each chunk is in
 
@@ -95,7 +96,38 @@ def _v4(db: sqlite3.Connection) -> None:
     _run(db, "CREATE INDEX records_order ON records (indicator, baseline, period)")
 
 
-MIGRATIONS: dict[int, Callable[[sqlite3.Connection], None]] = {1: _v1, 2: _v2, 3: _v3, 4: _v4}
+def _v5(db: sqlite3.Connection) -> None:
+    """A current figure is unique by construction: one first figure per (indicator, period, baseline), each
+    figure revised at most once, and a revision names a figure of its own pair. The chain that leaves is
+    linear, so exactly one figure of a pair is current, whatever writers race.
+
+    A store written before this rule may hold two figures of a pair recorded at the same moment, both
+    current. Nothing is dropped: the pair's figures are chained in the order they were stored, and the last
+    one stays current (the one reports already showed)."""
+    broken = db.execute(
+        "SELECT indicator, period, baseline FROM records GROUP BY indicator, period, baseline "
+        "HAVING SUM(supersedes IS NULL) > 1 OR COUNT(supersedes) > COUNT(DISTINCT supersedes)").fetchall()
+    for ind, period, base in broken:
+        ids = [r[0] for r in db.execute("SELECT id FROM records WHERE indicator = ? AND period = ? AND baseline = ? "
+                                        "ORDER BY id", (ind, period, base))]
+        db.execute("UPDATE records SET supersedes = NULL WHERE id = ?", (ids[0],))
+        db.executemany("UPDATE records SET supersedes = ? WHERE id = ?", list(zip(ids, ids[1:])))
+    _run(
+        db,
+        """
+        DROP INDEX IF EXISTS records_supersedes;
+        CREATE UNIQUE INDEX records_supersedes ON records (supersedes);
+        CREATE UNIQUE INDEX records_one_first ON records (indicator, period, baseline) WHERE supersedes IS NULL
+        """
+    )
+    db.execute(  # one statement with a ';' inside: not through _run
+        "CREATE TRIGGER records_revision_same_pair BEFORE INSERT ON records "
+        "WHEN NEW.supersedes IS NOT NULL AND NOT EXISTS (SELECT 1 FROM records o WHERE o.id = NEW.supersedes "
+        "AND o.indicator = NEW.indicator AND o.period = NEW.period AND o.baseline = NEW.baseline) "
+        "BEGIN SELECT RAISE(ABORT, 'a revision must name a figure of its own indicator and period'); END")
+
+
+MIGRATIONS: dict[int, Callable[[sqlite3.Connection], None]] = {1: _v1, 2: _v2, 3: _v3, 4: _v4, 5: _v5}
 
 
 class Record(BaseModel):
@@ -230,6 +262,8 @@ class Store:
             self._inspect()
 
     def _open_for_writing(self) -> None:
+        if not self.path.exists() and self.path.parent.is_dir():
+            self._create_whole()
         ready = False  # this plan's store, WAL mode, current schema: nothing to set up
         if self.path.exists():
             # Look before touching: another program's SQLite file is refused with nothing changed.
@@ -247,6 +281,32 @@ class Store:
             return
         self.db.execute("PRAGMA journal_mode = WAL")
         self._migrate()
+
+    def _create_whole(self) -> None:
+        """A new store appears whole or not at all: built (schema, WAL mode, plan id) under a temporary name,
+        then linked into place, which fails if another liupi linked its own first (that one is used).
+        Writers racing to create a store so never see a half-made one, nor make two."""
+        fd, tmp = tempfile.mkstemp(prefix=f".{self.path.name}.", suffix=".new", dir=self.path.parent)
+        os.close(fd)
+        try:
+            os.chmod(tmp, 0o666 & ~_umask())
+            self.db = self._connect(tmp)
+            self.db.execute("PRAGMA journal_mode = WAL")
+            self._migrate()
+            self.close()  # the last connection checkpoints the WAL into the file
+            try:
+                os.link(tmp, self.path)
+            except FileExistsError:
+                pass  # another liupi created it a moment earlier
+            except OSError:  # a file system without hard links: the store is created in place, as before
+                pass
+        finally:
+            self.close()
+            for leftover in (tmp, tmp + "-wal", tmp + "-shm"):
+                try:
+                    os.unlink(leftover)
+                except FileNotFoundError:
+                    pass
 
     def _connect(self, target: str) -> sqlite3.Connection:
         db = sqlite3.connect(target, uri=target.startswith("file:"), timeout=BUSY_TIMEOUT_S, isolation_level=None)
@@ -334,6 +394,10 @@ class Store:
                 self.db.execute("ROLLBACK")
             except sqlite3.Error:
                 pass  # SQLite already rolled back (a full disk at COMMIT does)
+            if isinstance(exc, sqlite3.IntegrityError) and "unique" in str(exc).lower():
+                raise InputRefused("a figure for the same indicator and period was stored at this very moment by "
+                                   "another liupi; nothing was recorded",
+                                   "`liupi history ID` shows it; pass --revise to revise it") from exc
             if isinstance(exc, sqlite3.Error):
                 raise self._error(exc, "write") from exc
             raise
@@ -541,6 +605,12 @@ class Store:
 def _writable(path: Path) -> bool:
     """The file (if it exists) and its folder can be written (False on read-only media)."""
     return os.access(path.parent, os.W_OK) and (not path.exists() or os.access(path, os.W_OK))
+
+
+def _umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
 
 
 def _has_pending_wal(path: Path) -> bool:

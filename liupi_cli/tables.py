@@ -131,8 +131,14 @@ def _read_text(path: Path) -> Table:
     delimiter = "\t" if "\t" in first else ","
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
     numbered: list[tuple[int, list[str]]] = []
-    for cells in reader:
-        numbered.append((reader.line_num, [c.strip() for c in cells]))
+    try:
+        for cells in reader:
+            numbered.append((reader.line_num, [c.strip() for c in cells]))
+    except csv.Error as exc:  # a cell past the csv module's field limit (131,072 characters), a stray NUL
+        too_long = "field larger than field limit" in str(exc)
+        raise InputRefused(f"{path} line {reader.line_num}: " + (
+            f"a cell longer than {csv.field_size_limit():,} characters" if too_long else f"not readable as CSV ({exc})"),
+            "check this is the file of figures; a cell holds one figure or a short note") from None
     kind = "tab-separated" if delimiter == "\t" else "comma-separated"
     return _assemble(path, numbered, f"{encoding} text, {kind}")
 

@@ -144,5 +144,8 @@ def template_xlsx(rows: list[dict[str, str]], lang: str, title: str) -> bytes:
     ws.oddHeader.center.text = title
     ws.oddFooter.center.text = "第 &P 页，共 &N 页" if lang == "zh" else "page &P of &N"
     buf = io.BytesIO()
+    from liupi_cli.render.safe import scrub_workbook
+
+    scrub_workbook(wb)  # nothing XML cannot hold
     wb.save(buf)
     return buf.getvalue()

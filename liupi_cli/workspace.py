@@ -4,7 +4,11 @@ Like git finding its repository, liupi finds its workspace from wherever it is r
 
 1. ``--data-dir DIR``, then ``$LIUPI_HOME``: a workspace (a folder holding ``liupi.toml``) or a plan
    folder (holding ``targets.yaml``), named explicitly;
-2. else the nearest folder at or above the current one holding ``liupi.toml``;
+2. else the nearest folder at or above the current one holding ``liupi.toml`` — only one you own: a
+   ``liupi.toml`` owned by another user, or in a folder anyone may write to (without the sticky bit that
+   keeps others from replacing your files, as /tmp has), is refused with one line unless its folder is
+   listed in ``$LIUPI_SAFE_DIRECTORY`` (folders separated by ``:``; ``*`` trusts every folder), as git's
+   safe.directory does;
 3. else ``./data`` holding ``targets.yaml`` in the current folder (the layout before workspaces);
 4. else the bundled sample plan (the CLI says so on stderr).
 
@@ -18,6 +22,7 @@ This module only looks: it never creates a file or a folder. Everything it needs
 from __future__ import annotations
 
 import os
+import stat
 import sys
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -82,6 +87,9 @@ def read_settings(path: Path) -> tuple[Path, Path | None]:
             data = tomllib.load(f)
     except OSError as exc:
         raise PlanUnreadable(f"{path}: cannot read: {exc.strerror or exc}") from exc
+    except RecursionError as exc:
+        raise PlanUnreadable(f"{path}: a value nested far too deep", 'each setting is one line: plan = "data"') \
+            from exc
     except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
         raise PlanUnreadable(f"{path}: not valid TOML: {exc}",
                              'each setting is one line: plan = "data"') from exc
@@ -92,6 +100,9 @@ def read_settings(path: Path) -> tuple[Path, Path | None]:
     for key, value in data.items():
         if not isinstance(value, str) or not value.strip():
             raise PlanUnreadable(f"{path}: {key} must be a quoted path, e.g. {key} = \"{_example(key)}\"")
+        if "\x00" in value:
+            raise PlanUnreadable(f"{path}: {key} holds a NUL character, which no path can hold",
+                                 f'write it as {key} = "{_example(key)}"')
     base = path.parent
     plan = base / Path(data.get("plan", PLAN_FOLDER)).expanduser()
     store = base / Path(data["store"]).expanduser() if "store" in data else None
@@ -120,11 +131,41 @@ def find_workspace(explicit: Path | None, env: Mapping[str, str], cwd: Path) -> 
     for folder in (cwd, *cwd.parents):
         settings = folder / SETTINGS_FILE
         if settings.is_file():
+            refuse_unowned(settings, env)
             plan, store = read_settings(settings)
             return Workspace(plan, SETTINGS_FILE, settings, store)
         if folder == cwd and (cwd / PLAN_FOLDER / TARGETS).is_file():
             return Workspace(cwd / PLAN_FOLDER, "./data")
     return Workspace(bundled_data_dir(), "bundled")
+
+
+def refuse_unowned(settings: Path, env: Mapping[str, str], uid: int | None = None) -> None:
+    """Raise PlanUnreadable unless ``settings`` (a liupi.toml found by walking up) is one the user owns, in a
+    folder others cannot replace it in; or its folder is listed in $LIUPI_SAFE_DIRECTORY."""
+    if uid is None:
+        if not hasattr(os, "geteuid"):  # pragma: no cover - Windows: no owner to compare
+            return
+        uid = os.geteuid()
+    folder = settings.parent
+    if _listed_safe(folder, env.get("LIUPI_SAFE_DIRECTORY", "")):
+        return
+    info, parent = settings.stat(), folder.stat()
+    if info.st_uid != uid:
+        why = f"it is owned by another user (uid {info.st_uid})"
+    elif parent.st_mode & stat.S_IWOTH and not parent.st_mode & stat.S_ISVTX:
+        why = f"anyone may write to {folder} (mode {stat.S_IMODE(parent.st_mode):o}), so anyone could have put it there"
+    else:
+        return
+    raise PlanUnreadable(f"not using {settings}: {why}",
+                         f"if you trust it, set LIUPI_SAFE_DIRECTORY={folder} (or pass --data-dir {folder})")
+
+
+def _listed_safe(folder: Path, listed: str) -> bool:
+    here = os.path.realpath(folder)
+    for entry in filter(None, listed.split(os.pathsep)):
+        if entry == "*" or os.path.realpath(os.path.expanduser(entry)) == here:
+            return True
+    return False
 
 
 def user_data_dir(env: Mapping[str, str]) -> Path:

@@ -60,7 +60,7 @@ def test_add_many_is_all_or_nothing(tmp_path):
 def test_migrates_a_first_version_store_keeping_its_records(tmp_path):
     path = _old_store(tmp_path / "old.db", 1)
     with Store(path, "p") as s:
-        assert s.schema_version == SCHEMA_VERSION == 4
+        assert s.schema_version == SCHEMA_VERSION == 5
         assert s.db.execute("SELECT 1 FROM sqlite_master WHERE name = 'records_supersedes'").fetchone()
         assert s.current("gdp_growth", "2023Q1").value == 4.5
         s.set_task("t1", __import__("datetime").date(2023, 6, 30), "done", 100, None, "me", "t")
@@ -219,5 +219,5 @@ def test_reading_a_third_version_store_works_and_leaves_it_as_it_is(tmp_path):
         assert [(r.period, r.value) for r in s.current_records()] == [("2023Q1", 4.5)]
     assert path.read_bytes() == before
     with Store(path, "p") as s:  # the first write upgrades it
-        assert s.schema_version == 4
+        assert s.schema_version == 5
         assert s.db.execute("SELECT 1 FROM sqlite_master WHERE name = 'records_order'").fetchone()

@@ -3,6 +3,10 @@
 
 from __future__ import annotations
 
+import errno
+import os
+import stat
+import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -13,28 +17,62 @@ from liupi_cli.errors import OutputUnwritable
 LOCK_NAME = ".liupi.lock"
 
 
+LOCK_WAIT_S = 30.0  # as long as the store waits for another writer
+
+
 @contextmanager
-def _locked(folder: Path) -> Iterator[None]:
-    with open(folder / LOCK_NAME, "a") as fh:
+def _locked(folder: Path, wait_s: float) -> Iterator[None]:
+    """Take the folder's lock, waiting at most ``wait_s`` seconds for another run to finish.
+
+    The lock file is opened without following a symlink and without waiting on a FIFO, and must be a
+    regular file: a planted link or pipe is refused, never written through or waited on."""
+    path = folder / LOCK_NAME
+    flags = os.O_RDWR | os.O_CREAT | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0) | \
+        getattr(os, "O_CLOEXEC", 0)
+    try:
+        fd = os.open(path, flags, 0o666)
+    except OSError as exc:
+        if exc.errno == errno.ELOOP:
+            raise OutputUnwritable(f"{path} is a symbolic link; liupi never follows one for its lock",
+                                   f"remove {path} and run again") from exc
+        raise
+    try:
+        if not stat.S_ISREG(os.fstat(fd).st_mode):
+            raise OutputUnwritable(f"{path} is not a regular file; liupi uses it as the folder's lock",
+                                   f"remove {path} and run again")
         try:
             import fcntl
         except ImportError:  # pragma: no cover - not POSIX: no lock, files are still atomic
             yield
             return
-        fcntl.flock(fh, fcntl.LOCK_EX)
+        deadline = time.monotonic() + wait_s
+        while True:
+            try:
+                fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+                break
+            except BlockingIOError:
+                if time.monotonic() >= deadline:
+                    raise OutputUnwritable(
+                        f"{folder} is busy: another liupi has been writing to it for {wait_s:g} s; nothing was "
+                        "written", "wait for it to finish (is an earlier run stuck?), then run again") from None
+                time.sleep(0.05)
         try:
             yield
         finally:
-            fcntl.flock(fh, fcntl.LOCK_UN)
+            fcntl.flock(fd, fcntl.LOCK_UN)
+    finally:
+        os.close(fd)
 
 
-def write_files(out_dir: Path, files: list[tuple[str, bytes]], on_written: Callable[[Path], None]) -> list[Path]:
-    """Write ``(relative path, bytes)`` pairs under ``out_dir``; call ``on_written`` after each file."""
+def write_files(out_dir: Path, files: list[tuple[str, bytes]], on_written: Callable[[Path], None],
+                wait_s: float = LOCK_WAIT_S) -> list[Path]:
+    """Write ``(relative path, bytes)`` pairs under ``out_dir``; call ``on_written`` after each file. Another
+    run writing there is waited for, ``wait_s`` seconds at most (then OutputUnwritable, exit 5)."""
     written: list[Path] = []
     target = out_dir
     try:
         out_dir.mkdir(parents=True, exist_ok=True)
-        with _locked(out_dir):
+        with _locked(out_dir, wait_s):
             for rel, data in files:
                 target = out_dir / rel
                 target.parent.mkdir(parents=True, exist_ok=True)

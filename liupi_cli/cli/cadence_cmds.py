@@ -120,6 +120,22 @@ def _emit_doc(doc, model, fmt: Fmt, out: Path | None, lang: str = "en") -> None:
     say(f"已写入 {out}" if lang == "zh" else f"wrote {out}")
 
 
+def _lock_wait() -> float:
+    """$LIUPI_LOCK_WAIT: seconds to wait for another run writing the same folder (default 30)."""
+    import os
+
+    from liupi_cli.cadence.outdir import LOCK_WAIT_S
+
+    text = os.environ.get("LIUPI_LOCK_WAIT", "")
+    try:
+        wait = float(text) if text else LOCK_WAIT_S
+    except ValueError:
+        wait = -1.0
+    if not 0 <= wait <= 86400:
+        raise UsageProblem(f"LIUPI_LOCK_WAIT={text!r} is not a number of seconds", "e.g. LIUPI_LOCK_WAIT=30")
+    return wait
+
+
 def print_doc(doc) -> None:
     """A product at the terminal: the plain text layout (ids kept whole), coloured at a terminal."""
     from liupi_cli.cli.output import paint, table_width, use_colour
@@ -302,7 +318,7 @@ def summary(
             data = render[f]()
             out.append((f"{folder}/{PRODUCT_ZH[product.product]}-{when.key}.{f}",
                         data.encode("utf-8-sig" if f == "csv" else "utf-8") if isinstance(data, str) else data))
-        write_files(out_dir, out, lambda p: say(f"wrote {p}"))
+        write_files(out_dir, out, lambda p: say(f"wrote {p}"), wait_s=_lock_wait())
     if is_empty(product, records, updates):
         say(f"{when.key}: no figure recorded for this period (exit {ExitCode.EMPTY})")
         raise typer.Exit(ExitCode.EMPTY)

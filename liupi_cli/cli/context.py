@@ -80,9 +80,9 @@ class State:
         remember(plan.info.id, loc.path, os.environ)
         return store
 
-    def check_out(self, out: Path | None) -> None:
+    def check_out(self, out: Path | None, option: str = "--out") -> None:
         """--out may never replace the plan files, the settings or the store in use."""
-        if out is None:
+        if out is None or str(out) in ("-", "/dev/stdout"):  # standard output (cli/output.STREAMS)
             return
         from liupi_cli.errors import OutputUnwritable
         from liupi_cli.workspace import replaces_in_use
@@ -90,7 +90,7 @@ class State:
         ws = self.data_dir
         hit = replaces_in_use(out, ws, self.store_location().path)
         if hit is not None:
-            raise OutputUnwritable(f"--out {out} would replace {hit}, which liupi is using; nothing was written",
+            raise OutputUnwritable(f"{option} {out} would replace {hit}, which liupi is using; nothing was written",
                               "write the output to another file")
 
 

@@ -151,6 +151,9 @@ def _finalise_quietly(exc: BaseException) -> None:
         sys.unraisablehook = hook
 
 
+STREAMS = ("-", "/dev/stdout")  # --out values that ask for standard output, the one stream liupi writes into
+
+
 @contextmanager
 def writing(out: Path):
     """Turn a failed write (no such folder, no permission, disk full) into one clear line, exit 5."""
@@ -169,7 +172,9 @@ def write_out(text: str | bytes | Iterable[str], out: Path | None, lang: str | N
     """Write to stdout, or to the file ``out``, whole or not at all (a temporary file renamed over the
     path). CSV files start with a UTF-8 byte-order mark so that Excel and WPS open Chinese text
     correctly; CSV on stdout has none (it is for other programs). ``text`` may come in pieces (a large
-    document written as it is made, never held whole)."""
+    document written as it is made, never held whole). ``--out -`` (or ``/dev/stdout``) asks for standard output."""
+    if out is not None and str(out) in STREAMS:
+        out = None
     if out is None:
         if isinstance(text, (str, bytes)):
             sys.stdout.write(text if isinstance(text, str) else text.decode("utf-8"))

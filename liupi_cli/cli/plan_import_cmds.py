@@ -11,6 +11,7 @@ import typer
 
 from liupi_cli.cli.context import state
 from liupi_cli.cli.output import say
+from liupi_cli.render.safe import inert
 from liupi_cli.errors import ExitCode, OutputUnwritable
 
 plan_app = typer.Typer(
@@ -28,6 +29,20 @@ def writing(out: Path):
             f"cannot write {out}: {exc.strerror or exc}",
             "check the folder exists and is writable, or choose another --out",
         ) from None
+
+
+def _refuse_review_over_plan(review: Path, dest: Path) -> None:
+    """The review file never replaces the plan it describes (exit 5); the store and liupi.toml are refused
+    by the rule every written file follows (liupi_cli/atomic.py)."""
+    import os
+
+    from liupi_cli.atomic import check_replaceable
+
+    check_replaceable(review)  # before any plan file is written
+    for name in ("targets.yaml", "tasks.yaml", "imported-lists.yaml"):
+        if os.path.realpath(review) == os.path.realpath(dest / name):
+            raise OutputUnwritable(f"--review {review} would replace the plan file {dest / name}; nothing was "
+                                   "written", "give the review another name, e.g. import-review.md")
 
 
 def _out_dir(ctx: typer.Context, out: Optional[Path]) -> tuple[Path, Optional[Path]]:
@@ -91,10 +106,11 @@ def import_cmd(
                          store=store)
     counts = ", ".join(f"{k} {v}" for k, v in result.counts.items())
     if dry_run:
-        sys.stdout.write(result.files["review"])
+        sys.stdout.write(inert(result.files["review"]))  # names from the document: shown, never obeyed
         say(f"dry run: {counts}; nothing written")
         return
     review_path = review or dest / "import-review.md"
+    _refuse_review_over_plan(review_path, dest)
     with writing(dest):
         dest.mkdir(parents=True, exist_ok=True)
         for name in ("targets.yaml", "tasks.yaml", "imported-lists.yaml"):
@@ -109,7 +125,7 @@ def import_cmd(
     _, problems = check_plan(dest)
     errors = [p for p in problems if p.severity == "error"]
     for p in errors:
-        print(f"to decide: {p}", file=sys.stderr)
+        print(inert(f"to decide: {p}", keep_newlines=False), file=sys.stderr)
     if errors:
         say(f"{len(errors)} thing(s) must still be decided before `liupi check` passes (listed above)")
         raise typer.Exit(ExitCode.INVALID)

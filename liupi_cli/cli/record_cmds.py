@@ -220,8 +220,12 @@ def _update_interactive(st: State, battle: str | None, unit: str | None, by: str
         raise InputRefused("interactive update needs a terminal",
                            "give ID VALUE on the command line, or --file FILE")
     import gc
+    import signal
 
     gc.enable()  # a session at the keyboard may last long: collect as usual (see main)
+    # Ctrl-C stops the session (exit 130, what was entered kept), even when liupi was started with SIGINT
+    # ignored (a job started in the background by a script, fed through a pipe or a pseudo-terminal).
+    signal.signal(signal.SIGINT, signal.default_int_handler)
     words = SAY[lang]
     plan = st.plan()
     period = parse_period(given.period, plan.info.year - 1 if given.baseline else plan.info.year)

@@ -38,7 +38,8 @@ TARGETS, TASKS = "targets.yaml", "tasks.yaml"
 def read_file(path: Path) -> list[Sheet]:
     suffix = path.suffix.lower()
     if not path.is_file():
-        raise InputRefused(f"{path}: no such file", "give the path of a .docx, .xlsx or .csv file")
+        what = "not a regular file" if path.exists() else "no such file"  # a FIFO or a device: never opened
+        raise InputRefused(f"{path}: {what}", "give the path of a .docx, .xlsx or .csv file")
     if suffix == ".docx":
         from liupi_cli.plan_import.read_docx import read_docx
 

@@ -289,5 +289,8 @@ def to_xlsx(doc: Doc, pinned) -> bytes:
         sh.auto_filter.ref = f"A{head}:{get_column_letter(len(s.columns))}{last}"
         _setup(sh, f"{doc.title} · {s.title}", lang, f"1:{head}")
     buf = io.BytesIO()
+    from liupi_cli.render.safe import scrub_workbook
+
+    scrub_workbook(wb)  # nothing XML cannot hold
     wb.save(buf)
     return buf.getvalue()

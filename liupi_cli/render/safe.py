@@ -102,6 +102,21 @@ def xlsx_cell(value: object) -> object:
     return _XLSX_ILLEGAL.sub(_escape, text)
 
 
+def scrub_workbook(wb) -> None:
+    """Every text an openpyxl workbook holds (cells, page headers and footers) free of the characters XML
+    cannot hold, shown escaped (``\\x1b``): a name with an ESC in it must not stop the workbook being
+    written. Call just before ``wb.save``."""
+    for ws in wb.worksheets:
+        for row in ws.iter_rows():
+            for cell in row:
+                if isinstance(cell.value, str) and _XLSX_ILLEGAL.search(cell.value):
+                    cell.value = _XLSX_ILLEGAL.sub(_escape, cell.value)
+        for part in (ws.oddHeader, ws.oddFooter, ws.evenHeader, ws.evenFooter, ws.firstHeader, ws.firstFooter):
+            for side in (part.left, part.center, part.right):
+                if isinstance(side.text, str) and _XLSX_ILLEGAL.search(side.text):
+                    side.text = _XLSX_ILLEGAL.sub(_escape, side.text)
+
+
 _SHEET_TITLE_FORBIDDEN = re.compile(r"[\[\]:*?/\\]")
 
 

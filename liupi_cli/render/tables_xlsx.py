@@ -24,6 +24,9 @@ def tables_to_xlsx(sheets: Iterable[tuple[str, Sequence[str], Iterable[dict[str,
             ws.append([xlsx_cell(_plain(row.get(c))) for c in columns])
         ws.freeze_panes = "A2"
     buf = io.BytesIO()
+    from liupi_cli.render.safe import scrub_workbook
+
+    scrub_workbook(book)  # nothing XML cannot hold
     book.save(buf)
     return buf.getvalue()
 

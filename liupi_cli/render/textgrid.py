@@ -160,6 +160,8 @@ class Column:
 def fit(columns: Sequence[Column], total: int, sep: int = 2) -> list[tuple[Column, int]]:
     """Choose the columns that fit in ``total`` columns and each one's width."""
     cols = [c for c in columns if any(c.cells)]  # a column with nothing in it is not shown
+    if not cols:  # no rows at all: an empty table is its heading, not nothing
+        cols = list(columns)
     natural = {id(c): c.natural() for c in cols}
     narrowest = {id(c): c.least() for c in cols}
     while True:
@@ -188,7 +190,7 @@ def render_table(columns: Sequence[Column], total: int, sep: int = 2,
     gap = " " * sep
     out: list[str] = []
     heads = [wrap(c.header, w) for c, w in chosen]
-    for k in range(max(len(h) for h in heads)):
+    for k in range(max((len(h) for h in heads), default=0)):
         line = gap.join(pad(h[k] if k < len(h) else "", w, c.align) for (c, w), h in zip(chosen, heads))
         out.append(paint(line.rstrip(), "bold") if paint else line.rstrip())
     out.append(gap.join(rule * w for _, w in chosen))

@@ -239,6 +239,9 @@ def to_xlsx(report: Report, lang: str = "en") -> bytes:
         print_layout(sheet, f"{title} · {battle_title(report, battle, lang)}", lang, "1:2")
     _overdue_sheet(wb, report, lang, styles, title)
     buf = io.BytesIO()
+    from liupi_cli.render.safe import scrub_workbook
+
+    scrub_workbook(wb)  # nothing XML cannot hold
     wb.save(buf)
     return buf.getvalue()
 

@@ -83,16 +83,18 @@ class Ran:
 
 
 def run_cli(args: list[str], *, cwd: Path, timeout: float = 10.0, memory_mb: int | None = None,
-            tty: bool = False) -> Ran:
+            tty: bool = False, env: dict[str, str] | None = None) -> Ran:
     """Run ``python -m liupi_cli ARGS`` as its own process.
 
     ``memory_mb`` caps its address space (RLIMIT_AS), so a bomb fails fast instead of eating the
     machine; ``tty`` gives it a pseudo-terminal for stdout and stderr (both land in ``stdout``),
     so what a user's terminal would receive is exactly what is checked.
     """
+    extra = env or {}
     env = {k: v for k, v in os.environ.items() if not k.startswith("LIUPI_") and k != "NO_COLOR"}
     env.update(LIUPI_USER="tester", XDG_DATA_HOME=str(cwd / "xdg"), COLUMNS="200", OPENBLAS_NUM_THREADS="1",
                TERM="xterm-256color")
+    env.update(extra)
 
     def limits() -> None:
         if memory_mb:
