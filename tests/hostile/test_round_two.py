@@ -291,7 +291,7 @@ CASES = [
     Case("import-lead-unit-merged-down-1500-rows", ("plan", "import", "{root}/v.docx", "--out", "{root}/p",
                                                    "--year", "2024"), 0, "tasks 1500",
          build(lambda p: D.docx(p, D.task_table(1500, lead_merged_down=True)), "v.docx"),
-         creates=("p/tasks.yaml", "p/targets.yaml", "p/import-review.md"), seconds=40, memory_mb=900),
+         creates=("p/tasks.yaml", "p/targets.yaml", "p/imported-lists.yaml", "p/import-review.md"), seconds=40, memory_mb=900),
     Case("import-csv-cell-over-131072", ("plan", "import", "{root}/long.csv", "--out", "{root}/p"), 1,
          "long.csv line 2: a cell longer than 131,072 characters",
          a_csv("long.csv", [D.HEAD, ["1", "长" * 140_000, "县发改局", "县财政局", "2024年6月底"]])),
@@ -310,7 +310,7 @@ CASES = [
     Case("import-dry-run-with-esc-in-a-unit", ("plan", "import", "{root}/esc.csv", "--out", "{root}/p", "--year",
                                                "2024", "--dry-run"), 0, "nothing written", a_csv("esc.csv", TASKS)),
     Case("import-to-decide-lines-inert", ("plan", "import", "{root}/esc.csv", "--out", "{root}/p", "--year", "2024"),
-         None, "", a_csv("esc.csv", TASKS), creates=("p/tasks.yaml", "p/targets.yaml", "p/import-review.md")),
+         None, "", a_csv("esc.csv", TASKS), creates=("p/tasks.yaml", "p/targets.yaml", "p/imported-lists.yaml", "p/import-review.md")),
     # -- dates, periods, empty tables ---------------------------------------------------------------------
     Case("today-year-1-overdue", ("tasks", "--overdue"), 0, "0 task(s) as of 0001-01-01",
          env={"LIUPI_TODAY": "0001-01-01"}),
