@@ -32,6 +32,7 @@ CASES = [
     (lambda: period_for(Frequency.annual, Period(2023, 6, "month"), 2023),
      ["update", "rd_spending_growth", "5", "--period", "2023-06"], "2023-06"),
     (lambda: parse_period("2023-01"), ["report", "--month", "2023-01"], "2023-01"),  # the report's own hint
+    (lambda: parse_period("-2023Q2"), ["report", "--quarter=-2023Q2"], "-2023Q2"),
 ]
 IDS = [f"{i}-{c[1][0]}" for i, c in enumerate(CASES)]
 

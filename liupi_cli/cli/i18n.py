@@ -63,6 +63,8 @@ PATTERN_TEXT: list[tuple[str, str]] = [
     (r"^valid periods: (.+)$", "可用的统计期：{0}"),
     (r"^period '(.+)': month (\d+) does not exist$", "统计期“{0}”：没有{1}月"),
     (r"^months are 01–12$", "月份为 01–12"),
+    (r"^period '(.+)' has a sign; a period is never negative$", "统计期“{0}”带有正负号，统计期不能为负"),
+    (r"^write it without one, e\.g\. 2023Q2, 2023-06 or 2023$", "请去掉正负号，例如 2023Q2、2023-06 或 2023"),
     (r"^cannot read value '(.+)'$", "无法识别数值“{0}”"),
     (r"^cannot write (.+): (.+)$", "无法写入 {0}：{1}"),
     (r"^check the folder exists and is writable$", "请确认目录存在且可写"),
