@@ -1,0 +1,185 @@
+"""Scoring methods of published 考核办法, as pure functions: each county's points with the working written out.
+
+Every function takes the counties' figures (``None`` for a county that reported none) and returns one
+``Scored`` per county, in the order given. A county with no figure scores 0 under every method and is
+flagged ``no_figure`` (未报): missing is never taken for a figure. Numbers in the working are rounded to
+2 decimals half-up, as a circular prints them; the points are computed unrounded and rounded once.
+
+- ``contest`` 争先进位计分法: 1st place 100% of the points, 2nd 95%, 3rd 90%, then 5% less per place
+  (never below 0). Ties: counties with the same figure share the higher place and the places after them
+  are skipped (1, 2, 2, 4).
+- ``efficacy`` 功效系数法: 60 + 40 × (x − min) ÷ (max − min) over the counties with a figure (for an
+  indicator where lower is better, (max − x) ÷ (max − min)); when every figure is the same, each scores 100.
+  ``efficacy_split`` mixes a level and a growth part (e.g. 40% level, 60% growth).
+- ``completion`` 目标完成计分法: the target met earns the full points, otherwise 0, or with
+  ``proportional`` the share reached (x ÷ target; target ÷ x for a ceiling), never above the full points.
+- ``versus_average`` against the city's figure: ± ``per_step`` points for each whole ``step`` percentage
+  points above or below (the part short of a whole step earns nothing), the bonus and the deduction each
+  capped.
+"""
+
+from __future__ import annotations
+
+import math
+from decimal import ROUND_HALF_UP, Decimal
+
+from pydantic import BaseModel
+
+CONTEST_STEP = 0.05  # 5% less per place after the first
+
+
+class Scored(BaseModel):
+    county: str
+    value: float | None
+    points: float  # rounded to 2 decimals
+    working: str
+    place: int | None = None  # contest: the county's place on this indicator
+    tied: bool = False
+    flag: str | None = None  # no_figure | capped | no_city_figure
+
+
+def r2(x: float) -> float:
+    """Half-up to 2 decimals, as offices round (Python's round() is to even: 2.675 -> 2.67)."""
+    return float(Decimal(repr(x)).quantize(Decimal("0.01"), rounding=ROUND_HALF_UP))
+
+
+def num(x: float) -> str:
+    """A number as the working prints it: at most 2 decimals, no trailing zeros (63.5, 9.5, 100)."""
+    text = f"{r2(x):.2f}".rstrip("0").rstrip(".")
+    return "0" if text == "-0" else text
+
+
+def pct(share: float) -> str:
+    return f"{num(share * 100)}%"
+
+
+def _missing(county: str) -> Scored:
+    return Scored(county=county, value=None, points=0.0, working="no figure (未报): 0", flag="no_figure")
+
+
+def places(values: dict[str, float | None], higher_is_better: bool = True) -> dict[str, tuple[int, bool]]:
+    """Each county with a figure -> (place, tied): one more than the number of strictly better figures."""
+    present = {c: v for c, v in values.items() if v is not None}
+    out = {}
+    for c, v in present.items():
+        better = sum(1 for w in present.values() if (w > v if higher_is_better else w < v))
+        same = sum(1 for w in present.values() if w == v)
+        out[c] = (better + 1, same > 1)
+    return out
+
+
+def contest(values: dict[str, float | None], points: float, higher_is_better: bool = True) -> list[Scored]:
+    """争先进位计分法: place p earns points × (100% − 5% × (p − 1)), at least 0."""
+    at = places(values, higher_is_better)
+    out = []
+    for county, value in values.items():
+        if value is None:
+            out.append(_missing(county))
+            continue
+        place, tied = at[county]
+        share = max(0.0, 1 - CONTEST_STEP * (place - 1))
+        label = f"place {place}" + (" (tied)" if tied else "")
+        out.append(Scored(county=county, value=value, points=r2(points * share), place=place, tied=tied,
+                          working=f"{label}: {num(points)}×{pct(share)} = {num(points * share)}"))
+    return out
+
+
+def efficacy_values(values: dict[str, float | None], higher_is_better: bool = True) -> dict[str, tuple[float, str]]:
+    """功效系数 of each county with a figure -> (60..100, its working)."""
+    present = {c: v for c, v in values.items() if v is not None}
+    if not present:
+        return {}
+    lo, hi = min(present.values()), max(present.values())
+    out = {}
+    for c, v in present.items():
+        if hi == lo:
+            out[c] = (100.0, f"all {num(v)}: 100")
+            continue
+        top, bottom = (v - lo, hi - lo) if higher_is_better else (hi - v, hi - lo)
+        e = 60 + 40 * top / bottom
+        shown = f"({num(v)}−{num(lo)})" if higher_is_better else f"({num(hi)}−{num(v)})"
+        out[c] = (e, f"60 + 40×{shown}/({num(hi)}−{num(lo)}) = {num(e)}")
+    return out
+
+
+def efficacy(values: dict[str, float | None], points: float, higher_is_better: bool = True) -> list[Scored]:
+    """功效系数法 on one figure: points × e ÷ 100."""
+    e = efficacy_values(values, higher_is_better)
+    out = []
+    for county, value in values.items():
+        if value is None:
+            out.append(_missing(county))
+            continue
+        coef, working = e[county]
+        out.append(Scored(county=county, value=value, points=r2(points * coef / 100),
+                          working=f"{working}; {num(points)}×{num(coef)}% = {num(points * coef / 100)}"))
+    return out
+
+
+def efficacy_split(level: dict[str, float | None], growth: dict[str, float | None], points: float,
+                   level_share: float = 0.4, higher_is_better: bool = True) -> list[Scored]:
+    """功效系数法 on a level and a growth figure, mixed ``level_share`` : 1 − ``level_share``.
+
+    A county missing one part scores 0 on that part (flagged); missing both, 0.
+    """
+    el, eg = efficacy_values(level, higher_is_better), efficacy_values(growth, higher_is_better)
+    out = []
+    for county in level:
+        lv, gv = level.get(county), growth.get(county)
+        if lv is None and gv is None:
+            out.append(_missing(county))
+            continue
+        l_coef, l_work = el.get(county, (0.0, "level: no figure (未报) 0"))
+        g_coef, g_work = eg.get(county, (0.0, "growth: no figure (未报) 0"))
+        mixed = level_share * l_coef + (1 - level_share) * g_coef
+        working = (f"level {l_work}; growth {g_work}; {num(level_share)}×{num(l_coef)} + "
+                   f"{num(1 - level_share)}×{num(g_coef)} = {num(mixed)}; {num(points)}×{num(mixed)}% = "
+                   f"{num(points * mixed / 100)}")
+        out.append(Scored(county=county, value=lv, points=r2(points * mixed / 100), working=working,
+                          flag="no_figure" if lv is None or gv is None else None))
+    return out
+
+
+def completion(county: str, value: float | None, target: float | None, points: float, *, at_most: bool = False,
+               proportional: bool = False) -> Scored:
+    """目标完成计分法: met -> the full points; not met -> 0, or the share reached when ``proportional``."""
+    if value is None:
+        return _missing(county)
+    if target is None:
+        return Scored(county=county, value=value, points=0.0, working="no target decomposed: 0", flag="no_target")
+    met = value <= target if at_most else value >= target
+    sign = ("≤" if met else ">") if at_most else ("≥" if met else "<")
+    head = f"{num(value)} {sign} {num(target)}"
+    if met:
+        return Scored(county=county, value=value, points=r2(points), working=f"{head}: met, {num(points)}")
+    if not proportional:
+        return Scored(county=county, value=value, points=0.0, working=f"{head}: not met, 0")
+    if at_most:
+        share, shown = (target / value if value > 0 else 0.0), f"{num(target)}/{num(value)}"
+    else:
+        share, shown = (max(0.0, value / target) if target > 0 else 0.0), f"{num(value)}/{num(target)}"
+    share = min(1.0, share)
+    return Scored(county=county, value=value, points=r2(points * share),
+                  working=f"{head}: {num(points)}×{shown} = {num(points * share)}")
+
+
+def versus_average(county: str, value: float | None, city: float | None, *, step: float = 0.1,
+                   per_step: float = 0.1, bonus_cap: float | None = None, deduction_cap: float | None = None,
+                   higher_is_better: bool = True) -> Scored:
+    """± ``per_step`` points per whole ``step`` percentage points above/below the city's figure, capped."""
+    if value is None:
+        return _missing(county)
+    if city is None:
+        return Scored(county=county, value=value, points=0.0, working="no city figure to compare with: 0",
+                      flag="no_city_figure")
+    diff = value - city if higher_is_better else city - value
+    steps = math.trunc(round(diff / step, 9))  # whole steps only; round() first: 0.3/0.1 is 2.9999999999999996
+    raw = steps * per_step
+    adj, flag, note = raw, None, ""
+    if bonus_cap is not None and raw > bonus_cap:
+        adj, flag, note = bonus_cap, "capped", f", capped at +{num(bonus_cap)}"
+    elif deduction_cap is not None and raw < -deduction_cap:
+        adj, flag, note = -deduction_cap, "capped", f", capped at −{num(deduction_cap)}"
+    shown = f"{num(value)}−{num(city)}" if higher_is_better else f"{num(city)}−{num(value)}"
+    working = f"{shown} = {num(diff)} points: {steps}×{num(per_step)} = {num(raw)}{note}"
+    return Scored(county=county, value=value, points=r2(adj), working=working, flag=flag)
