@@ -49,6 +49,14 @@ def num(x: float) -> str:
     return "0" if text == "-0" else text
 
 
+def sub(a: float, b: float) -> str:
+    """``a−b`` as the working shows it, a negative figure in brackets: (−1.2)−(−3)."""
+    def term(x: float) -> str:
+        return f"({num(x).replace('-', '−')})" if x < 0 else num(x)
+
+    return f"{term(a)}−{term(b)}"
+
+
 def pct(share: float) -> str:
     return f"{num(share * 100)}%"
 
@@ -97,8 +105,8 @@ def efficacy_values(values: dict[str, float | None], higher_is_better: bool = Tr
             continue
         top, bottom = (v - lo, hi - lo) if higher_is_better else (hi - v, hi - lo)
         e = 60 + 40 * top / bottom
-        shown = f"({num(v)}−{num(lo)})" if higher_is_better else f"({num(hi)}−{num(v)})"
-        out[c] = (e, f"60 + 40×{shown}/({num(hi)}−{num(lo)}) = {num(e)}")
+        shown = f"({sub(v, lo)})" if higher_is_better else f"({sub(hi, v)})"
+        out[c] = (e, f"60 + 40×{shown}/({sub(hi, lo)}) = {num(e)}")
     return out
 
 
@@ -180,6 +188,6 @@ def versus_average(county: str, value: float | None, city: float | None, *, step
         adj, flag, note = bonus_cap, "capped", f", capped at +{num(bonus_cap)}"
     elif deduction_cap is not None and raw < -deduction_cap:
         adj, flag, note = -deduction_cap, "capped", f", capped at −{num(deduction_cap)}"
-    shown = f"{num(value)}−{num(city)}" if higher_is_better else f"{num(city)}−{num(value)}"
+    shown = sub(value, city) if higher_is_better else sub(city, value)
     working = f"{shown} = {num(diff)} points: {steps}×{num(per_step)} = {num(raw)}{note}"
     return Scored(county=county, value=value, points=r2(adj), working=working, flag=flag)

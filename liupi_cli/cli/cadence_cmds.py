@@ -70,15 +70,16 @@ def _one_period(month: str | None, quarter: str | None, year: str | None, exampl
     return _grain_period(*given[0], today())
 
 
-def _emit_doc(doc, model, fmt: Fmt, out: Path | None, lang: str = "en") -> None:
-    """One model in one format, to stdout or --out (written whole, or not at all)."""
+def _emit_doc(doc, model, fmt: Fmt, out: Path | None, lang: str = "en", gongwen: dict | None = None) -> None:
+    """One model in one format, to stdout or --out (written whole, or not at all). ``gongwen``: the docx's
+    主送, 落款 and date (render/gongwen_docx.to_docx)."""
     from liupi_cli.render import cadence_formats as cf
 
     if fmt is Fmt.table and out is None:
         print_doc(doc)
         return
-    if fmt is Fmt.xlsx and out is None:
-        raise UsageProblem("xlsx needs --out FILE.xlsx", "e.g. --out owed-2023-06.xlsx")
+    if fmt in (Fmt.xlsx, Fmt.docx) and out is None:
+        raise UsageProblem(f"{fmt.value} needs --out FILE.{fmt.value}", f"e.g. --out owed-2023-06.{fmt.value}")
     data: str | bytes
     if fmt is Fmt.json:
         data = cf.to_json(model)
@@ -88,6 +89,10 @@ def _emit_doc(doc, model, fmt: Fmt, out: Path | None, lang: str = "en") -> None:
         data = cf.to_html(doc)
     elif fmt is Fmt.xlsx:
         data = cf.to_xlsx(doc)
+    elif fmt is Fmt.docx:
+        from liupi_cli.render.gongwen_docx import to_docx
+
+        data = to_docx(doc, **(gongwen or {"date": doc.pinned or dt.date(2000, 1, 1)}))
     else:
         data = cf.to_markdown(doc)
     if out is None:

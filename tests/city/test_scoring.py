@@ -131,3 +131,8 @@ def test_versus_average_without_a_city_figure_scores_nothing_flagged():
 def test_versus_average_lower_is_better(value, expected):
     """For a ceiling (失业率) below the city's figure is better: 5.0 vs 5.5 is 5 steps better."""
     assert versus_average("a", value, 5.5, higher_is_better=False).points == expected
+
+
+def test_negative_figures_are_bracketed_in_the_working():
+    got = {s.county: s for s in efficacy({"a": -1.2, "b": 4.8}, 10)}
+    assert got["a"].working.startswith("60 + 40×((−1.2)−(−1.2))/(4.8−(−1.2)) = 60")

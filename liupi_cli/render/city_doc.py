@@ -1,0 +1,93 @@
+"""The 排名通报 (a city's ranking of its counties) and the collection outcome laid out as a Doc, so every
+format the cadence products have (terminal table, markdown, CSV, JSON, xlsx, HTML) and the 公文 docx draw it."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from liupi_cli.city.collect import CollectResult
+from liupi_cli.city.ranking import CountyRank, Ranking
+from liupi_cli.city.scoring import num
+from liupi_cli.render.cadence_doc import Doc, Section
+
+METHOD = {"zh": {"contest": "争先进位计分法", "efficacy": "功效系数法", "efficacy_split": "功效系数法（水平+增速）",
+                 "completion": "目标完成计分法", "versus_average": "与全市水平比较加减分"},
+          "en": {"contest": "contest (争先进位)", "efficacy": "efficacy coefficient (功效系数)",
+                 "efficacy_split": "efficacy coefficient, level + growth", "completion": "target completion (目标完成)",
+                 "versus_average": "against the city figure (± per step)"}}
+FLAG = {"zh": {"no_figure": "未报", "capped": "封顶", "no_city_figure": "缺全市数据", "no_target": "无分解目标"},
+        "en": {"no_figure": "no figure", "capped": "capped", "no_city_figure": "no city figure",
+               "no_target": "no target"}}
+T = {
+    "zh": {"title": "{city}{label}各县（市、区）主要指标排名通报", "ranking": "综合排名", "place": "位次",
+           "county": "县（市、区）", "class": "类别", "total": "总分", "prev": "上期位次", "move": "进退位",
+           "flags": "说明", "scores": "得分明细", "indicator": "指标", "method": "计分方法", "period": "数据期",
+           "value": "数值", "points": "得分", "working": "计算过程", "rollup": "全市汇总", "unit": "单位",
+           "target": "全市目标", "sum": "全市合计", "reported": "已报", "how": "说明", "up": "进{n}位",
+           "down": "退{n}位", "same": "持平", "none": "—", "top": "前三名：{names}。", "tie": "并列规则：总分相同者位次并列，其后位次顺延。",
+           "prev_line": "进退位与{p}相比。", "no_prev": "无上期排名可比。", "tied": "（并列）",
+           "intro": "根据各县（市、区）报送的{label}主要指标数据，按考核办法计分，现将排名情况通报如下。",
+           "collect": "汇总情况", "by_county": "分县情况", "origin": "来源", "added": "新增", "unchanged": "未变", "skipped": "未纳入分解",
+           "refused": "拒收原因"},
+    "en": {"title": "{city} {label}: ranking of the counties", "ranking": "Ranking", "place": "Place",
+           "county": "County", "class": "Class", "total": "Total", "prev": "Previous place", "move": "Move",
+           "flags": "Notes", "scores": "Scores", "indicator": "Indicator", "method": "Method", "period": "Period",
+           "value": "Value", "points": "Points", "working": "Working", "rollup": "City roll-up", "unit": "Unit",
+           "target": "City target", "sum": "City total", "reported": "Reported", "how": "How", "up": "up {n}",
+           "down": "down {n}", "same": "same", "none": "—", "top": "Top three: {names}.",
+           "tie": "Ties: equal totals share the higher place; the places after them are skipped.",
+           "prev_line": "Moves against {p}.", "no_prev": "No previous ranking to compare with.", "tied": " (tied)",
+           "intro": "Scored by the city's rules from the figures the counties reported for {label}.",
+           "collect": "Collected", "by_county": "By county", "origin": "Origin", "added": "Added", "unchanged": "Unchanged",
+           "skipped": "Not decomposed", "refused": "Refused"},
+}
+
+
+def _move(r: CountyRank, t: dict) -> str:
+    if r.move is None:
+        return t["none"]
+    if r.move > 0:
+        return t["up"].format(n=r.move)
+    return t["down"].format(n=-r.move) if r.move < 0 else t["same"]
+
+
+def _n(x: float | None) -> str:
+    return "" if x is None else num(x)
+
+
+def ranking_doc(rk: Ranking, lang: str = "zh") -> Doc:
+    t, label = T[lang], rk.label_zh if lang == "zh" else rk.period
+    flag = FLAG[lang]
+    names = ("、" if lang == "zh" else ", ").join(rk.top_three) or t["none"]
+    lines = [t["intro"].format(label=label), t["top"].format(names=names), t["tie"],
+             t["prev_line"].format(p=rk.previous_period) if rk.previous_period else t["no_prev"]]
+    cols = [t["place"], t["county"], t["total"], t["prev"], t["move"], t["flags"]]
+    if rk.by_class:
+        cols.insert(2, t["class"])
+    rows = []
+    for r in rk.counties:
+        notes = "；".join(f"{s.name_zh}{flag.get(s.flag or '', s.flag)}" for s in r.scores if s.flag)
+        row: list[object] = [f"{r.place}{t['tied'] if r.tied else ''}", r.name_zh, num(r.total),
+                             "" if r.previous_place is None else r.previous_place, _move(r, t), notes]
+        if rk.by_class:
+            row.insert(2, r.klass or "")
+        rows.append(row)
+    detail = [[r.name_zh, s.name_zh, METHOD[lang][s.method], s.period or "", _n(s.value), num(s.points), s.working]
+              for r in rk.counties for s in r.scores]
+    roll = [[x.name_zh, x.unit or "", x.period or "", _n(x.city_target), _n(x.total), f"{x.reported}/{x.counties}",
+             x.how] for x in rk.rollup.rows]
+    return Doc(title=t["title"].format(city=rk.city, label=label), lines=lines, lang=lang,
+               pinned=dt.date(rk.year, int(rk.period[5:7]), 1) if len(rk.period) == 7 else None,
+               sections=[Section(t["ranking"], cols, rows),
+                         Section(t["scores"], [t["county"], t["indicator"], t["method"], t["period"], t["value"],
+                                               t["points"], t["working"]], detail),
+                         Section(t["rollup"], [t["indicator"], t["unit"], t["period"], t["target"], t["sum"],
+                                               t["reported"], t["how"]], roll)])
+
+
+def collect_doc(result: CollectResult, lang: str = "en") -> Doc:
+    t = T[lang]
+    rows = [[c.name_zh, c.origin, c.added, c.unchanged, c.not_decomposed, c.refused or ""] for c in result.counties]
+    return Doc(title=t["collect"], lines=[], lang=lang,
+               sections=[Section(t["by_county"], [t["county"], t["origin"], t["added"], t["unchanged"], t["skipped"],
+                                                t["refused"]], rows)])
