@@ -82,22 +82,61 @@ def _page_number(section) -> None:
     _font(p.add_run(" —"), PAGE_FONT, PAGE_PT)
 
 
-def _table(document, columns: list[str], rows: list[list[object]]) -> None:
+def _display(text: str) -> float:
+    return sum(2.0 if ord(ch) >= 0x2E80 else 1.0 for ch in text)
+
+
+CHAR_MM, PAD_MM = 2.1, 4.0  # a half-width character of 五号 text, and a cell's inner margins
+
+
+def column_widths(columns: list[str], rows: list[list[object]], total_mm: float = 156) -> list[float]:
+    """Widths (mm) filling the type area: each column room for its widest cell up to 10 half-width characters
+    (a date, a figure, a short name stays on one line); the column of the longest text (a working, a note)
+    gets the rest, at least a third of the width, the others narrowed alike when they would leave less."""
+    natural = []
+    for k, name in enumerate(columns):
+        cells = [_display("" if r[k] is None else str(r[k])) for r in rows]
+        natural.append(max([min(_display(str(name)), 8.0), 2.0, *cells]))
+    widest = max(range(len(columns)), key=lambda k: natural[k])
+    mm = [min(n, 10.0) * CHAR_MM + PAD_MM for n in natural]
+    others = sum(w for k, w in enumerate(mm) if k != widest)
+    want = min(natural[widest] * CHAR_MM + PAD_MM, total_mm)
+    room = max(total_mm - others, min(want, total_mm / 3))
+    if others + room > total_mm:
+        mm = [w * (total_mm - room) / others for w in mm]
+    mm[widest] = total_mm - sum(w for k, w in enumerate(mm) if k != widest)
+    return mm
+
+
+def _cell_text(cell, text: str, bold: bool = False, center: bool = False) -> None:
     from docx.enum.text import WD_ALIGN_PARAGRAPH
     from docx.shared import Pt
 
+    para = cell.paragraphs[0]
+    para.paragraph_format.line_spacing = Pt(TABLE_PT * 1.3)
+    para.paragraph_format.first_line_indent = None
+    if center:
+        para.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    _font(para.add_run(text), BODY_FONT, TABLE_PT, bold)
+
+
+def _table(document, columns: list[str], rows: list[list[object]]) -> None:
+    from docx.shared import Mm
+
     table = document.add_table(rows=1, cols=len(columns))
     table.style = "Table Grid"
-    for cell, name in zip(table.rows[0].cells, columns):
-        cell.paragraphs[0].alignment = WD_ALIGN_PARAGRAPH.CENTER
-        _font(cell.paragraphs[0].add_run(str(name)), BODY_FONT, TABLE_PT, bold=True)
+    table.autofit = False
+    widths = [Mm(w) for w in column_widths(columns, rows)]
+    for column, width in zip(table.columns, widths):  # the grid LibreOffice lays out by, and Word's cell widths
+        column.width = width
+    for cell, name, width in zip(table.rows[0].cells, columns, widths):
+        cell.width = width
+        _cell_text(cell, str(name), bold=True, center=True)
     _repeat_heading(table.rows[0])
     for values in rows:
-        cells = table.add_row().cells
-        for cell, value in zip(cells, values):
-            para = cell.paragraphs[0]
-            para.paragraph_format.line_spacing = Pt(TABLE_PT * 1.3)
-            _font(para.add_run("" if value is None else str(value)), BODY_FONT, TABLE_PT)
+        for cell, value, width in zip(table.add_row().cells, values, widths):
+            cell.width = width
+            _cell_text(cell, "" if value is None else str(value))
 
 
 def to_docx(doc: Doc, *, date: dt.date, recipients: str | None = None, issuer: str | None = None) -> bytes:
