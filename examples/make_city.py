@@ -64,10 +64,10 @@ def _indicators(extra: int, rng: random.Random) -> tuple[list[dict], list[dict],
     for k in range(extra):  # a province's long list: amounts and growth rates, scored by every method in turn
         growth = k % 2 == 0
         iid = f"x{k:03d}_{'growth' if growth else 'total'}"
-        inds.append({"id": iid, "name_zh": f"指标{k + 1}", "name_en": iid, "battle": "economy",
+        inds.append({"id": iid, "name_zh": f"指标{k + 1}", "name_en": iid, "battle": inds[0]["battle"],
                      "kind": "growth_rate" if growth else "cumulative", "comparator": "at_least",
                      "target": 8.0 if growth else 100.0, "unit": "%" if growth else "亿元", "frequency": "monthly",
-                     "source": "made-up", "lead_unit": inds[0]["lead_unit"]})
+                     "source": "made-up"})
         method = methods[k % 4] if growth else methods[k % 3]
         rule = {"indicator": iid, "method": method, "points": 5}
         if method == "versus_average":
@@ -78,8 +78,10 @@ def _indicators(extra: int, rng: random.Random) -> tuple[list[dict], list[dict],
 
 
 def make_city(root: Path, counties: int = 12, extra_indicators: int = 0, months: tuple[int, ...] = (5, 6),
-              year: int = 2023, seed: int = 21, mail: bool = True) -> dict:
-    """Write the city workspace at ``root``; returns {county id: {(indicator, period): value}} as written."""
+              year: int = 2023, seed: int = 21, mail: bool = True, workspace_first: bool = True) -> dict:
+    """Write the city workspace at ``root``; returns {county id: {(indicator, period): value}} as written.
+    ``workspace_first``: 双牌县 sends no file (docs/city.md makes its workspace); else it sends one too."""
+    folder = "shuangpai" if workspace_first else None
     import openpyxl
 
     rng = random.Random(seed)
@@ -103,8 +105,8 @@ def make_city(root: Path, counties: int = 12, extra_indicators: int = 0, months:
     (data / "tasks.yaml").write_text("tasks: []\n", encoding="utf-8")
     city = {"city": {"name_zh": "永州市", "year": year, "issuer": "永州市人民政府办公室",
                      "recipients": "各县（市、区）人民政府，各管理区管委会"},
-            "counties": [{"id": c, "name_zh": n, "class": k, "plan": "shuangpai-2023-six-battles" if c == "shuangpai"
-                          else f"{c}-{year}", "source": f"counties/{c}" if c == "shuangpai"
+            "counties": [{"id": c, "name_zh": n, "class": k, "plan": "shuangpai-2023-six-battles" if c == folder
+                          else f"{c}-{year}", "source": f"counties/{c}" if c == folder
                           else f"counties/{c}-{year}.json"} for c, n, k in people],
             "decomposition": "decomposition.xlsx", "levels": {"retail_sales_growth": "retail_sales_total"},
             "scoring": {"by_class": False, "rules": rules,
@@ -138,7 +140,7 @@ def make_city(root: Path, counties: int = 12, extra_indicators: int = 0, months:
                 figures[(iid, period)] = value
                 records.append(_record(len(records) + 1, iid, period, value, ind["unit"]))
         written[c] = figures
-        if c != "shuangpai":
+        if c != folder:
             doc = {"plan": f"{c}-{year}", "records": records, "task_updates": []}
             (root / "counties" / f"{c}-{year}.json").write_text(json.dumps(doc, ensure_ascii=False, indent=1),
                                                                  encoding="utf-8")

@@ -89,13 +89,14 @@ class CollectedStore:
         if self.db is not None:
             self.db.close()
 
-    def current(self) -> list[Collected]:
-        """Every figure not superseded, in (county, indicator, period) order."""
+    def current(self, county: str | None = None) -> list[Collected]:
+        """Every figure not superseded (of one county), in (county, indicator, period) order."""
         if self.db is None:
             return []
+        where = "AND f.county = ? " if county else ""
         rows = self.db.execute(
             "SELECT * FROM figures f WHERE NOT EXISTS (SELECT 1 FROM figures g WHERE g.supersedes = f.id) "
-            "ORDER BY county, indicator, baseline, period").fetchall()
+            f"{where}ORDER BY county, indicator, baseline, period", (county,) if county else ()).fetchall()
         return [Collected(**{**dict(r), "baseline": bool(r["baseline"])}) for r in rows]
 
     def count(self) -> int:
@@ -104,7 +105,7 @@ class CollectedStore:
     def add(self, county: str, incoming: Iterable[Incoming], origin: str, at: str) -> tuple[int, int]:
         """Add what is new or changed for ``county``, all or nothing: (added, unchanged)."""
         assert self.db is not None
-        now = {(c.indicator, c.period, c.baseline): c for c in self.current() if c.county == county}
+        now = {(c.indicator, c.period, c.baseline): c for c in self.current(county)}
         added = unchanged = 0
         try:
             self.db.execute("BEGIN IMMEDIATE")

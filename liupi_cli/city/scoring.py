@@ -67,12 +67,14 @@ def _missing(county: str) -> Scored:
 
 def places(values: dict[str, float | None], higher_is_better: bool = True) -> dict[str, tuple[int, bool]]:
     """Each county with a figure -> (place, tied): one more than the number of strictly better figures."""
-    present = {c: v for c, v in values.items() if v is not None}
-    out = {}
-    for c, v in present.items():
-        better = sum(1 for w in present.values() if (w > v if higher_is_better else w < v))
-        same = sum(1 for w in present.values() if w == v)
-        out[c] = (better + 1, same > 1)
+    present = sorted(((v, c) for c, v in values.items() if v is not None), reverse=higher_is_better)
+    out: dict[str, tuple[int, bool]] = {}
+    for i, (v, c) in enumerate(present):
+        if i and present[i - 1][0] == v:
+            out[c] = (out[present[i - 1][1]][0], True)
+            out[present[i - 1][1]] = (out[c][0], True)
+        else:
+            out[c] = (i + 1, False)
     return out
 
 
