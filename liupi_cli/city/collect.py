@@ -91,10 +91,12 @@ def _from_export(county: County, path: Path) -> CountyFigures:
         where = ".".join(str(p) for p in err["loc"])
         raise InputRefused(f"{path}: records: {where}: {err['msg']}; refused whole",
                            "the file was changed by hand or damaged: ask the county for it again") from None
-    return CountyFigures(county=county.id, plan=data["plan"], origin=str(path), records=[r for r in records if r.current])
+    return CountyFigures(county=county.id, plan=data["plan"], origin=str(path),
+                         records=[r for r in records if r.current])
 
 
-def accept(figures: CountyFigures, county: County, config: CityConfig, decomp: Decomposition) -> tuple[list[Incoming], int]:
+def accept(figures: CountyFigures, county: County, config: CityConfig,
+           decomp: Decomposition) -> tuple[list[Incoming], int]:
     """The figures the city collects from this county, or InputRefused (the whole file) with the reason."""
     origin = figures.origin
     if figures.plan != county.plan:
@@ -139,6 +141,7 @@ def collect(config: CityConfig, decomp: Decomposition, root: Path, store: Collec
             incoming, outcome.not_decomposed = accept(figures, county, config, decomp)
             outcome.added, outcome.unchanged = store.add(county.id, incoming, figures.origin, at)
         except LiupiError as exc:
-            outcome.refused = f"{county.name_zh} ({county.id}): {exc.message}" + (f" (hint: {exc.hint})" if exc.hint else "")
+            hint = f" (hint: {exc.hint})" if exc.hint else ""
+            outcome.refused = f"{county.name_zh} ({county.id}): {exc.message}{hint}"
         out.append(outcome)
     return CollectResult(counties=out)

@@ -77,7 +77,8 @@ def read_decomposition(path: Path, config: CityConfig, plan: Plan, label: str | 
     try:
         rows = _rows(path)
     except FileNotFoundError:
-        raise InputRefused(f"{label}: file not found", "city.yaml's decomposition: names it, beside city.yaml") from None
+        raise InputRefused(f"{label}: file not found",
+                           "city.yaml's decomposition: names it, beside city.yaml") from None
     rows = [r for r in rows if any(str(c or "").strip() for c in r)]
     if not rows:
         raise InputRefused(f"{label}: empty table", "first row: indicator, unit, city, then one column per county")
@@ -166,7 +167,8 @@ def _adds_up(f: str, part: Part, kind: Kind) -> list[Problem]:
     total = sum(given)
     if len(given) < len(part.targets):
         return [Problem(f, part.row, part.indicator, f"{len(part.targets) - len(given)} county target(s) missing: "
-                        f"the parts cannot be checked against the city target {part.city_target:g}", severity="warning")]
+                        f"the parts cannot be checked against the city target {part.city_target:g}",
+                        severity="warning")]
     if abs(total - part.city_target) > 1e-9 * max(1.0, abs(part.city_target)):
         short = total < part.city_target  # parts over the city's target (加码) are allowed, said as a warning
         return [Problem(f, part.row, part.indicator, f"the counties' targets add up to {total:g}, "

@@ -69,7 +69,8 @@ def check_city(plan_dir: Path, root: Path | None = None) -> list[Problem]:
                                f"not {c.plan}", "fix plan: or source: in city.yaml"))
     files = [c.id for c in city.config.counties if not (city.root / c.source).is_dir()]
     if files:
-        out.append(Problem(label, None, "counties", f"{len(files)} county(ies) send exported files ({', '.join(files)}): "
+        out.append(Problem(label, None, "counties", f"{len(files)} county(ies) send exported files "
+                           f"({', '.join(files)}): "
                            "their plans cannot be checked against the decomposition, only their figures when "
                            "collected", severity="warning"))
     rules = {r.indicator for r in city.config.scoring.rules} | {r.growth for r in city.config.scoring.rules if r.growth}

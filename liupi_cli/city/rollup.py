@@ -102,7 +102,8 @@ def build_rollup(config: CityConfig, plan: Plan, decomp: Decomposition, index: F
     return Rollup(period=month.key, rows=rows)
 
 
-def _recomputed(rates: dict[str, float | None], levels: dict[str, float | None], level_id: str) -> tuple[float | None, str]:
+def _recomputed(rates: dict[str, float | None], levels: dict[str, float | None],
+                level_id: str) -> tuple[float | None, str]:
     lacking = [c for c in rates if rates[c] is None or levels.get(c) is None]
     if lacking:
         return None, f"not recomputed: {len(lacking)} county(ies) lack the rate or the level ({level_id})"

@@ -21,8 +21,6 @@ flagged ``no_figure`` (未报): missing is never taken for a figure. Numbers in 
 from __future__ import annotations
 
 import math
-from decimal import ROUND_HALF_UP, Decimal
-
 from pydantic import BaseModel
 
 CONTEST_STEP = 0.05  # 5% less per place after the first
@@ -39,8 +37,9 @@ class Scored(BaseModel):
 
 
 def r2(x: float) -> float:
-    """Half-up to 2 decimals, as offices round (Python's round() is to even: 2.675 -> 2.67)."""
-    return float(Decimal(repr(x)).quantize(Decimal("0.01"), rounding=ROUND_HALF_UP))
+    """Half-up (away from zero) to 2 decimals, as offices round: 2.675 -> 2.68, where round() gives 2.67 (the
+    float just below 2.675). A nudge far below a cent does it, for any figure a plan holds (under 10⁶)."""
+    return round(x + math.copysign(1e-9, x), 2) + 0.0  # + 0.0: no -0.0
 
 
 def num(x: float) -> str:

@@ -38,7 +38,8 @@ T = {
            "tie": "Ties: equal totals share the higher place; the places after them are skipped.",
            "prev_line": "Moves against {p}.", "no_prev": "No previous ranking to compare with.", "tied": " (tied)",
            "intro": "Scored by the city's rules from the figures the counties reported for {label}.",
-           "collect": "Collected", "by_county": "By county", "origin": "Origin", "added": "Added", "unchanged": "Unchanged",
+           "collect": "Collected", "by_county": "By county", "origin": "Origin", "added": "Added",
+           "unchanged": "Unchanged",
            "skipped": "Not decomposed", "refused": "Refused"},
 }
 

@@ -55,7 +55,8 @@ def test_a_revised_figure_supersedes_and_the_old_one_stays(city):
 
 
 @pytest.mark.parametrize("name,expected", [
-    ("lengshuitan-2022.json", "holds figures for 2022 (record 1, industrial_va_growth 2022-05), not 2023; refused whole"),
+    ("lengshuitan-2022.json",
+     "holds figures for 2022 (record 1, industrial_va_growth 2022-05), not 2023; refused whole"),
     ("lingling-cut-short.json", "not a complete liupi export"),
 ])
 def test_a_bad_file_is_refused_whole_with_one_line(city, name, expected):

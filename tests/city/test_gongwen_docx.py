@@ -16,7 +16,7 @@ from liupi_cli.render.city_doc import ranking_doc
 from liupi_cli.render.gongwen_docx import column_widths, to_docx
 
 from .citykit import city_plan, config, decomposition, index
-from .test_ranking import FIGURES, RULES, TARGETS
+from .test_ranking import FIGURES, RULES
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 EMU_PER_MM = 36000
