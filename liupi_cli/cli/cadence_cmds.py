@@ -21,7 +21,8 @@ from liupi_cli.errors import ExitCode, OutputUnwritable, UsageProblem
 from liupi_cli.periods import Period
 
 ALL_FORMATS = (Fmt.table, Fmt.markdown, Fmt.csv, Fmt.json, Fmt.xlsx, Fmt.html)
-FILE_FORMATS = {"md": "md", "markdown": "md", "xlsx": "xlsx", "html": "html", "json": "json", "csv": "csv"}
+FILE_FORMATS = {"md": "md", "markdown": "md", "xlsx": "xlsx", "html": "html", "json": "json", "csv": "csv",
+                "docx": "docx"}
 
 
 class Lang(str, Enum):
@@ -213,7 +214,7 @@ def _formats(text: str) -> list[str]:
     out: list[str] = []
     for f in (x.strip().lower() for x in text.split(",")):
         if f not in FILE_FORMATS:
-            raise UsageProblem(f"--formats: unknown format '{f}'", "choose from md, xlsx, html, json, csv")
+            raise UsageProblem(f"--formats: unknown format '{f}'", "choose from md, xlsx, html, json, csv, docx")
         if FILE_FORMATS[f] not in out:
             out.append(FILE_FORMATS[f])
     return out
@@ -227,7 +228,8 @@ def summary(
     year: Optional[str] = typer.Option(None, "--year", "-y", help="年终结账 with the final pre-score: 2023, or last."),
     out_dir: Optional[Path] = typer.Option(None, "--out-dir", help="Write the files under DIR/<period>/ "
                                            "(created when missing), e.g. DIR/2023-06/月通报-2023-06.xlsx."),
-    formats: str = typer.Option("md,xlsx", "--formats", help="With --out-dir: any of md,xlsx,html,json,csv."),
+    formats: str = typer.Option("md,xlsx", "--formats", help="With --out-dir: any of md,xlsx,html,json,csv,docx "
+                                 "(docx: a Word document in 公文 layout, dated today)."),
     lang: Lang = typer.Option(Lang.zh, "--lang", help="zh (default) or en."),
     fmt: Optional[Fmt] = typer.Option(None, "--format", "-f", help="Without --out-dir: table | markdown | csv | "
                                       "json | html to stdout (default table)."),
@@ -288,7 +290,8 @@ def summary(
 
         folder = f"{when.year}-{when.month:02d}" if isinstance(when, Dekad) else when.key
         render = {"md": lambda: cf.to_markdown(doc), "html": lambda: cf.to_html(doc), "csv": lambda: cf.to_csv(doc),
-                  "json": lambda: cf.to_json(product), "xlsx": lambda: cf.to_xlsx(doc)}
+                  "json": lambda: cf.to_json(product), "xlsx": lambda: cf.to_xlsx(doc),
+                  "docx": lambda: _gongwen(doc, now, plan.info.issuer)}
         out: list[tuple[str, bytes]] = []
         for f in files:
             data = render[f]()
@@ -302,6 +305,12 @@ def summary(
     if found:
         say(f"{when.key}: --fail-on {fail_on}: {', '.join(found)} (exit {ExitCode.INVALID})")
         raise typer.Exit(ExitCode.INVALID)
+
+
+def _gongwen(doc, date: dt.date, issuer: str | None) -> bytes:
+    from liupi_cli.render.gongwen_docx import to_docx
+
+    return to_docx(doc, date=date, issuer=issuer)
 
 
 def _behind(product, fail: set[str]) -> list[str]:

@@ -108,3 +108,20 @@ def test_libreoffice_prints_it_on_a4_with_the_heading_on_every_page(tmp_path):
     assert "排名通报" in pages[0]
     for page in pages[1:]:  # every page a table runs onto starts with its heading row again
         assert "计算过程" in page or "全市合计" in page or "上期位次" in page, page[:300]
+
+
+def test_a_countys_month_circular_as_docx(tmp_path, monkeypatch):
+    """`liupi summary --month --out-dir DIR --formats docx`: the county's 月通报 in the same 公文 layout, 落款 the
+    plan's issuer, dated the day it is written."""
+    from conftest import Run
+
+    monkeypatch.setenv("LIUPI_TODAY", "2023-07-20")
+    monkeypatch.delenv("LIUPI_HOME", raising=False)
+    assert Run(None)("init", str(tmp_path / "sp"), "--demo").exit_code == 0
+    r = Run(tmp_path / "sp")("summary", "--month", "2023-06", "--out-dir", str(tmp_path / "c"), "--formats", "docx")
+    assert r.exit_code == 0, r.stderr
+    d = _open((tmp_path / "c" / "2023-06" / "月通报-2023-06.docx").read_bytes())
+    paras = [p for p in d.paragraphs if p.text]
+    assert paras[0].runs[0].font.size.pt == 22
+    assert [p.text for p in paras[-2:]] == ["双牌县人民政府办公室", "2023年7月20日"]
+    assert _mm(d.sections[0].top_margin) == 37
