@@ -22,6 +22,7 @@ from liupi_cli.models import Comparator, Kind
 from liupi_cli.periods import Period
 from liupi_cli.plan import Plan
 
+PRO_RATA = {"en": "序时 target {t}×{m}/12; ", "zh": "序时目标 {t}×{m}/12；"}
 TIE_RULE = "equal totals share the higher place; the places after them are skipped (1, 2, 2, 4)"
 
 
@@ -83,7 +84,7 @@ def previous_month(month: Period) -> Period | None:
 
 
 def _score_rule(rule: Rule, group: list[County], config: CityConfig, plan: Plan, decomp: Decomposition,
-                index: FigureIndex, month: Period, city_value: float | None) -> dict[str, RuleScore]:
+                index: FigureIndex, month: Period, city_value: float | None, lang: str) -> dict[str, RuleScore]:
     ind = plan.indicators[rule.indicator]
     period = figure_period(ind, month)
     ids = [c.id for c in group]
@@ -95,11 +96,11 @@ def _score_rule(rule: Rule, group: list[County], config: CityConfig, plan: Plan,
         growth = index.at(rule.growth, figure_period(plan.indicators[rule.growth], month), ids) if rule.growth else {}
         for pts in set(full.values()):  # per-class points: score the group once per distinct points value
             if rule.method == "contest":
-                got = scoring.contest(values, pts, better)
+                got = scoring.contest(values, pts, better, lang)
             elif rule.method == "efficacy":
-                got = scoring.efficacy(values, pts, better)
+                got = scoring.efficacy(values, pts, better, lang)
             else:
-                got = scoring.efficacy_split(values, growth, pts, rule.level_share, better)
+                got = scoring.efficacy_split(values, growth, pts, rule.level_share, better, lang)
             scored.update({s.county: s for s in got if full[s.county] == pts})
     elif rule.method == "completion":
         part = decomp.part(rule.indicator)
@@ -107,15 +108,16 @@ def _score_rule(rule: Rule, group: list[County], config: CityConfig, plan: Plan,
             target = part.targets.get(c) if part else None
             note = ""
             if target is not None and ind.kind is Kind.cumulative and month.months < 12:
-                note = f"序时 target {num(target)}×{month.months}/12; "
+                note = PRO_RATA[lang].format(t=num(target), m=month.months)
                 target = target * month.months / 12
-            s = scoring.completion(c, values[c], target, full[c], at_most=not better, proportional=rule.proportional)
+            s = scoring.completion(c, values[c], target, full[c], at_most=not better, proportional=rule.proportional,
+                                   lang=lang)
             scored[c] = s.model_copy(update={"working": note + s.working}) if note and s.value is not None else s
     else:
         for c in ids:
             scored[c] = scoring.versus_average(c, values[c], city_value, step=rule.step, per_step=rule.per_step,
                                                bonus_cap=rule.bonus_cap, deduction_cap=rule.deduction_cap,
-                                               higher_is_better=better)
+                                               higher_is_better=better, lang=lang)
     return {c: RuleScore(indicator=rule.indicator, name_zh=ind.name_zh, method=rule.method,
                          period=period.key if period else None, value=s.value, points=s.points,
                          full=0.0 if rule.method == "versus_average" else full[c], place=s.place, working=s.working,
@@ -148,11 +150,13 @@ def _groups(config: CityConfig) -> list[list[County]]:
     return list(out.values())
 
 
-def _totals(config, plan, decomp, index, month, city_figures, rollup) -> dict[str, tuple[float, list[RuleScore]]]:
+def _totals(config, plan, decomp, index, month, city_figures, rollup,
+            lang: str) -> dict[str, tuple[float, list[RuleScore]]]:
     out: dict[str, tuple[float, list[RuleScore]]] = {}
     for group in _groups(config):
         per_rule = [_score_rule(rule, group, config, plan, decomp, index, month,
-                                _city_value(rule, plan, month, city_figures, rollup)) for rule in config.scoring.rules]
+                                _city_value(rule, plan, month, city_figures, rollup), lang)
+                    for rule in config.scoring.rules]
         for c in group:
             scores = [r[c.id] for r in per_rule]
             out[c.id] = (scoring.r2(sum(s.points for s in scores)), scores)
@@ -167,16 +171,17 @@ def _placed(config: CityConfig, totals: dict[str, tuple[float, list[RuleScore]]]
 
 
 def build_ranking(config: CityConfig, plan: Plan, decomp: Decomposition, index: FigureIndex, month: Period,
-                  city_figures: dict[tuple[str, str], float] | None = None) -> Ranking:
+                  city_figures: dict[tuple[str, str], float] | None = None, lang: str = "en") -> Ranking:
+    """The ranking of ``month``; ``lang`` (en or zh) is the language of each score's working."""
     city_figures = city_figures or {}
     rollup = build_rollup(config, plan, decomp, index, month)
-    totals = _totals(config, plan, decomp, index, month, city_figures, rollup)
+    totals = _totals(config, plan, decomp, index, month, city_figures, rollup, lang)
     placed = _placed(config, totals)
     prev = previous_month(month)
     prev_placed: dict[str, tuple[int, bool]] = {}
     if prev is not None and index.has_period(prev):
         prev_rollup = build_rollup(config, plan, decomp, index, prev)
-        prev_placed = _placed(config, _totals(config, plan, decomp, index, prev, city_figures, prev_rollup))
+        prev_placed = _placed(config, _totals(config, plan, decomp, index, prev, city_figures, prev_rollup, lang))
     order = {c.id: i for i, c in enumerate(config.counties)}
     rows = []
     for c in config.counties:

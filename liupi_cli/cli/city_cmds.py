@@ -121,7 +121,7 @@ def rank(
     with CollectedStore(city.collected_path, city.config.city.name_zh, readonly=True) as store:
         figures = store.current()
     ranking = build_ranking(city.config, city.plan, city.decomposition, FigureIndex(figures), period,
-                            _city_figures(st))
+                            _city_figures(st), lang.value)
     gongwen = {"date": signed, "recipients": city.config.city.recipients, "issuer": city.config.city.issuer}
     _emit_doc(ranking_doc(ranking, lang.value), ranking, fmt, out, lang.value, gongwen=gongwen)
     if not any(s.value is not None for c in ranking.counties for s in c.scores):

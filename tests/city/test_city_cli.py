@@ -102,7 +102,8 @@ def test_rank_json_is_the_core_model(city):
     got = json.loads(r.stdout)
     c = open_city(city.root / "data", city.root)
     with CollectedStore(c.collected_path, "永州市", readonly=True) as store:
-        core = build_ranking(c.config, c.plan, c.decomposition, FigureIndex(store.current()), Period(2023, 6, "month"))
+        core = build_ranking(c.config, c.plan, c.decomposition, FigureIndex(store.current()), Period(2023, 6, "month"),
+                             lang="zh")
     assert got == core.model_dump(mode="json")
     assert sorted(x["place"] for x in got["counties"]) == list(range(1, 13))  # random figures: no tie
     assert len(got["top_three"]) == 3 and got["previous_period"] == "2023-05"

@@ -136,3 +136,14 @@ def test_versus_average_lower_is_better(value, expected):
 def test_negative_figures_are_bracketed_in_the_working():
     got = {s.county: s for s in efficacy({"a": -1.2, "b": 4.8}, 10)}
     assert got["a"].working.startswith("60 + 40×((−1.2)−(−1.2))/(4.8−(−1.2)) = 60")
+
+
+def test_the_working_in_chinese():
+    """The 排名通报 is in Chinese: the same numbers and formula, the words from the zh catalogue."""
+    got = {s.county: s for s in contest({"a": 5.0, "b": 7.0, "c": 7.0, "d": None}, 20, lang="zh")}
+    assert got["b"].working == "第1名（并列）：20×100% = 20"
+    assert got["d"].working == "未报：0"
+    assert completion("a", 12.0, 11.5, 10, lang="zh").working == "12 ≥ 11.5：完成，10"
+    assert versus_average("a", 13.0, 10.0, bonus_cap=1, lang="zh").working == "13−10 = 3 个百分点：30×0.1 = 3，封顶+1"
+    split = efficacy_split({"a": 100.0, "b": 200.0}, {"a": 10.0, "b": None}, 10, lang="zh")[1]
+    assert split.working.startswith("水平 60 + 40×(200−100)/(200−100) = 100；增速未报 0；")
