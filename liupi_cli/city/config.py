@@ -15,6 +15,8 @@ the scoring rules of its 考核办法.
         - {indicator: fai_growth, method: versus_average, step: 0.1, per_step: 0.1, bonus_cap: 2, deduction_cap: 2}
       class_points:                     # an indicator's points for counties of a class (四川: same indicators,
         重点生态功能区: {gdp: 10}        # other weights by 主体功能区)
+    adjustments:                        # points added or deducted in a month, with the reason
+      - {county: lingling, month: 2023-06, points: -0.5, reason: 市政府月度约谈}
 
 A county's ``source`` is its workspace folder or a file written by ``liupi export --format json`` (received by
 mail or USB), relative to city.yaml's workspace folder (the one holding liupi.toml).
@@ -75,6 +77,15 @@ class Rule(_Strict):
         return self
 
 
+class Adjustment(_Strict):
+    """Points added or deducted for one county in one month, with the reason (滁州: 受到市政府月度约谈的，每次扣0.5分)."""
+
+    county: str
+    month: str = Field(pattern=r"^\d{4}-\d{2}$")  # 2023-06
+    points: float  # below 0: a deduction
+    reason: str
+
+
 class Scoring(_Strict):
     by_class: bool = False
     rules: list[Rule] = Field(default_factory=list)
@@ -90,6 +101,7 @@ class CityConfig(_Strict):
     decomposition: str | None = None
     levels: dict[str, str] = Field(default_factory=dict)  # growth indicator -> its level: a city rate recomputed
     scoring: Scoring = Field(default_factory=Scoring)
+    adjustments: list[Adjustment] = Field(default_factory=list)
 
     @model_validator(mode="after")
     def _unique(self) -> CityConfig:
@@ -98,6 +110,9 @@ class CityConfig(_Strict):
             if c.id in seen:
                 raise ValueError(f"county '{c.id}' is listed twice")
             seen.add(c.id)
+        for a in self.adjustments:
+            if a.county not in seen:
+                raise ValueError(f"adjustment for unknown county '{a.county}'")
         return self
 
     def county(self, county_id: str) -> County | None:

@@ -124,6 +124,13 @@ def _score_rule(rule: Rule, group: list[County], config: CityConfig, plan: Plan,
                          flag=s.flag) for c, s in scored.items()}
 
 
+def _adjustments(config: CityConfig, county: str, month: Period) -> list[RuleScore]:
+    """The month's points added or deducted for the county (约谈…), each a line of its own."""
+    return [RuleScore(indicator="", name_zh=a.reason, method="adjustment", period=month.key, value=None,
+                      points=scoring.r2(a.points), full=0.0, working=f"{a.reason} {'+' if a.points >= 0 else '−'}"
+                      f"{num(abs(a.points))}") for a in config.adjustments if a.county == county and a.month == month.key]
+
+
 def _city_value(rule: Rule, plan: Plan, month: Period, city_figures: dict[tuple[str, str], float],
                 rollup: Rollup) -> float | None:
     period = figure_period(plan.indicators[rule.indicator], month)
@@ -158,7 +165,7 @@ def _totals(config, plan, decomp, index, month, city_figures, rollup,
                                 _city_value(rule, plan, month, city_figures, rollup), lang)
                     for rule in config.scoring.rules]
         for c in group:
-            scores = [r[c.id] for r in per_rule]
+            scores = [r[c.id] for r in per_rule] + _adjustments(config, c.id, month)
             out[c.id] = (scoring.r2(sum(s.points for s in scores)), scores)
     return out
 

@@ -11,10 +11,10 @@ from liupi_cli.city.scoring import num
 from liupi_cli.render.cadence_doc import Doc, Section
 
 METHOD = {"zh": {"contest": "争先进位计分法", "efficacy": "功效系数法", "efficacy_split": "功效系数法（水平+增速）",
-                 "completion": "目标完成计分法", "versus_average": "与全市水平比较加减分"},
+                 "completion": "目标完成计分法", "versus_average": "与全市水平比较加减分", "adjustment": "加减分"},
           "en": {"contest": "contest (争先进位)", "efficacy": "efficacy coefficient (功效系数)",
                  "efficacy_split": "efficacy coefficient, level + growth", "completion": "target completion (目标完成)",
-                 "versus_average": "against the city figure (± per step)"}}
+                 "versus_average": "against the city figure (± per step)", "adjustment": "adjustment"}}
 FLAG = {"zh": {"no_figure": "未报", "capped": "封顶", "no_city_figure": "缺全市数据", "no_target": "无分解目标"},
         "en": {"no_figure": "no figure", "capped": "capped", "no_city_figure": "no city figure",
                "no_target": "no target"}}

@@ -116,3 +116,14 @@ def test_rollup_recomputes_a_rate_from_levels_or_says_it_does_not(tmp_path):
                          JUNE).rows
     growth = next(r for r in plain if r.indicator == "sales_growth")
     assert growth.total is None and growth.how.startswith("not aggregated: a growth_rate does not add up")
+
+
+def test_adjustments_for_a_month(tmp_path):
+    """滁州 一(二)2: "受到市政府季度约谈的，每次扣1分…加(扣)分计入报告期得分": a deduction in June only;
+    a's 20 − 1 = 19 ties b's 19 for first place, and May (no deduction) keeps a's 14.5."""
+    cfg = config(RULES, adjustments=[{"county": "a", "month": "2023-06", "points": -1, "reason": "市政府季度约谈"}])
+    rk = build_ranking(cfg, city_plan(tmp_path), decomposition(TARGETS), index(FIGURES), JUNE)
+    got = {r.county: r for r in rk.counties}
+    assert got["a"].total == 19 and got["a"].scores[-1].working == "市政府季度约谈 −1"
+    assert (got["a"].place, got["a"].tied) == (1, True) and (got["b"].place, got["b"].tied) == (1, True)
+    assert got["c"].place == 3 and got["a"].previous_place == 4
