@@ -181,13 +181,13 @@ def build_ranking(config: CityConfig, plan: Plan, decomp: Decomposition, index: 
                   city_figures: dict[tuple[str, str], float] | None = None, lang: str = "en") -> Ranking:
     """The ranking of ``month``; ``lang`` (en or zh) is the language of each score's working."""
     city_figures = city_figures or {}
-    rollup = build_rollup(config, plan, decomp, index, month)
+    rollup = build_rollup(config, plan, decomp, index, month, lang)
     totals = _totals(config, plan, decomp, index, month, city_figures, rollup, lang)
     placed = _placed(config, totals)
     prev = previous_month(month)
     prev_placed: dict[str, tuple[int, bool]] = {}
     if prev is not None and index.has_period(prev):
-        prev_rollup = build_rollup(config, plan, decomp, index, prev)
+        prev_rollup = build_rollup(config, plan, decomp, index, prev, lang)
         prev_placed = _placed(config, _totals(config, plan, decomp, index, prev, city_figures, prev_rollup, lang))
     order = {c.id: i for i, c in enumerate(config.counties)}
     rows = []

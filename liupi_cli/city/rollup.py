@@ -69,7 +69,27 @@ class FigureIndex:
         return {c: got.get(c) for c in counties}
 
 
-def build_rollup(config: CityConfig, plan: Plan, decomp: Decomposition, index: FigureIndex, month: Period) -> Rollup:
+HOW = {
+    "en": {"not_due": "no {freq} figure due by {month}", "sum": "sum of {n} counties",
+           "partial": "no total: {k} county(ies) without a figure; the {r} that reported add up to {partial}",
+           "not_aggregated": "not aggregated: a {kind} does not add up across counties",
+           "name_level": " (city.yaml levels: names its level to recompute it)",
+           "lacking": "not recomputed: {k} county(ies) lack the rate or the level ({level})",
+           "no_base": "not recomputed: the base is not above 0",
+           "recomputed": "recomputed from levels ({level}): {now} ÷ {base} − 1 = {rate}%"},
+    "zh": {"not_due": "截至{month}无应报数据（{freq}）", "sum": "{n}个县（市、区）合计",
+           "partial": "不合计：{k}个县（市、区）未报；已报{r}个合计{partial}",
+           "not_aggregated": "不汇总：{kind}类指标不能跨县相加",
+           "name_level": "（在 city.yaml 的 levels 中指明其总量指标即可重算）",
+           "lacking": "不重算：{k}个县（市、区）缺增速或总量（{level}）", "no_base": "不重算：基数不大于0",
+           "recomputed": "由总量（{level}）重算：{now} ÷ {base} − 1 = {rate}%"},
+}
+
+
+def build_rollup(config: CityConfig, plan: Plan, decomp: Decomposition, index: FigureIndex, month: Period,
+                 lang: str = "en") -> Rollup:
+    """The city's figure of each decomposed indicator for ``month``; ``how`` says in ``lang`` how it was made."""
+    h = HOW[lang]
     counties = [c.id for c in config.counties]
     names = {c.id: c.name_zh for c in config.counties}
     rows = []
@@ -80,36 +100,35 @@ def build_rollup(config: CityConfig, plan: Plan, decomp: Decomposition, index: F
         missing = [names[c] for c, v in values.items() if v is None]
         total, how = None, ""
         if period is None:
-            how = f"no {ind.frequency.value} figure due by {month.key}"
+            how = h["not_due"].format(freq=ind.frequency.value, month=month.key)
         elif ind.kind in ADDITIVE:
             if missing:
                 partial = sum(v for v in values.values() if v is not None)
-                how = (f"no total: {len(missing)} county(ies) without a figure; the {len(counties) - len(missing)} "
-                       f"that reported add up to {num(partial)}")
+                how = h["partial"].format(k=len(missing), r=len(counties) - len(missing), partial=num(partial))
             else:
                 total = sum(v for v in values.values() if v is not None)
-                how = f"sum of {len(counties)} counties"
+                how = h["sum"].format(n=len(counties))
         elif ind.kind is Kind.growth_rate and part.indicator in config.levels:
             total, how = _recomputed(values, index.at(config.levels[part.indicator], period, counties),
-                                     config.levels[part.indicator])
+                                     config.levels[part.indicator], h)
         else:
-            how = f"not aggregated: a {ind.kind.value} does not add up across counties"
+            how = h["not_aggregated"].format(kind=ind.kind.value)
             if ind.kind is Kind.growth_rate:
-                how += " (city.yaml levels: names its level to recompute it)"
+                how += h["name_level"]
         rows.append(RollupRow(indicator=part.indicator, name_zh=ind.name_zh, kind=ind.kind.value, unit=part.unit,
                               period=period.key if period else None, city_target=part.city_target, total=total,
                               reported=len(counties) - len(missing), counties=len(counties), missing=missing, how=how))
     return Rollup(period=month.key, rows=rows)
 
 
-def _recomputed(rates: dict[str, float | None], levels: dict[str, float | None],
-                level_id: str) -> tuple[float | None, str]:
+def _recomputed(rates: dict[str, float | None], levels: dict[str, float | None], level_id: str,
+                h: dict[str, str]) -> tuple[float | None, str]:
     lacking = [c for c in rates if rates[c] is None or levels.get(c) is None]
     if lacking:
-        return None, f"not recomputed: {len(lacking)} county(ies) lack the rate or the level ({level_id})"
+        return None, h["lacking"].format(k=len(lacking), level=level_id)
     now = sum(levels[c] for c in rates)  # type: ignore[misc]
     base = sum(levels[c] / (1 + rates[c] / 100) for c in rates)  # type: ignore[operator]
     if base <= 0:
-        return None, "not recomputed: the base is not above 0"
+        return None, h["no_base"]
     rate = (now / base - 1) * 100
-    return rate, f"recomputed from levels ({level_id}): {num(now)} ÷ {num(base)} − 1 = {num(rate)}%"
+    return rate, h["recomputed"].format(level=level_id, now=num(now), base=num(base), rate=num(rate))

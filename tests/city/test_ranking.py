@@ -127,3 +127,9 @@ def test_adjustments_for_a_month(tmp_path):
     assert got["a"].total == 19 and got["a"].scores[-1].working == "市政府季度约谈 −1"
     assert (got["a"].place, got["a"].tied) == (1, True) and (got["b"].place, got["b"].tied) == (1, True)
     assert got["c"].place == 3 and got["a"].previous_place == 4
+
+
+def test_rollup_says_how_in_chinese(tmp_path):
+    figures = {("jobs", "2023-06"): {"a": 200, "b": 250, "c": 100, "d": None}}
+    r = build_rollup(config(RULES), city_plan(tmp_path), decomposition(TARGETS), index(figures), JUNE, "zh").rows[0]
+    assert r.how == "不合计：1个县（市、区）未报；已报3个合计550"
