@@ -86,6 +86,10 @@ HOW = {
 }
 
 
+KIND_ZH = {"growth_rate": "增速", "level": "水平", "ceiling": "上限", "ranking": "排位", "milestone": "节点",
+           "standard_raised": "标准", "double_decline": "双下降"}
+
+
 def build_rollup(config: CityConfig, plan: Plan, decomp: Decomposition, index: FigureIndex, month: Period,
                  lang: str = "en") -> Rollup:
     """The city's figure of each decomposed indicator for ``month``; ``how`` says in ``lang`` how it was made."""
@@ -112,7 +116,8 @@ def build_rollup(config: CityConfig, plan: Plan, decomp: Decomposition, index: F
             total, how = _recomputed(values, index.at(config.levels[part.indicator], period, counties),
                                      config.levels[part.indicator], h)
         else:
-            how = h["not_aggregated"].format(kind=ind.kind.value)
+            how = h["not_aggregated"].format(kind=KIND_ZH.get(ind.kind.value, ind.kind.value) if lang == "zh"
+                                             else ind.kind.value)
             if ind.kind is Kind.growth_rate:
                 how += h["name_level"]
         rows.append(RollupRow(indicator=part.indicator, name_zh=ind.name_zh, kind=ind.kind.value, unit=part.unit,
