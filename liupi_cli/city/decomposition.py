@@ -17,7 +17,7 @@ from pathlib import Path
 from pydantic import BaseModel
 
 from liupi_cli.city.config import CityConfig
-from liupi_cli.errors import InputRefused, Problem
+from liupi_cli.errors import InputRefused, LiupiError, Problem
 from liupi_cli.models import Kind
 from liupi_cli.plan import Plan
 from liupi_cli.quantity import parse_quantity
@@ -104,7 +104,7 @@ def _part(label: str, n: int, row: list, columns: dict[int, str], config: CityCo
     given = str(cells.get("indicator") or "").strip()
     try:
         ind = plan.indicators[plan.indicator_id(given)]
-    except InputRefused as exc:
+    except LiupiError as exc:  # UnknownId or a name of several indicators: said at the row
         raise InputRefused(f"{label}:{n}: {exc.message}", exc.hint) from None
     unit = str(cells.get("unit") or "").strip() or ind.unit
 
