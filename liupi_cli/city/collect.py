@@ -69,8 +69,16 @@ def _from_workspace(county: County, folder: Path) -> CountyFigures:
     return CountyFigures(county=county.id, plan=plan.info.id, origin=str(folder), records=records)
 
 
+MAX_EXPORT_BYTES = 512 * 1024 * 1024  # a province's whole year is well under 100 MB
+
+
 def _from_export(county: County, path: Path) -> CountyFigures:
     try:
+        if path.is_file() and path.stat().st_size > MAX_EXPORT_BYTES:
+            raise InputRefused(f"{path}: {path.stat().st_size // (1024 * 1024)} MB is far too large for a county's "
+                               "export; refused whole", "check that this is the file the county sent")
+        if path.exists() and not path.is_file():
+            raise InputRefused(f"{path}: not a regular file; refused whole", "give the exported .json file")
         text = path.read_text(encoding="utf-8")
     except FileNotFoundError:
         raise InputRefused(f"{path}: file not found", f"county {county.id}'s source in city.yaml") from None

@@ -8,6 +8,7 @@ old, which stays); an unchanged figure adds nothing. Every file is written in on
 from __future__ import annotations
 
 import sqlite3
+import urllib.parse
 from collections.abc import Iterable
 from pathlib import Path
 
@@ -66,7 +67,7 @@ class CollectedStore:
             self.db = None
             return
         try:
-            uri = f"file:{self.path}?mode=ro" if readonly else str(self.path)
+            uri = f"file:{urllib.parse.quote(str(self.path.resolve()))}?mode=ro" if readonly else str(self.path)
             self.db = sqlite3.connect(uri, uri=readonly, isolation_level=None, timeout=30)
             self.db.row_factory = sqlite3.Row
             if not readonly:

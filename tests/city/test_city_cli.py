@@ -38,8 +38,10 @@ def test_collect_then_again_adds_nothing(city):
     assert "collected 153 new or changed figure(s) from 12 county(ies); 0 unchanged; 0 refused" in first.stderr
     n = collected_rows(city.root)
     assert n == 153  # 11 files × 13 figures + 双牌县's 10 decomposed demo figures
-    again = city("collect")
+    again = city("collect", "--format", "json")
     assert "collected 0 new or changed figure(s) from 12 county(ies); 153 unchanged" in again.stderr
+    doc = json.loads(again.stdout)  # stdout holds one JSON document: the outcome per county
+    assert [c["unchanged"] for c in doc["counties"]] == [10] + [13] * 11
     assert collected_rows(city.root) == n
 
 
