@@ -52,6 +52,17 @@ class CountyRank(BaseModel):
     flags: list[str]  # indicators with no figure (未报), capped, …
 
 
+class RuleLine(BaseModel):
+    """One rule of the 考核办法 as the circular states it: what is scored, how, for how many points."""
+
+    indicator: str
+    name_zh: str
+    method: str
+    points: float
+    class_points: dict[str, float]  # other points for a class of counties
+    details: dict[str, float | str | bool | None]  # the method's own settings (growth, level_share, caps…)
+
+
 class Ranking(BaseModel):
     city: str
     year: int
@@ -62,6 +73,7 @@ class Ranking(BaseModel):
     tie_rule: str
     counties: list[CountyRank]
     top_three: list[str]
+    rules: list[RuleLine]
     rollup: Rollup
     issuer: str | None
     recipients: str | None
@@ -122,6 +134,16 @@ def _score_rule(rule: Rule, group: list[County], config: CityConfig, plan: Plan,
                          period=period.key if period else None, value=s.value, points=s.points,
                          full=0.0 if rule.method == "versus_average" else full[c], place=s.place, working=s.working,
                          flag=s.flag) for c, s in scored.items()}
+
+
+def _rule_lines(config: CityConfig, plan: Plan) -> list[RuleLine]:
+    keep = {"efficacy_split": ("growth", "level_share"), "completion": ("proportional",),
+            "versus_average": ("step", "per_step", "bonus_cap", "deduction_cap")}
+    return [RuleLine(indicator=r.indicator, name_zh=plan.indicators[r.indicator].name_zh, method=r.method,
+                     points=r.points, details={k: plan.indicators[r.growth].name_zh if k == "growth" and r.growth
+                                               else getattr(r, k) for k in keep.get(r.method, ())},
+                     class_points={k: v[r.indicator] for k, v in config.scoring.class_points.items()
+                                   if r.indicator in v}) for r in config.scoring.rules]
 
 
 def _adjustments(config: CityConfig, county: str, month: Period) -> list[RuleScore]:
@@ -201,7 +223,7 @@ def build_ranking(config: CityConfig, plan: Plan, decomp: Decomposition, index: 
     rows.sort(key=lambda r: (r.klass or "", r.place, order[r.county]) if config.scoring.by_class
               else (r.place, order[r.county]))
     top = [r.name_zh for r in rows if r.place <= 3]
-    return Ranking(city=config.city.name_zh, year=config.city.year, period=month.key, label_zh=month.label_zh,
+    return Ranking(rules=_rule_lines(config, plan), city=config.city.name_zh, year=config.city.year, period=month.key, label_zh=month.label_zh,
                    previous_period=prev.key if prev is not None and prev_placed else None,
                    by_class=config.scoring.by_class, tie_rule=TIE_RULE, counties=rows, top_three=top, rollup=rollup,
                    issuer=config.city.issuer, recipients=config.city.recipients)

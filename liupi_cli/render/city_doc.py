@@ -6,7 +6,7 @@ from __future__ import annotations
 import datetime as dt
 
 from liupi_cli.city.collect import CollectResult
-from liupi_cli.city.ranking import CountyRank, Ranking
+from liupi_cli.city.ranking import CountyRank, Ranking, RuleLine
 from liupi_cli.city.scoring import num
 from liupi_cli.render.cadence_doc import Doc, Section
 
@@ -24,7 +24,8 @@ T = {
            "flags": "说明", "scores": "得分明细", "indicator": "指标", "method": "计分方法", "period": "数据期",
            "value": "数值", "points": "得分", "working": "计算过程", "rollup": "全市汇总", "unit": "单位",
            "target": "全市目标", "sum": "全市合计", "reported": "已报", "how": "说明", "up": "进{n}位",
-           "down": "退{n}位", "same": "持平", "none": "—", "top": "前三名：{names}。", "tie": "并列规则：总分相同者位次并列，其后位次顺延。",
+           "down": "退{n}位", "same": "持平", "none": "—", "rules": "考核指标及计分办法", "full": "分值", "rule": "计分办法",
+           "class_points": "分类分值", "top": "前三名：{names}。", "tie": "并列规则：总分相同者位次并列，其后位次顺延。",
            "prev_line": "进退位与{p}相比。", "no_prev": "无上期排名可比。", "tied": "（并列）",
            "intro": "根据各县（市、区）报送的{label}主要指标数据，按考核办法计分，现将排名情况通报如下。",
            "collect": "汇总情况", "by_county": "分县情况", "origin": "来源", "added": "新增", "unchanged": "未变", "skipped": "未纳入分解",
@@ -34,7 +35,8 @@ T = {
            "flags": "Notes", "scores": "Scores", "indicator": "Indicator", "method": "Method", "period": "Period",
            "value": "Value", "points": "Points", "working": "Working", "rollup": "City roll-up", "unit": "Unit",
            "target": "City target", "sum": "City total", "reported": "Reported", "how": "How", "up": "up {n}",
-           "down": "down {n}", "same": "same", "none": "—", "top": "Top three: {names}.",
+           "down": "down {n}", "same": "same", "none": "—", "rules": "Rules", "full": "Points", "rule": "How",
+           "class_points": "Points by class", "top": "Top three: {names}.",
            "tie": "Ties: equal totals share the higher place; the places after them are skipped.",
            "prev_line": "Moves against {p}.", "no_prev": "No previous ranking to compare with.", "tied": " (tied)",
            "intro": "Scored by the city's rules from the figures the counties reported for {label}.",
@@ -77,13 +79,40 @@ def ranking_doc(rk: Ranking, lang: str = "zh") -> Doc:
               for r in rk.counties for s in r.scores]
     roll = [[x.name_zh, x.unit or "", x.period or "", _n(x.city_target), _n(x.total), f"{x.reported}/{x.counties}",
              x.how] for x in rk.rollup.rows]
+    rules = [[r.name_zh, num(r.points) if r.method != "versus_average" else "", METHOD[lang][r.method],
+              _rule_text(r, lang), "；".join(f"{k} {num(v)}" for k, v in r.class_points.items())] for r in rk.rules]
     return Doc(title=t["title"].format(city=rk.city, label=label), lines=lines, lang=lang,
                pinned=dt.date(rk.year, int(rk.period[5:7]), 1) if len(rk.period) == 7 else None,
                sections=[Section(t["ranking"], cols, rows),
                          Section(t["scores"], [t["county"], t["indicator"], t["method"], t["period"], t["value"],
                                                t["points"], t["working"]], detail),
                          Section(t["rollup"], [t["indicator"], t["unit"], t["period"], t["target"], t["sum"],
-                                               t["reported"], t["how"]], roll)])
+                                               t["reported"], t["how"]], roll),
+                         Section(t["rules"], [t["indicator"], t["full"], t["method"], t["rule"], t["class_points"]],
+                                 rules)])
+
+
+def _rule_text(r: RuleLine, lang: str) -> str:
+    d = r.details
+    zh = lang == "zh"
+    if r.method == "contest":
+        return "第1名得满分，第2名95%，第3名90%，此后每降一位减5%" if zh else "1st 100%, 2nd 95%, 3rd 90%, then 5% less a place"
+    if r.method == "efficacy":
+        return "60 + 40×(x−最小值)/(最大值−最小值)" if zh else "60 + 40×(x − min)/(max − min)"
+    if r.method == "efficacy_split":
+        share = f"{num(float(d['level_share']) * 100)}%"
+        return (f"功效系数法，总量占{share}、增速（{d['growth']}）占其余" if zh
+                else f"efficacy coefficient: level {share}, growth ({d['growth']}) the rest")
+    if r.method == "completion":
+        if d.get("proportional"):
+            return "完成分解目标得满分，未完成按完成比例计分" if zh else "target met: full points, else the share reached"
+        return "完成分解目标得满分，未完成不得分" if zh else "target met: full points, else 0"
+    caps = (f"，加分上限{num(float(d['bonus_cap']))}" if d.get("bonus_cap") is not None else "") + \
+        (f"，扣分上限{num(float(d['deduction_cap']))}" if d.get("deduction_cap") is not None else "")
+    if zh:
+        return f"每高于（低于）全市水平{num(float(d['step']))}个百分点加（扣）{num(float(d['per_step']))}分{caps}"
+    return (f"±{num(float(d['per_step']))} per {num(float(d['step']))} percentage points against the city"
+            + caps.replace("，加分上限", ", bonus at most ").replace("，扣分上限", ", deduction at most "))
 
 
 def collect_doc(result: CollectResult, lang: str = "en") -> Doc:

@@ -69,7 +69,7 @@ def test_fonts_title_body_and_order(tmp_path):
 
 def test_tables_repeat_their_heading_row(tmp_path):
     d = _open(_docx(tmp_path))
-    assert len(d.tables) == 3  # ranking, scores, roll-up
+    assert len(d.tables) == 4  # ranking, scores, roll-up, the rules
     for table in d.tables:
         header = table.rows[0]._tr
         assert header.trPr is not None and header.trPr.find(f"{W}tblHeader") is not None
