@@ -69,7 +69,8 @@ def ranking_doc(rk: Ranking, lang: str = "zh") -> Doc:
         cols.insert(2, t["class"])
     rows = []
     for r in rk.counties:
-        notes = "；".join(f"{s.name_zh}{flag.get(s.flag or '', s.flag)}" for s in r.scores if s.flag)
+        gap, join = ("", "；") if lang == "zh" else (": ", "; ")
+        notes = join.join(f"{s.name_zh}{gap}{flag.get(s.flag or '', s.flag)}" for s in r.scores if s.flag)
         row: list[object] = [f"{r.place}{t['tied'] if r.tied else ''}", r.name_zh, num(r.total),
                              "" if r.previous_place is None else r.previous_place, _move(r, t), notes]
         if rk.by_class:
