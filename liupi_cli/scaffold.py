@@ -45,11 +45,17 @@ class Created:
 
 def create_workspace(root: Path, *, empty: bool = False, year: int | None = None, name: str | None = None,
                      demo: bool = False, by: str = "liupi init", at: str = "",
-                     plan_files: dict[str, str] | None = None, extra_files: dict[str, str] | None = None) -> Created:
+                     plan_files: dict[str, str] | None = None, extra_files: dict[str, str] | None = None,
+                     city: str | None = None) -> Created:
     """Make a workspace at ``root`` (created if missing). ``year`` is required for an empty plan.
 
     ``plan_files`` (targets.yaml and tasks.yaml texts, with ``year``) starts it from a plan made elsewhere
-    (next year's, by `liupi plan next`); ``extra_files`` are written beside liupi.toml."""
+    (next year's, by `liupi plan next`); ``extra_files`` are written beside liupi.toml. ``city``: a city
+    workspace of that name (an empty plan, data/city.yaml and a decomposition table to fill)."""
+    if city is not None:
+        if demo:
+            raise UsageProblem("--demo is a county's sample; a city starts empty", "liupi init DIR --level city")
+        empty, name = True, name or f"{city}{year}年重点工作计划"
     if demo and empty:
         raise UsageProblem("--demo records the sample plan's demo figures; it cannot go with --empty",
                            "liupi init DIR --demo")
@@ -57,7 +63,7 @@ def create_workspace(root: Path, *, empty: bool = False, year: int | None = None
         raise InputRefused("--name must be one line of text", "e.g. --name 某某县2024年重点工作计划")
     plan_dir, store_path = root / PLAN_FOLDER, root / PLAN_FOLDER / STORE_FILE
     _refuse_existing(root, [root / SETTINGS_FILE, plan_dir / TARGETS, plan_dir / TASKS, store_path,
-                            *(root / n for n in extra_files or {})])
+                            plan_dir / "city.yaml", *(root / n for n in extra_files or {})])
     if year is not None and not 2000 <= year <= 2100:
         raise UsageProblem(f"--year {year} is not a plan year", "e.g. --year 2024")
     if plan_files is not None:
@@ -82,6 +88,10 @@ def create_workspace(root: Path, *, empty: bool = False, year: int | None = None
             texts[TARGETS] = re.sub(r"(?m)^(  title_zh: ).*$", lambda m: m[1] + json.dumps(name, ensure_ascii=False),
                                     texts[TARGETS], count=1)
     settings = (SKELETON / SETTINGS_FILE).read_text(encoding="utf-8")
+    if city is not None:  # beside the plan: the city's settings and its decomposition table (headings only)
+        texts["city.yaml"] = (SKELETON / "city.yaml").read_text(encoding="utf-8").replace("@CITY@", city) \
+            .replace("@YEAR@", str(year))
+        texts["decomposition.csv"] = "indicator,unit,city\n"
 
     created = Created(root, "", year, store_path)
     try:

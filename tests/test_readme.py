@@ -13,7 +13,8 @@ from liupi_cli.cli.app import app, full_app
 
 README = (REPO / "README.md").read_text(encoding="utf-8")
 COMMANDS = ["init", "check", "info", "targets", "tasks", "update", "template", "task set", "history", "export",
-            "report", "missing", "unit", "summary", "plan import", "plan next"]
+            "report", "missing", "unit", "summary", "plan import", "plan next",
+            "collect", "rank"]
 
 
 def _sh_lines() -> list[str]:
@@ -73,7 +74,8 @@ def test_the_readme_examples_run_in_order(tmp_path, monkeypatch):
 
 
 @pytest.mark.parametrize("command", ["init", "update", "report", "targets", "tasks", "template", "history", "export",
-                                     "check", "info", "missing", "unit", "summary", "plan import", "plan next"])
+                                     "check", "info", "missing", "unit", "summary", "plan import", "plan next",
+            "collect", "rank"])
 def test_every_command_help_has_an_example(command):
     result = CliRunner().invoke(app, [*command.split(), "--help"])
     assert result.exit_code == 0

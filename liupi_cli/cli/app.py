@@ -45,6 +45,10 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "summary": ("cadence_cmds", "The plan's products: 旬简报 (--dekad), 月通报 (--month), 季总结 (--quarter), "
                 "年终结账 (--year)."),
     "task": ("record_cmds", "Record task progress."),
+    "collect": ("city_cmds", "Collect the counties' figures into the city's store (data/collected.db), each with "
+                "its origin."),
+    "rank": ("city_cmds", "The 排名通报: each county's score on each rule with its working, total, 位次, 进位/退位 "
+             "against the previous month, the top three, and the city roll-up."),
     "plan": ("plan_import_cmds", "Make a plan from documents: import task lists, roll over to next year."),
 }
 

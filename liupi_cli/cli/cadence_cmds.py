@@ -21,7 +21,8 @@ from liupi_cli.errors import ExitCode, InputRefused, OutputUnwritable, UsageProb
 from liupi_cli.periods import Period
 
 ALL_FORMATS = (Fmt.table, Fmt.markdown, Fmt.csv, Fmt.json, Fmt.xlsx, Fmt.html)
-FILE_FORMATS = {"md": "md", "markdown": "md", "xlsx": "xlsx", "html": "html", "json": "json", "csv": "csv"}
+FILE_FORMATS = {"md": "md", "markdown": "md", "xlsx": "xlsx", "html": "html", "json": "json", "csv": "csv",
+                "docx": "docx"}
 
 
 class Lang(str, Enum):
@@ -83,15 +84,16 @@ def _one_period(month: str | None, quarter: str | None, year: str | None, exampl
     return _grain_period(*given[0], today())
 
 
-def _emit_doc(doc, model, fmt: Fmt, out: Path | None, lang: str = "en") -> None:
-    """One model in one format, to stdout or --out (written whole, or not at all)."""
+def _emit_doc(doc, model, fmt: Fmt, out: Path | None, lang: str = "en", gongwen: dict | None = None) -> None:
+    """One model in one format, to stdout or --out (written whole, or not at all). ``gongwen``: the docx's
+    主送, 落款 and date (render/gongwen_docx.to_docx)."""
     from liupi_cli.render import cadence_formats as cf
 
     if fmt is Fmt.table and out is None:
         print_doc(doc)
         return
-    if fmt is Fmt.xlsx and out is None:
-        raise UsageProblem("xlsx needs --out FILE.xlsx", "e.g. --out owed-2023-06.xlsx")
+    if fmt in (Fmt.xlsx, Fmt.docx) and out is None:
+        raise UsageProblem(f"{fmt.value} needs --out FILE.{fmt.value}", f"e.g. --out owed-2023-06.{fmt.value}")
     data: str | bytes
     if fmt is Fmt.json:
         data = cf.to_json(model)
@@ -101,6 +103,10 @@ def _emit_doc(doc, model, fmt: Fmt, out: Path | None, lang: str = "en") -> None:
         data = cf.to_html(doc)
     elif fmt is Fmt.xlsx:
         data = cf.to_xlsx(doc)
+    elif fmt is Fmt.docx:
+        from liupi_cli.render.gongwen_docx import to_docx
+
+        data = to_docx(doc, **(gongwen or {"date": doc.pinned or dt.date(2000, 1, 1)}))
     else:
         data = cf.to_markdown(doc)
     if out is None:
@@ -237,7 +243,7 @@ def _formats(text: str) -> list[str]:
     out: list[str] = []
     for f in (x.strip().lower() for x in text.split(",")):
         if f not in FILE_FORMATS:
-            raise UsageProblem(f"--formats: unknown format '{f}'", "choose from md, xlsx, html, json, csv")
+            raise UsageProblem(f"--formats: unknown format '{f}'", "choose from md, xlsx, html, json, csv, docx")
         if FILE_FORMATS[f] not in out:
             out.append(FILE_FORMATS[f])
     return out
@@ -251,7 +257,8 @@ def summary(
     year: Optional[str] = typer.Option(None, "--year", "-y", help="年终结账 with the final pre-score: 2023, or last."),
     out_dir: Optional[Path] = typer.Option(None, "--out-dir", help="Write the files under DIR/<period>/ "
                                            "(created when missing), e.g. DIR/2023-06/月通报-2023-06.xlsx."),
-    formats: str = typer.Option("md,xlsx", "--formats", help="With --out-dir: any of md,xlsx,html,json,csv."),
+    formats: str = typer.Option("md,xlsx", "--formats", help="With --out-dir: any of md,xlsx,html,json,csv,docx "
+                                 "(docx: a Word document in 公文 layout, dated today)."),
     lang: Lang = typer.Option(Lang.zh, "--lang", help="zh (default) or en."),
     fmt: Optional[Fmt] = typer.Option(None, "--format", "-f", help="Without --out-dir: table | markdown | csv | "
                                       "json | html to stdout (default table)."),
@@ -312,7 +319,8 @@ def summary(
 
         folder = f"{when.year}-{when.month:02d}" if isinstance(when, Dekad) else when.key
         render = {"md": lambda: cf.to_markdown(doc), "html": lambda: cf.to_html(doc), "csv": lambda: cf.to_csv(doc),
-                  "json": lambda: cf.to_json(product), "xlsx": lambda: cf.to_xlsx(doc)}
+                  "json": lambda: cf.to_json(product), "xlsx": lambda: cf.to_xlsx(doc),
+                  "docx": lambda: _gongwen(doc, now, plan.info.issuer)}
         out: list[tuple[str, bytes]] = []
         for f in files:
             data = render[f]()
@@ -326,6 +334,12 @@ def summary(
     if found:
         say(f"{when.key}: --fail-on {fail_on}: {', '.join(found)} (exit {ExitCode.INVALID})")
         raise typer.Exit(ExitCode.INVALID)
+
+
+def _gongwen(doc, date: dt.date, issuer: str | None) -> bytes:
+    from liupi_cli.render.gongwen_docx import to_docx
+
+    return to_docx(doc, date=date, issuer=issuer)
 
 
 def _behind(product, fail: set[str]) -> list[str]:

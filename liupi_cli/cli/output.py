@@ -27,10 +27,12 @@ class Fmt(str, Enum):
     json = "json"
     xlsx = "xlsx"
     html = "html"
+    docx = "docx"  # a Word document in 公文 layout (the city's 排名通报)
 
 
 EXTENSIONS = {".txt": Fmt.table, ".md": Fmt.markdown, ".csv": Fmt.csv, ".json": Fmt.json,
-              ".xlsx": Fmt.xlsx, ".html": Fmt.html, ".htm": Fmt.html}
+              ".xlsx": Fmt.xlsx, ".html": Fmt.html, ".htm": Fmt.html,
+              ".docx": Fmt.docx}
 
 
 def pick_format(fmt: Fmt | None, out: Path | None, allowed: tuple[Fmt, ...]) -> Fmt:

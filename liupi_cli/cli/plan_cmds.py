@@ -37,6 +37,10 @@ def check(ctx: typer.Context) -> None:
     st = state(ctx)
     dd = st.data_dir
     _, problems = check_plan(dd.path)
+    if (dd.path / "city.yaml").is_file():  # a city workspace: its settings and decomposition too
+        from liupi_cli.city.load import check_city
+
+        problems = problems + check_city(dd.path, dd.root)
     errors = [p for p in problems if p.severity == "error"]
     sep = "：" if st.lang == "zh" else ": "
     for p in problems:  # the problem's own text stays as written; its kind reads in the run's language

@@ -25,6 +25,10 @@ def init(
     name: Optional[str] = typer.Option(None, "--name", help="The plan's Chinese title, e.g. 某某县2024年重点工作计划."),
     demo: bool = typer.Option(False, "--demo", help="Also record the sample plan's made-up demo figures "
                               "(source 'demo') so a first report has real lights."),
+    level: str = typer.Option("county", "--level", help="county (default), or city: a city workspace that "
+                              "collects and ranks its counties (data/city.yaml, docs/city.md)."),
+    city: Optional[str] = typer.Option(None, "--city", help="--level city: the city's Chinese name, e.g. 永州市 "
+                                       "(default: the folder's name)."),
 ) -> None:
     """Create a workspace: plan files (data/targets.yaml, data/tasks.yaml), the record store
     (data/records.db) and liupi.toml. Commands run in the folder or below it use it.
@@ -32,6 +36,8 @@ def init(
     Example: liupi init demo --demo
 
     Example: liupi init shuangpai-2024 --empty --year 2024 --name 双牌县2024年重点工作计划
+
+    Example: liupi init yongzhou --level city --city 永州市 --year 2023
     """
     from liupi_cli.registry import remember
     from liupi_cli.scaffold import create_workspace
@@ -42,10 +48,17 @@ def init(
     if st.db_opt is not None or st.data_dir_opt is not None:
         raise UsageProblem("liupi init makes its own plan folder and store; --data-dir and --db do not apply",
                            "liupi init DIR")
-    if empty and year is None:
+    if level not in ("county", "city"):
+        raise UsageProblem(f"--level {level}: county or city", "liupi init DIR --level city")
+    if city is not None and level != "city":
+        raise UsageProblem("--city goes with --level city", "liupi init DIR --level city --city 永州市")
+    if level == "city":
+        city = city or folder.resolve().name
+    if (empty or level == "city") and year is None:
         year = dt.date.today().year
     now = dt.datetime.now().astimezone().isoformat(timespec="seconds")
-    made = create_workspace(folder, empty=empty, year=year, name=name, demo=demo, by="liupi init --demo", at=now)
+    made = create_workspace(folder, empty=empty, year=year, name=name, demo=demo, by="liupi init --demo", at=now,
+                            city=city)
     remember(made.plan_id, made.store, os.environ)
     say(f"created workspace {folder}: plan {made.plan_id} ({made.year}), "
         + ", ".join(str(f.relative_to(folder)) for f in made.files))
@@ -55,7 +68,7 @@ def init(
         if os.environ.get(var):
             say(f"note: {var} is set; it overrides this workspace's {'plan' if var == 'LIUPI_HOME' else 'store'} "
                 "until it is unset")
-    nxt = "liupi report --month 2023-06" if made.demo_figures else ("liupi check" if empty else "liupi info")
+    nxt = "liupi report --month 2023-06" if made.demo_figures else ("liupi check" if empty or city else "liupi info")
     say(f"next: cd {folder} && {nxt}")
 
 

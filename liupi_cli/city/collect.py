@@ -1,0 +1,155 @@
+"""`liupi collect`: read each county's figures (its workspace folder, or the file its `liupi export --format
+json` wrote), check them against the city and the decomposition, and keep them in the city's collected store.
+
+A county's file is taken whole or refused whole, with one line naming it: not a liupi export (malformed or cut
+short), another plan (a county of another city, or the wrong county), figures of another year, a figure in
+another unit than the decomposition's. Other counties are collected all the same.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from pydantic import BaseModel, ValidationError
+
+from liupi_cli.city.collected import CollectedStore, Incoming
+from liupi_cli.city.config import CityConfig, County
+from liupi_cli.city.decomposition import Decomposition
+from liupi_cli.errors import InputRefused, LiupiError
+from liupi_cli.periods import parse_period
+from liupi_cli.store import Record
+
+
+class CountyFigures(BaseModel):
+    county: str
+    plan: str
+    origin: str
+    records: list[Record]
+
+
+class CountyOutcome(BaseModel):
+    county: str
+    name_zh: str
+    origin: str
+    added: int = 0
+    unchanged: int = 0
+    not_decomposed: int = 0  # figures of indicators the city does not decompose: not collected
+    refused: str | None = None  # the one line saying why the whole file was refused
+
+
+class CollectResult(BaseModel):
+    counties: list[CountyOutcome]
+
+    @property
+    def refused(self) -> list[CountyOutcome]:
+        return [c for c in self.counties if c.refused]
+
+
+def read_county(county: County, root: Path) -> CountyFigures:
+    """The county's current figures from its workspace folder or its exported .json file."""
+    source = (root / county.source).resolve() if not Path(county.source).is_absolute() else Path(county.source)
+    if source.is_dir():
+        return _from_workspace(county, source)
+    return _from_export(county, source)
+
+
+def _from_workspace(county: County, folder: Path) -> CountyFigures:
+    from liupi_cli.plan import load_plan
+    from liupi_cli.store import Store
+    from liupi_cli.workspace import STORE_FILE, find_workspace
+
+    ws = find_workspace(folder, {}, folder)
+    plan = load_plan(ws.path)
+    store_path = ws.store or ws.path / STORE_FILE
+    if not store_path.is_file():
+        return CountyFigures(county=county.id, plan=plan.info.id, origin=str(folder), records=[])
+    with Store(store_path, plan.info.id, readonly=True) as store:
+        records = [r for r in store.records() if r.current]
+    return CountyFigures(county=county.id, plan=plan.info.id, origin=str(folder), records=records)
+
+
+MAX_EXPORT_BYTES = 512 * 1024 * 1024  # a province's whole year is well under 100 MB
+
+
+def _from_export(county: County, path: Path) -> CountyFigures:
+    try:
+        if path.is_file() and path.stat().st_size > MAX_EXPORT_BYTES:
+            raise InputRefused(f"{path}: {path.stat().st_size // (1024 * 1024)} MB is far too large for a county's "
+                               "export; refused whole", "check that this is the file the county sent")
+        if path.exists() and not path.is_file():
+            raise InputRefused(f"{path}: not a regular file; refused whole", "give the exported .json file")
+        text = path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        raise InputRefused(f"{path}: file not found", f"county {county.id}'s source in city.yaml") from None
+    except (OSError, UnicodeDecodeError) as exc:
+        raise InputRefused(f"{path}: cannot read ({exc})") from None
+    try:
+        data = json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise InputRefused(f"{path}:{exc.lineno}: not a complete liupi export ({exc.msg}); refused whole",
+                           "ask the county for the file again: `liupi export --format json --out FILE.json`") from None
+    if not isinstance(data, dict) or not isinstance(data.get("plan"), str) or not isinstance(data.get("records"), list):
+        raise InputRefused(f"{path}: not a liupi export (no plan and records); refused whole",
+                           "the county writes it with `liupi export --format json --out FILE.json`")
+    try:
+        records = [Record.model_validate(r) for r in data["records"]]
+    except ValidationError as exc:
+        err = exc.errors(include_url=False)[0]
+        where = ".".join(str(p) for p in err["loc"])
+        raise InputRefused(f"{path}: records: {where}: {err['msg']}; refused whole",
+                           "the file was changed by hand or damaged: ask the county for it again") from None
+    return CountyFigures(county=county.id, plan=data["plan"], origin=str(path),
+                         records=[r for r in records if r.current])
+
+
+def accept(figures: CountyFigures, county: County, config: CityConfig,
+           decomp: Decomposition) -> tuple[list[Incoming], int]:
+    """The figures the city collects from this county, or InputRefused (the whole file) with the reason."""
+    origin = figures.origin
+    if figures.plan != county.plan:
+        other = next((c for c in config.counties if c.plan == figures.plan), None)
+        whose = f"{other.name_zh}'s" if other else f"not one of {config.city.name_zh}'s counties'"
+        raise InputRefused(f"{origin}: holds plan {figures.plan} ({whose}), not {county.name_zh}'s {county.plan}; "
+                           "refused whole", "check the file received and city.yaml's counties")
+    parts = {p.county_indicator: p for p in decomp.parts}
+    year = config.city.year
+    taken, skipped = [], 0
+    for r in figures.records:
+        try:
+            p_year = parse_period(r.period).year
+        except InputRefused:
+            raise InputRefused(f"{origin}: record {r.id} has period '{r.period}'; refused whole") from None
+        if p_year != (year - 1 if r.baseline else year):
+            raise InputRefused(f"{origin}: holds figures for {p_year} (record {r.id}, {r.indicator} {r.period}), "
+                               f"not {year}; refused whole", f"the city collects {year}'s figures")
+        part = parts.get(r.indicator)
+        if part is None:
+            skipped += 1
+            continue
+        if r.unit != part.unit:
+            raise InputRefused(f"{origin}: {r.indicator} {r.period} is in {r.unit}, the decomposition in {part.unit}; "
+                               "refused whole", "the county's plan and the city's table must use the same unit")
+        taken.append(Incoming(indicator=part.indicator, period=r.period, baseline=r.baseline, value=r.value,
+                              unit=r.unit, origin_id=r.id))
+    return taken, skipped
+
+
+def collect(config: CityConfig, decomp: Decomposition, root: Path, store: CollectedStore, at: str,
+            only: list[str] | None = None) -> CollectResult:
+    """Collect every county (or those in ``only``); ``at`` is the time written beside each collected figure."""
+    out = []
+    for county in config.counties:
+        if only and county.id not in only:
+            continue
+        outcome = CountyOutcome(county=county.id, name_zh=county.name_zh, origin=county.source)
+        try:
+            figures = read_county(county, root)
+            outcome.origin = figures.origin
+            incoming, outcome.not_decomposed = accept(figures, county, config, decomp)
+            outcome.added, outcome.unchanged = store.add(county.id, incoming, figures.origin, at)
+        except LiupiError as exc:
+            hint = f" (hint: {exc.hint})" if exc.hint else ""
+            outcome.refused = f"{county.name_zh} ({county.id}): {exc.message}{hint}"
+        out.append(outcome)
+    return CollectResult(counties=out)

@@ -1,0 +1,93 @@
+"""A city workspace read whole: its settings (data/city.yaml), its own plan, its decomposition table, and
+where its collected figures are kept; and the checks `liupi check` adds for a city."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from liupi_cli.city.collected import COLLECTED_FILE
+from liupi_cli.city.config import CityConfig, city_file, is_city, load_city
+from liupi_cli.city.decomposition import Decomposition, check_decomposition, read_decomposition
+from liupi_cli.errors import InputRefused, LiupiError, PlanInvalid, Problem
+from liupi_cli.plan import Plan, load_plan
+
+
+@dataclass
+class City:
+    config: CityConfig
+    plan: Plan
+    decomposition: Decomposition
+    plan_dir: Path  # data/
+    root: Path  # the workspace folder: counties' sources are relative to it
+
+    @property
+    def collected_path(self) -> Path:
+        return self.plan_dir / COLLECTED_FILE
+
+
+def open_city(plan_dir: Path, root: Path | None = None) -> City:
+    """The city workspace whose plan folder is ``plan_dir``; InputRefused when it is not a city's."""
+    plan_dir = Path(plan_dir)
+    if not is_city(plan_dir):
+        raise InputRefused(f"{plan_dir} is not a city workspace (no {city_file(plan_dir).name})",
+                           "liupi init CITYDIR --level city makes one; run city commands inside it")
+    config = load_city(plan_dir)
+    plan = load_plan(plan_dir)
+    if plan.info.year != config.city.year:
+        raise InputRefused(f"{city_file(plan_dir)}: city.year {config.city.year} differs from the plan's year "
+                           f"{plan.info.year}", "the city's settings and its plan are for the same year")
+    if config.decomposition is None:
+        decomp = Decomposition(file="(none)", parts=[])
+    else:
+        decomp = read_decomposition(plan_dir / config.decomposition, config, plan)
+    return City(config, plan, decomp, plan_dir, root or plan_dir.parent)
+
+
+def check_city(plan_dir: Path, root: Path | None = None) -> list[Problem]:
+    """What `liupi check` says about a city workspace beyond its plan: the settings, the decomposition table
+    against the city plan and each county's plan, the parts of additive kinds against the city target."""
+    if not is_city(plan_dir):
+        return []
+    label = str(city_file(plan_dir))
+    try:
+        city = open_city(plan_dir, root)
+    except LiupiError as exc:
+        if isinstance(exc, PlanInvalid):  # the plan's own problems are listed by the plan check already
+            return [p for p in exc.problems if p.file == label]
+        return [Problem(label, None, "", exc.message, exc.hint)]
+    out: list[Problem] = []
+    plans: dict[str, Plan | None] = {}
+    for c in city.config.counties:
+        try:
+            plans.update({c.id: county_plans_one(city, c.id)})
+        except LiupiError as exc:
+            out.append(Problem(label, None, f"counties.{c.id}", f"{c.source}: {exc.message}", exc.hint))
+            plans[c.id] = None
+        if plans.get(c.id) is not None and plans[c.id].info.id != c.plan:
+            out.append(Problem(label, None, f"counties.{c.id}", f"{c.source} holds plan {plans[c.id].info.id}, "
+                               f"not {c.plan}", "fix plan: or source: in city.yaml"))
+    files = [c.id for c in city.config.counties if not (city.root / c.source).is_dir()]
+    if files:
+        out.append(Problem(label, None, "counties", f"{len(files)} county(ies) send exported files "
+                           f"({', '.join(files)}): "
+                           "their plans cannot be checked against the decomposition, only their figures when "
+                           "collected", severity="warning"))
+    rules = {r.indicator for r in city.config.scoring.rules} | {r.growth for r in city.config.scoring.rules if r.growth}
+    for ind in sorted(rules - set(city.plan.indicators)):
+        out.append(Problem(label, None, "scoring.rules", f"unknown indicator '{ind}'", "a rule scores an indicator "
+                           "of the city's plan (`liupi targets` lists them)"))
+    for ind in sorted(rules & set(city.plan.indicators) - {p.indicator for p in city.decomposition.parts}):
+        out.append(Problem(label, None, "scoring.rules", f"'{ind}' is scored but not in the decomposition table",
+                           "only decomposed indicators are collected from the counties"))
+    return out + check_decomposition(city.decomposition, city.plan, plans, city.config)
+
+
+def county_plans_one(city: City, county_id: str) -> Plan | None:
+    c = city.config.county(county_id)
+    source = city.root / c.source  # type: ignore[union-attr]
+    if not source.is_dir():
+        return None
+    from liupi_cli.workspace import find_workspace
+
+    return load_plan(find_workspace(source, {}, source).path)
