@@ -26,59 +26,59 @@ SEED = REPO.parent / "shared" / "seed" / "000_c4e8abf001afc628.txt"
 SLOW: dict[str, tuple[str, ...] | None] = {
     "tests/hostile/test_input_cases.py": None,
     "tests/hostile/test_store_cases.py": None,
-    "tests/test_cadence_cli.py": None,
-    "tests/test_cadence_layout.py": None,
-    "tests/test_concurrency_and_kills.py": None,
-    "tests/test_docs.py": None,
-    "tests/test_judging_properties.py": None,
-    "tests/test_plan_cache.py": None,
-    "tests/test_plan_import.py": None,
-    "tests/test_plan_next.py": None,
-    "tests/test_readme.py": None,
-    "tests/test_render_text.py": None,
-    "tests/test_scaling.py": None,
-    "tests/test_store.py": None,
-    "tests/test_update_cli.py": None,
-    "tests/test_workspace.py": None,
-    "tests/test_cadence_vocabulary.py": (
+    "tests/cadence/test_cadence_cli.py": None,
+    "tests/cadence/test_cadence_layout.py": None,
+    "tests/store/test_concurrency_and_kills.py": None,
+    "tests/docs/test_docs.py": None,
+    "tests/judging/test_judging_properties.py": None,
+    "tests/plan/test_plan_cache.py": None,
+    "tests/plan_import/test_plan_import.py": None,
+    "tests/next_year/test_plan_next.py": None,
+    "tests/docs/test_readme.py": None,
+    "tests/render/test_render_text.py": None,
+    "tests/scale/test_scaling.py": None,
+    "tests/store/test_store.py": None,
+    "tests/recording/test_update_cli.py": None,
+    "tests/store/test_workspace.py": None,
+    "tests/cadence/test_cadence_vocabulary.py": (
         "test_summary_year_and_unit_print_the_stretch_word_not_the_key",
     ),
-    "tests/test_core_edges.py": (
+    "tests/judging/test_core_edges.py": (
         "test_a_cumulative_ceiling_is_judged_by_its_year_end_pace",
         "test_a_task_is_overdue_the_day_after_its_deadline_not_on_it",
         "test_report_files_neutralise_formulas_from_the_plan",
     ),
-    "tests/test_i18n_messages.py": (
+    "tests/cli/test_i18n_messages.py": (
         "test_check_names_each_problem_s_kind_and_the_count_in_chinese",
         "test_confirmations_on_stderr_follow_the_language",
     ),
-    "tests/test_judging.py": (
+    "tests/judging/test_judging.py": (
         "test_every_shipped_target_worded_超过_or_超_is_judged_strictly", "test_settlement_golden",
     ),
-    "tests/test_mutation_gaps.py": (
+    "tests/render/test_written_figures.py": (
         "test_the_workbooks_overdue_task_rows_name_the_task_its_lead_unit_and_days",
     ),
-    "tests/test_periods_values.py": (
+    "tests/recording/test_periods_values.py": (
         "test_a_period_without_its_year_is_in_the_year_given",
     ),
-    "tests/test_province_paths.py": (
+    "tests/scale/test_province_paths.py": (
         "test_the_json_report_on_stdout_and_in_a_file_is_the_whole_dump",
         "test_the_json_written_row_by_row_is_the_whole_dump",
     ),
-    "tests/test_readme_promises.py": (
+    "tests/docs/test_readme_promises.py": (
         "test_a_busy_store_is_exit_4", "test_a_double_decline_pair_is_met_only_when_both_decline",
         "test_each_judging_row_gives_its_light", "test_each_refusal_is_one_line_exit_1_and_stores_nothing",
         "test_each_setting_does_what_the_readme_says", "test_each_threshold_moves_a_light",
         "test_judged_gaps_worked_by_hand",
     ),
-    "tests/test_render_files.py": (
+    "tests/render/test_render_files.py": (
         "test_a_figure_with_more_decimals_than_its_unit_shows_them_everywhere",
         "test_chinese_output_holds_no_english_words", "test_csv_files_start_with_a_bom_so_excel_reads_chinese",
         "test_every_sheet_prints_like_an_office_circular", "test_liupi_lang_makes_chinese_the_default",
         "test_summary_workbooks_print_like_the_circular",
         "test_xlsx_numbers_are_stored_as_shown_with_a_format_per_column",
     ),
-    "tests/test_report_cli.py": (
+    "tests/cli/test_report_cli.py": (
         "test_a_command_help_imports_only_its_own_module",
         "test_a_filtered_summary_line_says_it_counts_only_the_rows_shown", "test_an_unwritable_out_file_is_one_line",
         "test_bad_report_options", "test_fail_on",
@@ -87,7 +87,7 @@ SLOW: dict[str, tuple[str, ...] | None] = {
         "test_plain_formats_do_not_import_pandas_or_openpyxl", "test_status_words_fit_the_kind",
         "test_table_is_colourless_when_piped", "test_xlsx_round_trips_with_numbers_as_numbers",
     ),
-    "tests/test_review_findings.py": (
+    "tests/recording/test_dry_run_and_hints.py": (
         "test_dry_run_of_a_revision_shows_old_and_new_and_keeps_the_old",
         "test_dry_run_of_one_value_still_refuses_what_a_real_run_would",
         "test_export_csv_says_the_task_updates_it_does_not_hold",
@@ -97,10 +97,10 @@ SLOW: dict[str, tuple[str, ...] | None] = {
         "test_plan_next_fill_reads_the_table_as_chinese_excel_saves_it", "test_summary_fail_on_says_what_it_found",
         "test_the_settlement_hint_runs_template_and_update_for_the_year",
     ),
-    "tests/test_shipped_plan.py": (
+    "tests/plan/test_shipped_plan.py": (
         "test_check_passes_and_names_each_conflict", "test_six_battles_with_their_lead_units",
     ),
-    "tests/test_spreadsheets.py": (
+    "tests/recording/test_spreadsheets.py": (
         "test_a_date_cell_in_the_period_column_is_that_month",
         "test_a_formula_without_a_saved_result_is_refused_with_its_row",
         "test_a_hidden_sheet_marked_active_is_passed_over", "test_a_libreoffice_workbook_with_a_percent_cell",
@@ -117,10 +117,10 @@ SLOW: dict[str, tuple[str, ...] | None] = {
         "test_the_visible_sheet_is_read_not_a_hidden_first_one",
         "test_two_columns_with_the_same_meaning_are_refused_as_ambiguous",
     ),
-    "tests/test_tables_cells.py": (
+    "tests/recording/test_tables_cells.py": (
         "test_a_formula_in_the_id_or_name_column_does_not_matter_when_the_other_one_is_given",
     ),
-    "tests/test_who_answers.py": (
+    "tests/cadence/test_who_answers.py": (
         "test_missing_month_2023_02_on_the_command_line",
     ),
 }
