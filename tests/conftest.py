@@ -91,11 +91,17 @@ SLOW: dict[str, tuple[str, ...] | None] = {
         "test_dry_run_of_a_revision_shows_old_and_new_and_keeps_the_old",
         "test_dry_run_of_one_value_still_refuses_what_a_real_run_would",
         "test_export_csv_says_the_task_updates_it_does_not_hold",
-        "test_missing_and_unit_follow_liupi_lang_like_report",
+        "test_the_settlement_hint_runs_template_and_update_for_the_year",
+    ),
+    "tests/cadence/test_missing_unit_summary.py": (
+        "test_missing_and_unit_follow_liupi_lang_like_report", "test_summary_fail_on_says_what_it_found",
+    ),
+    "tests/plan_import/test_import_guards.py": (
         "test_plan_import_reads_the_plan_already_in_the_folder_with_the_plan_guards",
         "test_plan_import_review_never_rounds_a_refused_confidence_up_to_the_adopting_one",
-        "test_plan_next_fill_reads_the_table_as_chinese_excel_saves_it", "test_summary_fail_on_says_what_it_found",
-        "test_the_settlement_hint_runs_template_and_update_for_the_year",
+    ),
+    "tests/next_year/test_fill_table.py": (
+        "test_plan_next_fill_reads_the_table_as_chinese_excel_saves_it",
     ),
     "tests/plan/test_shipped_plan.py": (
         "test_check_passes_and_names_each_conflict", "test_six_battles_with_their_lead_units",
