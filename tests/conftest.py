@@ -35,6 +35,7 @@ SLOW: dict[str, tuple[str, ...] | None] = {
     "tests/plan_import/test_plan_import.py": None,
     "tests/next_year/test_plan_next.py": None,
     "tests/docs/test_readme.py": None,
+    "tests/dev/test_lint.py": ("test_ruff_checks_the_code_tests_and_benchmarks",),
     "tests/render/test_render_text.py": None,
     "tests/scale/test_scaling.py": None,
     "tests/store/test_store.py": None,
