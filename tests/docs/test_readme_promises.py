@@ -2,8 +2,8 @@
 
 The tables are parsed from the pages the README links: the exit codes from README.md, the judging tables and
 light settings from docs/judging.md, the update refusals from docs/commands.md, periods and values from
-docs/data-files.md, the settings from docs/workspaces.md: a row added there without a case here fails (`test_*_table_has_a_case_per_row`), and
-so does a case whose row has gone.
+docs/data-files.md, the settings from docs/workspaces.md: a row added there without a case here fails
+(`test_*_table_has_a_case_per_row`), and so does a case whose row has gone.
 """
 
 from __future__ import annotations

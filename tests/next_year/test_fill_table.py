@@ -30,7 +30,8 @@ def test_plan_next_fill_reads_the_table_as_chinese_excel_saves_it(run, mini, tmp
     result = run("plan", "next", "--year", "2024", "--out", str(out), "--fill", str(filled))
     assert result.exit_code in (0, 1), result.stderr  # 1: other targets are still to fill
     assert "set 2 new target(s)" in result.stderr
-    ind = {i["id"]: i for i in yaml.safe_load((out / "data" / "targets.yaml").read_text(encoding="utf-8"))["indicators"]}
+    targets = yaml.safe_load((out / "data" / "targets.yaml").read_text(encoding="utf-8"))
+    ind = {i["id"]: i for i in targets["indicators"]}
     assert ind["gdp_growth"]["target"] == 7.5
     assert str(ind["power_project_start"]["due"]) == "2024-08-31"
 

@@ -2,7 +2,6 @@
 
 import pytest
 
-
 BOMB = """a: &a ["x","x","x","x","x","x","x","x","x","x"]
 b: &b [*a,*a,*a,*a,*a,*a,*a,*a,*a,*a]
 c: &c [*b,*b,*b,*b,*b,*b,*b,*b,*b,*b]
