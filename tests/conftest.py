@@ -25,6 +25,13 @@ SEED = REPO.parent / "shared" / "seed" / "000_c4e8abf001afc628.txt"
 # single tests by name (every parametrisation of it). `pytest -m "not slow"` runs the rest; see CONTRIBUTING.md.
 SLOW: dict[str, tuple[str, ...] | None] = {
     "tests/hostile/test_input_cases.py": None,
+    "tests/city/test_city_cli.py": None,
+    "tests/city/test_gongwen_docx.py": None,
+    "tests/hostile/test_full_width_values.py": None,
+    "tests/hostile/test_round_two.py": None,
+    "tests/hostile/test_unique_current.py": None,
+    "tests/plan_import/test_workspace_import.py": None,
+    "tests/render/test_circulars_print.py": None,
     "tests/hostile/test_store_cases.py": None,
     "tests/cadence/test_cadence_cli.py": None,
     "tests/cadence/test_cadence_layout.py": None,
@@ -35,12 +42,29 @@ SLOW: dict[str, tuple[str, ...] | None] = {
     "tests/plan_import/test_plan_import.py": None,
     "tests/next_year/test_plan_next.py": None,
     "tests/docs/test_readme.py": None,
-    "tests/dev/test_lint.py": ("test_ruff_checks_the_code_tests_and_benchmarks",),
     "tests/render/test_render_text.py": None,
     "tests/scale/test_scaling.py": None,
     "tests/store/test_store.py": None,
     "tests/recording/test_update_cli.py": None,
     "tests/store/test_workspace.py": None,
+    "tests/dev/test_lint.py": ("test_ruff_checks_the_code_tests_and_benchmarks",),
+    "tests/recording/test_every_option.py": None,
+    "tests/plan_import/test_lookalikes_and_escaping.py": (
+        "test_check_warns_of_look_alike_units_and_invisible_characters",
+    ),
+    "tests/plan_import/test_layouts.py": ("test_layout",),
+    "tests/recording/test_plausible.py": (
+        "test_every_recording_path_refuses_the_slip_in_one_line_and_force_records_it",
+    ),
+    "tests/recording/test_history.py": (
+        "test_history_shows_the_time_of_recording_without_seconds",
+        "test_history_keeps_supersedes_and_current_at_every_width", "test_a_task_never_updated_says_so",
+        "test_an_indicator_without_records_says_so",
+    ),
+    "tests/judging/test_judging_office_cases.py": (
+        "test_the_audit_in_the_docs_lists_every_cumulative_indicator_as_the_plan_marks_it",
+        "test_check_validates_the_link", "test_an_indicator_sets_its_own_band",
+    ),
     "tests/cadence/test_cadence_vocabulary.py": (
         "test_summary_year_and_unit_print_the_stretch_word_not_the_key",
     ),
