@@ -15,7 +15,7 @@ Usage:
     python bench/mutation.py --keep quantity       # keep the copy (to run `mutmut browse` in it)
     python bench/mutation.py quantity --mutants 'liupi_cli.quantity.x_split_unit*'   # only these mutants
     python bench/mutation.py --sample 400 --seed 1   # 400 mutants drawn at random from the whole core
-    python bench/mutation.py report/judge --tests tests/test_judging.py   # only these tests: a lower bound
+    python bench/mutation.py report/judge --tests tests/judging/test_judging.py   # only these tests: a lower bound
 
 Needs mutmut 3: `pip install -e '.[mutation]'`. Run it with the interpreter of that environment.
 
@@ -66,19 +66,19 @@ ALSO_COPY = ["data/", "examples/", "README.md", ".ci/", "bench/", "sitecustomize
 # test reaches re-runs it), and the start-up cost test, are left out of mutation runs; the unit and CLI tests
 # cover the same code.
 SLOW_TESTS = [
-    "tests/test_readme.py::test_the_readme_examples_run_in_order",
-    "tests/test_cadence_cli.py::test_the_readme_crontab_lines_run_under_cron_env_twice",
-    "tests/test_cadence_cli.py::test_two_runs_at_once_take_turns",
-    "tests/test_store.py::test_four_writers_and_a_reader_at_once_lose_nothing",
-    "tests/test_store.py::test_a_batch_killed_midway_leaves_the_store_intact_and_without_it",
-    "tests/test_spreadsheets.py::test_a_libreoffice_workbook_with_a_percent_cell",  # runs LibreOffice
-    "tests/test_concurrency_and_kills.py",  # many processes racing or killed at random moments: timing-bound
+    "tests/docs/test_readme.py::test_the_readme_examples_run_in_order",
+    "tests/cadence/test_cadence_cli.py::test_the_readme_crontab_lines_run_under_cron_env_twice",
+    "tests/cadence/test_cadence_cli.py::test_two_runs_at_once_take_turns",
+    "tests/store/test_store.py::test_four_writers_and_a_reader_at_once_lose_nothing",
+    "tests/store/test_store.py::test_a_batch_killed_midway_leaves_the_store_intact_and_without_it",
+    "tests/recording/test_spreadsheets.py::test_a_libreoffice_workbook_with_a_percent_cell",  # runs LibreOffice
+    "tests/store/test_concurrency_and_kills.py",  # many processes racing or killed at random moments: timing-bound
     "tests/hostile/test_input_cases.py::test_hostile_input",  # bombs under a time limit of a few seconds
     # start-up cost: counts the modules a fresh interpreter imports, which mutmut's trampolines change
-    "tests/test_report_cli.py::test_plain_formats_do_not_import_pandas_or_openpyxl",
+    "tests/cli/test_report_cli.py::test_plain_formats_do_not_import_pandas_or_openpyxl",
     # parametrized with explicit Chinese ids that pytest does not find again when mutmut passes them back one by
-    # one ("not found", a usage error that stops the run); tests/test_plan_import.py reaches the same code
-    "tests/test_plan_import_targets.py::test_target_sentence",
+    # one ("not found", a usage error that stops the run); tests/plan_import/test_plan_import.py reaches the same code
+    "tests/plan_import/test_plan_import_targets.py::test_target_sentence",
 ]
 KILLED = {"killed", "timeout", "caught by type check", "segfault"}
 SURVIVED = {"survived", "no tests", "suspicious"}

@@ -24,83 +24,107 @@ SEED = REPO.parent / "shared" / "seed" / "000_c4e8abf001afc628.txt"
 # every test does (subprocesses, LibreOffice, the province-scale plan, CLI runs over the bundled plan), then
 # single tests by name (every parametrisation of it). `pytest -m "not slow"` runs the rest; see CONTRIBUTING.md.
 SLOW: dict[str, tuple[str, ...] | None] = {
+    "tests/cadence/test_cadence_cli.py": None,
+    "tests/cadence/test_cadence_layout.py": None,
+    "tests/city/test_city_cli.py": None,
+    "tests/city/test_gongwen_docx.py": None,
+    "tests/docs/test_docs.py": None,
+    "tests/docs/test_readme.py": None,
+    "tests/hostile/test_full_width_values.py": None,
     "tests/hostile/test_input_cases.py": None,
+    "tests/hostile/test_round_two.py": None,
     "tests/hostile/test_store_cases.py": None,
-    "tests/test_cadence_cli.py": None,
-    "tests/test_cadence_layout.py": None,
-    "tests/test_concurrency_and_kills.py": None,
-    "tests/test_docs.py": None,
-    "tests/test_judging_properties.py": None,
-    "tests/test_plan_cache.py": None,
-    "tests/test_plan_import.py": None,
-    "tests/test_plan_next.py": None,
-    "tests/test_readme.py": None,
-    "tests/test_render_text.py": None,
-    "tests/test_scaling.py": None,
-    "tests/test_store.py": None,
-    "tests/test_update_cli.py": None,
-    "tests/test_workspace.py": None,
-    "tests/test_cadence_vocabulary.py": (
+    "tests/hostile/test_unique_current.py": None,
+    "tests/judging/test_judging_properties.py": None,
+    "tests/next_year/test_plan_next.py": None,
+    "tests/plan/test_plan_cache.py": None,
+    "tests/plan_import/test_plan_import.py": None,
+    "tests/plan_import/test_workspace_import.py": None,
+    "tests/recording/test_every_option.py": None,
+    "tests/recording/test_update_cli.py": None,
+    "tests/render/test_circulars_print.py": None,
+    "tests/render/test_render_text.py": None,
+    "tests/scale/test_scaling.py": None,
+    "tests/store/test_concurrency_and_kills.py": None,
+    "tests/store/test_store.py": None,
+    "tests/store/test_workspace.py": None,
+    "tests/cadence/test_cadence_vocabulary.py": (
         "test_summary_year_and_unit_print_the_stretch_word_not_the_key",
     ),
-    "tests/test_core_edges.py": (
-        "test_a_cumulative_ceiling_is_judged_by_its_year_end_pace",
-        "test_a_task_is_overdue_the_day_after_its_deadline_not_on_it",
-        "test_report_files_neutralise_formulas_from_the_plan",
+    "tests/cadence/test_missing_unit_summary.py": (
+        "test_missing_and_unit_follow_liupi_lang_like_report", "test_summary_fail_on_says_what_it_found",
     ),
-    "tests/test_i18n_messages.py": (
+    "tests/cadence/test_who_answers.py": (
+        "test_missing_month_2023_02_on_the_command_line",
+    ),
+    "tests/cli/test_i18n_messages.py": (
         "test_check_names_each_problem_s_kind_and_the_count_in_chinese",
         "test_confirmations_on_stderr_follow_the_language",
     ),
-    "tests/test_judging.py": (
-        "test_every_shipped_target_worded_超过_or_超_is_judged_strictly", "test_settlement_golden",
-    ),
-    "tests/test_mutation_gaps.py": (
-        "test_the_workbooks_overdue_task_rows_name_the_task_its_lead_unit_and_days",
-    ),
-    "tests/test_periods_values.py": (
-        "test_a_period_without_its_year_is_in_the_year_given",
-    ),
-    "tests/test_province_paths.py": (
-        "test_the_json_report_on_stdout_and_in_a_file_is_the_whole_dump",
-        "test_the_json_written_row_by_row_is_the_whole_dump",
-    ),
-    "tests/test_readme_promises.py": (
-        "test_a_busy_store_is_exit_4", "test_a_double_decline_pair_is_met_only_when_both_decline",
-        "test_each_judging_row_gives_its_light", "test_each_refusal_is_one_line_exit_1_and_stores_nothing",
-        "test_each_setting_does_what_the_readme_says", "test_each_threshold_moves_a_light",
-        "test_judged_gaps_worked_by_hand",
-    ),
-    "tests/test_render_files.py": (
-        "test_a_figure_with_more_decimals_than_its_unit_shows_them_everywhere",
-        "test_chinese_output_holds_no_english_words", "test_csv_files_start_with_a_bom_so_excel_reads_chinese",
-        "test_every_sheet_prints_like_an_office_circular", "test_liupi_lang_makes_chinese_the_default",
-        "test_summary_workbooks_print_like_the_circular",
-        "test_xlsx_numbers_are_stored_as_shown_with_a_format_per_column",
-    ),
-    "tests/test_report_cli.py": (
+    "tests/cli/test_report_cli.py": (
         "test_a_command_help_imports_only_its_own_module",
-        "test_a_filtered_summary_line_says_it_counts_only_the_rows_shown", "test_an_unwritable_out_file_is_one_line",
-        "test_bad_report_options", "test_fail_on",
+        "test_a_filtered_summary_line_says_it_counts_only_the_rows_shown",
+        "test_an_unwritable_out_file_is_one_line", "test_bad_report_options", "test_fail_on",
         "test_fail_on_missing_counts_a_june_figure_that_cannot_settle_the_year",
         "test_fail_on_missing_passes_when_every_row_has_data", "test_help_imports_no_command_and_no_heavy_library",
         "test_plain_formats_do_not_import_pandas_or_openpyxl", "test_status_words_fit_the_kind",
         "test_table_is_colourless_when_piped", "test_xlsx_round_trips_with_numbers_as_numbers",
     ),
-    "tests/test_review_findings.py": (
+    "tests/dev/test_lint.py": (
+        "test_ruff_checks_the_code_tests_and_benchmarks",
+    ),
+    "tests/docs/test_readme_promises.py": (
+        "test_a_busy_store_is_exit_4", "test_a_double_decline_pair_is_met_only_when_both_decline",
+        "test_each_judging_row_gives_its_light", "test_each_refusal_is_one_line_exit_1_and_stores_nothing",
+        "test_each_setting_does_what_the_readme_says", "test_each_threshold_moves_a_light",
+        "test_judged_gaps_worked_by_hand",
+    ),
+    "tests/judging/test_core_edges.py": (
+        "test_a_cumulative_ceiling_is_judged_by_its_year_end_pace",
+        "test_a_task_is_overdue_the_day_after_its_deadline_not_on_it",
+        "test_report_files_neutralise_formulas_from_the_plan",
+    ),
+    "tests/judging/test_judging.py": (
+        "test_every_shipped_target_worded_超过_or_超_is_judged_strictly", "test_settlement_golden",
+    ),
+    "tests/judging/test_judging_office_cases.py": (
+        "test_the_audit_in_the_docs_lists_every_cumulative_indicator_as_the_plan_marks_it",
+        "test_check_validates_the_link", "test_an_indicator_sets_its_own_band",
+    ),
+    "tests/next_year/test_fill_table.py": (
+        "test_plan_next_fill_reads_the_table_as_chinese_excel_saves_it",
+    ),
+    "tests/plan/test_shipped_plan.py": (
+        "test_check_passes_and_names_each_conflict", "test_six_battles_with_their_lead_units",
+    ),
+    "tests/plan_import/test_import_guards.py": (
+        "test_plan_import_reads_the_plan_already_in_the_folder_with_the_plan_guards",
+        "test_plan_import_review_never_rounds_a_refused_confidence_up_to_the_adopting_one",
+    ),
+    "tests/plan_import/test_layouts.py": (
+        "test_layout",
+    ),
+    "tests/plan_import/test_lookalikes_and_escaping.py": (
+        "test_check_warns_of_look_alike_units_and_invisible_characters",
+    ),
+    "tests/recording/test_dry_run_and_hints.py": (
         "test_dry_run_of_a_revision_shows_old_and_new_and_keeps_the_old",
         "test_dry_run_of_one_value_still_refuses_what_a_real_run_would",
         "test_export_csv_says_the_task_updates_it_does_not_hold",
-        "test_missing_and_unit_follow_liupi_lang_like_report",
-        "test_plan_import_reads_the_plan_already_in_the_folder_with_the_plan_guards",
-        "test_plan_import_review_never_rounds_a_refused_confidence_up_to_the_adopting_one",
-        "test_plan_next_fill_reads_the_table_as_chinese_excel_saves_it", "test_summary_fail_on_says_what_it_found",
         "test_the_settlement_hint_runs_template_and_update_for_the_year",
     ),
-    "tests/test_shipped_plan.py": (
-        "test_check_passes_and_names_each_conflict", "test_six_battles_with_their_lead_units",
+    "tests/recording/test_history.py": (
+        "test_history_shows_the_time_of_recording_without_seconds",
+        "test_history_keeps_supersedes_and_current_at_every_width", "test_a_task_never_updated_says_so",
+        "test_an_indicator_without_records_says_so",
     ),
-    "tests/test_spreadsheets.py": (
+    "tests/recording/test_periods_values.py": (
+        "test_a_period_without_its_year_is_in_the_year_given",
+    ),
+    "tests/recording/test_plausible.py": (
+        "test_every_recording_path_refuses_the_slip_in_one_line_and_force_records_it",
+    ),
+    "tests/recording/test_spreadsheets.py": (
         "test_a_date_cell_in_the_period_column_is_that_month",
         "test_a_formula_without_a_saved_result_is_refused_with_its_row",
         "test_a_hidden_sheet_marked_active_is_passed_over", "test_a_libreoffice_workbook_with_a_percent_cell",
@@ -113,15 +137,26 @@ SLOW: dict[str, tuple[str, ...] | None] = {
         "test_percent_cell_for_an_indicator_not_in_percent_is_refused",
         "test_percent_cell_is_read_as_the_percentage_shown",
         "test_plain_number_in_a_percent_indicator_stays_as_typed",
-        "test_reimporting_the_same_file_changes_nothing_and_says_so", "test_template_in_english_headings_reads_back",
-        "test_the_visible_sheet_is_read_not_a_hidden_first_one",
+        "test_reimporting_the_same_file_changes_nothing_and_says_so",
+        "test_template_in_english_headings_reads_back", "test_the_visible_sheet_is_read_not_a_hidden_first_one",
         "test_two_columns_with_the_same_meaning_are_refused_as_ambiguous",
     ),
-    "tests/test_tables_cells.py": (
+    "tests/recording/test_tables_cells.py": (
         "test_a_formula_in_the_id_or_name_column_does_not_matter_when_the_other_one_is_given",
     ),
-    "tests/test_who_answers.py": (
-        "test_missing_month_2023_02_on_the_command_line",
+    "tests/render/test_render_files.py": (
+        "test_a_figure_with_more_decimals_than_its_unit_shows_them_everywhere",
+        "test_chinese_output_holds_no_english_words", "test_csv_files_start_with_a_bom_so_excel_reads_chinese",
+        "test_every_sheet_prints_like_an_office_circular", "test_liupi_lang_makes_chinese_the_default",
+        "test_summary_workbooks_print_like_the_circular",
+        "test_xlsx_numbers_are_stored_as_shown_with_a_format_per_column",
+    ),
+    "tests/render/test_written_figures.py": (
+        "test_the_workbooks_overdue_task_rows_name_the_task_its_lead_unit_and_days",
+    ),
+    "tests/scale/test_province_paths.py": (
+        "test_the_json_report_on_stdout_and_in_a_file_is_the_whole_dump",
+        "test_the_json_written_row_by_row_is_the_whole_dump",
     ),
 }
 

@@ -7,6 +7,7 @@ Tests use this to write the lists as .docx/.xlsx/.csv in the document's own layo
 
 from __future__ import annotations
 
+from pathlib import Path
 
 from conftest import REPO, seed_text  # noqa: F401  (the one place that decides skip vs fail in CI)
 

@@ -364,7 +364,7 @@ def test_settlement_golden(run):
         assert run("update", *args).exit_code == 0
     result = run("report", "--year", "2023", "--format", "json")
     assert result.exit_code == 0, result.stderr
-    path = Path(__file__).parent / "golden" / "report-2023.json"
+    path = Path(__file__).parent.parent / "golden" / "report-2023.json"
     if os.environ.get("LIUPI_UPDATE_GOLDEN") == "1":
         path.write_text(result.stdout, encoding="utf-8")
     assert result.stdout == path.read_text(encoding="utf-8"), "report-2023.json differs (LIUPI_UPDATE_GOLDEN=1)"

@@ -14,7 +14,7 @@ import pytest
 from liupi_cli.errors import StoreError
 from liupi_cli.store import MIGRATIONS, SCHEMA_VERSION, Duplicate, NewRecord, Store
 
-REPO = Path(__file__).resolve().parent.parent
+REPO = Path(__file__).resolve().parent.parent.parent
 
 
 def rec(indicator="new_urban_jobs", period="2023-06", value=1500.0, **kw):

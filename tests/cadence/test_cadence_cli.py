@@ -1,5 +1,5 @@
 """The plan's rhythm at the command line: formats, files under --out-dir, exit codes, and cron's bare
-environment (the README's crontab lines run as written, twice, byte for byte)."""
+environment (docs/products.md's crontab lines run as written, twice, byte for byte)."""
 
 from __future__ import annotations
 
@@ -189,8 +189,8 @@ def test_chinese_under_a_bare_or_ascii_locale(mini, tmp_path, extra):
 
 
 def _cron_lines() -> list[str]:
-    readme = (REPO / "README.md").read_text(encoding="utf-8")
-    section = readme[readme.index("### Unattended, by cron"):]
+    page = (REPO / "docs" / "products.md").read_text(encoding="utf-8")
+    section = page[page.index("## Unattended, by cron"):]
     block = re.search(r"```text\n(.*?)```", section, flags=re.S)[1]
     return [ln for ln in block.splitlines() if ln.strip() and not ln.startswith("#")]
 

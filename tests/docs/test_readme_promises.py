@@ -1,8 +1,9 @@
-"""Every row of the README's tables, checked against the tool, so the README and behaviour cannot drift.
+"""Every row of the documented tables, checked against the tool, so the docs and behaviour cannot drift.
 
-The tables are parsed from README.md (the judging tables and light settings from docs/judging.md, which
-the README links): a row added there without a case here fails (`test_*_table_has_a_case_per_row`), and
-so does a case whose row has gone.
+The tables are parsed from the pages the README links: the exit codes from README.md, the judging tables and
+light settings from docs/judging.md, the update refusals from docs/commands.md, periods and values from
+docs/data-files.md, the settings from docs/workspaces.md: a row added there without a case here fails
+(`test_*_table_has_a_case_per_row`), and so does a case whose row has gone.
 """
 
 from __future__ import annotations
@@ -20,6 +21,9 @@ from planmaker import ind, make_plan, record, record_all, rows
 
 README = (REPO / "README.md").read_text(encoding="utf-8")
 JUDGING = (REPO / "docs" / "judging.md").read_text(encoding="utf-8")
+COMMANDS = (REPO / "docs" / "commands.md").read_text(encoding="utf-8")
+DATA_FILES = (REPO / "docs" / "data-files.md").read_text(encoding="utf-8")
+WORKSPACES = (REPO / "docs" / "workspaces.md").read_text(encoding="utf-8")
 
 
 def section(title: str, text: str = README) -> str:
@@ -529,7 +533,7 @@ REFUSALS = [
 
 
 def test_refusals_are_in_the_readme():
-    text = " ".join(section("`liupi update` options").split())
+    text = " ".join(section("`liupi update` options", COMMANDS).split())
     for words, *_ in REFUSALS:
         assert words in text, words
 
@@ -587,9 +591,9 @@ PERIODS_ALSO = [("2023-06", "quarterly", "2023Q2"), ("2023年上半年", "quarte
 
 
 def test_periods_table_has_a_case_per_row():
-    written = {t for r in table(section("Periods")) for t in ticks(r[0])}
+    written = {t for r in table(section("Periods", DATA_FILES)) for t in ticks(r[0])}
     assert written == set(PERIODS)
-    means = " ".join(r[1] for r in table(section("Periods")))
+    means = " ".join(r[1] for r in table(section("Periods", DATA_FILES)))
     for w, _, _ in PERIODS_ALSO:
         assert w in means or w in PERIODS, w
 
@@ -630,7 +634,7 @@ VALUES = {
 
 
 def test_values_paragraph_has_a_case_per_value():
-    text = section("Values")
+    text = section("Values", DATA_FILES)
     written = [t for t in ticks(text.split("万 =")[0]) if t not in ("261.6611亿元",)]
     assert set(written) == set(VALUES)
 
@@ -743,7 +747,7 @@ SETTINGS = {"XDG_CACHE_HOME": _setting_xdg_cache_home, "LIUPI_NO_CACHE": _settin
 
 
 def test_settings_table_has_a_case_per_row():
-    assert {ticks(r[0])[0] for r in table(section("Which plan and which store"))} == set(SETTINGS)
+    assert {ticks(r[0])[0] for r in table(section("Which plan and which store", WORKSPACES))} == set(SETTINGS)
 
 
 @pytest.mark.parametrize("name", sorted(SETTINGS))

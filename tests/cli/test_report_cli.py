@@ -15,7 +15,7 @@ from liupi_cli.plan import load_plan
 from liupi_cli.report import build_report
 from liupi_cli.store import Store
 
-GOLDEN = Path(__file__).parent / "golden"
+GOLDEN = Path(__file__).parent.parent / "golden"
 UPDATE = os.environ.get("LIUPI_UPDATE_GOLDEN") == "1"
 
 

@@ -17,7 +17,7 @@ from pathlib import Path
 import pytest
 from conftest import REPO, SHIPPED, Run
 from openpyxl import load_workbook
-from test_cadence_layout import _printed_sizes
+from cadence.test_cadence_layout import _printed_sizes
 
 
 def _tool(*names: str) -> str:

@@ -1,6 +1,6 @@
 """Every page in docs/ is a walkthrough that runs: each ```sh block's `liupi …` and `cd …` lines, in order,
 in a fresh folder holding a copy of the bundled plan (data/) and examples/ (the README's own examples run in
-tests/test_readme.py)."""
+tests/docs/test_readme.py)."""
 
 import shlex
 import shutil

@@ -11,7 +11,7 @@ import shutil
 
 import pytest
 from conftest import MINI
-from test_cadence import rec, upd
+from .test_cadence import rec, upd
 
 from liupi_cli.cadence.dekads import parse_dekad
 from liupi_cli.cadence.products import dekad_brief, month_circular, quarter_summary, year_settlement

@@ -30,7 +30,7 @@ from pathlib import Path
 
 import pytest
 
-GOLDEN = Path(__file__).parent / "golden"
+GOLDEN = Path(__file__).parent.parent / "golden"
 
 # id: (name_zh, light, {field: value} for JSON/CSV, [figures as the text formats show them, 1 decimal])
 ORACLE = {

@@ -9,7 +9,7 @@ import shutil
 
 import pytest
 from conftest import MINI, Run
-from test_cadence import rec, upd
+from .test_cadence import rec, upd
 
 from liupi_cli.cadence.missing import build_missing
 from liupi_cli.cadence.unit_page import build_unit_page
