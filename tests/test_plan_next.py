@@ -133,7 +133,7 @@ def test_plan_next_from_a_year_of_records(tmp_path, monkeypatch):
 
     r = CliRunner().invoke(app, ["-d", "p24", "check"])
     assert r.exit_code == 0 and "gdp_growth: target to be set (地区生产总值)" in r.stdout
-    assert r.stdout.count("to be set") == len(rows) - 1  # one milestone is due 2025-12-31: still its date
+    assert r.stdout.count("to be set") == len(rows)  # one count: a milestone still due 2025-12-31 is not in the table
     assert str(ind["new_energy_materials_cluster"]["due"]) == "2025-12-31"
     assert "to_be_set" not in ind["new_energy_materials_cluster"]
 
@@ -236,13 +236,13 @@ def test_next_years_workspace_works_on_day_one_and_the_filled_table_passes_check
     assert {r["light"] for r in report["rows"] if r["status"] == "target_to_be_set"} == {"grey"}
     assert report["summary"]["tasks_overdue"] == []
     text = _liupi(new, "report", "--month", "2024-03").stdout
-    assert "233 target(s) to be set" in text  # 234 rows to fill, one a milestone still due 2025-12-31
+    assert "233 target(s) to be set" in text  # one count: the milestone still due 2025-12-31 keeps its date
 
     check = _liupi(new, "check")
     assert check.stdout.count("to be set") == 233 and "0 error(s), 233 warning(s)" in check.stderr
 
     rows_to_fill = _fill_rows(new / "targets-to-fill.csv")
-    assert len(rows_to_fill) == 234
+    assert len(rows_to_fill) == 233 and "233 target(s) to be set" in made.stderr
     typed = {"gdp_growth": "7%", "retail_sales_total": "360000万元", "fai_growth": "增长8%以上",
              "urban_unemployment": "控制在5.5%左右"}
     for iid, row in rows_to_fill.items():
@@ -256,7 +256,10 @@ def test_next_years_workspace_works_on_day_one_and_the_filled_table_passes_check
             row["new_target"] = row["last_target"]
     _write_rows(new / "targets-to-fill.csv", rows_to_fill)
     filled = _liupi(new, "plan", "fill", "targets-to-fill.csv")
-    assert "set 234 new target(s)" in filled.stderr and "`liupi check` passes" in filled.stderr
+    assert "set 233 new target(s)" in filled.stderr and "`liupi check` passes" in filled.stderr
+    assert (new / "data" / "targets.yaml.bak").read_text(encoding="utf-8").count("  to_be_set: [") == 233
+    again = _liupi(new, "plan", "fill", "targets-to-fill.csv")  # the same table again: nothing to do
+    assert "unchanged:" in again.stderr and "233 unchanged" in again.stderr and "set " not in again.stderr
 
     check = _liupi(new, "check")
     assert "to be set" not in check.stdout and "0 error(s)" in check.stderr
