@@ -133,7 +133,8 @@ def test_plan_next_from_a_year_of_records(tmp_path, monkeypatch):
 
     r = CliRunner().invoke(app, ["-d", "p24", "check"])
     assert r.exit_code == 0 and "gdp_growth: target to be set (地区生产总值)" in r.stdout
-    assert r.stdout.count("to be set") == len(rows)  # one count: a milestone still due 2025-12-31 is not in the table
+    warnings = [w for w in r.stdout.splitlines() if w.startswith("warning:")]
+    assert sum(" to be set (" in w for w in warnings) == len(rows)  # one count: the 2025 milestone is not in the table
     assert str(ind["new_energy_materials_cluster"]["due"]) == "2025-12-31"
     assert "to_be_set" not in ind["new_energy_materials_cluster"]
 
@@ -239,7 +240,9 @@ def test_next_years_workspace_works_on_day_one_and_the_filled_table_passes_check
     assert "233 target(s) to be set" in text  # one count: the milestone still due 2025-12-31 keeps its date
 
     check = _liupi(new, "check")
-    assert check.stdout.count("to be set") == 233 and "0 error(s), 233 warning(s)" in check.stderr
+    assert sum(" to be set (" in w for w in check.stdout.splitlines() if w.startswith("warning:")) == 233 and "0 error(s), 233 warning(s)" in check.stderr
+    assert check.stdout.splitlines()[0] == ("233 target(s) to be set (judged grey until `liupi plan fill "
+                                            "targets-to-fill.csv`), each listed below as a warning")
 
     rows_to_fill = _fill_rows(new / "targets-to-fill.csv")
     assert len(rows_to_fill) == 233 and "233 target(s) to be set" in made.stderr
@@ -255,6 +258,11 @@ def test_next_years_workspace_works_on_day_one_and_the_filled_table_passes_check
         else:
             row["new_target"] = row["last_target"]
     _write_rows(new / "targets-to-fill.csv", rows_to_fill)
+    # the filled table applied in last year's workspace by mistake: refused in one line, 2023 untouched
+    wrong = _liupi(old, "plan", "fill", str(new / "targets-to-fill.csv"), code=1)
+    assert wrong.stderr.splitlines()[0] == (f"error: {new / 'targets-to-fill.csv'} is for 2024, but this plan is "
+                                            "for 2023: nothing was changed")
+    assert {n: _digest(old / "data" / n) for n in before} == before
     filled = _liupi(new, "plan", "fill", "targets-to-fill.csv")
     assert "set 233 new target(s)" in filled.stderr and "`liupi check` passes" in filled.stderr
     assert (new / "data" / "targets.yaml.bak").read_text(encoding="utf-8").count("  to_be_set: [") == 233

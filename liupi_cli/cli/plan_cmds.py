@@ -33,16 +33,21 @@ def check(ctx: typer.Context) -> None:
     Example: liupi check --data-dir data
     """
     from liupi_cli.cli.i18n import PREFIX
+    from liupi_cli.rollover import to_be_set_count
 
     st = state(ctx)
     dd = st.data_dir
-    _, problems = check_plan(dd.path)
+    plan, problems = check_plan(dd.path)
     if (dd.path / "city.yaml").is_file():  # a city workspace: its settings and decomposition too
         from liupi_cli.city.load import check_city
 
         problems = problems + check_city(dd.path, dd.root)
     errors = [p for p in problems if p.severity == "error"]
     sep = "：" if st.lang == "zh" else ": "
+    if plan is not None and (pending := to_be_set_count(plan)):  # a new year's plan: its count first, then each
+        print(f"{pending}个目标待定（填写后运行 liupi plan fill targets-to-fill.csv），逐条列为警告如下" if st.lang == "zh"
+              else f"{pending} target(s) to be set (judged grey until `liupi plan fill targets-to-fill.csv`), "
+                   "each listed below as a warning")
     for p in problems:  # the problem's own text stays as written; its kind reads in the run's language
         print(one_line(f"{PREFIX[st.lang].get(p.severity, p.severity)}{sep}{p}"))
     say(f"{dd.path} ({dd.origin}): {len(errors)} error(s), {len(problems) - len(errors)} warning(s)")
