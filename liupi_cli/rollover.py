@@ -23,7 +23,7 @@ from typing import Any
 
 from liupi_cli.errors import InputRefused
 from liupi_cli.fill_table import FillRow
-from liupi_cli.models import Kind, Task
+from liupi_cli.models import MOVED_TO_CONFIRM, Kind, Task
 from liupi_cli.periods import Period, parse_period
 from liupi_cli.plan import Plan
 from liupi_cli.store import NewRecord, Record, TaskUpdate
@@ -268,7 +268,7 @@ def _carry_task(t: Task, u: TaskUpdate | None, old: int, year: int) -> tuple[dic
         entry["deadline_text"] = f"待定（原{t.deadline_text or t.deadline}）"
     else:
         entry["deadline"] = deadline.isoformat()
-        entry["deadline_text"] = f"{_year_text(t.deadline_text, old, year) or deadline}（顺延，待确认）"
+        entry["deadline_text"] = f"{_year_text(t.deadline_text, old, year) or deadline}{MOVED_TO_CONFIRM}"
     return entry, DeadlineChange(t.id, t.title_zh, t.deadline, deadline)  # type: ignore[arg-type]
 
 

@@ -282,3 +282,16 @@ def test_next_years_workspace_works_on_day_one_and_the_filled_table_passes_check
     jobs = next(r for r in report["rows"] if r["id"] == "new_urban_jobs")
     # last year's 3200 people kept: 800 by March is 25.0% of it, as 25.0% of the year has elapsed: green
     assert (jobs["target"], jobs["completion"], jobs["expected"], jobs["light"]) == (3200, 25.0, 25.0, "green")
+
+    # a deadline moved by `plan next` is flagged in the table until the office confirms it (csv/json: the date)
+    def row(*args: str) -> str:
+        out = _liupi(new, "tasks", "--battle", "livelihood", *args).stdout
+        return next(line for line in out.splitlines() if line.startswith(("a7-1.2.1 ", "a7-1.2.1,")))
+
+    assert "2024-12-31 moved, to confirm" in row() and "2024-12-31 moved, to confirm" in row("--as-of", "2024-03-31")
+    assert ",2024-12-31,2024年12月底前（顺延，待确认）," in row("-f", "csv")
+    tasks_yaml = new / "data" / "tasks.yaml"
+    head, sep, tail = tasks_yaml.read_text(encoding="utf-8").partition("- id: a7-1.2.1\n")
+    confirmed = tail.replace("deadline_text: 2024年12月底前（顺延，待确认）", "deadline_text: 2024年12月底前", 1)
+    tasks_yaml.write_text(head + sep + confirmed, encoding="utf-8")  # the office confirms the date
+    assert "moved" not in row() and "2024-12-31" in row()

@@ -159,7 +159,7 @@ def tasks(
     if status or overdue or due_within or as_of:
         _timeline(st, battle, unit, _kind(kind), status, overdue, due_within, as_of, fmt, out)
         return
-    rows = list_tasks(st.plan(), battle, unit, _kind(kind))
+    rows = _flag_moved(list_tasks(st.plan(), battle, unit, _kind(kind)), fmt, st.lang)
     columns = ["id", "battle", "source", "title_zh", "lead_units", "responsible_units", "responsible_others",
                "deadline", "deadline_text", "category", "indicators", "summary"]
     _emit(rows, columns, ["id", "title_zh", "lead_units_zh", "deadline", "indicators"], fmt, out,
@@ -184,11 +184,24 @@ def _timeline(st, battle, unit, kind, status, overdue, due_within, as_of, fmt: F
     if kind:
         with_kind = {t.id for t in list_tasks(st.plan(), battle, unit, kind)}
         lines = [t for t in lines if t.id in with_kind]
+    lines = _flag_moved(lines, fmt, st.lang)
     columns = ["id", "battle", "title_zh", "lead_units", "deadline", "status", "percent", "updated", "state",
                "days_overdue", "days_left", "days_since_update", "stale"]
     _emit(lines, columns, ["id", "title_zh", "lead_units_zh", "deadline", "status", "percent", "updated", "state",
                            "days_overdue", "days_left", "days_since_update", "stale"], fmt, out,
           f"{len(lines)} task(s) as of {day.isoformat()}")
+
+
+def _flag_moved(rows: list, fmt: Fmt, lang: str) -> list:
+    """In the table, a carried deadline moved by `liupi plan next` reads "2024-12-31 顺延，待确认" until the
+    office confirms it (csv and json keep the date; their deadline_text carries the mark)."""
+    from liupi_cli.models import deadline_to_confirm
+
+    if fmt in (Fmt.csv, Fmt.json):
+        return rows
+    flag = "顺延，待确认" if lang == "zh" else "moved, to confirm"
+    return [r.model_copy(update={"deadline": f"{r.deadline} {flag}"}) if deadline_to_confirm(r.deadline_text)
+            else r for r in rows]
 
 
 def _days(text: str) -> int:
