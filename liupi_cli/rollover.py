@@ -175,12 +175,16 @@ def next_year(plan: Plan, records: list[Record], updates: list[TaskUpdate], year
         if ind.kind is Kind.standard_raised:
             if last is not None:
                 entry["baseline"] = last.value
-            else:
+            elif ind.target is not None:
                 entry["baseline"] = ind.target
                 notes.append(
                     f"{ind.id}: no result recorded for {old}; baseline set to last year's target "
                     f"{ind.target:g} (the standard promised): check it"
                 )
+            else:  # last year's target was never set either: the standard it started from stays
+                entry["baseline"] = ind.baseline
+                notes.append(f"{ind.id}: no result recorded for {old} and its target was never set; baseline kept "
+                             f"at {ind.baseline:g}: check it")
         if ind.kind is Kind.double_decline:
             for _, r in actuals.get(ind.id, []):
                 baselines.append(NewRecord(ind.id, r.period, r.value, r.entered, r.entered_unit, r.unit,

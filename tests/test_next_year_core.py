@@ -285,3 +285,17 @@ def test_names_and_stated_texts_saying_last_year_are_flagged_in_the_review():
     assert flagged[("random_inspection_plan_2023", "name_zh")] == "2023年度抽查计划的制定"
     assert flagged[("key_livelihood_projects", "stated")] == "高质量完成好2023年“十大重点民生实事”"
     assert "| random_inspection_plan_2023 | name_zh | 2023年度抽查计划的制定 |" in review_md(nxt, 2024)
+
+
+def test_a_plan_whose_targets_were_never_set_rolls_over_too(tmp_path):
+    from liupi_cli.plan import load_plan
+    from liupi_cli.plan_import.writer import dump
+    from liupi_cli.rollover import next_year
+
+    y2024 = _bundled_next([])
+    (tmp_path / "targets.yaml").write_text(dump(y2024.targets), encoding="utf-8")
+    (tmp_path / "tasks.yaml").write_text(dump({"tasks": y2024.tasks}), encoding="utf-8")
+    y2025 = next_year(load_plan(tmp_path), [], [], 2025)  # 2024's targets still to be set: no figure to format
+    raised = [i for i in y2025.targets["indicators"] if i["kind"] == "standard_raised"]
+    assert raised and all(i["baseline"] is not None and i["to_be_set"] == ["target"] for i in raised)
+    assert len(y2025.fill) == len([i for i in y2025.targets["indicators"] if i.get("to_be_set")])
