@@ -165,12 +165,16 @@ def read_target(typed: str, unit: str | None, where: str, notes: list[str] | Non
         raise InputRefused(f"{where}: new_target '{typed}': {exc.message}", TYPED) from None
 
 
-def read_due(typed: str, year: int | None, where: str) -> dt.date:
+def read_due(typed: str, year: int | None, where: str, notes: list[str] | None = None) -> dt.date:
     """A milestone's new date, read as `liupi plan import` reads a deadline (2024-08-31, 2024/8/31,
-    2024年8月底前, 8月底): a date before the plan's year is refused, it would be overdue all year."""
+    2024年8月底前, 8月底): a date before the plan's year is refused, it would be overdue all year; a reading
+    to look at (a range of dates: its end) is noted in ``notes``."""
     from liupi_cli.plan_import.deadlines import parse_deadline
 
-    day = parse_deadline(typed, year).value
+    read = parse_deadline(typed, year)
+    day = read.value
+    if isinstance(day, dt.date) and read.flag and notes is not None:
+        notes.append(f"{where}: new_due '{typed}': {read.flag}")
     if not isinstance(day, dt.date):
         raise InputRefused(f"{where}: new_due '{typed}' is not a date", "write it as 2024-12-31 or 2024年12月底前")
     if year is not None and day.year < year:
@@ -256,7 +260,7 @@ def _read_row(c: FillCell, entry: dict[str, Any], year: int | None, at: str, not
         v = values["target"]
         values["target"] = int(v) if float(v).is_integer() else v
     if c.new_due:
-        values["due"] = read_due(c.new_due, year, at)
+        values["due"] = read_due(c.new_due, year, at, notes)
     return values
 
 

@@ -299,3 +299,11 @@ def test_a_plan_whose_targets_were_never_set_rolls_over_too(tmp_path):
     raised = [i for i in y2025.targets["indicators"] if i["kind"] == "standard_raised"]
     assert raised and all(i["baseline"] is not None and i["to_be_set"] == ["target"] for i in raised)
     assert len(y2025.fill) == len([i for i in y2025.targets["indicators"] if i.get("to_be_set")])
+
+
+def test_a_new_due_date_read_with_a_doubt_says_so():
+    from liupi_cli.fill_table import read_due
+
+    notes: list[str] = []
+    assert read_due("2024年6月至8月底", 2024, "f.csv:5", notes) == D(2024, 8, 31)
+    assert notes == ["f.csv:5: new_due '2024年6月至8月底': a range from 2024-06-30 to 2024-08-31: the end is the deadline"]
