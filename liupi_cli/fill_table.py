@@ -206,36 +206,15 @@ def apply_fill(targets: dict[str, Any], cells: list[FillCell], where: str) -> Fi
             continue
         entry, at = by_id[c.indicator], f"{where}:{c.line}"
         try:
-            values = _read_row(c, entry, year, at, res.notes)
+            filled = _row_change(c, entry, year, at, res.notes)
         except InputRefused as exc:
             res.problems.append(FillProblem(c.line, exc.message, exc.hint))
             continue
-        pending = set(entry.get("to_be_set") or [])
-        fields = {"target"} if c.new_target else set()
-        fields |= {"due"} if c.new_due else set()
-        differs = [k for k, v in values.items() if k != "stated" and not _same(entry.get(k), v)]
-        if not fields & pending and not differs:
+        if filled is None:
             res.unchanged.append(c.indicator)
-            continue
-        changed = {"due" if k == "due" else "target" for k in differs}
-        settled = sorted(k for k in (fields - pending) & changed if entry.get(k) is not None)
-        if settled:
-            what = settled[0]
-            res.problems.append(FillProblem(
-                c.line, f"{at}: {c.indicator}: its {what} is already decided "
-                f"({entry.get('stated') if what == 'target' and entry.get('stated') else entry.get(what)}): "
-                "the table fills only what is marked to be set",
-                "change a decided target in targets.yaml by hand; `liupi plan fill` is for the workspace "
-                "`liupi plan next` made"))
-            continue
-        filled = _filled(entry, values)
-        try:
-            _refuse_breaking(entry, filled, at, c)
-        except InputRefused as exc:
-            res.problems.append(FillProblem(c.line, exc.message, exc.hint))
-            continue
-        changes.append((entry, filled))
-        res.set.append(c.indicator)
+        else:
+            changes.append((entry, filled))
+            res.set.append(c.indicator)
     if res.problems:
         marked = [by_id[c.indicator] for c in cells if c.indicator in by_id and by_id[c.indicator].get("to_be_set")]
         if not marked:  # last year's settled plan, or one filled already: one line, not a row per cell
@@ -250,6 +229,30 @@ def apply_fill(targets: dict[str, Any], cells: list[FillCell], where: str) -> Fi
         entry.clear()
         entry.update(filled)
     return res
+
+
+def _row_change(c: FillCell, entry: dict[str, Any], year: int | None, at: str,
+                notes: list[str]) -> dict[str, Any] | None:
+    """The indicator as the row makes it, or None when the row says what the plan already says.
+    Refused: a cell that cannot be read, one changing what is already decided, one breaking the indicator."""
+    values = _read_row(c, entry, year, at, notes)
+    pending = set(entry.get("to_be_set") or [])
+    fields = ({"target"} if c.new_target else set()) | ({"due"} if c.new_due else set())
+    differs = [k for k, v in values.items() if k != "stated" and not _same(entry.get(k), v)]
+    if not fields & pending and not differs:
+        return None
+    changed = {"due" if k == "due" else "target" for k in differs}
+    settled = sorted(k for k in (fields - pending) & changed if entry.get(k) is not None)
+    if settled:
+        what = settled[0]
+        now = entry.get("stated") if what == "target" and entry.get("stated") else entry.get(what)
+        raise InputRefused(f"{at}: {c.indicator}: its {what} is already decided ({now}): the table fills only "
+                           "what is marked to be set",
+                           "change a decided target in targets.yaml by hand; `liupi plan fill` is for the "
+                           "workspace `liupi plan next` made")
+    filled = _filled(entry, values)
+    _refuse_breaking(entry, filled, at, c)
+    return filled
 
 
 def _read_row(c: FillCell, entry: dict[str, Any], year: int | None, at: str, notes: list[str]) -> dict[str, Any]:
