@@ -12,7 +12,7 @@ import csv
 import datetime as dt
 import io
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from liupi_cli.errors import InputRefused
@@ -28,6 +28,7 @@ FILL_COLUMNS = (
     "new_target",
     "last_due",
     "new_due",
+    "year",  # the new plan's year: `liupi plan fill` refuses the table in a plan of another year
 )
 
 
@@ -44,7 +45,7 @@ class FillRow:
     last_due: str | None = None
 
 
-def fill_csv(rows: list[FillRow]) -> str:
+def fill_csv(rows: list[FillRow], year: int) -> str:
     buf = io.StringIO()
     w = csv.writer(buf)
     w.writerow(FILL_COLUMNS)
@@ -61,6 +62,7 @@ def fill_csv(rows: list[FillRow]) -> str:
                 _g(r.new_target),
                 r.last_due or "",
                 "",
+                year,
             ]
         )
     return "\ufeff" + buf.getvalue()  # BOM: Excel opens it as UTF-8
@@ -78,6 +80,27 @@ class FillCell:
     indicator: str
     new_target: str
     new_due: str
+    year: str = ""  # the table's year column (tables written since it was added); empty: not given
+
+
+@dataclass(frozen=True)
+class FillProblem:
+    """A row refused: its line in the table, what and a hint. Every row is read, so all are listed at once."""
+
+    row: int
+    message: str
+    hint: str | None = None
+
+
+@dataclass
+class FillResult:
+    """What a filled table does to a plan: nothing is changed unless ``problems`` is empty."""
+
+    set: list[str] = field(default_factory=list)  # indicators whose target or date is set now
+    unchanged: list[str] = field(default_factory=list)  # rows saying what the plan already says
+    unknown: list[str] = field(default_factory=list)  # ids the plan does not know (ignored)
+    notes: list[str] = field(default_factory=list)  # readings to look at (a range read as its lower bound)
+    problems: list[FillProblem] = field(default_factory=list)
 
 
 def read_fill(text: str, where: str) -> list[FillCell]:
@@ -92,80 +115,163 @@ def read_fill(text: str, where: str) -> list[FillCell]:
     cells = []
     for row in reader:
         cell = FillCell(reader.line_num, (row.get("indicator") or "").strip(), (row.get("new_target") or "").strip(),
-                        (row.get("new_due") or "").strip())
+                        (row.get("new_due") or "").strip(), (row.get("year") or "").strip())
         if cell.new_target or cell.new_due:
             cells.append(cell)
     return cells
 
 
 TYPED = "write it as for `liupi update`: 7%, 360000万元, 增长8%以上, 控制在5.5%左右"
+_FIG = r"\d+(?:\.\d+)?"
+_TAIL = r"(?:以上|以下|以内|左右)"
+# 7.5%-8%, 7.5-8%, 3至5亿元: a range where the plan wants one figure
+_RANGE = re.compile(r"^(?P<lead>\D*?)(?P<lo>" + _FIG + r")(?P<lu>[^\d\-—–~～至到]*)\s*(?:-|—|–|~|～|至|到)\s*"
+                    r"(?P<hi>" + _FIG + r")(?P<hu>\D*?)$")
 
 
-def read_target(typed: str, unit: str | None, where: str) -> dict[str, Any]:
+def read_target(typed: str, unit: str | None, where: str, notes: list[str] | None = None) -> dict[str, Any]:
     """A typed target -> {target, and comparator/qualifier/stretch when the words say so}.
 
-    A figure (7%, 360000万元, 1,200) goes through the value parser of `liupi update` (``parse_quantity``:
-    converted to the indicator's unit); a sentence (增长8%以上, 控制在5.5%左右, 力争突破34亿元) through the
-    plan importer's target reader (``parse_target``), its figure then through the same value parser.
+    The words around the figure (以上, 以内, 以下, 左右, 控制在, 增长, 力争) are read by the plan importer's
+    target reader (``parse_target``), always, so 5.5%以内 and 控制在5.5%以内 mean the same; a bare figure
+    with words (8以上) is in the indicator's unit, as a bare figure is for `liupi update`. The figure goes
+    through the value parser of `liupi update` (``parse_quantity``: converted to the indicator's unit).
+    A range (7.5%-8%) is read as its lower bound, with a note in ``notes``: never silently.
     """
+    from liupi_cli.periods import normalise_text
     from liupi_cli.plan_import.targets import parse_target
     from liupi_cli.quantity import parse_quantity
 
+    text = normalise_text(typed).replace(" ", "")
+    if m := _RANGE.match(text):
+        lower = f"{m['lead']}{m['lo']}{m['lu'] or m['hu']}"
+        out = read_target(lower, unit, where)
+        if notes is not None:
+            notes.append(f"{where}: '{typed}' is a range: the target is its lower bound, {out['target']:g}; "
+                         "the stated text keeps the range")
+        return out
+    if unit and (m := re.fullmatch(r"(\D*?)(" + _FIG + r")(" + _TAIL + r")", text)):
+        text = f"{m[1]}{m[2]}{unit}{m[3]}"  # 8以上 for a % indicator: 8%以上
+    cand = parse_target(text)
+    if cand is not None and cand.target is not None and cand.qualifier:
+        try:  # the words carry a meaning (以上, 以内, 左右, 控制在, 力争): the target now says them
+            value = parse_quantity(f"{cand.target:g}{cand.unit or ''}", unit).value
+        except InputRefused as exc:
+            raise InputRefused(f"{where}: new_target '{typed}': {exc.message}", exc.hint or TYPED) from None
+        return {"target": value, "comparator": cand.comparator, "qualifier": cand.qualifier, "stretch": cand.stretch}
     try:
         return {"target": parse_quantity(typed, unit).value}
     except InputRefused as exc:
-        first = exc
-    cand = parse_target(typed)
-    if cand is None or cand.target is None:
-        raise InputRefused(f"{where}: new_target '{typed}': {first.message}", TYPED) from None
-    try:
-        value = parse_quantity(f"{cand.target:g}{cand.unit or ''}", unit).value
-    except InputRefused as exc:
-        raise InputRefused(f"{where}: new_target '{typed}': {exc.message}", exc.hint or TYPED) from None
-    out: dict[str, Any] = {"target": value}
-    if cand.qualifier:  # the words carry a meaning (以上, 左右, 控制在, 力争): the target now says them
-        out.update(comparator=cand.comparator, qualifier=cand.qualifier, stretch=cand.stretch)
-    return out
+        raise InputRefused(f"{where}: new_target '{typed}': {exc.message}", TYPED) from None
 
 
-def _read_due(typed: str, where: str) -> dt.date:
-    d = typed
-    if m := re.fullmatch(r"(\d{4})[/.](\d{1,2})[/.](\d{1,2})", d):  # Excel/WPS re-save 2024-08-31 as 2024/8/31
-        d = f"{m[1]}-{int(m[2]):02d}-{int(m[3]):02d}"
-    try:
-        return dt.date.fromisoformat(d)
-    except ValueError:
-        raise InputRefused(f"{where}: new_due '{typed}' is not a date", "write it as 2024-12-31") from None
+def read_due(typed: str, year: int | None, where: str, notes: list[str] | None = None) -> dt.date:
+    """A milestone's new date, read as `liupi plan import` reads a deadline (2024-08-31, 2024/8/31,
+    2024年8月底前, 8月底): a date before the plan's year is refused, it would be overdue all year; a reading
+    to look at (a range of dates: its end) is noted in ``notes``."""
+    from liupi_cli.plan_import.deadlines import parse_deadline
+
+    read = parse_deadline(typed, year)
+    day = read.value
+    if isinstance(day, dt.date) and read.flag and notes is not None:
+        notes.append(f"{where}: new_due '{typed}': {read.flag}")
+    if not isinstance(day, dt.date):
+        raise InputRefused(f"{where}: new_due '{typed}' is not a date", "write it as 2024-12-31 or 2024年12月底前")
+    if year is not None and day.year < year:
+        raise InputRefused(f"{where}: new_due '{typed}' is before the plan's year {year}: it would be overdue all year",
+                           f"give a date in {year} or later, e.g. {year}-{day.month:02d}-{day.day:02d}")
+    return day
 
 
-def apply_fill(targets: dict[str, Any], cells: list[FillCell], where: str) -> tuple[int, list[str]]:
+def apply_fill(targets: dict[str, Any], cells: list[FillCell], where: str) -> FillResult:
     """Set the new targets and due dates in a targets.yaml mapping; what is set is no longer to be set.
 
-    Every cell is read before anything changes: a cell that cannot be read refuses the whole table.
-    Returns (how many indicators set, unknown ids).
+    Every row is read before anything changes, and every refused row is listed (``problems``); the mapping
+    is changed only when there is none. Only what is marked ``to_be_set`` is filled: a row that would change
+    a target or date already decided is refused (the plan is settled; change it in targets.yaml by hand), a
+    row saying what the plan already says is unchanged, and a table for another year is refused whole.
     """
+    res = FillResult()
+    info = targets.get("plan") or {}
+    year = info.get("year") if isinstance(info.get("year"), int) else None
     by_id = {i.get("id"): i for i in targets.get("indicators") or [] if isinstance(i, dict)}
-    unknown = sorted({c.indicator for c in cells if c.indicator not in by_id})
+    res.unknown = sorted({c.indicator for c in cells if c.indicator not in by_id})
+    other = sorted({c.year for c in cells if c.year and c.year != str(year)})
+    if other:
+        raise InputRefused(f"{where} is for {', '.join(other)}, but this plan is for {year}: nothing was changed",
+                           f"run it in the {other[0]} workspace that `liupi plan next --year {other[0]}` made")
     changes: list[tuple[dict[str, Any], dict[str, Any]]] = []
     for c in cells:
         if c.indicator not in by_id:
             continue
-        entry, values = by_id[c.indicator], {}
-        if c.new_target:
-            values = read_target(c.new_target, entry.get("unit"), f"{where}:{c.line}")
-            values["stated"] = c.new_target
-        if c.new_due:
-            values["due"] = _read_due(c.new_due, f"{where}:{c.line}")
-        if "target" in values:
-            v = values["target"]
-            values["target"] = int(v) if float(v).is_integer() else v
-        filled = _filled(entry, values)
-        _refuse_breaking(entry, filled, f"{where}:{c.line}", c)
-        changes.append((entry, filled))
+        entry, at = by_id[c.indicator], f"{where}:{c.line}"
+        try:
+            filled = _row_change(c, entry, year, at, res.notes)
+        except InputRefused as exc:
+            res.problems.append(FillProblem(c.line, exc.message, exc.hint))
+            continue
+        if filled is None:
+            res.unchanged.append(c.indicator)
+        else:
+            changes.append((entry, filled))
+            res.set.append(c.indicator)
+    if res.problems:
+        marked = [by_id[c.indicator] for c in cells if c.indicator in by_id and by_id[c.indicator].get("to_be_set")]
+        if not marked:  # last year's settled plan, or one filled already: one line, not a row per cell
+            raise InputRefused(
+                f"this plan ({info.get('id')}, {year}) has no target to be set for the rows of {where}: "
+                "nothing was changed",
+                f"run it in the workspace `liupi plan next --year {year + 1 if year else 'YEAR'}` made; "
+                "a decided target is changed in targets.yaml by hand")
+        res.set = []
+        return res
     for entry, filled in changes:
         entry.clear()
         entry.update(filled)
-    return len({id(e) for e, _ in changes}), unknown
+    return res
+
+
+def _row_change(c: FillCell, entry: dict[str, Any], year: int | None, at: str,
+                notes: list[str]) -> dict[str, Any] | None:
+    """The indicator as the row makes it, or None when the row says what the plan already says.
+    Refused: a cell that cannot be read, one changing what is already decided, one breaking the indicator."""
+    values = _read_row(c, entry, year, at, notes)
+    pending = set(entry.get("to_be_set") or [])
+    fields = ({"target"} if c.new_target else set()) | ({"due"} if c.new_due else set())
+    differs = [k for k, v in values.items() if k != "stated" and not _same(entry.get(k), v)]
+    if not fields & pending and not differs:
+        return None
+    changed = {"due" if k == "due" else "target" for k in differs}
+    settled = sorted(k for k in (fields - pending) & changed if entry.get(k) is not None)
+    if settled:
+        what = settled[0]
+        now = entry.get("stated") if what == "target" and entry.get("stated") else entry.get(what)
+        raise InputRefused(f"{at}: {c.indicator}: its {what} is already decided ({now}): the table fills only "
+                           "what is marked to be set",
+                           "change a decided target in targets.yaml by hand; `liupi plan fill` is for the "
+                           "workspace `liupi plan next` made")
+    filled = _filled(entry, values)
+    _refuse_breaking(entry, filled, at, c)
+    return filled
+
+
+def _read_row(c: FillCell, entry: dict[str, Any], year: int | None, at: str, notes: list[str]) -> dict[str, Any]:
+    values: dict[str, Any] = {}
+    if c.new_target:
+        values = read_target(c.new_target, entry.get("unit"), at, notes)
+        values["stated"] = c.new_target
+        v = values["target"]
+        values["target"] = int(v) if float(v).is_integer() else v
+    if c.new_due:
+        values["due"] = read_due(c.new_due, year, at, notes)
+    return values
+
+
+def _same(old: Any, new: Any) -> bool:
+    old, new = (x.isoformat() if isinstance(x, dt.date) else x for x in (old, new))
+    if isinstance(old, (int, float)) and isinstance(new, (int, float)):
+        return float(old) == float(new)
+    return old == new
 
 
 def _filled(entry: dict[str, Any], values: dict[str, Any]) -> dict[str, Any]:

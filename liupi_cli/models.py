@@ -238,6 +238,13 @@ class Indicator(Strict):
 
 
 Deadline = Union[dt.date, Literal["ongoing"], None]
+# A carried task's deadline moved into the new year by `liupi plan next` ends its deadline_text with this
+# until the office confirms the date (by taking it out of deadline_text): `liupi tasks` flags it till then.
+MOVED_TO_CONFIRM = "（顺延，待确认）"
+
+
+def deadline_to_confirm(deadline_text: str | None) -> bool:
+    return bool(deadline_text) and deadline_text.endswith(MOVED_TO_CONFIRM)  # type: ignore[union-attr]
 
 
 class Task(Strict):

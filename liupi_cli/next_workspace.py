@@ -16,7 +16,7 @@ from pathlib import Path
 
 from liupi_cli.errors import InputRefused, OutputUnwritable
 from liupi_cli.plan import Plan
-from liupi_cli.fill_table import apply_fill, fill_csv, read_fill
+from liupi_cli.fill_table import FillResult, apply_fill, fill_csv, read_fill
 from liupi_cli.rollover import NextYear, next_year, review_md
 from liupi_cli.store import Record, Store, TaskUpdate
 from liupi_cli.workspace import PLAN_FOLDER, TARGETS, TASKS, Workspace
@@ -81,17 +81,22 @@ def make_next_workspace(ws: Workspace, plan: Plan, records: list[Record], update
              TASKS: f"# liupi plan data: tasks carried from {plan.info.id} (not done last year; see each note).\n"
                     + dump({"tasks": nxt.tasks})}
     made = create_workspace(dest, year=year, by=by, at=at, plan_files=files,
-                            extra_files={FILL_TABLE: fill_csv(nxt.fill), REVIEW: review_md(nxt, year)})
+                            extra_files={FILL_TABLE: fill_csv(nxt.fill, year), REVIEW: review_md(nxt, year)})
     if nxt.baselines:
         with Store(made.store, made.plan_id) as store:
             store.add_many(nxt.baselines, by, at, batch=f"plan next from {plan.info.id}")
     return NextWorkspace(dest, made.plan_id, year, made.store, nxt)
 
 
-def fill_plan(plan_dir: Path, table_text: str, where: str) -> tuple[int, list[str]]:
+BACKUP = "targets.yaml.bak"
+
+
+def fill_plan(plan_dir: Path, table_text: str, where: str) -> FillResult:
     """Apply a filled table to the plan in ``plan_dir`` (its targets.yaml, comments at the top kept).
 
-    Returns (how many indicators set, ids the plan does not know). Nothing is written if a cell is refused.
+    Nothing is written when a row is refused (``FillResult.problems``), when the table is for another year
+    or the plan has nothing to be set (refused), or when every row says what the plan already says. Before
+    targets.yaml is rewritten, the version it replaces is kept beside it as targets.yaml.bak.
     """
     import yaml
 
@@ -103,10 +108,13 @@ def fill_plan(plan_dir: Path, table_text: str, where: str) -> tuple[int, list[st
         raise InputRefused(f"{path} not found", "run it in the new workspace: cd 新工作区 && liupi plan fill FILE")
     text = path.read_text(encoding="utf-8")
     data = yaml.safe_load(text)
-    n, unknown = apply_fill(data, read_fill(table_text, where), where)
+    result = apply_fill(data, read_fill(table_text, where), where)
+    if result.problems or not result.set:
+        return result
     head = "".join(line + "\n" for line in text.splitlines() if line.startswith("#"))
     try:
+        write_atomic(plan_dir / BACKUP, text)
         write_atomic(path, head + dump(data))
     except OSError as exc:
         raise OutputUnwritable(f"cannot write {path}: {exc.strerror or exc}", "check the folder is writable") from None
-    return n, unknown
+    return result

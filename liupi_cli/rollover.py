@@ -23,7 +23,7 @@ from typing import Any
 
 from liupi_cli.errors import InputRefused
 from liupi_cli.fill_table import FillRow
-from liupi_cli.models import Kind, Task
+from liupi_cli.models import MOVED_TO_CONFIRM, Kind, Task
 from liupi_cli.periods import Period, parse_period
 from liupi_cli.plan import Plan
 from liupi_cli.store import NewRecord, Record, TaskUpdate
@@ -49,6 +49,35 @@ class NextYear:
     carried_tasks: int = 0
     dropped_tasks: int = 0
     deadlines: list[DeadlineChange] = field(default_factory=list)
+    achieved: list[tuple[str, str, str]] = field(default_factory=list)  # milestones done last year: id, name, period
+    old_year_texts: list[tuple[str, str, str]] = field(default_factory=list)  # (id, field, text) saying last year
+
+
+def to_be_set_count(plan: Plan) -> int:
+    """How many indicators still have a target (or a milestone's date) to be set: the one count that
+    `liupi plan next`, `liupi plan fill`, `liupi check` and the report's summary line give."""
+    return sum(1 for i in plan.indicators.values() if i.target_to_be_set)
+
+
+def _achieved(ind, last: Record | None) -> bool:
+    """A milestone reached last year (its latest figure is done): nothing is owed for it next year."""
+    return ind.kind is Kind.milestone and last is not None and last.value >= 1
+
+
+def _old_year_texts(plan: Plan, old: int) -> list[tuple[str, str, str]]:
+    """Names and stated texts still saying last year (2023年度抽查计划): carried as they are, to be reworded."""
+    out = []
+    for ind in plan.indicators.values():
+        for name in ("name_zh", "name_en", "stated"):
+            text = getattr(ind, name)
+            if text and str(old) in text:
+                out.append((ind.id, name, text))
+    for t in plan.tasks.values():
+        for name in ("title_zh", "summary"):
+            text = getattr(t, name, None)
+            if text and str(old) in text:
+                out.append((t.id, name, text))
+    return out
 
 
 def _same_day(day: dt.date, year: int) -> dt.date:
@@ -123,8 +152,12 @@ def next_year(plan: Plan, records: list[Record], updates: list[TaskUpdate], year
     baselines: list[NewRecord] = []
     indicators = []
     actuals = _by_indicator(records, old)
+    achieved = []
     for ind in plan.indicators.values():
         last = _latest(actuals.get(ind.id, []))
+        if _achieved(ind, last):  # like a done task: left out, listed in the review
+            achieved.append((ind.id, ind.name_zh, last.period))  # type: ignore[union-attr]
+            continue
         entry = _dump(ind)
         entry["id"] = ind.id
         for k in ("target", "alternatives", "judged_because", "due"):
@@ -132,22 +165,26 @@ def next_year(plan: Plan, records: list[Record], updates: list[TaskUpdate], year
         entry["comparator"] = ind.comparator.value
         entry.pop("to_be_set", None)
         if ind.kind is Kind.milestone:
-            fill.append(_fill_row(ind, last, last_due=ind.due.isoformat() if ind.due else None))
             if ind.due is not None and ind.due.year >= year:
-                entry["due"] = ind.due.isoformat()  # due in the new year or later: still its date
+                entry["due"] = ind.due.isoformat()  # due in the new year or later: still its date, not in the table
             else:
                 entry["to_be_set"] = ["due"]
+                fill.append(_fill_row(ind, last, last_due=ind.due.isoformat() if ind.due else None))
             if ind.target is not None:
                 entry["target"] = ind.target
         if ind.kind is Kind.standard_raised:
             if last is not None:
                 entry["baseline"] = last.value
-            else:
+            elif ind.target is not None:
                 entry["baseline"] = ind.target
                 notes.append(
                     f"{ind.id}: no result recorded for {old}; baseline set to last year's target "
                     f"{ind.target:g} (the standard promised): check it"
                 )
+            else:  # last year's target was never set either: the standard it started from stays
+                entry["baseline"] = ind.baseline
+                notes.append(f"{ind.id}: no result recorded for {old} and its target was never set; baseline kept "
+                             f"at {ind.baseline:g}: check it")
         if ind.kind is Kind.double_decline:
             for _, r in actuals.get(ind.id, []):
                 baselines.append(NewRecord(ind.id, r.period, r.value, r.entered, r.entered_unit, r.unit,
@@ -166,10 +203,23 @@ def next_year(plan: Plan, records: list[Record], updates: list[TaskUpdate], year
     for entry in indicators:
         if entry.get("task") and entry["task"] not in kept_ids:
             entry.pop("task")
+    left_out = {i for i, _, _ in achieved}
+    for entry in indicators:  # nothing points at a milestone left out
+        if entry.get("linked_to") in left_out:
+            entry.pop("linked_to")
+    for t in tasks:
+        if left_out & set(t.get("indicators") or []):
+            t["indicators"] = [i for i in t["indicators"] if i not in left_out]
     n_ms = sum(1 for e in indicators if "due" in e.get("to_be_set", []))
     if n_ms:
         notes.append(f"{n_ms} milestone(s) need this year's due date (new_due in the table)")
     notes.append(f"{len(tasks)} task(s) carried (not done), {dropped} done and left out")
+    if achieved:
+        notes.append(f"{len(achieved)} milestone(s) reached in {old} left out (next-year-review.md lists them)")
+    old_texts = _old_year_texts(plan, old)
+    if old_texts:
+        notes.append(f"{len(old_texts)} name(s) or stated text(s) still say {old}: reword them "
+                     "(next-year-review.md lists them)")
     if deadlines:
         moved = sum(1 for d in deadlines if d.now is not None)
         notes.append(f"{moved} carried deadline(s) moved into {year} and {len(deadlines) - moved} left to be set: "
@@ -182,7 +232,7 @@ def next_year(plan: Plan, records: list[Record], updates: list[TaskUpdate], year
         "battles": [dict(_dump(b), id=b.id) for b in plan.battles.values()],
         "indicators": indicators,
     }
-    return NextYear(targets, tasks, baselines, fill, notes, len(tasks), dropped, deadlines)
+    return NextYear(targets, tasks, baselines, fill, notes, len(tasks), dropped, deadlines, achieved, old_texts)
 
 
 def _carry_tasks(plan: Plan, updates: list[TaskUpdate], old: int,
@@ -222,7 +272,7 @@ def _carry_task(t: Task, u: TaskUpdate | None, old: int, year: int) -> tuple[dic
         entry["deadline_text"] = f"待定（原{t.deadline_text or t.deadline}）"
     else:
         entry["deadline"] = deadline.isoformat()
-        entry["deadline_text"] = f"{_year_text(t.deadline_text, old, year) or deadline}（顺延，待确认）"
+        entry["deadline_text"] = f"{_year_text(t.deadline_text, old, year) or deadline}{MOVED_TO_CONFIRM}"
     return entry, DeadlineChange(t.id, t.title_zh, t.deadline, deadline)  # type: ignore[arg-type]
 
 
@@ -233,6 +283,12 @@ def review_md(nxt: NextYear, year: int) -> str:
     lines += ["| task | title | was | now |", "|---|---|---|---|"] if nxt.deadlines else ["none"]
     for d in nxt.deadlines:
         lines.append(f"| {d.task} | {_cell(d.title_zh)} | {d.was} | {d.now or 'to be set'} |")
+    lines += ["", "## Milestones reached last year (left out)", ""]
+    lines += ["| indicator | name | reached |", "|---|---|---|"] if nxt.achieved else ["none"]
+    lines += [f"| {i} | {_cell(name)} | {period} |" for i, name, period in nxt.achieved]
+    lines += ["", "## Names and texts that still say last year (reword them in data/)", ""]
+    lines += ["| id | field | text |", "|---|---|---|"] if nxt.old_year_texts else ["none"]
+    lines += [f"| {i} | {name} | {_cell(text)} |" for i, name, text in nxt.old_year_texts]
     lines += ["", "## Targets to be set", "", f"{len(nxt.fill)} row(s) in targets-to-fill.csv: fill new_target "
               "(7%, 360000万元, 增长8%以上, 控制在5.5%左右) and new_due for milestones, then "
               "`liupi plan fill targets-to-fill.csv`.", ""]

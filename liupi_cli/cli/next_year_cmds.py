@@ -11,6 +11,7 @@ import typer
 from liupi_cli.cli.context import state
 from liupi_cli.cli.output import say
 from liupi_cli.errors import ExitCode
+from liupi_cli.rollover import to_be_set_count
 
 
 def _table_text(fill: Path, hint: str) -> str:
@@ -29,20 +30,37 @@ def _table_text(fill: Path, hint: str) -> str:
     return text
 
 
-def _apply(plan_dir: Path, fill: Path, hint: str) -> None:
-    from liupi_cli.next_workspace import fill_plan
+def _apply(plan_dir: Path, fill: Path, hint: str, lang: str) -> None:
+    import sys
+
+    from liupi_cli.cli.i18n import row_line
+    from liupi_cli.errors import InputRefused
+    from liupi_cli.next_workspace import BACKUP, fill_plan
     from liupi_cli.plan import check_plan
 
-    n, unknown = fill_plan(plan_dir, _table_text(fill, hint), str(fill))
-    say(f"set {n} new target(s) in {plan_dir / 'targets.yaml'}"
-        + (f"; unknown ids ignored: {', '.join(unknown)}" if unknown else ""))
-    _, problems = check_plan(plan_dir)
+    res = fill_plan(plan_dir, _table_text(fill, hint), str(fill))
+    if res.problems:
+        for p in res.problems:  # every refused row at once, as `liupi update --file` lists them
+            print(row_line(str(fill), p.row, p.message.removeprefix(f"{fill}:{p.row}: "), p.hint, lang),
+                  file=sys.stderr)
+        raise InputRefused(f"{fill}: {len(res.problems)} bad row(s); nothing was changed",
+                           "fix the rows listed above and run again")
+    for note in res.notes:
+        say(f"note: {note}")
+    tail = (f"; {len(res.unchanged)} unchanged" if res.unchanged else "") + (
+        f"; unknown ids ignored: {', '.join(res.unknown)}" if res.unknown else "")
+    if res.set:
+        say(f"set {len(res.set)} new target(s) in {plan_dir / 'targets.yaml'} (the version before: "
+            f"{plan_dir / BACKUP})" + tail)
+    else:
+        say(f"unchanged: {plan_dir / 'targets.yaml'} already says what {fill} says" + tail)
+    plan, problems = check_plan(plan_dir)
     errors = [p for p in problems if p.severity == "error"]
-    pending = [p for p in problems if p.severity == "warning" and "to be set" in p.message]
     if errors:
         say(f"{len(errors)} thing(s) still to decide before `liupi check` passes; `liupi check` lists them")
         raise typer.Exit(ExitCode.INVALID)
-    say("`liupi check` passes" + (f"; {len(pending)} target(s) still to be set (warnings)" if pending else ""))
+    pending = to_be_set_count(plan) if plan is not None else 0
+    say("`liupi check` passes" + (f"; {pending} target(s) still to be set (warnings)" if pending else ""))
 
 
 def _plan_dir(folder: Path) -> Path:
@@ -83,7 +101,7 @@ def next_cmd(
     plan = st.plan()
     dest = folder or out or default_folder(st.data_dir, plan, year, Path.cwd())
     if fill is not None:
-        _apply(_plan_dir(dest), fill, f"fill the table `liupi plan next` wrote: {dest / FILL_TABLE}")
+        _apply(_plan_dir(dest), fill, f"fill the table `liupi plan next` wrote: {dest / FILL_TABLE}", st.lang)
         return
     records, updates = load_records(st)  # last year's store is only read, never changed
     by = os.environ.get("LIUPI_USER") or getpass.getuser()
@@ -114,7 +132,7 @@ def fill_cmd(
     if st.data_dir.bundled:
         raise UsageProblem("the bundled plan is read-only; run this in the new workspace",
                            "cd county-2024 && liupi plan fill targets-to-fill.csv")
-    _apply(st.data_dir.path, table, "fill the table `liupi plan next` wrote (targets-to-fill.csv)")
+    _apply(st.data_dir.path, table, "fill the table `liupi plan next` wrote (targets-to-fill.csv)", st.lang)
 
 
 def register(plan_app: typer.Typer) -> None:

@@ -33,16 +33,21 @@ def check(ctx: typer.Context) -> None:
     Example: liupi check --data-dir data
     """
     from liupi_cli.cli.i18n import PREFIX
+    from liupi_cli.rollover import to_be_set_count
 
     st = state(ctx)
     dd = st.data_dir
-    _, problems = check_plan(dd.path)
+    plan, problems = check_plan(dd.path)
     if (dd.path / "city.yaml").is_file():  # a city workspace: its settings and decomposition too
         from liupi_cli.city.load import check_city
 
         problems = problems + check_city(dd.path, dd.root)
     errors = [p for p in problems if p.severity == "error"]
     sep = "：" if st.lang == "zh" else ": "
+    if plan is not None and (pending := to_be_set_count(plan)):  # a new year's plan: its count first, then each
+        print(f"{pending}个目标待定（填写后运行 liupi plan fill targets-to-fill.csv），逐条列为警告如下" if st.lang == "zh"
+              else f"{pending} target(s) to be set (judged grey until `liupi plan fill targets-to-fill.csv`), "
+                   "each listed below as a warning")
     for p in problems:  # the problem's own text stays as written; its kind reads in the run's language
         print(one_line(f"{PREFIX[st.lang].get(p.severity, p.severity)}{sep}{p}"))
     say(f"{dd.path} ({dd.origin}): {len(errors)} error(s), {len(problems) - len(errors)} warning(s)")
@@ -154,7 +159,7 @@ def tasks(
     if status or overdue or due_within or as_of:
         _timeline(st, battle, unit, _kind(kind), status, overdue, due_within, as_of, fmt, out)
         return
-    rows = list_tasks(st.plan(), battle, unit, _kind(kind))
+    rows = _flag_moved(list_tasks(st.plan(), battle, unit, _kind(kind)), fmt, st.lang)
     columns = ["id", "battle", "source", "title_zh", "lead_units", "responsible_units", "responsible_others",
                "deadline", "deadline_text", "category", "indicators", "summary"]
     _emit(rows, columns, ["id", "title_zh", "lead_units_zh", "deadline", "indicators"], fmt, out,
@@ -179,11 +184,24 @@ def _timeline(st, battle, unit, kind, status, overdue, due_within, as_of, fmt: F
     if kind:
         with_kind = {t.id for t in list_tasks(st.plan(), battle, unit, kind)}
         lines = [t for t in lines if t.id in with_kind]
+    lines = _flag_moved(lines, fmt, st.lang)
     columns = ["id", "battle", "title_zh", "lead_units", "deadline", "status", "percent", "updated", "state",
                "days_overdue", "days_left", "days_since_update", "stale"]
     _emit(lines, columns, ["id", "title_zh", "lead_units_zh", "deadline", "status", "percent", "updated", "state",
                            "days_overdue", "days_left", "days_since_update", "stale"], fmt, out,
           f"{len(lines)} task(s) as of {day.isoformat()}")
+
+
+def _flag_moved(rows: list, fmt: Fmt, lang: str) -> list:
+    """In the table, a carried deadline moved by `liupi plan next` reads "2024-12-31 顺延，待确认" until the
+    office confirms it (csv and json keep the date; their deadline_text carries the mark)."""
+    from liupi_cli.models import deadline_to_confirm
+
+    if fmt in (Fmt.csv, Fmt.json):
+        return rows
+    flag = "顺延，待确认" if lang == "zh" else "moved, to confirm"
+    return [r.model_copy(update={"deadline": f"{r.deadline} {flag}"}) if deadline_to_confirm(r.deadline_text)
+            else r for r in rows]
 
 
 def _days(text: str) -> int:

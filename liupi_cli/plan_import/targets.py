@@ -148,6 +148,11 @@ def parse_target(sentence: str) -> Candidate | None:
             stated=s,
             why=None if unit else "no unit",
         )
+    m = re.search(_N + r"([%％‰])(以内|以下)", s)  # 5.5%以内, 0.9‰以下: a ceiling, 控制在 or not
+    if m:
+        unit = m[2].replace("％", "%")
+        return Candidate("ceiling", "at_most", _num(m[1]), unit, m[3], confidence=0.75, stated=s,
+                         why=None if "率" in s or unit == "‰" else "a share kept under a figure: check it is a ceiling")
     m = re.search(r"(?:压减至|缩减至|压缩至|不超过)?" + _N + r"(个工作日|个小时|小时|天|分钟)(以内|内)", s)
     if m:
         return Candidate(

@@ -133,7 +133,8 @@ def test_plan_next_from_a_year_of_records(tmp_path, monkeypatch):
 
     r = CliRunner().invoke(app, ["-d", "p24", "check"])
     assert r.exit_code == 0 and "gdp_growth: target to be set (地区生产总值)" in r.stdout
-    assert r.stdout.count("to be set") == len(rows) - 1  # one milestone is due 2025-12-31: still its date
+    warnings = [w for w in r.stdout.splitlines() if w.startswith("warning:")]
+    assert sum(" to be set (" in w for w in warnings) == len(rows)  # one count: the 2025 milestone is not in the table
     assert str(ind["new_energy_materials_cluster"]["due"]) == "2025-12-31"
     assert "to_be_set" not in ind["new_energy_materials_cluster"]
 
@@ -236,13 +237,15 @@ def test_next_years_workspace_works_on_day_one_and_the_filled_table_passes_check
     assert {r["light"] for r in report["rows"] if r["status"] == "target_to_be_set"} == {"grey"}
     assert report["summary"]["tasks_overdue"] == []
     text = _liupi(new, "report", "--month", "2024-03").stdout
-    assert "233 target(s) to be set" in text  # 234 rows to fill, one a milestone still due 2025-12-31
+    assert "233 target(s) to be set" in text  # one count: the milestone still due 2025-12-31 keeps its date
 
     check = _liupi(new, "check")
-    assert check.stdout.count("to be set") == 233 and "0 error(s), 233 warning(s)" in check.stderr
+    assert sum(" to be set (" in w for w in check.stdout.splitlines() if w.startswith("warning:")) == 233 and "0 error(s), 233 warning(s)" in check.stderr
+    assert check.stdout.splitlines()[0] == ("233 target(s) to be set (judged grey until `liupi plan fill "
+                                            "targets-to-fill.csv`), each listed below as a warning")
 
     rows_to_fill = _fill_rows(new / "targets-to-fill.csv")
-    assert len(rows_to_fill) == 234
+    assert len(rows_to_fill) == 233 and "233 target(s) to be set" in made.stderr
     typed = {"gdp_growth": "7%", "retail_sales_total": "360000万元", "fai_growth": "增长8%以上",
              "urban_unemployment": "控制在5.5%左右"}
     for iid, row in rows_to_fill.items():
@@ -255,8 +258,16 @@ def test_next_years_workspace_works_on_day_one_and_the_filled_table_passes_check
         else:
             row["new_target"] = row["last_target"]
     _write_rows(new / "targets-to-fill.csv", rows_to_fill)
+    # the filled table applied in last year's workspace by mistake: refused in one line, 2023 untouched
+    wrong = _liupi(old, "plan", "fill", str(new / "targets-to-fill.csv"), code=1)
+    assert wrong.stderr.splitlines()[0] == (f"error: {new / 'targets-to-fill.csv'} is for 2024, but this plan is "
+                                            "for 2023: nothing was changed")
+    assert {n: _digest(old / "data" / n) for n in before} == before
     filled = _liupi(new, "plan", "fill", "targets-to-fill.csv")
-    assert "set 234 new target(s)" in filled.stderr and "`liupi check` passes" in filled.stderr
+    assert "set 233 new target(s)" in filled.stderr and "`liupi check` passes" in filled.stderr
+    assert (new / "data" / "targets.yaml.bak").read_text(encoding="utf-8").count("  to_be_set: [") == 233
+    again = _liupi(new, "plan", "fill", "targets-to-fill.csv")  # the same table again: nothing to do
+    assert "unchanged:" in again.stderr and "233 unchanged" in again.stderr and "set " not in again.stderr
 
     check = _liupi(new, "check")
     assert "to be set" not in check.stdout and "0 error(s)" in check.stderr
@@ -271,3 +282,16 @@ def test_next_years_workspace_works_on_day_one_and_the_filled_table_passes_check
     jobs = next(r for r in report["rows"] if r["id"] == "new_urban_jobs")
     # last year's 3200 people kept: 800 by March is 25.0% of it, as 25.0% of the year has elapsed: green
     assert (jobs["target"], jobs["completion"], jobs["expected"], jobs["light"]) == (3200, 25.0, 25.0, "green")
+
+    # a deadline moved by `plan next` is flagged in the table until the office confirms it (csv/json: the date)
+    def row(*args: str) -> str:
+        out = _liupi(new, "tasks", "--battle", "livelihood", *args).stdout
+        return next(line for line in out.splitlines() if line.startswith(("a7-1.2.1 ", "a7-1.2.1,")))
+
+    assert "2024-12-31 moved, to confirm" in row() and "2024-12-31 moved, to confirm" in row("--as-of", "2024-03-31")
+    assert ",2024-12-31,2024年12月底前（顺延，待确认）," in row("-f", "csv")
+    tasks_yaml = new / "data" / "tasks.yaml"
+    head, sep, tail = tasks_yaml.read_text(encoding="utf-8").partition("- id: a7-1.2.1\n")
+    confirmed = tail.replace("deadline_text: 2024年12月底前（顺延，待确认）", "deadline_text: 2024年12月底前", 1)
+    tasks_yaml.write_text(head + sep + confirmed, encoding="utf-8")  # the office confirms the date
+    assert "moved" not in row() and "2024-12-31" in row()
