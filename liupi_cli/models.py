@@ -14,6 +14,7 @@ from typing import Literal, Union
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
 from liupi_cli.frequency import Frequency  # noqa: F401 - re-exported: models name every plan type
+from liupi_cli.kinds import Kind, kinds_with  # Kind re-exported: models name every plan type
 
 ID_PATTERN = r"^[a-z0-9][a-z0-9_.\-]*$"
 # No county figure is this large or (other than 0) this small; beyond them a ratio such as the
@@ -31,18 +32,6 @@ def _magnitude(value: float | None) -> float | None:
 class Strict(BaseModel):
     # allow_inf_nan=False: .nan, .inf or 1e309 as a target is an error, never a figure to judge by
     model_config = ConfigDict(extra="forbid", frozen=True, allow_inf_nan=False, defer_build=True)
-
-
-class Kind(str, Enum):
-    growth_rate = "growth_rate"
-    cumulative = "cumulative"
-    level = "level"
-    ceiling = "ceiling"
-    zero_events = "zero_events"
-    double_decline = "double_decline"
-    milestone = "milestone"
-    ranking = "ranking"
-    standard_raised = "standard_raised"
 
 
 class Comparator(str, Enum):
@@ -188,53 +177,80 @@ class Indicator(Strict):
 
     @model_validator(mode="after")
     def _per_kind(self) -> Indicator:
-        k, need, pending = self.kind, [], set(self.to_be_set)
-        if k in (Kind.growth_rate, Kind.cumulative, Kind.level, Kind.ceiling, Kind.standard_raised):
-            if self.target is None and "target" not in pending:
-                need.append("target")
-        if k in (Kind.growth_rate, Kind.cumulative, Kind.level, Kind.ceiling, Kind.zero_events,
-                 Kind.double_decline, Kind.standard_raised) and not self.unit:
-            need.append("unit")
-        if k is Kind.standard_raised and self.baseline is None:
-            need.append("baseline")
-        if k is Kind.double_decline and not self.group:
-            need.append("group")
-        if k is Kind.milestone and self.due is None and "due" not in pending:
-            need.append("due")
+        """The fields this kind needs, then the values it allows."""
+        need = _needed(self)
         if need:
-            raise ValueError(f"a {k.value} indicator needs {', '.join(need)}")
-        if "due" in pending and k is not Kind.milestone:
-            raise ValueError("only a milestone has a due date to be set")
-        if "target" in pending and k is Kind.double_decline:
-            raise ValueError("a double_decline has no target to be set: it is judged against last year")
-        if k is Kind.growth_rate and self.unit != "%":
-            raise ValueError(f"a growth_rate is in %, not {self.unit!r}")
-        if k is Kind.cumulative and self.target is not None and self.target <= 0:
-            raise ValueError("a cumulative target must be above 0")
-        if k is Kind.ceiling and self.comparator not in (Comparator.at_most, Comparator.about):
-            raise ValueError("a ceiling's comparator is at_most or about")
-        if k is Kind.zero_events and self.target not in (None, 0):
-            raise ValueError("a zero_events target is 0")
-        if k is Kind.double_decline and self.target is not None:
-            raise ValueError("a double_decline has no target: it is judged against last year's same period")
-        if k is Kind.ranking and self.target is not None and (self.target < 1 or self.target != int(self.target)):
-            raise ValueError("a ranking target is a whole position, 1 or more")
-        if self.stock and k is not Kind.cumulative:
-            raise ValueError("only a cumulative indicator can be a stock (stock: true)")
-        if self.year_to_date and k is not Kind.ceiling:
-            raise ValueError("year_to_date is for a ceiling (cumulative, zero-event and 双下降 counts are "
-                             "year-to-date already)")
-        if self.linked_to is not None and self.linked_to == self.id:
-            raise ValueError("an indicator cannot be linked to itself")
-        if k is Kind.standard_raised and self.baseline is not None and self.target is not None:
-            if self.target <= self.baseline:
-                raise ValueError(f"a raised standard must go up ({self.baseline:g} -> {self.target:g})")
+            raise ValueError(f"a {self.kind.value} indicator needs {', '.join(need)}")
+        _to_be_set_allowed(self)
+        _values_allowed(self)
         return self
 
     @property
     def target_to_be_set(self) -> bool:
         """The figure it is judged by is still to be set: a target not yet written, or a milestone's date."""
         return ("target" in self.to_be_set and self.target is None) or ("due" in self.to_be_set and self.due is None)
+
+
+def _needed(ind: Indicator) -> list[str]:
+    """The fields an indicator of its kind needs and lacks (a target or a date to be set is not lacking)."""
+    k, need, pending = ind.kind, [], set(ind.to_be_set)
+    if k in _NEEDS_TARGET and ind.target is None and "target" not in pending:
+        need.append("target")
+    if k in _NEEDS_UNIT and not ind.unit:
+        need.append("unit")
+    if k is Kind.standard_raised and ind.baseline is None:
+        need.append("baseline")
+    if k is Kind.double_decline and not ind.group:
+        need.append("group")
+    if k is Kind.milestone and ind.due is None and "due" not in pending:
+        need.append("due")
+    return need
+
+
+def _to_be_set_allowed(ind: Indicator) -> None:
+    """Only a milestone has a date to be set; a 双下降 has no target to set."""
+    pending = set(ind.to_be_set)
+    if "due" in pending and ind.kind is not Kind.milestone:
+        raise ValueError("only a milestone has a due date to be set")
+    if "target" in pending and ind.kind is Kind.double_decline:
+        raise ValueError("a double_decline has no target to be set: it is judged against last year")
+
+
+def _values_allowed(ind: Indicator) -> None:
+    """The unit, target, comparator and options each kind allows (in this order: the first wrong one is said)."""
+    k = ind.kind
+    if k is Kind.growth_rate and ind.unit != "%":
+        raise ValueError(f"a growth_rate is in %, not {ind.unit!r}")
+    if k is Kind.cumulative and ind.target is not None and ind.target <= 0:
+        raise ValueError("a cumulative target must be above 0")
+    if k is Kind.ceiling and ind.comparator not in (Comparator.at_most, Comparator.about):
+        raise ValueError("a ceiling's comparator is at_most or about")
+    if k is Kind.zero_events and ind.target not in (None, 0):
+        raise ValueError("a zero_events target is 0")
+    if k is Kind.double_decline and ind.target is not None:
+        raise ValueError("a double_decline has no target: it is judged against last year's same period")
+    if k is Kind.ranking and ind.target is not None and (ind.target < 1 or ind.target != int(ind.target)):
+        raise ValueError("a ranking target is a whole position, 1 or more")
+    _options_allowed(ind)
+    if k is Kind.standard_raised and ind.baseline is not None and ind.target is not None:
+        if ind.target <= ind.baseline:
+            raise ValueError(f"a raised standard must go up ({ind.baseline:g} -> {ind.target:g})")
+
+
+def _options_allowed(ind: Indicator) -> None:
+    """stock for a cumulative, year_to_date for a ceiling, a link to another indicator."""
+    k = ind.kind
+    if ind.stock and k is not Kind.cumulative:
+        raise ValueError("only a cumulative indicator can be a stock (stock: true)")
+    if ind.year_to_date and k is not Kind.ceiling:
+        raise ValueError("year_to_date is for a ceiling (cumulative, zero-event and 双下降 counts are "
+                         "year-to-date already)")
+    if ind.linked_to is not None and ind.linked_to == ind.id:
+        raise ValueError("an indicator cannot be linked to itself")
+
+
+_NEEDS_TARGET = kinds_with("needs_target")
+_NEEDS_UNIT = kinds_with("needs_unit")
 
 
 Deadline = Union[dt.date, Literal["ongoing"], None]

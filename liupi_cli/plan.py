@@ -223,21 +223,26 @@ def _look_alike_units(t: _Checker, raw_units: list[Any]) -> None:
               "the same unit? keep one, add the other spelling to its aliases, and use its id", "warning")
 
 
-def check_plan(data_dir: Path) -> tuple[Plan | None, list[Problem]]:
-    """Read and check a plan directory. Returns the plan (None if it has errors) and all problems.
+class _Known:
+    """The ids a reference may name: the valid entries' and, so one bad entry does not cascade, the raw ids of
+    entries that failed their own checks."""
 
-    Raises PlanUnreadable when a file cannot be read or parsed at all.
-    """
-    data_dir = Path(data_dir)
-    if not data_dir.is_dir():
-        raise PlanUnreadable(f"{data_dir}: no such data directory",
-                             "pass --data-dir DIR or set LIUPI_HOME to a folder holding targets.yaml")
-    tdata, tlines, problems = _read(data_dir, TARGETS)
-    kdata, klines, kproblems = _read(data_dir, TASKS)
-    problems += kproblems
-    t = _Checker(str(data_dir / TARGETS), tlines, problems)
-    k = _Checker(str(data_dir / TASKS), klines, problems)
+    def __init__(self, tdata: dict, kdata: dict, units: dict[str, Unit], battles: dict[str, Battle],
+                 indicators: dict[str, Indicator], tasks: dict[str, Task]):
+        self.units, self.battles, self.indicators, self.tasks = units, battles, indicators, tasks
+        self.unit_ids = set(units) | _raw_ids(tdata, "units")
+        self.battle_ids = set(battles) | _raw_ids(tdata, "battles")
+        self.indicator_ids = set(indicators) | _raw_ids(tdata, "indicators")
+        self.task_ids = set(tasks) | _raw_ids(kdata, "tasks")
 
+    def ref_unit(self, ch: _Checker, path: tuple, uid: str | None) -> None:
+        """An error at ``path`` when ``uid`` names no unit."""
+        if uid and uid not in self.unit_ids:
+            ch.add(path, f"unknown unit '{uid}'", _did_you_mean(uid, self.units) or "add it to units: in targets.yaml")
+
+
+def _check_sections(t: _Checker, k: _Checker, tdata: dict, kdata: dict) -> None:
+    """Sections neither file knows."""
     for key in tdata:
         if key not in ("plan", "settings", "units", "battles", "indicators"):
             t.add((key,), f"unknown section '{key}'", "sections are plan, settings, units, battles, indicators")
@@ -245,17 +250,9 @@ def check_plan(data_dir: Path) -> tuple[Plan | None, list[Problem]]:
         if key != "tasks":
             k.add((key,), f"unknown section '{key}'", "tasks.yaml holds one section: tasks")
 
-    info = t.model(PlanInfo, tdata.get("plan"), ("plan",)) if "plan" in tdata else None
-    if "plan" not in tdata:
-        t.add((), "missing section 'plan'", "add plan: with id, title_zh, title_en, year")
-    settings = t.model(Settings, tdata.get("settings") or {}, ("settings",)) or Settings()
-    units = _unique(t, "units", t.items(Unit, tdata, "units"))
-    battles = _unique(t, "battles", t.items(Battle, tdata, "battles"))
-    ind_entries = t.items(Indicator, tdata, "indicators")
-    indicators = _unique(t, "indicators", ind_entries)
-    task_entries = k.items(Task, kdata, "tasks")
-    tasks = _unique(k, "tasks", task_entries)
 
+def _check_units(t: _Checker, tdata: dict, units: dict[str, Unit]) -> None:
+    """Unit names used twice or looking alike, unknown parents, parent cycles."""
     names: Counter[str] = Counter()
     for u in units.values():
         names.update({u.name_zh, *u.aliases})
@@ -268,52 +265,56 @@ def check_plan(data_dir: Path) -> tuple[Plan | None, list[Problem]]:
     for i, u in enumerate(tdata.get("units") or []):
         if isinstance(u, dict) and u.get("parent") and u["parent"] not in units:
             t.add(("units", i, "parent"), f"unknown unit '{u['parent']}'")
-
     _parent_cycles(t, units, tdata.get("units") or [])
 
-    known_units = set(units) | _raw_ids(tdata, "units")
-    known_battles = set(battles) | _raw_ids(tdata, "battles")
-    known_indicators = set(indicators) | _raw_ids(tdata, "indicators")
-    known_tasks = set(tasks) | _raw_ids(kdata, "tasks")
 
-    def ref_unit(ch: _Checker, path: tuple, uid: str | None) -> None:
-        if uid and uid not in known_units:
-            ch.add(path, f"unknown unit '{uid}'", _did_you_mean(uid, units) or "add it to units: in targets.yaml")
-
+def _check_battles(t: _Checker, tdata: dict, known: _Known) -> None:
+    """Each valid battle's lead and responsible units exist."""
     for i, b in enumerate(tdata.get("battles") or []):
-        if not isinstance(b, dict) or b.get("id") not in battles:
+        if not isinstance(b, dict) or b.get("id") not in known.battles:
             continue
-        ref_unit(t, ("battles", i, "lead_unit"), b.get("lead_unit"))
+        known.ref_unit(t, ("battles", i, "lead_unit"), b.get("lead_unit"))
         for j, uid in enumerate(b.get("responsible_units") or []):
-            ref_unit(t, ("battles", i, "responsible_units", j), uid)
+            known.ref_unit(t, ("battles", i, "responsible_units", j), uid)
 
-    year = info.year if info else None
+
+def _check_indicator(t: _Checker, p: tuple, ind: Indicator, known: _Known, year: int | None) -> None:
+    """One indicator's references (battle, lead unit, task, linked indicator), due date and figures to be set."""
+    if ind.battle not in known.battle_ids:
+        t.add((*p, "battle"), f"unknown battle '{ind.battle}'", _did_you_mean(ind.battle, known.battles))
+    known.ref_unit(t, (*p, "lead_unit"), ind.lead_unit)
+    if ind.task and ind.task not in known.task_ids:
+        t.add((*p, "task"), f"unknown task '{ind.task}'", _did_you_mean(ind.task, known.tasks))
+    elif ind.task and ind.task in known.tasks and ind.id not in known.tasks[ind.task].indicators:
+        t.add((*p, "task"), f"task '{ind.task}' does not list this indicator",
+              f"add {ind.id} to that task's indicators in tasks.yaml", "warning")
+    if year and ind.due and not (year - 1 <= ind.due.year <= year + 5):
+        t.add((*p, "due"), f"due date {ind.due} is outside {year - 1}..{year + 5}", "check the year")
+    _to_be_set(t, p, ind)
+    _check_link(t, (*p, "linked_to"), ind, known.indicators, known.indicator_ids)
+    _check_alternatives(t, p, ind)
+
+
+def _check_alternatives(t: _Checker, p: tuple, ind: Indicator) -> None:
+    """A warning when the document gives other targets for an indicator; it asks why one was chosen."""
+    if not ind.alternatives:
+        return
+    alts = "; ".join(
+        f"{_fmt(a.target)}{a.unit or ind.unit or ''} {a.qualifier or ''} at {a.source}".replace("  ", " ")
+        for a in ind.alternatives
+    )
+    why = f" ({ind.judged_because})" if ind.judged_because else ""
+    t.add(p, f"{ind.id}: conflicting targets: judged against {_fmt(ind.target)}{ind.unit or ''} "
+             f"at {ind.source}{why}; the document also gives {alts}",
+          None if ind.judged_because else "say why in judged_because", "warning")
+
+
+def _check_groups(t: _Checker, ind_entries: list[tuple[int, Indicator]]) -> None:
+    """A double-decline group pairs exactly two indicators."""
     group_kinds: dict[str, list[str]] = defaultdict(list)
-    for i, ind in ind_entries:
-        p = ("indicators", i)
-        if ind.battle not in known_battles:
-            t.add((*p, "battle"), f"unknown battle '{ind.battle}'", _did_you_mean(ind.battle, battles))
-        ref_unit(t, (*p, "lead_unit"), ind.lead_unit)
-        if ind.task and ind.task not in known_tasks:
-            t.add((*p, "task"), f"unknown task '{ind.task}'", _did_you_mean(ind.task, tasks))
-        elif ind.task and ind.task in tasks and ind.id not in tasks[ind.task].indicators:
-            t.add((*p, "task"), f"task '{ind.task}' does not list this indicator",
-                  f"add {ind.id} to that task's indicators in tasks.yaml", "warning")
-        if year and ind.due and not (year - 1 <= ind.due.year <= year + 5):
-            t.add((*p, "due"), f"due date {ind.due} is outside {year - 1}..{year + 5}", "check the year")
-        _to_be_set(t, p, ind)
+    for _, ind in ind_entries:
         if ind.group:
             group_kinds[ind.group].append(ind.id)
-        _check_link(t, (*p, "linked_to"), ind, indicators, known_indicators)
-        if ind.alternatives:
-            alts = "; ".join(
-                f"{_fmt(a.target)}{a.unit or ind.unit or ''} {a.qualifier or ''} at {a.source}".replace("  ", " ")
-                for a in ind.alternatives
-            )
-            why = f" ({ind.judged_because})" if ind.judged_because else ""
-            t.add(p, f"{ind.id}: conflicting targets: judged against {_fmt(ind.target)}{ind.unit or ''} "
-                     f"at {ind.source}{why}; the document also gives {alts}",
-                  None if ind.judged_because else "say why in judged_because", "warning")
     for group, members in group_kinds.items():
         if len(members) != 2:
             first = next(i for i, ind in ind_entries if ind.group == group)
@@ -321,26 +322,72 @@ def check_plan(data_dir: Path) -> tuple[Plan | None, list[Problem]]:
                   f"double-decline group '{group}' has {len(members)} indicator(s): {', '.join(members)}",
                   "a group pairs exactly two counts: events and deaths")
 
-    for i, task in task_entries:
-        p = ("tasks", i)
-        if task.battle not in known_battles:
-            k.add((*p, "battle"), f"unknown battle '{task.battle}'", _did_you_mean(task.battle, battles))
-        ref_unit(k, (*p, "section_lead"), task.section_lead)
-        for j, uid in enumerate(task.lead_units):
-            ref_unit(k, (*p, "lead_units", j), uid)
-        for j, uid in enumerate(task.responsible_units):
-            ref_unit(k, (*p, "responsible_units", j), uid)
-        for j, iid in enumerate(task.indicators):
-            if iid not in known_indicators:
-                k.add((*p, "indicators", j), f"unknown indicator '{iid}'", _did_you_mean(iid, indicators))
-        if year and isinstance(task.deadline, dt.date) and not (year - 1 <= task.deadline.year <= year + 5):
-            k.add((*p, "deadline"), f"deadline {task.deadline} is outside {year - 1}..{year + 5}", "check the year")
 
-    for i, task in task_entries:  # `liupi history ID` and `update` look ids up in both lists
-        if task.id in known_indicators:
+def _check_task(k: _Checker, p: tuple, task: Task, known: _Known, year: int | None) -> None:
+    """One task's references (battle, units, indicators) and deadline."""
+    if task.battle not in known.battle_ids:
+        k.add((*p, "battle"), f"unknown battle '{task.battle}'", _did_you_mean(task.battle, known.battles))
+    known.ref_unit(k, (*p, "section_lead"), task.section_lead)
+    for j, uid in enumerate(task.lead_units):
+        known.ref_unit(k, (*p, "lead_units", j), uid)
+    for j, uid in enumerate(task.responsible_units):
+        known.ref_unit(k, (*p, "responsible_units", j), uid)
+    for j, iid in enumerate(task.indicators):
+        if iid not in known.indicator_ids:
+            k.add((*p, "indicators", j), f"unknown indicator '{iid}'", _did_you_mean(iid, known.indicators))
+    if year and isinstance(task.deadline, dt.date) and not (year - 1 <= task.deadline.year <= year + 5):
+        k.add((*p, "deadline"), f"deadline {task.deadline} is outside {year - 1}..{year + 5}", "check the year")
+
+
+def _check_shared_ids(t: _Checker, k: _Checker, tdata: dict, task_entries: list[tuple[int, Task]],
+                      known: _Known) -> None:
+    """A task and an indicator with one id: `liupi history ID` and `update` look ids up in both lists."""
+    for i, task in task_entries:
+        if task.id in known.indicator_ids:
             k.add(("tasks", i, "id"), f"id '{task.id}' is also an indicator's id "
                                       f"({TARGETS} line {t.lines.line(('indicators', _raw_index(tdata, task.id)))})",
                   "give the task and the indicator different ids")
+
+
+def check_plan(data_dir: Path) -> tuple[Plan | None, list[Problem]]:
+    """Read and check a plan directory. Returns the plan (None if it has errors) and all problems.
+
+    Raises PlanUnreadable when a file cannot be read or parsed at all. The steps, in the order the problems are
+    listed: the files' sections, each entry against its model, the units, the battles, the indicators and their
+    groups, the tasks, ids shared by a task and an indicator.
+    """
+    data_dir = Path(data_dir)
+    if not data_dir.is_dir():
+        raise PlanUnreadable(f"{data_dir}: no such data directory",
+                             "pass --data-dir DIR or set LIUPI_HOME to a folder holding targets.yaml")
+    tdata, tlines, problems = _read(data_dir, TARGETS)
+    kdata, klines, kproblems = _read(data_dir, TASKS)
+    problems += kproblems
+    t = _Checker(str(data_dir / TARGETS), tlines, problems)
+    k = _Checker(str(data_dir / TASKS), klines, problems)
+    _check_sections(t, k, tdata, kdata)
+
+    info = t.model(PlanInfo, tdata.get("plan"), ("plan",)) if "plan" in tdata else None
+    if "plan" not in tdata:
+        t.add((), "missing section 'plan'", "add plan: with id, title_zh, title_en, year")
+    settings = t.model(Settings, tdata.get("settings") or {}, ("settings",)) or Settings()
+    units = _unique(t, "units", t.items(Unit, tdata, "units"))
+    battles = _unique(t, "battles", t.items(Battle, tdata, "battles"))
+    ind_entries = t.items(Indicator, tdata, "indicators")
+    indicators = _unique(t, "indicators", ind_entries)
+    task_entries = k.items(Task, kdata, "tasks")
+    tasks = _unique(k, "tasks", task_entries)
+
+    _check_units(t, tdata, units)
+    known = _Known(tdata, kdata, units, battles, indicators, tasks)
+    _check_battles(t, tdata, known)
+    year = info.year if info else None
+    for i, ind in ind_entries:
+        _check_indicator(t, ("indicators", i), ind, known, year)
+    _check_groups(t, ind_entries)
+    for i, task in task_entries:
+        _check_task(k, ("tasks", i), task, known, year)
+    _check_shared_ids(t, k, tdata, task_entries, known)
 
     if any(p.severity == "error" for p in problems) or info is None:
         return None, problems

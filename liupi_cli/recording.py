@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from liupi_cli import plausible
 from liupi_cli.errors import InputRefused, LiupiError
 from liupi_cli.gcpause import paused_gc
+from liupi_cli.kinds import kinds_with
 from liupi_cli.models import FIGURE_LIMIT, Frequency, Indicator, Kind
 from liupi_cli.owners import indicator_units
 from liupi_cli.periods import Period, normalise_text, parse_period, period_for
@@ -21,9 +22,8 @@ GROWTH_FLOOR = -100.0  # a growth below -100% is impossible; what is merely impl
 # What a bureau writes in a value cell for "no figure this period" (not 无: for a count it may mean 0)
 NO_FIGURE = {"", "-", "--", "—", "——", "–", "/", "n/a"}
 # Kinds whose figures are year-to-date totals: within a year a later figure is never smaller.
-YEAR_TO_DATE_KINDS = {Kind.cumulative, Kind.zero_events, Kind.double_decline, Kind.milestone}
-COUNT_KINDS = {Kind.cumulative, Kind.zero_events, Kind.double_decline, Kind.ranking, Kind.milestone,
-               Kind.standard_raised, Kind.level, Kind.ceiling}
+YEAR_TO_DATE_KINDS = kinds_with("year_to_date")
+COUNT_KINDS = kinds_with("never_negative")  # counts and levels may not be below 0; a growth rate may
 
 
 def sanity(ind: Indicator, value: float, force: bool) -> None:

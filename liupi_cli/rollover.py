@@ -23,12 +23,13 @@ from typing import Any
 
 from liupi_cli.errors import InputRefused
 from liupi_cli.fill_table import FillRow
+from liupi_cli.kinds import kinds_with
 from liupi_cli.models import MOVED_TO_CONFIRM, Kind, Task
 from liupi_cli.periods import Period, parse_period
 from liupi_cli.plan import Plan
 from liupi_cli.store import NewRecord, Record, TaskUpdate
 
-NEEDS_TARGET = (Kind.growth_rate, Kind.cumulative, Kind.level, Kind.ceiling, Kind.standard_raised)
+NEEDS_TARGET = kinds_with("needs_target")
 @dataclass(frozen=True)
 class DeadlineChange:
     """A carried task's deadline as it was and as the new plan has it (None: to be set)."""

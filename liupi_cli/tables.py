@@ -295,42 +295,66 @@ def _col_name(i: int) -> str:
     return name
 
 
+def _texts(row: list, cells: bool) -> list:
+    """A raw row's values (an xlsx row holds cells)."""
+    return [(c.value if cells else c) for c in row]
+
+
+def _heading_columns(texts: list) -> dict[int, str]:
+    """Column index -> the heading's key, for the texts that are headings liupi knows."""
+    columns: dict[int, str] = {}
+    for i, t in enumerate(texts):
+        key = heading_key(t)
+        if key:
+            columns[i] = key
+    return columns
+
+
+def _complete(columns: dict[int, str]) -> bool:
+    """Headings enough to read figures: period and value, and an id or a name."""
+    keys = set(columns.values())
+    return all(k in keys for k in _NEEDED) and ("id" in keys or "name" in keys)
+
+
+def _two_row_heading(raw: list[tuple[int, list]], index: int, columns: dict[int, str], texts: list,
+                     cells: bool) -> tuple[int, dict[int, str], list] | None:
+    """A two-row heading: 指标 and 期间 merged down, 本期数据 merged over 数值 | 单位 on the row below. Returns
+    the lower row's index, the columns of both rows and the texts (the lower row's, the upper's where empty)."""
+    if index + 1 >= len(raw):
+        return None
+    below = _texts(raw[index + 1][1], cells)
+    merged = {**columns, **_heading_columns(below)}
+    if not _complete(merged):
+        return None
+    texts = [t if t not in (None, "") else (texts[i] if i < len(texts) else t) for i, t in enumerate(below)]
+    return index + 1, merged, texts
+
+
+def _refuse_twice_named(path: Path, columns: dict[int, str], texts: list) -> None:
+    """Two columns with one meaning: liupi cannot tell which to read."""
+    where: dict[str, list[int]] = {}
+    for i, key in columns.items():
+        where.setdefault(key, []).append(i)
+    for key, cols in where.items():
+        if len(cols) > 1:
+            names = " and ".join(f"{_col_name(i)} ('{texts[i]}')" for i in cols)
+            raise InputRefused(f"{path}: columns {names} both mean '{key}'; liupi cannot tell which to read",
+                               "delete or rename one of them")
+
+
 def _find_header(path: Path, raw: list[tuple[int, list]], cells: bool) -> tuple[int, dict[int, str]]:
+    """The heading row (one or two rows) among the first non-blank rows: its index and its columns' keys."""
     seen = 0
     first: dict[int, str] | None = None
     for index, (_, row) in enumerate(raw):
-        texts = [(c.value if cells else c) for c in row]
+        texts = _texts(row, cells)
         if not any(t not in (None, "") for t in texts):
             continue
-        columns: dict[int, str] = {}
-        where: dict[str, list[int]] = {}
-        for i, t in enumerate(texts):
-            key = heading_key(t)
-            if key:
-                columns[i] = key
-                where.setdefault(key, []).append(i)
-        if not (all(k in where for k in _NEEDED) and ("id" in where or "name" in where)) and index + 1 < len(raw):
-            # a two-row heading: 指标 and 期间 merged down, 本期数据 merged over 数值 | 单位 on the row below
-            below = [(c.value if cells else c) for c in raw[index + 1][1]]
-            merged = dict(columns)
-            for i, t in enumerate(below):
-                key = heading_key(t)
-                if key:
-                    merged[i] = key
-            keys = set(merged.values())
-            if all(k in keys for k in _NEEDED) and ("id" in keys or "name" in keys):
-                index, columns, texts = index + 1, merged, [t if t not in (None, "") else (texts[i] if i < len(texts)
-                                                                                       else t)
-                                                            for i, t in enumerate(below)]
-                where = {}
-                for i, key in columns.items():
-                    where.setdefault(key, []).append(i)
-        if all(k in where for k in _NEEDED) and ("id" in where or "name" in where):
-            for key, cols in where.items():
-                if len(cols) > 1:
-                    names = " and ".join(f"{_col_name(i)} ('{texts[i]}')" for i in cols)
-                    raise InputRefused(f"{path}: columns {names} both mean '{key}'; liupi cannot tell which to read",
-                                       "delete or rename one of them")
+        columns = _heading_columns(texts)
+        if not _complete(columns) and (two := _two_row_heading(raw, index, columns, texts, cells)):
+            index, columns, texts = two
+        if _complete(columns):
+            _refuse_twice_named(path, columns, texts)
             return index, columns
         first = first if first is not None else columns
         seen += 1

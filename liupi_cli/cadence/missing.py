@@ -92,10 +92,9 @@ def owed_period(ind: Indicator, period: Period) -> str | None:
         else None
 
 
-def build_missing(plan: Plan, records: Iterable[Record], task_updates: Iterable[TaskUpdate], period: Period, *,
-                  battle: str | None = None, unit: str | None = None) -> MissingList:
-    battle_id = plan.battle_id(battle) if battle else None
-    unit_id = plan.unit_id(unit) if unit else None
+def _recorded(records: Iterable[Record], period: Period) -> tuple[set[tuple[str, str]], set[str]]:
+    """The current figures recorded: (indicator, period key) pairs, and the indicators with any figure in the
+    year up to the period (what settles a one-off indicator)."""
     have: set[tuple[str, str]] = set()
     have_any: set[str] = set()
     for r in records:
@@ -104,22 +103,34 @@ def build_missing(plan: Plan, records: Iterable[Record], task_updates: Iterable[
             p = parse_period(r.period)
             if p.year == period.year and p.months <= period.months:
                 have_any.add(r.indicator)
-    start, end = period_start(period), period.end
-    units: dict[str, UnitOwes] = {}
+    return have, have_any
 
-    def slot(uid: str) -> UnitOwes:
-        if uid not in units:
-            units[uid] = UnitOwes(unit=uid, unit_zh=plan.unit_name(uid) or uid, figures_due=0, figures_in=0,
-                                  tasks_due=0, tasks_in=0, figures=[], tasks=[])
-        return units[uid]
 
+class _Ledger:
+    """What each unit owes, a unit's entry opened when it first owes (or answers) something."""
+
+    def __init__(self, plan: Plan):
+        self.plan = plan
+        self.units: dict[str, UnitOwes] = {}
+
+    def slot(self, uid: str) -> UnitOwes:
+        if uid not in self.units:
+            self.units[uid] = UnitOwes(unit=uid, unit_zh=self.plan.unit_name(uid) or uid, figures_due=0,
+                                       figures_in=0, tasks_due=0, tasks_in=0, figures=[], tasks=[])
+        return self.units[uid]
+
+
+def _owe_figures(plan: Plan, ledger: _Ledger, records: Iterable[Record], period: Period, battle_id: str | None,
+                 unit_id: str | None) -> None:
+    """Each indicator's figure due in the period, counted in or owed by its lead unit."""
+    have, have_any = _recorded(records, period)
     for ind in plan.indicators.values():
         if battle_id and ind.battle != battle_id:
             continue
         lead = indicator_lead(plan, ind)
         if unit_id and lead != unit_id:
             continue
-        u = slot(lead)
+        u = ledger.slot(lead)
         key = owed_period(ind, period)
         if key is None:
             continue
@@ -131,6 +142,11 @@ def build_missing(plan: Plan, records: Iterable[Record], task_updates: Iterable[
                                     frequency=ind.frequency.value, period=period.key if key == "any" else key,
                                     target_to_be_set=ind.target_to_be_set))
 
+
+def _owe_tasks(plan: Plan, ledger: _Ledger, task_updates: Iterable[TaskUpdate], start: dt.date, end: dt.date,
+               battle_id: str | None, unit_id: str | None) -> None:
+    """Each task not done before the period began: an update dated inside it, counted in or owed by each lead."""
+    task_updates = list(task_updates)
     before = updates_by_task(task_updates, start - dt.timedelta(days=1))
     upto = updates_by_task(task_updates, end)
     for task in plan.tasks.values():
@@ -143,7 +159,7 @@ def build_missing(plan: Plan, records: Iterable[Record], task_updates: Iterable[
         for lead in task_leads(plan, task):
             if unit_id and lead != unit_id:
                 continue
-            u = slot(lead)
+            u = ledger.slot(lead)
             u.tasks_due += 1
             if inside:
                 u.tasks_in += 1
@@ -151,9 +167,20 @@ def build_missing(plan: Plan, records: Iterable[Record], task_updates: Iterable[
                 u.tasks.append(OwedTask(id=task.id, title_zh=task.title_zh, battle=task.battle,
                                         status=prior[-1].status if prior else None,
                                         last_update=prior[-1].date if prior else None))
+
+
+def build_missing(plan: Plan, records: Iterable[Record], task_updates: Iterable[TaskUpdate], period: Period, *,
+                  battle: str | None = None, unit: str | None = None) -> MissingList:
+    """The 催报 list for ``period``: per lead unit the figures and task updates owed, most owed first."""
+    battle_id = plan.battle_id(battle) if battle else None
+    unit_id = plan.unit_id(unit) if unit else None
+    start, end = period_start(period), period.end
+    ledger = _Ledger(plan)
+    _owe_figures(plan, ledger, records, period, battle_id, unit_id)
+    _owe_tasks(plan, ledger, task_updates, start, end, battle_id, unit_id)
     if unit_id:
-        slot(unit_id)
-    listed = sorted(units.values(), key=lambda u: (u.complete, -(len(u.figures) + len(u.tasks)), u.unit))
+        ledger.slot(unit_id)
+    listed = sorted(ledger.units.values(), key=lambda u: (u.complete, -(len(u.figures) + len(u.tasks)), u.unit))
     filters = {k: v for k, v in (("battle", battle_id), ("unit", unit_id)) if v}
     return MissingList(
         plan_id=plan.info.id, period=period.key, period_label_zh=period.label_zh, period_label_en=period.label_en,

@@ -111,26 +111,52 @@ def score(key: str, name_zh: str, parts: list[ScorePart], w: PrescoreWeights) ->
 
 
 def build_prescore(plan: Plan, report: Report, tasks: Iterable[TaskLine]) -> Prescore:
+    """The pre-score from a report's rows and the tasks' lines: overall, per battle, per lead unit."""
     w = plan.settings.prescore
+    ind_parts = _indicator_parts(plan, report, w)
+    task_parts = _task_parts(tasks, w)
+    overall = score("all", "全部", [p for _, p in ind_parts] + [p for _, p in task_parts], w)
+    return Prescore(period=report.period, weights=w, overall=overall,
+                    by_battle=_by_battle(plan, ind_parts, task_parts, w),
+                    by_unit=_by_unit(plan, ind_parts, task_parts, w))
+
+
+def _indicator_parts(plan: Plan, report: Report, w: PrescoreWeights) -> list[tuple[Row, ScorePart]]:
+    """Each indicator's part, weighted by its prescore_weight (1 when the plan gives none)."""
     ind_parts: list[tuple[Row, ScorePart]] = []
     for row in report.rows:
         weight = plan.indicators[row.id].prescore_weight
         ind_parts.append((row, _indicator_part(row, 1.0 if weight is None else weight, w)))
+    return ind_parts
+
+
+def _task_parts(tasks: Iterable[TaskLine], w: PrescoreWeights) -> list[tuple[TaskLine, ScorePart]]:
+    """Each task with an outcome that scores (done, overdue…), at that outcome's points."""
     task_parts: list[tuple[TaskLine, ScorePart]] = []
     for t in tasks:
         outcome = TASK_OUTCOME.get(t.state)
         if outcome:
             task_parts.append((t, ScorePart(id=t.id, name_zh=t.title_zh, what="task", outcome=outcome,
                                             points=getattr(w, f"task_{outcome}"), weight=1.0)))
+    return task_parts
+
+
+def _by_battle(plan: Plan, ind_parts: list[tuple[Row, ScorePart]], task_parts: list[tuple[TaskLine, ScorePart]],
+               w: PrescoreWeights) -> list[Score]:
+    """A score per battle with anything scored, in the battles' order."""
     battles = sorted(plan.battles.values(), key=lambda b: b.number)
-    by_battle = [score(b.id, b.name_zh, [p for r, p in ind_parts if r.battle == b.id]
-                       + [p for t, p in task_parts if t.battle == b.id], w)
-                 for b in battles if any(r.battle == b.id for r, _ in ind_parts)
-                 or any(t.battle == b.id for t, _ in task_parts)]
+    return [score(b.id, b.name_zh, [p for r, p in ind_parts if r.battle == b.id]
+                  + [p for t, p in task_parts if t.battle == b.id], w)
+            for b in battles if any(r.battle == b.id for r, _ in ind_parts)
+            or any(t.battle == b.id for t, _ in task_parts)]
+
+
+def _by_unit(plan: Plan, ind_parts: list[tuple[Row, ScorePart]], task_parts: list[tuple[TaskLine, ScorePart]],
+             w: PrescoreWeights) -> list[Score]:
+    """A score per lead unit, the highest first (units with nothing scored last)."""
     unit_ids = sorted({r.lead_unit for r, _ in ind_parts if r.lead_unit}
                       | {u for t, _ in task_parts for u in t.lead_units})
     by_unit = [score(u, plan.unit_name(u) or u, [p for r, p in ind_parts if r.lead_unit == u]
                      + [p for t, p in task_parts if u in t.lead_units], w) for u in unit_ids]
     by_unit.sort(key=lambda s: (s.score is None, -(s.score or 0), s.key))
-    overall = score("all", "全部", [p for _, p in ind_parts] + [p for _, p in task_parts], w)
-    return Prescore(period=report.period, weights=w, overall=overall, by_battle=by_battle, by_unit=by_unit)
+    return by_unit

@@ -133,6 +133,8 @@ def _report(plan: Plan, records: list[Record], updates: list[TaskUpdate], period
 
 
 def dekad_brief(plan: Plan, records: Iterable[Record], task_updates: Iterable[TaskUpdate], dekad: Dekad) -> DekadBrief:
+    """The 旬报: the lights' change since the dekad before, the figures recorded and the tasks moved in the
+    dekad, the tasks that became overdue and the milestones passed without a figure."""
     records, updates = list(records), list(task_updates)
     rp = dekad.report_period
     change = None
@@ -140,6 +142,16 @@ def dekad_brief(plan: Plan, records: Iterable[Record], task_updates: Iterable[Ta
         now = _report(plan, known_by(records, dekad.end), updates, rp)
         then = _report(plan, known_by(records, dekad.previous().end), updates, rp)
         change = compare(then, now)
+    hist = updates_by_task(updates, dekad.end)
+    return DekadBrief(plan_id=plan.info.id, key=dekad.key, label_zh=dekad.label_zh, label_en=dekad.label_en,
+                      start=dekad.start, end=dekad.end, report_period=rp.key if rp else None,
+                      recorded=_recorded_in(plan, records, dekad), tasks_moved=_moved_in(plan, hist, dekad),
+                      became_overdue=_overdue_in(plan, hist, dekad),
+                      milestones_overdue=_milestones_passed(plan, records, dekad), change=change)
+
+
+def _recorded_in(plan: Plan, records: list[Record], dekad: Dekad) -> list[RecordedFigure]:
+    """The figures recorded during the dekad (by the day they were recorded), in the order recorded."""
     recorded = []
     for r in sorted(records, key=lambda r: (r.recorded_at, r.id)):
         day = dt.date.fromisoformat(r.recorded_at[:10])
@@ -149,7 +161,11 @@ def dekad_brief(plan: Plan, records: Iterable[Record], task_updates: Iterable[Ta
             recorded.append(RecordedFigure(id=r.indicator, name_zh=ind.name_zh, period=r.period, entered=r.entered,
                                            recorded_on=day, recorded_by=r.recorded_by,
                                            lead_unit_zh=plan.unit_name(lead), revised=r.supersedes is not None))
-    hist = updates_by_task(updates, dekad.end)
+    return recorded
+
+
+def _moved_in(plan: Plan, hist: dict[str, list[TaskUpdate]], dekad: Dekad) -> list[TaskMove]:
+    """The tasks updated during the dekad: the latest update in it, and where they stood before it."""
     moved = []
     for task in plan.tasks.values():
         h = hist.get(task.id, [])
@@ -163,6 +179,11 @@ def dekad_brief(plan: Plan, records: Iterable[Record], task_updates: Iterable[Ta
                               status=last.status, percent=last.percent,
                               before_status=first_before.status if first_before else None,
                               before_percent=first_before.percent if first_before else None))
+    return moved
+
+
+def _overdue_in(plan: Plan, hist: dict[str, list[TaskUpdate]], dekad: Dekad) -> list[TaskLine]:
+    """The tasks whose deadline passed during the dekad and that are overdue at its end."""
     overdue = []
     for task in plan.tasks.values():
         dl = task.deadline
@@ -170,16 +191,18 @@ def dekad_brief(plan: Plan, records: Iterable[Record], task_updates: Iterable[Ta
             line = task_line(plan, task, hist.get(task.id, []), dekad.end)
             if line.state == "overdue":
                 overdue.append(line)
+    return overdue
+
+
+def _milestones_passed(plan: Plan, records: list[Record], dekad: Dekad) -> list[MilestoneDue]:
+    """The milestones whose date passed during the dekad with no figure known by its end."""
     known = {r.indicator for r in known_by(records, dekad.end) if r.current and not r.baseline}
-    milestones = [MilestoneDue(id=ind.id, name_zh=ind.name_zh, due=ind.due,
-                               lead_unit_zh=plan.unit_name(ind.lead_unit or plan.battles[ind.battle].lead_unit))
-                  for ind in plan.indicators.values()
-                  if ind.kind is Kind.milestone and ind.due
-                  and dekad.start <= ind.due + dt.timedelta(days=1) <= dekad.end
-                  and ind.id not in known]
-    return DekadBrief(plan_id=plan.info.id, key=dekad.key, label_zh=dekad.label_zh, label_en=dekad.label_en,
-                      start=dekad.start, end=dekad.end, report_period=rp.key if rp else None, recorded=recorded,
-                      tasks_moved=moved, became_overdue=overdue, milestones_overdue=milestones, change=change)
+    return [MilestoneDue(id=ind.id, name_zh=ind.name_zh, due=ind.due,
+                         lead_unit_zh=plan.unit_name(ind.lead_unit or plan.battles[ind.battle].lead_unit))
+            for ind in plan.indicators.values()
+            if ind.kind is Kind.milestone and ind.due
+            and dekad.start <= ind.due + dt.timedelta(days=1) <= dekad.end
+            and ind.id not in known]
 
 
 def _with_change(plan: Plan, records: list[Record], updates: list[TaskUpdate], period: Period):

@@ -18,11 +18,11 @@ from pydantic import BaseModel
 
 from liupi_cli.city.config import CityConfig
 from liupi_cli.errors import InputRefused, LiupiError, Problem
-from liupi_cli.models import Kind
+from liupi_cli.kinds import Kind, kinds_with
 from liupi_cli.plan import Plan
 from liupi_cli.quantity import parse_quantity
 
-ADDITIVE = (Kind.cumulative, Kind.zero_events)  # amounts and counts add up across counties; rates do not
+ADDITIVE = kinds_with("additive")  # amounts and counts add up across counties; rates do not
 HEADINGS = {"indicator": "indicator", "指标": "indicator", "指标名称": "indicator", "county_indicator": "county_indicator",
             "县指标": "county_indicator", "unit": "unit", "单位": "unit", "计量单位": "unit", "city": "city",
             "全市": "city", "市目标": "city", "全市目标": "city"}

@@ -78,28 +78,48 @@ def build(
     for k, tl in enumerate(lists, 1):
         for ref, msg in tl.notes:
             out.review.append(ReviewItem(ref, msg))
-        mine = owned[k - 1] if owned else None
-        others = {o for o in owned or [] if o and o != mine}
-        b = next((x for x in all_battles if x.id == mine), None) if mine and not battle else None
-        b = b or _battle_for(tl, [x for x in all_battles if battle or x.id not in others], battle)
-        if b is None:
-            b = _new_battle(tl, k, battle, all_battles, book, out)
-            all_battles.append(b)
+        b = _list_battle(tl, k, battle, owned, all_battles, book, out)
         prefix = prefixes[k - 1] if prefixes else tl.prefix or (f"l{k}" if len(lists) > 1 else "t")
         for raw in tl.tasks:
             task = _task(raw, prefix, tl, b.id, book, out)
-            if task["id"] in seen_ids:
-                n = 2
-                while f"{task['id']}-{n}" in seen_ids:
-                    n += 1
-                out.review.append(
-                    ReviewItem(raw.ref, f"number {task['source']} used twice: id {task['id']}-{n}", task["id"])
-                )
-                task["id"] = f"{task['id']}-{n}"
-            seen_ids.add(task["id"])
+            _unique_id(task, raw, seen_ids, out)
             _targets(raw, task, b.id, stated_known, out, by_task.get(task["id"], []))
             out.tasks.append(task)
         out.title = out.title or tl.title
+    _review_new_units(book, out)
+    return out
+
+
+def _list_battle(tl: TaskList, k: int, battle: str | None, owned: list[str | None] | None,
+                 all_battles: list[Battle], book: UnitBook, out: Built) -> Battle:
+    """The battle the ``k``-th list belongs to: the one it was given before, the one named (``battle``) or
+    matched by 附件 number or title among those no other list owns, else a new battle (added to
+    ``all_battles``)."""
+    mine = owned[k - 1] if owned else None
+    others = {o for o in owned or [] if o and o != mine}
+    b = next((x for x in all_battles if x.id == mine), None) if mine and not battle else None
+    b = b or _battle_for(tl, [x for x in all_battles if battle or x.id not in others], battle)
+    if b is None:
+        b = _new_battle(tl, k, battle, all_battles, book, out)
+        all_battles.append(b)
+    return b
+
+
+def _unique_id(task: dict[str, Any], raw: RawTask, seen_ids: set[str], out: Built) -> None:
+    """A number used twice in the document: the second task's id gets -2 (-3…), said in the review."""
+    if task["id"] in seen_ids:
+        n = 2
+        while f"{task['id']}-{n}" in seen_ids:
+            n += 1
+        out.review.append(
+            ReviewItem(raw.ref, f"number {task['source']} used twice: id {task['id']}-{n}", task["id"])
+        )
+        task["id"] = f"{task['id']}-{n}"
+    seen_ids.add(task["id"])
+
+
+def _review_new_units(book: UnitBook, out: Built) -> None:
+    """Units the document names that the plan does not know: added, each with what to check."""
     for nu in book.new.values():
         entry = {"id": nu.id, "name_zh": nu.name_zh}
         out.units.append(entry)
@@ -111,7 +131,6 @@ def build(
         if nu.odd:
             msg += "; the name does not end like a unit's (局, 委, 办, 中心…): check it is one"
         out.review.append(ReviewItem(nu.first_seen, msg))
-    return out
 
 
 def _guess_year(lists: list[TaskList], out: Built) -> int | None:
@@ -163,18 +182,10 @@ def _new_battle(tl: TaskList, k: int, given: str | None, battles: list[Battle], 
 
 
 def _task(raw: RawTask, prefix: str, tl: TaskList, battle: str, book: UnitBook, out: Built) -> dict[str, Any]:
+    """One task from a row of the document: its id from the outline, its fields, and what to check in the review."""
     tid = prefix + "." + ".".join(str(n) for n in raw.path) if raw.path else prefix
     review = out.review
-    lead = book.split(raw.lead, raw.ref)
-    resp = book.split(raw.resp, raw.ref)
-    for note in lead.unsure + resp.unsure:
-        if not note.startswith("new unit"):
-            review.append(ReviewItem(raw.ref, note, tid))
-    leads, resps = lead.ids, resp.ids
-    if raw.lead_from_resp and not leads and resps:
-        leads, resps = resps[:1], resps[1:]
-    if not leads:
-        review.append(ReviewItem(raw.ref, "no lead unit (牵头单位 empty): name one", tid))
+    units = _task_units(raw, book, tid, review)  # its unsure names reviewed first
     task: dict[str, Any] = {
         "id": tid,
         "battle": battle,
@@ -191,13 +202,7 @@ def _task(raw: RawTask, prefix: str, tl: TaskList, battle: str, book: UnitBook, 
         review.append(ReviewItem(raw.ref, "no title: the first words of the text used", tid))
     if raw.text:
         task["summary"] = clean(raw.text.replace("\n", "；"))[:300]
-    if leads:
-        task["lead_units"] = leads
-    if resps:
-        task["responsible_units"] = resps
-    others = "; ".join(o for o in (lead.others, resp.others) if o)
-    if others:
-        task["responsible_others"] = others
+    task.update(units)
     d = parse_deadline(raw.deadline, out.year)
     if d.value is not None:
         task["deadline"] = d.value
@@ -207,13 +212,7 @@ def _task(raw: RawTask, prefix: str, tl: TaskList, battle: str, book: UnitBook, 
         review.append(ReviewItem(raw.ref, f"deadline '{d.text}': {d.flag}", tid))
     if raw.category:
         task["category"] = raw.category
-    notes = []
-    if raw.leader:
-        notes.append(f"牵头领导：{raw.leader}")
-    if raw.progress:
-        notes.append(f"进展情况：{clean(raw.progress)}")
-    if raw.note:
-        notes.append(raw.note)
+    notes = _task_notes(raw)
     if notes:
         task["note"] = "；".join(notes)
     if raw.inherited:
@@ -223,6 +222,42 @@ def _task(raw: RawTask, prefix: str, tl: TaskList, battle: str, book: UnitBook, 
             )
         )
     return task
+
+
+def _task_units(raw: RawTask, book: UnitBook, tid: str, review: list[ReviewItem]) -> dict[str, Any]:
+    """A task's lead and responsible units read from their cells (the first responsible unit leads when the
+    table has no 牵头单位 column), and the names that are not units; what is unsure goes to the review."""
+    lead = book.split(raw.lead, raw.ref)
+    resp = book.split(raw.resp, raw.ref)
+    for note in lead.unsure + resp.unsure:
+        if not note.startswith("new unit"):
+            review.append(ReviewItem(raw.ref, note, tid))
+    leads, resps = lead.ids, resp.ids
+    if raw.lead_from_resp and not leads and resps:
+        leads, resps = resps[:1], resps[1:]
+    if not leads:
+        review.append(ReviewItem(raw.ref, "no lead unit (牵头单位 empty): name one", tid))
+    fields: dict[str, Any] = {}
+    if leads:
+        fields["lead_units"] = leads
+    if resps:
+        fields["responsible_units"] = resps
+    others = "; ".join(o for o in (lead.others, resp.others) if o)
+    if others:
+        fields["responsible_others"] = others
+    return fields
+
+
+def _task_notes(raw: RawTask) -> list[str]:
+    """The leader, the progress column and the row's note, kept as the task's note."""
+    notes = []
+    if raw.leader:
+        notes.append(f"牵头领导：{raw.leader}")
+    if raw.progress:
+        notes.append(f"进展情况：{clean(raw.progress)}")
+    if raw.note:
+        notes.append(raw.note)
+    return notes
 
 
 def _targets(

@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 
 from liupi_cli.plan_import.grid import Row, Sheet
-from liupi_cli.plan_import.headings import HEADINGS, header_of, heading_role
+from liupi_cli.plan_import.headings import HEADINGS, Columns, header_of, heading_role
 from liupi_cli.plan_import.numbering import leading_number
 from liupi_cli.plan_import.outline import RawTask, TaskList, clean, first_sentence
 from liupi_cli.plan_import.paragraphs import read_paragraphs
@@ -30,64 +30,99 @@ def _is_context(row: Row) -> bool:
 
 def find_lists(sheet: Sheet) -> list[TaskList]:
     """Split a sheet into task lists and read each one."""
-    lists: list[TaskList] = []
-    label: str | None = None
-    title: str | None = None
-    i, rows = 0, sheet.rows
-    pending_paras: list[Row] = []
-    current: TaskList | None = None
-    while i < len(rows):
-        row = rows[i]
-        if _is_context(row) and (
-            row.paragraph or not current or not current.tasks or _LABEL.fullmatch(clean(row.filled[0]))
-        ):
-            t = clean(row.filled[0])
-            m = _LABEL.fullmatch(t) or (_LABEL.match(t) if t.startswith("附件") else None)
-            if current and current.tasks:
-                read_paragraphs(current, pending_paras)
-                current = None
-            if m:
-                label = "附件" + re.sub(r"[\s－—]", lambda x: "-" if x[0] in "－—" else "", m[1])
-                rest = t[m.end() :].lstrip(":： ")
-                if rest:
-                    title = rest
+    return _ListFinder(sheet).lists()
+
+
+class _ListFinder:
+    """A walk down a sheet's rows: the list's label (附件2-1) and title seen last, the list being read, and the
+    paragraphs waiting to be read as one list's tasks."""
+
+    def __init__(self, sheet: Sheet):
+        self.sheet = sheet
+        self.rows = sheet.rows
+        self.found: list[TaskList] = []
+        self.label: str | None = None
+        self.title: str | None = None
+        self.current: TaskList | None = None
+        self.pending_paras: list[Row] = []
+
+    def lists(self) -> list[TaskList]:
+        """Each row is a list's label or title, a table's header (the table read up to its end), or a
+        paragraph; the lists that hold tasks."""
+        i = 0
+        while i < len(self.rows):
+            row = self.rows[i]
+            if self._names_a_list(row):
+                self._take_context(row)
+                i += 1
+            elif cols := header_of(row):
+                i = self._take_table(i, cols)
             else:
-                title = t
-            i += 1
-            continue
-        cols = header_of(row)
-        if cols:
-            if (
-                current is None
-                or current.layout != "table"
-                or (current.tasks and (current.label, current.title) != (label, title))
-            ):
-                if current and current.layout == "paragraphs":
-                    read_paragraphs(current, pending_paras)
-                current = TaskList(sheet.source, label, title, row.ref)
-                lists.append(current)
-            j = i + 1
-            while (
-                j < len(rows)
-                and not header_of(rows[j])
-                and not (rows[j].paragraph)
-                and not (_is_context(rows[j]) and _LABEL.fullmatch(clean(rows[j].filled[0])))
-            ):
-                j += 1
-            read_table(current, cols, rows[i + 1 : j])
-            i = j
-            continue
-        if row.paragraph:
-            if current is None or current.layout != "paragraphs" or current.label != label or current.title != title:
-                if current and current.layout == "paragraphs":
-                    read_paragraphs(current, pending_paras)
-                current = TaskList(sheet.source, label, title, row.ref, layout="paragraphs")
-                lists.append(current)
-            pending_paras.append(row)
-        i += 1
-    if current and current.layout == "paragraphs":
-        read_paragraphs(current, pending_paras)
-    return [tl for tl in lists if tl.tasks]
+                if row.paragraph:
+                    self._take_paragraph(row)
+                i += 1
+        self._close_paragraphs()
+        return [tl for tl in self.found if tl.tasks]
+
+    def _names_a_list(self, row: Row) -> bool:
+        """A label or title line that starts a new list (inside a table only a 附件 label does)."""
+        current = self.current
+        return _is_context(row) and bool(
+            row.paragraph or not current or not current.tasks or _LABEL.fullmatch(clean(row.filled[0]))
+        )
+
+    def _close_paragraphs(self) -> None:
+        """Read the paragraphs gathered for a list laid out in paragraphs."""
+        if self.current and self.current.layout == "paragraphs":
+            read_paragraphs(self.current, self.pending_paras)
+
+    def _take_context(self, row: Row) -> None:
+        """附件2-1 (and a title after it) or a title line: the list read so far ends."""
+        t = clean(row.filled[0])
+        m = _LABEL.fullmatch(t) or (_LABEL.match(t) if t.startswith("附件") else None)
+        if self.current and self.current.tasks:
+            read_paragraphs(self.current, self.pending_paras)
+            self.current = None
+        if m:
+            self.label = "附件" + re.sub(r"[\s－—]", lambda x: "-" if x[0] in "－—" else "", m[1])
+            rest = t[m.end() :].lstrip(":： ")
+            if rest:
+                self.title = rest
+        else:
+            self.title = t
+
+    def _take_table(self, i: int, cols: Columns) -> int:
+        """A table's header at row ``i``: its rows, up to the next header, paragraph or 附件 label, read into the
+        current table list (a new list unless it continues the one before); returns the row after it."""
+        current, rows = self.current, self.rows
+        if (
+            current is None
+            or current.layout != "table"
+            or (current.tasks and (current.label, current.title) != (self.label, self.title))
+        ):
+            self._close_paragraphs()
+            current = self.current = TaskList(self.sheet.source, self.label, self.title, rows[i].ref)
+            self.found.append(current)
+        j = i + 1
+        while (
+            j < len(rows)
+            and not header_of(rows[j])
+            and not (rows[j].paragraph)
+            and not (_is_context(rows[j]) and _LABEL.fullmatch(clean(rows[j].filled[0])))
+        ):
+            j += 1
+        read_table(current, cols, rows[i + 1 : j])
+        return j
+
+    def _take_paragraph(self, row: Row) -> None:
+        """A paragraph: part of the current paragraph list (a new one when the label or title changed)."""
+        current = self.current
+        if current is None or current.layout != "paragraphs" or current.label != self.label \
+                or current.title != self.title:
+            self._close_paragraphs()
+            self.current = TaskList(self.sheet.source, self.label, self.title, row.ref, layout="paragraphs")
+            self.found.append(self.current)
+        self.pending_paras.append(row)
 
 
 __all__ = ["find_lists", "RawTask", "TaskList", "HEADINGS", "heading_role", "clean", "first_sentence"]

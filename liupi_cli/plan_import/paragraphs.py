@@ -38,6 +38,8 @@ def _keyed(text: str) -> str:
 
 
 def read_paragraphs(tl: TaskList, paras: list[Row]) -> None:
+    """Read the gathered paragraphs (then cleared) into ``tl``'s tasks: a numbered paragraph with its fields
+    (责任单位：…) is a task, one without is a heading, an unnumbered one adds to the task above."""
     if not paras:
         return
     items: list[tuple[Number | None, str, Row]] = []
@@ -46,17 +48,9 @@ def read_paragraphs(tl: TaskList, paras: list[Row]) -> None:
         n, rest = leading_number(text)
         items.append((n, _keyed(rest), row))
     paras.clear()
-    has_units = [bool(_INLINE.search(rest)) for _, rest, _ in items]
+    has_units = _with_fields(items)
     if not any(has_units):
         return
-    # 1.坚持并完善…。 / 责任单位：…  — the fields stand in the paragraph(s) after the numbered item
-    for k, (n, _, _) in enumerate(items):
-        if n is not None and not has_units[k]:
-            j = k + 1
-            while j < len(items) and items[j][0] is None and not has_units[j]:
-                j += 1
-            if j < len(items) and items[j][0] is None and has_units[j] and _fields_only(items[j][1]):
-                has_units[k] = True
     state: dict[int, Number] = {}
     texts: dict[int, str] = {}
     prev: RawTask | None = None
@@ -74,28 +68,50 @@ def read_paragraphs(tl: TaskList, paras: list[Row]) -> None:
         if not units:
             prev = None
             continue  # a heading: 一、县财政局牵头重点工作
-        ranks = sorted(state)
-        t = RawTask(
-            path=[state[r].value for r in ranks],
-            source_path=source_path(state, ranks),
-            title="",
-            ref=row.ref,
-            refs=[row.ref],
-        )
-        body = _inline_fields(t, rest)
-        t.title = first_sentence(body)
-        t.text = body[len(t.title) :].lstrip("。；; ")
-        if len(ranks) > 1:
-            head = texts[ranks[0]]
-            m = re.match(r"^(.+?)(?:总牵头|牵头|主抓|领办|负责|分管|联系)(?:的)?(?:重点)?(?:工作|任务)", head)
-            if m and _LEADER.search(m[1]):
-                t.leader = t.leader or m[1]  # 一、某某县长牵头重点工作: a person's post, not a unit
-            elif m:
-                t.section_lead = m[1]
-            t.section = first_sentence(head, 40)
-        t.lead_from_resp = not t.lead
-        tl.tasks.append(t)
-        prev = t
+        prev = _task(state, texts, rest, row)
+        tl.tasks.append(prev)
+
+
+def _with_fields(items: list[tuple[Number | None, str, Row]]) -> list[bool]:
+    """Which paragraphs hold a task's fields: their own, or (1.坚持并完善…。 / 责任单位：…) a numbered item's
+    fields standing in the unnumbered paragraph(s) after it."""
+    has_units = [bool(_INLINE.search(rest)) for _, rest, _ in items]
+    if not any(has_units):
+        return has_units
+    for k, (n, _, _) in enumerate(items):
+        if n is not None and not has_units[k]:
+            j = k + 1
+            while j < len(items) and items[j][0] is None and not has_units[j]:
+                j += 1
+            if j < len(items) and items[j][0] is None and has_units[j] and _fields_only(items[j][1]):
+                has_units[k] = True
+    return has_units
+
+
+def _task(state: dict[int, Number], texts: dict[int, str], rest: str, row: Row) -> RawTask:
+    """A numbered paragraph with fields: the task at its place in the outline, its section from the top
+    heading (一、县财政局牵头重点工作: the section's lead unit, or a leader's post)."""
+    ranks = sorted(state)
+    t = RawTask(
+        path=[state[r].value for r in ranks],
+        source_path=source_path(state, ranks),
+        title="",
+        ref=row.ref,
+        refs=[row.ref],
+    )
+    body = _inline_fields(t, rest)
+    t.title = first_sentence(body)
+    t.text = body[len(t.title) :].lstrip("。；; ")
+    if len(ranks) > 1:
+        head = texts[ranks[0]]
+        m = re.match(r"^(.+?)(?:总牵头|牵头|主抓|领办|负责|分管|联系)(?:的)?(?:重点)?(?:工作|任务)", head)
+        if m and _LEADER.search(m[1]):
+            t.leader = t.leader or m[1]  # 一、某某县长牵头重点工作: a person's post, not a unit
+        elif m:
+            t.section_lead = m[1]
+        t.section = first_sentence(head, 40)
+    t.lead_from_resp = not t.lead
+    return t
 
 
 def _fields_only(text: str) -> bool:

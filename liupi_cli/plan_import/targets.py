@@ -80,11 +80,8 @@ def _num(s: str) -> float:
     return float(s)
 
 
-def parse_target(sentence: str) -> Candidate | None:
-    """Read one clause. None when it states no target liupi can track."""
-    s = re.sub(r"\s+", "", sentence).strip("。；;，,")
-    if not s:
-        return None
+def _double_decline(s: str) -> Candidate | None:
+    """双下降: two counts (events, deaths) each below last year's."""
     if re.search(r"双下降|(起数|事故).{0,6}(和|、)死亡人数.{0,6}下降", s):
         return Candidate(
             "double_decline",
@@ -95,6 +92,11 @@ def parse_target(sentence: str) -> Candidate | None:
             stated=s,
             why="pairs two counts (events 起, deaths 人) judged against last year's same period",
         )
+    return None
+
+
+def _standard_raised(s: str) -> Candidate | None:
+    """从X提高到Y: a standard raised from a baseline."""
     m = re.search(r"从(?:不低于)?" + _N + r"([^\d提]*?)提高到(?:不低于)?" + _N + r"([^\d、，,。]*)", s)
     if m:
         unit = (m[4] or m[2]).strip() or None
@@ -108,15 +110,30 @@ def parse_target(sentence: str) -> Candidate | None:
             confidence=0.9,
             stated=s,
         )
+    return None
+
+
+def _zero_events(s: str) -> Candidate | None:
+    """杜绝, 零发生, 严禁…: no event at all."""
     if re.search(r"杜绝|零发生|零伤亡|零亡人|不发生|严禁|防止出现|坚决防止|动态清零|不出风险", s):
         unit = "人" if "零亡人" in s else "起"
         q = "严禁" if s.startswith("严禁") else ("动态清零" if "动态清零" in s else None)
         return Candidate("zero_events", "at_most", 0, unit, q, confidence=0.8, stated=s)
+    return None
+
+
+def _ranking_position(s: str) -> Candidate | None:
+    """进入前N: a position in a ranking."""
     m = re.search(r"前(\d+|十|二十|五|三)(?:强|名|位)?", s)
     if m and re.search(r"排名|排行|进入|位居|前\d+名|前十强", s):
         n = int(m[1]) if m[1].isdigit() else {"十": 10, "二十": 20, "五": 5, "三": 3}[m[1]]
         q, stretch = _qual(s, None)
         return Candidate("ranking", "at_most", n, "位", q, stretch, confidence=0.85, stated=s)
+    return None
+
+
+def _ranking_aim(s: str) -> Candidate | None:
+    """保位进类, 争先进位: a ranking aim with no position."""
     if "保位进类" in s or "争先进位" in s:
         return Candidate(
             "ranking",
@@ -128,12 +145,22 @@ def parse_target(sentence: str) -> Candidate | None:
             stated=s,
             why="a ranking aim with no position",
         )
+    return None
+
+
+def _growth_rate(s: str) -> Candidate | None:
+    """增长X%: a growth rate."""
     m = re.search(r"(?:增长|增加|增速|增幅)(?:达到|达)?" + _N + r"[%％](以上|左右)?", s)
     if m:
         tail = m[2]
         q, stretch = _qual(s, tail)
         comp = "about" if tail == "左右" else "at_least"
         return Candidate("growth_rate", comp, _num(m[1]), "%", q, stretch, confidence=0.9, stated=s)
+    return None
+
+
+def _kept_within(s: str) -> Candidate | None:
+    """控制在X以内: a ceiling."""
     m = re.search(r"控制在" + _N + r"([%％‰]|" + _UNIT[1:-1] + r")?(以内|以下|左右)", s)
     if m:
         comp = "about" if m[3] == "左右" else "at_most"
@@ -153,6 +180,11 @@ def parse_target(sentence: str) -> Candidate | None:
         unit = m[2].replace("％", "%")
         return Candidate("ceiling", "at_most", _num(m[1]), unit, m[3], confidence=0.75, stated=s,
                          why=None if "率" in s or unit == "‰" else "a share kept under a figure: check it is a ceiling")
+    return None
+
+
+def _time_limit(s: str) -> Candidate | None:
+    """压减至X个工作日以内: a time limit, read as a ceiling."""
     m = re.search(r"(?:压减至|缩减至|压缩至|不超过)?" + _N + r"(个工作日|个小时|小时|天|分钟)(以内|内)", s)
     if m:
         return Candidate(
@@ -165,6 +197,11 @@ def parse_target(sentence: str) -> Candidate | None:
             stated=s,
             why=None if "工作日" in m[2] else "a time limit: a ceiling, or a rule?",
         )
+    return None
+
+
+def _share(s: str) -> Candidate | None:
+    """达到X%: a level given as a share."""
     m = re.search(r"(达到|达|不低于|不低|不少于|超过|高于|稳定在)?" + _N + r"[%％](以上|左右)?", s)
     if m:
         word, tail = m[1], m[3]
@@ -183,6 +220,11 @@ def parse_target(sentence: str) -> Candidate | None:
             stated=s,
             why=None if word or "率" in s else "a share with no 率/达到: check it is a level",
         )
+    return None
+
+
+def _points_rise(s: str) -> Candidate | None:
+    """提高X个百分点: a level raised by points."""
     m = re.search(r"提高" + _N + r"个百分点", s)
     if m:
         return Candidate(
@@ -194,11 +236,21 @@ def parse_target(sentence: str) -> Candidate | None:
             stated=s,
             why="a rise in points: set the baseline",
         )
+    return None
+
+
+def _regular(s: str) -> Candidate | None:
+    """每月一次: something done at a regular interval."""
     m = re.search(r"每(月|季度|年|周)[^，,。]{0,12}?(一|1)(次|批)", s)
     if m:
         return Candidate(
             "level", "at_least", 1, f"{m[3]}/{m[1]}", "原则上" if "原则上" in s else None, confidence=0.7, stated=s
         )
+    return None
+
+
+def _dated_step(s: str) -> Candidate | None:
+    """6月底前完成: a dated step (a milestone)."""
     if re.search(r"\d{1,2}月(\d{1,2}日|底|份)?前?.{0,12}(完成|开工|建成)", s):
         q, stretch = _qual(s, None)
         return Candidate(
@@ -212,6 +264,11 @@ def parse_target(sentence: str) -> Candidate | None:
             stated=s,
             why="a dated step: set `due`",
         )
+    return None
+
+
+def _full_coverage(s: str) -> Candidate | None:
+    """全覆盖: read as 100%."""
     if "全覆盖" in s:
         q, stretch = _qual(s, "全覆盖")
         return Candidate(
@@ -225,6 +282,11 @@ def parse_target(sentence: str) -> Candidate | None:
             stated=s,
             why="全覆盖 read as 100%",
         )
+    return None
+
+
+def _counted(s: str) -> Candidate | None:
+    """A number with a unit: a level kept, a time span, or (most often) a count done through the year."""
     ms = list(
         re.finditer(
             r"(突破|超过|超|达到|达|不低于|不少于|至少)?(?<![\d.第])"
@@ -238,41 +300,46 @@ def parse_target(sentence: str) -> Candidate | None:
     # '10亿元以上项目1个': an amount before the things counted describes them; the count is the target
     counted = [x for x in ms if x[3] in ("个", "家", "项", "人", "件", "名", "户", "所", "座", "条")]
     m = (counted or ms)[-1] if ms else None
-    if m:
-        word, num, unit, tail = m[1], _num(m[2]), m[3], m[4]
-        comp = "about" if tail == "左右" else "at_least"
-        words = [w for w in (word, tail) if w]
-        lead = next((w for w in _STRETCH if w in s), None)
-        if lead:
-            q = f"{lead}…{words[-1]}" if words else lead
-        else:
-            q = "…".join(words) if words else None
-        if re.search(r"(稳定|保持|维持)在", s):
-            return Candidate("level", comp, num, unit, "稳定在", bool(lead), confidence=0.75, stated=s)
-        if unit in ("个工作日", "分钟", "天") and not tail:
-            return Candidate(
-                "ceiling",
-                "at_most",
-                num,
-                unit,
-                q,
-                bool(lead),
-                confidence=0.6,
-                stated=s,
-                why="a time span: read as a ceiling",
-            )
-        conf = 0.8 if re.search(r"新增|新建|引进|完成|铺排|培育|开展|实现|建设|达到|突破|发放|投放|组织", s) else 0.6
+    if not m:
+        return None
+    word, num, unit, tail = m[1], _num(m[2]), m[3], m[4]
+    comp = "about" if tail == "左右" else "at_least"
+    words = [w for w in (word, tail) if w]
+    lead = next((w for w in _STRETCH if w in s), None)
+    if lead:
+        q = f"{lead}…{words[-1]}" if words else lead
+    else:
+        q = "…".join(words) if words else None
+    if re.search(r"(稳定|保持|维持)在", s):
+        return Candidate("level", comp, num, unit, "稳定在", bool(lead), confidence=0.75, stated=s)
+    if unit in ("个工作日", "分钟", "天") and not tail:
         return Candidate(
-            "cumulative",
-            comp,
+            "ceiling",
+            "at_most",
             num,
             unit,
             q,
             bool(lead),
-            confidence=conf,
+            confidence=0.6,
             stated=s,
-            why=None if conf >= 0.8 else "a number with a unit but no verb of doing: cumulative?",
+            why="a time span: read as a ceiling",
         )
+    conf = 0.8 if re.search(r"新增|新建|引进|完成|铺排|培育|开展|实现|建设|达到|突破|发放|投放|组织", s) else 0.6
+    return Candidate(
+        "cumulative",
+        comp,
+        num,
+        unit,
+        q,
+        bool(lead),
+        confidence=conf,
+        stated=s,
+        why=None if conf >= 0.8 else "a number with a unit but no verb of doing: cumulative?",
+    )
+
+
+def _counted_in_characters(s: str) -> Candidate | None:
+    """新增两个: a count written in characters."""
     m = re.search(r"([一二两三四五六七八九十])(个|家|项|批|轮|次)", s)
     if m and re.search(r"新增|引进|创建|开展|组织|完成", s):
         q, stretch = _qual(s, None)
@@ -287,6 +354,11 @@ def parse_target(sentence: str) -> Candidate | None:
             stated=s,
             why="number written in characters",
         )
+    return None
+
+
+def _undated_step(s: str) -> Candidate | None:
+    """出台, 建成…: a step with no number, perhaps a milestone."""
     if re.match(r"^(出台|成立|建成|制定|编制|研究制定|完成|全面完成|形成|打造|推动|实现)", s):
         q, stretch = _qual(s, None)
         return Candidate(
@@ -301,6 +373,36 @@ def parse_target(sentence: str) -> Candidate | None:
             why="a step with no number: a milestone? set `due`",
         )
     return None
+
+
+# Tried in this order; the first that reads the clause wins (a 双下降 before its counts, a growth rate
+# before a share, a share before a count).
+_READERS = (
+    _double_decline,
+    _standard_raised,
+    _zero_events,
+    _ranking_position,
+    _ranking_aim,
+    _growth_rate,
+    _kept_within,
+    _time_limit,
+    _share,
+    _points_rise,
+    _regular,
+    _dated_step,
+    _full_coverage,
+    _counted,
+    _counted_in_characters,
+    _undated_step,
+)
+
+
+def parse_target(sentence: str) -> Candidate | None:
+    """Read one clause. None when it states no target liupi can track."""
+    s = re.sub(r"\s+", "", sentence).strip("。；;，,")
+    if not s:
+        return None
+    return next((c for read in _READERS if (c := read(s)) is not None), None)
 
 
 def clauses(text: str) -> list[str]:

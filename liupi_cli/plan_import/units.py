@@ -186,13 +186,7 @@ class UnitBook:
         if not text:
             return out
         others: list[str] = []
-        pieces = _pieces(text)
-        # 'A、B相关成员单位' names the members of A and B: one group, not unit A
-        for k in range(len(pieces) - 1, 0, -1):
-            if "成员" in pieces[k] and not pieces[k].startswith("等") and not self.match(pieces[k - 1]):
-                pieces[k - 1 : k + 1] = [pieces[k - 1] + "、" + pieces[k]]
-            elif pieces[k - 1].startswith("各") and len(pieces[k - 1]) <= 3 and re.search(r"(政府|办事处)$", pieces[k]):
-                pieces[k - 1 : k + 1] = [pieces[k - 1] + "、" + pieces[k]]  # 各乡、镇人民政府: one group
+        pieces = self._grouped(_pieces(text))
         place = next((p[0] for p in pieces if p[:1] in _PLACE and looks_like_unit(p)), None)
         for piece in pieces:
             for part in self._parts(piece):
@@ -207,25 +201,38 @@ class UnitBook:
                 if _group(part):
                     others.append(part)
                 else:
-                    if place and part[:1] not in _PLACE and part.endswith(_OFFICE) and not self.match(part):
-                        # 市发改委、国土房管局: the units after the first leave out its 市
-                        out.unsure.append(
-                            f"'{part}' read as '{place + part}' (the cell's first unit starts with {place})"
-                        )
-                        part = place + part
-                    uid, note = self.resolve(part, ref)
-                    if note:
-                        out.unsure.append(note)
-                    elif not self.match(part) and not looks_like_unit(part):
-                        out.unsure.append(f"'{part}' read as a unit")
-                    if uid not in out.ids:
-                        out.ids.append(uid)
-                    elif uid in out.ids:
-                        out.unsure.append(f"'{part}' named twice in one cell")
+                    self._add_unit(out, part, place, ref)
                 if rest:
                     others.append(rest)
         out.others = "、".join(others) or None
         return out
+
+    def _grouped(self, pieces: list[str]) -> list[str]:
+        """'A、B相关成员单位' names the members of A and B: one group, not unit A; 各乡、镇人民政府: one group."""
+        for k in range(len(pieces) - 1, 0, -1):
+            if "成员" in pieces[k] and not pieces[k].startswith("等") and not self.match(pieces[k - 1]):
+                pieces[k - 1 : k + 1] = [pieces[k - 1] + "、" + pieces[k]]
+            elif pieces[k - 1].startswith("各") and len(pieces[k - 1]) <= 3 and re.search(r"(政府|办事处)$", pieces[k]):
+                pieces[k - 1 : k + 1] = [pieces[k - 1] + "、" + pieces[k]]  # 各乡、镇人民政府: one group
+        return pieces
+
+    def _add_unit(self, out: UnitList, part: str, place: str | None, ref: str) -> None:
+        """One unit's name resolved to its id (a new unit made when unknown); what is unsure noted."""
+        if place and part[:1] not in _PLACE and part.endswith(_OFFICE) and not self.match(part):
+            # 市发改委、国土房管局: the units after the first leave out its 市
+            out.unsure.append(
+                f"'{part}' read as '{place + part}' (the cell's first unit starts with {place})"
+            )
+            part = place + part
+        uid, note = self.resolve(part, ref)
+        if note:
+            out.unsure.append(note)
+        elif not self.match(part) and not looks_like_unit(part):
+            out.unsure.append(f"'{part}' read as a unit")
+        if uid not in out.ids:
+            out.ids.append(uid)
+        elif uid in out.ids:
+            out.unsure.append(f"'{part}' named twice in one cell")
 
     def _parts(self, piece: str) -> list[str]:
         """Split 'A及B' / 'A和B' only when the whole is not a known name and every side looks like a unit:

@@ -67,50 +67,19 @@ def merge_tasks(
     by_id = {t["id"]: t for t in old}
     for rid in reserved or ():
         by_id.setdefault(rid, {"id": rid})
-    by_title = {(t.get("battle"), t.get("title_zh")): t for t in old}
     used: set[str] = set()
     out, counts = [], {"added": 0, "changed": 0, "unchanged": 0, "kept (not in the document)": 0}
-    # first the same title (a renumbered task keeps its id), then the same number for the rest (a retitled task)
-    match: dict[int, dict[str, Any]] = {}
-    for k, t in enumerate(new):
-        prev = by_title.get((t["battle"], t["title_zh"]))
-        if prev is not None and prev["id"] not in used:
-            match[k] = prev
-            used.add(prev["id"])
-    for k, t in enumerate(new):
-        if k not in match and t["id"] in by_id and t["id"] not in used and t["id"] not in (reserved or ()):
-            match[k] = by_id[t["id"]]
-            used.add(t["id"])
+    match = _match(old, new, by_id, used, reserved or set())
     for k, t in enumerate(new):
         prev = match.get(k)
         if prev is None:
-            if t["id"] in by_id:  # the id is held by another task that moved: give the new one a fresh id
-                n = 2
-                while f"{t['id']}-{n}" in by_id:
-                    n += 1
-                t = dict(t, id=f"{t['id']}-{n}")
+            t = _fresh_id(t, by_id)
             out.append(t)
             used.add(t["id"])
             by_id.setdefault(t["id"], t)
             counts["added"] += 1
             continue
-        merged = dict(prev)
-        for f in DOC_FIELDS:
-            if f in t:
-                merged[f] = t[f]
-            elif f in merged and f not in ("section", "section_lead"):
-                merged.pop(f)
-        for f in ("summary", "indicators", "note"):
-            if f not in merged and f in t:
-                merged[f] = t[f]
-        if merged["id"] != t["id"]:
-            review.append(
-                ReviewItem(
-                    t["source"],
-                    f"task '{t['title_zh']}' is now numbered {t['id']}; it keeps its id {merged['id']}",
-                    merged["id"],
-                )
-            )
+        merged = _merged(prev, t, review)
         changed = [f for f in DOC_FIELDS if prev.get(f) != merged.get(f)]
         counts["changed" if changed else "unchanged"] += 1
         if changed:
@@ -128,6 +97,57 @@ def merge_tasks(
                 )
             )
     return out, counts
+
+
+def _match(old: list[dict[str, Any]], new: list[dict[str, Any]], by_id: dict[str, dict[str, Any]], used: set[str],
+           reserved: set[str]) -> dict[int, dict[str, Any]]:
+    """Each new task's old task (by its place in ``new``): first the same title (a renumbered task keeps its id),
+    then the same number for the rest (a retitled task). The ids matched are added to ``used``."""
+    by_title = {(t.get("battle"), t.get("title_zh")): t for t in old}
+    match: dict[int, dict[str, Any]] = {}
+    for k, t in enumerate(new):
+        prev = by_title.get((t["battle"], t["title_zh"]))
+        if prev is not None and prev["id"] not in used:
+            match[k] = prev
+            used.add(prev["id"])
+    for k, t in enumerate(new):
+        if k not in match and t["id"] in by_id and t["id"] not in used and t["id"] not in reserved:
+            match[k] = by_id[t["id"]]
+            used.add(t["id"])
+    return match
+
+
+def _fresh_id(t: dict[str, Any], by_id: dict[str, dict[str, Any]]) -> dict[str, Any]:
+    """A new task whose id is held by another task that moved gets a fresh one (id-2, id-3…)."""
+    if t["id"] not in by_id:
+        return t
+    n = 2
+    while f"{t['id']}-{n}" in by_id:
+        n += 1
+    return dict(t, id=f"{t['id']}-{n}")
+
+
+def _merged(prev: dict[str, Any], t: dict[str, Any], review: list[ReviewItem]) -> dict[str, Any]:
+    """An old task updated from the document: the document's fields replaced (a section kept when the document
+    no longer gives one), what liupi adds kept; a renumbered task keeps its id, said in the review."""
+    merged = dict(prev)
+    for f in DOC_FIELDS:
+        if f in t:
+            merged[f] = t[f]
+        elif f in merged and f not in ("section", "section_lead"):
+            merged.pop(f)
+    for f in ("summary", "indicators", "note"):
+        if f not in merged and f in t:
+            merged[f] = t[f]
+    if merged["id"] != t["id"]:
+        review.append(
+            ReviewItem(
+                t["source"],
+                f"task '{t['title_zh']}' is now numbered {t['id']}; it keeps its id {merged['id']}",
+                merged["id"],
+            )
+        )
+    return merged
 
 
 def tasks_yaml(tasks: list[dict[str, Any]], sources: list[str]) -> str:

@@ -90,35 +90,18 @@ def shape(sections: list[Section], budget: float = PAGE_UNITS) -> list[float]:
     and the width is handed out a character at a time to the column where it saves the most printed lines
     (a battle name set on one line takes a line off every row of the indicator table); what no line needs is
     then shared in proportion to what each column still wants."""
-    wanted = [column_widths(s) for s in sections]
-    n = max((len(c) for c in wanted), default=0)
-    grid = [max(c[j] for c in wanted if j < len(c)) for j in range(n)]
+    grid = _wanted(sections)
     if sum(grid) <= budget:
         return grid
-    floors = [max(_floor(s, j) for s in sections if j < len(s.columns)) for j in range(n)]
-    width = [min(g, max(MIN_COL, f)) for g, f in zip(grid, floors)]
+    width = _narrowest(sections, grid)
     if sum(width) > budget:
         return fit(grid, budget)
+    n = len(grid)
     cells = [[units(r[j]) if j < len(r) else 0.0 for j in range(n)] for s in sections for r in s.rows[:SAMPLE]]
     lines = [[_lines_u(u, w) for u, w in zip(row, width)] for row in cells]
     left = budget - sum(width)
     while left > 0:
-        # the lines saved: a row's (only by widening the one column that alone sets its height) counted
-        # whole, a cell's at a quarter, so two columns tied on a row's height still move towards freeing it
-        gains: dict[tuple[int, float], float] = {}
-        steps = [(j, d) for j in range(n) for d in _breaks(cells, lines, j, width[j], min(left, grid[j] - width[j]))]
-        for row, ln in zip(cells, lines):
-            top = max(ln)
-            alone = ln.index(top) if top > 1 and ln.count(top) == 1 else -1
-            other = max((x for k, x in enumerate(ln) if k != alone), default=1) if alone >= 0 else top
-            for j, d in steps:
-                if ln[j] == 1:
-                    continue
-                now = _lines_u(row[j], width[j] + d)
-                saved = (ln[j] - now) / 4 + (top - max(now, other) if j == alone else 0)
-                if saved:
-                    gains[j, d] = gains.get((j, d), 0) + saved
-        best = max(gains, key=lambda k: (gains[k] / k[1], -k[0]), default=None)
+        best = _best_widening(cells, lines, width, grid, left)
         if best is None:
             break
         j, d = best
@@ -126,8 +109,49 @@ def shape(sections: list[Section], budget: float = PAGE_UNITS) -> list[float]:
         left -= d
         for row, ln in zip(cells, lines):
             ln[j] = _lines_u(row[j], width[j])
+    return _share_rest(width, grid, left)
+
+
+def _wanted(sections: list[Section]) -> list[float]:
+    """Each shared column's width wanted: the widest its sections want."""
+    wanted = [column_widths(s) for s in sections]
+    n = max((len(c) for c in wanted), default=0)
+    return [max(c[j] for c in wanted if j < len(c)) for j in range(n)]
+
+
+def _narrowest(sections: list[Section], grid: list[float]) -> list[float]:
+    """Each column at its narrowest: its floor (or MIN_COL), never more than it wants."""
+    floors = [max(_floor(s, j) for s in sections if j < len(s.columns)) for j in range(len(grid))]
+    return [min(g, max(MIN_COL, f)) for g, f in zip(grid, floors)]
+
+
+def _best_widening(cells: list[list[float]], lines: list[list[int]], width: list[float], grid: list[float],
+                   left: float) -> tuple[int, float] | None:
+    """The widening (column, characters) that saves the most printed lines per character, or None.
+
+    The lines saved: a row's (only by widening the one column that alone sets its height) counted whole, a
+    cell's at a quarter, so two columns tied on a row's height still move towards freeing it."""
+    n = len(width)
+    gains: dict[tuple[int, float], float] = {}
+    steps = [(j, d) for j in range(n) for d in _breaks(cells, lines, j, width[j], min(left, grid[j] - width[j]))]
+    for row, ln in zip(cells, lines):
+        top = max(ln)
+        alone = ln.index(top) if top > 1 and ln.count(top) == 1 else -1
+        other = max((x for k, x in enumerate(ln) if k != alone), default=1) if alone >= 0 else top
+        for j, d in steps:
+            if ln[j] == 1:
+                continue
+            now = _lines_u(row[j], width[j] + d)
+            saved = (ln[j] - now) / 4 + (top - max(now, other) if j == alone else 0)
+            if saved:
+                gains[j, d] = gains.get((j, d), 0) + saved
+    return max(gains, key=lambda k: (gains[k] / k[1], -k[0]), default=None)
+
+
+def _share_rest(width: list[float], grid: list[float], left: float) -> list[float]:
+    """What no line needs goes to the columns still short of their longest cell, in proportion."""
     room = sum(g - w for w, g in zip(width, grid))
-    if left > 0 and room > 0:  # what no line needs goes to the columns still short of their longest cell
+    if left > 0 and room > 0:
         width = [w + min(1.0, left / room) * (g - w) for w, g in zip(width, grid)]
     return [math.floor(w * 10) / 10 for w in width]
 

@@ -25,7 +25,7 @@ from liupi_cli.render.labels import (
     subheading,
 )
 from liupi_cli.render.safe import sheet_title, xlsx_cell
-from liupi_cli.report.model import Report
+from liupi_cli.report.model import Report, Row
 
 # Number formats by column: points and rates to 0.0, amounts by their unit (see ``_amount_format``).
 NUMBER_FORMATS = {"growth": "0.0###", "completion": "0.0", "expected": "0.0", "gap_expected": "+0.0;-0.0;0.0",
@@ -155,29 +155,55 @@ class _Styles:
             cell._style = StyleArray(made)
 
 
+class _Look:
+    """The fonts, alignments and fills of a report workbook, made once: ``_Styles`` caches a style by these
+    objects' identity, so every sheet uses the same ones."""
+
+    def __init__(self) -> None:
+        from openpyxl.styles import Alignment, Font, PatternFill
+
+        self.body = Font(size=FONT_SIZE)
+        self.bold = Font(bold=True, size=FONT_SIZE)
+        self.top = Alignment(vertical="top")
+        self.wrapped = Alignment(wrap_text=True, vertical="top")
+        self.fills = {k: PatternFill("solid", fgColor=v) for k, v in LIGHT_FILL.items()}
+        self.styles = _Styles()
+
+
 @paused_gc()  # 265,000 cells at province scale: the collector walking them again and again was 2 s of 6
 def to_xlsx(report: Report, lang: str = "en") -> bytes:
+    """The report as a workbook: the summary sheet, one sheet per battle, the overdue tasks."""
     from openpyxl import Workbook
-    from openpyxl.styles import Alignment, Font, PatternFill
-    from openpyxl.utils import get_column_letter
 
-    w = WORDS[lang]
-    body = Font(size=FONT_SIZE)
-    bold = Font(bold=True, size=FONT_SIZE)
-    top = Alignment(vertical="top")
-    wrapped = Alignment(wrap_text=True, vertical="top")
-    fills = {k: PatternFill("solid", fgColor=v) for k, v in LIGHT_FILL.items()}
-    styles = _Styles()
+    look = _Look()
     title = heading(report, lang)
     wb = Workbook()
-    ws = wb.active
+    _summary_sheet(wb.active, report, lang, look, title)
+    keys = [k for k, *_ in COLUMNS if k != "battle"]  # each battle has its own sheet, named in its title
+    labels = {k: (zh if lang == "zh" else en) for k, en, zh in COLUMNS}
+    for battle, rows in rows_by_battle(report):
+        _battle_sheet(wb, report, battle, rows, lang, look, title, keys, labels)
+    _overdue_sheet(wb, report, lang, look.styles, title)
+    buf = io.BytesIO()
+    from liupi_cli.render.safe import scrub_workbook
+
+    scrub_workbook(wb)  # nothing XML cannot hold
+    wb.save(buf)
+    return buf.getvalue()
+
+
+def _summary_sheet(ws, report: Report, lang: str, look: _Look, title: str) -> None:
+    """The counts by light: one table, one heading row repeated on every printed page: the battles, all
+    indicators, then the units."""
+    from openpyxl.styles import Font
+
+    w = WORDS[lang]
     ws.title = "summary" if lang == "en" else "总体情况"
     ws.append([_safe(title)])
     ws["A1"].font = Font(bold=True, size=13)
     ws.append([_safe(subheading(report, lang))])
-    ws["A2"].font = body
+    ws["A2"].font = look.body
     ws.append([])
-    # one table, one heading row repeated on every printed page: the battles, all indicators, then the units
     head = [f"{w['by_battle']} / {w['by_unit']}", *(LIGHT_WORD[lang][k] for k in ("red", "yellow", "green", "grey")),
             w["total"], f"{LIGHT_WORD[lang]['red']} %"]
     ws.append(head)
@@ -191,59 +217,63 @@ def to_xlsx(report: Report, lang: str = "en") -> bytes:
         ws.append([_safe(c.name_zh), c.red, c.yellow, c.green, c.grey, c.total, round(c.share("red"), 1)])
     for row in ws.iter_rows(min_row=3):
         for cell in row:
-            font = bold if cell.row in (header_row, unit_header) else body
-            styles.apply(cell, font, top, "0.0" if cell.column == 7 and isinstance(cell.value, float) else None)
+            font = look.bold if cell.row in (header_row, unit_header) else look.body
+            look.styles.apply(cell, font, look.top,
+                              "0.0" if cell.column == 7 and isinstance(cell.value, float) else None)
     for col, light in zip(range(2, 6), ("red", "yellow", "green", "grey")):
-        ws.cell(header_row, col).fill = fills[light]
+        ws.cell(header_row, col).fill = look.fills[light]
     ws.freeze_panes = f"A{header_row + 1}"
     for col, width in zip("ABCDEFG", (40, 9, 9, 9, 9, 9, 9)):
         ws.column_dimensions[col].width = width
     print_layout(ws, title, lang, f"1:{header_row}")
 
 
-    keys = [k for k, *_ in COLUMNS if k != "battle"]  # each battle has its own sheet, named in its title
-    labels = {k: (zh if lang == "zh" else en) for k, en, zh in COLUMNS}
-    for battle, rows in rows_by_battle(report):
-        b = next(x for x in report.battles if x.id == battle)
-        sheet = wb.create_sheet(title=sheet_title(f"{b.number} {b.name_zh}"))
-        sheet.append([_safe(battle_title(report, battle, lang))])
-        sheet["A1"].font = Font(bold=True, size=12)
-        sheet.append([labels[k] for k in keys])
-        for col in range(1, len(keys) + 1):
-            cell = sheet.cell(2, col)
-            cell.font = bold
-            cell.alignment = Alignment(wrap_text=True, vertical="center", horizontal="center")
-        all_values = [cells(r, n, lang) for n, r in enumerate(rows, 1)]
-        widths = _widths(keys, labels, all_values)
-        sheet.row_dimensions[2].height = LINE_HEIGHT * max(_lines(labels[k], widths[k]) for k in keys)
-        for rownum, (r, values) in enumerate(zip(rows, all_values), 3):  # rows 1-2: title and headings
-            row = []
-            formats = {}
-            for k in keys:
-                v = values[k]
-                if isinstance(v, float):
-                    if k in NUMBER_FORMATS:  # completion and 序时进度 are judged at 1 decimal; rates keep theirs
-                        v, formats[k] = round(v, places_needed(v, 1)), NUMBER_FORMATS[k]
-                    elif k in AMOUNTS:
-                        formats[k], v = _amount_format(r.unit, v)
-                row.append(_safe(v))
-            sheet.append(row)
-            for col, k in enumerate(keys, 1):
-                styles.apply(sheet.cell(rownum, col), body, wrapped if k in WRAPPED else top, formats.get(k),
-                             fills[r.light] if k == "light" else None)
-            sheet.row_dimensions[rownum].height = LINE_HEIGHT * max(
-                _lines(str(values[k] or ""), widths[k]) for k in keys if k in WRAPPED)
-        sheet.freeze_panes = "C3"
-        for col, k in enumerate(keys, 1):
-            sheet.column_dimensions[get_column_letter(col)].width = widths[k]
-        print_layout(sheet, f"{title} · {battle_title(report, battle, lang)}", lang, "1:2")
-    _overdue_sheet(wb, report, lang, styles, title)
-    buf = io.BytesIO()
-    from liupi_cli.render.safe import scrub_workbook
+def _battle_sheet(wb, report: Report, battle: str, rows: list[Row], lang: str, look: _Look, title: str,
+                  keys: list[str], labels: dict[str, str]) -> None:
+    """One battle's indicators: title, heading row, a row per indicator; the headings repeated on every page."""
+    from openpyxl.styles import Alignment, Font
+    from openpyxl.utils import get_column_letter
 
-    scrub_workbook(wb)  # nothing XML cannot hold
-    wb.save(buf)
-    return buf.getvalue()
+    b = next(x for x in report.battles if x.id == battle)
+    sheet = wb.create_sheet(title=sheet_title(f"{b.number} {b.name_zh}"))
+    sheet.append([_safe(battle_title(report, battle, lang))])
+    sheet["A1"].font = Font(bold=True, size=12)
+    sheet.append([labels[k] for k in keys])
+    for col in range(1, len(keys) + 1):
+        cell = sheet.cell(2, col)
+        cell.font = look.bold
+        cell.alignment = Alignment(wrap_text=True, vertical="center", horizontal="center")
+    all_values = [cells(r, n, lang) for n, r in enumerate(rows, 1)]
+    widths = _widths(keys, labels, all_values)
+    sheet.row_dimensions[2].height = LINE_HEIGHT * max(_lines(labels[k], widths[k]) for k in keys)
+    for rownum, (r, values) in enumerate(zip(rows, all_values), 3):  # rows 1-2: title and headings
+        row, formats = _typed_row(r, values, keys)
+        sheet.append(row)
+        for col, k in enumerate(keys, 1):
+            look.styles.apply(sheet.cell(rownum, col), look.body, look.wrapped if k in WRAPPED else look.top,
+                              formats.get(k), look.fills[r.light] if k == "light" else None)
+        sheet.row_dimensions[rownum].height = LINE_HEIGHT * max(
+            _lines(str(values[k] or ""), widths[k]) for k in keys if k in WRAPPED)
+    sheet.freeze_panes = "C3"
+    for col, k in enumerate(keys, 1):
+        sheet.column_dimensions[get_column_letter(col)].width = widths[k]
+    print_layout(sheet, f"{title} · {battle_title(report, battle, lang)}", lang, "1:2")
+
+
+def _typed_row(r: Row, values: dict, keys: list[str]) -> tuple[list, dict[str, str]]:
+    """An indicator's cells as written, numbers with their formats: completion and 序时进度 at 1 decimal (rates
+    keep theirs), amounts in their unit's format."""
+    row = []
+    formats: dict[str, str] = {}
+    for k in keys:
+        v = values[k]
+        if isinstance(v, float):
+            if k in NUMBER_FORMATS:  # completion and 序时进度 are judged at 1 decimal; rates keep theirs
+                v, formats[k] = round(v, places_needed(v, 1)), NUMBER_FORMATS[k]
+            elif k in AMOUNTS:
+                formats[k], v = _amount_format(r.unit, v)
+        row.append(_safe(v))
+    return row, formats
 
 
 def _overdue_sheet(wb, report: Report, lang: str, styles: _Styles, title: str) -> None:

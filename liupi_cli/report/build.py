@@ -14,7 +14,7 @@ from collections.abc import Iterable
 
 from liupi_cli.errors import InputRefused, UsageProblem
 from liupi_cli.gcpause import paused_gc
-from liupi_cli.models import Comparator, Frequency, Indicator, Kind, LightThresholds
+from liupi_cli.models import Battle, Comparator, Frequency, Indicator, Kind, LightThresholds, Task
 from liupi_cli.owners import indicator_units, task_leads, task_units
 from liupi_cli.periods import Period, parse_period
 from liupi_cli.plan import Plan
@@ -119,7 +119,50 @@ def _period_notes(at: Period | None, period: Period, stale: bool, status: str, s
     return []
 
 
+def _persistent(plan: Plan, ind: Indicator, th: LightThresholds, history: list[tuple[Period, Record]],
+                series: dict[str, _Series], light: str) -> bool:
+    """Red at each of the last two reported periods (a milestone is never persistent)."""
+    if light != "red" or len(history) < 2 or ind.kind is Kind.milestone:
+        return False
+    prior_at = history[-2][0]
+    prior_target, _ = _linked_target(plan, ind, series, prior_at)
+    return judge(_facts(ind, th, history[:-1], series[ind.id], prior_at.end, prior_target)).light == "red"
+
+
+def _this_period(ind: Indicator, history: list[tuple[Period, Record]]) -> float | None:
+    """A cumulative figure's own period: the year so far at the year's first period, else the difference from
+    the period before when that is the one just before."""
+    if ind.kind is not Kind.cumulative or not history:
+        return None
+    at, rec = history[-1]
+    if at.months == (3 if at.grain == "quarter" else 2):
+        return fixed(rec.value)  # the year's first period (1–2月, Q1): this period is the year so far
+    if len(history) >= 2:
+        prev_at, prev = history[-2]
+        step = 3 if at.grain == "quarter" else 1
+        if at.months - prev_at.months == step or (at.months == 3 and prev_at.months == 2):
+            return fixed(rec.value - prev.value)
+    return None
+
+
+def _row_notes(ind: Indicator, rec: Record | None, status: str) -> list[tuple[str, str]]:
+    """Notes about the indicator and its figure: other targets in the document, a revision, a milestone
+    with no record of completion."""
+    notes: list[tuple[str, str]] = []
+    if ind.alternatives:
+        others = "、".join(f"{a.target:g}{a.unit or ind.unit or ''}（{a.source}）" if a.target is not None
+                          else f"—（{a.source}）" for a in ind.alternatives)
+        notes.append((f"judged against {ind.source}; the document also gives {others}",
+                      _zh_source(f"按{ind.source}考核；文件另有{others}")))
+    if rec and rec.supersedes:
+        notes.append(("revised figure", "数据已修订"))
+    if ind.kind is Kind.milestone and rec is None and status in ("overdue", "not_met"):
+        notes.append(("no record of completion", "未报完成"))
+    return notes
+
+
 def _row(plan: Plan, ind: Indicator, all_series: dict[str, _Series], period: Period, settle: bool) -> Row:
+    """One indicator's row at ``period``: its latest figure judged, with the figures and notes around it."""
     th = thresholds(plan, ind)
     series = all_series[ind.id]
     history = series.upto(period)
@@ -136,36 +179,13 @@ def _row(plan: Plan, ind: Indicator, all_series: dict[str, _Series], period: Per
     last_year = facts.last_year
     if at is None and (ly := series.baseline.get(Period(period.year - 1, period.months, "month"))):
         last_year = ly.value  # shown for reference beside a missing figure
-
-    # persistence: red at each of the last two reported periods
-    persistent = False
-    if judged.light == "red" and len(history) >= 2 and ind.kind is not Kind.milestone:
-        prior_at = history[-2][0]
-        prior_target, _ = _linked_target(plan, ind, all_series, prior_at)
-        persistent = judge(_facts(ind, th, history[:-1], series, prior_at.end, prior_target)).light == "red"
-
-    this_period = None
-    if ind.kind is Kind.cumulative and at is not None and at.months == (3 if at.grain == "quarter" else 2):
-        this_period = fixed(rec.value)  # the year's first period (1–2月, Q1): this period is the year so far
-    elif ind.kind is Kind.cumulative and at is not None and len(history) >= 2:
-        prev_at, prev = history[-2]
-        step = 3 if at.grain == "quarter" else 1
-        if at.months - prev_at.months == step or (at.months == 3 and prev_at.months == 2):
-            this_period = fixed(rec.value - prev.value)
-
+    persistent = _persistent(plan, ind, th, history, all_series, judged.light)
+    this_period = _this_period(ind, history)
     expected_months = _expected_period(freq, period)
     stale = bool(at and expected_months and at.months < expected_months)
     notes += _period_notes(at, period, stale, judged.status, settle)
     notes += judged.notes
-    if ind.alternatives:
-        others = "、".join(f"{a.target:g}{a.unit or ind.unit or ''}（{a.source}）" if a.target is not None
-                          else f"—（{a.source}）" for a in ind.alternatives)
-        notes.append((f"judged against {ind.source}; the document also gives {others}",
-                      _zh_source(f"按{ind.source}考核；文件另有{others}")))
-    if rec and rec.supersedes:
-        notes.append(("revised figure", "数据已修订"))
-    if ind.kind is Kind.milestone and rec is None and judged.status in ("overdue", "not_met"):
-        notes.append(("no record of completion", "未报完成"))
+    notes += _row_notes(ind, rec, judged.status)
 
     battle = plan.battles[ind.battle]
     lead = ind.lead_unit or battle.lead_unit
@@ -250,42 +270,41 @@ def check_period(plan: Plan, period: Period) -> None:
                            f"the plan covers {year}: e.g. --month {year}-06 or --year {year}")
 
 
-@paused_gc()
-def build_report(plan: Plan, records: Iterable[Record], period: Period, *, task_updates: Iterable[TaskUpdate] = (),
-                 battle: str | None = None, unit: str | None = None,
-                 lights: Iterable[str] | None = None) -> Report:
-    """The report at ``period``; one whose period ends in December is the year-end settlement.
-
-    Callers check ``period`` with ``check_period`` first. Linear in indicators, records and tasks:
-    records are indexed by indicator once, counts are tallied in one pass over the rows.
-    """
-    by_indicator: dict[str, list[Record]] = defaultdict(list)
-    for r in records:
-        by_indicator[r.indicator].append(r)
-    battle_id = plan.battle_id(battle) if battle else None
-    unit_id = plan.unit_id(unit) if unit else None
+def _wanted_lights(lights: Iterable[str] | None) -> set[str] | None:
+    """The lights asked for (``--light``), refused when one is not a light."""
     wanted = set(lights) if lights else None
     if wanted and not wanted <= set(LIGHTS):
         raise InputRefused(f"unknown light(s): {', '.join(sorted(wanted - set(LIGHTS)))}",
                            "choose from red, yellow, green, grey")
+    return wanted
 
-    settle = period.months == 12
-    battle_order = {b.id: b.number for b in plan.battles.values()}
+
+def _all_rows(plan: Plan, records: Iterable[Record], period: Period, settle: bool) -> dict[str, Row]:
+    """Every indicator's row, its figures indexed once, with the 双下降 pair notes added."""
+    by_indicator: dict[str, list[Record]] = defaultdict(list)
+    for r in records:
+        by_indicator[r.indicator].append(r)
     periods: dict[str, Period] = {}  # each stored period key parsed once
     series = {ind.id: _Series(by_indicator.get(ind.id, []), periods) for ind in plan.indicators.values()}
     all_rows = {ind.id: _row(plan, ind, series, period, settle) for ind in plan.indicators.values()}
     _pair_notes(plan, all_rows, series, period, settle)
+    return all_rows
+
+
+def _shown_rows(plan: Plan, all_rows: dict[str, Row], battle_id: str | None, unit_id: str | None,
+                wanted: set[str] | None, battle_order: dict[str, int]) -> list[Row]:
+    """The rows the filters keep (battle, unit answering for it, light), in the battles' order."""
     rows = [r for r in all_rows.values()
             if (not battle_id or r.battle == battle_id)
             and (not unit_id or unit_id in indicator_units(plan, plan.indicators[r.id]))
             and (not wanted or r.light in wanted)]
     rows.sort(key=lambda r: battle_order[r.battle])
+    return rows
 
-    as_of = period.end
-    state = _task_state(list(task_updates), as_of)
-    tasks = [t for t in plan.tasks.values()
-             if (not battle_id or t.battle == battle_id)
-             and (not unit_id or unit_id in task_units(plan, t))]
+
+def _overdue(plan: Plan, tasks: list[Task], state: dict[str, TaskUpdate], as_of: dt.date,
+             settle: bool) -> list[OverdueTask]:
+    """Tasks with a date deadline passed and not reported done, the longest overdue first."""
     overdue = []
     for t in tasks:
         st = state.get(t.id)
@@ -298,15 +317,28 @@ def build_report(plan: Plan, records: Iterable[Record], period: Period, *, task_
                 days_overdue=(as_of - t.deadline).days, status=st.status if st else None,
                 percent=st.percent if st else None))
     overdue.sort(key=lambda o: (-o.days_overdue, o.id))
+    return overdue
+
+
+def _overdue_counts(plan: Plan, overdue: list[OverdueTask], battle_order: dict[str, int]
+                    ) -> tuple[list[OverdueCount], list[OverdueCount]]:
+    """Overdue tasks counted by battle (in the battles' order) and by lead unit (most first)."""
     ob: dict[str, int] = defaultdict(int)
     ou: dict[str, int] = defaultdict(int)
     for o in overdue:
         ob[o.battle] += 1
         for u in o.lead_units:
             ou[u] += 1
+    by_battle = [OverdueCount(key=b, name_zh=plan.battles[b].name_zh, overdue=n)
+                 for b, n in sorted(ob.items(), key=lambda kv: battle_order[kv[0]])]
+    by_unit = [OverdueCount(key=u, name_zh=plan.unit_name(u) or u, overdue=n)
+               for u, n in sorted(ou.items(), key=lambda kv: (-kv[1], kv[0]))]
+    return by_battle, by_unit
 
-    shown_battles = [b for b in sorted(plan.battles.values(), key=lambda b: b.number)
-                     if not battle_id or b.id == battle_id]
+
+def _summary(plan: Plan, rows: list[Row], shown_battles: list[Battle], tasks: list[Task],
+             state: dict[str, TaskUpdate], overdue: list[OverdueTask], battle_order: dict[str, int]) -> Summary:
+    """The counts by light (overall, per battle, per lead unit), the laggards and the tasks' tally."""
     # one pass over the rows, counted in plain counters (a model's attribute set per row costs more)
     tally = Counter((r.battle, r.light) for r in rows)
     by_lead = Counter((r.lead_unit, r.light) for r in rows if r.lead_unit)
@@ -315,24 +347,52 @@ def build_report(plan: Plan, records: Iterable[Record], period: Period, *, task_
     leads = dict.fromkeys(r.lead_unit for r in rows if r.lead_unit)  # in the rows' order, each once
     by_unit = sorted((_count(u, plan.unit_name(u) or u, by_lead, u) for u in leads),
                      key=lambda c: (-c.red, -c.yellow, c.key))
-
     order = {"red": 0, "yellow": 1}
     laggards = sorted((r for r in rows if r.light in order),
                       key=lambda r: (order[r.light], r.gap if r.gap is not None else 0.0, r.id))
-    summary = Summary(
+    overdue_by_battle, overdue_by_unit = _overdue_counts(plan, overdue, battle_order)
+    return Summary(
         overall=overall,
         by_battle=[per_battle[b.id] for b in shown_battles],
         by_unit=by_unit,
         laggards=[r.id for r in laggards],
         persistent=[r.id for r in rows if r.persistent],
         tasks_overdue=overdue,
-        tasks_overdue_by_battle=[OverdueCount(key=b, name_zh=plan.battles[b].name_zh, overdue=n)
-                                 for b, n in sorted(ob.items(), key=lambda kv: battle_order[kv[0]])],
-        tasks_overdue_by_unit=[OverdueCount(key=u, name_zh=plan.unit_name(u) or u, overdue=n)
-                               for u, n in sorted(ou.items(), key=lambda kv: (-kv[1], kv[0]))],
+        tasks_overdue_by_battle=overdue_by_battle,
+        tasks_overdue_by_unit=overdue_by_unit,
         tasks_done=sum(1 for t in tasks if (s := state.get(t.id)) and s.status == "done"),
         tasks_total=len(tasks),
     )
+
+
+@paused_gc()
+def build_report(plan: Plan, records: Iterable[Record], period: Period, *, task_updates: Iterable[TaskUpdate] = (),
+                 battle: str | None = None, unit: str | None = None,
+                 lights: Iterable[str] | None = None) -> Report:
+    """The report at ``period``; one whose period ends in December is the year-end settlement.
+
+    Callers check ``period`` with ``check_period`` first. Linear in indicators, records and tasks:
+    records are indexed by indicator once, counts are tallied in one pass over the rows. The steps:
+    the filters read, every row built and judged, the rows kept by the filters, the overdue tasks,
+    the summary.
+    """
+    battle_id = plan.battle_id(battle) if battle else None
+    unit_id = plan.unit_id(unit) if unit else None
+    wanted = _wanted_lights(lights)
+    settle = period.months == 12
+    battle_order = {b.id: b.number for b in plan.battles.values()}
+    all_rows = _all_rows(plan, records, period, settle)
+    rows = _shown_rows(plan, all_rows, battle_id, unit_id, wanted, battle_order)
+
+    as_of = period.end
+    state = _task_state(list(task_updates), as_of)
+    tasks = [t for t in plan.tasks.values()
+             if (not battle_id or t.battle == battle_id)
+             and (not unit_id or unit_id in task_units(plan, t))]
+    overdue = _overdue(plan, tasks, state, as_of, settle)
+    shown_battles = [b for b in sorted(plan.battles.values(), key=lambda b: b.number)
+                     if not battle_id or b.id == battle_id]
+    summary = _summary(plan, rows, shown_battles, tasks, state, overdue, battle_order)
     filters = {k: v for k, v in (("battle", battle_id), ("unit", unit_id),
                                  ("light", ",".join(sorted(wanted)) if wanted else None)) if v}
     return Report(
