@@ -256,10 +256,7 @@ def _ask(st: State, store: Store, ind, period: str, by: str | None, given, revis
     target = f"{ind.target:g}{ind.unit or ''}" if ind.target is not None else "—"
     prompt = words["prompt"].format(id=ind.id, name=ind.name_zh, target=target, last=last, period=period)
     while True:
-        try:
-            answer = input(inert(prompt)).strip()
-        except EOFError:
-            answer = ""
+        answer = _read_answer(inert(prompt)).strip()
         if not answer:
             return 0
         try:
@@ -282,6 +279,35 @@ def _ask(st: State, store: Store, ind, period: str, by: str | None, given, revis
             return 1
         except LiupiError as exc:
             say(i18n_line("error", exc.message, lang) + (f" ({i18n_line('hint', exc.hint, lang)})" if exc.hint else ""))
+
+
+def _read_answer(prompt: str) -> str:
+    """One line typed at the prompt ('' at the end of input). At a terminal the wait is a select() that a
+    signal wakes too: input() can miss a Ctrl-C that lands between writing the prompt and starting to read,
+    and then waits for a line that never comes."""
+    try:
+        fd = sys.stdin.fileno()
+    except (AttributeError, OSError, ValueError):  # a stand-in stdin (tests): nothing to wait on
+        try:
+            return input(prompt)
+        except EOFError:
+            return ""
+    import select
+    import signal
+
+    sys.stdout.write(prompt)
+    sys.stdout.flush()
+    wake_r, wake_w = os.pipe()
+    os.set_blocking(wake_w, False)
+    before = signal.set_wakeup_fd(wake_w)
+    try:
+        while fd not in select.select([fd, wake_r], [], [])[0]:
+            os.read(wake_r, 64)  # a signal came: its handler (Ctrl-C: KeyboardInterrupt) runs right after
+        return sys.stdin.readline()
+    finally:
+        signal.set_wakeup_fd(before)
+        os.close(wake_r)
+        os.close(wake_w)
 
 
 def _latest(current: dict) -> str:
