@@ -11,6 +11,7 @@ import functools
 import os
 import re
 
+from liupi_cli.messages import Msg
 from liupi_cli.render.safe import one_line
 
 PREFIX = {"en": {"error": "error", "hint": "hint", "warning": "warning"},
@@ -221,7 +222,10 @@ def current_lang(explicit: str | None = None) -> str:
 
 
 def tr(text: str | None, lang: str) -> str | None:
-    """The Chinese for a known English message; anything else unchanged."""
+    """A message in ``lang``: a catalogue message (:class:`liupi_cli.messages.Msg`) by its id; a plain
+    English line not yet given an id by the legacy patterns below; anything else unchanged."""
+    if isinstance(text, Msg):
+        return text.text(lang)
     if text is None or lang != "zh":
         return text
     for pattern, template in _patterns():
