@@ -273,6 +273,9 @@ CATALOGUE: dict[str, tuple[str, str]] = {
                       "{option} {path} 会覆盖 liupi 正在使用的 {what}；未写入"),
     "output.other_file.hint": ("write the output to another file", "请写到另一个文件"),
     "output.wrote": ("wrote {path}", "已写入 {path}"),
+    "said.template_written": ("wrote {path}: {rows} row(s) due for {period}; fill the {column} column, then "
+                              "`liupi update --file {path}`",
+                              "已写入 {path}：{period} 应报{rows}行；填好“{column}”列后运行 `liupi update --file {path}`"),
     # confirmations and progress on stderr
     "said.recorded": ("recorded {id} {period}: {value} by {by} (record {record})", "已录入 {id} {period}：{value}（{by}，记录 {record}）"),
     "said.recorded_baseline": ("recorded {id} {period} baseline: {value} by {by} (record {record})",

@@ -17,6 +17,7 @@ from typer.core import TyperGroup
 from liupi_cli import __version__
 from liupi_cli.cli.context import state
 from liupi_cli.cli.i18n import current_lang, line
+from liupi_cli.cli.options import LANG_HELP, Lang, add_lang
 from liupi_cli.errors import ExitCode, LiupiError, PlanInvalid
 from liupi_cli.render.safe import json_inert
 
@@ -89,6 +90,7 @@ class LiupiGroup(TyperGroup):
             sub.callback()(lambda: None)  # a callback makes a group, whatever the module registers
             loaded = typer.main.get_command(sub)
             for name, cmd in loaded.commands.items():  # type: ignore[attr-defined]
+                add_lang(cmd)  # the global --lang, accepted after the command too
                 self.commands.setdefault(name, cmd)
         return self.commands.get(cmd_name)
 
@@ -166,11 +168,15 @@ def root(
     db: Optional[Path] = typer.Option(None, "--db", metavar="FILE", help="Record store file. Default: $LIUPI_DB, "
                                       "then liupi.toml's store, then records.db beside the plan (see `liupi info`)."),
     debug: bool = typer.Option(False, "--debug", help="Show a traceback for errors."),
+    lang: Optional[Lang] = typer.Option(None, "--lang", metavar="en|zh", help=LANG_HELP + " Also accepted after "
+                                        "the command."),
     version: bool = typer.Option(False, "--version", callback=_version, is_eager=True,
                                  help="Print the version and exit."),
 ) -> None:
     st = state(ctx)
     st.data_dir_opt, st.db_opt, st.debug = data_dir, db, debug
+    if lang is not None:
+        st.choose_lang(lang.value)
 
 
 def _utf8_io() -> None:

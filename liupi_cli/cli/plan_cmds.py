@@ -11,6 +11,7 @@ import typer
 
 from liupi_cli.cli.clock import today
 from liupi_cli.cli.context import state
+from liupi_cli.cli.options import format_option, out_option
 from liupi_cli.cli.output import Fmt, emit_rows, pick_format, say
 from liupi_cli.errors import ExitCode
 from liupi_cli.listing import list_indicators, list_tasks
@@ -20,8 +21,8 @@ from liupi_cli.render.safe import inert, one_line
 
 LIST_FORMATS = (Fmt.table, Fmt.csv, Fmt.json)
 
-FormatOpt = typer.Option(None, "--format", "-f", help="table | csv | json (default table, or from --out).")
-OutOpt = typer.Option(None, "--out", "-o", help="Write to FILE instead of stdout; the format follows its extension.")
+FormatOpt = format_option(*LIST_FORMATS)
+OutOpt = out_option("Write to FILE instead of stdout; the format follows its extension.")
 BattleOpt = typer.Option(None, "--battle", "-b", help="Battle id (growth…livelihood), number 1-6 or Chinese name.")
 UnitOpt = typer.Option(None, "--unit", "-u", help="Unit ascii id or Chinese name, e.g. fgj or 县发改局.")
 KindOpt = typer.Option(None, "--kind", "-k", help="Indicator kind: " + ", ".join(k.value for k in Kind))

@@ -14,8 +14,8 @@ import typer
 
 from liupi_cli.cli.clock import today
 from liupi_cli.cli.context import State, state
-from liupi_cli.cli.i18n import current_lang
 from liupi_cli.cli.i18n import line as i18n_line
+from liupi_cli.cli.options import format_option, out_option
 from liupi_cli.cli.output import (
     Fmt,
     dump_json,
@@ -30,12 +30,15 @@ from liupi_cli.cli.output import (
     writing,
 )
 from liupi_cli.errors import InputRefused, LiupiError, UsageProblem
+from liupi_cli.messages import msg
 from liupi_cli.periods import parse_period
 from liupi_cli.render.safe import inert, xlsx_cell
 
 if TYPE_CHECKING:  # the core is imported by the command that uses it, so `--help` stays light
     from liupi_cli.store import Store
 
+HISTORY_FORMATS = (Fmt.table, Fmt.csv, Fmt.json)
+EXPORT_FORMATS = (Fmt.csv, Fmt.json, Fmt.xlsx)
 ByOpt = typer.Option(None, "--by", help="Who records it. Default: $LIUPI_USER, then the OS user.")
 
 
@@ -89,8 +92,6 @@ def update(
                                                           "write nothing."),
     battle: Optional[str] = typer.Option(None, "--battle", "-b", help="Interactive: only this battle."),
     unit: Optional[str] = typer.Option(None, "--unit", "-u", help="Interactive: only this lead unit."),
-    lang: Optional[str] = typer.Option(None, "--lang", help="Interactive prompts in zh or en (default $LIUPI_LANG, "
-                                       "else en)."),
 ) -> None:
     """Record actual figures: one value, a whole file, or interactively at a terminal.
 
@@ -100,13 +101,10 @@ def update(
 
     Example: liupi update --period 2023-06 --unit 县发改局   (interactive)
     """
-    st = state(ctx)
-    if lang is not None:  # --lang also sets the language of refusals, not only of prompts
-        st.lang = current_lang(lang)
+    st = state(ctx)  # --lang (global) sets the language of prompts and refusals alike
     if (file is not None or indicator is not None) and (unit or battle):
         which = "--unit" if unit else "--battle"
-        raise UsageProblem(f"{which} chooses what interactive update asks for; it does nothing with ID VALUE or --file",
-                           "a figure's unit goes with the value (185000万元) or in the file's 单位 column")
+        raise UsageProblem(msg("option.unit_battle_interactive", option=which), msg("option.unit_with_value"))
     plan = st.plan()
     from liupi_cli.recording import Given
 
@@ -119,14 +117,15 @@ def update(
                            "options are in `liupi update --help`; a negative value follows the id: "
                            "liupi update ID -5 --period 2023-06, or liupi update ID --period 2023-06 -- -5")
     if indicator is not None and value is None:
-        raise InputRefused("a value is missing", f"liupi update {indicator} VALUE --period 2023-06")
+        raise InputRefused(msg("option.value_missing"), f"liupi update {indicator} VALUE --period 2023-06")
     if period is None:
-        raise UsageProblem("--period is required", "e.g. --period 2023-06 (or 2023-01/02, 2023Q2, 2023)")
+        raise UsageProblem(msg("option.period_required"),
+                           msg("option.example.hint", example="--period 2023-06 (2023-01/02, 2023Q2, 2023)"))
     if indicator is None:
         if dry_run:
             raise UsageProblem("--dry-run is for --file or ID VALUE; interactive update saves each answer",
                                "e.g. liupi update new_urban_jobs 1500 --period 2023-06 --dry-run")
-        _update_interactive(st, battle, unit, by, given, revise, force, current_lang(lang))
+        _update_interactive(st, battle, unit, by, given, revise, force, st.lang)
         return
     from liupi_cli.recording import check_changes, make_record
 
@@ -296,7 +295,6 @@ def template(
     battle: Optional[str] = typer.Option(None, "--battle", "-b",
                                          help="Only indicators of this battle (id, number 1-6 or Chinese name)."),
     unit: Optional[str] = typer.Option(None, "--unit", "-u", help="Only indicators this unit leads."),
-    lang: str = typer.Option("zh", "--lang", help="Headings: zh (指标 · 数值 · 单位 · 期间 …) or en."),
 ) -> None:
     """Write a fill-in sheet of the indicators due for a period; a bureau fills the 数值 column.
 
@@ -305,9 +303,8 @@ def template(
     from liupi_cli.atomic import write_atomic
     from liupi_cli.template import template_csv, template_rows, template_xlsx
 
-    if lang not in ("zh", "en"):
-        raise UsageProblem(f"--lang {lang}: choose zh or en")
     st = state(ctx)
+    lang = st.document_lang("zh")  # headings 指标 · 数值 · 单位 · 期间 … unless --lang or $LIUPI_LANG says en
     st.check_out(out)
     plan = st.plan()
     p = parse_period(period, plan.info.year)
@@ -325,8 +322,7 @@ def template(
         raise InputRefused(f"cannot write a template as '{suffix}'", "use --out FILE.xlsx or FILE.csv")
     with writing(out):
         write_atomic(out, data, encoding="utf-8")
-    say(f"wrote {out}: {len(rows)} row(s) due for {p.key}; fill the {'数值' if lang == 'zh' else 'value'} column, "
-        f"then `liupi update --file {out}`")
+    say(msg("said.template_written", path=out, rows=len(rows), period=p.key, column="数值" if lang == "zh" else "value"))
 
 
 task_app = typer.Typer(help="Record task progress.", no_args_is_help=True)
@@ -367,14 +363,14 @@ def task_set(
 def history(
     ctx: typer.Context,
     item: str = typer.Argument(..., help="An indicator id or Chinese name, or a task id."),
-    fmt: Optional[Fmt] = typer.Option(None, "--format", "-f", help="table | csv | json"),
+    fmt: Optional[Fmt] = format_option(*HISTORY_FORMATS, default="table"),
 ) -> None:
     """Show every record of an indicator or a task, revisions marked.
 
     Example: liupi history gdp_growth
     """
     st = state(ctx)
-    fmt = pick_format(fmt, None, (Fmt.table, Fmt.csv, Fmt.json))
+    fmt = pick_format(fmt, None, HISTORY_FORMATS)
     st.json_errors = fmt is Fmt.json
     plan = st.plan()
     from liupi_cli.render.history_text import RECORD_COLUMNS, TASK_COLUMNS, history_lines
@@ -416,15 +412,15 @@ def _history_item(plan, item: str) -> str:
 
 def export(
     ctx: typer.Context,
-    fmt: Optional[Fmt] = typer.Option(None, "--format", "-f", help="csv | json | xlsx (default from --out, else csv)"),
-    out: Optional[Path] = typer.Option(None, "--out", "-o", help="Write to FILE (needed for xlsx)."),
+    fmt: Optional[Fmt] = format_option(*EXPORT_FORMATS, default="from --out, else csv"),
+    out: Optional[Path] = out_option("Write to FILE (needed for xlsx); the format follows its extension."),
 ) -> None:
     """Export every record, current and superseded, and every task update.
 
     Example: liupi export --out records-2023.xlsx
     """
     st = state(ctx)
-    fmt = pick_format(fmt or (None if out else Fmt.csv), out, (Fmt.csv, Fmt.json, Fmt.xlsx))
+    fmt = pick_format(fmt or (None if out else Fmt.csv), out, EXPORT_FORMATS)
     st.json_errors = fmt is Fmt.json
     st.check_out(out)
     records, tasks = [], []
