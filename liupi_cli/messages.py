@@ -20,10 +20,21 @@ def _catalogue() -> dict[str, tuple[str, str]]:
     return CATALOGUE
 
 
+def _param(value: Any, lang: str) -> Any:
+    """A parameter as said in ``lang``: a message in that language; a list as its items, each after the
+    language's separator ("; " or "；"), so that an empty list says nothing."""
+    if isinstance(value, Msg):
+        return value.text(lang)
+    if isinstance(value, list):
+        sep = "；" if lang == "zh" else "; "
+        return "".join(sep + str(_param(v, lang)) for v in value)
+    return value
+
+
 def render(id_: str, params: dict[str, Any], lang: str) -> str:
     en, zh = _catalogue()[id_]
     template = zh if lang == "zh" else en
-    return template.format(**{k: (v.text(lang) if isinstance(v, Msg) else v) for k, v in params.items()})
+    return template.format(**{k: _param(v, lang) for k, v in params.items()})
 
 
 class Msg(str):

@@ -19,6 +19,7 @@ from pydantic import BaseModel, ValidationError
 
 from liupi_cli.errors import InputRefused, PlanInvalid, PlanUnreadable, Problem, UnknownId
 from liupi_cli.gcpause import paused_gc
+from liupi_cli.messages import msg
 from liupi_cli.models import (
     Battle,
     Comparator,
@@ -230,8 +231,7 @@ def check_plan(data_dir: Path) -> tuple[Plan | None, list[Problem]]:
     """
     data_dir = Path(data_dir)
     if not data_dir.is_dir():
-        raise PlanUnreadable(f"{data_dir}: no such data directory",
-                             "pass --data-dir DIR or set LIUPI_HOME to a folder holding targets.yaml")
+        raise PlanUnreadable(msg("plan.no_dir", path=data_dir), msg("plan.no_dir.hint"))
     tdata, tlines, problems = _read(data_dir, TARGETS)
     kdata, klines, kproblems = _read(data_dir, TASKS)
     problems += kproblems

@@ -136,11 +136,12 @@ def _read_text(path: Path) -> Table:
             numbered.append((reader.line_num, [c.strip() for c in cells]))
     except csv.Error as exc:  # a cell past the csv module's field limit (131,072 characters), a stray NUL
         too_long = "field larger than field limit" in str(exc)
-        raise InputRefused(f"{path} line {reader.line_num}: " + (
-            f"a cell longer than {csv.field_size_limit():,} characters" if too_long else f"not readable as CSV ({exc})"),
-            "check this is the file of figures; a cell holds one figure or a short note") from None
-    kind = "tab-separated" if delimiter == "\t" else "comma-separated"
-    return _assemble(path, numbered, f"{encoding} text, {kind}")
+        what = msg("file.cell_too_long", limit=f"{csv.field_size_limit():,}") if too_long else \
+            msg("file.not_csv", why=exc)
+        raise InputRefused(msg("file.at_line", path=path, line=reader.line_num, what=what),
+                           msg("file.at_line.hint")) from None
+    kind = msg("file.tab_separated" if delimiter == "\t" else "file.comma_separated")
+    return _assemble(path, numbered, msg("file.read_text", encoding=encoding, kind=kind))
 
 
 # -- workbooks --------------------------------------------------------------
@@ -230,7 +231,7 @@ def _read_workbook(path: Path) -> Table:
     finally:
         wb.close()
     try:
-        table = _assemble(path, raw, f"sheet '{title}'", cells=True)
+        table = _assemble(path, raw, msg("file.read_sheet", sheet=title), cells=True)
     except InputRefused as exc:
         if getattr(exc.message, "id", None) != "file.no_headings":
             raise

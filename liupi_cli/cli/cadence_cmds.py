@@ -84,7 +84,7 @@ def _emit_doc(doc, model, fmt: Fmt, out: Path | None, lang: str = "en", gongwen:
         print_doc(doc)
         return
     if fmt in (Fmt.xlsx, Fmt.docx) and out is None:
-        raise UsageProblem(f"{fmt.value} needs --out FILE.{fmt.value}", f"e.g. --out owed-2023-06.{fmt.value}")
+        raise UsageProblem(msg("option.needs_out", fmt=fmt.value), msg("option.example.hint", example=f"--out owed-2023-06.{fmt.value}"))
     data: str | bytes
     if fmt is Fmt.json:
         data = cf.to_json(model)
@@ -304,7 +304,7 @@ def summary(
                         data.encode("utf-8-sig" if f == "csv" else "utf-8") if isinstance(data, str) else data))
         write_files(out_dir, out, lambda p: say(msg("output.wrote", path=p)), wait_s=_lock_wait())
     if is_empty(product, records, updates):
-        say(f"{when.key}: no figure recorded for this period (exit {ExitCode.EMPTY})")
+        say(msg("said.period_empty", period=when.key, code=ExitCode.EMPTY))
         raise typer.Exit(ExitCode.EMPTY)
     found = _behind(product, fail) if fail else []
     if found:

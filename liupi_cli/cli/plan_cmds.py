@@ -12,6 +12,7 @@ import typer
 from liupi_cli.cli.clock import today
 from liupi_cli.cli.context import state
 from liupi_cli.cli.options import format_option, out_option
+from liupi_cli.messages import msg
 from liupi_cli.cli.output import Fmt, emit_rows, pick_format, say
 from liupi_cli.errors import ExitCode
 from liupi_cli.listing import list_indicators, list_tasks
@@ -46,7 +47,7 @@ def check(ctx: typer.Context) -> None:
     sep = "：" if st.lang == "zh" else ": "
     for p in problems:  # the problem's own text stays as written; its kind reads in the run's language
         print(one_line(f"{PREFIX[st.lang].get(p.severity, p.severity)}{sep}{p}"))
-    say(f"{dd.path} ({dd.origin}): {len(errors)} error(s), {len(problems) - len(errors)} warning(s)")
+    say(msg("plan.check_summary", where=dd.path, title=dd.origin, errors=len(errors), warnings=len(problems) - len(errors)))
     if errors:
         raise typer.Exit(ExitCode.INVALID)
 

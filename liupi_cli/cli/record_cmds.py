@@ -137,21 +137,22 @@ def update(
             raise InputRefused(batch.problems[0].message, batch.problems[0].hint)
         if batch.unchanged:
             old = batch.unchanged[0].replaces
-            say(f"unchanged: {record.indicator} {record.period}{' baseline' if record.baseline else ''} already has "
-                f"{old.entered}, recorded by {old.recorded_by} at {old.recorded_at}")
+            say(msg("said.unchanged", id=record.indicator, period=record.period,
+                    baseline=msg("said.baseline") if record.baseline else "", value=old.entered, by=old.recorded_by,
+                    at=old.recorded_at))
             return
         if dry_run:
             old = batch.changes[0].replaces
             change = f"{old.entered} -> {record.entered}" if old else record.entered
             print(inert(f"{record.indicator}\t{record.period}{' baseline' if record.baseline else ''}\t{change}"))
-            say(f"dry run: 1 figure would be {'revised' if old else 'recorded'}; nothing was written")
+            say(msg("said.dry_run_revised" if old else "said.dry_run_recorded"))
             return
         saved = store.add(record, _by(by), _now(), revise=revise)
     ind = plan.indicators[saved.indicator]
     converted = f" (= {saved.value:g}{ind.unit or ''})" if saved.entered_unit not in (None, ind.unit) else ""
-    what = "revised" if saved.supersedes else "recorded"
-    say(f"{what} {saved.indicator} {saved.period}{' baseline' if saved.baseline else ''}: "
-        f"{saved.entered}{converted} by {saved.recorded_by} (record {saved.id})")
+    what = ("said.revised" if saved.supersedes else "said.recorded") + ("_baseline" if saved.baseline else "")
+    say(msg(what, id=saved.indicator, period=saved.period, value=f"{saved.entered}{converted}", by=saved.recorded_by,
+            record=saved.id))
 
 
 def _update_file(st: State, file: Path, dry_run: bool, revise: bool, force: bool, by: str | None,
@@ -161,7 +162,7 @@ def _update_file(st: State, file: Path, dry_run: bool, revise: bool, force: bool
 
     plan = st.plan()
     table = read_table(file)
-    say(f"read {file}: {table.read_as}")
+    say(msg("said.read", path=file, what=table.read_as))
     with (st.open_store(write=False) if dry_run else _store(st)) or _NoStore() as store:
         batch = prepare_batch(plan, store.current_figures(), table.rows, revise=revise, force=force, given=given)
         problems = sorted(table.problems + batch.problems, key=lambda p: p.row)
@@ -170,22 +171,21 @@ def _update_file(st: State, file: Path, dry_run: bool, revise: bool, force: bool
 
             for p in problems:
                 print(row_line(file, p.row, p.message, p.hint, st.lang), file=sys.stderr)
-            raise InputRefused(f"{file}: {len(problems)} bad row(s); nothing was recorded",
-                               "fix the rows listed above and run again")
-        unchanged = f"; {len(batch.unchanged)} unchanged" if batch.unchanged else ""
-        unchanged += f"; {batch.no_figure} row(s) without a figure" if batch.no_figure else ""
+            raise InputRefused(msg("record.bad_rows", file=file, count=len(problems)), msg("record.bad_rows.hint"))
+        unchanged = [msg("said.n_unchanged", count=len(batch.unchanged))] if batch.unchanged else []
+        unchanged += [msg("said.n_without_figure", count=batch.no_figure)] if batch.no_figure else []
         if dry_run:
             for c in batch.changes:
                 r = c.record
                 change = f"{c.replaces.entered} -> {r.entered}" if c.replaces else r.entered
                 print(inert(f"{r.indicator}\t{r.period}{' baseline' if r.baseline else ''}\t{change}"))
-            say(f"dry run: {len(batch.changes)} figure(s) would be recorded{unchanged}; nothing was written")
+            say(msg("said.dry_run_file", count=len(batch.changes), more=unchanged))
             return
         if batch.changes:
             store.add_many(batch.records, _by(by), _now(), revise=revise, batch=f"{file.name}@{_now()}")
     revised = sum(1 for c in batch.changes if c.replaces)
-    say(f"recorded {len(batch.changes)} figure(s) from {file}" + (f" ({revised} revised)" if revised else "")
-        + unchanged)
+    say(msg("said.recorded_file", count=len(batch.changes), path=file,
+            revised=msg("said.n_revised", count=revised) if revised else "", more=unchanged))
 
 
 # What interactive `update` says, in English and Chinese (prompts and confirmations; errors go through i18n).
@@ -351,13 +351,14 @@ def task_set(
     try:
         day = dt.date.fromisoformat(date) if date else today()
     except ValueError:
-        raise InputRefused(f"cannot read date '{date}'", "write it as 2023-06-30") from None
+        raise InputRefused(msg("date.unreadable", text=date), msg("date.unreadable.hint")) from None
     year = plan.info.year
     if not year - 1 <= day.year <= year + 5:
-        raise InputRefused(f"date {day} is outside {year - 1}..{year + 5}", "check the year")
+        raise InputRefused(msg("date.outside", date=day, first=year - 1, last=year + 5), msg("date.outside.hint"))
     with _store(st) as store:
         saved = store.set_task(tid, day, status, percent, note, _by(by), _now())
-    say(f"recorded {tid} {status}{f' {percent:g}%' if percent is not None else ''} as of {day} (update {saved.id})")
+    say(msg("said.task_recorded", id=tid, status=msg(f"word.{status}"), percent=f" {percent:g}%" if percent is not None
+            else "", date=day, update=saved.id))
 
 
 def history(
@@ -390,7 +391,7 @@ def history(
         write_out("\n".join(history_lines(rows, cols, table_width(), paint if use_colour() else None)) + "\n", None)
     else:
         emit_rows(rows, cols, cols, fmt)
-    say(f"{len(rows)} record(s)")
+    say(msg("said.n_records", count=len(rows)))
 
 
 def _history_item(plan, item: str) -> str:
@@ -435,7 +436,7 @@ def export(
         write_out(rows_to_csv(records, rec_cols), out)
     else:
         if out is None:
-            raise InputRefused("xlsx needs --out FILE.xlsx")
+            raise InputRefused(msg("option.xlsx_needs_out"))
         from liupi_cli.render.tables_xlsx import tables_to_xlsx
         from liupi_cli.store import TaskUpdate
 
@@ -443,10 +444,9 @@ def export(
                                ("task_updates", list(TaskUpdate.model_fields), (t.model_dump() for t in tasks))])
         write_out(data, out)
     if fmt is Fmt.csv and tasks:  # one CSV holds one table: say where the task updates are, never drop them quietly
-        say(f"{len(records)} record(s); {len(tasks)} task update(s) not in the CSV: "
-            "`liupi export --format json` or `--out FILE.xlsx` holds them too")
+        say(msg("said.exported_csv", records=len(records), tasks=len(tasks)))
     else:
-        say(f"{len(records)} record(s), {len(tasks)} task update(s)")
+        say(msg("said.exported", records=len(records), tasks=len(tasks)))
 
 
 def register(app: typer.Typer) -> None:
