@@ -90,6 +90,19 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     # the plan
     "plan.invalid": ("the plan has {count} error(s)", "计划文件有{count}处错误"),
     "plan.invalid.hint": ("run `liupi check` to list them", "运行 `liupi check` 查看详情"),
+    "plan.file_not_found.hint": ("check --data-dir or LIUPI_HOME", "请检查 --data-dir 或 LIUPI_HOME"),
+    "plan.file_empty": ("{path}: the file is empty", "{path}：文件是空的"),
+    "plan.file_empty.hint": ("restore it from the bundled plan or a backup", "请从自带计划或备份恢复"),
+    "report.no_figures": ("no figure recorded in {year} up to {period} in {where}; record figures with `liupi update` "
+                          "(`liupi init DIR --demo` makes a workspace with demo figures)",
+                          "{where} 中没有 {year} 年截至 {period} 的数据；请用 `liupi update` 录入（`liupi init 目录 --demo` "
+                          "可建带示例数据的工作区）"),
+    "report.no_figures_elsewhere": ("no figure recorded in {year} up to {period} in {where}; {count} figure(s) of this "
+                                    "plan are in {path}{more}: pass --db {path} or run liupi in that workspace",
+                                    "{where} 中没有 {year} 年截至 {period} 的数据；本计划有{count}项数据在 {path}{more}：请加 "
+                                    "--db {path} 或在该工作区运行 liupi"),
+    "said.not_created": ("{path} (not created yet)", "{path}（尚未创建）"),
+    "said.other_stores": (" (and {count} other store(s): `liupi info`)", "（另有{count}个数据库：`liupi info`）"),
     "plan.check_summary": ("{where} ({title}): {errors} error(s), {warnings} warning(s)",
                            "{where}（{title}）：错误{errors}处，警告{warnings}处"),
     # periods
@@ -123,6 +136,10 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "period.report_outside": ("report period {key} is outside the plan year {year}", "报告期 {key} 不在计划年度 {year} 年内"),
     "period.report_outside.hint": ("the plan covers {year}: e.g. --month {year}-06 or --year {year}",
                                    "计划年度为 {year} 年，例如 --month {year}-06 或 --year {year}"),
+    "dekad.unreadable": ("cannot read dekad '{text}'", "无法识别旬“{text}”"),
+    "dekad.unreadable.hint": ("write YEAR-MONTH-N: 2023-06-1 (days 1–10), 2023-06-2 (11–20), 2023-06-3 (21–end)",
+                              "写作 年-月-N：2023-06-1（1–10日）、2023-06-2（11–20日）、2023-06-3（21日至月末）"),
+    "dekad.no_month": ("dekad '{text}': month {month} does not exist", "旬“{text}”：没有{month}月"),
     "period.dekad_outside": ("dekad {key} is outside the plan year {year}", "旬 {key} 不在计划年度 {year} 年内"),
     # options shared by the commands
     "option.one_period": ("give exactly one of {options}", "{options} 须给且只给一个"),
@@ -144,6 +161,12 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "option.unit_with_value": ("a figure's unit goes with the value (185000万元) or in the file's 单位 column",
                                "数据的单位请写在数值后（185000万元），或写在文件的“单位”列"),
     "usage.see_help": ("`{command} -h` shows the usage", "`{command} -h` 查看用法"),
+    "usage.no_such_option": ("no such option: {option}", "没有这个选项：{option}"),
+    "usage.missing": ("missing {what}", "缺少 {what}"),
+    "usage.not_a_choice": ("invalid value for {option}: '{given}' is not one of {choices}",
+                           "选项 {option} 的值“{given}”无效，可选：{choices}"),
+    "usage.bad_value": ("invalid value for {option}: {detail}", "选项 {option} 的值无效：{detail}"),
+    "usage.other": ("{detail}", "用法有误：{detail}"),
     # values
     "value.empty": ("empty value", "数值为空"),
     "value.empty.hint": ("give a number, e.g. 4.5 or 93.44亿元", "请填数字，例如 4.5 或 93.44亿元"),

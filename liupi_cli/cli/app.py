@@ -15,7 +15,7 @@ from typer._click.exceptions import UsageError
 from typer.core import TyperGroup
 
 from liupi_cli import __version__
-from liupi_cli.cli.context import state
+from liupi_cli.cli.context import State, state
 from liupi_cli.cli.i18n import current_lang, line
 from liupi_cli.cli.options import LANG_HELP, Lang, add_lang
 from liupi_cli.errors import ExitCode, LiupiError, PlanInvalid
@@ -116,12 +116,15 @@ class LiupiGroup(TyperGroup):
             report_error(exc, json_envelope=st.json_errors, lang=st.lang)
             raise typer.Exit(exc.exit_code) from None
         except UsageError as exc:  # a command's own options; in Chinese when asked for
-            lang = current_lang(asked)
+            lang = current_lang(asked or (ctx.obj.lang_chosen if isinstance(ctx.obj, State) else None))
             if lang != "zh":
                 raise
+            from liupi_cli.cli.usage import usage_message
+            from liupi_cli.messages import msg
+
             command = exc.ctx.command_path if exc.ctx else "liupi"
-            print(line("error", exc.format_message(), lang), file=sys.stderr)
-            print(line("hint", f"`{command} -h` 查看用法", lang), file=sys.stderr)
+            print(line("error", usage_message(exc, argv), lang), file=sys.stderr)
+            print(line("hint", msg("usage.see_help", command=command), lang), file=sys.stderr)
             raise typer.Exit(ExitCode.USAGE) from None
 
 

@@ -14,7 +14,7 @@ from typing import Optional
 import typer
 
 from liupi_cli.cli.cadence_cmds import _emit_doc
-from liupi_cli.cli.options import format_option, out_option
+from liupi_cli.cli.options import format_option, grain_checked, out_option
 from liupi_cli.cli.clock import today
 from liupi_cli.cli.context import state
 from liupi_cli.cli.output import Fmt, pick_format, say
@@ -107,9 +107,7 @@ def rank(
     lang = st.document_lang("zh")  # the 排名通报 is for the city's office: zh unless --lang or $LIUPI_LANG
     fmt = pick_format(fmt, out, RANK_FORMATS)
     st.json_errors = fmt is Fmt.json
-    period = option_period("--month", month)
-    if period.grain != "month":
-        raise UsageProblem(f"--month {month} is not a month", "e.g. --month 2023-06")
+    period = grain_checked("--month", month, option_period("--month", month), "month")
     try:
         signed = dt.date.fromisoformat(date) if date else today()
     except ValueError:

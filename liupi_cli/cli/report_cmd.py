@@ -112,15 +112,14 @@ def _no_figures(st, period: Period) -> str:
     from liupi_cli.registry import figures_elsewhere
 
     plan, loc = st.plan(), st.store_location()
-    where = loc.path if loc.path.exists() else f"{loc.path} (not created yet)"
-    line = f"no figure recorded in {period.year} up to {period.key} in {where}; "
+    where = loc.path if loc.path.exists() else msg("said.not_created", path=loc.path)
     elsewhere = figures_elsewhere(plan.info.id, loc.path, os.environ, period)
     if elsewhere:
         best = elsewhere[0]
-        more = f" (and {len(elsewhere) - 1} other store(s): `liupi info`)" if len(elsewhere) > 1 else ""
-        return line + (f"{best.in_period} figure(s) of this plan are in {best.path}{more}: "
-                       f"pass --db {best.path} or run liupi in that workspace")
-    return line + "record figures with `liupi update` (`liupi init DIR --demo` makes a workspace with demo figures)"
+        more = msg("said.other_stores", count=len(elsewhere) - 1) if len(elsewhere) > 1 else ""
+        return msg("report.no_figures_elsewhere", year=period.year, period=period.key, where=where,
+                   count=best.in_period, path=best.path, more=more)
+    return msg("report.no_figures", year=period.year, period=period.key, where=where)
 
 
 def _write(rep, fmt: Fmt, lang: str, out: Path | None) -> None:
