@@ -21,10 +21,15 @@ def _catalogue() -> dict[str, tuple[str, str]]:
 
 
 def _param(value: Any, lang: str) -> Any:
-    """A parameter as said in ``lang``: a message in that language; a list as its items, each after the
-    language's separator ("; " or "；"), so that an empty list says nothing."""
+    """A parameter as said in ``lang``: a message in that language; a tuple as alternatives ("a, b or c");
+    a list as its items, each after the language's separator ("; " or "；"), so that an empty list says nothing."""
     if isinstance(value, Msg):
         return value.text(lang)
+    if isinstance(value, tuple):  # alternatives: "a, b or c" / "a、b 或 c"
+        items = [str(_param(v, lang)) for v in value]
+        if lang == "zh":
+            return "、".join(items[:-1]) + " 或 " + items[-1] if len(items) > 1 else "".join(items)
+        return ", ".join(items[:-1]) + " or " + items[-1] if len(items) > 1 else "".join(items)
     if isinstance(value, list):
         sep = "；" if lang == "zh" else "; "
         return "".join(sep + str(_param(v, lang)) for v in value)

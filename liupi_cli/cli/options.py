@@ -76,9 +76,7 @@ def one_period(given: dict[str, str | None], example: str) -> tuple[str, str]:
 
     chosen = [(name, value) for name, value in given.items() if value]
     if len(chosen) != 1:
-        names = list(given)
-        options = ", ".join(names[:-1]) + " or " + names[-1]
-        raise UsageProblem(msg("option.one_period", options=options), msg("option.example.hint", example=example))
+        raise UsageProblem(msg("option.one_period", options=tuple(given)), msg("option.example.hint", example=example))
     return chosen[0]
 
 

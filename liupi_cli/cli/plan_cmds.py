@@ -205,7 +205,8 @@ def _kind(kind: str | None) -> str | None:
     from liupi_cli.errors import InputRefused
 
     if kind not in Kind.__members__:
-        raise InputRefused(f"unknown kind '{kind}'", "one of " + ", ".join(k.value for k in Kind))
+        raise InputRefused(msg("unknown.id", what=msg("word.kind"), given=kind),
+                           msg("unknown.hint.one_of", names=", ".join(k.value for k in Kind)))
     return kind
 
 

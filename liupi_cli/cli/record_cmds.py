@@ -319,7 +319,7 @@ def template(
             data = template_xlsx(rows, lang, xlsx_cell(f"{plan.info.title_zh} {who} {p.label_zh} 数据填报"
                                                        .replace("  ", " ")))
     else:
-        raise InputRefused(f"cannot write a template as '{suffix}'", "use --out FILE.xlsx or FILE.csv")
+        raise InputRefused(msg("template.suffix", suffix=suffix), msg("template.suffix.hint"))
     with writing(out):
         write_atomic(out, data, encoding="utf-8")
     say(msg("said.template_written", path=out, rows=len(rows), period=p.key, column="数值" if lang == "zh" else "value"))
