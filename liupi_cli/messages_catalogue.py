@@ -316,6 +316,28 @@ CATALOGUE: dict[str, tuple[str, str]] = {
                       "{option} {path} 会覆盖 liupi 正在使用的 {what}；未写入"),
     "output.other_file.hint": ("write the output to another file", "请写到另一个文件"),
     "output.wrote": ("wrote {path}", "已写入 {path}"),
+    "said.bundled": ("liupi: no workspace (liupi.toml) in this folder or above, and no ./data: using the bundled sample "
+                     "plan; `liupi init DIR` makes a workspace",
+                     "liupi：本目录及上级目录没有工作区（liupi.toml），也没有 ./data：使用自带的示例计划；"
+                     "`liupi init 目录` 可新建工作区"),
+    "said.january_owed": ("--month {month}: January's figures are owed with February's, listed as {period} (1–2月)",
+                          "--month {month}：1月数据与2月合并报送，按 {period}（1–2月）列出"),
+    "said.owed": ("{period}: {figures} figure(s) and {tasks} task update(s) owed by {units} unit(s); {complete} unit(s) "
+                  "complete", "{period}：未报指标数据{figures}项、任务进展{tasks}项，涉及{units}个单位；{complete}个单位已报齐"),
+    "said.unit_page": ("{unit} {period}: {indicators} indicator(s), {tasks} task(s), {owed} item(s) owed",
+                       "{unit} {period}：指标{indicators}项、任务{tasks}项，待报{owed}项"),
+    "said.n_tasks_listed": ("{count} task(s)", "共{count}项任务"),
+    "said.n_indicators": ("{count} indicator(s)", "共{count}项指标"),
+    "said.n_tasks": ("{count} task(s) as of {date}", "截至 {date} 共{count}项任务"),
+    "said.no_task_update": ("{id}: no task update yet", "{id}：尚无任务进展"),
+    "said.no_record": ("{id} {name}: no record yet", "{id} {name}：尚无数据记录"),
+    "said.collected": ("collected {added} new or changed figure(s) from {counties} county(ies); {unchanged} unchanged; "
+                       "{refused} refused", "已从{counties}个县收集新增或变动数据{added}项；{unchanged}项未变；{refused}个县被拒"),
+    "said.refused": ("refused: {why}", "被拒：{why}"),
+    "said.rank_empty": ("no county figure is collected for {period}: every county scored 0 (`liupi collect` first)",
+                        "{period} 没有收集到任何县的数据：各县均计0分（请先运行 `liupi collect`）"),
+    "plan.ambiguous_name": ("'{given}' is the name of {count} indicators", "“{given}”是{count}个指标的名称"),
+    "plan.ambiguous_name.hint": ("use the id: {ids}", "请用编号：{ids}"),
     "said.baseline": (" baseline", " 去年同期数"),
     "said.unchanged": ("unchanged: {id} {period}{baseline} already has {value}, recorded by {by} at {at}",
                        "未变：{id} {period}{baseline} 已是 {value}（{by} 于 {at} 录入）"),

@@ -82,8 +82,8 @@ class Plan:
         if len(by_name) == 1:
             return by_name[0]
         if len(by_name) > 1:
-            raise InputRefused(f"'{given}' is the name of {len(by_name)} indicators",
-                               f"use the id: {', '.join(by_name)}")
+            raise InputRefused(msg("plan.ambiguous_name", given=given, count=len(by_name)),
+                               msg("plan.ambiguous_name.hint", ids=", ".join(by_name)))
         names = {i.id: i.id for i in self.indicators.values()}
         names.update({i.name_zh: i.id for i in self.indicators.values()})
         raise UnknownId("indicator", given, suggest(given, names))

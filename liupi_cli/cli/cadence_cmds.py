@@ -69,8 +69,7 @@ def _one_period(month: str | None, quarter: str | None, year: str | None, exampl
         except InputRefused:  # unreadable: said below as the usage error it is
             joint = False
         if joint:
-            say(f"{period.label_zh}：1月数据与2月合并报送，按1–2月列出" if lang == "zh" else
-                f"--month {month}: January's figures are owed with February's, listed as {period.key} (1–2月)")
+            say(msg("said.january_owed", month=month, period=period.key))
             return period
     return _grain_period(name, value, name[2:], today())
 
@@ -178,12 +177,8 @@ def missing(
     st.check_out(out)
     _emit_doc(missing_doc(m, lang), m, fmt, out, lang)
     owing = sum(1 for u in m.units if not u.complete)
-    if lang == "zh":
-        say(f"{m.period}：未报指标数据{m.figures_missing}项、任务进展{m.tasks_missing}项，涉及{owing}个单位；"
-            f"{len(m.complete_units)}个单位已报齐")
-    else:
-        say(f"{m.period}: {m.figures_missing} figure(s) and {m.tasks_missing} task update(s) owed by "
-            f"{owing} unit(s); {len(m.complete_units)} unit(s) complete")
+    say(msg("said.owed", period=m.period, figures=m.figures_missing, tasks=m.tasks_missing, units=owing,
+            complete=len(m.complete_units)))
     if "missing" in fail and (m.figures_missing or m.tasks_missing):
         raise typer.Exit(ExitCode.INVALID)
 
@@ -217,11 +212,8 @@ def unit(
     st.check_out(out)
     _emit_doc(unit_doc(page, lang), page, fmt, out, lang)
     owed = len(page.owes.figures) + len(page.owes.tasks)
-    if lang == "zh":
-        say(f"{page.unit_zh} {page.period}：指标{len(page.indicators)}项、任务{len(page.tasks)}项，待报{owed}项")
-    else:
-        say(f"{page.unit_zh} {page.period}: {len(page.indicators)} indicator(s), {len(page.tasks)} task(s), "
-            f"{owed} item(s) owed")
+    say(msg("said.unit_page", unit=page.unit_zh, period=page.period, indicators=len(page.indicators),
+            tasks=len(page.tasks), owed=owed))
 
 
 def _formats(text: str) -> list[str]:

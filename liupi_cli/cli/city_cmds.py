@@ -14,11 +14,12 @@ from typing import Optional
 import typer
 
 from liupi_cli.cli.cadence_cmds import _emit_doc
-from liupi_cli.cli.options import format_option, grain_checked, out_option
 from liupi_cli.cli.clock import today
 from liupi_cli.cli.context import state
+from liupi_cli.cli.options import format_option, grain_checked, out_option
 from liupi_cli.cli.output import Fmt, pick_format, say
 from liupi_cli.errors import ExitCode, UsageProblem
+from liupi_cli.messages import msg
 
 COLLECT_FORMATS = (Fmt.table, Fmt.json)
 RANK_FORMATS = (Fmt.table, Fmt.markdown, Fmt.csv, Fmt.json, Fmt.xlsx, Fmt.html, Fmt.docx)
@@ -72,10 +73,10 @@ def collect(
     _emit_doc(collect_doc(result), result, fmt, None)
     added = sum(c.added for c in result.counties)
     unchanged = sum(c.unchanged for c in result.counties)
-    say(f"collected {added} new or changed figure(s) from {len(result.counties) - len(result.refused)} "
-        f"county(ies); {unchanged} unchanged; {len(result.refused)} refused")
+    say(msg("said.collected", added=added, counties=len(result.counties) - len(result.refused), unchanged=unchanged,
+            refused=len(result.refused)))
     for c in result.refused:
-        say(f"refused: {c.refused}")
+        say(msg("said.refused", why=c.refused))
     if result.refused:
         raise typer.Exit(ExitCode.INVALID)
 
@@ -124,7 +125,7 @@ def rank(
     gongwen = {"date": signed, "recipients": city.config.city.recipients, "issuer": city.config.city.issuer}
     _emit_doc(ranking_doc(ranking, lang), ranking, fmt, out, lang, gongwen=gongwen)
     if not any(s.value is not None for c in ranking.counties for s in c.scores):
-        say(f"no county figure is collected for {period.key}: every county scored 0 (`liupi collect` first)")
+        say(msg("said.rank_empty", period=period.key))
         raise typer.Exit(ExitCode.EMPTY)
 
 

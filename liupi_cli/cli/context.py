@@ -12,8 +12,6 @@ if TYPE_CHECKING:  # the plan, the store and pydantic are imported by the comman
     from liupi_cli.store import Store
     from liupi_cli.workspace import StoreLocation, Workspace
 
-BUNDLED_NOTE = ("liupi: no workspace (liupi.toml) in this folder or above, and no ./data: using the bundled "
-                "sample plan; `liupi init DIR` makes a workspace")
 
 
 def env_lang() -> str | None:
@@ -59,7 +57,9 @@ class State:
             if self._workspace.bundled:
                 from liupi_cli.cli.output import say
 
-                say(BUNDLED_NOTE)
+                from liupi_cli.messages import msg
+
+                say(msg("said.bundled"))
         return self._workspace
 
     def plan(self) -> Plan:
@@ -112,6 +112,14 @@ class State:
 
             raise OutputUnwritable(msg("output.in_use", option=option, path=out, what=hit),
                                    msg("output.other_file.hint"))
+
+
+def __getattr__(name: str) -> Any:
+    if name == "BUNDLED_NOTE":  # the note that the bundled sample plan is in use, as the catalogue says it
+        from liupi_cli.messages import msg
+
+        return msg("said.bundled")
+    raise AttributeError(name)
 
 
 def state(ctx: Any) -> State:

@@ -12,10 +12,10 @@ import typer
 from liupi_cli.cli.clock import today
 from liupi_cli.cli.context import state
 from liupi_cli.cli.options import format_option, out_option
-from liupi_cli.messages import msg
 from liupi_cli.cli.output import Fmt, emit_rows, pick_format, say
 from liupi_cli.errors import ExitCode
 from liupi_cli.listing import list_indicators, list_tasks
+from liupi_cli.messages import msg
 from liupi_cli.models import Kind
 from liupi_cli.plan import check_plan
 from liupi_cli.render.safe import inert, one_line
@@ -124,7 +124,7 @@ def targets(
     columns = ["id", "battle", "name_zh", "name_en", "kind", "comparator", "qualifier", "target", "unit",
                "frequency", "due", "lead_unit_zh", "source"]
     _emit(rows, columns + ["alternatives"], columns[:1] + columns[2:3] + columns[4:9] + ["lead_unit_zh", "source"],
-          fmt, out, f"{len(rows)} indicator(s)")
+          fmt, out, msg("said.n_indicators", count=len(rows)))
 
 
 def tasks(
@@ -160,7 +160,7 @@ def tasks(
     columns = ["id", "battle", "source", "title_zh", "lead_units", "responsible_units", "responsible_others",
                "deadline", "deadline_text", "category", "indicators", "summary"]
     _emit(rows, columns, ["id", "title_zh", "lead_units_zh", "deadline", "indicators"], fmt, out,
-          f"{len(rows)} task(s)")
+          msg("said.n_tasks_listed", count=len(rows)))
 
 
 def _timeline(st, battle, unit, kind, status, overdue, due_within, as_of, fmt: Fmt, out: Path | None) -> None:
@@ -185,7 +185,7 @@ def _timeline(st, battle, unit, kind, status, overdue, due_within, as_of, fmt: F
                "days_overdue", "days_left", "days_since_update", "stale"]
     _emit(lines, columns, ["id", "title_zh", "lead_units_zh", "deadline", "status", "percent", "updated", "state",
                            "days_overdue", "days_left", "days_since_update", "stale"], fmt, out,
-          f"{len(lines)} task(s) as of {day.isoformat()}")
+          msg("said.n_tasks", count=len(lines), date=day.isoformat()))
 
 
 def _days(text: str) -> int:

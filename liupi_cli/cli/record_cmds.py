@@ -386,7 +386,8 @@ def history(
             rows = store.task_updates(iid) if is_task else store.records(iid)
     if fmt is Fmt.table:
         if not rows:
-            say(f"{iid}: no task update yet" if is_task else f"{iid} {plan.indicators[iid].name_zh}: no record yet")
+            say(msg("said.no_task_update", id=iid) if is_task else
+                msg("said.no_record", id=iid, name=plan.indicators[iid].name_zh))
             return
         write_out("\n".join(history_lines(rows, cols, table_width(), paint if use_colour() else None)) + "\n", None)
     else:
