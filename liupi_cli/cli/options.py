@@ -10,11 +10,12 @@ unless --lang or $LIUPI_LANG chooses: see :meth:`State.document_lang`.
 from __future__ import annotations
 
 from enum import Enum
-from typing import Any, Optional
+from typing import TYPE_CHECKING, Any, Optional
 
 import typer
 
-from liupi_cli.cli.output import Fmt
+if TYPE_CHECKING:  # output (csv, json) is imported by the commands that write, not by `liupi --help`
+    from liupi_cli.cli.output import Fmt
 
 LANGS = ("en", "zh")
 
