@@ -338,6 +338,25 @@ CATALOGUE: dict[str, tuple[str, str]] = {
                         "{period} 没有收集到任何县的数据：各县均计0分（请先运行 `liupi collect`）"),
     "plan.ambiguous_name": ("'{given}' is the name of {count} indicators", "“{given}”是{count}个指标的名称"),
     "plan.ambiguous_name.hint": ("use the id: {ids}", "请用编号：{ids}"),
+    # interactive `update`
+    "prompt.no_terminal": ("interactive update needs a terminal", "逐项录入需要在终端中运行"),
+    "prompt.no_terminal.hint": ("give ID VALUE on the command line, or --file FILE", "请在命令行给出“指标 数值”，或用 --file 文件"),
+    "prompt.intro": ("{n} indicator(s) due for {period}. Enter a value, or press Enter to skip. Ctrl-C stops; what you "
+                     "entered is kept.", "{period}应报指标{n}项。输入数值后回车；直接回车跳过；Ctrl-C 结束，已输入的数据都会保留。"),
+    "prompt.ask": ("{id} {name} [target {target}; last {last}] {period}: ", "{id} {name} [目标 {target}；上次 {last}] {period}："),
+    "prompt.none": ("none", "无"),
+    "prompt.unchanged": ("unchanged: {id} {period} already has {entered}", "未变：{id} {period} 已是 {entered}"),
+    "prompt.saved": ("saved {id} {period}: {entered}", "已保存 {id} {period}：{entered}"),
+    "prompt.stopped": ("\nstopped: recorded {n} figure(s); everything entered so far is kept",
+                       "\n已停止：共保存 {n} 项数据，已输入的都已保留"),
+    "prompt.done": ("recorded {n} figure(s)", "共保存 {n} 项数据"),
+    "prompt.revise": ("enter another figure or press Enter to skip; to replace the recorded one, afterwards run: "
+                      "liupi update {id} {value} --period {period} --revise",
+                      "可重新输入或直接回车跳过；如需替换已报数据，之后运行：liupi update {id} {value} --period {period} --revise"),
+    "prompt.force": ("enter another figure or press Enter to skip; if the figure really fell, afterwards run: "
+                     "liupi update {id} {value} --period {period} --force --note \"why it fell\"",
+                     "可重新输入或直接回车跳过；如数据确实回落，之后运行：liupi update {id} {value} --period {period} "
+                     "--force --note \"回落原因\""),
     "said.baseline": (" baseline", " 去年同期数"),
     "said.unchanged": ("unchanged: {id} {period}{baseline} already has {value}, recorded by {by} at {at}",
                        "未变：{id} {period}{baseline} 已是 {value}（{by} 于 {at} 录入）"),

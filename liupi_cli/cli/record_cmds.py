@@ -188,36 +188,13 @@ def _update_file(st: State, file: Path, dry_run: bool, revise: bool, force: bool
             revised=msg("said.n_revised", count=revised) if revised else "", more=unchanged))
 
 
-# What interactive `update` says, in English and Chinese (prompts and confirmations; errors go through i18n).
-SAY = {
-    "en": {"intro": "{n} indicator(s) due for {period}. Enter a value, or press Enter to skip. Ctrl-C stops; "
-                    "what you entered is kept.",
-           "prompt": "{id} {name} [target {target}; last {last}] {period}: ",
-           "none": "none", "unchanged": "unchanged: {id} {period} already has {entered}",
-           "saved": "saved {id} {period}: {entered}",
-           "stopped": "\nstopped: recorded {n} figure(s); everything entered so far is kept",
-           "done": "recorded {n} figure(s)",
-           "revise": "enter another figure or press Enter to skip; to replace the recorded one, afterwards run: "
-                     "liupi update {id} {value} --period {period} --revise",
-           "force": "enter another figure or press Enter to skip; if the figure really fell, afterwards run: "
-                    "liupi update {id} {value} --period {period} --force --note \"why it fell\""},
-    "zh": {"intro": "{period}应报指标{n}项。输入数值后回车；直接回车跳过；Ctrl-C 结束，已输入的数据都会保留。",
-           "prompt": "{id} {name} [目标 {target}；上次 {last}] {period}：",
-           "none": "无", "unchanged": "未变：{id} {period} 已是 {entered}",
-           "saved": "已保存 {id} {period}：{entered}",
-           "stopped": "\n已停止：共保存 {n} 项数据，已输入的都已保留",
-           "done": "共保存 {n} 项数据",
-           "revise": "可重新输入或直接回车跳过；如需替换已报数据，之后运行：liupi update {id} {value} --period {period} --revise",
-           "force": "可重新输入或直接回车跳过；如数据确实回落，之后运行：liupi update {id} {value} --period {period} "
-                    "--force --note \"回落原因\""},
-}
+# What interactive `update` says (prompts and confirmations) is in the catalogue under prompt.*; errors too.
 
 
 def _update_interactive(st: State, battle: str | None, unit: str | None, by: str | None, given,
                         revise: bool = False, force: bool = False, lang: str = "en") -> None:
     if not _stdin_is_terminal():
-        raise InputRefused("interactive update needs a terminal",
-                           "give ID VALUE on the command line, or --file FILE")
+        raise InputRefused(msg("prompt.no_terminal"), msg("prompt.no_terminal.hint"))
     import gc
     import signal
 
@@ -225,22 +202,21 @@ def _update_interactive(st: State, battle: str | None, unit: str | None, by: str
     # Ctrl-C stops the session (exit 130, what was entered kept), even when liupi was started with SIGINT
     # ignored (a job started in the background by a script, fed through a pipe or a pseudo-terminal).
     signal.signal(signal.SIGINT, signal.default_int_handler)
-    words = SAY[lang]
     plan = st.plan()
     period = parse_period(given.period, plan.info.year - 1 if given.baseline else plan.info.year)
     from liupi_cli.recording import due_indicators
 
     due = due_indicators(plan, period, battle, unit)
     saved = 0
-    say(words["intro"].format(n=len(due), period=period.key))
+    say(msg("prompt.intro", n=len(due), period=period.key))
     with _store(st) as store:
         try:
             for ind in due:
                 saved += _ask(st, store, ind, period.key, by, given, revise, force, lang)
         except KeyboardInterrupt:
-            say(words["stopped"].format(n=saved))
+            say(msg("prompt.stopped", n=saved))
             raise typer.Exit(130) from None
-    say(words["done"].format(n=saved))
+    say(msg("prompt.done", n=saved))
 
 
 def _ask(st: State, store: Store, ind, period: str, by: str | None, given, revise: bool, force: bool,
@@ -248,12 +224,11 @@ def _ask(st: State, store: Store, ind, period: str, by: str | None, given, revis
     """Prompt for one indicator until a valid value or a blank; returns how many were saved (0 or 1)."""
     from liupi_cli.recording import check_changes, make_record
 
-    words = SAY[lang]
     plan = st.plan()
     current = store.current_figures(ind.id)
-    last = _latest(current) or words["none"]
+    last = _latest(current) or msg("prompt.none")
     target = f"{ind.target:g}{ind.unit or ''}" if ind.target is not None else "—"
-    prompt = words["prompt"].format(id=ind.id, name=ind.name_zh, target=target, last=last, period=period)
+    prompt = msg("prompt.ask", id=ind.id, name=ind.name_zh, target=target, last=last, period=period).text(lang)
     while True:
         try:
             answer = input(inert(prompt)).strip()
@@ -268,16 +243,16 @@ def _ask(st: State, store: Store, ind, period: str, by: str | None, given, revis
             if batch.problems:
                 problem = batch.problems[0]
                 if problem.needs in ("revise", "force"):  # options cannot be given at a prompt: say what to run
-                    say(i18n_line("error", problem.message, lang) + " (" + words[problem.needs].format(
-                        id=ind.id, value=shlex.quote(answer), period=period) + ")")
+                    then = msg(f"prompt.{problem.needs}", id=ind.id, value=shlex.quote(answer), period=period)
+                    say(i18n_line("error", problem.message, lang) + " (" + then.text(lang) + ")")
                     continue
                 raise InputRefused(problem.message, problem.hint)
             if batch.unchanged:
-                say(words["unchanged"].format(id=ind.id, period=record.period,
-                                              entered=batch.unchanged[0].replaces.entered))
+                say(msg("prompt.unchanged", id=ind.id, period=record.period,
+                        entered=batch.unchanged[0].replaces.entered))
                 return 0
             store.add(record, _by(by), _now(), revise=revise)
-            say(words["saved"].format(id=ind.id, period=record.period, entered=record.entered))
+            say(msg("prompt.saved", id=ind.id, period=record.period, entered=record.entered))
             return 1
         except LiupiError as exc:
             say(i18n_line("error", exc.message, lang) + (f" ({i18n_line('hint', exc.hint, lang)})" if exc.hint else ""))
