@@ -60,9 +60,11 @@ def collect(
     city = _city(st)
     config = city.config
     if file is not None and county is None:
-        raise UsageProblem("--file needs --county: whose file it is", "liupi collect --county ID --file FILE")
+        raise UsageProblem(msg("city.file_needs_county"),
+                           msg("option.example.hint", example="liupi collect --county ID --file FILE"))
     if county is not None and config.county(county) is None:
-        raise UsageProblem(f"unknown county '{county}'", "one of " + ", ".join(c.id for c in config.counties))
+        raise UsageProblem(msg("unknown.id", what=msg("word.county"), given=county),
+                           msg("unknown.hint.one_of", names=", ".join(c.id for c in config.counties)))
     if file is not None:
         counties = [c.model_copy(update={"source": str(file.resolve())}) if c.id == county else c
                     for c in config.counties]
@@ -112,11 +114,12 @@ def rank(
     try:
         signed = dt.date.fromisoformat(date) if date else today()
     except ValueError:
-        raise UsageProblem(f"--date {date} is not a date", "e.g. --date 2023-07-20") from None
+        raise UsageProblem(msg("date.option_not_a_date", option="--date", text=date),
+                           msg("option.example.hint", example="--date 2023-07-20")) from None
     city = _city(st)
     if period.year != city.config.city.year:
-        raise UsageProblem(f"--month {month} is outside the city's year {city.config.city.year}",
-                           f"e.g. --month {city.config.city.year}-06")
+        raise UsageProblem(msg("city.month_outside", month=month, year=city.config.city.year),
+                           msg("option.example.hint", example=f"--month {city.config.city.year}-06"))
     st.check_out(out)
     with CollectedStore(city.collected_path, city.config.city.name_zh, readonly=True) as store:
         figures = store.current()
