@@ -17,6 +17,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from liupi_cli.errors import OutputUnwritable
+from liupi_cli.messages import msg
 
 SETTINGS_NAME = "liupi.toml"
 _SQLITE_HEADER = b"SQLite format 3\x00"
@@ -32,7 +33,8 @@ def check_replaceable(path: Path) -> None:
     except FileNotFoundError:
         return
     except OSError as exc:
-        raise OutputUnwritable(f"cannot write {path}: {exc.strerror or exc}", "choose another output file") from exc
+        raise OutputUnwritable(msg("output.cannot_write", path=path, why=exc.strerror or exc),
+                               msg("output.choose_other.hint")) from exc
     if not stat.S_ISREG(info.st_mode):
         kind = next((name for test, name in _KINDS if test(info.st_mode)), "not a regular file")
         raise OutputUnwritable(f"{path} is {kind}; liupi writes only regular files and left it as it was",

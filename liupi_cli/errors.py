@@ -24,6 +24,8 @@ class LiupiError(Exception):
     exit_code = ExitCode.INVALID
 
     def __init__(self, message: str, hint: str | None = None):
+        """``message`` and ``hint`` are :class:`liupi_cli.messages.Msg` (an id with parameters, said in the
+        run's language by the CLI); ``.message``/``.hint`` read as their English text."""
         super().__init__(message)
         self.message = message
         self.hint = hint
@@ -59,23 +61,30 @@ class PlanInvalid(LiupiError):
     """The plan was read and is invalid; ``problems`` lists every finding."""
 
     def __init__(self, problems: list[Problem]):
+        from liupi_cli.messages import msg
+
         errors = [p for p in problems if p.severity == "error"]
-        super().__init__(f"the plan has {len(errors)} error(s)", "run `liupi check` to list them")
+        super().__init__(msg("plan.invalid", count=len(errors)), msg("plan.invalid.hint"))
         self.problems = problems
 
 
 class UnknownId(LiupiError):
-    LISTED_BY = {"indicator": "`liupi targets` lists them", "task": "`liupi tasks` lists them",
-                 "unit": "units are listed under `units:` in targets.yaml (`liupi info` shows where)"}
+    LISTED_BY = ("indicator", "task", "unit")  # the kinds whose hint says where they are listed
+    WORDS = ("indicator", "task", "unit", "battle", "indicator or task")  # kinds said as a word of the catalogue
 
     def __init__(self, what: str, given: str, suggestions: list[str], known: list[str] | None = None):
+        from liupi_cli.messages import msg
+
+        word = msg("word." + what.replace(" ", "_")) if what in self.WORDS else what
         if suggestions:
-            hint = f"did you mean {', '.join(suggestions)}?"
+            hint = msg("unknown.hint.did_you_mean", names=", ".join(suggestions))
         elif known:
-            hint = f"one of {', '.join(known)}"
+            hint = msg("unknown.hint.one_of", names=", ".join(known))
+        elif what in self.LISTED_BY:
+            hint = msg(f"unknown.hint.{what}")
         else:
-            hint = self.LISTED_BY.get(what, f"check the {what}")
-        super().__init__(f"unknown {what} '{given}'", hint)
+            hint = msg("unknown.hint.other", what=word)
+        super().__init__(msg("unknown.id", what=word, given=given), hint)
         self.suggestions = suggestions
 
 

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 
 from liupi_cli.errors import InputRefused
 from liupi_cli.frequency import Frequency
+from liupi_cli.messages import msg
 
 _MONTH = re.compile(r"^(\d{4})-(\d{1,2})$")
 _JOINT = re.compile(r"^(\d{4})-0?1/0?2$")
@@ -80,7 +81,6 @@ _CN_YEAR = re.compile(r"^(?:(\d{4})年)?(.*)$")
 _CN_MONTHS = re.compile(rf"^(?:(\d{{1,2}}){_DASH})?(\d{{1,2}})月(?:份|末|底)?$")  # 6月, 1-6月, 1—2月
 _CN_QUARTER = re.compile(r"^(?:第)?([一二三四1-4])季度?$|^[Qq]([1-4])$")
 _CN_PART = {"上半年": 6, "前三季度": 9, "全年": 12, "度": 12, "": 12}
-FORMS_HINT = "write 2023-06, 2023-01/02, 2023Q2 or 2023 (or 2023年6月, 2023年1-2月, 2023年二季度, 2023年上半年)"
 
 
 class JanuaryAlone(InputRefused):
@@ -93,20 +93,19 @@ class JanuaryAlone(InputRefused):
 
 def _month(year: int, month: int, text: str) -> Period:
     if not 1 <= month <= 12:
-        raise InputRefused(f"period '{text}': month {month} does not exist", "months are 01–12")
+        raise InputRefused(msg("period.no_month", text=text, month=month), msg("period.no_month.hint"))
     if month == 1:
-        hint = f"record it as {year}-02 (or {year}-01/02)"
-        if re.fullmatch(r"\d{4}\.1", text.strip()):  # a spreadsheet shows the number 2023.10 as 2023.1
-            hint += f"; if it means October (2023.10 shown without its 0), write {year}-10"
-        raise JanuaryAlone(f"period '{text}': January is published together with February as 1–2月", hint, year)
+        # a spreadsheet shows the number 2023.10 as 2023.1
+        october = re.fullmatch(r"\d{4}\.1", text.strip())
+        hint = msg("period.january.hint_october" if october else "period.january.hint", year=year)
+        raise JanuaryAlone(msg("period.january", text=text), hint, year)
     return Period(year, month, "month")
 
 
 def _cn_period(y: int, rest: str, text: str) -> Period:
     if rm := _CN_MONTHS.match(rest):
         if int(rm[1] or 1) != 1:
-            raise InputRefused(f"period '{text}' does not start in January",
-                               "figures are year to date: write 1-6月 for January to June")
+            raise InputRefused(msg("period.not_from_january", text=text), msg("period.not_from_january.hint"))
         return _month(y, int(rm[2]), text)
     if qm := _CN_QUARTER.match(rest):
         return Period(y, _CN_NUM[qm[1] or qm[2]] * 3, "quarter")
@@ -127,8 +126,7 @@ def parse_period(text: str, year: int | None = None) -> Period:
     """
     t = normalise_text(text)
     if t[:1] in ("-", "+"):  # -2023Q2 would read as 2023Q2 once the dashes of 2023-Q2 are dropped
-        raise InputRefused(f"period '{text}' has a sign; a period is never negative",
-                           "write it without one, e.g. 2023Q2, 2023-06 or 2023")
+        raise InputRefused(msg("period.signed", text=text), msg("period.signed.hint"))
     if m := _JOINT.match(t):
         return Period(int(m[1]), 2, "month")
     if (m := _MONTH.match(t)) or (m := _SLASH_MONTH.match(t)) or (m := _COMPACT.match(t)) or (m := _DATE.match(t)):
@@ -148,9 +146,9 @@ def parse_period(text: str, year: int | None = None) -> Period:
         rest = m[2]
         if _CN_MONTHS.match(rest) or _CN_QUARTER.match(rest) or rest in _CN_PART:
             if m[1] is None and year is None:
-                raise InputRefused(f"period '{text}' gives no year", f"write the year too, e.g. 2023年{rest}")
+                raise InputRefused(msg("period.no_year", text=text), msg("period.no_year.hint", example=f"2023年{rest}"))
             return _cn_period(int(m[1]) if m[1] else year, rest, text)
-    raise InputRefused(f"cannot read period '{text}'", FORMS_HINT)
+    raise InputRefused(msg("period.unreadable", text=text), msg("period.forms.hint"))
 
 
 def owed_period(text: str) -> tuple[Period, bool]:
@@ -189,9 +187,9 @@ def period_for(frequency: Frequency, period: Period, plan_year: int, baseline: b
     """
     year = plan_year - 1 if baseline else plan_year
     if period.year != year:
-        which = "last year's same period (--baseline)" if baseline else "the plan year"
-        raise InputRefused(f"period {period.key} is outside {which} {year}",
-                           f"use a period in {year}, e.g. {year}-06")
+        which = msg("word.baseline_year" if baseline else "word.plan_year")
+        raise InputRefused(msg("period.outside", key=period.key, which=which, year=year),
+                           msg("period.outside.hint", year=year))
     if frequency in (Frequency.monthly, Frequency.once):
         if period.grain == "month":
             return period
@@ -204,7 +202,5 @@ def period_for(frequency: Frequency, period: Period, plan_year: int, baseline: b
             return Period(period.year, 12, "quarter")
     elif frequency is Frequency.annual and period.months == 12:
         return Period(period.year, 12, "year")
-    raise InputRefused(
-        f"{'an' if frequency.value[0] in 'aeiou' else 'a'} {frequency.value} indicator has no figure for {period.key}",
-        "valid periods: " + ", ".join(valid_periods(frequency, year)),
-    )
+    raise InputRefused(msg("period.not_for_frequency", frequency=msg(f"word.{frequency.value}"), key=period.key),
+                       msg("period.valid.hint", periods=", ".join(valid_periods(frequency, year))))

@@ -19,6 +19,7 @@ from pydantic import BaseModel, ValidationError
 
 from liupi_cli.errors import InputRefused, PlanInvalid, PlanUnreadable, Problem, UnknownId
 from liupi_cli.gcpause import paused_gc
+from liupi_cli.messages import msg
 from liupi_cli.models import (
     Battle,
     Comparator,
@@ -81,8 +82,8 @@ class Plan:
         if len(by_name) == 1:
             return by_name[0]
         if len(by_name) > 1:
-            raise InputRefused(f"'{given}' is the name of {len(by_name)} indicators",
-                               f"use the id: {', '.join(by_name)}")
+            raise InputRefused(msg("plan.ambiguous_name", given=given, count=len(by_name)),
+                               msg("plan.ambiguous_name.hint", ids=", ".join(by_name)))
         names = {i.id: i.id for i in self.indicators.values()}
         names.update({i.name_zh: i.id for i in self.indicators.values()})
         raise UnknownId("indicator", given, suggest(given, names))
@@ -358,8 +359,7 @@ def check_plan(data_dir: Path) -> tuple[Plan | None, list[Problem]]:
     """
     data_dir = Path(data_dir)
     if not data_dir.is_dir():
-        raise PlanUnreadable(f"{data_dir}: no such data directory",
-                             "pass --data-dir DIR or set LIUPI_HOME to a folder holding targets.yaml")
+        raise PlanUnreadable(msg("plan.no_dir", path=data_dir), msg("plan.no_dir.hint"))
     tdata, tlines, problems = _read(data_dir, TARGETS)
     kdata, klines, kproblems = _read(data_dir, TASKS)
     problems += kproblems

@@ -20,6 +20,7 @@ import unicodedata
 from dataclasses import dataclass
 
 from liupi_cli.errors import InputRefused
+from liupi_cli.messages import msg
 from liupi_cli.periods import normalise_text
 
 MULTIPLIERS = {"亿": 1e8, "千万": 1e7, "百万": 1e6, "万": 1e4, "千": 1e3}
@@ -55,8 +56,7 @@ def _refuse_marks(typed: str) -> None:
         if unicodedata.decimal(ch, None) is None and unicodedata.digit(ch, None) is not None:
             kept = "".join(c for c in typed if c != ch and unicodedata.decimal(c, None) is not None
                            or c in ".,．，").strip()
-            raise InputRefused(f"value '{typed}' has '{ch}' glued to it (read as a digit it would change the figure)",
-                               f"a footnote mark? write the figure alone (e.g. {kept or '4.5'}) and the note with --note")
+            raise InputRefused(msg("value.glued", text=typed, mark=ch), msg("value.glued.hint", kept=kept or "4.5"))
 
 
 def _check_commas(raw: str, t: str) -> None:
@@ -67,14 +67,13 @@ def _check_commas(raw: str, t: str) -> None:
         return
     if "." in figure and figure.index(".") < figure.rindex(","):
         plain = figure.replace(".", "").replace(",", ".")
-        raise InputRefused(f"value '{raw}' looks like a decimal comma ({plain} where a comma marks decimals)",
-                           f"write the figure with a decimal point and no separators, e.g. {plain}")
+        raise InputRefused(msg("value.decimal_comma", text=raw, plain=plain), msg("value.decimal_comma.hint", plain=plain))
     if not _GROUPED.match(figure):
         whole = figure.replace(",", "")
         dec = figure.replace(",", ".", 1) if figure.count(",") == 1 else None
-        raise InputRefused(f"value '{raw}': the comma in '{figure}' does not separate groups of three digits"
-                           + (f" (is it {whole} or {dec}?)" if dec else ""),
-                           f"write {whole}" + (f" or {dec} (a decimal point, not a comma)" if dec else ""))
+        which = "value.bad_groups_or" if dec else "value.bad_groups"
+        raise InputRefused(msg(which, text=raw, figure=figure, whole=whole, dec=dec),
+                           msg(f"{which}.hint", whole=whole, dec=dec))
 
 
 def parse_quantity(text: str, unit: str | None) -> Quantity:
@@ -82,7 +81,7 @@ def parse_quantity(text: str, unit: str | None) -> Quantity:
     _refuse_marks(typed)
     raw = normalise_text(text)  # ６．１％ and 1，480 are 6.1% and 1,480; －３ is -3
     if not raw:
-        raise InputRefused("empty value", "give a number, e.g. 4.5 or 93.44亿元")
+        raise InputRefused(msg("value.empty"), msg("value.empty.hint"))
     if raw.lower() in DONE_WORDS:
         return Quantity(DONE_WORDS[raw.lower()], typed, None)
     t = raw.replace(" ", "")
@@ -104,23 +103,23 @@ def parse_quantity(text: str, unit: str | None) -> Quantity:
     m = _NUMBER.match(t)
     if not m:
         if t.lower() in ("nan", "inf", "-inf", "+inf", "infinity"):
-            raise InputRefused(f"value '{raw}' is not a finite number", "give a number such as 4.5")
-        raise InputRefused(f"cannot read value '{raw}'", "write e.g. 4.5, 4.5%, 下降0.5%, 93.44亿元, 0.9‰")
+            raise InputRefused(msg("value.not_finite", text=raw), msg("value.not_finite.hint"))
+        raise InputRefused(msg("value.unreadable", text=raw), msg("value.unreadable.hint"))
     number = float(m[1]) * sign
     if not math.isfinite(number):
-        raise InputRefused(f"value '{raw}' is not a finite number", "give a number such as 4.5")
+        raise InputRefused(msg("value.not_finite", text=raw), msg("value.not_finite.hint"))
     typed_unit = m[2] or None
     if times:
         if typed_unit or unit != "%":
-            raise InputRefused(f"'{raw}': 'N倍' is a growth multiple and needs a % indicator")
+            raise InputRefused(msg("value.times_needs_percent", text=raw))
         return Quantity(number * 100, typed, "倍")
     if typed_unit is None or typed_unit == unit:
         return Quantity(number, typed, typed_unit)
     f_in, base_in = split_unit(typed_unit)
     f_ind, base_ind = split_unit(unit)
     if base_in != base_ind:
-        raise InputRefused(
-            f"value '{raw}' is in {typed_unit}, but this indicator is measured in {unit or 'plain numbers'}",
-            f"give the value in {unit}" if unit else "give a plain number",
-        )
+        if unit:
+            raise InputRefused(msg("value.wrong_unit", text=raw, typed=typed_unit, unit=unit),
+                               msg("value.wrong_unit.hint", unit=unit))
+        raise InputRefused(msg("value.wrong_unit_plain", text=raw, typed=typed_unit), msg("value.wrong_unit_plain.hint"))
     return Quantity(number * f_in / f_ind, typed, typed_unit)

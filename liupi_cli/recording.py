@@ -10,6 +10,7 @@ from liupi_cli import plausible
 from liupi_cli.errors import InputRefused, LiupiError
 from liupi_cli.gcpause import paused_gc
 from liupi_cli.kinds import kinds_with
+from liupi_cli.messages import msg
 from liupi_cli.models import FIGURE_LIMIT, Frequency, Indicator, Kind
 from liupi_cli.owners import indicator_units
 from liupi_cli.periods import Period, normalise_text, parse_period, period_for
@@ -28,19 +29,19 @@ COUNT_KINDS = kinds_with("never_negative")  # counts and levels may not be below
 
 def sanity(ind: Indicator, value: float, force: bool) -> None:
     if not math.isfinite(value):
-        raise InputRefused(f"{ind.id}: value is not a finite number")
+        raise InputRefused(msg("value.id_not_finite", id=ind.id))
     if abs(value) > FIGURE_LIMIT:
-        raise InputRefused(f"{ind.id}: {value:g}{ind.unit or ''} is too large to be a figure",
-                           "check for a typo (an extra 0, or 万元 for 亿元)")
+        raise InputRefused(msg("value.too_large", id=ind.id, value=f"{value:g}{ind.unit or ''}"),
+                           msg("value.too_large.hint"))
     if ind.kind in COUNT_KINDS and value < 0:
-        raise InputRefused(f"{ind.id}: {value:g} is negative, but {ind.name_zh} cannot be below 0",
-                           "growth rates may be negative (下降0.5%); counts and levels may not")
+        raise InputRefused(msg("value.negative", id=ind.id, value=f"{value:g}", name=ind.name_zh),
+                           msg("value.negative.hint"))
     if ind.kind is Kind.growth_rate and value < GROWTH_FLOOR:
-        raise InputRefused(f"{ind.id}: a growth of {value:g}% is impossible (below -100%)")
+        raise InputRefused(msg("value.growth_impossible", id=ind.id, value=f"{value:g}"))
     if ind.unit == "‰" and value > 1000:
-        raise InputRefused(f"{ind.id}: {value:g}‰ is over 1000‰")
+        raise InputRefused(msg("value.over_permille", id=ind.id, value=f"{value:g}"))
     if ind.kind is Kind.ranking and (value < 1 or value != int(value)):
-        raise InputRefused(f"{ind.id}: a rank is a whole position, 1 or more (got {value:g})")
+        raise InputRefused(msg("value.rank", id=ind.id, value=f"{value:g}"))
     implausible = None if force else plausible.check(ind, value)
     if implausible:
         raise InputRefused(*implausible)
@@ -98,8 +99,7 @@ def _yes_no(text: str) -> bool:
         return False
     if t in ("1", "true", "yes", "y", "是", "√", "✓"):
         return True
-    raise InputRefused(f"baseline (去年同期) is '{text}'",
-                       "write 是 (or 1) when the row records last year's same-period figure; its value goes in 数值")
+    raise InputRefused(msg("record.baseline_cell", text=text), msg("record.baseline_cell.hint"))
 
 
 @dataclass(frozen=True)
@@ -119,8 +119,8 @@ def _row_record(plan: Plan, row: dict[str, str], force: bool, given: Given) -> N
     if ident and name:  # both given: they must agree (a column sorted on its own misaligns them)
         iid = plan.indicator_id(ident)
         if name not in (plan.indicators[iid].name_zh, iid) and _indicator_or_none(plan, name) != iid:
-            raise InputRefused(f"id {iid} is {plan.indicators[iid].name_zh}, but 指标 says '{name}'",
-                               "correct whichever is wrong (was one column sorted on its own?)")
+            raise InputRefused(msg("record.name_mismatch", id=iid, name=plan.indicators[iid].name_zh, given=name),
+                               msg("record.name_mismatch.hint"))
     value = row["value"]
     tail = normalise_text(value).lstrip("+-")[-1:]  # ％ is %: a full-width unit typed in the cell is a unit
     if row.get("unit") and not any(ch.isalpha() or ch in "%‰" for ch in tail):
@@ -150,8 +150,7 @@ def prepare_batch(plan: Plan, current: Current, rows: list[tuple[int, dict[str, 
     given = given or Given(note=note)
     note = given.note
     if given.baseline and any("baseline" in row for _, row in rows[:1]):
-        raise InputRefused("--baseline is for a file without a 去年同期 column; this file has one",
-                           "write 是 in the 去年同期 column of last year's rows, or leave out --baseline")
+        raise InputRefused(msg("record.baseline_twice"), msg("record.baseline_twice.hint"))
     problems: list[RowProblem] = []
     candidates: list[tuple[int | None, NewRecord]] = []
     seen: dict[Key, int] = {}
@@ -167,7 +166,7 @@ def prepare_batch(plan: Plan, current: Current, rows: list[tuple[int, dict[str, 
             continue
         key = (rec.indicator, rec.period, rec.baseline)
         if key in seen:
-            problems.append(RowProblem(n, f"{rec.indicator} {rec.period} is also given in row {seen[key]}"))
+            problems.append(RowProblem(n, msg("record.also_in_row", id=rec.indicator, period=rec.period, row=seen[key])))
             continue
         seen[key] = n
         candidates.append((n, rec))
@@ -189,11 +188,10 @@ def check_changes(plan: Plan, current: Current, candidates: list[tuple[int | Non
         if old is not None and same_figure(old.value, rec.value):
             unchanged.append(Change(n, rec, old))
         elif old is not None and not revise:
-            which = "last year's " if rec.baseline else ""
-            problems.append(RowProblem(n or 0, f"{rec.indicator} already has {which}{old.entered} for {rec.period}, "
-                                               f"recorded by {old.recorded_by} at {old.recorded_at}",
-                                       "pass --revise to supersede it (the old value stays in `liupi history`)",
-                                       needs="revise"))
+            which = msg("record.duplicate.which" if rec.baseline else "record.duplicate.which_none")
+            problems.append(RowProblem(n or 0, msg("record.duplicate", id=rec.indicator, which=which, entered=old.entered,
+                                                   period=rec.period, by=old.recorded_by, at=old.recorded_at),
+                                       msg("record.duplicate_row.hint"), needs="revise"))
         else:
             changes.append(Change(n, rec, old))
     problems += _falling_year_to_date(plan, current, changes, force, note)
@@ -217,7 +215,7 @@ def _falling_year_to_date(plan: Plan, current: Current, changes: list[Change], f
     merged = {k: dict(v) for k, v in stored.items()}
     for c in ytd:
         merged.setdefault((c.record.indicator, c.record.baseline), {})[_period(c.record.period)] = (
-            c.record.value, c.record.entered, f"row {c.row}" if c.row else "given")
+            c.record.value, c.record.entered, msg("word.row", row=c.row) if c.row else msg("word.given"))
     earlier = {k: sorted(v.items()) for k, v in merged.items()}  # this batch over what is recorded
     later = {k: sorted(v.items()) for k, v in stored.items()}  # what is recorded (the batch's own are checked above)
     problems = []
@@ -230,17 +228,16 @@ def _falling_year_to_date(plan: Plan, current: Current, changes: list[Change], f
         for p, (value, entered, where) in earlier[(rec.indicator, rec.baseline)]:
             if p.year == here.year and p.months < here.months and value > rec.value and not same_figure(value,
                                                                                                           rec.value):
-                clash = (f"{rec.indicator} {rec.period} is {rec.entered}, smaller than {entered} for {p.key} "
-                         f"({where}): a year-to-date figure cannot fall within the year", p)
+                clash = (msg("record.falls", id=rec.indicator, period=rec.period, entered=rec.entered, earlier=entered,
+                             earlier_period=p.key, where=where), p)
         for p, (value, entered, _) in later.get((rec.indicator, rec.baseline), []):
             if (clash is None and p.year == here.year and p.months > here.months and value < rec.value
                     and not same_figure(value, rec.value)):
-                clash = (f"{rec.indicator} {rec.period} is {rec.entered}, larger than {entered} recorded for "
-                         f"{p.key}: a year-to-date figure cannot fall within the year", p)
+                clash = (msg("record.falls_later", id=rec.indicator, period=rec.period, entered=rec.entered,
+                             later=entered, later_period=p.key), p)
         if clash:
             message, p = clash
-            hint = ("--force needs a --note saying why the figure fell" if force else
-                    f"correct {p.key} first with --revise, or pass --force with a --note saying why")
+            hint = msg("record.falls_force.hint") if force else msg("record.falls.hint", period=p.key)
             problems.append(RowProblem(c.row or 0, message, hint, needs="force"))
     return problems
 

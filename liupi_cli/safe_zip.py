@@ -14,6 +14,7 @@ import zipfile
 from pathlib import Path
 
 from liupi_cli.errors import InputRefused
+from liupi_cli.messages import msg
 
 MAX_UNCOMPRESSED = 200 * 1024 * 1024  # a county's 20,000-row import is a few MB of sheet XML
 MAX_RATIO = 200  # real sheets compress 5-30 times; a bomb compresses thousands of times
@@ -25,7 +26,7 @@ def check_table_file(path: Path) -> None:
     try:
         info = os.stat(path)
     except FileNotFoundError as exc:
-        raise InputRefused(f"{path}: file not found") from exc
+        raise InputRefused(msg("file.not_found", path=path)) from exc
     except OSError as exc:
         raise InputRefused(f"{path}: cannot read: {exc.strerror}") from exc
     if not stat.S_ISREG(info.st_mode):  # a FIFO or a device would be waited on, or read for ever

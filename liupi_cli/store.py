@@ -24,6 +24,7 @@ from pydantic import BaseModel, ConfigDict
 
 from liupi_cli.errors import InputRefused, StoreError
 from liupi_cli.gcpause import paused_gc
+from liupi_cli.messages import msg
 from liupi_cli.periods import Period, within
 from liupi_cli.plan import Plan
 
@@ -210,12 +211,10 @@ class NewRecord:
 
 class Duplicate(InputRefused):
     def __init__(self, new: NewRecord, existing: Record):
-        which = "last year's " if new.baseline else ""
-        super().__init__(
-            f"{new.indicator} already has {which}{existing.entered} for {new.period}, "
-            f"recorded by {existing.recorded_by} at {existing.recorded_at}",
-            "pass --revise to record a revision (the old value stays in `liupi history`)",
-        )
+        which = msg("record.duplicate.which" if new.baseline else "record.duplicate.which_none")
+        super().__init__(msg("record.duplicate", id=new.indicator, which=which, entered=existing.entered,
+                             period=new.period, by=existing.recorded_by, at=existing.recorded_at),
+                         msg("record.duplicate.hint"))
         self.existing = existing
 
 
@@ -245,9 +244,8 @@ class Store:
 
     def _open_readonly(self) -> None:
         if not self.path.is_file():
-            raise StoreError(f"no record store at {self.path}" + ("" if not self.path.exists() else " (not a file)"),
-                             "check the path (--db / LIUPI_DB / liupi.toml; `liupi info` shows where records are "
-                             "kept); reading never creates a store, the first `liupi update` does")
+            raise StoreError(msg("store.missing", path=self.path, not_file=msg("word.not_a_file") if self.path.exists() else ""),
+                             msg("store.missing.hint"))
         uri = "file:" + urllib.parse.quote(str(self.path.resolve())) + "?mode=ro"
         try:
             self.db = self._connect(uri)
@@ -272,8 +270,7 @@ class Store:
                      and self.db.execute("PRAGMA journal_mode").fetchone()[0] == "wal")
             self.close()
         elif not self.path.parent.is_dir():
-            raise StoreError(f"cannot create the record store {self.path}: folder {self.path.parent} does not exist",
-                             "check the path (--db / LIUPI_DB / liupi.toml), or create the folder first")
+            raise StoreError(msg("store.no_folder", path=self.path, folder=self.path.parent), msg("store.no_folder.hint"))
         self.db = self._connect(str(self.path))
         self.db.execute("PRAGMA foreign_keys = ON")
         if ready:
@@ -325,39 +322,35 @@ class Store:
             return
         if not {"meta", "records"} <= tables:
             shown = ", ".join(sorted(tables)[:5]) or "no tables"
-            raise StoreError(f"{self.path} is not a liupi record store (it holds {shown}); nothing was changed",
-                             "point --db (or LIUPI_DB, or liupi.toml's store) at this plan's records.db")
+            raise StoreError(msg("store.not_liupi", path=self.path, tables=shown), msg("store.not_liupi.hint"))
         if version > SCHEMA_VERSION:
-            raise StoreError(f"{self.path} was written by a newer liupi (schema {version})", "upgrade liupi to read it")
+            raise StoreError(msg("store.newer", path=self.path, version=version), msg("store.newer.hint"))
         stored = db.execute("SELECT value FROM meta WHERE key = 'plan_id'").fetchone()
         if stored and stored[0] != self.plan_id:
-            raise StoreError(f"{self.path} holds records of plan '{stored[0]}', not '{self.plan_id}'",
-                             "point --db at this plan's store (`liupi info` lists the stores of this plan)")
+            raise StoreError(msg("store.other_plan", path=self.path, stored=stored[0], plan=self.plan_id),
+                             msg("store.other_plan.hint"))
         self._tables = tables
 
     def _error(self, exc: sqlite3.Error, doing: str) -> StoreError:
         """One plain line for what SQLite says went wrong."""
         text = str(exc)
         low = text.lower()
-        verb = {"open": "open", "read": "read", "write": "write to"}[doing]
-        nothing = "nothing was changed" if doing != "write" else "nothing was recorded"
+        nothing = msg("store.nothing_changed" if doing != "write" else "store.nothing_recorded")
         if "malformed" in low or "corrupt" in low:
-            why = "it is damaged"
-            hint = f"restore it from a backup (`sqlite3 FILE .recover` may rescue its rows); {nothing}"
+            why, hint = "damaged", msg("store.hint.recover", nothing=nothing)
         elif "not a database" in low:
-            why = "it is not an SQLite file"
-            hint = "check --db / LIUPI_DB / liupi.toml (`liupi info` shows where records are kept)"
+            why, hint = "not_sqlite", msg("store.hint.where")
         elif "full" in low or "disk i/o" in low or "too big" in low:
-            why, hint = "the disk is full or a file-size limit was reached", f"free some space and run again; {nothing}"
+            why, hint = "full", msg("store.hint.space", nothing=nothing)
         elif "readonly" in low or "read-only" in low or ("unable to open" in low and doing != "read"
                                                            and not _writable(self.path)):
-            why = "the file or its folder is read-only"
-            hint = f"check its permissions, or copy it somewhere writable; {nothing}"
+            why, hint = "readonly", msg("store.hint.permissions", nothing=nothing)
         elif "locked" in low or "busy" in low:
-            why, hint = "another liupi is writing to it", f"try again; {nothing}"
+            why, hint = "busy", msg("store.hint.again", nothing=nothing)
         else:
-            why, hint = "SQLite refused", f"check the path and its permissions; {nothing}"
-        return StoreError(f"cannot {verb} the record store {self.path}: {why} ({text})", hint)
+            why, hint = "refused", msg("store.hint.path", nothing=nothing)
+        return StoreError(msg("store.failed", verb=msg(f"store.verb.{doing}"), path=self.path, why=msg(f"store.why.{why}"),
+                              detail=text), hint)
 
     def close(self) -> None:
         if self.db is not None:
@@ -381,7 +374,7 @@ class Store:
     def _tx(self) -> Iterator[sqlite3.Connection]:
         """One write transaction: all of it lands, or (error, full disk, kill) none of it."""
         if self.readonly:
-            raise StoreError(f"the record store {self.path} was opened for reading")  # a bug, not user input
+            raise StoreError(msg("store.read_only_opened", path=self.path))  # a bug, not user input
         try:
             self.db.execute("BEGIN IMMEDIATE")
         except sqlite3.Error as exc:
@@ -395,9 +388,7 @@ class Store:
             except sqlite3.Error:
                 pass  # SQLite already rolled back (a full disk at COMMIT does)
             if isinstance(exc, sqlite3.IntegrityError) and "unique" in str(exc).lower():
-                raise InputRefused("a figure for the same indicator and period was stored at this very moment by "
-                                   "another liupi; nothing was recorded",
-                                   "`liupi history ID` shows it; pass --revise to revise it") from exc
+                raise InputRefused(msg("store.race"), msg("store.race.hint")) from exc
             if isinstance(exc, sqlite3.Error):
                 raise self._error(exc, "write") from exc
             raise
@@ -406,8 +397,7 @@ class Store:
         with self._tx() as db:
             version = db.execute("PRAGMA user_version").fetchone()[0]
             if version > SCHEMA_VERSION:
-                raise StoreError(f"{self.path} was written by a newer liupi (schema {version})",
-                                 "upgrade liupi to read it")
+                raise StoreError(msg("store.newer", path=self.path, version=version), msg("store.newer.hint"))
             for v in range(version + 1, SCHEMA_VERSION + 1):
                 MIGRATIONS[v](db)
                 db.execute(f"PRAGMA user_version = {v}")
@@ -415,8 +405,8 @@ class Store:
                 db.execute("INSERT INTO meta VALUES ('plan_id', ?)", (self.plan_id,))
             stored = db.execute("SELECT value FROM meta WHERE key = 'plan_id'").fetchone()
             if stored and stored[0] != self.plan_id:
-                raise StoreError(f"{self.path} holds records of plan '{stored[0]}', not '{self.plan_id}'",
-                                 "point --db at this plan's store")
+                raise StoreError(msg("store.other_plan", path=self.path, stored=stored[0], plan=self.plan_id),
+                                 msg("store.other_plan.hint"))
         self._tables = {"meta", "records", "task_progress"}
 
     @property
@@ -643,11 +633,10 @@ TASK_STATUSES = ("not_started", "in_progress", "done", "blocked")
 
 def check_task_status(status: str, percent: float | None) -> None:
     if status not in TASK_STATUSES:
-        raise InputRefused(f"unknown status '{status}'", "one of " + ", ".join(TASK_STATUSES))
+        raise InputRefused(msg("task.unknown_status", status=status), msg("unknown.hint.one_of", names=", ".join(TASK_STATUSES)))
     if percent is not None and not 0 <= percent <= 100:
-        raise InputRefused(f"percent {percent:g} is outside 0–100", "give the share done, 0 to 100")
+        raise InputRefused(msg("task.percent_range", percent=f"{percent:g}"), msg("task.percent_range.hint"))
     if status == "done" and percent is not None and percent != 100:
-        raise InputRefused(f"a task that is done is 100% done, not {percent:g}%",
-                           "leave --percent out (or give 100), or record it as in_progress")
+        raise InputRefused(msg("task.done_not_100", percent=f"{percent:g}"), msg("task.done_not_100.hint"))
     if status == "not_started" and percent:
-        raise InputRefused(f"a task not started cannot be {percent:g}% done", "record it as in_progress")
+        raise InputRefused(msg("task.not_started_done", percent=f"{percent:g}"), msg("task.not_started_done.hint"))

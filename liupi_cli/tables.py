@@ -26,6 +26,7 @@ from decimal import Decimal
 from pathlib import Path
 
 from liupi_cli.errors import InputRefused
+from liupi_cli.messages import msg
 from liupi_cli.periods import normalise_text
 from liupi_cli.safe_zip import check_table_file
 
@@ -76,19 +77,19 @@ def read_table(path: Path) -> Table:
         with path.open("rb") as fh:
             head = fh.read(8)
     except FileNotFoundError:
-        raise InputRefused(f"{path}: file not found") from None
+        raise InputRefused(msg("file.not_found", path=path)) from None
     except OSError as exc:
-        raise InputRefused(f"{path}: cannot open: {exc.strerror}") from None
+        raise InputRefused(msg("file.cannot_open", path=path, why=exc.strerror)) from None
     suffix = path.suffix.lower()
     if head.startswith(b"\xd0\xcf\x11\xe0") or suffix == ".xls":
-        raise InputRefused(f"{path}: an old Excel 97–2003 (.xls) workbook", "save it as .xlsx (Excel 工作簿) or CSV")
+        raise InputRefused(msg("file.xls", path=path), msg("file.xls.hint"))
     if head.startswith(b"PK\x03\x04"):
         return _read_workbook(path)
     if suffix in (".xlsx", ".xlsm"):
-        raise InputRefused(f"{path}: not an .xlsx workbook", "open it in Excel or WPS and save it as .xlsx")
+        raise InputRefused(msg("file.not_xlsx", path=path), msg("file.resave_xlsx.hint"))
     if suffix in (".csv", ".tsv", ".txt"):
         return _read_text(path)
-    raise InputRefused(f"{path}: cannot read '{suffix}' files", "give a .csv or .xlsx file")
+    raise InputRefused(msg("file.suffix", path=path, suffix=suffix), msg("file.suffix.hint"))
 
 
 # -- text -----------------------------------------------------------------
@@ -118,15 +119,14 @@ def decode(data: bytes) -> tuple[str, str]:
 
 
 def _undecodable() -> tuple[str, str]:
-    raise InputRefused("cannot read the file as text: it is not UTF-8, UTF-16 or GB18030 (GBK)",
-                       "save it from Excel or WPS as CSV UTF-8 (逗号分隔), or as .xlsx")
+    raise InputRefused(msg("file.undecodable"), msg("file.undecodable.hint"))
 
 
 def _read_text(path: Path) -> Table:
     try:
         text, encoding = decode(path.read_bytes())
     except InputRefused as exc:
-        raise InputRefused(f"{path}: {exc.message}", exc.hint) from None
+        raise InputRefused(msg("file.in", path=path, what=exc.message), exc.hint) from None
     first = next((line for line in text.splitlines() if line.strip()), "")
     delimiter = "\t" if "\t" in first else ","
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
@@ -136,11 +136,12 @@ def _read_text(path: Path) -> Table:
             numbered.append((reader.line_num, [c.strip() for c in cells]))
     except csv.Error as exc:  # a cell past the csv module's field limit (131,072 characters), a stray NUL
         too_long = "field larger than field limit" in str(exc)
-        raise InputRefused(f"{path} line {reader.line_num}: " + (
-            f"a cell longer than {csv.field_size_limit():,} characters" if too_long else f"not readable as CSV ({exc})"),
-            "check this is the file of figures; a cell holds one figure or a short note") from None
-    kind = "tab-separated" if delimiter == "\t" else "comma-separated"
-    return _assemble(path, numbered, f"{encoding} text, {kind}")
+        what = msg("file.cell_too_long", limit=f"{csv.field_size_limit():,}") if too_long else \
+            msg("file.not_csv", why=exc)
+        raise InputRefused(msg("file.at_line", path=path, line=reader.line_num, what=what),
+                           msg("file.at_line.hint")) from None
+    kind = msg("file.tab_separated" if delimiter == "\t" else "file.comma_separated")
+    return _assemble(path, numbered, msg("file.read_text", encoding=encoding, kind=kind))
 
 
 # -- workbooks --------------------------------------------------------------
@@ -215,32 +216,28 @@ def _read_workbook(path: Path) -> Table:
     try:
         wb = openpyxl.load_workbook(path, read_only=True, data_only=True)
     except Exception as exc:  # openpyxl raises many kinds for a damaged file
-        raise InputRefused(f"{path}: cannot read the workbook: {exc}", "open it in Excel or WPS and save it again") \
-            from None
+        raise InputRefused(msg("file.bad_workbook", path=path, why=exc), msg("file.bad_workbook.hint")) from None
     try:
         ws = _visible_sheet(wb)
         if ws is None:
-            raise InputRefused(f"{path}: the workbook has no visible worksheet", "unhide the sheet with the figures")
+            raise InputRefused(msg("file.no_sheet", path=path), msg("file.no_sheet.hint"))
         ws.reset_dimensions()  # some writers record a wrong size; read to the end
         raw = [(n, list(cells)) for n, cells in enumerate(ws.iter_rows(), start=1)]
         title = ws.title
         others = [w.title for w in wb.worksheets
                   if w.title != title and getattr(w, "sheet_state", "visible") == "visible"]
     except (ParseError, zipfile.BadZipFile, zlib.error, EOFError) as exc:  # the sheet is read only here
-        raise InputRefused(f"{path}: cannot read the workbook: {exc}", "open it in Excel or WPS and save it again") \
-            from None
+        raise InputRefused(msg("file.bad_workbook", path=path, why=exc), msg("file.bad_workbook.hint")) from None
     finally:
         wb.close()
     try:
-        table = _assemble(path, raw, f"sheet '{title}'", cells=True)
+        table = _assemble(path, raw, msg("file.read_sheet", sheet=title), cells=True)
     except InputRefused as exc:
-        if "no heading row" not in exc.message:
+        if getattr(exc.message, "id", None) != "file.no_headings":
             raise
         # say which sheet was read: the figures may sit on another one than the sheet left active
-        hint = (f"liupi reads the active sheet; the workbook also has {', '.join(repr(o) for o in others)}: "
-                "open the sheet with the figures, save, and run again (or delete the empty sheet)") if others \
-            else exc.hint
-        raise InputRefused(f"{exc.message} in sheet '{title}'", hint) from None
+        hint = msg("file.other_sheets.hint", sheets=", ".join(repr(o) for o in others)) if others else exc.hint
+        raise InputRefused(msg("file.no_headings_sheet", **exc.message.params, sheet=title), hint) from None
     _refuse_uncached_formulas(path, title, table)
     return table
 
@@ -338,8 +335,8 @@ def _refuse_twice_named(path: Path, columns: dict[int, str], texts: list) -> Non
     for key, cols in where.items():
         if len(cols) > 1:
             names = " and ".join(f"{_col_name(i)} ('{texts[i]}')" for i in cols)
-            raise InputRefused(f"{path}: columns {names} both mean '{key}'; liupi cannot tell which to read",
-                               "delete or rename one of them")
+            raise InputRefused(msg("file.two_columns", path=path, names=names, key=key),
+                               msg("file.two_columns.hint"))
 
 
 def _find_header(path: Path, raw: list[tuple[int, list]], cells: bool) -> tuple[int, dict[int, str]]:
@@ -362,9 +359,7 @@ def _find_header(path: Path, raw: list[tuple[int, list]], cells: bool) -> tuple[
             break
     have = set((first or {}).values())
     missing = [k for k in ("id", *_NEEDED) if k not in have and not (k == "id" and "name" in have)]
-    raise InputRefused(f"{path}: no heading row with columns {', '.join(missing)}",
-                       "headings are id (or 指标), period (期间), value (数值), and optionally unit (单位), "
-                       "source (来源), note (备注), baseline (去年同期); `liupi template` writes one")
+    raise InputRefused(msg("file.no_headings", path=path, columns=", ".join(missing)), msg("file.no_headings.hint"))
 
 
 def _assemble(path: Path, raw: list[tuple[int, list]], read_as: str, cells: bool = False) -> Table:

@@ -22,6 +22,7 @@ import yaml
 
 from liupi_cli.errors import PlanUnreadable, Problem
 from liupi_cli.gcpause import paused_gc
+from liupi_cli.messages import msg
 
 try:  # the C loader is several times faster on a large plan
     from yaml import CSafeLoader as _Loader
@@ -268,7 +269,7 @@ def load_yaml(path: Path, label: str | None = None) -> tuple[Any, LineMap, list[
     try:
         info = os.stat(path)
     except FileNotFoundError as exc:
-        raise PlanUnreadable(f"{label}: file not found", "check --data-dir or LIUPI_HOME") from exc
+        raise PlanUnreadable(msg("file.not_found", path=label), msg("plan.file_not_found.hint")) from exc
     except OSError as exc:
         raise PlanUnreadable(f"{label}: cannot read: {exc.strerror}") from exc
     if not stat.S_ISREG(info.st_mode):  # a FIFO or a device would be waited on or read for ever
@@ -279,7 +280,7 @@ def load_yaml(path: Path, label: str | None = None) -> tuple[Any, LineMap, list[
     try:
         raw = path.read_bytes()
     except FileNotFoundError as exc:
-        raise PlanUnreadable(f"{label}: file not found", "check --data-dir or LIUPI_HOME") from exc
+        raise PlanUnreadable(msg("file.not_found", path=label), msg("plan.file_not_found.hint")) from exc
     except OSError as exc:
         raise PlanUnreadable(f"{label}: cannot read: {exc.strerror}") from exc
     try:
@@ -293,7 +294,7 @@ def load_yaml(path: Path, label: str | None = None) -> tuple[Any, LineMap, list[
     if not text.strip() or all(
         not ln.strip() or ln.lstrip().startswith("#") for ln in text.splitlines()
     ):
-        raise PlanUnreadable(f"{label}: the file is empty", "restore it from the bundled plan or a backup")
+        raise PlanUnreadable(msg("plan.file_empty", path=label), msg("plan.file_empty.hint"))
     try:
         composer = _Composer(text)
         try:
@@ -317,7 +318,7 @@ def load_yaml(path: Path, label: str | None = None) -> tuple[Any, LineMap, list[
         raise PlanUnreadable(f"{label}: nested more than {MAX_DEPTH} levels deep",
                              "a plan nests a few levels; check the brackets") from exc
     if node is None:
-        raise PlanUnreadable(f"{label}: the file is empty", "restore it from the bundled plan or a backup")
+        raise PlanUnreadable(msg("plan.file_empty", path=label), msg("plan.file_empty.hint"))
     # Without an anchor (&name) there is no alias, so no budget to keep value by value; without anything
     # that can spell a merge key there is no mapping to flatten.
     budget = ALIAS_GROWTH * composer.nodes_composed() + ALIAS_MARGIN if _MAY_ANCHOR.search(text) else None

@@ -8,6 +8,7 @@ import re
 from dataclasses import dataclass
 
 from liupi_cli.errors import InputRefused
+from liupi_cli.messages import msg
 from liupi_cli.periods import Period
 
 _DEKAD = re.compile(r"^(\d{4})-(\d{1,2})-([123])$")
@@ -67,11 +68,10 @@ def dekad_of(day: dt.date) -> Dekad:
 def parse_dekad(text: str) -> Dekad:
     m = _DEKAD.match(text.strip())
     if not m:
-        raise InputRefused(f"cannot read dekad '{text}'",
-                           "write YEAR-MONTH-N: 2023-06-1 (days 1–10), 2023-06-2 (11–20), 2023-06-3 (21–end)")
+        raise InputRefused(msg("dekad.unreadable", text=text), msg("dekad.unreadable.hint"))
     month = int(m[2])
     if not 1 <= month <= 12:
-        raise InputRefused(f"dekad '{text}': month {month} does not exist", "months are 01–12")
+        raise InputRefused(msg("dekad.no_month", text=text, month=month), msg("period.no_month.hint"))
     return Dekad(int(m[1]), month, int(m[3]))
 
 

@@ -10,6 +10,7 @@ from liupi_cli.city.collected import COLLECTED_FILE
 from liupi_cli.city.config import CityConfig, city_file, is_city, load_city
 from liupi_cli.city.decomposition import Decomposition, check_decomposition, read_decomposition
 from liupi_cli.errors import InputRefused, LiupiError, PlanInvalid, Problem
+from liupi_cli.messages import msg
 from liupi_cli.plan import Plan, load_plan
 
 
@@ -30,8 +31,7 @@ def open_city(plan_dir: Path, root: Path | None = None) -> City:
     """The city workspace whose plan folder is ``plan_dir``; InputRefused when it is not a city's."""
     plan_dir = Path(plan_dir)
     if not is_city(plan_dir):
-        raise InputRefused(f"{plan_dir} is not a city workspace (no {city_file(plan_dir).name})",
-                           "liupi init CITYDIR --level city makes one; run city commands inside it")
+        raise InputRefused(msg("city.not_city", path=plan_dir, file=city_file(plan_dir).name), msg("city.not_city.hint"))
     config = load_city(plan_dir)
     plan = load_plan(plan_dir)
     if plan.info.year != config.city.year:

@@ -15,8 +15,9 @@ from typer._click.exceptions import UsageError
 from typer.core import TyperGroup
 
 from liupi_cli import __version__
-from liupi_cli.cli.context import state
+from liupi_cli.cli.context import State, state
 from liupi_cli.cli.i18n import current_lang, line
+from liupi_cli.cli.options import LANG_HELP, Lang, add_lang
 from liupi_cli.errors import ExitCode, LiupiError, PlanInvalid
 from liupi_cli.render.safe import json_inert
 
@@ -89,6 +90,7 @@ class LiupiGroup(TyperGroup):
             sub.callback()(lambda: None)  # a callback makes a group, whatever the module registers
             loaded = typer.main.get_command(sub)
             for name, cmd in loaded.commands.items():  # type: ignore[attr-defined]
+                add_lang(cmd)  # the global --lang, accepted after the command too
                 self.commands.setdefault(name, cmd)
         return self.commands.get(cmd_name)
 
@@ -114,12 +116,15 @@ class LiupiGroup(TyperGroup):
             report_error(exc, json_envelope=st.json_errors, lang=st.lang)
             raise typer.Exit(exc.exit_code) from None
         except UsageError as exc:  # a command's own options; in Chinese when asked for
-            lang = current_lang(asked)
+            lang = current_lang(asked or (ctx.obj.lang_chosen if isinstance(ctx.obj, State) else None))
             if lang != "zh":
                 raise
+            from liupi_cli.cli.usage import usage_message
+            from liupi_cli.messages import msg
+
             command = exc.ctx.command_path if exc.ctx else "liupi"
-            print(line("error", exc.format_message(), lang), file=sys.stderr)
-            print(line("hint", f"`{command} -h` 查看用法", lang), file=sys.stderr)
+            print(line("error", usage_message(exc, argv), lang), file=sys.stderr)
+            print(line("hint", msg("usage.see_help", command=command), lang), file=sys.stderr)
             raise typer.Exit(ExitCode.USAGE) from None
 
 
@@ -166,11 +171,15 @@ def root(
     db: Optional[Path] = typer.Option(None, "--db", metavar="FILE", help="Record store file. Default: $LIUPI_DB, "
                                       "then liupi.toml's store, then records.db beside the plan (see `liupi info`)."),
     debug: bool = typer.Option(False, "--debug", help="Show a traceback for errors."),
+    lang: Optional[Lang] = typer.Option(None, "--lang", metavar="en|zh", help=LANG_HELP + " Also accepted after "
+                                        "the command."),
     version: bool = typer.Option(False, "--version", callback=_version, is_eager=True,
                                  help="Print the version and exit."),
 ) -> None:
     st = state(ctx)
     st.data_dir_opt, st.db_opt, st.debug = data_dir, db, debug
+    if lang is not None:
+        st.choose_lang(lang.value)
 
 
 def _utf8_io() -> None:

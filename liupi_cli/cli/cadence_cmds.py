@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import datetime as dt
 import sys
-from enum import Enum
 from pathlib import Path
 from typing import Optional
 
@@ -16,18 +15,17 @@ import typer
 
 from liupi_cli.cli.clock import today
 from liupi_cli.cli.context import state
+from liupi_cli.cli.options import fail_on as parse_fail_on
+from liupi_cli.cli.options import format_option, grain_checked, one_period, out_option
 from liupi_cli.cli.output import Fmt, pick_format, say
 from liupi_cli.errors import ExitCode, InputRefused, OutputUnwritable, UsageProblem
+from liupi_cli.messages import msg
 from liupi_cli.periods import Period
 
 ALL_FORMATS = (Fmt.table, Fmt.markdown, Fmt.csv, Fmt.json, Fmt.xlsx, Fmt.html)
+SUMMARY_FORMATS = (Fmt.table, Fmt.markdown, Fmt.csv, Fmt.json, Fmt.html)  # to stdout; --out-dir takes --formats
 FILE_FORMATS = {"md": "md", "markdown": "md", "xlsx": "xlsx", "html": "html", "json": "json", "csv": "csv",
                 "docx": "docx"}
-
-
-class Lang(str, Enum):
-    en = "en"
-    zh = "zh"
 
 
 def load_records(st) -> tuple[list, list]:
@@ -47,11 +45,7 @@ def _grain_period(name: str, value: str, grain: str, today: dt.date) -> Period:
         return last[grain](today)
     from liupi_cli.cli.report_cmd import option_period
 
-    p = option_period(name, value)
-    if p.grain != grain:
-        raise UsageProblem(f"{name} {value} is not a {grain}",
-                           {"month": "e.g. 2023-06", "quarter": "e.g. 2023Q2", "year": "e.g. 2023"}[grain])
-    return p
+    return grain_checked(name, value, option_period(name, value), grain)
 
 
 def _checked(period: Period, plan=None) -> Period:
@@ -66,10 +60,7 @@ def _checked(period: Period, plan=None) -> Period:
 def _one_period(month: str | None, quarter: str | None, year: str | None, example: str, lang: str = "en") -> Period:
     """The period something is owed for: one of --month/--quarter/--year. January alone (2024-01) is the
     1–2月 release its figures belong to, said on stderr: a new year's 催报 starts in January."""
-    given = [(n, v, g) for n, v, g in (("--month", month, "month"), ("--quarter", quarter, "quarter"),
-                                       ("--year", year, "year")) if v]
-    if len(given) != 1:
-        raise UsageProblem("give exactly one of --month, --quarter or --year", f"e.g. {example}")
+    name, value = one_period({"--month": month, "--quarter": quarter, "--year": year}, example)
     if month is not None and month != "last":
         from liupi_cli.periods import owed_period
 
@@ -78,10 +69,9 @@ def _one_period(month: str | None, quarter: str | None, year: str | None, exampl
         except InputRefused:  # unreadable: said below as the usage error it is
             joint = False
         if joint:
-            say(f"{period.label_zh}：1月数据与2月合并报送，按1–2月列出" if lang == "zh" else
-                f"--month {month}: January's figures are owed with February's, listed as {period.key} (1–2月)")
+            say(msg("said.january_owed", month=month, period=period.key))
             return period
-    return _grain_period(*given[0], today())
+    return _grain_period(name, value, name[2:], today())
 
 
 def _emit_doc(doc, model, fmt: Fmt, out: Path | None, lang: str = "en", gongwen: dict | None = None) -> None:
@@ -93,7 +83,7 @@ def _emit_doc(doc, model, fmt: Fmt, out: Path | None, lang: str = "en", gongwen:
         print_doc(doc)
         return
     if fmt in (Fmt.xlsx, Fmt.docx) and out is None:
-        raise UsageProblem(f"{fmt.value} needs --out FILE.{fmt.value}", f"e.g. --out owed-2023-06.{fmt.value}")
+        raise UsageProblem(msg("option.needs_out", fmt=fmt.value), msg("option.example.hint", example=f"--out owed-2023-06.{fmt.value}"))
     data: str | bytes
     if fmt is Fmt.json:
         data = cf.to_json(model)
@@ -121,9 +111,9 @@ def _emit_doc(doc, model, fmt: Fmt, out: Path | None, lang: str = "en", gongwen:
     try:
         write_atomic(out, data)
     except OSError as exc:
-        raise OutputUnwritable(f"cannot write {out}: {exc.strerror or exc}",
-                               "check the folder exists and is writable") from exc
-    say(f"已写入 {out}" if lang == "zh" else f"wrote {out}")
+        raise OutputUnwritable(msg("output.cannot_write", path=out, why=exc.strerror or exc),
+                               msg("output.cannot_write.hint")) from exc
+    say(msg("output.wrote", path=out))
 
 
 def _lock_wait() -> float:
@@ -150,11 +140,8 @@ def print_doc(doc) -> None:
     sys.stdout.write(to_text(doc, table_width(), paint if use_colour() else None))
 
 
-FormatOpt = typer.Option(None, "--format", "-f", help="table | markdown | csv | json | xlsx | html "
-                         "(default table, or from --out).")
-OutOpt = typer.Option(None, "--out", "-o", help="Write to FILE; the format follows its extension.")
-LangOpt = typer.Option(Lang.en, "--lang", envvar="LIUPI_LANG", show_envvar=False, show_default=False,
-                       help="en, or zh for Chinese headings, words and messages. Default: $LIUPI_LANG, else en.")
+FormatOpt = format_option(*ALL_FORMATS)
+OutOpt = out_option()
 
 
 def missing(
@@ -165,7 +152,6 @@ def missing(
     year: Optional[str] = typer.Option(None, "--year", "-y", help="2023, or last (annual figures are owed here)."),
     unit: Optional[str] = typer.Option(None, "--unit", "-u", help="Only this lead unit (id or Chinese name)."),
     battle: Optional[str] = typer.Option(None, "--battle", "-b", help="Only this battle (id, number or name)."),
-    lang: Lang = LangOpt,
     fmt: Optional[Fmt] = FormatOpt,
     out: Optional[Path] = OutOpt,
     fail_on: Optional[str] = typer.Option(None, "--fail-on", help="missing: exit 1 when anything is owed."),
@@ -178,27 +164,22 @@ def missing(
     Example: liupi missing --month 2023-06 --unit 县人社局 --lang zh --format markdown
     """
     st = state(ctx)
-    st.lang = lang.value
+    lang = st.lang
     fmt = pick_format(fmt, out, ALL_FORMATS)
     st.json_errors = fmt is Fmt.json
-    if fail_on not in (None, "missing"):
-        raise UsageProblem(f"--fail-on {fail_on}: unknown condition", "use --fail-on missing")
-    period = _checked(_one_period(month, quarter, year, "liupi missing --month 2023-06", lang.value), st.plan())
+    fail = parse_fail_on(fail_on, ("missing",))
+    period = _checked(_one_period(month, quarter, year, "liupi missing --month 2023-06", lang), st.plan())
     from liupi_cli.cadence.missing import build_missing
     from liupi_cli.render.cadence_doc import missing_doc
 
     records, updates = load_records(st)
     m = build_missing(st.plan(), records, updates, period, battle=battle, unit=unit)
     st.check_out(out)
-    _emit_doc(missing_doc(m, lang.value), m, fmt, out, lang.value)
+    _emit_doc(missing_doc(m, lang), m, fmt, out, lang)
     owing = sum(1 for u in m.units if not u.complete)
-    if lang is Lang.zh:
-        say(f"{m.period}：未报指标数据{m.figures_missing}项、任务进展{m.tasks_missing}项，涉及{owing}个单位；"
-            f"{len(m.complete_units)}个单位已报齐")
-    else:
-        say(f"{m.period}: {m.figures_missing} figure(s) and {m.tasks_missing} task update(s) owed by "
-            f"{owing} unit(s); {len(m.complete_units)} unit(s) complete")
-    if fail_on == "missing" and (m.figures_missing or m.tasks_missing):
+    say(msg("said.owed", period=m.period, figures=m.figures_missing, tasks=m.tasks_missing, units=owing,
+            complete=len(m.complete_units)))
+    if "missing" in fail and (m.figures_missing or m.tasks_missing):
         raise typer.Exit(ExitCode.INVALID)
 
 
@@ -208,7 +189,6 @@ def unit(
     month: Optional[str] = typer.Option(None, "--month", "-m", help="2023-06, or last."),
     quarter: Optional[str] = typer.Option(None, "--quarter", "-q", help="2023Q2, or last."),
     year: Optional[str] = typer.Option(None, "--year", "-y", help="2023, or last."),
-    lang: Lang = LangOpt,
     fmt: Optional[Fmt] = FormatOpt,
     out: Optional[Path] = OutOpt,
 ) -> None:
@@ -220,23 +200,20 @@ def unit(
     Example: liupi unit rsj --month 2023-06 --lang zh --out rsj-2023-06.xlsx
     """
     st = state(ctx)
-    st.lang = lang.value
+    lang = st.lang
     fmt = pick_format(fmt, out, ALL_FORMATS)
     st.json_errors = fmt is Fmt.json
-    period = _checked(_one_period(month, quarter, year, "liupi unit 县人社局 --month 2023-06", lang.value), st.plan())
+    period = _checked(_one_period(month, quarter, year, "liupi unit 县人社局 --month 2023-06", lang), st.plan())
     from liupi_cli.cadence.unit_page import build_unit_page
     from liupi_cli.render.cadence_doc import unit_doc
 
     records, updates = load_records(st)
     page = build_unit_page(st.plan(), records, updates, period, name)
     st.check_out(out)
-    _emit_doc(unit_doc(page, lang.value), page, fmt, out, lang.value)
+    _emit_doc(unit_doc(page, lang), page, fmt, out, lang)
     owed = len(page.owes.figures) + len(page.owes.tasks)
-    if lang is Lang.zh:
-        say(f"{page.unit_zh} {page.period}：指标{len(page.indicators)}项、任务{len(page.tasks)}项，待报{owed}项")
-    else:
-        say(f"{page.unit_zh} {page.period}: {len(page.indicators)} indicator(s), {len(page.tasks)} task(s), "
-            f"{owed} item(s) owed")
+    say(msg("said.unit_page", unit=page.unit_zh, period=page.period, indicators=len(page.indicators),
+            tasks=len(page.tasks), owed=owed))
 
 
 def _formats(text: str) -> list[str]:
@@ -259,9 +236,7 @@ def summary(
                                            "(created when missing), e.g. DIR/2023-06/月通报-2023-06.xlsx."),
     formats: str = typer.Option("md,xlsx", "--formats", help="With --out-dir: any of md,xlsx,html,json,csv,docx "
                                  "(docx: a Word document in 公文 layout, dated today)."),
-    lang: Lang = typer.Option(Lang.zh, "--lang", help="zh (default) or en."),
-    fmt: Optional[Fmt] = typer.Option(None, "--format", "-f", help="Without --out-dir: table | markdown | csv | "
-                                      "json | html to stdout (default table)."),
+    fmt: Optional[Fmt] = format_option(*SUMMARY_FORMATS, default="table; without --out-dir, to stdout"),
     fail_on: Optional[str] = typer.Option(None, "--fail-on", help="Exit 1 after writing when the county is "
                                           "behind: red, missing, overdue (comma-separated)."),
 ) -> None:
@@ -274,26 +249,19 @@ def summary(
     Example: liupi summary --dekad last --out-dir circulars
     """
     st = state(ctx)
-    source = ctx.get_parameter_source("lang")
-    if source is not None and source.name == "COMMANDLINE":  # an explicit --lang also sets the messages' language
-        st.lang = lang.value
-    given = [(n, v) for n, v in (("--dekad", dekad), ("--month", month), ("--quarter", quarter), ("--year", year)) if v]
-    if len(given) != 1:
-        raise UsageProblem("give exactly one of --dekad, --month, --quarter or --year",
-                           "e.g. liupi summary --month 2023-06")
-    fail = {f.strip() for f in (fail_on or "").split(",") if f.strip()}
-    if fail - {"red", "missing", "overdue"}:
-        raise UsageProblem(f"--fail-on {fail_on}: unknown condition", "use red, missing, overdue (comma-separated)")
+    lang = st.document_lang("zh")  # the circulars are for a Chinese office: zh unless --lang or $LIUPI_LANG
+    name, value = one_period({"--dekad": dekad, "--month": month, "--quarter": quarter, "--year": year},
+                             "liupi summary --month 2023-06")
+    fail = parse_fail_on(fail_on, ("red", "missing", "overdue"))
     files = _formats(formats)
     if out_dir is None:
-        fmt = pick_format(fmt, None, (Fmt.table, Fmt.markdown, Fmt.csv, Fmt.json, Fmt.html))
+        fmt = pick_format(fmt, None, SUMMARY_FORMATS)
         st.json_errors = fmt is Fmt.json
     elif fmt is not None:
         raise UsageProblem("--format is for stdout; with --out-dir use --formats", "e.g. --formats md,xlsx")
     now = today()  # `last` is resolved here, at the edge; the core never reads the clock
     from liupi_cli.cadence.dekads import Dekad, last_complete_dekad, parse_dekad
 
-    name, value = given[0]
     when: Dekad | Period
     if name == "--dekad":
         when = last_complete_dekad(now) if value == "last" else parse_dekad(value)
@@ -306,11 +274,11 @@ def summary(
     if isinstance(when, Period):
         _checked(when, plan)
     elif when.year != plan.info.year:
-        raise UsageProblem(f"dekad {when.key} is outside the plan year {plan.info.year}",
-                           f"the plan covers {plan.info.year}: e.g. --dekad {plan.info.year}-06-2")
+        raise UsageProblem(msg("period.dekad_outside", key=when.key, year=plan.info.year),
+                           msg("option.example.hint", example=f"--dekad {plan.info.year}-06-2"))
     records, updates = load_records(st)
     product = build_product(plan, records, updates, when)
-    doc = product_doc(product, lang.value)
+    doc = product_doc(product, lang)
     if out_dir is None:
         _emit_doc(doc, product, fmt, None)
     else:
@@ -326,9 +294,9 @@ def summary(
             data = render[f]()
             out.append((f"{folder}/{PRODUCT_ZH[product.product]}-{when.key}.{f}",
                         data.encode("utf-8-sig" if f == "csv" else "utf-8") if isinstance(data, str) else data))
-        write_files(out_dir, out, lambda p: say(f"wrote {p}"), wait_s=_lock_wait())
+        write_files(out_dir, out, lambda p: say(msg("output.wrote", path=p)), wait_s=_lock_wait())
     if is_empty(product, records, updates):
-        say(f"{when.key}: no figure recorded for this period (exit {ExitCode.EMPTY})")
+        say(msg("said.period_empty", period=when.key, code=ExitCode.EMPTY))
         raise typer.Exit(ExitCode.EMPTY)
     found = _behind(product, fail) if fail else []
     if found:

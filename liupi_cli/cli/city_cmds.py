@@ -13,12 +13,15 @@ from typing import Optional
 
 import typer
 
-from liupi_cli.cli.cadence_cmds import Lang, _emit_doc
+from liupi_cli.cli.cadence_cmds import _emit_doc
 from liupi_cli.cli.clock import today
 from liupi_cli.cli.context import state
+from liupi_cli.cli.options import format_option, grain_checked, out_option
 from liupi_cli.cli.output import Fmt, pick_format, say
 from liupi_cli.errors import ExitCode, UsageProblem
+from liupi_cli.messages import msg
 
+COLLECT_FORMATS = (Fmt.table, Fmt.json)
 RANK_FORMATS = (Fmt.table, Fmt.markdown, Fmt.csv, Fmt.json, Fmt.xlsx, Fmt.html, Fmt.docx)
 
 
@@ -34,7 +37,7 @@ def collect(
     county: Optional[str] = typer.Option(None, "--county", "-c", help="Only this county (its id in city.yaml)."),
     file: Optional[Path] = typer.Option(None, "--file", help="With --county: the file received from it (`liupi "
                                         "export --format json` output), instead of its source in city.yaml."),
-    fmt: Optional[Fmt] = typer.Option(None, "--format", "-f", help="table | json (default table)."),
+    fmt: Optional[Fmt] = format_option(*COLLECT_FORMATS, default="table"),
 ) -> None:
     """Collect the counties' figures into the city's store (data/collected.db), each with its origin.
 
@@ -52,14 +55,16 @@ def collect(
     from liupi_cli.render.city_doc import collect_doc
 
     st = state(ctx)
-    fmt = pick_format(fmt, None, (Fmt.table, Fmt.json))
+    fmt = pick_format(fmt, None, COLLECT_FORMATS)
     st.json_errors = fmt is Fmt.json
     city = _city(st)
     config = city.config
     if file is not None and county is None:
-        raise UsageProblem("--file needs --county: whose file it is", "liupi collect --county ID --file FILE")
+        raise UsageProblem(msg("city.file_needs_county"),
+                           msg("option.example.hint", example="liupi collect --county ID --file FILE"))
     if county is not None and config.county(county) is None:
-        raise UsageProblem(f"unknown county '{county}'", "one of " + ", ".join(c.id for c in config.counties))
+        raise UsageProblem(msg("unknown.id", what=msg("word.county"), given=county),
+                           msg("unknown.hint.one_of", names=", ".join(c.id for c in config.counties)))
     if file is not None:
         counties = [c.model_copy(update={"source": str(file.resolve())}) if c.id == county else c
                     for c in config.counties]
@@ -70,10 +75,10 @@ def collect(
     _emit_doc(collect_doc(result), result, fmt, None)
     added = sum(c.added for c in result.counties)
     unchanged = sum(c.unchanged for c in result.counties)
-    say(f"collected {added} new or changed figure(s) from {len(result.counties) - len(result.refused)} "
-        f"county(ies); {unchanged} unchanged; {len(result.refused)} refused")
+    say(msg("said.collected", added=added, counties=len(result.counties) - len(result.refused), unchanged=unchanged,
+            refused=len(result.refused)))
     for c in result.refused:
-        say(f"refused: {c.refused}")
+        say(msg("said.refused", why=c.refused))
     if result.refused:
         raise typer.Exit(ExitCode.INVALID)
 
@@ -81,10 +86,8 @@ def collect(
 def rank(
     ctx: typer.Context,
     month: str = typer.Option(..., "--month", "-m", help="The month ranked, e.g. 2023-06 (figures up to it)."),
-    fmt: Optional[Fmt] = typer.Option(None, "--format", "-f", help="table | markdown | csv | json | xlsx | html | "
-                                      "docx (default table, or from --out)."),
-    out: Optional[Path] = typer.Option(None, "--out", "-o", help="Write to FILE; the format follows its extension."),
-    lang: Lang = typer.Option(Lang.zh, "--lang", help="zh (default: the circular is in Chinese) or en."),
+    fmt: Optional[Fmt] = format_option(*RANK_FORMATS),
+    out: Optional[Path] = out_option(),
     date: Optional[str] = typer.Option(None, "--date", help="The date under the 落款 (docx), e.g. 2023-07-20. "
                                        "Default: today."),
 ) -> None:
@@ -104,28 +107,28 @@ def rank(
     from liupi_cli.render.city_doc import ranking_doc
 
     st = state(ctx)
+    lang = st.document_lang("zh")  # the 排名通报 is for the city's office: zh unless --lang or $LIUPI_LANG
     fmt = pick_format(fmt, out, RANK_FORMATS)
     st.json_errors = fmt is Fmt.json
-    period = option_period("--month", month)
-    if period.grain != "month":
-        raise UsageProblem(f"--month {month} is not a month", "e.g. --month 2023-06")
+    period = grain_checked("--month", month, option_period("--month", month), "month")
     try:
         signed = dt.date.fromisoformat(date) if date else today()
     except ValueError:
-        raise UsageProblem(f"--date {date} is not a date", "e.g. --date 2023-07-20") from None
+        raise UsageProblem(msg("date.option_not_a_date", option="--date", text=date),
+                           msg("option.example.hint", example="--date 2023-07-20")) from None
     city = _city(st)
     if period.year != city.config.city.year:
-        raise UsageProblem(f"--month {month} is outside the city's year {city.config.city.year}",
-                           f"e.g. --month {city.config.city.year}-06")
+        raise UsageProblem(msg("city.month_outside", month=month, year=city.config.city.year),
+                           msg("option.example.hint", example=f"--month {city.config.city.year}-06"))
     st.check_out(out)
     with CollectedStore(city.collected_path, city.config.city.name_zh, readonly=True) as store:
         figures = store.current()
     ranking = build_ranking(city.config, city.plan, city.decomposition, FigureIndex(figures), period,
-                            _city_figures(st), lang.value)
+                            _city_figures(st), lang)
     gongwen = {"date": signed, "recipients": city.config.city.recipients, "issuer": city.config.city.issuer}
-    _emit_doc(ranking_doc(ranking, lang.value), ranking, fmt, out, lang.value, gongwen=gongwen)
+    _emit_doc(ranking_doc(ranking, lang), ranking, fmt, out, lang, gongwen=gongwen)
     if not any(s.value is not None for c in ranking.counties for s in c.scores):
-        say(f"no county figure is collected for {period.key}: every county scored 0 (`liupi collect` first)")
+        say(msg("said.rank_empty", period=period.key))
         raise typer.Exit(ExitCode.EMPTY)
 
 

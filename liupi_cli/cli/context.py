@@ -12,8 +12,12 @@ if TYPE_CHECKING:  # the plan, the store and pydantic are imported by the comman
     from liupi_cli.store import Store
     from liupi_cli.workspace import StoreLocation, Workspace
 
-BUNDLED_NOTE = ("liupi: no workspace (liupi.toml) in this folder or above, and no ./data: using the bundled "
-                "sample plan; `liupi init DIR` makes a workspace")
+
+
+def env_lang() -> str | None:
+    """$LIUPI_LANG when it names a language liupi speaks (zh or en), else None."""
+    value = os.environ.get("LIUPI_LANG")
+    return value if value in ("en", "zh") else None
 
 
 @dataclass
@@ -22,7 +26,8 @@ class State:
     db_opt: Path | None = None
     debug: bool = False
     json_errors: bool = False
-    lang: str = field(default_factory=lambda: "zh" if os.environ.get("LIUPI_LANG") == "zh" else "en")
+    lang_chosen: str | None = field(default_factory=env_lang)  # --lang, else $LIUPI_LANG; None: neither
+    lang: str = field(default_factory=lambda: env_lang() or "en")  # the run's language: one default, en
     _workspace: Workspace | None = field(default=None, repr=False)
     _plan: Plan | None = field(default=None, repr=False)
 
@@ -32,6 +37,15 @@ class State:
             from liupi_cli.cli.i18n import use
 
             use(value)
+
+    def choose_lang(self, value: str) -> None:
+        """--lang given (before the command or after it): the language of everything this run says."""
+        self.lang_chosen = self.lang = value
+
+    def document_lang(self, default: str) -> str:
+        """The language of a document whose readers have their own default (a Chinese office's circular,
+        ranking or fill-in sheet: zh): --lang or $LIUPI_LANG when given, else ``default``."""
+        return self.lang_chosen or default
 
     @property
     def data_dir(self) -> Workspace:
@@ -43,7 +57,9 @@ class State:
             if self._workspace.bundled:
                 from liupi_cli.cli.output import say
 
-                say(BUNDLED_NOTE)
+                from liupi_cli.messages import msg
+
+                say(msg("said.bundled"))
         return self._workspace
 
     def plan(self) -> Plan:
@@ -74,8 +90,10 @@ class State:
             try:
                 loc.path.parent.mkdir(parents=True, exist_ok=True)
             except OSError as exc:
-                raise StoreError(f"cannot create {loc.path.parent}: {exc.strerror or exc}",
-                                 "pass --db or set LIUPI_DB to a writable place") from exc
+                from liupi_cli.messages import msg
+
+                raise StoreError(msg("store.create_folder", folder=loc.path.parent, why=exc.strerror or exc),
+                                 msg("store.create_folder.hint")) from exc
         store = open_store(loc.path, plan, readonly=not write)
         remember(plan.info.id, loc.path, os.environ)
         return store
@@ -90,8 +108,18 @@ class State:
         ws = self.data_dir
         hit = replaces_in_use(out, ws, self.store_location().path)
         if hit is not None:
-            raise OutputUnwritable(f"{option} {out} would replace {hit}, which liupi is using; nothing was written",
-                              "write the output to another file")
+            from liupi_cli.messages import msg
+
+            raise OutputUnwritable(msg("output.in_use", option=option, path=out, what=hit),
+                                   msg("output.other_file.hint"))
+
+
+def __getattr__(name: str) -> Any:
+    if name == "BUNDLED_NOTE":  # the note that the bundled sample plan is in use, as the catalogue says it
+        from liupi_cli.messages import msg
+
+        return msg("said.bundled")
+    raise AttributeError(name)
 
 
 def state(ctx: Any) -> State:

@@ -38,16 +38,17 @@ EXTENSIONS = {".txt": Fmt.table, ".md": Fmt.markdown, ".csv": Fmt.csv, ".json": 
 def pick_format(fmt: Fmt | None, out: Path | None, allowed: tuple[Fmt, ...]) -> Fmt:
     """--format wins; else the --out file's extension; else table."""
     from liupi_cli.errors import InputRefused
+    from liupi_cli.messages import msg
 
     if fmt is None and out is not None:
         fmt = EXTENSIONS.get(out.suffix.lower())
         if fmt is None:
-            raise InputRefused(f"cannot tell the format from '{out.name}'",
-                               f"pass --format ({'|'.join(f.value for f in allowed)})")
+            raise InputRefused(msg("option.format_unknown", name=out.name),
+                               msg("option.format_unknown.hint", choices="|".join(f.value for f in allowed)))
     fmt = fmt or Fmt.table
     if fmt not in allowed:
-        raise InputRefused(f"--format {fmt.value} is not available here",
-                           f"choose one of {', '.join(f.value for f in allowed)}")
+        raise InputRefused(msg("option.format_not_here", fmt=fmt.value),
+                           msg("option.format_not_here.hint", choices=", ".join(f.value for f in allowed)))
     return fmt
 
 
@@ -81,7 +82,7 @@ def paint(text: str, style: str | None) -> str:
 
 def say(message: str) -> None:
     """Talk (progress, warnings, confirmations) goes to stderr, user text in it shown inert, in the run's
-    language (a known English line is said in Chinese under --lang zh / LIUPI_LANG=zh)."""
+    language (a catalogue message, liupi_cli.messages.Msg, in Chinese under --lang zh / LIUPI_LANG=zh)."""
     from liupi_cli.cli.i18n import active, tr
 
     print(inert(tr(message, active()) or ""), file=sys.stderr)
@@ -160,14 +161,14 @@ STREAMS = ("-", "/dev/stdout")  # --out values that ask for standard output, the
 def writing(out: Path):
     """Turn a failed write (no such folder, no permission, disk full) into one clear line, exit 5."""
     from liupi_cli.errors import OutputUnwritable
+    from liupi_cli.messages import msg
 
     try:
         yield
     except _write_failures() as exc:
         _finalise_quietly(exc)
-        raise OutputUnwritable(f"cannot write {out}: {getattr(exc, 'strerror', None) or exc}",
-                               "check the folder exists and is writable; any previous file there is left as it was") \
-            from exc
+        raise OutputUnwritable(msg("output.cannot_write", path=out, why=getattr(exc, "strerror", None) or exc),
+                               msg("output.cannot_write.hint")) from exc
 
 
 def write_out(text: str | bytes | Iterable[str], out: Path | None, lang: str | None = None) -> None:
@@ -200,9 +201,9 @@ def write_out(text: str | bytes | Iterable[str], out: Path | None, lang: str | N
                     f.write(piece.encode("utf-8"))
 
             write_atomic_with(out, write_pieces)
-    from liupi_cli.cli.i18n import current_lang
+    from liupi_cli.messages import msg
 
-    say(f"已写入 {out}" if current_lang(lang) == "zh" else f"wrote {out}")
+    say(msg("output.wrote", path=out))
 
 
 def emit_rows(rows: list[BaseModel], csv_columns: list[str], table_columns: list[str], fmt: Fmt,

@@ -11,17 +11,19 @@ import typer
 
 from liupi_cli.cli.clock import today
 from liupi_cli.cli.context import state
+from liupi_cli.cli.options import format_option, out_option
 from liupi_cli.cli.output import Fmt, emit_rows, pick_format, say
 from liupi_cli.errors import ExitCode
 from liupi_cli.listing import list_indicators, list_tasks
+from liupi_cli.messages import msg
 from liupi_cli.models import Kind
 from liupi_cli.plan import check_plan
 from liupi_cli.render.safe import inert, one_line
 
 LIST_FORMATS = (Fmt.table, Fmt.csv, Fmt.json)
 
-FormatOpt = typer.Option(None, "--format", "-f", help="table | csv | json (default table, or from --out).")
-OutOpt = typer.Option(None, "--out", "-o", help="Write to FILE instead of stdout; the format follows its extension.")
+FormatOpt = format_option(*LIST_FORMATS)
+OutOpt = out_option("Write to FILE instead of stdout; the format follows its extension.")
 BattleOpt = typer.Option(None, "--battle", "-b", help="Battle id (growth…livelihood), number 1-6 or Chinese name.")
 UnitOpt = typer.Option(None, "--unit", "-u", help="Unit ascii id or Chinese name, e.g. fgj or 县发改局.")
 KindOpt = typer.Option(None, "--kind", "-k", help="Indicator kind: " + ", ".join(k.value for k in Kind))
@@ -50,7 +52,7 @@ def check(ctx: typer.Context) -> None:
                    "each listed below as a warning")
     for p in problems:  # the problem's own text stays as written; its kind reads in the run's language
         print(one_line(f"{PREFIX[st.lang].get(p.severity, p.severity)}{sep}{p}"))
-    say(f"{dd.path} ({dd.origin}): {len(errors)} error(s), {len(problems) - len(errors)} warning(s)")
+    say(msg("plan.check_summary", where=dd.path, title=dd.origin, errors=len(errors), warnings=len(problems) - len(errors)))
     if errors:
         raise typer.Exit(ExitCode.INVALID)
 
@@ -127,7 +129,7 @@ def targets(
     columns = ["id", "battle", "name_zh", "name_en", "kind", "comparator", "qualifier", "target", "unit",
                "frequency", "due", "lead_unit_zh", "source"]
     _emit(rows, columns + ["alternatives"], columns[:1] + columns[2:3] + columns[4:9] + ["lead_unit_zh", "source"],
-          fmt, out, f"{len(rows)} indicator(s)")
+          fmt, out, msg("said.n_indicators", count=len(rows)))
 
 
 def tasks(
@@ -163,7 +165,7 @@ def tasks(
     columns = ["id", "battle", "source", "title_zh", "lead_units", "responsible_units", "responsible_others",
                "deadline", "deadline_text", "category", "indicators", "summary"]
     _emit(rows, columns, ["id", "title_zh", "lead_units_zh", "deadline", "indicators"], fmt, out,
-          f"{len(rows)} task(s)")
+          msg("said.n_tasks_listed", count=len(rows)))
 
 
 def _timeline(st, battle, unit, kind, status, overdue, due_within, as_of, fmt: Fmt, out: Path | None) -> None:
@@ -189,7 +191,7 @@ def _timeline(st, battle, unit, kind, status, overdue, due_within, as_of, fmt: F
                "days_overdue", "days_left", "days_since_update", "stale"]
     _emit(lines, columns, ["id", "title_zh", "lead_units_zh", "deadline", "status", "percent", "updated", "state",
                            "days_overdue", "days_left", "days_since_update", "stale"], fmt, out,
-          f"{len(lines)} task(s) as of {day.isoformat()}")
+          msg("said.n_tasks", count=len(lines), date=day.isoformat()))
 
 
 def _flag_moved(rows: list, fmt: Fmt, lang: str) -> list:
@@ -221,7 +223,8 @@ def _kind(kind: str | None) -> str | None:
     from liupi_cli.errors import InputRefused
 
     if kind not in Kind.__members__:
-        raise InputRefused(f"unknown kind '{kind}'", "one of " + ", ".join(k.value for k in Kind))
+        raise InputRefused(msg("unknown.id", what=msg("word.kind"), given=kind),
+                           msg("unknown.hint.one_of", names=", ".join(k.value for k in Kind)))
     return kind
 
 

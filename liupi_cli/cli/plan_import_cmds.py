@@ -13,6 +13,7 @@ from liupi_cli.cli.context import state
 from liupi_cli.cli.output import say
 from liupi_cli.render.safe import inert
 from liupi_cli.errors import ExitCode, OutputUnwritable
+from liupi_cli.messages import msg
 
 plan_app = typer.Typer(
     help="Make a plan from documents: import task lists, roll over to next year.", no_args_is_help=True
@@ -25,10 +26,8 @@ def writing(out: Path):
     try:
         yield
     except OSError as exc:
-        raise OutputUnwritable(
-            f"cannot write {out}: {exc.strerror or exc}",
-            "check the folder exists and is writable, or choose another --out",
-        ) from None
+        raise OutputUnwritable(msg("output.cannot_write", path=out, why=exc.strerror or exc),
+                               msg("import.cannot_write.hint")) from None
 
 
 def _refuse_review_over_plan(review: Path, dest: Path) -> None:
@@ -41,8 +40,8 @@ def _refuse_review_over_plan(review: Path, dest: Path) -> None:
     check_replaceable(review)  # before any plan file is written
     for name in ("targets.yaml", "tasks.yaml", "imported-lists.yaml"):
         if os.path.realpath(review) == os.path.realpath(dest / name):
-            raise OutputUnwritable(f"--review {review} would replace the plan file {dest / name}; nothing was "
-                                   "written", "give the review another name, e.g. import-review.md")
+            raise OutputUnwritable(msg("import.review_over_plan", review=review, plan=dest / name),
+                                   msg("import.review_over_plan.hint"))
 
 
 def _out_dir(ctx: typer.Context, out: Optional[Path]) -> tuple[Path, Optional[Path]]:

@@ -14,8 +14,8 @@ import typer
 
 from liupi_cli.cli.clock import today
 from liupi_cli.cli.context import State, state
-from liupi_cli.cli.i18n import current_lang
 from liupi_cli.cli.i18n import line as i18n_line
+from liupi_cli.cli.options import format_option, out_option
 from liupi_cli.cli.output import (
     Fmt,
     dump_json,
@@ -30,12 +30,15 @@ from liupi_cli.cli.output import (
     writing,
 )
 from liupi_cli.errors import InputRefused, LiupiError, UsageProblem
+from liupi_cli.messages import msg
 from liupi_cli.periods import parse_period
 from liupi_cli.render.safe import inert, xlsx_cell
 
 if TYPE_CHECKING:  # the core is imported by the command that uses it, so `--help` stays light
     from liupi_cli.store import Store
 
+HISTORY_FORMATS = (Fmt.table, Fmt.csv, Fmt.json)
+EXPORT_FORMATS = (Fmt.csv, Fmt.json, Fmt.xlsx)
 ByOpt = typer.Option(None, "--by", help="Who records it. Default: $LIUPI_USER, then the OS user.")
 
 
@@ -89,8 +92,6 @@ def update(
                                                           "write nothing."),
     battle: Optional[str] = typer.Option(None, "--battle", "-b", help="Interactive: only this battle."),
     unit: Optional[str] = typer.Option(None, "--unit", "-u", help="Interactive: only this lead unit."),
-    lang: Optional[str] = typer.Option(None, "--lang", help="Interactive prompts in zh or en (default $LIUPI_LANG, "
-                                       "else en)."),
 ) -> None:
     """Record actual figures: one value, a whole file, or interactively at a terminal.
 
@@ -100,13 +101,10 @@ def update(
 
     Example: liupi update --period 2023-06 --unit 县发改局   (interactive)
     """
-    st = state(ctx)
-    if lang is not None:  # --lang also sets the language of refusals, not only of prompts
-        st.lang = current_lang(lang)
+    st = state(ctx)  # --lang (global) sets the language of prompts and refusals alike
     if (file is not None or indicator is not None) and (unit or battle):
         which = "--unit" if unit else "--battle"
-        raise UsageProblem(f"{which} chooses what interactive update asks for; it does nothing with ID VALUE or --file",
-                           "a figure's unit goes with the value (185000万元) or in the file's 单位 column")
+        raise UsageProblem(msg("option.unit_battle_interactive", option=which), msg("option.unit_with_value"))
     plan = st.plan()
     from liupi_cli.recording import Given
 
@@ -119,14 +117,15 @@ def update(
                            "options are in `liupi update --help`; a negative value follows the id: "
                            "liupi update ID -5 --period 2023-06, or liupi update ID --period 2023-06 -- -5")
     if indicator is not None and value is None:
-        raise InputRefused("a value is missing", f"liupi update {indicator} VALUE --period 2023-06")
+        raise InputRefused(msg("option.value_missing"), f"liupi update {indicator} VALUE --period 2023-06")
     if period is None:
-        raise UsageProblem("--period is required", "e.g. --period 2023-06 (or 2023-01/02, 2023Q2, 2023)")
+        raise UsageProblem(msg("option.period_required"),
+                           msg("option.example.hint", example="--period 2023-06 (2023-01/02, 2023Q2, 2023)"))
     if indicator is None:
         if dry_run:
             raise UsageProblem("--dry-run is for --file or ID VALUE; interactive update saves each answer",
                                "e.g. liupi update new_urban_jobs 1500 --period 2023-06 --dry-run")
-        _update_interactive(st, battle, unit, by, given, revise, force, current_lang(lang))
+        _update_interactive(st, battle, unit, by, given, revise, force, st.lang)
         return
     from liupi_cli.recording import check_changes, make_record
 
@@ -138,21 +137,22 @@ def update(
             raise InputRefused(batch.problems[0].message, batch.problems[0].hint)
         if batch.unchanged:
             old = batch.unchanged[0].replaces
-            say(f"unchanged: {record.indicator} {record.period}{' baseline' if record.baseline else ''} already has "
-                f"{old.entered}, recorded by {old.recorded_by} at {old.recorded_at}")
+            say(msg("said.unchanged", id=record.indicator, period=record.period,
+                    baseline=msg("said.baseline") if record.baseline else "", value=old.entered, by=old.recorded_by,
+                    at=old.recorded_at))
             return
         if dry_run:
             old = batch.changes[0].replaces
             change = f"{old.entered} -> {record.entered}" if old else record.entered
             print(inert(f"{record.indicator}\t{record.period}{' baseline' if record.baseline else ''}\t{change}"))
-            say(f"dry run: 1 figure would be {'revised' if old else 'recorded'}; nothing was written")
+            say(msg("said.dry_run_revised" if old else "said.dry_run_recorded"))
             return
         saved = store.add(record, _by(by), _now(), revise=revise)
     ind = plan.indicators[saved.indicator]
     converted = f" (= {saved.value:g}{ind.unit or ''})" if saved.entered_unit not in (None, ind.unit) else ""
-    what = "revised" if saved.supersedes else "recorded"
-    say(f"{what} {saved.indicator} {saved.period}{' baseline' if saved.baseline else ''}: "
-        f"{saved.entered}{converted} by {saved.recorded_by} (record {saved.id})")
+    what = ("said.revised" if saved.supersedes else "said.recorded") + ("_baseline" if saved.baseline else "")
+    say(msg(what, id=saved.indicator, period=saved.period, value=f"{saved.entered}{converted}", by=saved.recorded_by,
+            record=saved.id))
 
 
 def _update_file(st: State, file: Path, dry_run: bool, revise: bool, force: bool, by: str | None,
@@ -162,7 +162,7 @@ def _update_file(st: State, file: Path, dry_run: bool, revise: bool, force: bool
 
     plan = st.plan()
     table = read_table(file)
-    say(f"read {file}: {table.read_as}")
+    say(msg("said.read", path=file, what=table.read_as))
     with (st.open_store(write=False) if dry_run else _store(st)) or _NoStore() as store:
         batch = prepare_batch(plan, store.current_figures(), table.rows, revise=revise, force=force, given=given)
         problems = sorted(table.problems + batch.problems, key=lambda p: p.row)
@@ -171,54 +171,30 @@ def _update_file(st: State, file: Path, dry_run: bool, revise: bool, force: bool
 
             for p in problems:
                 print(row_line(file, p.row, p.message, p.hint, st.lang), file=sys.stderr)
-            raise InputRefused(f"{file}: {len(problems)} bad row(s); nothing was recorded",
-                               "fix the rows listed above and run again")
-        unchanged = f"; {len(batch.unchanged)} unchanged" if batch.unchanged else ""
-        unchanged += f"; {batch.no_figure} row(s) without a figure" if batch.no_figure else ""
+            raise InputRefused(msg("record.bad_rows", file=file, count=len(problems)), msg("record.bad_rows.hint"))
+        unchanged = [msg("said.n_unchanged", count=len(batch.unchanged))] if batch.unchanged else []
+        unchanged += [msg("said.n_without_figure", count=batch.no_figure)] if batch.no_figure else []
         if dry_run:
             for c in batch.changes:
                 r = c.record
                 change = f"{c.replaces.entered} -> {r.entered}" if c.replaces else r.entered
                 print(inert(f"{r.indicator}\t{r.period}{' baseline' if r.baseline else ''}\t{change}"))
-            say(f"dry run: {len(batch.changes)} figure(s) would be recorded{unchanged}; nothing was written")
+            say(msg("said.dry_run_file", count=len(batch.changes), more=unchanged))
             return
         if batch.changes:
             store.add_many(batch.records, _by(by), _now(), revise=revise, batch=f"{file.name}@{_now()}")
     revised = sum(1 for c in batch.changes if c.replaces)
-    say(f"recorded {len(batch.changes)} figure(s) from {file}" + (f" ({revised} revised)" if revised else "")
-        + unchanged)
+    say(msg("said.recorded_file", count=len(batch.changes), path=file,
+            revised=msg("said.n_revised", count=revised) if revised else "", more=unchanged))
 
 
-# What interactive `update` says, in English and Chinese (prompts and confirmations; errors go through i18n).
-SAY = {
-    "en": {"intro": "{n} indicator(s) due for {period}. Enter a value, or press Enter to skip. Ctrl-C stops; "
-                    "what you entered is kept.",
-           "prompt": "{id} {name} [target {target}; last {last}] {period}: ",
-           "none": "none", "unchanged": "unchanged: {id} {period} already has {entered}",
-           "saved": "saved {id} {period}: {entered}",
-           "stopped": "\nstopped: recorded {n} figure(s); everything entered so far is kept",
-           "done": "recorded {n} figure(s)",
-           "revise": "enter another figure or press Enter to skip; to replace the recorded one, afterwards run: "
-                     "liupi update {id} {value} --period {period} --revise",
-           "force": "enter another figure or press Enter to skip; if the figure really fell, afterwards run: "
-                    "liupi update {id} {value} --period {period} --force --note \"why it fell\""},
-    "zh": {"intro": "{period}应报指标{n}项。输入数值后回车；直接回车跳过；Ctrl-C 结束，已输入的数据都会保留。",
-           "prompt": "{id} {name} [目标 {target}；上次 {last}] {period}：",
-           "none": "无", "unchanged": "未变：{id} {period} 已是 {entered}",
-           "saved": "已保存 {id} {period}：{entered}",
-           "stopped": "\n已停止：共保存 {n} 项数据，已输入的都已保留",
-           "done": "共保存 {n} 项数据",
-           "revise": "可重新输入或直接回车跳过；如需替换已报数据，之后运行：liupi update {id} {value} --period {period} --revise",
-           "force": "可重新输入或直接回车跳过；如数据确实回落，之后运行：liupi update {id} {value} --period {period} "
-                    "--force --note \"回落原因\""},
-}
+# What interactive `update` says (prompts and confirmations) is in the catalogue under prompt.*; errors too.
 
 
 def _update_interactive(st: State, battle: str | None, unit: str | None, by: str | None, given,
                         revise: bool = False, force: bool = False, lang: str = "en") -> None:
     if not _stdin_is_terminal():
-        raise InputRefused("interactive update needs a terminal",
-                           "give ID VALUE on the command line, or --file FILE")
+        raise InputRefused(msg("prompt.no_terminal"), msg("prompt.no_terminal.hint"))
     import gc
     import signal
 
@@ -226,22 +202,21 @@ def _update_interactive(st: State, battle: str | None, unit: str | None, by: str
     # Ctrl-C stops the session (exit 130, what was entered kept), even when liupi was started with SIGINT
     # ignored (a job started in the background by a script, fed through a pipe or a pseudo-terminal).
     signal.signal(signal.SIGINT, signal.default_int_handler)
-    words = SAY[lang]
     plan = st.plan()
     period = parse_period(given.period, plan.info.year - 1 if given.baseline else plan.info.year)
     from liupi_cli.recording import due_indicators
 
     due = due_indicators(plan, period, battle, unit)
     saved = 0
-    say(words["intro"].format(n=len(due), period=period.key))
+    say(msg("prompt.intro", n=len(due), period=period.key))
     with _store(st) as store:
         try:
             for ind in due:
                 saved += _ask(st, store, ind, period.key, by, given, revise, force, lang)
         except KeyboardInterrupt:
-            say(words["stopped"].format(n=saved))
+            say(msg("prompt.stopped", n=saved))
             raise typer.Exit(130) from None
-    say(words["done"].format(n=saved))
+    say(msg("prompt.done", n=saved))
 
 
 def _ask(st: State, store: Store, ind, period: str, by: str | None, given, revise: bool, force: bool,
@@ -249,12 +224,11 @@ def _ask(st: State, store: Store, ind, period: str, by: str | None, given, revis
     """Prompt for one indicator until a valid value or a blank; returns how many were saved (0 or 1)."""
     from liupi_cli.recording import check_changes, make_record
 
-    words = SAY[lang]
     plan = st.plan()
     current = store.current_figures(ind.id)
-    last = _latest(current) or words["none"]
+    last = _latest(current) or msg("prompt.none")
     target = f"{ind.target:g}{ind.unit or ''}" if ind.target is not None else "—"
-    prompt = words["prompt"].format(id=ind.id, name=ind.name_zh, target=target, last=last, period=period)
+    prompt = msg("prompt.ask", id=ind.id, name=ind.name_zh, target=target, last=last, period=period).text(lang)
     while True:
         answer = _read_answer(inert(prompt)).strip()
         if not answer:
@@ -266,16 +240,16 @@ def _ask(st: State, store: Store, ind, period: str, by: str | None, given, revis
             if batch.problems:
                 problem = batch.problems[0]
                 if problem.needs in ("revise", "force"):  # options cannot be given at a prompt: say what to run
-                    say(i18n_line("error", problem.message, lang) + " (" + words[problem.needs].format(
-                        id=ind.id, value=shlex.quote(answer), period=period) + ")")
+                    then = msg(f"prompt.{problem.needs}", id=ind.id, value=shlex.quote(answer), period=period)
+                    say(i18n_line("error", problem.message, lang) + " (" + then.text(lang) + ")")
                     continue
                 raise InputRefused(problem.message, problem.hint)
             if batch.unchanged:
-                say(words["unchanged"].format(id=ind.id, period=record.period,
-                                              entered=batch.unchanged[0].replaces.entered))
+                say(msg("prompt.unchanged", id=ind.id, period=record.period,
+                        entered=batch.unchanged[0].replaces.entered))
                 return 0
             store.add(record, _by(by), _now(), revise=revise)
-            say(words["saved"].format(id=ind.id, period=record.period, entered=record.entered))
+            say(msg("prompt.saved", id=ind.id, period=record.period, entered=record.entered))
             return 1
         except LiupiError as exc:
             say(i18n_line("error", exc.message, lang) + (f" ({i18n_line('hint', exc.hint, lang)})" if exc.hint else ""))
@@ -322,7 +296,6 @@ def template(
     battle: Optional[str] = typer.Option(None, "--battle", "-b",
                                          help="Only indicators of this battle (id, number 1-6 or Chinese name)."),
     unit: Optional[str] = typer.Option(None, "--unit", "-u", help="Only indicators this unit leads."),
-    lang: str = typer.Option("zh", "--lang", help="Headings: zh (指标 · 数值 · 单位 · 期间 …) or en."),
 ) -> None:
     """Write a fill-in sheet of the indicators due for a period; a bureau fills the 数值 column.
 
@@ -331,9 +304,8 @@ def template(
     from liupi_cli.atomic import write_atomic
     from liupi_cli.template import template_csv, template_rows, template_xlsx
 
-    if lang not in ("zh", "en"):
-        raise UsageProblem(f"--lang {lang}: choose zh or en")
     st = state(ctx)
+    lang = st.document_lang("zh")  # headings 指标 · 数值 · 单位 · 期间 … unless --lang or $LIUPI_LANG says en
     st.check_out(out)
     plan = st.plan()
     p = parse_period(period, plan.info.year)
@@ -348,11 +320,10 @@ def template(
             data = template_xlsx(rows, lang, xlsx_cell(f"{plan.info.title_zh} {who} {p.label_zh} 数据填报"
                                                        .replace("  ", " ")))
     else:
-        raise InputRefused(f"cannot write a template as '{suffix}'", "use --out FILE.xlsx or FILE.csv")
+        raise InputRefused(msg("template.suffix", suffix=suffix), msg("template.suffix.hint"))
     with writing(out):
         write_atomic(out, data, encoding="utf-8")
-    say(f"wrote {out}: {len(rows)} row(s) due for {p.key}; fill the {'数值' if lang == 'zh' else 'value'} column, "
-        f"then `liupi update --file {out}`")
+    say(msg("said.template_written", path=out, rows=len(rows), period=p.key, column="数值" if lang == "zh" else "value"))
 
 
 task_app = typer.Typer(help="Record task progress.", no_args_is_help=True)
@@ -381,26 +352,27 @@ def task_set(
     try:
         day = dt.date.fromisoformat(date) if date else today()
     except ValueError:
-        raise InputRefused(f"cannot read date '{date}'", "write it as 2023-06-30") from None
+        raise InputRefused(msg("date.unreadable", text=date), msg("date.unreadable.hint")) from None
     year = plan.info.year
     if not year - 1 <= day.year <= year + 5:
-        raise InputRefused(f"date {day} is outside {year - 1}..{year + 5}", "check the year")
+        raise InputRefused(msg("date.outside", date=day, first=year - 1, last=year + 5), msg("date.outside.hint"))
     with _store(st) as store:
         saved = store.set_task(tid, day, status, percent, note, _by(by), _now())
-    say(f"recorded {tid} {status}{f' {percent:g}%' if percent is not None else ''} as of {day} (update {saved.id})")
+    say(msg("said.task_recorded", id=tid, status=msg(f"word.{status}"), percent=f" {percent:g}%" if percent is not None
+            else "", date=day, update=saved.id))
 
 
 def history(
     ctx: typer.Context,
     item: str = typer.Argument(..., help="An indicator id or Chinese name, or a task id."),
-    fmt: Optional[Fmt] = typer.Option(None, "--format", "-f", help="table | csv | json"),
+    fmt: Optional[Fmt] = format_option(*HISTORY_FORMATS, default="table"),
 ) -> None:
     """Show every record of an indicator or a task, revisions marked.
 
     Example: liupi history gdp_growth
     """
     st = state(ctx)
-    fmt = pick_format(fmt, None, (Fmt.table, Fmt.csv, Fmt.json))
+    fmt = pick_format(fmt, None, HISTORY_FORMATS)
     st.json_errors = fmt is Fmt.json
     plan = st.plan()
     from liupi_cli.render.history_text import RECORD_COLUMNS, TASK_COLUMNS, history_lines
@@ -415,12 +387,13 @@ def history(
             rows = store.task_updates(iid) if is_task else store.records(iid)
     if fmt is Fmt.table:
         if not rows:
-            say(f"{iid}: no task update yet" if is_task else f"{iid} {plan.indicators[iid].name_zh}: no record yet")
+            say(msg("said.no_task_update", id=iid) if is_task else
+                msg("said.no_record", id=iid, name=plan.indicators[iid].name_zh))
             return
         write_out("\n".join(history_lines(rows, cols, table_width(), paint if use_colour() else None)) + "\n", None)
     else:
         emit_rows(rows, cols, cols, fmt)
-    say(f"{len(rows)} record(s)")
+    say(msg("said.n_records", count=len(rows)))
 
 
 def _history_item(plan, item: str) -> str:
@@ -442,15 +415,15 @@ def _history_item(plan, item: str) -> str:
 
 def export(
     ctx: typer.Context,
-    fmt: Optional[Fmt] = typer.Option(None, "--format", "-f", help="csv | json | xlsx (default from --out, else csv)"),
-    out: Optional[Path] = typer.Option(None, "--out", "-o", help="Write to FILE (needed for xlsx)."),
+    fmt: Optional[Fmt] = format_option(*EXPORT_FORMATS, default="from --out, else csv"),
+    out: Optional[Path] = out_option("Write to FILE (needed for xlsx); the format follows its extension."),
 ) -> None:
     """Export every record, current and superseded, and every task update.
 
     Example: liupi export --out records-2023.xlsx
     """
     st = state(ctx)
-    fmt = pick_format(fmt or (None if out else Fmt.csv), out, (Fmt.csv, Fmt.json, Fmt.xlsx))
+    fmt = pick_format(fmt or (None if out else Fmt.csv), out, EXPORT_FORMATS)
     st.json_errors = fmt is Fmt.json
     st.check_out(out)
     records, tasks = [], []
@@ -465,7 +438,7 @@ def export(
         write_out(rows_to_csv(records, rec_cols), out)
     else:
         if out is None:
-            raise InputRefused("xlsx needs --out FILE.xlsx")
+            raise InputRefused(msg("option.xlsx_needs_out"))
         from liupi_cli.render.tables_xlsx import tables_to_xlsx
         from liupi_cli.store import TaskUpdate
 
@@ -473,10 +446,9 @@ def export(
                                ("task_updates", list(TaskUpdate.model_fields), (t.model_dump() for t in tasks))])
         write_out(data, out)
     if fmt is Fmt.csv and tasks:  # one CSV holds one table: say where the task updates are, never drop them quietly
-        say(f"{len(records)} record(s); {len(tasks)} task update(s) not in the CSV: "
-            "`liupi export --format json` or `--out FILE.xlsx` holds them too")
+        say(msg("said.exported_csv", records=len(records), tasks=len(tasks)))
     else:
-        say(f"{len(records)} record(s), {len(tasks)} task update(s)")
+        say(msg("said.exported", records=len(records), tasks=len(tasks)))
 
 
 def register(app: typer.Typer) -> None:

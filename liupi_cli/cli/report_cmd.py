@@ -4,22 +4,18 @@ from __future__ import annotations
 
 import os
 import sys
-from enum import Enum
 from pathlib import Path
 from typing import Optional
 
 import typer
 
 from liupi_cli.cli.context import state
+from liupi_cli.cli.options import fail_on as parse_fail_on
+from liupi_cli.cli.options import format_option, grain_checked, one_period, out_option
 from liupi_cli.cli.output import Fmt, pick_format, say, write_out, writing
 from liupi_cli.errors import ExitCode, UsageProblem
+from liupi_cli.messages import msg
 from liupi_cli.periods import Period, parse_period
-
-
-class Lang(str, Enum):
-    en = "en"
-    zh = "zh"
-
 
 REPORT_FORMATS = (Fmt.table, Fmt.markdown, Fmt.csv, Fmt.json, Fmt.xlsx, Fmt.html)
 
@@ -33,23 +29,14 @@ def option_period(name: str, value: str) -> Period:
     try:
         return parse_period(value)
     except JanuaryAlone as exc:
-        raise UsageProblem(exc.message, f"January is reported with February: {name} {exc.year}-02 (1–2月)") from None
+        raise UsageProblem(exc.message, msg("period.january.report", option=name, year=exc.year)) from None
     except InputRefused as exc:
         raise UsageProblem(exc.message, exc.hint) from None
 
 
 def _period(month: str | None, quarter: str | None, year: str | None) -> Period:
-    given = [(n, v) for n, v in (("--month", month), ("--quarter", quarter), ("--year", year)) if v]
-    if len(given) != 1:
-        raise UsageProblem("give exactly one of --month, --quarter or --year",
-                           "e.g. liupi report --month 2023-06")
-    name, value = given[0]
-    p = option_period(name, value)
-    expected = {"--month": "month", "--quarter": "quarter", "--year": "year"}[name]
-    if p.grain != expected:
-        raise UsageProblem(f"{name} {value} is not a {expected}",
-                           {"month": "2023-06", "quarter": "2023Q2", "year": "2023"}[expected])
-    return p
+    name, value = one_period({"--month": month, "--quarter": quarter, "--year": year}, "liupi report --month 2023-06")
+    return grain_checked(name, value, option_period(name, value), name[2:])
 
 
 def report(
@@ -67,12 +54,8 @@ def report(
                                        help="Only indicators this unit leads (id or name)."),
     light: Optional[str] = typer.Option(None, "--light", "-l", metavar="LIGHTS",
                                         help="Only these lights: red,yellow,green,grey."),
-    lang: Lang = typer.Option(Lang.en, "--lang", envvar="LIUPI_LANG", show_envvar=False, show_default=False,
-                              help="en, or zh for the Chinese circular layout. Default: $LIUPI_LANG, else en."),
-    fmt: Optional[Fmt] = typer.Option(None, "--format", "-f", metavar="FORMAT",
-                                      help="table | markdown | csv | json | xlsx | html (default table, or from --out)."),
-    out: Optional[Path] = typer.Option(None, "--out", "-o", metavar="FILE",
-                                       help="Write to FILE; the format follows its extension."),
+    fmt: Optional[Fmt] = format_option(*REPORT_FORMATS),
+    out: Optional[Path] = out_option(),
     fail_on: Optional[str] = typer.Option(None, "--fail-on", metavar="WHAT",
                                           help="Exit 1 if any row is red and/or has no data: red, missing or "
                                           "red,missing."),
@@ -86,14 +69,12 @@ def report(
       liupi report --quarter 2023Q2 --battle growth --light red,yellow --format json
     """
     st = state(ctx)
-    st.lang = lang.value
+    lang = st.lang  # --lang (before the command or after it), else $LIUPI_LANG, else en
     fmt = pick_format(fmt, out, REPORT_FORMATS)
     st.json_errors = fmt is Fmt.json
-    fail = {f.strip() for f in (fail_on or "").split(",") if f.strip()}
-    if fail - {"red", "missing"}:
-        raise UsageProblem(f"--fail-on {fail_on}: unknown condition", "use red, missing or red,missing")
+    fail = parse_fail_on(fail_on, ("red", "missing"))
     if fmt is Fmt.xlsx and out is None:
-        raise UsageProblem("xlsx needs --out FILE.xlsx", "e.g. --out 2023-06.xlsx")
+        raise UsageProblem(msg("option.xlsx_needs_out"), msg("option.example.hint", example="--out 2023-06.xlsx"))
     period = _period(month, quarter, year)
     st.check_out(out)
     plan = st.plan()
@@ -107,16 +88,16 @@ def report(
             records, updates, figures = store.current_records(), store.task_updates(), store.figures_up_to(period)
     lights = [x.strip() for x in light.split(",")] if light else None
     rep = build_report(plan, records, period, task_updates=updates, battle=battle, unit=unit, lights=lights)
-    _write(rep, fmt, lang.value, out)
+    _write(rep, fmt, lang, out)
     from liupi_cli.cli.i18n import line as i18n_line
     from liupi_cli.cli.report_table import next_steps
     from liupi_cli.render.labels import summary_line
 
     c = rep.summary.overall
-    say(summary_line(rep, lang.value))
+    say(summary_line(rep, lang))
     if fmt is not Fmt.table or out is not None:
-        for line in next_steps(rep, lang.value):
-            say(i18n_line("hint", line, lang.value))
+        for line in next_steps(rep, lang):
+            say(i18n_line("hint", line, lang))
     if not figures:
         say(i18n_line("error", _no_figures(st, period), st.lang))
         raise typer.Exit(ExitCode.EMPTY)
@@ -131,15 +112,14 @@ def _no_figures(st, period: Period) -> str:
     from liupi_cli.registry import figures_elsewhere
 
     plan, loc = st.plan(), st.store_location()
-    where = loc.path if loc.path.exists() else f"{loc.path} (not created yet)"
-    line = f"no figure recorded in {period.year} up to {period.key} in {where}; "
+    where = loc.path if loc.path.exists() else msg("said.not_created", path=loc.path)
     elsewhere = figures_elsewhere(plan.info.id, loc.path, os.environ, period)
     if elsewhere:
         best = elsewhere[0]
-        more = f" (and {len(elsewhere) - 1} other store(s): `liupi info`)" if len(elsewhere) > 1 else ""
-        return line + (f"{best.in_period} figure(s) of this plan are in {best.path}{more}: "
-                       f"pass --db {best.path} or run liupi in that workspace")
-    return line + "record figures with `liupi update` (`liupi init DIR --demo` makes a workspace with demo figures)"
+        more = msg("said.other_stores", count=len(elsewhere) - 1) if len(elsewhere) > 1 else ""
+        return msg("report.no_figures_elsewhere", year=period.year, period=period.key, where=where,
+                   count=best.in_period, path=best.path, more=more)
+    return msg("report.no_figures", year=period.year, period=period.key, where=where)
 
 
 def _write(rep, fmt: Fmt, lang: str, out: Path | None) -> None:

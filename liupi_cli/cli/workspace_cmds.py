@@ -12,6 +12,7 @@ import typer
 from liupi_cli.cli.context import state
 from liupi_cli.cli.output import say
 from liupi_cli.errors import UsageProblem
+from liupi_cli.messages import msg
 
 
 def init(
@@ -46,8 +47,7 @@ def init(
     if from_sample and empty:
         raise UsageProblem("--from-sample and --empty exclude each other", "choose one")
     if st.db_opt is not None or st.data_dir_opt is not None:
-        raise UsageProblem("liupi init makes its own plan folder and store; --data-dir and --db do not apply",
-                           "liupi init DIR")
+        raise UsageProblem(msg("init.own_folder"), msg("option.example.hint", example="liupi init DIR"))
     if level not in ("county", "city"):
         raise UsageProblem(f"--level {level}: county or city", "liupi init DIR --level city")
     if city is not None and level != "city":

@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from liupi_cli.errors import InputRefused, PlanUnreadable, UsageProblem
+from liupi_cli.messages import msg
 from liupi_cli.models import Battle, Indicator, Unit
 from liupi_cli.plan_import.build import Built, ReviewItem, build
 from liupi_cli.plan_import.fresh import fresh_targets, is_skeleton
@@ -38,8 +39,8 @@ TARGETS, TASKS = "targets.yaml", "tasks.yaml"
 def read_file(path: Path) -> list[Sheet]:
     suffix = path.suffix.lower()
     if not path.is_file():
-        what = "not a regular file" if path.exists() else "no such file"  # a FIFO or a device: never opened
-        raise InputRefused(f"{path}: {what}", "give the path of a .docx, .xlsx or .csv file")
+        what = "import.not_regular" if path.exists() else "import.no_file"  # a FIFO or a device: never opened
+        raise InputRefused(msg(what, path=path), msg("import.file.hint"))
     if suffix == ".docx":
         from liupi_cli.plan_import.read_docx import read_docx
 

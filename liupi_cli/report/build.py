@@ -14,6 +14,7 @@ from collections.abc import Iterable
 
 from liupi_cli.errors import InputRefused, UsageProblem
 from liupi_cli.gcpause import paused_gc
+from liupi_cli.messages import msg
 from liupi_cli.models import Battle, Comparator, Frequency, Indicator, Kind, LightThresholds, Task
 from liupi_cli.owners import indicator_units, task_leads, task_units
 from liupi_cli.periods import Period, parse_period
@@ -266,16 +267,15 @@ def check_period(plan: Plan, period: Period) -> None:
     year = plan.info.year
     if period.year != year:
         shown = f"{period.year:04d}{period.key[len(str(period.year)):]}"  # 0000-06, not 0-06
-        raise UsageProblem(f"report period {shown} is outside the plan year {year}",
-                           f"the plan covers {year}: e.g. --month {year}-06 or --year {year}")
+        raise UsageProblem(msg("period.report_outside", key=shown, year=year), msg("period.report_outside.hint", year=year))
 
 
 def _wanted_lights(lights: Iterable[str] | None) -> set[str] | None:
     """The lights asked for (``--light``), refused when one is not a light."""
     wanted = set(lights) if lights else None
     if wanted and not wanted <= set(LIGHTS):
-        raise InputRefused(f"unknown light(s): {', '.join(sorted(wanted - set(LIGHTS)))}",
-                           "choose from red, yellow, green, grey")
+        raise InputRefused(msg("option.lights_unknown", given=", ".join(sorted(wanted - set(LIGHTS)))),
+                           msg("option.lights.hint"))
     return wanted
 
 

@@ -87,7 +87,8 @@ def test_history_of_a_mistyped_task_id_suggests_the_task(run):
     assert result.stderr == "error: unknown indicator or task 't1x'\nhint: did you mean t1?\n"
     indicator = run("history", "gdp_growht")
     assert indicator.stderr == "error: unknown indicator 'gdp_growht'\nhint: did you mean gdp_growth?\n"
-    assert run("history", "t1x", "--lang", "zh").exit_code == 2  # history has no --lang; LIUPI_LANG it is
+    zh = run("history", "t1x", "--lang", "zh")  # --lang is global: accepted after every command
+    assert (zh.exit_code, zh.stderr) == (1, "错误：未知指标或任务“t1x”\n提示：是否要找：t1？\n")
 
 
 def test_history_of_a_mistyped_task_id_in_chinese(run, monkeypatch):
