@@ -97,6 +97,9 @@ PATTERN_TEXT: list[tuple[str, str]] = [
     (r"^(\S+): a growth of (\S+) is outside (\S+)$", "{0}：增速 {1} 超出 {2} 的合理范围"),
     (r"^(\S+): (\S+) is over 100%$", "{0}：{1} 超过100%"),
     (r"^check for a typo; pass --force if (?:the figure|it) is real$", "请检查是否笔误；如数据属实，加 --force"),
+    (r"^(\S+): (\S+) is far below the (?:cap|target|year's target) (\S+): a percentage typed as a fraction\?$",
+     "{0}：{1} 远低于目标 {2}，是否把百分数写成了小数？"),
+    (r"^did you mean (\S+)\? pass --force if the figure is real$", "是否应为 {0}？如数据属实，加 --force"),
     (r"^(\S+): a rank is a whole position, 1 or more \(got (.+)\)$", "{0}：排名须为1以上的整数（输入的是 {1}）"),
     (r"^(.+): no heading row with columns (.+) in sheet '(.+)'$", "{0}：工作表“{2}”中找不到含 {1} 列的标题行"),
     (r"^liupi reads the active sheet; the workbook also has (.+): open the sheet with the figures, save, and run "
