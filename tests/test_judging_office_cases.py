@@ -195,6 +195,23 @@ def test_zero_accidents_last_year_and_this_year_is_met(plan):
     assert (same.light, same.status) == ("yellow", "not_declined")  # equal and not 0: still not declined
 
 
+def test_a_count_that_declined_alone_is_not_green_when_the_pair_failed(plan):
+    """Accidents 7 vs 7 and deaths 2 vs 3: the pair is not met, so neither row is green or 达标."""
+    mid = [rec("accident_count", "2022-06", 7, baseline=True), rec("accident_count", "2023-06", 7),
+           rec("accident_deaths", "2022-06", 3, baseline=True), rec("accident_deaths", "2023-06", 2)]
+    deaths = row(plan, mid, "2023-06", "accident_deaths")
+    assert (deaths.light, deaths.status, deaths.gap) == ("yellow", "pair_not_declined", -1.0)  # accidents: yellow
+    year = [rec("accident_count", "2022-12", 7, baseline=True), rec("accident_count", "2023-12", 7),
+            rec("accident_deaths", "2022-12", 3, baseline=True), rec("accident_deaths", "2023-12", 2)]
+    settled = row(plan, year, "2023", "accident_deaths")
+    assert (settled.light, settled.status, settled.met) == ("red", "pair_not_declined", False)
+    assert "2023年1–12月未实现双下降" in settled.notes_zh
+    y = year_settlement(plan, year, [], parse_period("2023"))
+    safety = {r.id: r for r in y.report.rows}
+    assert (safety["accident_count"].met, safety["accident_deaths"].met) == (False, False)
+    assert y.overall.met == 0 and y.overall.not_met == 2  # neither count of the failed pair is 完成
+
+
 # --- 5. 未报 is not 未完成 ---------------------------------------------------------------------------------------
 
 @pytest.fixture(scope="module")

@@ -87,7 +87,7 @@ def test_the_table_follows_columns_else_100(demo, monkeypatch):
 
 def test_the_summary_line_leads_the_table_and_stderr(demo):
     result = demo("report", "--month", "2023-06")
-    summary = "2023-06: 4 red, 4 yellow, 6 green, 275 grey (no data or not due); 0 task(s) overdue"
+    summary = "2023-06: 5 red, 4 yellow, 5 green, 275 grey (no data or not due); 0 task(s) overdue"
     assert result.stdout.splitlines()[1] == summary
     assert result.stderr.splitlines()[0] == summary
 
