@@ -67,7 +67,7 @@ def test_out_file_format_follows_extension(run, tmp_path):
     (["targets", "--unit", "县发改"], "unknown unit '县发改'", 1),
     (["targets", "--kind", "speed"], "unknown kind 'speed'", 1),
     (["targets", "--format", "xml"], "xml", 2),
-    (["targets", "--out", "x.pdf"], "cannot tell the format", 1),
+    (["targets", "--out", "x.pdf"], "cannot tell the format", 2),  # as --format pdf: usage
 ])
 def test_bad_filters_get_one_line(run, args, message, code):
     result = run(*args)

@@ -113,13 +113,12 @@ class LiupiGroup(TyperGroup):
                 traceback.print_exc()
             report_error(exc, json_envelope=st.json_errors, lang=st.lang)
             raise typer.Exit(exc.exit_code) from None
-        except UsageError as exc:  # a command's own options; in Chinese when asked for
+        except UsageError as exc:  # a command's own options: two lines like liupi's own, in Chinese when asked for
             lang = current_lang(asked)
-            if lang != "zh":
-                raise
             command = exc.ctx.command_path if exc.ctx else "liupi"
             print(line("error", exc.format_message(), lang), file=sys.stderr)
-            print(line("hint", f"`{command} -h` 查看用法", lang), file=sys.stderr)
+            print(line("hint", f"`{command} -h` 查看用法" if lang == "zh" else f"`{command} -h` shows the usage", lang),
+                  file=sys.stderr)
             raise typer.Exit(ExitCode.USAGE) from None
 
 

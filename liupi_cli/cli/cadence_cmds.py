@@ -179,8 +179,7 @@ def missing(
     """
     st = state(ctx)
     st.lang = lang.value
-    fmt = pick_format(fmt, out, ALL_FORMATS)
-    st.json_errors = fmt is Fmt.json
+    fmt = st.out_format(fmt, out, ALL_FORMATS)
     if fail_on not in (None, "missing"):
         raise UsageProblem(f"--fail-on {fail_on}: unknown condition", "use --fail-on missing")
     period = _checked(_one_period(month, quarter, year, "liupi missing --month 2023-06", lang.value), st.plan())
@@ -189,7 +188,6 @@ def missing(
 
     records, updates = load_records(st)
     m = build_missing(st.plan(), records, updates, period, battle=battle, unit=unit)
-    st.check_out(out)
     _emit_doc(missing_doc(m, lang.value), m, fmt, out, lang.value)
     owing = sum(1 for u in m.units if not u.complete)
     if lang is Lang.zh:
@@ -221,15 +219,13 @@ def unit(
     """
     st = state(ctx)
     st.lang = lang.value
-    fmt = pick_format(fmt, out, ALL_FORMATS)
-    st.json_errors = fmt is Fmt.json
+    fmt = st.out_format(fmt, out, ALL_FORMATS)
     period = _checked(_one_period(month, quarter, year, "liupi unit 县人社局 --month 2023-06", lang.value), st.plan())
     from liupi_cli.cadence.unit_page import build_unit_page
     from liupi_cli.render.cadence_doc import unit_doc
 
     records, updates = load_records(st)
     page = build_unit_page(st.plan(), records, updates, period, name)
-    st.check_out(out)
     _emit_doc(unit_doc(page, lang.value), page, fmt, out, lang.value)
     owed = len(page.owes.figures) + len(page.owes.tasks)
     if lang is Lang.zh:

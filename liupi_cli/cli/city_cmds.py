@@ -104,8 +104,7 @@ def rank(
     from liupi_cli.render.city_doc import ranking_doc
 
     st = state(ctx)
-    fmt = pick_format(fmt, out, RANK_FORMATS)
-    st.json_errors = fmt is Fmt.json
+    fmt = st.out_format(fmt, out, RANK_FORMATS)
     period = option_period("--month", month)
     if period.grain != "month":
         raise UsageProblem(f"--month {month} is not a month", "e.g. --month 2023-06")
@@ -117,7 +116,6 @@ def rank(
     if period.year != city.config.city.year:
         raise UsageProblem(f"--month {month} is outside the city's year {city.config.city.year}",
                            f"e.g. --month {city.config.city.year}-06")
-    st.check_out(out)
     with CollectedStore(city.collected_path, city.config.city.name_zh, readonly=True) as store:
         figures = store.current()
     ranking = build_ranking(city.config, city.plan, city.decomposition, FigureIndex(figures), period,

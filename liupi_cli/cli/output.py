@@ -36,17 +36,19 @@ EXTENSIONS = {".txt": Fmt.table, ".md": Fmt.markdown, ".csv": Fmt.csv, ".json": 
 
 
 def pick_format(fmt: Fmt | None, out: Path | None, allowed: tuple[Fmt, ...]) -> Fmt:
-    """--format wins; else the --out file's extension; else table."""
-    from liupi_cli.errors import InputRefused
+    """--format wins; else the --out file's extension; else table. Either way a format that is not
+    available is a usage error (exit 2), as an unknown --format value is. Callers check --out first
+    (``State.check_out``): naming a plan file is refused whatever the format."""
+    from liupi_cli.errors import UsageProblem
 
     if fmt is None and out is not None:
         fmt = EXTENSIONS.get(out.suffix.lower())
         if fmt is None:
-            raise InputRefused(f"cannot tell the format from '{out.name}'",
+            raise UsageProblem(f"cannot tell the format from '{out.name}'",
                                f"pass --format ({'|'.join(f.value for f in allowed)})")
     fmt = fmt or Fmt.table
     if fmt not in allowed:
-        raise InputRefused(f"--format {fmt.value} is not available here",
+        raise UsageProblem(f"--format {fmt.value} is not available here",
                            f"choose one of {', '.join(f.value for f in allowed)}")
     return fmt
 

@@ -11,7 +11,7 @@ import typer
 
 from liupi_cli.cli.clock import today
 from liupi_cli.cli.context import state
-from liupi_cli.cli.output import Fmt, emit_rows, pick_format, say
+from liupi_cli.cli.output import Fmt, emit_rows, say
 from liupi_cli.errors import ExitCode
 from liupi_cli.listing import list_indicators, list_tasks
 from liupi_cli.models import Kind
@@ -115,9 +115,7 @@ def targets(
     Example: liupi targets --battle growth --kind growth_rate --format json
     """
     st = state(ctx)
-    fmt = pick_format(fmt, out, LIST_FORMATS)
-    st.json_errors = fmt is Fmt.json
-    st.check_out(out)
+    fmt = st.out_format(fmt, out, LIST_FORMATS)
     rows = list_indicators(st.plan(), battle, unit, _kind(kind))
     columns = ["id", "battle", "name_zh", "name_en", "kind", "comparator", "qualifier", "target", "unit",
                "frequency", "due", "lead_unit_zh", "source"]
@@ -148,9 +146,7 @@ def tasks(
     Example: liupi tasks --overdue --as-of 2023-06-30
     """
     st = state(ctx)
-    fmt = pick_format(fmt, out, LIST_FORMATS)
-    st.json_errors = fmt is Fmt.json
-    st.check_out(out)
+    fmt = st.out_format(fmt, out, LIST_FORMATS)
     if status or overdue or due_within or as_of:
         _timeline(st, battle, unit, _kind(kind), status, overdue, due_within, as_of, fmt, out)
         return

@@ -424,9 +424,7 @@ def export(
     Example: liupi export --out records-2023.xlsx
     """
     st = state(ctx)
-    fmt = pick_format(fmt or (None if out else Fmt.csv), out, (Fmt.csv, Fmt.json, Fmt.xlsx))
-    st.json_errors = fmt is Fmt.json
-    st.check_out(out)
+    fmt = st.out_format(fmt or (None if out else Fmt.csv), out, (Fmt.csv, Fmt.json, Fmt.xlsx))
     records, tasks = [], []
     store = st.open_store(write=False)
     if store:

@@ -11,7 +11,7 @@ from typing import Optional
 import typer
 
 from liupi_cli.cli.context import state
-from liupi_cli.cli.output import Fmt, pick_format, say, write_out, writing
+from liupi_cli.cli.output import Fmt, say, write_out, writing
 from liupi_cli.errors import ExitCode, UsageProblem
 from liupi_cli.periods import Period, parse_period
 
@@ -87,15 +87,13 @@ def report(
     """
     st = state(ctx)
     st.lang = lang.value
-    fmt = pick_format(fmt, out, REPORT_FORMATS)
-    st.json_errors = fmt is Fmt.json
+    fmt = st.out_format(fmt, out, REPORT_FORMATS)
     fail = {f.strip() for f in (fail_on or "").split(",") if f.strip()}
     if fail - {"red", "missing"}:
         raise UsageProblem(f"--fail-on {fail_on}: unknown condition", "use red, missing or red,missing")
     if fmt is Fmt.xlsx and out is None:
         raise UsageProblem("xlsx needs --out FILE.xlsx", "e.g. --out 2023-06.xlsx")
     period = _period(month, quarter, year)
-    st.check_out(out)
     plan = st.plan()
     from liupi_cli.report import build_report, check_period  # loaded only by this command
 

@@ -20,14 +20,14 @@ STATUS = {
            "no_target": "no numeric target", "done_late": "done late", "no_year_end_figure": "cannot be settled",
            "stretch_missed": "base met, 力争 figure not", "under_way": "under way (a stock: no pace)",
            "zero_both_years": "0 both years (nothing to decline)", "unreported": "unreported",
-           "pair_not_declined": "below last year alone (双下降 not met)"},
+           "pair_not_declined": "below last year alone"},
     "zh": {"ahead": "超序时进度", "on_track": "符合序时进度", "behind": "低于序时进度", "far_behind": "严重滞后",
            "met": "达标", "not_met": "未达标", "broken": "突破目标", "no_data": "暂无数据", "not_due": "未到期",
            "due_soon": "即将到期", "overdue": "逾期", "done": "已完成", "declined": "同比下降",
            "not_declined": "未实现同比下降", "no_baseline": "缺去年同期数", "no_target": "无量化目标",
            "done_late": "逾期完成", "no_year_end_figure": "无法结账", "stretch_missed": "完成基本目标，未完成力争目标",
            "under_way": "推进中（不计序时进度）", "zero_both_years": "两年均为零（无可下降）", "unreported": "未报",
-           "pair_not_declined": "单项下降，未实现双下降"},
+           "pair_not_declined": "单项同比下降"},
 }
 # a new year's plan before its figure is written (see docs/next-year.md)
 STATUS["en"]["target_to_be_set"], STATUS["zh"]["target_to_be_set"] = "target to be set", "目标待定"
