@@ -60,7 +60,9 @@ class Plan:
         """An ascii id or a Chinese name (or alias) -> the unit id."""
         if given in self._unit_names:
             return self._unit_names[given]
-        raise UnknownId("unit", given, suggest(given, self._unit_names))
+        from liupi_cli.unit_names import close_units
+
+        raise UnknownId("unit", given, close_units(given, self._unit_names))
 
     def battle_id(self, given: str) -> str:
         names = {b.id: b.id for b in self.battles.values()}
