@@ -84,10 +84,21 @@ class Plan:
             return by_name[0]
         if len(by_name) > 1:
             raise InputRefused(f"'{given}' is the name of {len(by_name)} indicators",
-                               f"use the id: {', '.join(by_name)}")
+                               f"use the id: {', '.join(by_name)}" + (
+                                   "; or write the figure with its unit"
+                                   if len({self.indicators[i].unit for i in by_name}) == len(by_name) else ""))
         names = {i.id: i.id for i in self.indicators.values()}
         names.update({i.name_zh: i.id for i in self.indicators.values()})
-        raise UnknownId("indicator", given, suggest(given, names))
+        raise UnknownId("indicator", given, [self._say_shared(name) for name in suggest(given, names)])
+
+    def indicators_named(self, name: str) -> list[str]:
+        """The ids of the indicators with this Chinese name (two share 社会消费品零售总额: growth and amount)."""
+        return list(self._indicator_names.get(name, []))
+
+    def _say_shared(self, name: str) -> str:
+        """A name suggested for a typo says when it names several indicators, and which."""
+        ids = self._indicator_names.get(name, [])
+        return f"{name} (the name of {len(ids)} indicators: {', '.join(ids)})" if len(ids) > 1 else name
 
     def task_id(self, given: str) -> str:
         if given in self.tasks:
