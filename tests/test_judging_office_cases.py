@@ -86,7 +86,7 @@ def test_forest_fire_rate_over_its_cap_in_september_is_red_at_settlement_saying_
     assert (r.light, r.status, r.met) == ("red", "broken", False)  # not grey "no year-end figure"
     assert r.gap == pytest.approx(0.3)  # 1.2 − 0.9
     assert any("over the cap since 2023-09" in n for n in r.notes)
-    assert any(n.startswith("自2023年1–9月起超出上限") for n in r.notes_zh)
+    assert "自2023年1–9月起超出上限（1.2‰，上限0.9‰），年内累计数不会回落" in r.notes_zh  # the cap with its ‰
     june = row(plan, records, "2023-06", "forest_fire_rate")
     assert (june.light, june.status) == ("green", "met")  # 0.5‰: under the cap in June
 
