@@ -159,8 +159,9 @@ def _row(plan: Plan, ind: Indicator, all_series: dict[str, _Series], period: Per
     notes += judged.notes
     if ind.alternatives:
         others = "、".join(f"{a.target:g}{a.unit or ind.unit or ''}（{a.source}）" if a.target is not None
-                          else f"—（{a.source}）" for a in ind.alternatives)
-        notes.append((f"judged against {ind.source}; the document also gives {others}",
+                          else f"无数值的表述（{a.source}）" for a in ind.alternatives)  # not a dash for a value
+        notes.append((f"judged against {ind.source}; the document also gives "
+                      + others.replace("无数值的表述", "a wording without a figure"),
                       _zh_source(f"按{ind.source}考核；文件另有{others}")))
     if rec and rec.supersedes:
         notes.append(("revised figure", "数据已修订"))
