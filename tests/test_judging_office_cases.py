@@ -344,3 +344,25 @@ def test_the_html_report_draws_no_schedule_line_for_a_stock(plan):
     assert "仓储平台: 累计进度与序时进度" not in page  # a stock: no path against the 序时 line
     jobs = to_html(build_report(plan, records, parse_period("2023-06"), battle="livelihood"), "zh")
     assert "城镇新增就业: 累计进度与序时进度" in jobs
+
+
+@pytest.mark.parametrize("lang,heads,cap_note", [
+    ("zh", ("完成%", "序时进度%", "备注"), "自2023年1–9月起超出上限（1.2‰，上限0.9‰），年内累计数不会回落"),
+    ("en", ("Done %", "Time elapsed %", "Notes"), "over the cap since 2023-09 (1.2‰ against 0.9‰)"),
+])
+def test_the_month_circular_and_the_settlement_tables_carry_notes_completion_and_schedule(plan, lang, heads,
+                                                                                          cap_note):
+    records = [rec("forest_fire_rate", "2023-06", 0.5), rec("forest_fire_rate", "2023-09", 1.2),
+               rec("new_urban_jobs", "2023-09", 1600)]
+    jobs_target = plan.indicators["new_urban_jobs"].target  # 3200人: 1600 is 50.0%, 9 months elapsed 75.0%
+    for product in (month_circular(plan, records, [], parse_period("2023-09")),
+                    year_settlement(plan, records, [], parse_period("2023"))):
+        doc = product_doc(product, lang)
+        table = doc.sections[-1]
+        assert table.columns[-3:] == list(heads)
+        rows = {r[2]: r for r in table.rows}
+        assert cap_note in rows["forest_fire_rate"][-1]
+        if product.product == "month":
+            assert jobs_target == 3200
+            assert rows["new_urban_jobs"][-3:-1] == [50, 75]  # 完成% and 序时进度%
+            assert rows["forest_fire_rate"][-3:-1] == ["", ""]  # a cap has neither
