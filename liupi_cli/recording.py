@@ -263,6 +263,12 @@ def _falling_year_to_date(plan: Plan, current: Current, changes: list[Change], f
     return problems
 
 
+def forced(plan: Plan, records: list[Record]) -> frozenset[int]:
+    """The ids of the records whose figure is outside its plausible range: they were recorded with --force."""
+    return frozenset(r.id for r in records if r.indicator in plan.indicators
+                     and plausible.check(plan.indicators[r.indicator], r.value) is not None)
+
+
 @functools.lru_cache(maxsize=4096)
 def _period(key: str) -> Period:
     """A stored period key (2023-06, 2023Q2, 2023) as a Period; keys repeat thousands of times in an import."""

@@ -208,8 +208,9 @@ def write_out(text: str | bytes | Iterable[str], out: Path | None, lang: str | N
 
 
 def emit_rows(rows: list[BaseModel], csv_columns: list[str], table_columns: list[str], fmt: Fmt,
-              out: Path | None = None, dim=None) -> None:
-    """A list of rows as JSON, CSV or a plain table (``dim(row)`` greys out superseded rows)."""
+              out: Path | None = None, dim=None, max_widths: dict[str, int] | None = None) -> None:
+    """A list of rows as JSON, CSV or a plain table (``dim(row)`` greys out superseded rows; ``max_widths``
+    caps a column of the table, whose longer words are shortened with …)."""
     if fmt is Fmt.json:
         write_out(dump_json(rows), out)
         return
@@ -220,7 +221,8 @@ def emit_rows(rows: list[BaseModel], csv_columns: list[str], table_columns: list
 
     dimmed = [("dim" if dim and dim(r) else None) for r in rows]
     columns = [Column(c, [inert(cell(getattr(r, c))) for r in rows], priority=100 - i, wrap=i > 0, min_width=8,
-                      max_width=48, max_lines=3, styles=dimmed) for i, c in enumerate(table_columns)]
+                      max_width=(max_widths or {}).get(c, 48), max_lines=3, styles=dimmed)
+               for i, c in enumerate(table_columns)]
     colour = out is None and use_colour()
     lines = render_table(columns, table_width(), paint=paint if colour else None)
     write_out("\n".join(lines) + "\n", out)

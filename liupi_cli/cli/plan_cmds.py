@@ -203,8 +203,12 @@ def _kind(kind: str | None) -> str | None:
     return kind
 
 
+# The ids a task carries wrap (a 48-letter id shortened with …) so that its title keeps its share of the width.
+NARROW = {"indicators": 30}
+
+
 def _emit(rows, csv_columns, table_columns, fmt: Fmt, out: Path | None, count: str) -> None:
-    emit_rows(rows, csv_columns, table_columns, fmt, out)
+    emit_rows(rows, csv_columns, table_columns, fmt, out, max_widths=NARROW)
     say(count)
 
 

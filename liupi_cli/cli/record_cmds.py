@@ -391,7 +391,11 @@ def history(
         if not rows:
             say(f"{iid}: no task update yet" if is_task else f"{iid} {plan.indicators[iid].name_zh}: no record yet")
             return
-        write_out("\n".join(history_lines(rows, cols, table_width(), paint if use_colour() else None)) + "\n", None)
+        from liupi_cli.recording import forced
+
+        marked = frozenset() if is_task else forced(plan, rows)
+        write_out("\n".join(history_lines(rows, cols, table_width(), paint if use_colour() else None, marked))
+                  + "\n", None)
     else:
         emit_rows(rows, cols, cols, fmt)
     say(f"{len(rows)} record(s)")
