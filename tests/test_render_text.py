@@ -182,7 +182,8 @@ def test_a_figure_keeps_the_decimals_it_has(value, unit, shown):
     assert labels.num(value, unit) == shown
 
 
-@pytest.mark.parametrize("value,shown", [(-0.04, "-0.04"), (0.0, "0.0"),  # no gap has no sign (-1.04, "-1.04"), (1.1, "+1.1"),
+# no gap has no sign (0.0, never +0.0)
+@pytest.mark.parametrize("value,shown", [(-0.04, "-0.04"), (0.0, "0.0"), (-1.04, "-1.04"), (1.1, "+1.1"),
                                          (-3.1, "-3.1"), (6.6 - 5.5, "+1.1")])
 def test_points_never_round_a_gap_to_zero_or_across_a_threshold(value, shown):
     assert labels.pts(value) == shown

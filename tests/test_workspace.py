@@ -134,7 +134,8 @@ def test_init_demo_then_a_report_with_real_lights(tmp_path, monkeypatch):
     report = _run("report", "--month", "2023-06", "--format", "json")
     assert report.exit_code == 0, report.stderr
     overall = json.loads(report.stdout)["summary"]["overall"]
-    assert (overall["red"], overall["yellow"], overall["green"], overall["total"]) == (5, 4, 5, 289)  # accident_count: pair failed
+    # accidents 7 → 5 fell but deaths 2 → 3 did not: the 双下降 pair failed, so accident_count is red too
+    assert (overall["red"], overall["yellow"], overall["green"], overall["total"]) == (5, 4, 5, 289)
     history = json.loads(_run("history", "gdp_growth", "-f", "json").stdout)
     assert [(r["period"], r["entered"], r["source"], r["recorded_by"]) for r in history] == [
         ("2023Q1", "5.2%", "demo", "liupi init --demo"), ("2023Q2", "6.9%", "demo", "liupi init --demo")]
