@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 
 _SPACE = re.compile(r"\s+")
 
@@ -87,19 +87,21 @@ def _sounds_alike(a: str, b: str) -> bool:
     return lazy_pinyin(a) == lazy_pinyin(b)
 
 
-def close_units(given: str, names: Iterable[str], n: int = 3) -> list[str]:
+def close_units(given: str, names: Mapping[str, str], n: int = 3) -> list[str]:
     """Unit names close enough to ``given`` to be the unit meant: the part that tells units apart (less
     县 and 局/办/中心…) mostly the same (县市场监督局 → 县市场监管局), read the same (县人设局 → 县人社局),
-    or one a shortening of the other (人社局 → 县人社局). 县统计局 is not 县审计局: none is suggested."""
+    or one a shortening of the other (人社局 → 县人社局). 县统计局 is not 县审计局: none is suggested. ``names``
+    maps each name (and alias, and id) to its unit's id: a unit is suggested once, by its closest and fullest name."""
     import difflib
 
     core = _core(given)
-    scored = []
-    for name in names:
+    best: dict[str, tuple[float, int, str]] = {}
+    for name, uid in names.items():
         other = _core(name)
         if not core or not other:
             continue
         ratio = difflib.SequenceMatcher(None, core, other).ratio()
         if ratio >= 0.6 or _sounds_alike(core, other) or (len(core) > 1 and (core in other or other in core)):
-            scored.append((-ratio, name))
-    return [name for _, name in sorted(scored)[:n]]
+            score = (-ratio, -len(name), name)
+            best[uid] = min(best[uid], score) if uid in best else score
+    return [name for _, _, name in sorted(best.values())[:n]]
