@@ -348,6 +348,8 @@ CATALOGUE: dict[str, tuple[str, str]] = {
                         "{period} 没有收集到任何县的数据：各县均计0分（请先运行 `liupi collect`）"),
     "plan.ambiguous_name": ("'{given}' is the name of {count} indicators", "“{given}”是{count}个指标的名称"),
     "plan.ambiguous_name.hint": ("use the id: {ids}", "请用编号：{ids}"),
+    "plan.ambiguous_name.hint_unit": ("use the id: {ids}; or write the figure with its unit",
+                                      "请用编号：{ids}；或在数值后写上单位"),
     # interactive `update`
     "prompt.no_terminal": ("interactive update needs a terminal", "逐项录入需要在终端中运行"),
     "prompt.no_terminal.hint": ("give ID VALUE on the command line, or --file FILE", "请在命令行给出“指标 数值”，或用 --file 文件"),

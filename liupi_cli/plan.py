@@ -61,7 +61,9 @@ class Plan:
         """An ascii id or a Chinese name (or alias) -> the unit id."""
         if given in self._unit_names:
             return self._unit_names[given]
-        raise UnknownId("unit", given, suggest(given, self._unit_names))
+        from liupi_cli.unit_names import close_units
+
+        raise UnknownId("unit", given, close_units(given, self._unit_names))
 
     def battle_id(self, given: str) -> str:
         names = {b.id: b.id for b in self.battles.values()}
@@ -82,11 +84,22 @@ class Plan:
         if len(by_name) == 1:
             return by_name[0]
         if len(by_name) > 1:
+            hint = "plan.ambiguous_name.hint_unit" if len({self.indicators[i].unit for i in by_name}) == len(by_name) \
+                else "plan.ambiguous_name.hint"
             raise InputRefused(msg("plan.ambiguous_name", given=given, count=len(by_name)),
-                               msg("plan.ambiguous_name.hint", ids=", ".join(by_name)))
+                               msg(hint, ids=", ".join(by_name)))
         names = {i.id: i.id for i in self.indicators.values()}
         names.update({i.name_zh: i.id for i in self.indicators.values()})
-        raise UnknownId("indicator", given, suggest(given, names))
+        raise UnknownId("indicator", given, [self._say_shared(name) for name in suggest(given, names)])
+
+    def indicators_named(self, name: str) -> list[str]:
+        """The ids of the indicators with this Chinese name (two share 社会消费品零售总额: growth and amount)."""
+        return list(self._indicator_names.get(name, []))
+
+    def _say_shared(self, name: str) -> str:
+        """A name suggested for a typo says when it names several indicators, and which."""
+        ids = self._indicator_names.get(name, [])
+        return f"{name} (the name of {len(ids)} indicators: {', '.join(ids)})" if len(ids) > 1 else name
 
     def task_id(self, given: str) -> str:
         if given in self.tasks:

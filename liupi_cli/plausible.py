@@ -38,7 +38,24 @@ def _times(value: float, target: float) -> str:
     return f"{times:.1f}" if times < 100 else f"{times:.0f}"
 
 
+def _fraction(ind: Indicator, value: float, what: str) -> Implausible | None:
+    """0.054 typed for 5.4% (or a General-format cell holding 0.092 for 9.2%): a percentage written as a
+    fraction. Only a value under 1 that is under a third of the target while 100 × it is within a third … 3 ×
+    the target: a real growth of 0.5% against 8% (50 × 8 would be 400%) passes."""
+    target = ind.target
+    if ind.unit != "%" or target is None or target <= 0 or not 0 < value < 1:
+        return None
+    low, high, meant = target / TIMES, TIMES * target, round(value * 100, 10)
+    if value >= low or not low <= meant <= high:
+        return None
+    return Implausible(f"{value:g}% is far below {what} {target:g}%: a percentage typed as a fraction?",
+                       low, high, f"did you mean {meant:g}%?")
+
+
 def growth(ind: Indicator, value: float) -> Implausible | None:
+    fraction = _fraction(ind, value, "the target")
+    if fraction:
+        return fraction
     span = max(GROWTH_SPAN, TIMES * abs(ind.target or 0.0))
     if -span <= value <= span:
         return None
@@ -78,7 +95,7 @@ def cumulative(ind: Indicator, value: float) -> Implausible | None:
 
 def level(ind: Indicator, value: float) -> Implausible | None:
     if ind.unit == "%":
-        return _share(ind, value)
+        return _share(ind, value) or _fraction(ind, value, "the year's target")
     if ind.unit == "‰":
         return None  # 0…1000‰ is checked as impossible beyond
     return _whole(ind, value) or _amount(ind, value, "the year's target")
@@ -86,7 +103,7 @@ def level(ind: Indicator, value: float) -> Implausible | None:
 
 def ceiling(ind: Indicator, value: float) -> Implausible | None:
     """A cap (失业率5.5%, 火灾受害率0.9‰, 审批49个工作日) is seldom broken threefold: 54 for 5.4, 490 for 49."""
-    share = _share(ind, value) if ind.unit == "%" else None
+    share = _share(ind, value) or _fraction(ind, value, "the cap") if ind.unit == "%" else None
     return share or _amount(ind, value, "the cap")
 
 

@@ -54,7 +54,7 @@ def make_record(plan: Plan, given_id: str, value_text: str, period_text: str, *,
     A period written without its year (``1-6月``, ``二季度``) is in the plan year, or in the previous
     year for a baseline figure.
     """
-    iid = plan.indicator_id(str(given_id).strip())
+    iid = plan.indicator_id(_settled_by_unit(plan, str(given_id).strip(), str(value_text)))
     ind = plan.indicators[iid]
     year = plan.info.year - 1 if baseline else plan.info.year
     period = period_for(ind.frequency, parse_period(str(period_text), year), plan.info.year, baseline)
@@ -128,6 +128,24 @@ def _row_record(plan: Plan, row: dict[str, str], force: bool, given: Given) -> N
     baseline = _yes_no(row["baseline"]) if "baseline" in row else given.baseline
     return make_record(plan, ident or name, value, row.get("period") or given.period or "", baseline=baseline,
                        source=row.get("source") or given.source, note=row.get("note") or given.note, force=force)
+
+
+def _settled_by_unit(plan: Plan, name: str, value: str) -> str:
+    """A name two indicators share (社会消费品零售总额: growth in %, amount in 亿元) settled by the figure's
+    unit: 185000万元 is the amount. Without a unit that fits one of them the name stays ambiguous."""
+    ids = plan.indicators_named(name)
+    if len(ids) < 2:
+        return name
+    fits = [iid for iid in ids if _fits(value, plan.indicators[iid].unit)]
+    return fits[0] if len(fits) == 1 else name
+
+
+def _fits(value: str, unit: str | None) -> bool:
+    try:
+        parse_quantity(value, unit)
+    except LiupiError:
+        return False
+    return True
 
 
 def _indicator_or_none(plan: Plan, name: str) -> str | None:
@@ -240,6 +258,12 @@ def _falling_year_to_date(plan: Plan, current: Current, changes: list[Change], f
             hint = msg("record.falls_force.hint") if force else msg("record.falls.hint", period=p.key)
             problems.append(RowProblem(c.row or 0, message, hint, needs="force"))
     return problems
+
+
+def forced(plan: Plan, records: list[Record]) -> frozenset[int]:
+    """The ids of the records whose figure is outside its plausible range: they were recorded with --force."""
+    return frozenset(r.id for r in records if r.indicator in plan.indicators
+                     and plausible.check(plan.indicators[r.indicator], r.value) is not None)
 
 
 @functools.lru_cache(maxsize=4096)

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 
 _SPACE = re.compile(r"\s+")
 
@@ -60,3 +60,48 @@ def look_alikes(names: Iterable[tuple[str, str]]) -> list[tuple[str, str, str, s
         elif seen[0] != owner and seen[1] != name:
             out.append((owner, name, seen[0], seen[1]))
     return out
+
+
+# What every unit's name shares, left out when two names are compared: 县统计局 and 县审计局 differ in half
+# of what tells them apart (统计 / 审计), not in a quarter of the name.
+_COMMON_HEAD = ("县",)
+_COMMON_TAIL = ("局", "办", "委", "中心", "大队", "站", "所", "会", "院", "部", "联", "处", "室")
+
+
+def _core(name: str) -> str:
+    key = name_key(name)
+    for head in _COMMON_HEAD:
+        key = key.removeprefix(head)
+    for tail in _COMMON_TAIL:
+        if key.endswith(tail) and len(key) > len(tail):
+            return key[: -len(tail)]
+    return key
+
+
+def _sounds_alike(a: str, b: str) -> bool:
+    """Same length, every differing character read the same (人设局 typed for 人社局)."""
+    if len(a) != len(b) or a == b:
+        return False
+    from pypinyin import lazy_pinyin  # only when a unit name is not found
+
+    return lazy_pinyin(a) == lazy_pinyin(b)
+
+
+def close_units(given: str, names: Mapping[str, str], n: int = 3) -> list[str]:
+    """Unit names close enough to ``given`` to be the unit meant: the part that tells units apart (less
+    县 and 局/办/中心…) mostly the same (县市场监督局 → 县市场监管局), read the same (县人设局 → 县人社局),
+    or one a shortening of the other (人社局 → 县人社局). 县统计局 is not 县审计局: none is suggested. ``names``
+    maps each name (and alias, and id) to its unit's id: a unit is suggested once, by its closest and fullest name."""
+    import difflib
+
+    core = _core(given)
+    best: dict[str, tuple[float, int, str]] = {}
+    for name, uid in names.items():
+        other = _core(name)
+        if not core or not other:
+            continue
+        ratio = difflib.SequenceMatcher(None, core, other).ratio()
+        if ratio >= 0.6 or _sounds_alike(core, other) or (len(core) > 1 and (core in other or other in core)):
+            score = (-ratio, -len(name), name)
+            best[uid] = min(best[uid], score) if uid in best else score
+    return [name for _, _, name in sorted(best.values())[:n]]

@@ -115,10 +115,8 @@ class LiupiGroup(TyperGroup):
                 traceback.print_exc()
             report_error(exc, json_envelope=st.json_errors, lang=st.lang)
             raise typer.Exit(exc.exit_code) from None
-        except UsageError as exc:  # a command's own options; in Chinese when asked for
+        except UsageError as exc:  # a command's own options: two lines like liupi's own, in Chinese when asked for
             lang = current_lang(asked or (ctx.obj.lang_chosen if isinstance(ctx.obj, State) else None))
-            if lang != "zh":
-                raise
             from liupi_cli.cli.usage import usage_message
             from liupi_cli.messages import msg
 

@@ -165,8 +165,7 @@ def missing(
     """
     st = state(ctx)
     lang = st.lang
-    fmt = pick_format(fmt, out, ALL_FORMATS)
-    st.json_errors = fmt is Fmt.json
+    fmt = st.out_format(fmt, out, ALL_FORMATS)
     fail = parse_fail_on(fail_on, ("missing",))
     period = _checked(_one_period(month, quarter, year, "liupi missing --month 2023-06", lang), st.plan())
     from liupi_cli.cadence.missing import build_missing
@@ -174,7 +173,6 @@ def missing(
 
     records, updates = load_records(st)
     m = build_missing(st.plan(), records, updates, period, battle=battle, unit=unit)
-    st.check_out(out)
     _emit_doc(missing_doc(m, lang), m, fmt, out, lang)
     owing = sum(1 for u in m.units if not u.complete)
     say(msg("said.owed", period=m.period, figures=m.figures_missing, tasks=m.tasks_missing, units=owing,
@@ -201,15 +199,13 @@ def unit(
     """
     st = state(ctx)
     lang = st.lang
-    fmt = pick_format(fmt, out, ALL_FORMATS)
-    st.json_errors = fmt is Fmt.json
+    fmt = st.out_format(fmt, out, ALL_FORMATS)
     period = _checked(_one_period(month, quarter, year, "liupi unit 县人社局 --month 2023-06", lang), st.plan())
     from liupi_cli.cadence.unit_page import build_unit_page
     from liupi_cli.render.cadence_doc import unit_doc
 
     records, updates = load_records(st)
     page = build_unit_page(st.plan(), records, updates, period, name)
-    st.check_out(out)
     _emit_doc(unit_doc(page, lang), page, fmt, out, lang)
     owed = len(page.owes.figures) + len(page.owes.tasks)
     say(msg("said.unit_page", unit=page.unit_zh, period=page.period, indicators=len(page.indicators),

@@ -108,8 +108,7 @@ def rank(
 
     st = state(ctx)
     lang = st.document_lang("zh")  # the 排名通报 is for the city's office: zh unless --lang or $LIUPI_LANG
-    fmt = pick_format(fmt, out, RANK_FORMATS)
-    st.json_errors = fmt is Fmt.json
+    fmt = st.out_format(fmt, out, RANK_FORMATS)
     period = grain_checked("--month", month, option_period("--month", month), "month")
     try:
         signed = dt.date.fromisoformat(date) if date else today()
@@ -120,7 +119,6 @@ def rank(
     if period.year != city.config.city.year:
         raise UsageProblem(msg("city.month_outside", month=month, year=city.config.city.year),
                            msg("option.example.hint", example=f"--month {city.config.city.year}-06"))
-    st.check_out(out)
     with CollectedStore(city.collected_path, city.config.city.name_zh, readonly=True) as store:
         figures = store.current()
     ranking = build_ranking(city.config, city.plan, city.decomposition, FigureIndex(figures), period,

@@ -98,6 +98,19 @@ class State:
         remember(plan.info.id, loc.path, os.environ)
         return store
 
+    def out_format(self, fmt: Any, out: Path | None, allowed: tuple[Any, ...]) -> Any:
+        """--out checked first (a plan file or the store is refused whatever the format, exit 5), then the
+        format (--format, else --out's extension; one not available is a usage error); errors are one JSON
+        document when the output is JSON."""
+        from liupi_cli.cli.output import EXTENSIONS, Fmt, pick_format
+
+        guess = fmt or (EXTENSIONS.get(out.suffix.lower()) if out is not None else None)
+        self.json_errors = guess is Fmt.json
+        self.check_out(out)
+        fmt = pick_format(fmt, out, allowed)
+        self.json_errors = fmt is Fmt.json
+        return fmt
+
     def check_out(self, out: Path | None, option: str = "--out") -> None:
         """--out may never replace the plan files, the settings or the store in use."""
         if out is None or str(out) in ("-", "/dev/stdout"):  # standard output (cli/output.STREAMS)

@@ -36,18 +36,20 @@ EXTENSIONS = {".txt": Fmt.table, ".md": Fmt.markdown, ".csv": Fmt.csv, ".json": 
 
 
 def pick_format(fmt: Fmt | None, out: Path | None, allowed: tuple[Fmt, ...]) -> Fmt:
-    """--format wins; else the --out file's extension; else table."""
-    from liupi_cli.errors import InputRefused
+    """--format wins; else the --out file's extension; else table. Either way a format that is not
+    available is a usage error (exit 2), as an unknown --format value is. Callers check --out first
+    (``State.check_out``): naming a plan file is refused whatever the format."""
+    from liupi_cli.errors import UsageProblem
     from liupi_cli.messages import msg
 
     if fmt is None and out is not None:
         fmt = EXTENSIONS.get(out.suffix.lower())
         if fmt is None:
-            raise InputRefused(msg("option.format_unknown", name=out.name),
+            raise UsageProblem(msg("option.format_unknown", name=out.name),
                                msg("option.format_unknown.hint", choices="|".join(f.value for f in allowed)))
     fmt = fmt or Fmt.table
     if fmt not in allowed:
-        raise InputRefused(msg("option.format_not_here", fmt=fmt.value),
+        raise UsageProblem(msg("option.format_not_here", fmt=fmt.value),
                            msg("option.format_not_here.hint", choices=", ".join(f.value for f in allowed)))
     return fmt
 
@@ -207,8 +209,9 @@ def write_out(text: str | bytes | Iterable[str], out: Path | None, lang: str | N
 
 
 def emit_rows(rows: list[BaseModel], csv_columns: list[str], table_columns: list[str], fmt: Fmt,
-              out: Path | None = None, dim=None) -> None:
-    """A list of rows as JSON, CSV or a plain table (``dim(row)`` greys out superseded rows)."""
+              out: Path | None = None, dim=None, max_widths: dict[str, int] | None = None) -> None:
+    """A list of rows as JSON, CSV or a plain table (``dim(row)`` greys out superseded rows; ``max_widths``
+    caps a column of the table, whose longer words are shortened with …)."""
     if fmt is Fmt.json:
         write_out(dump_json(rows), out)
         return
@@ -219,7 +222,8 @@ def emit_rows(rows: list[BaseModel], csv_columns: list[str], table_columns: list
 
     dimmed = [("dim" if dim and dim(r) else None) for r in rows]
     columns = [Column(c, [inert(cell(getattr(r, c))) for r in rows], priority=100 - i, wrap=i > 0, min_width=8,
-                      max_width=48, max_lines=3, styles=dimmed) for i, c in enumerate(table_columns)]
+                      max_width=(max_widths or {}).get(c, 48), max_lines=3, styles=dimmed)
+               for i, c in enumerate(table_columns)]
     colour = out is None and use_colour()
     lines = render_table(columns, table_width(), paint=paint if colour else None)
     write_out("\n".join(lines) + "\n", out)

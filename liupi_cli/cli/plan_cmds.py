@@ -122,9 +122,7 @@ def targets(
     Example: liupi targets --battle growth --kind growth_rate --format json
     """
     st = state(ctx)
-    fmt = pick_format(fmt, out, LIST_FORMATS)
-    st.json_errors = fmt is Fmt.json
-    st.check_out(out)
+    fmt = st.out_format(fmt, out, LIST_FORMATS)
     rows = list_indicators(st.plan(), battle, unit, _kind(kind))
     columns = ["id", "battle", "name_zh", "name_en", "kind", "comparator", "qualifier", "target", "unit",
                "frequency", "due", "lead_unit_zh", "source"]
@@ -155,9 +153,7 @@ def tasks(
     Example: liupi tasks --overdue --as-of 2023-06-30
     """
     st = state(ctx)
-    fmt = pick_format(fmt, out, LIST_FORMATS)
-    st.json_errors = fmt is Fmt.json
-    st.check_out(out)
+    fmt = st.out_format(fmt, out, LIST_FORMATS)
     if status or overdue or due_within or as_of:
         _timeline(st, battle, unit, _kind(kind), status, overdue, due_within, as_of, fmt, out)
         return
@@ -228,8 +224,12 @@ def _kind(kind: str | None) -> str | None:
     return kind
 
 
+# The ids a task carries wrap (a 48-letter id shortened with …) so that its title keeps its share of the width.
+NARROW = {"indicators": 30}
+
+
 def _emit(rows, csv_columns, table_columns, fmt: Fmt, out: Path | None, count: str) -> None:
-    emit_rows(rows, csv_columns, table_columns, fmt, out)
+    emit_rows(rows, csv_columns, table_columns, fmt, out, max_widths=NARROW)
     say(count)
 
 

@@ -390,7 +390,11 @@ def history(
             say(msg("said.no_task_update", id=iid) if is_task else
                 msg("said.no_record", id=iid, name=plan.indicators[iid].name_zh))
             return
-        write_out("\n".join(history_lines(rows, cols, table_width(), paint if use_colour() else None)) + "\n", None)
+        from liupi_cli.recording import forced
+
+        marked = frozenset() if is_task else forced(plan, rows)
+        write_out("\n".join(history_lines(rows, cols, table_width(), paint if use_colour() else None, marked))
+                  + "\n", None)
     else:
         emit_rows(rows, cols, cols, fmt)
     say(msg("said.n_records", count=len(rows)))
@@ -423,9 +427,7 @@ def export(
     Example: liupi export --out records-2023.xlsx
     """
     st = state(ctx)
-    fmt = pick_format(fmt or (None if out else Fmt.csv), out, EXPORT_FORMATS)
-    st.json_errors = fmt is Fmt.json
-    st.check_out(out)
+    fmt = st.out_format(fmt or (None if out else Fmt.csv), out, EXPORT_FORMATS)
     records, tasks = [], []
     store = st.open_store(write=False)
     if store:

@@ -70,13 +70,11 @@ def report(
     """
     st = state(ctx)
     lang = st.lang  # --lang (before the command or after it), else $LIUPI_LANG, else en
-    fmt = pick_format(fmt, out, REPORT_FORMATS)
-    st.json_errors = fmt is Fmt.json
+    fmt = st.out_format(fmt, out, REPORT_FORMATS)
     fail = parse_fail_on(fail_on, ("red", "missing"))
     if fmt is Fmt.xlsx and out is None:
         raise UsageProblem(msg("option.xlsx_needs_out"), msg("option.example.hint", example="--out 2023-06.xlsx"))
     period = _period(month, quarter, year)
-    st.check_out(out)
     plan = st.plan()
     from liupi_cli.report import build_report, check_period  # loaded only by this command
 

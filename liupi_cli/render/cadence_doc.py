@@ -41,6 +41,7 @@ W = {
         "complete_units": "Complete", "span": "Covers", "role": "Role", "lead": "lead", "co_lead": "co-lead",
         "responsible": "responsible", "indicators": "Indicators", "tasks": "Tasks", "target": "Target",
         "actual": "Latest figure", "at": "Period", "gap": "Gap", "light": "Light", "status": "Status",
+        "completion": "Done %", "expected": "Time elapsed %", "notes": "Notes",
         "deadline": "Deadline", "percent": "%", "updated": "Updated", "timing": "Overdue / left",
         "days_overdue": "{n} days overdue", "days_left": "{n} days left", "since": "{n} days since update",
         "stale": "no update in 30 days", "no_update": "never updated", "prescore": "Pre-score", "score": "Score",
@@ -69,6 +70,7 @@ W = {
         "for": "所属期/上次报送", "complete_units": "已报齐单位", "span": "统计区间", "role": "职责", "lead": "牵头",
         "co_lead": "共同牵头", "responsible": "责任", "indicators": "指标", "tasks": "任务", "target": "目标",
         "actual": "最新数据", "at": "数据期", "gap": "差距", "light": "灯", "status": "状态", "deadline": "完成时限",
+        "completion": "完成%", "expected": "序时进度%", "notes": "备注",
         "percent": "进度%", "updated": "更新日期", "timing": "逾期/剩余", "days_overdue": "逾期{n}天",
         "days_left": "剩余{n}天", "since": "{n}天未更新", "stale": "30天内无进展", "no_update": "从未报送",
         "prescore": "绩效预评分", "score": "得分", "ind_part": "指标得分", "task_part": "任务得分",
@@ -160,9 +162,13 @@ def task_section(title: str, tasks: list[TaskLine], lang: str, roles: list[str] 
 def report_section(rep: Report, lang: str, title: str | None = None) -> Section:
     w = W[lang]
     cols = [w["no"], w["battle"], w["id"], w["name"], w["lead_unit"], w["target"], w["actual"], w["at"], w["gap"],
-            w["light"], w["status"]]
+            w["light"], w["status"], w["completion"], w["expected"], w["notes"]]
+    # 完成% and 序时进度 only where the kind has them (a year-to-date amount); 备注 carries the notes (a cap
+    # broken since when, the target judged against, a stale figure), as the report's circular does
     rows = [[i, r.battle_zh, r.id, r.name_zh, r.lead_unit_zh or "", target_text(r, lang), actual_figure(r),
-             r.actual_period or "", gap_text(r, lang), _light(r.light, lang), _st(r.status, lang, r.kind)]
+             r.actual_period or "", gap_text(r, lang), _light(r.light, lang), _st(r.status, lang, r.kind),
+             _n(r.completion), _n(r.expected), ("；" if lang == "zh" else "; ").join(r.notes_zh if lang == "zh"
+                                                                                    else r.notes)]
             for i, r in enumerate(rep.rows, 1)]
     return Section(title or w["report"], cols, rows, light_column=9)
 

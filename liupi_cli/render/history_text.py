@@ -14,10 +14,12 @@ from liupi_cli.render.textgrid import Column, render_table
 RECORD_COLUMNS = ["id", "period", "baseline", "entered", "value", "unit", "recorded_by", "recorded_at", "source",
                   "note", "supersedes", "current"]
 TASK_COLUMNS = ["id", "date", "status", "percent", "note", "recorded_by", "recorded_at", "current"]
-# Never dropped, then the order in which the others are kept longest (the last gives way first).
+# Never dropped, then the order in which the others are kept longest (the last gives way first): when a
+# correction was made (recorded_at) before the note and the source, which shorten first.
 KEEP = {"id", "period", "date", "baseline", "entered", "status", "supersedes", "current"}
-PRIORITY = ["id", "period", "date", "baseline", "entered", "status", "supersedes", "current", "percent", "note",
-            "recorded_by", "source", "recorded_at", "value", "unit"]
+PRIORITY = ["id", "period", "date", "baseline", "entered", "status", "supersedes", "current", "recorded_at",
+            "percent", "note", "recorded_by", "source", "value", "unit"]
+FORCED = " (forced)"  # after the figure entered: outside its plausible range, so recorded with --force
 
 
 def _text(column: str, value: Any) -> str:
@@ -31,9 +33,15 @@ def _text(column: str, value: Any) -> str:
 
 
 def history_lines(rows: Sequence[Any], columns: Sequence[str], total: int,
-                  paint: Callable[[str, str | None], str] | None = None) -> list[str]:
-    """The table's lines; superseded rows styled ``dim``."""
+                  paint: Callable[[str, str | None], str] | None = None,
+                  forced: frozenset[int] = frozenset()) -> list[str]:
+    """The table's lines; superseded rows styled ``dim``; the records in ``forced`` marked after their figure."""
     dimmed = [None if getattr(r, "current", True) else "dim" for r in rows]
-    grid = [Column(c, [_text(c, getattr(r, c)) for r in rows], priority=100 - PRIORITY.index(c), keep=c in KEEP,
-                   wrap=c not in KEEP, min_width=8, max_width=48, max_lines=3, styles=dimmed) for c in columns]
+
+    def cell(r: Any, c: str) -> str:
+        return _text(c, getattr(r, c)) + (FORCED if c == "entered" and r.id in forced else "")
+
+    grid = [Column(c, [cell(r, c) for r in rows], priority=100 - PRIORITY.index(c), keep=c in KEEP,
+                   wrap=c not in KEEP or c == "recorded_at", min_width=8 if c != "recorded_at" else 10,
+                   max_width=48, max_lines=3, styles=dimmed) for c in columns]
     return render_table(grid, total, paint=paint)

@@ -38,8 +38,9 @@ figure{margin:0;border:1px solid #eee;padding:6px;max-width:100%}figcaption{font
 figure svg{max-width:100%;height:auto}
 .bar{background:#eee;width:80px;height:8px;display:inline-block;position:relative;margin-left:4px}
 .bar i{position:absolute;left:0;top:0;bottom:0}.bar s{position:absolute;top:-2px;bottom:-2px;width:2px;background:#000}
+table.wide th{font-size:12px;line-height:1.25;font-weight:600;padding:3px 4px;white-space:nowrap}
 @media (max-width:600px){body{margin:10px;font-size:15px}h1{font-size:18px}.card{min-width:0;flex:1 1 0;padding:4px 6px}
- .card b{font-size:18px}}
+ .card b{font-size:18px}td.ind{min-width:7em}td.note{min-width:9em}table.wide{font-size:12px}}
 @page{size:A4 landscape;margin:12mm}
 @media print{body{margin:0;font-size:11px}.scroll{overflow:visible}.scroll table.wide{min-width:0}table{font-size:10px}
  .card,figure,tr,.sum{break-inside:avoid;page-break-inside:avoid}h2{break-after:avoid;page-break-after:avoid}
@@ -178,7 +179,10 @@ def to_html(report: Report, lang: str = "en") -> str:
     if report.summary.laggards:
         out.append(f"<p><b>{w['laggards']}:</b> " + "，".join(
             f"{_light(rows[i].light, lang)} {e(rows[i].name_zh)}" for i in report.summary.laggards[:12]) + "</p>")
-    keys = [k for k, *_ in COLUMNS if k != "battle"]
+    # on a phone the first screen shows what a reader looks for: the name, its light and status (备注), as the
+    # 月通报 html does; the figures follow to the right
+    first = ["no", "indicator", "light", "note"]
+    keys = first + [k for k, *_ in COLUMNS if k not in first and k != "battle"]
     labels = {k: (zh if lang == "zh" else en) for k, en, zh in COLUMNS}
     numeric = {"this_period", "ytd", "last_year", "growth", "completion", "expected", "gap_expected", "gap_growth",
                "projection", "no"}

@@ -19,13 +19,15 @@ STATUS = {
            "not_declined": "not below last year", "no_baseline": "no last-year figure",
            "no_target": "no numeric target", "done_late": "done late", "no_year_end_figure": "cannot be settled",
            "stretch_missed": "base met, 力争 figure not", "under_way": "under way (a stock: no pace)",
-           "zero_both_years": "0 both years (nothing to decline)", "unreported": "unreported"},
+           "zero_both_years": "0 both years (nothing to decline)", "unreported": "unreported",
+           "pair_not_declined": "below last year alone"},
     "zh": {"ahead": "超序时进度", "on_track": "符合序时进度", "behind": "低于序时进度", "far_behind": "严重滞后",
            "met": "达标", "not_met": "未达标", "broken": "突破目标", "no_data": "暂无数据", "not_due": "未到期",
            "due_soon": "即将到期", "overdue": "逾期", "done": "已完成", "declined": "同比下降",
            "not_declined": "未实现同比下降", "no_baseline": "缺去年同期数", "no_target": "无量化目标",
            "done_late": "逾期完成", "no_year_end_figure": "无法结账", "stretch_missed": "完成基本目标，未完成力争目标",
-           "under_way": "推进中（不计序时进度）", "zero_both_years": "两年均为零（无可下降）", "unreported": "未报"},
+           "under_way": "推进中（不计序时进度）", "zero_both_years": "两年均为零（无可下降）", "unreported": "未报",
+           "pair_not_declined": "单项同比下降"},
 }
 # a new year's plan before its figure is written (see docs/next-year.md)
 STATUS["en"]["target_to_be_set"], STATUS["zh"]["target_to_be_set"] = "target to be set", "目标待定"
@@ -89,7 +91,9 @@ def num(value: float | None, unit: str | None = None, places: int | None = None)
 
 def pts(value: float | None) -> str:
     """Points to 1 decimal, or more when the gap has more: a gap of −0.04 is never shown as −0.0."""
-    return "" if value is None else f"{value:+.{places_needed(value, 1)}f}"
+    if value is None:
+        return ""
+    return "0.0" if value == 0 else f"{value:+.{places_needed(value, 1)}f}"  # no gap has no sign
 
 
 def gap_text(row: Row, lang: str) -> str:
@@ -98,7 +102,7 @@ def gap_text(row: Row, lang: str) -> str:
         return ""
     if row.kind in ("cumulative", "growth_rate") or row.unit == "%":  # a difference of two % is in points
         return pts(row.gap) + (" pts" if lang == "en" else "个百分点")
-    return f"{row.gap:+g}{row.unit or ''}"  # a count or an amount: in the indicator's own unit
+    return f"{row.gap:+g}{row.unit or ''}" if row.gap else f"0{row.unit or ''}"  # in the indicator's own unit
 
 
 def actual_figure(row: Row) -> str:
@@ -130,7 +134,7 @@ def target_text(row: Row, lang: str) -> str:
     return f"{COMPARATOR_SIGN[row.comparator]} {value}" + (" (stretch)" if row.stretch else "")
 
 
-SUFFIX_WORDS = ("以上", "左右", "以内", "以下")
+SUFFIX_WORDS = ("以上", "左右", "以内", "以下", "内", "前")  # 6个工作日内, not 内6个工作日
 
 
 def zh_target(value: str, qualifier: str | None) -> str:
@@ -151,10 +155,10 @@ def indicator_name(row: Row, lang: str) -> str:
 # (growth rates, levels) or over a 左右 ceiling by more than its band (ceilings). The circular must not say 低于序时进度 of a
 # rate that has no schedule.
 STATUS_BY_KIND = {
-    "en": {("ceiling", "behind"): "over, beyond the 左右 band",
+    "en": {("ceiling", "behind"): "slightly over (beyond the 左右 band)",
            ("growth_rate", "behind"): "below target", ("growth_rate", "far_behind"): "far below target",
            ("level", "behind"): "below target", ("level", "far_behind"): "far below target"},
-    "zh": {("ceiling", "behind"): "高于目标（超出左右范围）",
+    "zh": {("ceiling", "behind"): "略高于目标（超出左右范围）",
            ("growth_rate", "behind"): "低于目标", ("growth_rate", "far_behind"): "明显低于目标",
            ("level", "behind"): "低于目标", ("level", "far_behind"): "明显低于目标"},
 }
@@ -166,8 +170,15 @@ def status_text(status: str | None, lang: str, kind: str | None = None) -> str:
     return STATUS[lang].get(status or "", status or "—")
 
 
-def note_text(row: Row, lang: str) -> str:
+# Kinds whose gap to the target has no column of the circular (only growth and 序时进度 gaps have one): the
+# 备注 gives it, as the terminal table's gap column does (城镇调查失业率 6.6 against 5.5左右: +1.1个百分点).
+GAP_IN_NOTE = ("level", "ceiling", "standard_raised", "ranking")
+
+
+def note_text(row: Row, lang: str, with_gap: bool = False) -> str:
     parts = [status_text(row.status, lang, row.kind)]
+    if with_gap and row.kind in GAP_IN_NOTE and row.gap:  # none when on the target
+        parts.append(("gap " if lang == "en" else "与目标差") + gap_text(row, lang))
     if row.persistent:
         parts.append("persistent red" if lang == "en" else "连续红灯")
     parts += row.notes_zh if lang == "zh" else row.notes
@@ -184,7 +195,7 @@ def cells(row: Row, n: int, lang: str) -> dict[str, object]:
         "ytd": None if row.kind == "growth_rate" else row.actual, "last_year": row.last_year, "growth": growth, "completion": row.completion,
         "expected": row.expected, "gap_expected": row.gap if row.kind == "cumulative" else None,
         "gap_growth": row.gap if row.kind in ("growth_rate",) else None, "light": LIGHT_WORD[lang][row.light],
-        "projection": row.projection, "note": note_text(row, lang),
+        "projection": row.projection, "note": note_text(row, lang, with_gap=True),
     }
 
 

@@ -169,9 +169,10 @@ def fit(columns: Sequence[Column], total: int, sep: int = 2) -> list[tuple[Colum
         least = [narrowest[id(c)] for c in cols]
         room = total - sep * (len(cols) - 1)
         excess = sum(widths) - room
-        if excess > 0:  # shrink the wrapping columns with the most to give, one column at a time
+        if excess > 0:  # shrink the wrapping columns, the less needed first, each by half what it has to give
             while excess > 0:
-                i = max(range(len(cols)), key=lambda k: (widths[k] - least[k], cols[k].priority * -1))
+                i = max(range(len(cols)), key=lambda k: (widths[k] > least[k], -cols[k].priority,
+                                                         widths[k] - least[k]))
                 if widths[i] <= least[i]:
                     break
                 step = min(excess, widths[i] - least[i], max(1, (widths[i] - least[i]) // 2))

@@ -152,8 +152,9 @@ def _row_notes(ind: Indicator, rec: Record | None, status: str) -> list[tuple[st
     notes: list[tuple[str, str]] = []
     if ind.alternatives:
         others = "、".join(f"{a.target:g}{a.unit or ind.unit or ''}（{a.source}）" if a.target is not None
-                          else f"—（{a.source}）" for a in ind.alternatives)
-        notes.append((f"judged against {ind.source}; the document also gives {others}",
+                          else f"无数值的表述（{a.source}）" for a in ind.alternatives)  # not a dash for a value
+        notes.append((f"judged against {ind.source}; the document also gives "
+                      + others.replace("无数值的表述", "a wording without a figure"),
                       _zh_source(f"按{ind.source}考核；文件另有{others}")))
     if rec and rec.supersedes:
         notes.append(("revised figure", "数据已修订"))
@@ -238,9 +239,19 @@ def _pair_notes(plan: Plan, rows: dict[str, Row], series: dict[str, _Series], pe
         else:
             note = (f"双下降 not met at {at.key}: both counts must be below last year",
                     f"{at.label_zh}未实现双下降")
+            _fail_pair([rows[m] for m in members])
         for m in members:
             rows[m].notes.append(note[0])
             rows[m].notes_zh.append(note[1])
+
+
+def _fail_pair(pair: list[Row]) -> None:
+    """The target is the pair: a count that declined alone is not green, it takes the other's light."""
+    worst = "red" if any(r.light == "red" for r in pair) else "yellow"
+    for r in pair:
+        if r.light == "green":
+            r.light, r.status = worst, "pair_not_declined"
+            r.met = False if r.met is not None else None
 
 
 def _declined(now: float, last_year: float) -> bool:

@@ -123,10 +123,10 @@ def _over_cap(f: Facts) -> Judgement | None:
     """A year-to-date cap (森林火灾受害率 0.9‰以内, a capped amount) once over stays over: red from then on."""
     if f.over_at is None or f.over_value is None:
         return None
+    over, cap = f"{f.over_value:g}{f.unit or ''}", f"{f.target:g}{f.unit or ''}"
     return Judgement("red", "broken", gap=fixed(f.over_value - (f.target or 0.0)), notes=((
-        f"over the cap since {f.over_at.key} ({f.over_value:g}{f.unit or ''} against {f.target:g}{f.unit or ''}); "
-        "a year-to-date figure cannot come back under",
-        f"自{f.over_at.label_zh}起超出上限（{f.over_value:g}{f.unit or ''}，上限{f.target:g}），年内累计数不会回落"),))
+        f"over the cap since {f.over_at.key} ({over} against {cap}); a year-to-date figure cannot come back under",
+        f"自{f.over_at.label_zh}起超出上限（{over}，上限{cap}），年内累计数不会回落"),))
 
 
 def _beyond(f: Facts, a: float, b: float) -> bool:

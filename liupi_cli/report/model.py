@@ -59,7 +59,8 @@ class Row(_Model):
     #              overdue, done, done_late, declined, not_declined, no_baseline, no_target,
     #              target_to_be_set (grey: a new plan's figure not yet written),
     #              no_year_end_figure, stretch_missed, under_way (a stock not reached yet), zero_both_years
-    #              (双下降 with 0 last year and 0 this), unreported (settlement: a milestone nobody reported on)
+    #              (双下降 with 0 last year and 0 this), pair_not_declined (双下降: this count declined, the
+    #              other did not: the pair's light), unreported (settlement: a milestone nobody reported on)
     persistent: bool  # red for two or more consecutive reported periods
     met: bool | None  # set only at the year-end settlement: met or not (None: cannot tell, or not settling)
     days_late: int | None = None  # milestones done late: days after the due date (see judge.days_late)

@@ -67,7 +67,7 @@ def test_out_file_format_follows_extension(run, tmp_path):
     (["targets", "--unit", "县发改"], "unknown unit '县发改'", 1),
     (["targets", "--kind", "speed"], "unknown kind 'speed'", 1),
     (["targets", "--format", "xml"], "xml", 2),
-    (["targets", "--out", "x.pdf"], "cannot tell the format", 1),
+    (["targets", "--out", "x.pdf"], "cannot tell the format", 2),  # as --format pdf: usage
 ])
 def test_bad_filters_get_one_line(run, args, message, code):
     result = run(*args)
@@ -91,3 +91,15 @@ def test_unknown_names_hint_at_real_places(run, args, hint):
     assert result.exit_code == 1
     assert hint in result.stderr
     assert "`liupi battles`" not in result.stderr and "`liupi units`" not in result.stderr
+
+
+@pytest.mark.parametrize("args,heading", [
+    (["tasks", "--overdue", "--as-of", "2023-01-15"], "days_overdue"),
+    (["tasks", "--unit", "县妇联", "--status", "done"], "deadline"),
+    (["targets", "--battle", "risk", "--kind", "ranking"], "lead_unit_zh"),
+])
+def test_an_empty_listing_is_its_heading_not_a_traceback(run_shipped, args, heading):
+    result = run_shipped(*args)
+    assert result.exit_code == 0, result.stderr
+    assert heading in result.stdout.splitlines()[0] and len(result.stdout.splitlines()) == 2
+    assert "0 " in result.stderr and "Traceback" not in result.stderr

@@ -44,8 +44,8 @@ def test_golden(loaded, fmt, lang, name):
     result = loaded("report", "--month", "2023-06", "--format", fmt, "--lang", lang)
     assert result.exit_code == 0, result.stderr
     _golden(name, result.stdout)
-    summary = ("2023年1–6月：红灯4个，黄灯3个，绿灯3个，灰灯3个（无数据或未到期）；逾期任务1项" if lang == "zh"
-               else "2023-06: 4 red, 3 yellow, 3 green, 3 grey (no data or not due); 1 task(s) overdue")
+    summary = ("2023年1–6月：红灯5个，黄灯3个，绿灯2个，灰灯3个（无数据或未到期）；逾期任务1项" if lang == "zh"
+               else "2023-06: 5 red, 3 yellow, 2 green, 3 grey (no data or not due); 1 task(s) overdue")
     assert result.stderr.splitlines()[0] == summary
     if fmt == "table":
         assert result.stdout.splitlines()[1] == summary  # the same line leads the table
@@ -236,11 +236,13 @@ def test_status_words_fit_the_kind(loaded):
     table = [ln for ln in zh.splitlines() if ln.startswith("| ")]
     unemployment = next(ln for ln in table if "城镇调查失业率" in ln)
     jobs = next(ln for ln in table if "城镇新增就业" in ln)
-    assert "高于目标（超出左右范围）" in unemployment and "低于序时进度" not in unemployment
+    # the yellow band, with the gap the circular has no column for (6.6 − 5.5)
+    assert "略高于目标（超出左右范围）；与目标差+1.1个百分点" in unemployment and "低于序时进度" not in unemployment
     assert "低于序时进度" in jobs
     assert "明显低于目标" in next(ln for ln in table if "规模工业增加值" in ln)
     en = loaded("report", "-m", "2023-06", "-f", "markdown").stdout
-    assert "over, beyond the 左右 band" in next(ln for ln in en.splitlines() if ln.startswith("| ") and "城镇调查失业率" in ln)
+    unemployment_en = next(ln for ln in en.splitlines() if ln.startswith("| ") and "城镇调查失业率" in ln)
+    assert "slightly over (beyond the 左右 band); gap +1.1 pts" in unemployment_en
     assert "+1.1 pts" in loaded("report", "-m", "2023-06", "--battle", "livelihood").stdout  # % minus % is points
 
 
@@ -260,3 +262,20 @@ def test_january_alone_points_to_the_joint_report(run, cmd):
     assert result.exit_code == 2
     assert "hint: January is reported with February: --month 2023-02 (1–2月)" in result.stderr
     assert "record it as" not in result.stderr
+
+
+def test_out_naming_the_plan_is_refused_before_the_format_is_asked(run, mini):
+    """A plan file named by --out is refused (exit 5) whatever its extension says about the format."""
+    result = run("report", "--month", "2023-06", "--out", str(mini / "targets.yaml"))
+    assert result.exit_code == 5, result.stderr
+    assert "which liupi is using; nothing was written" in result.stderr
+    assert "cannot tell the format" not in result.stderr
+
+
+@pytest.mark.parametrize("args", [["--out", "r.pdf"], ["--format", "pdf"], ["--bogus"]])
+def test_a_format_or_option_that_is_not_there_is_a_usage_error_in_two_lines(run, tmp_path, args):
+    result = run("report", "--month", "2023-06", *[str(tmp_path / a) if a.endswith(".pdf") else a for a in args])
+    assert result.exit_code == 2, result.stderr
+    lines = result.stderr.splitlines()
+    assert len(lines) == 2 and lines[0].startswith("error: ") and lines[1].startswith("hint: "), lines
+    assert "Usage:" not in result.stderr and "Try '" not in result.stderr

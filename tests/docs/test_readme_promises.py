@@ -335,6 +335,13 @@ SETTLED = {
         (ind("y_zero2_b", "double_decline", "at_most", unit="人", group="yz"),
          [("0", "2022-12", "--baseline"), ("0", "2023-12")], "green", "zero_both_years", True),
     ],
+    "双下降: one count": [
+        # accidents 7 both years, deaths 3 → 2: the pair failed, so the deaths row is red too
+        (ind("y_pair_a", "double_decline", "at_most", unit="起", group="yp"),
+         [("7", "2022-12", "--baseline"), ("7", "2023-12")], "red", "not_met", False),
+        (ind("y_pair_b", "double_decline", "at_most", unit="人", group="yp"),
+         [("3", "2022-12", "--baseline"), ("2", "2023-12")], "red", "pair_not_declined", False),
+    ],
     "the latest figure": [
         (ind("y_june", "level", target=90, unit="%"), [("91", "2023-06")], "grey", "no_year_end_figure", None),
     ],

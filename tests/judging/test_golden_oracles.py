@@ -14,10 +14,11 @@ Worked by hand from that CSV and the mini plan (thresholds: cumulative 10 points
   5.5: green) and within the yellow point after it (to 7.5) -> yellow.
 - air_quality (level 90%): 91.2 -> green, +1.2.
 - major_accidents: 1 event -> red.
-- accident_count 4 against last year's 6 -> green (-2); accident_deaths 3 against 2 -> red (+1).
+- accident_count 4 against last year's 6 fell (-2), but accident_deaths 3 against 2 -> red (+1): the 双下降 pair
+  failed, so accident_count takes the pair's red (pair_not_declined), never green.
 - urban_dibao_standard: 650 reaches the raised standard 650 -> green; June is no settlement, so met is null.
 - rd_spending_growth (annual), county_rank (annual): grey; power_project_start due 08-31 is 62 days away: grey.
-Totals: red 4 (gdp, industrial, major_accidents, accident_deaths), yellow 3, green 3, grey 3.
+Totals: red 5 (gdp, industrial, major_accidents, accident_count, accident_deaths), yellow 3, green 2, grey 3.
 """
 
 from __future__ import annotations
@@ -46,14 +47,14 @@ ORACLE = {
     "urban_unemployment": ("城镇调查失业率", "yellow", {"actual": 6.6, "gap": 1.1}, ["6.6"]),
     "air_quality": ("空气质量优良率", "green", {"actual": 91.2, "gap": 1.2}, ["91.2"]),
     "major_accidents": ("较大及以上安全事故", "red", {"actual": 1.0}, []),
-    "accident_count": ("安全生产事故起数", "green", {"actual": 4.0, "last_year": 6.0, "gap": -2.0}, []),
+    "accident_count": ("安全生产事故起数", "red", {"actual": 4.0, "last_year": 6.0, "gap": -2.0}, []),
     "accident_deaths": ("安全生产事故死亡人数", "red", {"actual": 3.0, "last_year": 2.0, "gap": 1.0}, []),
     "urban_dibao_standard": ("城市低保标准", "green", {"actual": 650.0, "gap": 0.0}, []),
     "rd_spending_growth": ("研发经费投入", "grey", {"actual": None}, []),
     "county_rank": ("全省县域经济排名", "grey", {"actual": None}, []),
     "power_project_start": ("抽水蓄能项目开工", "grey", {"actual": None}, []),
 }
-TOTALS = {"red": 4, "yellow": 3, "green": 3, "grey": 3}
+TOTALS = {"red": 5, "yellow": 3, "green": 2, "grey": 3}
 WORDS = {"en": {"red": "RED", "yellow": "YELLOW", "green": "GREEN", "grey": "GREY"},
          "zh": {"red": "红灯", "yellow": "黄灯", "green": "绿灯", "grey": "灰灯"}}
 TEXT_GOLDENS = sorted(p.name for p in GOLDEN.glob("report-2023-06*") if p.suffix in (".md", ".txt", ".html"))

@@ -86,7 +86,7 @@ def test_forest_fire_rate_over_its_cap_in_september_is_red_at_settlement_saying_
     assert (r.light, r.status, r.met) == ("red", "broken", False)  # not grey "no year-end figure"
     assert r.gap == pytest.approx(0.3)  # 1.2 − 0.9
     assert any("over the cap since 2023-09" in n for n in r.notes)
-    assert any(n.startswith("自2023年1–9月起超出上限") for n in r.notes_zh)
+    assert "自2023年1–9月起超出上限（1.2‰，上限0.9‰），年内累计数不会回落" in r.notes_zh  # the cap with its ‰
     june = row(plan, records, "2023-06", "forest_fire_rate")
     assert (june.light, june.status) == ("green", "met")  # 0.5‰: under the cap in June
 
@@ -193,6 +193,23 @@ def test_zero_accidents_last_year_and_this_year_is_met(plan):
     same = row(plan, [rec("accident_count", "2022-06", 2, baseline=True), rec("accident_count", "2023-06", 2)],
                "2023-06", "accident_count")
     assert (same.light, same.status) == ("yellow", "not_declined")  # equal and not 0: still not declined
+
+
+def test_a_count_that_declined_alone_is_not_green_when_the_pair_failed(plan):
+    """Accidents 7 vs 7 and deaths 2 vs 3: the pair is not met, so neither row is green or 达标."""
+    mid = [rec("accident_count", "2022-06", 7, baseline=True), rec("accident_count", "2023-06", 7),
+           rec("accident_deaths", "2022-06", 3, baseline=True), rec("accident_deaths", "2023-06", 2)]
+    deaths = row(plan, mid, "2023-06", "accident_deaths")
+    assert (deaths.light, deaths.status, deaths.gap) == ("yellow", "pair_not_declined", -1.0)  # accidents: yellow
+    year = [rec("accident_count", "2022-12", 7, baseline=True), rec("accident_count", "2023-12", 7),
+            rec("accident_deaths", "2022-12", 3, baseline=True), rec("accident_deaths", "2023-12", 2)]
+    settled = row(plan, year, "2023", "accident_deaths")
+    assert (settled.light, settled.status, settled.met) == ("red", "pair_not_declined", False)
+    assert "2023年1–12月未实现双下降" in settled.notes_zh
+    y = year_settlement(plan, year, [], parse_period("2023"))
+    safety = {r.id: r for r in y.report.rows}
+    assert (safety["accident_count"].met, safety["accident_deaths"].met) == (False, False)
+    assert y.overall.met == 0 and y.overall.not_met == 2  # neither count of the failed pair is 完成
 
 
 # --- 5. 未报 is not 未完成 ---------------------------------------------------------------------------------------
@@ -327,3 +344,25 @@ def test_the_html_report_draws_no_schedule_line_for_a_stock(plan):
     assert "仓储平台: 累计进度与序时进度" not in page  # a stock: no path against the 序时 line
     jobs = to_html(build_report(plan, records, parse_period("2023-06"), battle="livelihood"), "zh")
     assert "城镇新增就业: 累计进度与序时进度" in jobs
+
+
+@pytest.mark.parametrize("lang,heads,cap_note", [
+    ("zh", ("完成%", "序时进度%", "备注"), "自2023年1–9月起超出上限（1.2‰，上限0.9‰），年内累计数不会回落"),
+    ("en", ("Done %", "Time elapsed %", "Notes"), "over the cap since 2023-09 (1.2‰ against 0.9‰)"),
+])
+def test_the_month_circular_and_the_settlement_tables_carry_notes_completion_and_schedule(plan, lang, heads,
+                                                                                          cap_note):
+    records = [rec("forest_fire_rate", "2023-06", 0.5), rec("forest_fire_rate", "2023-09", 1.2),
+               rec("new_urban_jobs", "2023-09", 1600)]
+    jobs_target = plan.indicators["new_urban_jobs"].target  # 3200人: 1600 is 50.0%, 9 months elapsed 75.0%
+    for product in (month_circular(plan, records, [], parse_period("2023-09")),
+                    year_settlement(plan, records, [], parse_period("2023"))):
+        doc = product_doc(product, lang)
+        table = doc.sections[-1]
+        assert table.columns[-3:] == list(heads)
+        rows = {r[2]: r for r in table.rows}
+        assert cap_note in rows["forest_fire_rate"][-1]
+        if product.product == "month":
+            assert jobs_target == 3200
+            assert rows["new_urban_jobs"][-3:-1] == [50, 75]  # 完成% and 序时进度%
+            assert rows["forest_fire_rate"][-3:-1] == ["", ""]  # a cap has neither

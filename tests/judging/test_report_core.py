@@ -125,7 +125,9 @@ def test_double_decline_needs_both_counts_below_last_year():
                rec("accident_deaths", "2023-06", 3), rec("accident_deaths", "2022-06", 2, baseline=True)]
     rows = row(records)
     by = {r.id: r for r in rows.rows}
-    assert (by["accident_count"].light, by["accident_count"].last_year) == ("green", 6)
+    # 6 → 4 declined, but deaths 2 → 3 did not: the pair failed, so accidents take the deaths' red
+    assert (by["accident_count"].light, by["accident_count"].status, by["accident_count"].last_year) == (
+        "red", "pair_not_declined", 6)
     assert by["accident_deaths"].light == "red"
     assert "双下降 not met at 2023-06: both counts must be below last year" in by["accident_count"].notes
     no_base = row([rec("accident_count", "2023-06", 4)], ind="accident_count")

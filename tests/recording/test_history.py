@@ -61,3 +61,15 @@ def test_kept_columns_are_never_dropped_others_give_way_by_priority():
             Column("mark", ["True"], priority=10, keep=True)]
     assert [c.header for c, _ in fit(cols, 20)] == ["id", "mark"]  # 30 columns of text give way, not "mark"
     assert [c.header for c, _ in fit(cols, 50)] == ["id", "long", "mark"]
+
+
+def test_at_80_columns_a_revision_keeps_when_it_was_made_and_a_forced_figure_is_marked(run, monkeypatch):
+    _revised(run)  # both records carry a note and a source
+    assert run("update", "gdp_growth", "69", "-p", "2023Q2", "--force", "--note", "县统计局 核实").exit_code == 0
+    monkeypatch.setenv("COLUMNS", "80")
+    lines = run("history", "gdp_growth").stdout.splitlines()
+    assert all(len(line) <= 80 for line in lines)
+    assert "recorded_at" in lines[0].split()  # the note and the source shorten or give way first
+    rows = {ln.split()[0]: ln.split() for ln in lines[2:] if ln[:1].isdigit()}
+    assert rows["3"][3:5] == ["69", "(forced)"]  # 69% is outside ±50%: only --force recorded it
+    assert rows["2"][3] == "4.7" and "(forced)" not in rows["2"]

@@ -55,6 +55,15 @@ SLIPS = [
      "urban_dibao_standard: 6200元/月 is 9.5 times the new standard 650元/月", "did you mean 620元/月?"),
     ("standard raised, too low", "urban_dibao_standard", "62", "2023-06",
      "urban_dibao_standard: 62元/月 is under a third of the new standard 650元/月", "did you mean 620元/月?"),
+    # a percentage typed as a fraction (or a General-format cell): 100 × it is near the target, it is not
+    ("ceiling in %, a fraction", "urban_unemployment", "0.054", "2023-06",
+     "urban_unemployment: 0.054% is far below the cap 5.5%: a percentage typed as a fraction?", "did you mean 5.4%?"),
+    ("growth rate, a fraction", "industrial_va_growth", "0.092", "2023-06",
+     "industrial_va_growth: 0.092% is far below the target 9.5%: a percentage typed as a fraction?",
+     "did you mean 9.2%?"),
+    ("share in %, a fraction", "air_quality_good_rate", "0.95", "2023-06",
+     "air_quality_good_rate: 0.95% is far below the year's target 90%: a percentage typed as a fraction?",
+     "did you mean 95%?"),
 ]
 
 
@@ -78,6 +87,9 @@ def test_the_slip_is_refused_with_its_likely_meaning_and_force_records_it(kind, 
     ("market_entities", "1.25", "2023-06"),  # 万户: not a count of whole things
     ("urban_dibao_standard", "620", "2023-06"), ("urban_dibao_standard", "1950", "2023-06"),
     ("county_economy_ranking", "12", "2023"),
+    # small figures that are real: 100 × them is far from the target, or they are not under a third of it
+    ("gdp_growth", "0.5", "2023Q2"), ("gdp_growth", "0.9", "2023Q2"), ("gdp_growth", "-0.05", "2023Q2"),
+    ("urban_unemployment", "1.9", "2023-06"), ("gdp_growth", "3", "2023Q2"),
 ])
 def test_plausible_figures_pass(iid, typed, period):
     assert make_record(PLAN, iid, typed, period).value == float(typed)

@@ -47,6 +47,7 @@ def june(tmp_path_factory) -> Path:
         unit = run("unit", "县发改局", "--month", "2023-06", "--lang", "zh", "--out", root / "out" / "unit.xlsx")
         assert unit.exit_code == 0
         assert run("report", "--month", "2023-06", "--lang", "zh", "--out", root / "out" / "report.xlsx").exit_code == 0
+        assert run("report", "--month", "2023-06", "--lang", "zh", "--out", root / "out" / "report.html").exit_code == 0
     finally:
         mp.undo()
     for f in (root / "out" / "2023-06").iterdir():
@@ -140,3 +141,28 @@ def test_the_phone_shows_the_lights_first_and_folds_what_is_owed(june, tmp_path)
     # the per-unit counts and the owed items come last, each folded to its one-line summary
     assert len(owed) == 2 and all(top > indicators[1] and height < 80 for top, _, height in owed), owed
     assert html.index("<h2>指标进度</h2>") < html.index("<details><summary><h2>未报明细</h2>")
+
+
+def test_the_report_on_a_phone_shows_name_light_and_status_first_under_a_compact_heading(june, tmp_path):
+    """At 390 px the battle tables start 序号 · 指标 · 灯 · 备注 (the status), as the 月通报 does; the figures
+    scroll in from the right, and the heading row is one line, not ~170 px of wrapped words."""
+    chromium = _tool("chromium", "chromium-browser", "google-chrome")
+    html = (june / "report.html").read_text(encoding="utf-8")
+    probe = """<script>addEventListener('load', () => {
+      const table = document.querySelector('table.wide');
+      const light = table.querySelector('tbody .light, tr + tr .light');
+      const note = [...table.querySelectorAll('th')].find(th => th.textContent === '备注');
+      document.body.dataset.light = light.getBoundingClientRect().right;
+      document.body.dataset.note = note.getBoundingClientRect().left;
+      document.body.dataset.head = table.querySelector('thead tr').getBoundingClientRect().height;
+    });</script>"""
+    page = tmp_path / "probe.html"
+    page.write_text(html.replace("</body>", probe + "</body>"), encoding="utf-8")
+    dom = subprocess.run([chromium, "--headless", "--no-sandbox", "--disable-gpu", "--window-size=390,844",
+                          "--virtual-time-budget=3000", "--dump-dom", page.as_uri()],
+                         check=True, capture_output=True, text=True, timeout=120).stdout
+    body = dict(re.findall(r'data-(\w+)="([^"]*)"', re.search(r"<body[^>]*>", dom).group()))
+    assert float(body["light"]) <= 390 and float(body["note"]) < 390, body  # light and status on screen
+    assert float(body["head"]) < 40, body  # one line of headings
+    heads = re.findall(r"<th[^>]*>([^<]*)</th>", html[html.index('<table class="wide">'):])[:4]
+    assert heads == ["序号", "指标", "灯", "备注"]

@@ -87,7 +87,7 @@ def test_the_table_follows_columns_else_100(demo, monkeypatch):
 
 def test_the_summary_line_leads_the_table_and_stderr(demo):
     result = demo("report", "--month", "2023-06")
-    summary = "2023-06: 4 red, 4 yellow, 6 green, 275 grey (no data or not due); 0 task(s) overdue"
+    summary = "2023-06: 5 red, 4 yellow, 5 green, 275 grey (no data or not due); 0 task(s) overdue"
     assert result.stdout.splitlines()[1] == summary
     assert result.stderr.splitlines()[0] == summary
 
@@ -182,7 +182,8 @@ def test_a_figure_keeps_the_decimals_it_has(value, unit, shown):
     assert labels.num(value, unit) == shown
 
 
-@pytest.mark.parametrize("value,shown", [(-0.04, "-0.04"), (0.0, "+0.0"), (-1.04, "-1.04"), (1.1, "+1.1"),
+# no gap has no sign (0.0, never +0.0)
+@pytest.mark.parametrize("value,shown", [(-0.04, "-0.04"), (0.0, "0.0"), (-1.04, "-1.04"), (1.1, "+1.1"),
                                          (-3.1, "-3.1"), (6.6 - 5.5, "+1.1")])
 def test_points_never_round_a_gap_to_zero_or_across_a_threshold(value, shown):
     assert labels.pts(value) == shown
@@ -215,3 +216,23 @@ def test_a_column_s_natural_and_narrowest_widths():
     assert fixed.natural() == fixed.least() == 23  # a column that does not wrap keeps its cells whole
     spaced = Column("a b", ["  "], wrap=True, min_width=1)
     assert spaced.least() == 1  # spaces are not words: the heading's longest word is 1 wide
+
+
+@pytest.mark.parametrize("value,qualifier,shown", [
+    ("6个工作日", "内", "6个工作日内"), ("5个工作日", "以内", "5个工作日以内"), ("8%", "以上", "8%以上"),
+    ("34亿元", "突破", "突破34亿元"), ("35%", "力争…以上", "力争35%以上"),
+])
+def test_a_qualifier_sits_where_chinese_writes_it(value, qualifier, shown):
+    assert labels.zh_target(value, qualifier) == shown
+
+
+def test_a_target_the_document_also_states_without_a_figure_is_named_not_dashed():
+    from conftest import SHIPPED
+
+    from liupi_cli.periods import parse_period
+    from liupi_cli.plan import load_plan
+    from liupi_cli.report import build_report
+
+    row = {r.id: r for r in build_report(load_plan(SHIPPED), [], parse_period("2023-06")).rows}["major_accidents"]
+    assert "按附件6 一考核；文件另有无数值的表述（总体方案二(五)）" in row.notes_zh
+    assert "judged against 附件6 一; the document also gives a wording without a figure（main 二(五)）" in row.notes
