@@ -15,8 +15,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from liupi_cli.errors import InputRefused, OutputUnwritable
-from liupi_cli.plan import Plan
 from liupi_cli.fill_table import FillResult, apply_fill, fill_csv, read_fill
+from liupi_cli.plan import Plan
 from liupi_cli.rollover import NextYear, next_year, review_md
 from liupi_cli.store import Record, Store, TaskUpdate
 from liupi_cli.workspace import PLAN_FOLDER, TARGETS, TASKS, Workspace

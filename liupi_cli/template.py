@@ -9,8 +9,8 @@ Columns: 指标 (the name, beside the value cell) · 数值 (to fill) · 单位 
 from __future__ import annotations
 
 import csv
-import math
 import io
+import math
 
 from liupi_cli.models import Indicator, Kind
 from liupi_cli.periods import Period, period_for

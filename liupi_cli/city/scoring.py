@@ -21,6 +21,7 @@ flagged ``no_figure`` (未报): missing is never taken for a figure. Numbers in 
 from __future__ import annotations
 
 import math
+
 from pydantic import BaseModel
 
 CONTEST_STEP = 0.05  # 5% less per place after the first

@@ -8,7 +8,7 @@ import json
 import os
 import sys
 from pathlib import Path
-from typing import Any, Optional
+from typing import Any
 
 import typer
 from typer._click.exceptions import UsageError
@@ -162,14 +162,14 @@ def _version(value: bool) -> None:
 @app.callback()
 def root(
     ctx: typer.Context,
-    data_dir: Optional[Path] = typer.Option(
+    data_dir: Path | None = typer.Option(
         None, "--data-dir", "-d", metavar="DIR", help="A workspace (folder holding liupi.toml) or a plan folder "
         "holding targets.yaml and tasks.yaml. Default: $LIUPI_HOME, then the nearest liupi.toml here or above, "
         "then ./data, then the bundled sample plan.", show_default=False),
-    db: Optional[Path] = typer.Option(None, "--db", metavar="FILE", help="Record store file. Default: $LIUPI_DB, "
+    db: Path | None = typer.Option(None, "--db", metavar="FILE", help="Record store file. Default: $LIUPI_DB, "
                                       "then liupi.toml's store, then records.db beside the plan (see `liupi info`)."),
     debug: bool = typer.Option(False, "--debug", help="Show a traceback for errors."),
-    lang: Optional[Lang] = typer.Option(None, "--lang", metavar="en|zh", help=LANG_HELP + " Also accepted after "
+    lang: Lang | None = typer.Option(None, "--lang", metavar="en|zh", help=LANG_HELP + " Also accepted after "
                                         "the command."),
     version: bool = typer.Option(False, "--version", callback=_version, is_eager=True,
                                  help="Print the version and exit."),

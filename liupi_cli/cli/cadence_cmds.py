@@ -9,7 +9,6 @@ from __future__ import annotations
 import datetime as dt
 import sys
 from pathlib import Path
-from typing import Optional
 
 import typer
 
@@ -146,15 +145,15 @@ OutOpt = out_option()
 
 def missing(
     ctx: typer.Context,
-    month: Optional[str] = typer.Option(None, "--month", "-m", help="The month owed: 2023-06, or last "
+    month: str | None = typer.Option(None, "--month", "-m", help="The month owed: 2023-06, or last "
                                         "(the last complete month as of today)."),
-    quarter: Optional[str] = typer.Option(None, "--quarter", "-q", help="A quarter: 2023Q2, or last."),
-    year: Optional[str] = typer.Option(None, "--year", "-y", help="2023, or last (annual figures are owed here)."),
-    unit: Optional[str] = typer.Option(None, "--unit", "-u", help="Only this lead unit (id or Chinese name)."),
-    battle: Optional[str] = typer.Option(None, "--battle", "-b", help="Only this battle (id, number or name)."),
-    fmt: Optional[Fmt] = FormatOpt,
-    out: Optional[Path] = OutOpt,
-    fail_on: Optional[str] = typer.Option(None, "--fail-on", help="missing: exit 1 when anything is owed."),
+    quarter: str | None = typer.Option(None, "--quarter", "-q", help="A quarter: 2023Q2, or last."),
+    year: str | None = typer.Option(None, "--year", "-y", help="2023, or last (annual figures are owed here)."),
+    unit: str | None = typer.Option(None, "--unit", "-u", help="Only this lead unit (id or Chinese name)."),
+    battle: str | None = typer.Option(None, "--battle", "-b", help="Only this battle (id, number or name)."),
+    fmt: Fmt | None = FormatOpt,
+    out: Path | None = OutOpt,
+    fail_on: str | None = typer.Option(None, "--fail-on", help="missing: exit 1 when anything is owed."),
 ) -> None:
     """Who still owes what (催报): per lead unit, the figures due for the period with none recorded and the
     tasks with no progress update in it; a count per unit first, complete units included.
@@ -184,11 +183,11 @@ def missing(
 def unit(
     ctx: typer.Context,
     name: str = typer.Argument(..., help="The unit: ascii id (rsj) or Chinese name (县人社局)."),
-    month: Optional[str] = typer.Option(None, "--month", "-m", help="2023-06, or last."),
-    quarter: Optional[str] = typer.Option(None, "--quarter", "-q", help="2023Q2, or last."),
-    year: Optional[str] = typer.Option(None, "--year", "-y", help="2023, or last."),
-    fmt: Optional[Fmt] = FormatOpt,
-    out: Optional[Path] = OutOpt,
+    month: str | None = typer.Option(None, "--month", "-m", help="2023-06, or last."),
+    quarter: str | None = typer.Option(None, "--quarter", "-q", help="2023Q2, or last."),
+    year: str | None = typer.Option(None, "--year", "-y", help="2023, or last."),
+    fmt: Fmt | None = FormatOpt,
+    out: Path | None = OutOpt,
 ) -> None:
     """One bureau's page: the indicators it leads and co-leads with lights and gaps, its tasks (status,
     percent, deadline, overdue or days left), what it still owes, and its pre-score.
@@ -224,16 +223,16 @@ def _formats(text: str) -> list[str]:
 
 def summary(
     ctx: typer.Context,
-    dekad: Optional[str] = typer.Option(None, "--dekad", help="旬简报 for a dekad: 2023-06-2 (days 11–20), or last."),
-    month: Optional[str] = typer.Option(None, "--month", "-m", help="月通报: 2023-06, or last."),
-    quarter: Optional[str] = typer.Option(None, "--quarter", "-q", help="季总结 with the pre-score: 2023Q2, or last."),
-    year: Optional[str] = typer.Option(None, "--year", "-y", help="年终结账 with the final pre-score: 2023, or last."),
-    out_dir: Optional[Path] = typer.Option(None, "--out-dir", help="Write the files under DIR/<period>/ "
+    dekad: str | None = typer.Option(None, "--dekad", help="旬简报 for a dekad: 2023-06-2 (days 11–20), or last."),
+    month: str | None = typer.Option(None, "--month", "-m", help="月通报: 2023-06, or last."),
+    quarter: str | None = typer.Option(None, "--quarter", "-q", help="季总结 with the pre-score: 2023Q2, or last."),
+    year: str | None = typer.Option(None, "--year", "-y", help="年终结账 with the final pre-score: 2023, or last."),
+    out_dir: Path | None = typer.Option(None, "--out-dir", help="Write the files under DIR/<period>/ "
                                            "(created when missing), e.g. DIR/2023-06/月通报-2023-06.xlsx."),
     formats: str = typer.Option("md,xlsx", "--formats", help="With --out-dir: any of md,xlsx,html,json,csv,docx "
                                  "(docx: a Word document in 公文 layout, dated today)."),
-    fmt: Optional[Fmt] = format_option(*SUMMARY_FORMATS, default="table; without --out-dir, to stdout"),
-    fail_on: Optional[str] = typer.Option(None, "--fail-on", help="Exit 1 after writing when the county is "
+    fmt: Fmt | None = format_option(*SUMMARY_FORMATS, default="table; without --out-dir, to stdout"),
+    fail_on: str | None = typer.Option(None, "--fail-on", help="Exit 1 after writing when the county is "
                                           "behind: red, missing, overdue (comma-separated)."),
 ) -> None:
     """The plan's products: 旬简报 (--dekad), 月通报 (--month), 季总结 (--quarter), 年终结账 (--year).

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import datetime as dt
 from pathlib import Path
-from typing import Optional
 
 import typer
 
@@ -34,10 +33,10 @@ def _city(st):
 
 def collect(
     ctx: typer.Context,
-    county: Optional[str] = typer.Option(None, "--county", "-c", help="Only this county (its id in city.yaml)."),
-    file: Optional[Path] = typer.Option(None, "--file", help="With --county: the file received from it (`liupi "
+    county: str | None = typer.Option(None, "--county", "-c", help="Only this county (its id in city.yaml)."),
+    file: Path | None = typer.Option(None, "--file", help="With --county: the file received from it (`liupi "
                                         "export --format json` output), instead of its source in city.yaml."),
-    fmt: Optional[Fmt] = format_option(*COLLECT_FORMATS, default="table"),
+    fmt: Fmt | None = format_option(*COLLECT_FORMATS, default="table"),
 ) -> None:
     """Collect the counties' figures into the city's store (data/collected.db), each with its origin.
 
@@ -86,9 +85,9 @@ def collect(
 def rank(
     ctx: typer.Context,
     month: str = typer.Option(..., "--month", "-m", help="The month ranked, e.g. 2023-06 (figures up to it)."),
-    fmt: Optional[Fmt] = format_option(*RANK_FORMATS),
-    out: Optional[Path] = out_option(),
-    date: Optional[str] = typer.Option(None, "--date", help="The date under the 落款 (docx), e.g. 2023-07-20. "
+    fmt: Fmt | None = format_option(*RANK_FORMATS),
+    out: Path | None = out_option(),
+    date: str | None = typer.Option(None, "--date", help="The date under the 落款 (docx), e.g. 2023-07-20. "
                                        "Default: today."),
 ) -> None:
     """The 排名通报: each county's score on each rule with its working, total, 位次, 进位/退位 against the

@@ -56,7 +56,6 @@ class State:
             self._workspace = find_workspace(self.data_dir_opt, os.environ, Path.cwd())
             if self._workspace.bundled:
                 from liupi_cli.cli.output import say
-
                 from liupi_cli.messages import msg
 
                 say(msg("said.bundled"))

@@ -4,7 +4,6 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Optional
 
 import typer
 
@@ -72,10 +71,10 @@ def _plan_dir(folder: Path) -> Path:
 def next_cmd(
     ctx: typer.Context,
     year: int = typer.Option(..., "--year", help="The new plan's year."),
-    folder: Optional[Path] = typer.Argument(
+    folder: Path | None = typer.Argument(
         None, metavar="[DIR]", help="The new workspace (default: beside this one, named from it and the year)."),
-    out: Optional[Path] = typer.Option(None, "--out", "-o", help="Same as DIR."),
-    fill: Optional[Path] = typer.Option(
+    out: Path | None = typer.Option(None, "--out", "-o", help="Same as DIR."),
+    fill: Path | None = typer.Option(
         None, "--fill", help="Apply a filled targets-to-fill.csv to the workspace DIR made before (as plan fill)."
     ),
 ) -> None:

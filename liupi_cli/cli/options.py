@@ -10,7 +10,7 @@ unless --lang or $LIUPI_LANG chooses: see :meth:`State.document_lang`.
 from __future__ import annotations
 
 from enum import Enum
-from typing import TYPE_CHECKING, Any, Optional
+from typing import TYPE_CHECKING, Any
 
 import typer
 
@@ -28,7 +28,7 @@ class Lang(str, Enum):
 LANG_HELP = "Language of output and messages: en or zh. Default: $LIUPI_LANG, else en."
 
 
-def _chosen(ctx: typer.Context, value: Optional[Lang]) -> None:
+def _chosen(ctx: typer.Context, value: Lang | None) -> None:
     from liupi_cli.cli.context import state
 
     if value is not None:
@@ -41,7 +41,7 @@ def lang_option() -> Any:
     holder = typer.Typer()
 
     @holder.command()
-    def _declared(lang: Optional[Lang] = typer.Option(None, "--lang", metavar="en|zh", is_eager=True,
+    def _declared(lang: Lang | None = typer.Option(None, "--lang", metavar="en|zh", is_eager=True,
                                                       callback=_chosen, help=LANG_HELP)) -> None:
         """Only declares the option."""
 

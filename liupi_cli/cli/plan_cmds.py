@@ -5,14 +5,13 @@ from __future__ import annotations
 import os
 from collections import Counter
 from pathlib import Path
-from typing import Optional
 
 import typer
 
 from liupi_cli.cli.clock import today
 from liupi_cli.cli.context import state
 from liupi_cli.cli.options import format_option, out_option
-from liupi_cli.cli.output import Fmt, emit_rows, pick_format, say
+from liupi_cli.cli.output import Fmt, emit_rows, say
 from liupi_cli.errors import ExitCode
 from liupi_cli.listing import list_indicators, list_tasks
 from liupi_cli.messages import msg
@@ -111,11 +110,11 @@ def _counts(figures: int, updates: int, last: str | None) -> str:
 
 def targets(
     ctx: typer.Context,
-    battle: Optional[str] = BattleOpt,
-    unit: Optional[str] = UnitOpt,
-    kind: Optional[str] = KindOpt,
-    fmt: Optional[Fmt] = FormatOpt,
-    out: Optional[Path] = OutOpt,
+    battle: str | None = BattleOpt,
+    unit: str | None = UnitOpt,
+    kind: str | None = KindOpt,
+    fmt: Fmt | None = FormatOpt,
+    out: Path | None = OutOpt,
 ) -> None:
     """List the plan's indicators (targets).
 
@@ -132,17 +131,17 @@ def targets(
 
 def tasks(
     ctx: typer.Context,
-    battle: Optional[str] = BattleOpt,
-    unit: Optional[str] = UnitOpt,
-    kind: Optional[str] = typer.Option(None, "--kind", "-k", help="Only tasks carrying an indicator of this kind."),
-    status: Optional[str] = typer.Option(None, "--status", help="Timeline: only tasks whose latest status is one of "
+    battle: str | None = BattleOpt,
+    unit: str | None = UnitOpt,
+    kind: str | None = typer.Option(None, "--kind", "-k", help="Only tasks carrying an indicator of this kind."),
+    status: str | None = typer.Option(None, "--status", help="Timeline: only tasks whose latest status is one of "
                                          "not_started,in_progress,done,blocked,none (none: never updated)."),
     overdue: bool = typer.Option(False, "--overdue", help="Timeline: only tasks past their deadline and not done."),
-    due_within: Optional[str] = typer.Option(None, "--due-within", help="Timeline: only tasks not done whose "
+    due_within: str | None = typer.Option(None, "--due-within", help="Timeline: only tasks not done whose "
                                              "deadline is within this span: 30d, 2w or 30."),
-    as_of: Optional[str] = typer.Option(None, "--as-of", help="Timeline as of this date, YYYY-MM-DD (default today)."),
-    fmt: Optional[Fmt] = FormatOpt,
-    out: Optional[Path] = OutOpt,
+    as_of: str | None = typer.Option(None, "--as-of", help="Timeline as of this date, YYYY-MM-DD (default today)."),
+    fmt: Fmt | None = FormatOpt,
+    out: Path | None = OutOpt,
 ) -> None:
     """List the plan's tasks. With --status, --overdue, --due-within or --as-of: each task on a timeline,
     with its latest status, percent and date, and days overdue or days left (ongoing tasks: days since

@@ -5,15 +5,14 @@ from __future__ import annotations
 import sys
 from contextlib import contextmanager
 from pathlib import Path
-from typing import List, Optional
 
 import typer
 
 from liupi_cli.cli.context import state
 from liupi_cli.cli.output import say
-from liupi_cli.render.safe import inert
 from liupi_cli.errors import ExitCode, OutputUnwritable
 from liupi_cli.messages import msg
+from liupi_cli.render.safe import inert
 
 plan_app = typer.Typer(
     help="Make a plan from documents: import task lists, roll over to next year.", no_args_is_help=True
@@ -44,7 +43,7 @@ def _refuse_review_over_plan(review: Path, dest: Path) -> None:
                                    msg("import.review_over_plan.hint"))
 
 
-def _out_dir(ctx: typer.Context, out: Optional[Path]) -> tuple[Path, Optional[Path]]:
+def _out_dir(ctx: typer.Context, out: Path | None) -> tuple[Path, Path | None]:
     """(plan folder, its record store): --out, else the plan folder of the workspace named (--data-dir,
     LIUPI_HOME) or stood in, else --data-dir, else ./plan; the store beside it unless liupi.toml names one."""
     import os
@@ -63,29 +62,29 @@ def _out_dir(ctx: typer.Context, out: Optional[Path]) -> tuple[Path, Optional[Pa
 @plan_app.command("import")
 def import_cmd(
     ctx: typer.Context,
-    files: List[Path] = typer.Argument(..., help="Task lists: .docx, .xlsx or .csv (UTF-8, UTF-16 or GB18030)."),
-    out: Optional[Path] = typer.Option(
+    files: list[Path] = typer.Argument(..., help="Task lists: .docx, .xlsx or .csv (UTF-8, UTF-16 or GB18030)."),
+    out: Path | None = typer.Option(
         None,
         "--out",
         "-o",
         help="Plan folder to write (default: the workspace's plan folder, else --data-dir, else ./plan). An "
         "existing plan there gains the lists, in their own ids; an empty `liupi init --empty` skeleton is replaced.",
     ),
-    battle: Optional[str] = typer.Option(
+    battle: str | None = typer.Option(
         None,
         "--battle",
         "-b",
         help="Put every task under this battle (id, number or Chinese name; a new id makes a new battle).",
     ),
-    year: Optional[int] = typer.Option(
+    year: int | None = typer.Option(
         None, "--year", help="Plan year (default: the year the documents' titles state, else the existing plan's, "
         "else the year the document names most)."
     ),
-    list_id: Optional[str] = typer.Option(
+    list_id: str | None = typer.Option(
         None, "--list-id", help="Id namespace of the imported list (default: from its 附件 number, else its title)."
     ),
-    plan_id: Optional[str] = typer.Option(None, "--plan-id", help="Id of a new plan (default plan-YEAR)."),
-    review: Optional[Path] = typer.Option(None, "--review", help="Review file (default DIR/import-review.md)."),
+    plan_id: str | None = typer.Option(None, "--plan-id", help="Id of a new plan (default plan-YEAR)."),
+    review: Path | None = typer.Option(None, "--review", help="Review file (default DIR/import-review.md)."),
     dry_run: bool = typer.Option(False, "--dry-run", help="Print the counts and the review; write nothing."),
     replace: bool = typer.Option(
         False, "--replace", help="Start the plan there afresh (its id and settings kept): tasks, units, battles, "

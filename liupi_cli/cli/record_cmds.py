@@ -8,7 +8,7 @@ import os
 import shlex
 import sys
 from pathlib import Path
-from typing import TYPE_CHECKING, Optional
+from typing import TYPE_CHECKING
 
 import typer
 
@@ -74,24 +74,24 @@ def _stdin_is_terminal() -> bool:
 
 def update(
     ctx: typer.Context,
-    indicator: Optional[str] = typer.Argument(None, help="Indicator id or its exact Chinese name."),
-    value: Optional[str] = typer.Argument(None, help="4.5, 4.5%, -0.5, 下降0.5%, 93.44亿元, 2616611万元, 0.9‰, done … "
+    indicator: str | None = typer.Argument(None, help="Indicator id or its exact Chinese name."),
+    value: str | None = typer.Argument(None, help="4.5, 4.5%, -0.5, 下降0.5%, 93.44亿元, 2616611万元, 0.9‰, done … "
                                           "(a negative value right after ID, or last after --)"),
-    period: Optional[str] = typer.Option(None, "--period", "-p",
+    period: str | None = typer.Option(None, "--period", "-p",
                                          help="2023-06, 2023-01/02, 2023Q2, 2023; or 2023年6月, 1-6月, 二季度, 上半年."),
-    source: Optional[str] = typer.Option(None, "--source", help="Where the figure comes from, e.g. 县统计局 月报."),
-    note: Optional[str] = typer.Option(None, "--note", help="A note kept with the figure."),
-    by: Optional[str] = ByOpt,
+    source: str | None = typer.Option(None, "--source", help="Where the figure comes from, e.g. 县统计局 月报."),
+    note: str | None = typer.Option(None, "--note", help="A note kept with the figure."),
+    by: str | None = ByOpt,
     revise: bool = typer.Option(False, "--revise", help="Supersede an existing figure (history keeps both)."),
     baseline: bool = typer.Option(False, "--baseline", help="Record last year's same-period figure."),
     force: bool = typer.Option(False, "--force", help="Accept a figure outside the sane bounds; with --note, a "
                                                       "year-to-date figure that falls."),
-    file: Optional[Path] = typer.Option(None, "--file", help="Record a whole CSV/XLSX file (all rows or none; "
+    file: Path | None = typer.Option(None, "--file", help="Record a whole CSV/XLSX file (all rows or none; "
                                                              "UTF-8, UTF-16 or GBK; 中文 or English headings)."),
     dry_run: bool = typer.Option(False, "--dry-run", help="With --file or ID VALUE: show what would be recorded, "
                                                           "write nothing."),
-    battle: Optional[str] = typer.Option(None, "--battle", "-b", help="Interactive: only this battle."),
-    unit: Optional[str] = typer.Option(None, "--unit", "-u", help="Interactive: only this lead unit."),
+    battle: str | None = typer.Option(None, "--battle", "-b", help="Interactive: only this battle."),
+    unit: str | None = typer.Option(None, "--unit", "-u", help="Interactive: only this lead unit."),
 ) -> None:
     """Record actual figures: one value, a whole file, or interactively at a terminal.
 
@@ -293,9 +293,9 @@ def template(
     ctx: typer.Context,
     period: str = typer.Option(..., "--period", "-p", help="The period the bureau reports."),
     out: Path = typer.Option(..., "--out", "-o", help="An .xlsx or .csv file to write."),
-    battle: Optional[str] = typer.Option(None, "--battle", "-b",
+    battle: str | None = typer.Option(None, "--battle", "-b",
                                          help="Only indicators of this battle (id, number 1-6 or Chinese name)."),
-    unit: Optional[str] = typer.Option(None, "--unit", "-u", help="Only indicators this unit leads."),
+    unit: str | None = typer.Option(None, "--unit", "-u", help="Only indicators this unit leads."),
 ) -> None:
     """Write a fill-in sheet of the indicators due for a period; a bureau fills the 数值 column.
 
@@ -334,10 +334,10 @@ def task_set(
     ctx: typer.Context,
     task_id: str = typer.Argument(..., help="Task id, e.g. a2-1.1.3."),
     status: str = typer.Option(..., "--status", "-s", help="not_started | in_progress | done | blocked"),
-    percent: Optional[float] = typer.Option(None, "--percent", help="Share done, 0–100."),
-    note: Optional[str] = typer.Option(None, "--note"),
-    date: Optional[str] = typer.Option(None, "--date", help="As of this date (YYYY-MM-DD). Default: today."),
-    by: Optional[str] = ByOpt,
+    percent: float | None = typer.Option(None, "--percent", help="Share done, 0–100."),
+    note: str | None = typer.Option(None, "--note"),
+    date: str | None = typer.Option(None, "--date", help="As of this date (YYYY-MM-DD). Default: today."),
+    by: str | None = ByOpt,
 ) -> None:
     """Record a task's status.
 
@@ -365,7 +365,7 @@ def task_set(
 def history(
     ctx: typer.Context,
     item: str = typer.Argument(..., help="An indicator id or Chinese name, or a task id."),
-    fmt: Optional[Fmt] = format_option(*HISTORY_FORMATS, default="table"),
+    fmt: Fmt | None = format_option(*HISTORY_FORMATS, default="table"),
 ) -> None:
     """Show every record of an indicator or a task, revisions marked.
 
@@ -419,8 +419,8 @@ def _history_item(plan, item: str) -> str:
 
 def export(
     ctx: typer.Context,
-    fmt: Optional[Fmt] = format_option(*EXPORT_FORMATS, default="from --out, else csv"),
-    out: Optional[Path] = out_option("Write to FILE (needed for xlsx); the format follows its extension."),
+    fmt: Fmt | None = format_option(*EXPORT_FORMATS, default="from --out, else csv"),
+    out: Path | None = out_option("Write to FILE (needed for xlsx); the format follows its extension."),
 ) -> None:
     """Export every record, current and superseded, and every task update.
 

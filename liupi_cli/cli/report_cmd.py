@@ -5,14 +5,13 @@ from __future__ import annotations
 import os
 import sys
 from pathlib import Path
-from typing import Optional
 
 import typer
 
 from liupi_cli.cli.context import state
 from liupi_cli.cli.options import fail_on as parse_fail_on
 from liupi_cli.cli.options import format_option, grain_checked, one_period, out_option
-from liupi_cli.cli.output import Fmt, pick_format, say, write_out, writing
+from liupi_cli.cli.output import Fmt, say, write_out, writing
 from liupi_cli.errors import ExitCode, UsageProblem
 from liupi_cli.messages import msg
 from liupi_cli.periods import Period, parse_period
@@ -41,22 +40,22 @@ def _period(month: str | None, quarter: str | None, year: str | None) -> Period:
 
 def report(
     ctx: typer.Context,
-    month: Optional[str] = typer.Option(
+    month: str | None = typer.Option(
         None, "--month", "-m", metavar="MONTH",
         help="Report at the end of a month: 2023-06 (2023-02 or 2023-01/02 for the joint 1–2月 release)."),
-    quarter: Optional[str] = typer.Option(None, "--quarter", "-q", metavar="QUARTER",
+    quarter: str | None = typer.Option(None, "--quarter", "-q", metavar="QUARTER",
                                           help="Report at the end of a quarter: 2023Q2."),
-    year: Optional[str] = typer.Option(None, "--year", "-y", metavar="YEAR",
+    year: str | None = typer.Option(None, "--year", "-y", metavar="YEAR",
                                        help="Year-end settlement (年终结账): 2023."),
-    battle: Optional[str] = typer.Option(None, "--battle", "-b", metavar="BATTLE",
+    battle: str | None = typer.Option(None, "--battle", "-b", metavar="BATTLE",
                                          help="Only this battle (id, number or name)."),
-    unit: Optional[str] = typer.Option(None, "--unit", "-u", metavar="UNIT",
+    unit: str | None = typer.Option(None, "--unit", "-u", metavar="UNIT",
                                        help="Only indicators this unit leads (id or name)."),
-    light: Optional[str] = typer.Option(None, "--light", "-l", metavar="LIGHTS",
+    light: str | None = typer.Option(None, "--light", "-l", metavar="LIGHTS",
                                         help="Only these lights: red,yellow,green,grey."),
-    fmt: Optional[Fmt] = format_option(*REPORT_FORMATS),
-    out: Optional[Path] = out_option(),
-    fail_on: Optional[str] = typer.Option(None, "--fail-on", metavar="WHAT",
+    fmt: Fmt | None = format_option(*REPORT_FORMATS),
+    out: Path | None = out_option(),
+    fail_on: str | None = typer.Option(None, "--fail-on", metavar="WHAT",
                                           help="Exit 1 if any row is red and/or has no data: red, missing or "
                                           "red,missing."),
 ) -> None:

@@ -7,7 +7,6 @@ from liupi_cli.cli.output import paint, table_width
 from liupi_cli.render.labels import has_figures
 from liupi_cli.report.model import Report
 
-
 NEXT_STEP = {
     "en": ("Nothing is recorded for {period} yet. Next: record figures with `liupi update ID VALUE --period "
            "{period}` (or a fill-in sheet: `liupi template --period {period} --out sheet.xlsx`), or try the "

@@ -5,7 +5,6 @@ from __future__ import annotations
 import datetime as dt
 import os
 from pathlib import Path
-from typing import Optional
 
 import typer
 
@@ -22,13 +21,13 @@ def init(
                                      "(the default)."),
     empty: bool = typer.Option(False, "--empty", help="Start from a skeleton plan: one unit, battle, indicator "
                                "and task, every field commented in Chinese and English."),
-    year: Optional[int] = typer.Option(None, "--year", help="The plan year (--empty; default: this year)."),
-    name: Optional[str] = typer.Option(None, "--name", help="The plan's Chinese title, e.g. 某某县2024年重点工作计划."),
+    year: int | None = typer.Option(None, "--year", help="The plan year (--empty; default: this year)."),
+    name: str | None = typer.Option(None, "--name", help="The plan's Chinese title, e.g. 某某县2024年重点工作计划."),
     demo: bool = typer.Option(False, "--demo", help="Also record the sample plan's made-up demo figures "
                               "(source 'demo') so a first report has real lights."),
     level: str = typer.Option("county", "--level", help="county (default), or city: a city workspace that "
                               "collects and ranks its counties (data/city.yaml, docs/city.md)."),
-    city: Optional[str] = typer.Option(None, "--city", help="--level city: the city's Chinese name, e.g. 永州市 "
+    city: str | None = typer.Option(None, "--city", help="--level city: the city's Chinese name, e.g. 永州市 "
                                        "(default: the folder's name)."),
 ) -> None:
     """Create a workspace: plan files (data/targets.yaml, data/tasks.yaml), the record store

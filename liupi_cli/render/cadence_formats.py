@@ -13,7 +13,7 @@ import zipfile
 
 from pydantic import BaseModel
 
-from liupi_cli.render.cadence_doc import LIGHT, W, Doc, Section
+from liupi_cli.render.cadence_doc import LIGHT, Doc, Section, W
 from liupi_cli.render.safe import html_text, json_document, markdown_text, neutralise
 
 _LIGHT_OF = {word: key for lang in LIGHT.values() for key, word in lang.items() if key}

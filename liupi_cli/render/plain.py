@@ -9,13 +9,13 @@ from collections.abc import Iterator
 
 from liupi_cli.render.labels import (
     COLUMNS,
-    decimals,
     LIGHT_WORD,
     STATUS,
     WORDS,
     battle_title,
     cell_text,
     cells,
+    decimals,
     heading,
     rows_by_battle,
     subheading,

@@ -10,21 +10,21 @@ from __future__ import annotations
 import math
 from collections.abc import Callable, Sequence
 
+from liupi_cli.periods import parse_period
 from liupi_cli.render.labels import (
     LIGHT_WORD,
     WORDS,
     battle_title,
     context_line,
+    gap_text,
     has_figures,
     heading,
     note_text,
     num,
-    gap_text,
     rows_by_battle,
     summary_line,
     target_text,
 )
-from liupi_cli.periods import parse_period
 from liupi_cli.render.textgrid import Column, render_table, wrap
 from liupi_cli.report.model import Report, Row
 

@@ -12,15 +12,15 @@ import io
 from liupi_cli.gcpause import paused_gc
 from liupi_cli.render.labels import (
     COLUMNS,
-    decimals,
-    places_needed,
     LIGHT_FILL,
     LIGHT_WORD,
     STATUS,
     WORDS,
     battle_title,
     cells,
+    decimals,
     heading,
+    places_needed,
     rows_by_battle,
     subheading,
 )

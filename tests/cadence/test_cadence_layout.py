@@ -11,7 +11,7 @@ import pytest
 
 from liupi_cli.render.cadence_doc import Doc, Section
 from liupi_cli.render.cadence_formats import phone_order, to_html, to_markdown, to_xlsx
-from liupi_cli.render.cadence_xlsx import LONG, MIN_PT, BODY_PT, PAGE_UNITS, fit, scale
+from liupi_cli.render.cadence_xlsx import BODY_PT, LONG, MIN_PT, PAGE_UNITS, fit, scale
 
 
 def _book(doc: Doc):

@@ -11,7 +11,6 @@ import shutil
 
 import pytest
 from conftest import MINI
-from .test_cadence import rec, upd
 
 from liupi_cli.cadence.dekads import parse_dekad
 from liupi_cli.cadence.products import dekad_brief, month_circular, quarter_summary, year_settlement
@@ -21,6 +20,8 @@ from liupi_cli.plan import load_plan
 from liupi_cli.render.cadence_doc import STATUS, W, product_doc, unit_doc
 from liupi_cli.render.cadence_formats import to_csv, to_html, to_markdown
 from liupi_cli.render.labels import LIGHT_WORD, status_text
+
+from .test_cadence import rec, upd
 
 # the words themselves, written out by hand
 LIGHTS = {"zh": {"red": "红灯", "yellow": "黄灯", "green": "绿灯", "grey": "灰灯"},

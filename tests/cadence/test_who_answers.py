@@ -9,7 +9,6 @@ import shutil
 
 import pytest
 from conftest import MINI, Run
-from .test_cadence import rec, upd
 
 from liupi_cli.cadence.missing import build_missing
 from liupi_cli.cadence.unit_page import build_unit_page
@@ -17,6 +16,8 @@ from liupi_cli.listing import list_indicators, list_tasks
 from liupi_cli.periods import parse_period
 from liupi_cli.plan import load_plan
 from liupi_cli.report import build_report
+
+from .test_cadence import upd
 
 
 def _plan_dir(tmp_path, targets: tuple[str, str] | None = None, tasks: tuple[str, str] | None = None):

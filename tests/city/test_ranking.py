@@ -11,11 +11,11 @@ May 2023 (jobs by May 400×5/12 = 166.67):
 Moves (May place − June place): a +3 (进3位), b −1, c −1, d −2.
 """
 
-from .citykit import city_plan, config, decomposition, index
-
 from liupi_cli.city.ranking import build_ranking, previous_month
 from liupi_cli.city.rollup import build_rollup
 from liupi_cli.periods import Period
+
+from .citykit import city_plan, config, decomposition, index
 
 JUNE, MAY = Period(2023, 6, "month"), Period(2023, 5, "month")
 RULES = [{"indicator": "growth", "method": "contest", "points": 10},

@@ -146,7 +146,7 @@ def nested(levels: int) -> str:
 def zip_bomb(ws: Workspace) -> None:
     """An .xlsx of about 20 KB whose sheet inflates to 16 MB of rows (the guard judges the ratio, so a
     bigger bomb only takes longer to build)."""
-    row = '<row r="1"><c r="A1" t="inlineStr"><is><t>gdp_growth</t></is></c></row>'.encode()
+    row = b'<row r="1"><c r="A1" t="inlineStr"><is><t>gdp_growth</t></is></c></row>'
     chunk = row * (2**20 // len(row) + 1)
     with zipfile.ZipFile(ws.root / "bomb.xlsx", "w", zipfile.ZIP_DEFLATED) as z:
         z.writestr("[Content_Types].xml", '<?xml version="1.0"?><Types/>')

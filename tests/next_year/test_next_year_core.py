@@ -7,10 +7,10 @@ import datetime as dt
 import pytest
 
 from liupi_cli.errors import InputRefused
+from liupi_cli.fill_table import read_target
 from liupi_cli.models import Indicator, LightThresholds
 from liupi_cli.periods import Period
 from liupi_cli.report.judge import Facts, judge
-from liupi_cli.fill_table import read_target
 from liupi_cli.rollover import carry_deadline
 
 D = dt.date

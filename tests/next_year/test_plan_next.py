@@ -15,12 +15,12 @@ import sys
 from pathlib import Path
 
 import yaml
+from seed_tables import REPO
 from typer.testing import CliRunner
 
 from liupi_cli.cli.app import app
 from liupi_cli.models import Battle, Settings, Unit
 from liupi_cli.store import Store
-from seed_tables import REPO
 
 OLD_ID = "shuangpai-2023-six-battles"
 NEW_ID = "shuangpai-2024-six-battles"
@@ -164,7 +164,7 @@ def test_plan_next_refuses_an_earlier_year_and_an_existing_or_inner_folder(tmp_p
     _run("init", "ws2023", "--from-sample")
     r = CliRunner().invoke(app, ["-d", "ws2023", "plan", "next", "--year", "2024", "ws2023/plan-2024"])
     assert r.exit_code == 1
-    assert r.stderr.splitlines()[0] == f"error: ws2023/plan-2024 is inside last year's workspace ws2023"
+    assert r.stderr.splitlines()[0] == "error: ws2023/plan-2024 is inside last year's workspace ws2023"
     assert not (tmp_path / "ws2023" / "plan-2024").exists()
     _run("-d", "ws2023", "plan", "next", "--year", "2024")
     assert (tmp_path / "ws2024" / "liupi.toml").is_file()  # beside it, named from it and the year

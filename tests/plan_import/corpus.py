@@ -10,9 +10,9 @@ responsible units, deadline as ISO date / "ongoing" / None).
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Callable
 
 import docx
 import openpyxl

@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 import yaml
+from seed_tables import REPO, seed_text, task_lists, write_csv, write_docx, write_xlsx
 from typer.testing import CliRunner
 
 from liupi_cli.cli.app import app
@@ -18,7 +19,6 @@ from liupi_cli.plan_import import import_plan
 from liupi_cli.plan_import.deadlines import parse_deadline
 from liupi_cli.plan_import.units import UnitBook
 from plan_import.compare import compare
-from seed_tables import REPO, seed_text, task_lists, write_csv, write_docx, write_xlsx
 
 DATA = REPO / "data"
 WRITERS = {"docx": write_docx, "xlsx": write_xlsx, "csv": write_csv}

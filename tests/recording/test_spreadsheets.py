@@ -233,7 +233,7 @@ def test_bytes_no_encoding_reads_are_refused_in_one_line(run, tmp_path):
     ("fake.xlsx", b"id,period,value\n", "not an .xlsx workbook"),
     ("x.ods", b"whatever", "cannot read '.ods' files"),
     ("missing.csv", None, "file not found"),
-    ("nohead.csv", "a,b,c\n1,2,3\n".encode(), "no heading row with columns id, period, value"),
+    ("nohead.csv", b"a,b,c\n1,2,3\n", "no heading row with columns id, period, value"),
 ])
 def test_unreadable_files_get_one_line(run, tmp_path, name, data, message):
     path = tmp_path / name

@@ -15,9 +15,9 @@ import uuid
 from pathlib import Path
 
 import pytest
+from cadence.test_cadence_layout import _printed_sizes
 from conftest import REPO, SHIPPED, Run
 from openpyxl import load_workbook
-from cadence.test_cadence_layout import _printed_sizes
 
 
 def _tool(*names: str) -> str:

@@ -6,9 +6,9 @@ from __future__ import annotations
 import json
 import os
 import random
+import shutil
 import signal
 import sqlite3
-import shutil
 import tempfile
 import time
 import zipfile
@@ -231,9 +231,8 @@ def test_sigkill_at_random_moments_during_a_20000_row_import(fast_dir):
 
 @pytest.mark.skipif(not hasattr(os, "fork"), reason="needs fork")
 def test_sigkill_while_writing_an_xlsx_over_an_existing_one_keeps_the_old_file(tmp_path):
-    from conftest import SHIPPED
-
     import openpyxl  # noqa: F401 - loaded here once, so each forked writer spends its time writing
+    from conftest import SHIPPED
 
     db = tmp_path / "records.db"
     with Store(db, "shuangpai-2023-six-battles") as s:
