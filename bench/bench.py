@@ -5,8 +5,8 @@ min / median / max, and the bundled-plan figures are ratios to floors timed in t
 (`python -c pass`, `python -c "import typer"`). Peak memory is each process's own maximum RSS
 (GNU /usr/bin/time -f %M, else os.wait4). Province scale is bench/province.py's generated plan
 (100 counties × 130 indicators = 13,000, with their tasks) and 12 months of figures (156,000
-records); the plan cache is warm unless a line says "cold". hledger (when installed) runs `bal --budget --cumulative -M` on the same
-13,000 × 12 volume written as a journal with a monthly budget rule.
+records); the plan cache is warm unless a line says "cold". hledger (when installed) runs
+`bal --budget --cumulative -M` on the same 13,000 × 12 volume written as a journal with a monthly budget rule.
 
 Usage: python bench/bench.py [--quick] [--runs N] [--province-runs N] [--counties N] [--no-hledger]
 """

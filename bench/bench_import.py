@@ -82,11 +82,13 @@ def main() -> None:
         for path in (csv_path, xlsx_path):
             store = Store(folder / f"{path.suffix[1:]}.db", plan.info.id)
             read = _timed(f"read {path.suffix}", lambda p=path: read_table(p))
-            batch = _timed("check every row", lambda: prepare_batch(plan, store.current_figures(), read.rows))
+            batch = _timed("check every row",
+                           lambda store=store, read=read: prepare_batch(plan, store.current_figures(), read.rows))
             assert not batch.problems, batch.problems[:3]
-            _timed(f"write {len(batch.changes)} figures", lambda: store.add_many(batch.records, "bench", "now"))
-            again = _timed("check again (all unchanged)", lambda: prepare_batch(plan, store.current_figures(),
-                                                                               read.rows))
+            _timed(f"write {len(batch.changes)} figures",
+                   lambda store=store, batch=batch: store.add_many(batch.records, "bench", "now"))
+            again = _timed("check again (all unchanged)",
+                           lambda store=store, read=read: prepare_batch(plan, store.current_figures(), read.rows))
             assert len(again.unchanged) == len(rows) - 1
             store.close()
 

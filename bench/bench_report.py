@@ -114,7 +114,8 @@ def main() -> None:
     print(f"report json start-to-finish / python -c pass:      {report / base:6.1f}x  ({report * 1000:.0f} ms)")
     print(f"report json / python -c 'import pandas':           {report / pandas:6.2f}x")
     print(f"report xlsx / report json:                         {xlsx / report:6.2f}x")
-    print(f"peak RSS report json / python -c pass:             {rss_report / rss_base:6.1f}x  ({rss_report // 1024} MiB)")
+    print(f"peak RSS report json / python -c pass:             {rss_report / rss_base:6.1f}x  "
+          f"({rss_report // 1024} MiB)")
     print(f"targets.yaml compose, C loader / pure Python:      {c_yaml / py_yaml:6.2f}x")
     print(f"build_report (12 months) / load_plan:              {build / plan_load:6.2f}x")
 

@@ -169,7 +169,8 @@ def make_copy(dest: Path, patterns: list[str], tests: list[str] | None = None) -
     pyproject = dest / "pyproject.toml"
     text = pyproject.read_text(encoding="utf-8")
     if "[tool.mutmut]" in text:
-        raise SystemExit("error: pyproject.toml already has a [tool.mutmut] section\nhint: remove it; the script writes its own")
+        raise SystemExit("error: pyproject.toml already has a [tool.mutmut] section\n"
+                         "hint: remove it; the script writes its own")
 
     def toml_list(items: list[str]) -> str:
         return "[" + ", ".join(f'"{i}"' for i in items) + "]"
@@ -318,7 +319,8 @@ def main(argv: list[str] | None = None) -> int:
                 print(f"\n* {name}: {counted[name]}")
                 if not args.no_diff:
                     shown = run_mutmut(copy, "show", name).stdout
-                    diff = [ln for ln in shown.splitlines() if ln.startswith(("+", "-")) and not ln.startswith(("+++", "---"))]
+                    diff = [ln for ln in shown.splitlines()
+                            if ln.startswith(("+", "-")) and not ln.startswith(("+++", "---"))]
                     for ln in diff:
                         print(f"    {ln}")
         print(f"\n({len(statuses)} mutants in {(time.monotonic() - started) / 60:.0f} min)")

@@ -81,7 +81,7 @@ def province_plan(out_dir: Path, counties: int = 100, per_county: int = 130, see
     for c in range(1, counties + 1):
         rng = random.Random(seed * 1000 + c)  # a county is the same whatever the number of counties
         pre, name = f"c{c:03d}.", f"第{c}县"
-        u = lambda uid: pre + uid if uid else uid  # noqa: E731
+        u = lambda uid, pre=pre: pre + uid if uid else uid  # noqa: E731
         for unit in targets["units"]:
             new = {**unit, "id": pre + unit["id"], "name_zh": name + unit["name_zh"]}
             if unit.get("aliases"):

@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from enum import Enum
-from typing import Literal, Union
+from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
@@ -253,7 +253,7 @@ _NEEDS_TARGET = kinds_with("needs_target")
 _NEEDS_UNIT = kinds_with("needs_unit")
 
 
-Deadline = Union[dt.date, Literal["ongoing"], None]
+Deadline = dt.date | Literal["ongoing"] | None
 # A carried task's deadline moved into the new year by `liupi plan next` ends its deadline_text with this
 # until the office confirms the date (by taking it out of deadline_text): `liupi tasks` flags it till then.
 MOVED_TO_CONFIRM = "（顺延，待确认）"

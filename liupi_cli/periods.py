@@ -146,7 +146,8 @@ def parse_period(text: str, year: int | None = None) -> Period:
         rest = m[2]
         if _CN_MONTHS.match(rest) or _CN_QUARTER.match(rest) or rest in _CN_PART:
             if m[1] is None and year is None:
-                raise InputRefused(msg("period.no_year", text=text), msg("period.no_year.hint", example=f"2023年{rest}"))
+                raise InputRefused(msg("period.no_year", text=text),
+                                   msg("period.no_year.hint", example=f"2023年{rest}"))
             return _cn_period(int(m[1]) if m[1] else year, rest, text)
     raise InputRefused(msg("period.unreadable", text=text), msg("period.forms.hint"))
 

@@ -72,7 +72,8 @@ class Plan:
             names[b.name_zh] = b.id
         if given in names:
             return names[given]
-        raise UnknownId("battle", given, suggest(given, names), known=[b.id for b in sorted(self.battles.values(), key=lambda b: b.number)])
+        raise UnknownId("battle", given, suggest(given, names),
+                        known=[b.id for b in sorted(self.battles.values(), key=lambda b: b.number)])
 
     def indicator_id(self, given: str) -> str:
         if given in self.indicators:

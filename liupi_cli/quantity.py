@@ -67,7 +67,8 @@ def _check_commas(raw: str, t: str) -> None:
         return
     if "." in figure and figure.index(".") < figure.rindex(","):
         plain = figure.replace(".", "").replace(",", ".")
-        raise InputRefused(msg("value.decimal_comma", text=raw, plain=plain), msg("value.decimal_comma.hint", plain=plain))
+        raise InputRefused(msg("value.decimal_comma", text=raw, plain=plain),
+                           msg("value.decimal_comma.hint", plain=plain))
     if not _GROUPED.match(figure):
         whole = figure.replace(",", "")
         dec = figure.replace(",", ".", 1) if figure.count(",") == 1 else None
@@ -121,5 +122,6 @@ def parse_quantity(text: str, unit: str | None) -> Quantity:
         if unit:
             raise InputRefused(msg("value.wrong_unit", text=raw, typed=typed_unit, unit=unit),
                                msg("value.wrong_unit.hint", unit=unit))
-        raise InputRefused(msg("value.wrong_unit_plain", text=raw, typed=typed_unit), msg("value.wrong_unit_plain.hint"))
+        raise InputRefused(msg("value.wrong_unit_plain", text=raw, typed=typed_unit),
+                           msg("value.wrong_unit_plain.hint"))
     return Quantity(number * f_in / f_ind, typed, typed_unit)

@@ -184,7 +184,8 @@ def prepare_batch(plan: Plan, current: Current, rows: list[tuple[int, dict[str, 
             continue
         key = (rec.indicator, rec.period, rec.baseline)
         if key in seen:
-            problems.append(RowProblem(n, msg("record.also_in_row", id=rec.indicator, period=rec.period, row=seen[key])))
+            problems.append(RowProblem(n, msg("record.also_in_row", id=rec.indicator, period=rec.period,
+                                              row=seen[key])))
             continue
         seen[key] = n
         candidates.append((n, rec))
@@ -207,8 +208,9 @@ def check_changes(plan: Plan, current: Current, candidates: list[tuple[int | Non
             unchanged.append(Change(n, rec, old))
         elif old is not None and not revise:
             which = msg("record.duplicate.which" if rec.baseline else "record.duplicate.which_none")
-            problems.append(RowProblem(n or 0, msg("record.duplicate", id=rec.indicator, which=which, entered=old.entered,
-                                                   period=rec.period, by=old.recorded_by, at=old.recorded_at),
+            problems.append(RowProblem(n or 0, msg("record.duplicate", id=rec.indicator, which=which,
+                                                   entered=old.entered, period=rec.period, by=old.recorded_by,
+                                                   at=old.recorded_at),
                                        msg("record.duplicate_row.hint"), needs="revise"))
         else:
             changes.append(Change(n, rec, old))

@@ -77,7 +77,8 @@ _OVERLAP = 512  # longer than any tag measured below
 _DOCX = {"row": re.compile(rb"<w:tr[\s>/]"), "paragraph": re.compile(rb"<w:p[\s>/]"),
          "span": re.compile(rb'<w:gridSpan\s+w:val="(\d{1,12})"')}
 _XLSX_CELL = re.compile(rb'<(?:\w{1,10}:)?c\s[^>]{0,400}?\br="([A-Z]{1,7})(\d{1,12})"')
-_XLSX_MERGE = re.compile(rb'<(?:\w{1,10}:)?mergeCell\s[^>]{0,400}?\bref="([A-Z]{1,7})(\d{1,12})(?::([A-Z]{1,7})(\d{1,12}))?"')
+_XLSX_MERGE = re.compile(rb'<(?:\w{1,10}:)?mergeCell\s[^>]{0,400}?'
+                         rb'\bref="([A-Z]{1,7})(\d{1,12})(?::([A-Z]{1,7})(\d{1,12}))?"')
 
 
 def check_plan_document(path: Path) -> None:

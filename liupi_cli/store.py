@@ -244,7 +244,8 @@ class Store:
 
     def _open_readonly(self) -> None:
         if not self.path.is_file():
-            raise StoreError(msg("store.missing", path=self.path, not_file=msg("word.not_a_file") if self.path.exists() else ""),
+            raise StoreError(msg("store.missing", path=self.path,
+                                 not_file=msg("word.not_a_file") if self.path.exists() else ""),
                              msg("store.missing.hint"))
         uri = "file:" + urllib.parse.quote(str(self.path.resolve())) + "?mode=ro"
         try:
@@ -270,7 +271,8 @@ class Store:
                      and self.db.execute("PRAGMA journal_mode").fetchone()[0] == "wal")
             self.close()
         elif not self.path.parent.is_dir():
-            raise StoreError(msg("store.no_folder", path=self.path, folder=self.path.parent), msg("store.no_folder.hint"))
+            raise StoreError(msg("store.no_folder", path=self.path, folder=self.path.parent),
+                             msg("store.no_folder.hint"))
         self.db = self._connect(str(self.path))
         self.db.execute("PRAGMA foreign_keys = ON")
         if ready:
@@ -349,8 +351,8 @@ class Store:
             why, hint = "busy", msg("store.hint.again", nothing=nothing)
         else:
             why, hint = "refused", msg("store.hint.path", nothing=nothing)
-        return StoreError(msg("store.failed", verb=msg(f"store.verb.{doing}"), path=self.path, why=msg(f"store.why.{why}"),
-                              detail=text), hint)
+        return StoreError(msg("store.failed", verb=msg(f"store.verb.{doing}"), path=self.path,
+                              why=msg(f"store.why.{why}"), detail=text), hint)
 
     def close(self) -> None:
         if self.db is not None:
@@ -633,7 +635,8 @@ TASK_STATUSES = ("not_started", "in_progress", "done", "blocked")
 
 def check_task_status(status: str, percent: float | None) -> None:
     if status not in TASK_STATUSES:
-        raise InputRefused(msg("task.unknown_status", status=status), msg("unknown.hint.one_of", names=", ".join(TASK_STATUSES)))
+        raise InputRefused(msg("task.unknown_status", status=status),
+                           msg("unknown.hint.one_of", names=", ".join(TASK_STATUSES)))
     if percent is not None and not 0 <= percent <= 100:
         raise InputRefused(msg("task.percent_range", percent=f"{percent:g}"), msg("task.percent_range.hint"))
     if status == "done" and percent is not None and percent != 100:

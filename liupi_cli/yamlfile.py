@@ -68,7 +68,8 @@ _PLAIN_COLLECTION_TAGS = {"tag:yaml.org,2002:map", "tag:yaml.org,2002:seq"}
 _PLAIN_SCALAR_TAGS = {f"tag:yaml.org,2002:{t}" for t in ("str", "int", "float", "bool", "null", "timestamp")}
 _NUMBER_TAGS = {"tag:yaml.org,2002:int", "tag:yaml.org,2002:float"}
 # YAML 1.1 reads these as base-60, octal, hex or binary: 1:30 -> 90, 010 -> 8, 0x10 -> 16
-_SURPRISING_NUMBER = re.compile(r"^[-+]?(?:[0-9][0-9_]*(?::[0-5]?[0-9])+(?:\.[0-9_]*)?|0[0-7_]+|0x[0-9a-fA-F_]+|0b[01_]+)$")
+_SURPRISING_NUMBER = re.compile(r"^[-+]?(?:[0-9][0-9_]*(?::[0-5]?[0-9])+(?:\.[0-9_]*)?"
+                                r"|0[0-7_]+|0x[0-9a-fA-F_]+|0b[01_]+)$")
 # what a merge key can be written as: `<<`, a merge tag (!!merge, !<tag:yaml.org,2002:merge>), a tag with a
 # %-escape (!!m%65rge) or a %TAG directive (a handle that spells part of it)
 _MAY_MERGE = re.compile(r"<<|[!:]merge|![^\s]*%|%TAG")

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable
-from typing import Literal, Union
+from typing import Literal
 
 from pydantic import BaseModel
 
@@ -104,7 +104,7 @@ class YearSettlement(BaseModel):
     prescore: Prescore
 
 
-Product = Union[DekadBrief, MonthCircular, QuarterSummary, YearSettlement]
+Product = DekadBrief | MonthCircular | QuarterSummary | YearSettlement
 
 
 def known_by(records: Iterable[Record], day: dt.date) -> list[Record]:

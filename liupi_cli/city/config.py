@@ -78,7 +78,8 @@ class Rule(_Strict):
 
 
 class Adjustment(_Strict):
-    """Points added or deducted for one county in one month, with the reason (滁州: 受到市政府月度约谈的，每次扣0.5分)."""
+    """Points added or deducted for one county in one month, with the reason
+    (滁州: 受到市政府月度约谈的，每次扣0.5分)."""
 
     county: str
     month: str = Field(pattern=r"^\d{4}-\d{2}$")  # 2023-06

@@ -23,9 +23,9 @@ from liupi_cli.plan import Plan
 from liupi_cli.quantity import parse_quantity
 
 ADDITIVE = kinds_with("additive")  # amounts and counts add up across counties; rates do not
-HEADINGS = {"indicator": "indicator", "指标": "indicator", "指标名称": "indicator", "county_indicator": "county_indicator",
-            "县指标": "county_indicator", "unit": "unit", "单位": "unit", "计量单位": "unit", "city": "city",
-            "全市": "city", "市目标": "city", "全市目标": "city"}
+HEADINGS = {"indicator": "indicator", "指标": "indicator", "指标名称": "indicator",
+            "county_indicator": "county_indicator", "县指标": "county_indicator", "unit": "unit", "单位": "unit",
+            "计量单位": "unit", "city": "city", "全市": "city", "市目标": "city", "全市目标": "city"}
 
 
 class Part(BaseModel):

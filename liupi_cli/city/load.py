@@ -31,7 +31,8 @@ def open_city(plan_dir: Path, root: Path | None = None) -> City:
     """The city workspace whose plan folder is ``plan_dir``; InputRefused when it is not a city's."""
     plan_dir = Path(plan_dir)
     if not is_city(plan_dir):
-        raise InputRefused(msg("city.not_city", path=plan_dir, file=city_file(plan_dir).name), msg("city.not_city.hint"))
+        raise InputRefused(msg("city.not_city", path=plan_dir, file=city_file(plan_dir).name),
+                           msg("city.not_city.hint"))
     config = load_city(plan_dir)
     plan = load_plan(plan_dir)
     if plan.info.year != config.city.year:

@@ -150,7 +150,8 @@ def _adjustments(config: CityConfig, county: str, month: Period) -> list[RuleSco
     """The month's points added or deducted for the county (约谈…), each a line of its own."""
     return [RuleScore(indicator="", name_zh=a.reason, method="adjustment", period=month.key, value=None,
                       points=scoring.r2(a.points), full=0.0, working=f"{a.reason} {'+' if a.points >= 0 else '−'}"
-                      f"{num(abs(a.points))}") for a in config.adjustments if a.county == county and a.month == month.key]
+                      f"{num(abs(a.points))}")
+            for a in config.adjustments if a.county == county and a.month == month.key]
 
 
 def _city_value(rule: Rule, plan: Plan, month: Period, city_figures: dict[tuple[str, str], float],
@@ -223,7 +224,8 @@ def build_ranking(config: CityConfig, plan: Plan, decomp: Decomposition, index: 
     rows.sort(key=lambda r: (r.klass or "", r.place, order[r.county]) if config.scoring.by_class
               else (r.place, order[r.county]))
     top = [r.name_zh for r in rows if r.place <= 3]
-    return Ranking(rules=_rule_lines(config, plan), city=config.city.name_zh, year=config.city.year, period=month.key, label_zh=month.label_zh,
+    return Ranking(rules=_rule_lines(config, plan), city=config.city.name_zh, year=config.city.year, period=month.key,
+                   label_zh=month.label_zh,
                    previous_period=prev.key if prev is not None and prev_placed else None,
                    by_class=config.scoring.by_class, tie_rule=TIE_RULE, counties=rows, top_three=top, rollup=rollup,
                    issuer=config.city.issuer, recipients=config.city.recipients)

@@ -82,7 +82,8 @@ def _emit_doc(doc, model, fmt: Fmt, out: Path | None, lang: str = "en", gongwen:
         print_doc(doc)
         return
     if fmt in (Fmt.xlsx, Fmt.docx) and out is None:
-        raise UsageProblem(msg("option.needs_out", fmt=fmt.value), msg("option.example.hint", example=f"--out owed-2023-06.{fmt.value}"))
+        raise UsageProblem(msg("option.needs_out", fmt=fmt.value),
+                           msg("option.example.hint", example=f"--out owed-2023-06.{fmt.value}"))
     data: str | bytes
     if fmt is Fmt.json:
         data = cf.to_json(model)

@@ -46,12 +46,14 @@ def check(ctx: typer.Context) -> None:
     errors = [p for p in problems if p.severity == "error"]
     sep = "：" if st.lang == "zh" else ": "
     if plan is not None and (pending := to_be_set_count(plan)):  # a new year's plan: its count first, then each
-        print(f"{pending}个目标待定（填写后运行 liupi plan fill targets-to-fill.csv），逐条列为警告如下" if st.lang == "zh"
+        print(f"{pending}个目标待定（填写后运行 liupi plan fill targets-to-fill.csv），"
+              "逐条列为警告如下" if st.lang == "zh"
               else f"{pending} target(s) to be set (judged grey until `liupi plan fill targets-to-fill.csv`), "
                    "each listed below as a warning")
     for p in problems:  # the problem's own text stays as written; its kind reads in the run's language
         print(one_line(f"{PREFIX[st.lang].get(p.severity, p.severity)}{sep}{p}"))
-    say(msg("plan.check_summary", where=dd.path, title=dd.origin, errors=len(errors), warnings=len(problems) - len(errors)))
+    say(msg("plan.check_summary", where=dd.path, title=dd.origin, errors=len(errors),
+            warnings=len(problems) - len(errors)))
     if errors:
         raise typer.Exit(ExitCode.INVALID)
 

@@ -78,7 +78,7 @@ def update(
     value: str | None = typer.Argument(None, help="4.5, 4.5%, -0.5, 下降0.5%, 93.44亿元, 2616611万元, 0.9‰, done … "
                                           "(a negative value right after ID, or last after --)"),
     period: str | None = typer.Option(None, "--period", "-p",
-                                         help="2023-06, 2023-01/02, 2023Q2, 2023; or 2023年6月, 1-6月, 二季度, 上半年."),
+                                      help="2023-06, 2023-01/02, 2023Q2, 2023; or 2023年6月, 1-6月, 二季度, 上半年."),
     source: str | None = typer.Option(None, "--source", help="Where the figure comes from, e.g. 县统计局 月报."),
     note: str | None = typer.Option(None, "--note", help="A note kept with the figure."),
     by: str | None = ByOpt,
@@ -323,7 +323,8 @@ def template(
         raise InputRefused(msg("template.suffix", suffix=suffix), msg("template.suffix.hint"))
     with writing(out):
         write_atomic(out, data, encoding="utf-8")
-    say(msg("said.template_written", path=out, rows=len(rows), period=p.key, column="数值" if lang == "zh" else "value"))
+    say(msg("said.template_written", path=out, rows=len(rows), period=p.key,
+            column="数值" if lang == "zh" else "value"))
 
 
 task_app = typer.Typer(help="Record task progress.", no_args_is_help=True)

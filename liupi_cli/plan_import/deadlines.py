@@ -7,9 +7,9 @@ import calendar
 import datetime as dt
 import re
 from dataclasses import dataclass
-from typing import Literal, Union
+from typing import Literal
 
-Value = Union[dt.date, Literal["ongoing"], None]
+Value = dt.date | Literal["ongoing"] | None
 
 ONGOING = ("长期坚持", "持续推进", "常态化", "长期", "持续开展", "长期推进", "持续")
 _NUM = r"(\d{1,4}|[一二三四五六七八九十]{1,3})"

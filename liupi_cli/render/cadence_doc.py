@@ -276,7 +276,8 @@ def unit_doc(page: UnitPage, lang: str) -> Doc:
     ind = Section(w["indicators"], [w["role"], w["id"], w["name"], w["target"], w["actual"], w["at"], w["gap"],
                                     w["light"], w["status"]],
                   [[w[u.role], u.row.id, u.row.name_zh, target_text(u.row, lang), actual_figure(u.row),
-                    u.row.actual_period or "", gap_text(u.row, lang), _light(u.row.light, lang), _st(u.row.status, lang, u.row.kind)]
+                    u.row.actual_period or "", gap_text(u.row, lang), _light(u.row.light, lang),
+                    _st(u.row.status, lang, u.row.kind)]
                    for u in page.indicators], light_column=7)
     tasks = task_section(w["tasks"], [t.task for t in page.tasks], lang, [t.role for t in page.tasks])
     owed = [[w["figure"], f.id, f.name_zh, f.period] for f in page.owes.figures]

@@ -24,12 +24,13 @@ T = {
            "flags": "说明", "scores": "得分明细", "indicator": "指标", "method": "计分方法", "period": "数据期",
            "value": "数值", "points": "得分", "working": "计算过程", "rollup": "全市汇总", "unit": "单位",
            "target": "全市目标", "sum": "全市合计", "reported": "已报", "how": "说明", "up": "进{n}位",
-           "down": "退{n}位", "same": "持平", "none": "—", "rules": "考核指标及计分办法", "full": "分值", "rule": "计分办法",
-           "class_points": "分类分值", "top": "前三名：{names}。", "tie": "并列规则：总分相同者位次并列，其后位次顺延。",
+           "down": "退{n}位", "same": "持平", "none": "—", "rules": "考核指标及计分办法", "full": "分值",
+           "rule": "计分办法", "class_points": "分类分值", "top": "前三名：{names}。",
+           "tie": "并列规则：总分相同者位次并列，其后位次顺延。",
            "prev_line": "进退位与{p}相比。", "no_prev": "无上期排名可比。", "tied": "（并列）",
            "intro": "根据各县（市、区）报送的{label}主要指标数据，按考核办法计分，现将排名情况通报如下。",
-           "collect": "汇总情况", "by_county": "分县情况", "origin": "来源", "added": "新增", "unchanged": "未变", "skipped": "未纳入分解",
-           "refused": "拒收原因"},
+           "collect": "汇总情况", "by_county": "分县情况", "origin": "来源", "added": "新增", "unchanged": "未变",
+           "skipped": "未纳入分解", "refused": "拒收原因"},
     "en": {"title": "{city} {label}: ranking of the counties", "ranking": "Ranking", "place": "Place",
            "county": "County", "class": "Class", "total": "Total", "prev": "Previous place", "move": "Move",
            "flags": "Notes", "scores": "Scores", "indicator": "Indicator", "method": "Method", "period": "Period",
@@ -97,7 +98,8 @@ def _rule_text(r: RuleLine, lang: str) -> str:
     d = r.details
     zh = lang == "zh"
     if r.method == "contest":
-        return "第1名得满分，第2名95%，第3名90%，此后每降一位减5%" if zh else "1st 100%, 2nd 95%, 3rd 90%, then 5% less a place"
+        return ("第1名得满分，第2名95%，第3名90%，此后每降一位减5%" if zh
+                else "1st 100%, 2nd 95%, 3rd 90%, then 5% less a place")
     if r.method == "efficacy":
         return "60 + 40×(x−最小值)/(最大值−最小值)" if zh else "60 + 40×(x − min)/(max − min)"
     if r.method == "efficacy_split":
@@ -106,7 +108,8 @@ def _rule_text(r: RuleLine, lang: str) -> str:
                 else f"efficacy coefficient: level {share}, growth ({d['growth']}) the rest")
     if r.method == "completion":
         if d.get("proportional"):
-            return "完成分解目标得满分，未完成按完成比例计分" if zh else "target met: full points, else the share reached"
+            return ("完成分解目标得满分，未完成按完成比例计分" if zh
+                    else "target met: full points, else the share reached")
         return "完成分解目标得满分，未完成不得分" if zh else "target met: full points, else 0"
     caps = (f"，加分上限{num(float(d['bonus_cap']))}" if d.get("bonus_cap") is not None else "") + \
         (f"，扣分上限{num(float(d['deduction_cap']))}" if d.get("deduction_cap") is not None else "")

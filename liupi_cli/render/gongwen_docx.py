@@ -131,7 +131,8 @@ def _table(document, columns: list[str], rows: list[list[object]]) -> None:
         column.width = width
     twips = [w.twips for w in widths]
     head = "".join(_cell_xml(str(c), t, True) for c, t in zip(columns, twips))
-    body = ["<w:tr><w:trPr><w:cantSplit/></w:trPr>" + "".join(_cell_xml("" if v is None else str(v), t, False) for v, t in zip(r, twips)) + "</w:tr>"
+    body = ["<w:tr><w:trPr><w:cantSplit/></w:trPr>"
+            + "".join(_cell_xml("" if v is None else str(v), t, False) for v, t in zip(r, twips)) + "</w:tr>"
             for r in rows]
     rows_xml = parse_xml(f'<w:tbl xmlns:w="{W_NS}"><w:tr><w:trPr><w:tblHeader w:val="true"/></w:trPr>{head}'
                          f'</w:tr>{"".join(body)}</w:tbl>')

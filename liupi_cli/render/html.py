@@ -26,7 +26,8 @@ body{font-family:"Noto Sans CJK SC","Source Han Sans SC","PingFang SC","Microsof
 h1{font-size:20px;margin:0 0 4px} h2{font-size:17px;margin:28px 0 8px;border-bottom:2px solid #eee;padding-bottom:4px}
 .sub{color:#555;margin-bottom:16px}
 .scroll{overflow-x:auto;max-width:100%;-webkit-overflow-scrolling:touch}.scroll table.wide{min-width:1100px}
-table{border-collapse:collapse;margin:8px 0;font-size:13px} th,td{border:1px solid #ddd;padding:4px 6px;vertical-align:top}
+table{border-collapse:collapse;margin:8px 0;font-size:13px} \
+th,td{border:1px solid #ddd;padding:4px 6px;vertical-align:top}
 table.sum{width:100%;max-width:640px} table.sum td:first-child{width:45%}
 th{background:#f5f5f5;text-align:left} td.n{text-align:right;font-variant-numeric:tabular-nums;white-space:nowrap}
 td.nw,th.nw{white-space:nowrap} td.ind{min-width:9em} td.lead{min-width:6em} td.note{min-width:12em}
@@ -187,7 +188,8 @@ def to_html(report: Report, lang: str = "en") -> str:
     numeric = {"this_period", "ytd", "last_year", "growth", "completion", "expected", "gap_expected", "gap_growth",
                "projection", "no"}
     for battle, brows in rows_by_battle(report):
-        out.append(f'<h2>{e(battle_title(report, battle, lang))}</h2><div class="scroll"><table class="wide"><thead><tr>'
+        out.append(f'<h2>{e(battle_title(report, battle, lang))}</h2>'
+                   '<div class="scroll"><table class="wide"><thead><tr>'
                    + "".join(f"<th{CLASS.get(k, '')}>{e(labels[k])}</th>" for k in keys) + "</tr></thead>")
         for n, r in enumerate(brows, 1):
             values = cells(r, n, lang)

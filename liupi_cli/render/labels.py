@@ -37,7 +37,8 @@ FREQ = {"en": {"monthly": "monthly", "quarterly": "quarterly", "annual": "annual
 COLUMNS = [
     ("no", "No.", "序号"), ("battle", "Battle", "战役"), ("indicator", "Indicator", "指标"), ("unit", "Unit", "单位"),
     ("lead", "Lead unit", "牵头单位"), ("frequency", "Frequency", "频率"), ("target", "Annual target", "年度目标"),
-    ("this_period", "This period", "本期"), ("ytd", "Year to date", "累计"), ("last_year", "Same period last year", "去年同期"),
+    ("this_period", "This period", "本期"), ("ytd", "Year to date", "累计"),
+    ("last_year", "Same period last year", "去年同期"),
     ("growth", "YTD growth %", "累计增长%"), ("completion", "% of annual target", "完成年度目标%"),
     ("expected", "Time elapsed %", "序时进度%"), ("gap_expected", "Gap to schedule (pts)", "与序时进度差(百分点)"),
     ("gap_growth", "Gap to growth target (pts)", "与增长目标差(百分点)"), ("light", "Light", "灯"),
@@ -152,8 +153,8 @@ def indicator_name(row: Row, lang: str) -> str:
 
 
 # "behind" means behind schedule only for cumulative amounts; for the other kinds it means below the target
-# (growth rates, levels) or over a 左右 ceiling by more than its band (ceilings). The circular must not say 低于序时进度 of a
-# rate that has no schedule.
+# (growth rates, levels) or over a 左右 ceiling by more than its band (ceilings). The circular must not say
+# 低于序时进度 of a rate that has no schedule.
 STATUS_BY_KIND = {
     "en": {("ceiling", "behind"): "slightly over (beyond the 左右 band)",
            ("growth_rate", "behind"): "below target", ("growth_rate", "far_behind"): "far below target",
@@ -192,7 +193,8 @@ def cells(row: Row, n: int, lang: str) -> dict[str, object]:
         "no": n, "battle": row.battle_zh, "indicator": indicator_name(row, lang), "unit": row.unit or "",
         "lead": (row.lead_unit_zh or "") + ("*" if row.lead_from_battle else ""),
         "frequency": FREQ[lang][row.frequency], "target": target_text(row, lang), "this_period": row.this_period,
-        "ytd": None if row.kind == "growth_rate" else row.actual, "last_year": row.last_year, "growth": growth, "completion": row.completion,
+        "ytd": None if row.kind == "growth_rate" else row.actual, "last_year": row.last_year, "growth": growth,
+        "completion": row.completion,
         "expected": row.expected, "gap_expected": row.gap if row.kind == "cumulative" else None,
         "gap_growth": row.gap if row.kind in ("growth_rate",) else None, "light": LIGHT_WORD[lang][row.light],
         "projection": row.projection, "note": note_text(row, lang, with_gap=True),

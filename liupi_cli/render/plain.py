@@ -94,7 +94,7 @@ def _csv_zh(report: Report) -> str:
     w = csv.writer(buf, lineterminator="\n")
     keys = [k for k, *_ in COLUMNS]
     w.writerow([ZH_EXTRA[0], *(zh for _, _, zh in COLUMNS), ZH_EXTRA[1]])
-    for battle, rows in rows_by_battle(report):
+    for _battle, rows in rows_by_battle(report):
         for n, r in enumerate(rows, 1):
             c = cells(r, n, "zh")
             out: list[object] = [r.id]

@@ -278,7 +278,8 @@ def check_period(plan: Plan, period: Period) -> None:
     year = plan.info.year
     if period.year != year:
         shown = f"{period.year:04d}{period.key[len(str(period.year)):]}"  # 0000-06, not 0-06
-        raise UsageProblem(msg("period.report_outside", key=shown, year=year), msg("period.report_outside.hint", year=year))
+        raise UsageProblem(msg("period.report_outside", key=shown, year=year),
+                           msg("period.report_outside.hint", year=year))
 
 
 def _wanted_lights(lights: Iterable[str] | None) -> set[str] | None:

@@ -125,8 +125,8 @@ def test_rank_with_the_citys_own_figure(city):
         assert fai["points"] == max(-1.0, min(1.0, round(steps * 0.1, 2)))
 
 
-@pytest.mark.parametrize("fmt,needle", [("table", "综合排名"), ("markdown", "## 综合排名"), ("csv", "位次,县（市、区）"),
-                                        ("html", "<h2>综合排名</h2>")])
+@pytest.mark.parametrize("fmt,needle", [("table", "综合排名"), ("markdown", "## 综合排名"),
+                                        ("csv", "位次,县（市、区）"), ("html", "<h2>综合排名</h2>")])
 def test_rank_formats(city, fmt, needle):
     city("collect")
     r = city("rank", "--month", "2023-06", "--format", fmt)

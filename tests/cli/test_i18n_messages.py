@@ -84,11 +84,13 @@ def test_store_problems_read_in_chinese(run, monkeypatch, tmp_path):
     assert result.exit_code == 4
     assert f"错误：无法打开数据库 {bad}：不是 SQLite 数据库文件" in result.stderr
     missing = run("--db", str(tmp_path / "none.db"), "report", "--month", "2023-06")
-    assert f"错误：找不到数据库 {tmp_path / 'none.db'}" in missing.stderr and "首次 `liupi update` 时才创建" in missing.stderr
+    assert f"错误：找不到数据库 {tmp_path / 'none.db'}" in missing.stderr
+    assert "首次 `liupi update` 时才创建" in missing.stderr
 
 
 def test_an_empty_report_says_why_in_chinese(run, monkeypatch, tmp_path):
-    assert run("--db", str(tmp_path / "s.db"), "update", "new_urban_jobs", "1500", "-p", "2022-06", "--baseline").exit_code == 0
+    assert run("--db", str(tmp_path / "s.db"), "update", "new_urban_jobs", "1500", "-p", "2022-06",
+               "--baseline").exit_code == 0
     monkeypatch.setenv("LIUPI_LANG", "zh")
     result = run("--db", str(tmp_path / "s.db"), "report", "--month", "2023-06", "--format", "json")
     assert result.exit_code == 6
@@ -106,7 +108,8 @@ def test_an_unknown_format_names_the_choices_in_chinese(run, monkeypatch):
 def test_task_progress_is_confirmed_and_refused_in_chinese(run, monkeypatch):
     monkeypatch.setenv("LIUPI_LANG", "zh")
     bad = run("task", "set", "t1", "--status", "in_progress", "--percent", "150", "--date", "2023-06-01")
-    assert bad.exit_code == 1 and bad.stderr.splitlines() == ["错误：完成百分比 150 超出 0–100", "提示：请填完成比例，0 到 100"]
+    assert bad.exit_code == 1
+    assert bad.stderr.splitlines() == ["错误：完成百分比 150 超出 0–100", "提示：请填完成比例，0 到 100"]
     ok = run("task", "set", "t1", "--status", "in_progress", "--percent", "50", "--date", "2023-06-01")
     assert ok.exit_code == 0 and "已记录任务 t1：推进中 50%（截至 2023-06-01，进展记录 1）" in ok.stderr
 

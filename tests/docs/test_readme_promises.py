@@ -749,7 +749,9 @@ def _setting_liupi_no_cache(monkeypatch, tmp_path, invoke):
     assert not (tmp_path / "here").exists()
 
 
-SETTINGS = {"XDG_CACHE_HOME": _setting_xdg_cache_home, "LIUPI_NO_CACHE": _setting_liupi_no_cache, "LIUPI_TODAY": _setting_liupi_today, "LIUPI_LANG": _setting_liupi_lang, "LIUPI_HOME": _setting_liupi_home, "LIUPI_DB": _setting_liupi_db, "LIUPI_USER": _setting_liupi_user,
+SETTINGS = {"XDG_CACHE_HOME": _setting_xdg_cache_home, "LIUPI_NO_CACHE": _setting_liupi_no_cache,
+            "LIUPI_TODAY": _setting_liupi_today, "LIUPI_LANG": _setting_liupi_lang, "LIUPI_HOME": _setting_liupi_home,
+            "LIUPI_DB": _setting_liupi_db, "LIUPI_USER": _setting_liupi_user,
             "XDG_DATA_HOME": _setting_xdg_data_home, "NO_COLOR": _setting_no_color, "COLUMNS": _setting_columns}
 
 

@@ -291,7 +291,8 @@ CASES = [
     Case("import-lead-unit-merged-down-1500-rows", ("plan", "import", "{root}/v.docx", "--out", "{root}/p",
                                                    "--year", "2024"), 0, "tasks 1500",
          build(lambda p: D.docx(p, D.task_table(1500, lead_merged_down=True)), "v.docx"),
-         creates=("p/tasks.yaml", "p/targets.yaml", "p/imported-lists.yaml", "p/import-review.md"), seconds=40, memory_mb=900),
+         creates=("p/tasks.yaml", "p/targets.yaml", "p/imported-lists.yaml", "p/import-review.md"), seconds=40,
+         memory_mb=900),
     Case("import-csv-cell-over-131072", ("plan", "import", "{root}/long.csv", "--out", "{root}/p"), 1,
          "long.csv line 2: a cell longer than 131,072 characters",
          a_csv("long.csv", [D.HEAD, ["1", "长" * 140_000, "县发改局", "县财政局", "2024年6月底"]])),
@@ -310,7 +311,8 @@ CASES = [
     Case("import-dry-run-with-esc-in-a-unit", ("plan", "import", "{root}/esc.csv", "--out", "{root}/p", "--year",
                                                "2024", "--dry-run"), 0, "nothing written", a_csv("esc.csv", TASKS)),
     Case("import-to-decide-lines-inert", ("plan", "import", "{root}/esc.csv", "--out", "{root}/p", "--year", "2024"),
-         None, "", a_csv("esc.csv", TASKS), creates=("p/tasks.yaml", "p/targets.yaml", "p/imported-lists.yaml", "p/import-review.md")),
+         None, "", a_csv("esc.csv", TASKS),
+         creates=("p/tasks.yaml", "p/targets.yaml", "p/imported-lists.yaml", "p/import-review.md")),
     # -- dates, periods, empty tables ---------------------------------------------------------------------
     Case("today-year-1-overdue", ("tasks", "--overdue"), 0, "0 task(s) as of 0001-01-01",
          env={"LIUPI_TODAY": "0001-01-01"}),
@@ -474,7 +476,8 @@ def test_the_value_parser_refuses_what_it_would_read_wrong_with_what_it_read(typ
 
 
 @pytest.mark.parametrize("typed,unit,value", [
-    ("1,234", "人", 1234.0), ("12,345,678.5", "人", 12345678.5), ("－３．５％", "%", -3.5), ("＋１，２３４", "人", 1234.0),
+    ("1,234", "人", 1234.0), ("12,345,678.5", "人", 12345678.5), ("－３．５％", "%", -3.5),
+    ("＋１，２３４", "人", 1234.0),
     ("下降０．５％", "%", -0.5), ("1，480", "人", 1480.0),
 ])
 def test_the_value_parser_reads_groups_of_three_and_full_width(typed: str, unit: str, value: float) -> None:

@@ -53,7 +53,8 @@ BASE8 = {"target": 8, "comparator": "at_least", "source": "附件2 一"}
 def test_a_stretch_target_missed_with_its_base_reached_is_yellow_with_both_named():
     j = _stretch(9, [BASE8])
     assert (j.light, j.status, j.met) == ("yellow", "stretch_missed", False)
-    assert j.notes[-1] == ("base 8% (附件2 一) reached; the 力争 figure 10% not", "完成基本目标8%（附件2 一），未完成力争目标10%")
+    assert j.notes[-1] == ("base 8% (附件2 一) reached; the 力争 figure 10% not",
+                           "完成基本目标8%（附件2 一），未完成力争目标10%")
 
 
 @pytest.mark.parametrize("actual,alternatives,stretch,light,status", [
@@ -135,7 +136,8 @@ def test_a_once_figure_settles_whenever_recorded():
 
 
 def test_a_broken_zero_tolerance_target_names_when():
-    j = judge(facts("zero_events", "at_most", target=0, actual=0, at="2023-06", peak=2, peak_at=parse_period("2023-03")))
+    j = judge(facts("zero_events", "at_most", target=0, actual=0, at="2023-06", peak=2,
+                    peak_at=parse_period("2023-03")))
     assert (j.light, j.status, j.gap) == ("red", "broken", 2.0)
     assert j.notes == (("broken at 2023-03 (2); a year-to-date count cannot go back down",
                         "2023年1–3月已发生2起，年内累计数不会减少"),)
@@ -161,7 +163,8 @@ def test_compare_after_rounding(a, b, places, result):
 
 def test_a_stretch_note_for_a_target_without_a_unit():
     j = _stretch(9, [BASE8], unit=None)
-    assert j.notes[-1] == ("base 8 (附件2 一) reached; the 力争 figure 10 not", "完成基本目标8（附件2 一），未完成力争目标10")
+    assert j.notes[-1] == ("base 8 (附件2 一) reached; the 力争 figure 10 not",
+                           "完成基本目标8（附件2 一），未完成力争目标10")
 
 
 def test_a_double_decline_settles_as_met_not_declined():
@@ -270,7 +273,8 @@ def test_ceiling_statuses_and_gaps(comparator, actual, light, status, gap):
     assert (j.light, j.status, j.gap) == (light, status, gap)
 
 
-@pytest.mark.parametrize("kind,actual,light,status", [("growth_rate", 6, "red", "broken"), ("growth_rate", 5, "green", "met"),
+@pytest.mark.parametrize("kind,actual,light,status", [("growth_rate", 6, "red", "broken"),
+                                                      ("growth_rate", 5, "green", "met"),
                                                       ("level", 6, "red", "broken"), ("level", 4, "green", "met")])
 def test_a_growth_rate_or_level_at_most_is_a_ceiling(kind, actual, light, status):
     j = judge(facts(kind, "at_most", target=5, actual=actual))

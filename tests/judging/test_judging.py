@@ -387,7 +387,8 @@ def test_every_shipped_target_worded_超过_or_超_is_judged_strictly():
     shipped = load_plan(SHIPPED)
     strict = set()
     for ind in shipped.indicators.values():
-        worded = ind.target is not None and re.search(rf"超过?{re.escape(f'{ind.target:g}')}(?![\d.])", ind.stated or "")
+        worded = ind.target is not None and re.search(rf"超过?{re.escape(f'{ind.target:g}')}(?![\d.])",
+                                                      ind.stated or "")
         if worded or "超" in (ind.qualifier or ""):
             strict.add(ind.id)
     assert strict == {"services_contribution", "xiangshang_investment", "digital_economy_gdp_share",

@@ -179,7 +179,8 @@ def test_per_indicator_threshold_override(tmp_path):
     shutil.copytree(MINI, tmp_path / "p")
     path = tmp_path / "p" / "targets.yaml"
     text = path.read_text(encoding="utf-8").replace(
-        "  task: t2\n  source: 附件7-1 1\n", "  task: t2\n  source: 附件7-1 1\n  lights:\n    cumulative_yellow_points: 2\n")
+        "  task: t2\n  source: 附件7-1 1\n",
+        "  task: t2\n  source: 附件7-1 1\n  lights:\n    cumulative_yellow_points: 2\n")
     path.write_text(text, encoding="utf-8")
     plan = load_plan(tmp_path / "p")
     r = {x.id: x for x in build_report(plan, [rec("new_urban_jobs", "2023-06", 1500)],

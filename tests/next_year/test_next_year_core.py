@@ -306,4 +306,5 @@ def test_a_new_due_date_read_with_a_doubt_says_so():
 
     notes: list[str] = []
     assert read_due("2024年6月至8月底", 2024, "f.csv:5", notes) == D(2024, 8, 31)
-    assert notes == ["f.csv:5: new_due '2024年6月至8月底': a range from 2024-06-30 to 2024-08-31: the end is the deadline"]
+    assert notes == ["f.csv:5: new_due '2024年6月至8月底': a range from 2024-06-30 to 2024-08-31: "
+                     "the end is the deadline"]

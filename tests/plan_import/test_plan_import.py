@@ -131,7 +131,8 @@ def test_a_paragraph_heading_naming_a_leader_is_not_a_unit(tmp_path):
     (t,) = _tasks(result)
     assert "section_lead" not in t and t["lead_units"] == ["czj"]  # 县长 is a post, not a unit to invent
     assert "牵头领导：王某某县长" in t["note"]
-    assert "县长" not in result.files["targets.yaml"] and "县长" not in result.files["tasks.yaml"].replace("王某某县长", "")
+    assert "县长" not in result.files["targets.yaml"]
+    assert "县长" not in result.files["tasks.yaml"].replace("王某某县长", "")
 
 
 def test_merged_task_cells_and_leader_column(tmp_path):

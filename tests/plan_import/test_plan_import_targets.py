@@ -103,7 +103,8 @@ def test_which_number_is_the_target(stated, kind, comparator, target, unit):
 
 
 # ids are numbers: mutmut hands test ids back to pytest, and an explicit id in Chinese is then not found
-@pytest.mark.parametrize("stated,kind,comparator,target,unit", PHRASINGS, ids=[f"phrasing{i}" for i in range(len(PHRASINGS))])
+@pytest.mark.parametrize("stated,kind,comparator,target,unit", PHRASINGS,
+                         ids=[f"phrasing{i}" for i in range(len(PHRASINGS))])
 def test_target_sentence(stated, kind, comparator, target, unit):
     c = parse_target(stated)
     assert c is not None, stated

@@ -44,8 +44,8 @@ def test_period_forms(text, key, months, grain):
     assert (p.key, p.months, p.grain, p.year) == (key, months, grain, 2023)
 
 
-@pytest.mark.parametrize("text,year,key", [("1-6月", 2023, "2023-06"), ("二季度", 2022, "2022Q2"), ("全年", 2024, "2024"),
-                                           ("2023年6月", 2020, "2023-06")])
+@pytest.mark.parametrize("text,year,key", [("1-6月", 2023, "2023-06"), ("二季度", 2022, "2022Q2"),
+                                           ("全年", 2024, "2024"), ("2023年6月", 2020, "2023-06")])
 def test_a_period_without_a_year_takes_the_one_given(text, year, key):
     assert parse_period(text, year).key == key
 
@@ -213,7 +213,8 @@ def test_value_refusals_say_what_and_how(text, unit, message, hint):
 def test_a_multiple_needs_a_percent_indicator(text, unit):
     with pytest.raises(InputRefused) as exc:
         parse_quantity(text, unit)
-    assert (exc.value.message, exc.value.hint) == (f"'{text}': 'N倍' is a growth multiple and needs a % indicator", None)
+    assert (exc.value.message, exc.value.hint) == (f"'{text}': 'N倍' is a growth multiple and needs a % indicator",
+                                                   None)
 
 
 # --- the sanity bounds a figure must pass (recording) ----------------------------------------------------------
@@ -249,7 +250,8 @@ def test_figures_inside_the_bounds_pass(iid, update, value, force):
      "growth rates may be negative (下降0.5%); counts and levels may not"),
     ("air_quality", {}, -0.1, True, "air_quality: -0.1 is negative, but 空气质量优良率 cannot be below 0",
      "growth rates may be negative (下降0.5%); counts and levels may not"),
-    ("urban_dibao_standard", {}, -1.0, False, "urban_dibao_standard: -1 is negative, but 城市低保标准 cannot be below 0",
+    ("urban_dibao_standard", {}, -1.0, False,
+     "urban_dibao_standard: -1 is negative, but 城市低保标准 cannot be below 0",
      "growth rates may be negative (下降0.5%); counts and levels may not"),
     ("industrial_va_growth", {}, -100.5, True, "industrial_va_growth: a growth of -100.5% is impossible (below -100%)",
      None),

@@ -179,7 +179,8 @@ def test_a_date_in_the_value_column_is_refused(run, tmp_path):
 
 
 def test_id_and_name_that_disagree_are_refused(run, tmp_path):
-    path = _xlsx(tmp_path / "m.xlsx", [["id", "指标", "期间", "数值"], ["new_urban_jobs", "空气质量优良率", "2023-06", 9]])
+    path = _xlsx(tmp_path / "m.xlsx", [["id", "指标", "期间", "数值"],
+                                       ["new_urban_jobs", "空气质量优良率", "2023-06", 9]])
     result = run("update", "--file", str(path))
     assert result.exit_code == 1
     assert "row 2: id new_urban_jobs is 城镇新增就业, but 指标 says '空气质量优良率'" in result.stderr
@@ -187,7 +188,8 @@ def test_id_and_name_that_disagree_are_refused(run, tmp_path):
 
 # -- text files ---------------------------------------------------------------
 
-CHINESE_CSV = "指标,期间,数值,单位,来源,备注\n城镇新增就业,2023年6月,\"1,480\",人,县人社局 月报,\n规模工业增加值,2023年1-6月,8.2%,,,\n"
+CHINESE_CSV = ("指标,期间,数值,单位,来源,备注\n城镇新增就业,2023年6月,\"1,480\",人,县人社局 月报,\n"
+               "规模工业增加值,2023年1-6月,8.2%,,,\n")
 
 
 @pytest.mark.parametrize("encoding,bom,said", [
@@ -410,7 +412,8 @@ def test_one_workbook_with_every_trap_round_trips(run, tmp_path):
 
 
 def test_a_name_that_is_no_indicator_beside_a_valid_id_is_refused_as_a_mismatch(run, tmp_path):
-    path = _xlsx(tmp_path / "m2.xlsx", [["id", "指标", "期间", "数值"], ["new_urban_jobs", "城镇新增就业人数", "2023-06", 9]])
+    path = _xlsx(tmp_path / "m2.xlsx", [["id", "指标", "期间", "数值"],
+                                        ["new_urban_jobs", "城镇新增就业人数", "2023-06", 9]])
     result = run("update", "--file", str(path))
     assert "row 2: id new_urban_jobs is 城镇新增就业, but 指标 says '城镇新增就业人数'" in result.stderr
 
@@ -418,7 +421,8 @@ def test_a_name_that_is_no_indicator_beside_a_valid_id_is_refused_as_a_mismatch(
 @pytest.mark.parametrize("mark", ["", "—", "-", "/", "／", "N/A"])
 def test_a_value_marked_no_figure_is_skipped_not_zero(run, tmp_path, mark):
     path = tmp_path / "nf.csv"
-    path.write_text(f"指标,期间,数值\n较大及以上安全事故,2023年1-6月,{mark}\n城镇新增就业,2023年1-6月,1480\n", encoding="utf-8")
+    path.write_text(f"指标,期间,数值\n较大及以上安全事故,2023年1-6月,{mark}\n城镇新增就业,2023年1-6月,1480\n",
+                    encoding="utf-8")
     result = run("update", "--file", str(path))
     assert result.exit_code == 0, result.stderr
     assert "recorded 1 figure(s)" in result.stderr and "1 row(s) without a figure" in result.stderr

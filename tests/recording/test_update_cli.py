@@ -150,7 +150,8 @@ def test_template_xlsx_round_trip(run, tmp_path):
     result = run("template", "--period", "2023-06", "--unit", "县人社局", "--out", str(out))
     assert result.exit_code == 0, result.stderr
     frame = pd.read_excel(out, dtype=str, keep_default_na=False)
-    assert list(frame.columns) == ["指标", "数值", "单位", "期间", "年度目标", "来源", "备注", "去年同期", "牵头单位", "id"]
+    assert list(frame.columns) == ["指标", "数值", "单位", "期间", "年度目标", "来源", "备注", "去年同期", "牵头单位",
+                                   "id"]
     assert set(frame["id"]) == {"new_urban_jobs", "urban_unemployment", "air_quality", "urban_dibao_standard"}
     frame.loc[frame["id"] == "new_urban_jobs", "数值"] = "1500"
     frame.to_excel(out, index=False)
@@ -412,7 +413,8 @@ def test_a_file_with_a_real_fall_lands_with_force_and_the_note_kept(run, tmp_pat
     assert "--force needs a --note" in run("update", "--file", str(path), "--force").stderr
     result = run("update", "--file", str(path), "--force", "--note", "剔除重复登记10人")
     assert result.exit_code == 0, result.stderr
-    assert [(h["value"], h["note"]) for h in _history(run, "new_urban_jobs")] == [(1500, None), (1490, "剔除重复登记10人")]
+    assert [(h["value"], h["note"]) for h in _history(run, "new_urban_jobs")] == [(1500, None),
+                                                                                  (1490, "剔除重复登记10人")]
 
 
 @pytest.mark.parametrize("extra", [["--unit", "万元"], ["--battle", "growth"]])

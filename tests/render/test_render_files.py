@@ -159,7 +159,8 @@ def test_chinese_csv_has_chinese_headings_and_words(loaded):
     rows = list(csv.DictReader(io.StringIO(text)))
     assert list(rows[0])[:4] == ["指标代码", "序号", "战役", "指标"]
     jobs = next(r for r in rows if r["指标代码"] == "new_urban_jobs")
-    assert (jobs["灯"], jobs["频率"], jobs["完成年度目标%"], jobs["与序时进度差(百分点)"]) == ("黄灯", "月度", "46.9", "-3.1")
+    assert (jobs["灯"], jobs["频率"], jobs["完成年度目标%"], jobs["与序时进度差(百分点)"]) == ("黄灯", "月度", "46.9",
+                                                                                            "-3.1")
     assert {r["灯"] for r in rows} == {"红灯", "黄灯", "绿灯", "灰灯"}
 
 

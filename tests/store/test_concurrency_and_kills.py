@@ -31,8 +31,8 @@ def generated_plan(folder: Path, indicators: list[str]) -> Path:
              "  name_en: One", "  lead_unit: u1", "  source: s", "indicators:"]
     for ind in indicators:
         lines += [f"- id: {ind}", f"  name_zh: 指标{ind}", f"  name_en: Indicator {ind}", "  battle: b1",
-                  "  kind: cumulative", "  comparator: at_least", "  target: 1000", "  unit: 人", "  frequency: monthly",
-                  "  source: s"]
+                  "  kind: cumulative", "  comparator: at_least", "  target: 1000", "  unit: 人",
+                  "  frequency: monthly", "  source: s"]
     (folder / "targets.yaml").write_text("\n".join(lines) + "\n", encoding="utf-8")
     (folder / "tasks.yaml").write_text("tasks: []\n", encoding="utf-8")
     return folder

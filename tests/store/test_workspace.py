@@ -220,7 +220,8 @@ def test_an_empty_report_says_where_this_plans_figures_are(tmp_path, monkeypatch
     assert line == (f"错误：{tmp_path / 'srv' / 'data' / 'records.db'} 中没有 2023 年截至 2023-06 的数据；"
                     f"本计划有1项数据在 {other}：请加 --db {other} 或在该工作区运行 liupi")  # --lang zh
     english = _run("report", "--month", "2023-06", "--out", "circular.xlsx").stderr.strip().splitlines()[-1]
-    assert english == (f"error: no figure recorded in 2023 up to 2023-06 in {tmp_path / 'srv' / 'data' / 'records.db'}; "
+    assert english == ("error: no figure recorded in 2023 up to 2023-06 in "
+                       f"{tmp_path / 'srv' / 'data' / 'records.db'}; "
                        f"1 figure(s) of this plan are in {other}: pass --db {other} or run liupi in that workspace")
     assert _run("--db", str(other), "report", "--month", "2023-06", "-f", "csv").exit_code == 0
     info = _run("info").stdout
