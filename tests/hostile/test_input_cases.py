@@ -263,7 +263,7 @@ CASES: list[Case] = [
     Case("report-json-bidi-escaped", ("report", "--month", "2023-06", "--format", "json"), 0,
          '"name_zh": "\\u202egnp.exe"', "stdout", edit("targets.yaml", "name_zh: 地区生产总值", f'name_zh: "{BIDI}"')),
     Case("usage-error-value-escaped", ("report", "--month", "2023-06", "--lang", ESC_CLEAR), 2, "'\\x1b[2J'"),
-    Case("usage-error-markup-literal", ("report", "--[bold]x[/]"), 2, "No such option: --[bold]x[/]"),
+    Case("usage-error-markup-literal", ("report", "--[bold]x[/]"), 2, "no such option: --[bold]x[/]"),
     Case("usage-error-fail-on-escaped", ("report", "--month", "2023-06", "--fail-on", f"red{OSC_TITLE}"), 2,
          "--fail-on red\\x1b]0;owned\\x07: unknown condition"),
     Case("history-markup-in-by", ("history", "gdp_growth"), 0, "[bold red]x[/]", "stdout",
