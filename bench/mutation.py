@@ -61,7 +61,8 @@ REPO = Path(__file__).resolve().parent.parent
 EQUIVALENT = REPO / "bench" / "mutation-equivalent.txt"
 
 # what the tests read relative to the repository (mutmut runs them from the copy's mutants/ folder)
-ALSO_COPY = ["data/", "examples/", "README.md", ".ci/", "bench/", "sitecustomize.py"]
+ALSO_COPY = ["data/", "examples/", "docs/", "README.md", "CONTRIBUTING.md", "pyproject.toml", ".ci/", "bench/",
+             "sitecustomize.py"]
 # End-to-end tests that run whole command sequences or other processes for many seconds each (every mutant a
 # test reaches re-runs it), and the start-up cost test, are left out of mutation runs; the unit and CLI tests
 # cover the same code.
