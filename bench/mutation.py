@@ -75,6 +75,13 @@ SLOW_TESTS = [
     "tests/recording/test_spreadsheets.py::test_a_libreoffice_workbook_with_a_percent_cell",  # runs LibreOffice
     "tests/store/test_concurrency_and_kills.py",  # many processes racing or killed at random moments: timing-bound
     "tests/hostile/test_input_cases.py::test_hostile_input",  # bombs under a time limit of a few seconds
+    "tests/hostile/test_round_two.py",  # real processes under time and memory bounds, like the bombs
+    "tests/hostile/test_unique_current.py",  # processes racing to create a store: timing-bound
+    "tests/render/test_circulars_print.py",  # runs LibreOffice and Chromium
+    "tests/city/test_gongwen_docx.py::test_libreoffice_prints_it_on_a4_with_the_heading_on_every_page",  # runs LibreOffice
+    "tests/dev/test_lint.py",  # lints the source, which mutmut rewrites with its trampolines
+    # reads periods.py's own source for its raise lines, which mutmut's copy moves
+    "tests/cli/test_period_refusals_zh.py::test_the_cases_walk_every_refusal_of_periods_py",
     # start-up cost: counts the modules a fresh interpreter imports, which mutmut's trampolines change
     "tests/cli/test_report_cli.py::test_plain_formats_do_not_import_pandas_or_openpyxl",
     # parametrized with explicit Chinese ids that pytest does not find again when mutmut passes them back one by
