@@ -78,7 +78,8 @@ SLOW_TESTS = [
     "tests/hostile/test_round_two.py",  # real processes under time and memory bounds, like the bombs
     "tests/hostile/test_unique_current.py",  # processes racing to create a store: timing-bound
     "tests/render/test_circulars_print.py",  # runs LibreOffice and Chromium
-    "tests/city/test_gongwen_docx.py::test_libreoffice_prints_it_on_a4_with_the_heading_on_every_page",  # runs LibreOffice
+    # runs LibreOffice
+    "tests/city/test_gongwen_docx.py::test_libreoffice_prints_it_on_a4_with_the_heading_on_every_page",
     "tests/dev/test_lint.py",  # lints the source, which mutmut rewrites with its trampolines
     # reads periods.py's own source for its raise lines, which mutmut's copy moves
     "tests/cli/test_period_refusals_zh.py::test_the_cases_walk_every_refusal_of_periods_py",
