@@ -81,7 +81,8 @@ SLOW_TESTS = [
     # runs LibreOffice
     "tests/city/test_gongwen_docx.py::test_libreoffice_prints_it_on_a4_with_the_heading_on_every_page",
     "tests/dev/test_lint.py",  # lints the source, which mutmut rewrites with its trampolines
-    # reads periods.py's own source for its raise lines, which mutmut's copy moves
+    # read the source (periods.py's raise lines, the message ids the code names), which mutmut's copy rewrites
+    "tests/messages/test_catalogue.py::test_every_id_the_code_names_is_in_the_catalogue",
     "tests/cli/test_period_refusals_zh.py::test_the_cases_walk_every_refusal_of_periods_py",
     # start-up cost: counts the modules a fresh interpreter imports, which mutmut's trampolines change
     "tests/cli/test_report_cli.py::test_plain_formats_do_not_import_pandas_or_openpyxl",
