@@ -3,7 +3,7 @@
 A synthetic plan of 1,200 monthly cumulative indicators; a CSV and an XLSX with one row per indicator
 and month (half of them naming the indicator in Chinese). Times, in one run:
 
-1. reading the table only (liupi_cli.tables.read_table), the floor any import pays;
+1. reading the table only (liupi_cli.figure_sheet.read_table), the floor any import pays;
 2. checking every row (prepare_batch against the store's current figures: one query, then one
    dictionary lookup per row);
 3. writing them all (Store.add_many, one transaction);
@@ -25,10 +25,10 @@ import yaml
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
+from liupi_cli.figure_sheet import read_table  # noqa: E402
 from liupi_cli.plan import load_plan  # noqa: E402
 from liupi_cli.recording import prepare_batch  # noqa: E402
 from liupi_cli.store import Store  # noqa: E402
-from liupi_cli.tables import read_table  # noqa: E402
 
 INDICATORS = 1200
 MONTHS = range(2, 13)

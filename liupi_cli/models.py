@@ -292,14 +292,3 @@ class Task(Strict):
                 raise ValueError(f"deadline is a date (2023-12-31), 'ongoing', or empty; '{v}' is not{why}") from None
         return v
 
-
-class TargetsFile(Strict):
-    plan: PlanInfo
-    settings: Settings = Field(default_factory=Settings)
-    units: list[Unit]
-    battles: list[Battle]
-    indicators: list[Indicator]
-
-
-class TasksFile(Strict):
-    tasks: list[Task]

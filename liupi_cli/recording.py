@@ -8,6 +8,7 @@ from dataclasses import dataclass
 
 from liupi_cli import plausible
 from liupi_cli.errors import InputRefused, LiupiError
+from liupi_cli.figure_sheet import RowProblem
 from liupi_cli.gcpause import paused_gc
 from liupi_cli.kinds import kinds_with
 from liupi_cli.messages import msg
@@ -17,7 +18,6 @@ from liupi_cli.periods import Period, normalise_text, parse_period, period_for
 from liupi_cli.plan import Plan
 from liupi_cli.quantity import parse_quantity
 from liupi_cli.store import NewRecord, Record, StoredFigure
-from liupi_cli.tables import RowProblem
 
 GROWTH_FLOOR = -100.0  # a growth below -100% is impossible; what is merely implausible is in plausible.py
 # What a bureau writes in a value cell for "no figure this period" (not 无: for a count it may mean 0)

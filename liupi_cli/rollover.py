@@ -48,7 +48,6 @@ class NextYear:
     fill: list[FillRow]
     notes: list[str] = field(default_factory=list)
     carried_tasks: int = 0
-    dropped_tasks: int = 0
     deadlines: list[DeadlineChange] = field(default_factory=list)
     achieved: list[tuple[str, str, str]] = field(default_factory=list)  # milestones done last year: id, name, period
     old_year_texts: list[tuple[str, str, str]] = field(default_factory=list)  # (id, field, text) saying last year
@@ -233,7 +232,7 @@ def next_year(plan: Plan, records: list[Record], updates: list[TaskUpdate], year
         "battles": [dict(_dump(b), id=b.id) for b in plan.battles.values()],
         "indicators": indicators,
     }
-    return NextYear(targets, tasks, baselines, fill, notes, len(tasks), dropped, deadlines, achieved, old_texts)
+    return NextYear(targets, tasks, baselines, fill, notes, len(tasks), deadlines, achieved, old_texts)
 
 
 def _carry_tasks(plan: Plan, updates: list[TaskUpdate], old: int,

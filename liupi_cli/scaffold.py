@@ -142,8 +142,8 @@ def _fill(template: str, plan_id: str, year: int, name: str | None) -> str:
 
 
 def _record_demo(plan, store: Store, by: str, at: str) -> int:
+    from liupi_cli.figure_sheet import read_table
     from liupi_cli.recording import prepare_batch
-    from liupi_cli.tables import read_table
 
     table = read_table(bundled_file(DEMO_FIGURES))
     rows = [(n, {**row, "source": DEMO_SOURCE}) for n, row in table.rows]

@@ -1,5 +1,5 @@
 """The fill-in sheet a bureau completes: one row per figure due for a period, read back by
-``update --file`` (liupi_cli.tables reads either heading language).
+``update --file`` (liupi_cli.figure_sheet reads either heading language).
 
 Columns: 指标 (the name, beside the value cell) · 数值 (to fill) · 单位 · 期间 · 年度目标 · 来源 · 备注 ·
 去年同期 (是 on the rows asking for last year's same-period figure of a 双下降 count) · 牵头单位 · id.

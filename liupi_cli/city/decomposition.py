@@ -64,7 +64,7 @@ def _rows(path: Path) -> list[list[object]]:
         wb.close()
         return out
     if path.suffix.lower() == ".csv":
-        from liupi_cli.tables import decode
+        from liupi_cli.text_decode import decode
 
         text, _ = decode(path.read_bytes())
         return [list(r) for r in csv.reader(io.StringIO(text))]

@@ -16,7 +16,7 @@ from liupi_cli.rollover import to_be_set_count
 def _table_text(fill: Path, hint: str) -> str:
     """The filled table's text: saved from Chinese Excel/WPS it is GBK (or UTF-16 "Unicode text"), as for update."""
     from liupi_cli.errors import InputRefused
-    from liupi_cli.tables import decode
+    from liupi_cli.text_decode import decode
 
     try:
         raw = fill.read_bytes()

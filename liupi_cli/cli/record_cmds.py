@@ -157,8 +157,8 @@ def update(
 
 def _update_file(st: State, file: Path, dry_run: bool, revise: bool, force: bool, by: str | None,
                  given) -> None:
+    from liupi_cli.figure_sheet import read_table
     from liupi_cli.recording import prepare_batch
-    from liupi_cli.tables import read_table
 
     plan = st.plan()
     table = read_table(file)

@@ -1,7 +1,7 @@
 """Import a plan's task lists from the documents offices already have (.docx, .xlsx, .csv).
 
 One reader per file kind (``read_docx``, ``read_xlsx``, ``read_csv``) turns a file into rows (``grid``);
-one normaliser (``normalise``) finds the task lists in them and hands each to ``tables`` (column roles from
+one normaliser (``normalise``) finds the task lists in them and hands each to ``task_tables`` (column roles from
 ``headings``) or ``paragraphs`` (the numbered-paragraph layout), which number the tasks (``numbering``) into
 ``outline.RawTask``s. ``units``, ``deadlines`` and ``targets`` read the cells; ``build`` makes plan entries
 and the review; ``writer`` renders the files. Nothing here prints, writes or reads the clock.

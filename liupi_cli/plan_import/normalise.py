@@ -12,7 +12,7 @@ from liupi_cli.plan_import.headings import HEADINGS, Columns, header_of, heading
 from liupi_cli.plan_import.numbering import leading_number
 from liupi_cli.plan_import.outline import RawTask, TaskList, clean, first_sentence
 from liupi_cli.plan_import.paragraphs import read_paragraphs
-from liupi_cli.plan_import.tables import read_table
+from liupi_cli.plan_import.task_tables import read_table
 
 _LABEL = re.compile(r"附件\s*(\d+(?:\s*[-－—]\s*\d+)?)")
 _TITLE_END = ("清单", "分解表", "任务表", "一览表", "台账", "计划表", "安排表", "重点工作", "要点", "方案", "责任分解",

@@ -9,26 +9,7 @@ from pathlib import Path
 from liupi_cli.errors import InputRefused
 from liupi_cli.plan_import.grid import Row, Sheet
 from liupi_cli.safe_zip import MAX_DOCUMENT_ROWS, check_plan_document
-
-
-def decode(raw: bytes) -> tuple[str, str]:
-    """Return (text, encoding). Tries the BOMs, then UTF-8, then GB18030 (which also reads GBK/GB2312)."""
-    if raw.startswith(b"\xef\xbb\xbf"):
-        return raw[3:].decode("utf-8"), "utf-8-sig"
-    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
-        return raw.decode("utf-16"), "utf-16"
-    if len(raw) >= 4 and raw[1:4:2] == b"\x00\x00" and raw[0] != 0:
-        return raw.decode("utf-16-le"), "utf-16-le"
-    try:
-        return raw.decode("utf-8"), "utf-8"
-    except UnicodeDecodeError:
-        pass
-    try:
-        return raw.decode("gb18030"), "gb18030"
-    except UnicodeDecodeError:
-        raise InputRefused(
-            "not UTF-8, UTF-16 or GB18030 text", "save the sheet as 'CSV UTF-8' from Excel or WPS"
-        ) from None
+from liupi_cli.text_decode import decode
 
 
 def csv_problem(exc: Exception) -> str:

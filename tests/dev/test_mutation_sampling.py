@@ -50,10 +50,10 @@ def test_the_listing_of_mutmut_results_is_read_with_every_status():
     stdout = (
         "    liupi_cli.quantity.x_parse_value__mutmut_1: not checked\n"
         "    liupi_cli.report.judge.xǁJudgeǁrun__mutmut_12: survived\n"
-        "    liupi_cli.tables.x_read__mutmut_3: killed\n"
+        "    liupi_cli.figure_sheet.x_read__mutmut_3: killed\n"
     )
     assert mutation.parse_results(stdout) == {
         "liupi_cli.quantity.x_parse_value__mutmut_1": "not checked",
         "liupi_cli.report.judge.xǁJudgeǁrun__mutmut_12": "survived",
-        "liupi_cli.tables.x_read__mutmut_3": "killed",
+        "liupi_cli.figure_sheet.x_read__mutmut_3": "killed",
     }

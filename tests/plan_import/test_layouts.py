@@ -130,7 +130,7 @@ def test_items_under_a_mayor_with_their_units_in_the_next_paragraph(tmp_path):
 
 
 def test_line_breaks_in_a_unit_cell_separate_units_or_wrap_one_name():
-    from liupi_cli.plan_import.tables import _unit_lines
+    from liupi_cli.plan_import.task_tables import _unit_lines
 
     assert _unit_lines("县财政局\n县税务局") == "县财政局、县税务局"
     assert _unit_lines("县政府办\n（金融办）、县财政局") == "县政府办（金融办）、县财政局"

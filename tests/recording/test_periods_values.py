@@ -5,10 +5,10 @@ import datetime as dt
 import pytest
 
 from liupi_cli.errors import InputRefused
+from liupi_cli.figure_sheet import format_suffix, heading_key, is_percent_format, number_text
 from liupi_cli.models import Frequency
 from liupi_cli.periods import Period, parse_period, period_for
 from liupi_cli.quantity import parse_quantity
-from liupi_cli.tables import format_suffix, heading_key, is_percent_format, number_text
 
 JUNE = Period(2023, 6, "month")
 JOINT = Period(2023, 2, "month")

@@ -1,4 +1,4 @@
-"""Reading a bureau's table cell by cell (liupi_cli/tables.py), straight from read_table: what each
+"""Reading a bureau's table cell by cell (liupi_cli/figure_sheet.py), straight from read_table: what each
 kind of cell reads as, which cells are refused and with what words, and rows kept beside refused ones."""
 
 from __future__ import annotations
@@ -10,7 +10,7 @@ import pytest
 from openpyxl import Workbook
 
 from liupi_cli.errors import InputRefused
-from liupi_cli.tables import decode, format_suffix, is_percent_format, number_text, read_table
+from liupi_cli.figure_sheet import decode, format_suffix, is_percent_format, number_text, read_table
 
 HEAD = ["id", "period", "value", "unit", "note", "baseline"]
 
@@ -396,7 +396,7 @@ def test_tab_separated_text_is_read_from_tsv_and_txt_files(tmp_path, name):
 @pytest.mark.parametrize("text, key", [("数值", "value"), (" Value ", "value"), ("ＶＡＬＵＥ", "value"),
                                        ("指标 ID", "id"), ("计量 单位", "unit"), ("序号", None), (None, None)])
 def test_heading_words_are_read_whatever_their_spaces_width_and_case(text, key):
-    from liupi_cli.tables import heading_key
+    from liupi_cli.figure_sheet import heading_key
 
     assert heading_key(text) == key
 
