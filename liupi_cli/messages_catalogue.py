@@ -408,4 +408,16 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "said.revised": ("revised {id} {period}: {value} by {by} (record {record})", "已修订 {id} {period}：{value}（{by}，记录 {record}）"),
     "said.revised_baseline": ("revised {id} {period} baseline: {value} by {by} (record {record})",
                               "已修订 {id} {period} 去年同期数：{value}（{by}，记录 {record}）"),
+
+    # -- recording, the store, workspaces --
+
+    # -- products and their formats --
+
+    # -- the plan, its checks and the CLI's own words --
+
+    # -- importing task lists and rolling to next year --
+
+    # -- the city: collecting, rolling up, ranking --
+
+    # -- the server store and its review --
 }
