@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from liupi_cli.errors import InputRefused
+from liupi_cli.messages import Msg, msg
 
 FILL_COLUMNS = (
     "indicator",
@@ -88,8 +89,17 @@ class FillProblem:
     """A row refused: its line in the table, what and a hint. Every row is read, so all are listed at once."""
 
     row: int
-    message: str
+    message: str  # with the table's name and line: "f.csv:3: new_target '八点五': …"
     hint: str | None = None
+    what: str | None = None  # the same without where: said after the row's own "row 3:"
+
+
+class CellRefused(InputRefused):
+    """A cell of the table refused: ``message`` says where (file:line) and what; ``what`` only what."""
+
+    def __init__(self, where: str, what: Msg, hint: str | None):
+        super().__init__(msg("fill.at", where=where, what=what), hint)
+        self.what = what
 
 
 @dataclass
@@ -109,9 +119,7 @@ def read_fill(text: str, where: str) -> list[FillCell]:
     first = text.split("\n", 1)[0]
     reader = csv.DictReader(io.StringIO(text), delimiter="\t" if "\t" in first and "," not in first else ",")
     if not reader.fieldnames or "indicator" not in reader.fieldnames or "new_target" not in reader.fieldnames:
-        raise InputRefused(
-            f"{where}: needs the columns indicator and new_target", "fill the table `liupi plan next` wrote"
-        )
+        raise InputRefused(msg("fill.no_columns", where=where), msg("fill.no_columns.hint"))
     cells = []
     for row in reader:
         cell = FillCell(reader.line_num, (row.get("indicator") or "").strip(), (row.get("new_target") or "").strip(),
@@ -121,7 +129,7 @@ def read_fill(text: str, where: str) -> list[FillCell]:
     return cells
 
 
-TYPED = "write it as for `liupi update`: 7%, 360000万元, 增长8%以上, 控制在5.5%左右"
+EXAMPLES = "7%, 360000万元, 增长8%以上, 控制在5.5%左右"  # how a target is typed, as for `liupi update`
 _FIG = r"\d+(?:\.\d+)?"
 _TAIL = r"(?:以上|以下|以内|左右)"
 # 7.5%-8%, 7.5-8%, 3至5亿元: a range where the plan wants one figure
@@ -147,8 +155,7 @@ def read_target(typed: str, unit: str | None, where: str, notes: list[str] | Non
         lower = f"{m['lead']}{m['lo']}{m['lu'] or m['hu']}"
         out = read_target(lower, unit, where)
         if notes is not None:
-            notes.append(f"{where}: '{typed}' is a range: the target is its lower bound, {out['target']:g}; "
-                         "the stated text keeps the range")
+            notes.append(msg("fill.at", where=where, what=msg("fill.range", typed=typed, target=f"{out['target']:g}")))
         return out
     if unit and (m := re.fullmatch(r"(\D*?)(" + _FIG + r")(" + _TAIL + r")", text)):
         text = f"{m[1]}{m[2]}{unit}{m[3]}"  # 8以上 for a % indicator: 8%以上
@@ -157,12 +164,14 @@ def read_target(typed: str, unit: str | None, where: str, notes: list[str] | Non
         try:  # the words carry a meaning (以上, 以内, 左右, 控制在, 力争): the target now says them
             value = parse_quantity(f"{cand.target:g}{cand.unit or ''}", unit).value
         except InputRefused as exc:
-            raise InputRefused(f"{where}: new_target '{typed}': {exc.message}", exc.hint or TYPED) from None
+            raise CellRefused(where, msg("fill.new_target", typed=typed, why=exc.message),
+                              exc.hint or msg("fill.typed", examples=EXAMPLES)) from None
         return {"target": value, "comparator": cand.comparator, "qualifier": cand.qualifier, "stretch": cand.stretch}
     try:
         return {"target": parse_quantity(typed, unit).value}
     except InputRefused as exc:
-        raise InputRefused(f"{where}: new_target '{typed}': {exc.message}", TYPED) from None
+        raise CellRefused(where, msg("fill.new_target", typed=typed, why=exc.message),
+                          msg("fill.typed", examples=EXAMPLES)) from None
 
 
 def read_due(typed: str, year: int | None, where: str, notes: list[str] | None = None) -> dt.date:
@@ -174,12 +183,12 @@ def read_due(typed: str, year: int | None, where: str, notes: list[str] | None =
     read = parse_deadline(typed, year)
     day = read.value
     if isinstance(day, dt.date) and read.flag and notes is not None:
-        notes.append(f"{where}: new_due '{typed}': {read.flag}")
+        notes.append(msg("fill.at", where=where, what=msg("fill.due_flag", typed=typed, flag=read.flag)))
     if not isinstance(day, dt.date):
-        raise InputRefused(f"{where}: new_due '{typed}' is not a date", "write it as 2024-12-31 or 2024年12月底前")
+        raise CellRefused(where, msg("fill.due_not_date", typed=typed), msg("fill.due_not_date.hint"))
     if year is not None and day.year < year:
-        raise InputRefused(f"{where}: new_due '{typed}' is before the plan's year {year}: it would be overdue all year",
-                           f"give a date in {year} or later, e.g. {year}-{day.month:02d}-{day.day:02d}")
+        raise CellRefused(where, msg("fill.due_before_year", typed=typed, year=year),
+                          msg("fill.due_before_year.hint", year=year, example=f"{year}-{day.month:02d}-{day.day:02d}"))
     return day
 
 
@@ -196,39 +205,54 @@ def apply_fill(targets: dict[str, Any], cells: list[FillCell], where: str) -> Fi
     year = info.get("year") if isinstance(info.get("year"), int) else None
     by_id = {i.get("id"): i for i in targets.get("indicators") or [] if isinstance(i, dict)}
     res.unknown = sorted({c.indicator for c in cells if c.indicator not in by_id})
-    other = sorted({c.year for c in cells if c.year and c.year != str(year)})
-    if other:
-        raise InputRefused(f"{where} is for {', '.join(other)}, but this plan is for {year}: nothing was changed",
-                           f"run it in the {other[0]} workspace that `liupi plan next --year {other[0]}` made")
-    changes: list[tuple[dict[str, Any], dict[str, Any]]] = []
-    for c in cells:
-        if c.indicator not in by_id:
-            continue
-        entry, at = by_id[c.indicator], f"{where}:{c.line}"
-        try:
-            filled = _row_change(c, entry, year, at, res.notes)
-        except InputRefused as exc:
-            res.problems.append(FillProblem(c.line, exc.message, exc.hint))
-            continue
-        if filled is None:
-            res.unchanged.append(c.indicator)
-        else:
-            changes.append((entry, filled))
-            res.set.append(c.indicator)
+    _refuse_other_year(cells, year, where)
+    changes = _read_rows([c for c in cells if c.indicator in by_id], by_id, year, where, res)
     if res.problems:
-        marked = [by_id[c.indicator] for c in cells if c.indicator in by_id and by_id[c.indicator].get("to_be_set")]
-        if not marked:  # last year's settled plan, or one filled already: one line, not a row per cell
-            raise InputRefused(
-                f"this plan ({info.get('id')}, {year}) has no target to be set for the rows of {where}: "
-                "nothing was changed",
-                f"run it in the workspace `liupi plan next --year {year + 1 if year else 'YEAR'}` made; "
-                "a decided target is changed in targets.yaml by hand")
+        _refuse_settled_plan(cells, by_id, info, year, where)
         res.set = []
         return res
     for entry, filled in changes:
         entry.clear()
         entry.update(filled)
     return res
+
+
+def _refuse_other_year(cells: list[FillCell], year: int | None, where: str) -> None:
+    """A table written for another year's plan is refused whole (its year column says which)."""
+    other = sorted({c.year for c in cells if c.year and c.year != str(year)})
+    if other:
+        raise InputRefused(msg("fill.other_year", where=where, years=", ".join(other), year=year),
+                           msg("fill.other_year.hint", other=other[0]))
+
+
+def _read_rows(cells: list[FillCell], by_id: dict[Any, dict[str, Any]], year: int | None, where: str,
+               res: FillResult) -> list[tuple[dict[str, Any], dict[str, Any]]]:
+    """Each row's change to its indicator (entry, as filled); a refused row goes to ``res.problems``, one
+    saying what the plan says already to ``res.unchanged``, one setting something to ``res.set``."""
+    changes = []
+    for c in cells:
+        entry = by_id[c.indicator]
+        try:
+            filled = _row_change(c, entry, year, f"{where}:{c.line}", res.notes)
+        except InputRefused as exc:
+            res.problems.append(FillProblem(c.line, exc.message, exc.hint, getattr(exc, "what", None)))
+            continue
+        if filled is None:
+            res.unchanged.append(c.indicator)
+        else:
+            changes.append((entry, filled))
+            res.set.append(c.indicator)
+    return changes
+
+
+def _refuse_settled_plan(cells: list[FillCell], by_id: dict[Any, dict[str, Any]], info: dict[str, Any],
+                         year: int | None, where: str) -> None:
+    """Rows refused in a plan with nothing to be set (last year's settled plan, or one filled already): one
+    line, not a row per cell."""
+    marked = [by_id[c.indicator] for c in cells if c.indicator in by_id and by_id[c.indicator].get("to_be_set")]
+    if not marked:
+        raise InputRefused(msg("fill.nothing_to_set", plan=info.get("id"), year=year, where=where),
+                           msg("fill.nothing_to_set.hint", next=year + 1 if year else "YEAR"))
 
 
 def _row_change(c: FillCell, entry: dict[str, Any], year: int | None, at: str,
@@ -246,10 +270,8 @@ def _row_change(c: FillCell, entry: dict[str, Any], year: int | None, at: str,
     if settled:
         what = settled[0]
         now = entry.get("stated") if what == "target" and entry.get("stated") else entry.get(what)
-        raise InputRefused(f"{at}: {c.indicator}: its {what} is already decided ({now}): the table fills only "
-                           "what is marked to be set",
-                           "change a decided target in targets.yaml by hand; `liupi plan fill` is for the "
-                           "workspace `liupi plan next` made")
+        raise CellRefused(at, msg("fill.decided", id=c.indicator, what=msg(f"fill.word.{what}"), now=now),
+                          msg("fill.decided.hint"))
     filled = _filled(entry, values)
     _refuse_breaking(entry, filled, at, c)
     return filled
@@ -298,5 +320,5 @@ def _refuse_breaking(entry: dict[str, Any], filled: dict[str, Any], where: str, 
         Indicator.model_validate(filled)
     except ValidationError as exc:
         why = exc.errors(include_url=False)[0]["msg"].removeprefix("Value error, ")
-        raise InputRefused(f"{where}: {cell.indicator}: '{cell.new_target or cell.new_due}': {why}",
-                           "write the target as this indicator states it, e.g. " + TYPED.split(": ", 1)[1]) from None
+        raise CellRefused(where, msg("fill.breaks", id=cell.indicator, typed=cell.new_target or cell.new_due, why=why),
+                          msg("fill.breaks.hint", examples=EXAMPLES)) from None

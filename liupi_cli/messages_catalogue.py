@@ -416,6 +416,66 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     # -- the plan, its checks and the CLI's own words --
 
     # -- importing task lists and rolling to next year --
+    # `liupi plan next`: rolling a plan over to next year (liupi_cli/rollover.py)
+    "next.note": ("note: {note}", "注意：{note}"),
+    "next.year_not_later": ("the plan is for {old}; the next plan's year must be later, not {year}",
+                            "本计划为{old}年；下一年度计划的年份须晚于{old}年，不能是{year}年"),
+    "next.year_not_later.hint": ("liupi plan next --year {next}", "请运行 `liupi plan next --year {next}`"),
+    "next.carried_from": ("carried from {plan} ({old}); document number and issue date left for the new document",
+                          "沿用自 {plan}（{old}年）；文号和印发日期待新文件确定"),
+    "next.baseline_from_target": ("{id}: no result recorded for {old}; baseline set to last year's target {target} "
+                                  "(the standard promised): check it",
+                                  "{id}：没有录入{old}年的结果；基数取去年的目标 {target}（承诺的标准）：请核对"),
+    "next.baseline_kept": ("{id}: no result recorded for {old} and its target was never set; baseline kept at "
+                           "{baseline}: check it", "{id}：没有录入{old}年的结果，目标也未设定；基数保持 {baseline}：请核对"),
+    "next.no_counts": ("{id}: no {old} counts recorded: record last year's figures with --baseline",
+                       "{id}：没有录入{old}年的起数：请用 --baseline 录入去年同期数"),
+    "next.milestones_due": ("{count} milestone(s) need this year's due date (new_due in the table)",
+                            "{count}个里程碑须定今年的完成日期（表中 `new_due` 列）"),
+    "next.tasks_carried": ("{carried} task(s) carried (not done), {dropped} done and left out",
+                           "沿用未完成任务{carried}项；已完成{dropped}项，不再列入"),
+    "next.milestones_reached": ("{count} milestone(s) reached in {old} left out ({review} lists them)",
+                                "{old}年已完成的里程碑{count}个不再列入（见 {review}）"),
+    "next.old_year_texts": ("{count} name(s) or stated text(s) still say {old}: reword them ({review} lists them)",
+                            "{count}处名称或原文仍写着{old}年：请改写（见 {review}）"),
+    "next.deadlines_moved": ("{moved} carried deadline(s) moved into {year} and {left} left to be set: review them "
+                             "({review})", "沿用任务的完成时限{moved}项顺延至{year}年、{left}项待定：请逐项核对（见 {review}）"),
+    # `liupi plan fill`: the table of targets to fill (liupi_cli/fill_table.py)
+    "fill.at": ("{where}: {what}", "{where}：{what}"),
+    "fill.no_columns": ("{where}: needs the columns indicator and new_target",
+                        "{where}：须有 `indicator` 和 `new_target` 两列"),
+    "fill.no_columns.hint": ("fill the table `liupi plan next` wrote", "请填写 `liupi plan next` 生成的表"),
+    "fill.typed": ("write it as for `liupi update`: {examples}", "请按 `liupi update` 的写法填写：{examples}"),
+    "fill.range": ("'{typed}' is a range: the target is its lower bound, {target}; the stated text keeps the range",
+                   "“{typed}”是一个区间：目标取其下限 {target}；原文保留这一区间"),
+    "fill.new_target": ("new_target '{typed}': {why}", "`new_target`“{typed}”：{why}"),
+    "fill.due_flag": ("new_due '{typed}': {flag}", "`new_due`“{typed}”：{flag}"),
+    "fill.due_not_date": ("new_due '{typed}' is not a date", "`new_due`“{typed}”不是日期"),
+    "fill.due_not_date.hint": ("write it as 2024-12-31 or 2024年12月底前", "请写作 2024-12-31 或 2024年12月底前"),
+    "fill.due_before_year": ("new_due '{typed}' is before the plan's year {year}: it would be overdue all year",
+                             "`new_due`“{typed}”早于计划年度{year}年：全年都会算作逾期"),
+    "fill.due_before_year.hint": ("give a date in {year} or later, e.g. {example}",
+                                  "请给出{year}年或以后的日期，例如 {example}"),
+    "fill.other_year": ("{where} is for {years}, but this plan is for {year}: nothing was changed",
+                        "{where} 是{years}年的表，本计划为{year}年：未作任何改动"),
+    "fill.other_year.hint": ("run it in the {other} workspace that `liupi plan next --year {other}` made",
+                             "请在 `liupi plan next --year {other}` 生成的{other}年工作区中运行"),
+    "fill.nothing_to_set": ("this plan ({plan}, {year}) has no target to be set for the rows of {where}: nothing was "
+                            "changed", "本计划（{plan}，{year}年）中没有与 {where} 各行对应的待定目标：未作任何改动"),
+    "fill.nothing_to_set.hint": ("run it in the workspace `liupi plan next --year {next}` made; a decided target is "
+                                 "changed in targets.yaml by hand",
+                                 "请在 `liupi plan next --year {next}` 生成的工作区中运行；已定的目标请在 targets.yaml "
+                                 "中手工修改"),
+    "fill.word.target": ("target", "目标"),
+    "fill.word.due": ("due", "完成日期"),
+    "fill.decided": ("{id}: its {what} is already decided ({now}): the table fills only what is marked to be set",
+                     "{id}：其{what}已经确定（{now}）：此表只填写标为待定的项"),
+    "fill.decided.hint": ("change a decided target in targets.yaml by hand; `liupi plan fill` is for the workspace "
+                          "`liupi plan next` made",
+                          "已定的目标请在 targets.yaml 中手工修改；`liupi plan fill` 用于 `liupi plan next` 生成的工作区"),
+    "fill.breaks": ("{id}: '{typed}': {why}", "{id}：“{typed}”：{why}"),
+    "fill.breaks.hint": ("write the target as this indicator states it, e.g. {examples}",
+                         "请按本指标的表述方式填写目标，例如 {examples}"),
 
     # -- the city: collecting, rolling up, ranking --
 

@@ -24,12 +24,14 @@ from typing import Any
 from liupi_cli.errors import InputRefused
 from liupi_cli.fill_table import FillRow
 from liupi_cli.kinds import kinds_with
-from liupi_cli.models import MOVED_TO_CONFIRM, Kind, Task
+from liupi_cli.messages import msg
+from liupi_cli.models import MOVED_TO_CONFIRM, Indicator, Kind, Task
 from liupi_cli.periods import Period, parse_period
 from liupi_cli.plan import Plan
 from liupi_cli.store import NewRecord, Record, TaskUpdate
 
 NEEDS_TARGET = kinds_with("needs_target")
+REVIEW_FILE = "next-year-review.md"  # what to review, written beside the new plan (next_workspace.REVIEW)
 @dataclass(frozen=True)
 class DeadlineChange:
     """A carried task's deadline as it was and as the new plan has it (None: to be set)."""
@@ -133,12 +135,32 @@ def _dump(model: Any) -> dict[str, Any]:
 
 
 def next_year(plan: Plan, records: list[Record], updates: list[TaskUpdate], year: int) -> NextYear:
+    """Next year's plan: the plan's entry, its indicators (targets to be set), its open tasks, last year's
+    baselines and the table to fill, with notes of what to check."""
     old = plan.info.year
     if year <= old:
-        raise InputRefused(
-            f"the plan is for {old}; the next plan's year must be later, not {year}",
-            f"liupi plan next --year {old + 1}",
-        )
+        raise InputRefused(msg("next.year_not_later", old=old, year=year),
+                           msg("next.year_not_later.hint", next=old + 1))
+    notes: list[str] = [msg("next.carried_from", plan=plan.info.id, old=old)]
+    carried = _carry_indicators(plan, records, old, year, notes)
+    tasks, deadlines, dropped = _carry_tasks(plan, updates, old, year)
+    _drop_links(carried, tasks)
+    old_texts = _old_year_texts(plan, old)
+    notes += _summary_notes(carried, tasks, deadlines, dropped, len(old_texts), old, year)
+    targets = {
+        "plan": _plan_entry(plan, old, year),
+        "settings": plan.settings.model_dump(mode="json", exclude_none=True),
+        "units": [dict(_dump(u), id=u.id) for u in plan.units.values()],
+        "battles": [dict(_dump(b), id=b.id) for b in plan.battles.values()],
+        "indicators": carried.indicators,
+    }
+    return NextYear(targets, tasks, carried.baselines, carried.fill, notes, len(tasks), deadlines, carried.achieved,
+                    old_texts)
+
+
+def _plan_entry(plan: Plan, old: int, year: int) -> dict[str, Any]:
+    """The plan's own entry for the new year: its id and titles say the new year; the document number and
+    issue date belong to last year's document."""
     info = _dump(plan.info)
     info["id"] = re.sub(str(old), str(year), info["id"]) if str(old) in info["id"] else f"{info['id']}-{year}"
     info["year"] = year
@@ -146,93 +168,121 @@ def next_year(plan: Plan, records: list[Record], updates: list[TaskUpdate], year
     for k in ("doc_no", "issued", "source_file"):
         info.pop(k, None)
     info["title_en"] = _year_text(info["title_en"], old, year)
-    notes = [f"carried from {plan.info.id} ({old}); document number and issue date left for the new document"]
+    return info
 
-    fill: list[FillRow] = []
-    baselines: list[NewRecord] = []
-    indicators = []
+
+@dataclass
+class _Carried:
+    """The indicators carried so far, with the table rows, baseline records and notes they bring."""
+
+    notes: list[str]
+    indicators: list[dict[str, Any]] = field(default_factory=list)
+    fill: list[FillRow] = field(default_factory=list)
+    baselines: list[NewRecord] = field(default_factory=list)
+    achieved: list[tuple[str, str, str]] = field(default_factory=list)
+
+
+def _carry_indicators(plan: Plan, records: list[Record], old: int, year: int, notes: list[str]) -> _Carried:
+    """Every indicator not reached for good, as next year's entry; a milestone reached last year is left out."""
+    carried = _Carried(notes)
     actuals = _by_indicator(records, old)
-    achieved = []
     for ind in plan.indicators.values():
         last = _latest(actuals.get(ind.id, []))
         if _achieved(ind, last):  # like a done task: left out, listed in the review
-            achieved.append((ind.id, ind.name_zh, last.period))  # type: ignore[union-attr]
+            carried.achieved.append((ind.id, ind.name_zh, last.period))  # type: ignore[union-attr]
             continue
-        entry = _dump(ind)
-        entry["id"] = ind.id
-        for k in ("target", "alternatives", "judged_because", "due"):
-            entry.pop(k, None)
-        entry["comparator"] = ind.comparator.value
-        entry.pop("to_be_set", None)
+        entry = _open_entry(ind)
         if ind.kind is Kind.milestone:
-            if ind.due is not None and ind.due.year >= year:
-                entry["due"] = ind.due.isoformat()  # due in the new year or later: still its date, not in the table
-            else:
-                entry["to_be_set"] = ["due"]
-                fill.append(_fill_row(ind, last, last_due=ind.due.isoformat() if ind.due else None))
-            if ind.target is not None:
-                entry["target"] = ind.target
+            _carry_milestone(entry, ind, last, year, carried)
         if ind.kind is Kind.standard_raised:
-            if last is not None:
-                entry["baseline"] = last.value
-            elif ind.target is not None:
-                entry["baseline"] = ind.target
-                notes.append(
-                    f"{ind.id}: no result recorded for {old}; baseline set to last year's target "
-                    f"{ind.target:g} (the standard promised): check it"
-                )
-            else:  # last year's target was never set either: the standard it started from stays
-                entry["baseline"] = ind.baseline
-                notes.append(f"{ind.id}: no result recorded for {old} and its target was never set; baseline kept "
-                             f"at {ind.baseline:g}: check it")
+            entry["baseline"] = _raised_from(ind, last, old, notes)
         if ind.kind is Kind.double_decline:
-            for _, r in actuals.get(ind.id, []):
-                baselines.append(NewRecord(ind.id, r.period, r.value, r.entered, r.entered_unit, r.unit,
-                                           baseline=True, source=f"{plan.info.id} actual", note=f"carried from {old}"))
-            if not any(b.indicator == ind.id for b in baselines):
-                notes.append(f"{ind.id}: no {old} counts recorded: record last year's figures with --baseline")
+            _carry_counts(ind, actuals.get(ind.id, []), plan.info.id, old, carried)
         if ind.kind in NEEDS_TARGET:
-            fill.append(_fill_row(ind, last))
+            carried.fill.append(_fill_row(ind, last))
             entry["to_be_set"] = ["target"]
         if ind.kind in (Kind.zero_events, Kind.ranking) and ind.target is not None:
             entry["target"] = ind.target  # zero stays zero; a ranking aim is usually kept
-        indicators.append(entry)
+        carried.indicators.append(entry)
+    return carried
 
-    tasks, deadlines, dropped = _carry_tasks(plan, updates, old, year)
+
+def _open_entry(ind: Indicator) -> dict[str, Any]:
+    """The indicator without last year's target, its alternatives, reasons and date."""
+    entry = _dump(ind)
+    entry["id"] = ind.id
+    for k in ("target", "alternatives", "judged_because", "due"):
+        entry.pop(k, None)
+    entry["comparator"] = ind.comparator.value
+    entry.pop("to_be_set", None)
+    return entry
+
+
+def _carry_milestone(entry: dict[str, Any], ind: Indicator, last: Record | None, year: int, carried: _Carried) -> None:
+    """A date in the new year or later is kept; an earlier one (or none) is to be set, a row of the table."""
+    if ind.due is not None and ind.due.year >= year:
+        entry["due"] = ind.due.isoformat()  # due in the new year or later: still its date, not in the table
+    else:
+        entry["to_be_set"] = ["due"]
+        carried.fill.append(_fill_row(ind, last, last_due=ind.due.isoformat() if ind.due else None))
+    if ind.target is not None:
+        entry["target"] = ind.target
+
+
+def _raised_from(ind: Indicator, last: Record | None, old: int, notes: list[str]) -> Any:
+    """A raised standard starts from the standard last year reached; else from the one it promised, else
+    from where it started last year (both noted: check them)."""
+    if last is not None:
+        return last.value
+    if ind.target is not None:
+        notes.append(msg("next.baseline_from_target", id=ind.id, old=old, target=f"{ind.target:g}"))
+        return ind.target
+    # last year's target was never set either: the standard it started from stays
+    notes.append(msg("next.baseline_kept", id=ind.id, old=old, baseline=f"{ind.baseline:g}"))
+    return ind.baseline
+
+
+def _carry_counts(ind: Indicator, figures: list[tuple[Period, Record]], plan_id: str, old: int,
+                  carried: _Carried) -> None:
+    """A double decline is judged against last year's counts: each becomes a baseline record."""
+    for _, r in figures:
+        carried.baselines.append(NewRecord(ind.id, r.period, r.value, r.entered, r.entered_unit, r.unit,
+                                           baseline=True, source=f"{plan_id} actual", note=f"carried from {old}"))
+    if not figures:
+        carried.notes.append(msg("next.no_counts", id=ind.id, old=old))
+
+
+def _drop_links(carried: _Carried, tasks: list[dict[str, Any]]) -> None:
+    """Nothing points at a task left out (done) or at a milestone left out (reached)."""
     kept_ids = {t["id"] for t in tasks}
-    for entry in indicators:
+    left_out = {i for i, _, _ in carried.achieved}
+    for entry in carried.indicators:
         if entry.get("task") and entry["task"] not in kept_ids:
             entry.pop("task")
-    left_out = {i for i, _, _ in achieved}
-    for entry in indicators:  # nothing points at a milestone left out
         if entry.get("linked_to") in left_out:
             entry.pop("linked_to")
     for t in tasks:
         if left_out & set(t.get("indicators") or []):
             t["indicators"] = [i for i in t["indicators"] if i not in left_out]
-    n_ms = sum(1 for e in indicators if "due" in e.get("to_be_set", []))
+
+
+def _summary_notes(carried: _Carried, tasks: list[dict[str, Any]], deadlines: list[DeadlineChange], dropped: int,
+                   old_texts: int, old: int, year: int) -> list[str]:
+    """The counts a person checks: dates to set, tasks carried, what was left out, texts and deadlines to review."""
+    notes: list[str] = []
+    n_ms = sum(1 for e in carried.indicators if "due" in e.get("to_be_set", []))
     if n_ms:
-        notes.append(f"{n_ms} milestone(s) need this year's due date (new_due in the table)")
-    notes.append(f"{len(tasks)} task(s) carried (not done), {dropped} done and left out")
-    if achieved:
-        notes.append(f"{len(achieved)} milestone(s) reached in {old} left out (next-year-review.md lists them)")
-    old_texts = _old_year_texts(plan, old)
+        notes.append(msg("next.milestones_due", count=n_ms))
+    notes.append(msg("next.tasks_carried", carried=len(tasks), dropped=dropped))
+    if carried.achieved:
+        notes.append(msg("next.milestones_reached", count=len(carried.achieved), old=old, review=REVIEW_FILE))
     if old_texts:
-        notes.append(f"{len(old_texts)} name(s) or stated text(s) still say {old}: reword them "
-                     "(next-year-review.md lists them)")
+        notes.append(msg("next.old_year_texts", count=old_texts, old=old, review=REVIEW_FILE))
     if deadlines:
         moved = sum(1 for d in deadlines if d.now is not None)
-        notes.append(f"{moved} carried deadline(s) moved into {year} and {len(deadlines) - moved} left to be set: "
-                     "review them (next-year-review.md)")
-
-    targets = {
-        "plan": info,
-        "settings": plan.settings.model_dump(mode="json", exclude_none=True),
-        "units": [dict(_dump(u), id=u.id) for u in plan.units.values()],
-        "battles": [dict(_dump(b), id=b.id) for b in plan.battles.values()],
-        "indicators": indicators,
-    }
-    return NextYear(targets, tasks, baselines, fill, notes, len(tasks), deadlines, achieved, old_texts)
+        notes.append(msg("next.deadlines_moved", moved=moved, year=year, left=len(deadlines) - moved,
+                         review=REVIEW_FILE))
+    return notes
 
 
 def _carry_tasks(plan: Plan, updates: list[TaskUpdate], old: int,
