@@ -440,6 +440,23 @@ CATALOGUE: dict[str, tuple[str, str]] = {
                             "{count}处名称或原文仍写着{old}年：请改写（见 {review}）"),
     "next.deadlines_moved": ("{moved} carried deadline(s) moved into {year} and {left} left to be set: review them "
                              "({review})", "沿用任务的完成时限{moved}项顺延至{year}年、{left}项待定：请逐项核对（见 {review}）"),
+    # deadlines as documents write them (liupi_cli/plan_import/deadlines.py): why a reading needs a look
+    "deadline.flags": ("{first}{more}", "{first}{more}"),
+    "deadline.working_days": ("working days", "工作日"),
+    "deadline.a_period": ("a period", "期限"),
+    "deadline.within": ("'{text}' counts {what} from a start the document does not give; set the deadline by hand",
+                        "“{text}”从文件未写明的起点计算{what}：请手工设定完成时限"),
+    "deadline.recurring": ("recurring ({text}): kept as ongoing", "周期性（{text}）：按长期推进处理"),
+    "deadline.no_year": ("no year given: read as {year}", "未写年份：按{year}年读取"),
+    "deadline.range": ("a range from {start} to {end}: the end is the deadline",
+                       "从 {start} 到 {end} 的区间：以结束日期为完成时限"),
+    "deadline.stages": ("several dates ({dates}): the last, {last}, is the deadline; the others are stages",
+                        "多个日期（{dates}）：以最后的 {last} 为完成时限，其余为阶段节点"),
+    "deadline.continues": ("also says it continues (持续/长期)", "同时写明持续推进（持续/长期）"),
+    "deadline.whole_year": ("'{text}' read as due by the year's end ({year}-12-31)",
+                            "“{text}”按年底（{year}-12-31）到期读取"),
+    "deadline.unreadable": ("not a deadline liupi can read; set it by hand or leave it empty",
+                            "liupi 读不出这一完成时限：请手工设定或留空"),
     # `liupi plan fill`: the table of targets to fill (liupi_cli/fill_table.py)
     "fill.at": ("{where}: {what}", "{where}：{what}"),
     "fill.no_columns": ("{where}: needs the columns indicator and new_target",

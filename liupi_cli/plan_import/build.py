@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections import Counter
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -263,49 +264,53 @@ def _task_notes(raw: RawTask) -> list[str]:
 def _targets(
     raw: RawTask, task: dict[str, Any], battle: str, known: dict[str, str], out: Built, already: list[str]
 ) -> None:
+    """The targets a task's text states: one the plan has already is linked; a new one is adopted as an
+    indicator when the reading is sure enough, else listed in the review; the task names those it links."""
     linked: list[str] = list(already)
     n = 0
-    seen: set[str] = set()
-    title = "" if raw.title and raw.title.split("：")[-1] in raw.text else raw.title
-    for clause in clauses("\n".join(t for t in (raw.goal, title, raw.text) if t)):
-        c = parse_target(clause)
-        if c is None or c.stated in seen:
-            continue
-        seen.add(c.stated)
-        key = tidy(c.stated)
-        hit = next((iid for st, iid in known.items() if st and (st in key or key in st)), None)
+    for c in _stated_targets(raw):
+        hit = _known_indicator(c, known)
         if hit:
             if hit not in linked:
                 linked.append(hit)
             continue
         n += 1
         out.candidates.append((task["id"], c, raw.ref))
-        adopted = _indicator(c, task, battle, n, out.year) if c.confidence >= ADOPT else None
-        if adopted:
-            out.indicators.extend(adopted)
-            linked.extend(a["id"] for a in adopted)
-            out.review.append(
-                ReviewItem(
-                    raw.ref,
-                    f"indicator {adopted[0]['id']} read from '{c.stated}': "
-                    f"{c.kind} {c.comparator} {_fmt(c.target)}{c.unit or ''} "
-                    f"(confidence {c.confidence:g}; frequency set to annual)",
-                    task["id"],
-                )
-            )
-        else:
-            why = f" — {c.why}" if c.why else ""
-            out.review.append(
-                ReviewItem(
-                    raw.ref,
-                    f"possible target '{c.stated}': {c.kind} {c.comparator} "
-                    f"{_fmt(c.target)}{c.unit or ''} (confidence {c.confidence:g}{why}); "
-                    "not added",
-                    task["id"],
-                )
-            )
+        linked.extend(_adopt(c, raw, task, battle, n, out))
     if linked:
         task["indicators"] = linked
+
+
+def _stated_targets(raw: RawTask) -> Iterator[Candidate]:
+    """Each target sentence of the goal, title and text, once (a title repeated in the text is read once)."""
+    seen: set[str] = set()
+    title = "" if raw.title and raw.title.split("：")[-1] in raw.text else raw.title
+    for clause in clauses("\n".join(t for t in (raw.goal, title, raw.text) if t)):
+        c = parse_target(clause)
+        if c is not None and c.stated not in seen:
+            seen.add(c.stated)
+            yield c
+
+
+def _known_indicator(c: Candidate, known: dict[str, str]) -> str | None:
+    """The plan's indicator stating the same target (one stated text within the other), if any."""
+    key = tidy(c.stated)
+    return next((iid for st, iid in known.items() if st and (st in key or key in st)), None)
+
+
+def _adopt(c: Candidate, raw: RawTask, task: dict[str, Any], battle: str, n: int, out: Built) -> list[str]:
+    """The ids of the indicators made from a sure reading ([] for an unsure one); each is listed in the review."""
+    what = f"{c.kind} {c.comparator} {_fmt(c.target)}{c.unit or ''}"
+    adopted = _indicator(c, task, battle, n, out.year) if c.confidence >= ADOPT else None
+    if not adopted:
+        why = f" — {c.why}" if c.why else ""
+        out.review.append(ReviewItem(raw.ref, f"possible target '{c.stated}': {what} (confidence {c.confidence:g}"
+                                     f"{why}); not added", task["id"]))
+        return []
+    out.indicators.extend(adopted)
+    out.review.append(ReviewItem(raw.ref, f"indicator {adopted[0]['id']} read from '{c.stated}': {what} "
+                                 f"(confidence {c.confidence:g}; frequency set to annual)", task["id"]))
+    return [a["id"] for a in adopted]
 
 
 def _fmt(x: float | None) -> str:

@@ -9,6 +9,8 @@ import re
 from dataclasses import dataclass
 from typing import Literal
 
+from liupi_cli.messages import msg
+
 Value = dt.date | Literal["ongoing"] | None
 
 ONGOING = ("长期坚持", "持续推进", "常态化", "长期", "持续开展", "长期推进", "持续")
@@ -30,7 +32,7 @@ _EVERY = re.compile(r"每(季度|月|半年|年|周)(末|底|初)?")
 class Deadline:
     value: Value
     text: str | None
-    flag: str | None = None  # why a person should look at it; None when the reading is certain
+    flag: str | None = None  # why a person should look at it (a catalogue message); None when the reading is certain
 
 
 def _num(s: str) -> int:
@@ -85,39 +87,44 @@ def _dates(text: str, year: int | None) -> list[tuple[dt.date, bool]]:
 
 
 def parse_deadline(text: str | None, year: int | None) -> Deadline:
-    """Read a 完成时限 cell. ``year`` is the plan year, used when the text gives only a month."""
+    """Read a 完成时限 cell. ``year`` is the plan year, used when the text gives only a month.
+
+    In order: a span counted from an unstated start (30个工作日内) is no date; a recurring one (每月底) with no
+    date is ongoing; dates named give the last of them; words of continuing (长期坚持) are ongoing; a whole
+    year's work (全年) is due by its end; anything else is unread, flagged."""
     if text is None or not text.strip():
         return Deadline(None, None)
     raw = re.sub(r"\s+", "", text)
-    if _WITHIN.search(raw):
-        m = _WITHIN.search(raw)
-        assert m
-        what = "working days" if m[3] == "工作日" else "a period"
-        return Deadline(
-            None, raw, f"'{m[0]}' counts {what} from a start the document does not give; set the deadline by hand"
-        )
-    if _EVERY.search(raw) and not _dates(raw, year):
-        return Deadline("ongoing", raw, f"recurring ({_EVERY.search(raw)[0]}): kept as ongoing")  # type: ignore[index]
+    within = _WITHIN.search(raw)
+    if within:
+        what = msg("deadline.working_days" if within[3] == "工作日" else "deadline.a_period")
+        return Deadline(None, raw, msg("deadline.within", text=within[0], what=what))
     dates = _dates(raw, year)
+    every = _EVERY.search(raw)
+    if every and not dates:
+        return Deadline("ongoing", raw, msg("deadline.recurring", text=every[0]))
     if dates:
-        last, assumed = max(dates)
-        flags = []
-        if assumed and year is None:
-            flags.append(f"no year given: read as {last.year}")
-        distinct = sorted({d for d, _ in dates})
-        if len(distinct) == 2 and re.search(r"\d[月日]?\s*[至到—~～-]+\s*(20\d\d年)?\d", raw):
-            flags.append(f"a range from {distinct[0]} to {distinct[1]}: the end is the deadline")
-        elif len(distinct) > 1:
-            flags.append(
-                "several dates (" + ", ".join(str(d) for d, _ in sorted(dates)) + f"): the last, {last}, "
-                "is the deadline; the others are stages"
-            )
-        if any(w in raw for w in ONGOING):
-            flags.append("also says it continues (持续/长期)")
-        return Deadline(last, raw, "; ".join(flags) or None)
+        return _latest_date(raw, dates, year)
     if any(w in raw for w in ONGOING):
         return Deadline("ongoing", raw)
     if raw in ("全年", "全年推进", "全年完成", "年内", "年内完成") and year is not None:
         # work through the whole year is due by its end, so it can be overdue: never silently "ongoing"
-        return Deadline(dt.date(year, 12, 31), raw, f"'{raw}' read as due by the year's end ({year}-12-31)")
-    return Deadline(None, raw, "not a deadline liupi can read; set it by hand or leave it empty")
+        return Deadline(dt.date(year, 12, 31), raw, msg("deadline.whole_year", text=raw, year=year))
+    return Deadline(None, raw, msg("deadline.unreadable"))
+
+
+def _latest_date(raw: str, dates: list[tuple[dt.date, bool]], year: int | None) -> Deadline:
+    """The last date named is the deadline, flagged when its year was guessed, when it ends a range or
+    stages, or when the text also says the work goes on."""
+    last, assumed = max(dates)
+    flags = []
+    if assumed and year is None:
+        flags.append(msg("deadline.no_year", year=last.year))
+    distinct = sorted({d for d, _ in dates})
+    if len(distinct) == 2 and re.search(r"\d[月日]?\s*[至到—~～-]+\s*(20\d\d年)?\d", raw):
+        flags.append(msg("deadline.range", start=distinct[0], end=distinct[1]))
+    elif len(distinct) > 1:
+        flags.append(msg("deadline.stages", dates=", ".join(str(d) for d, _ in sorted(dates)), last=last))
+    if any(w in raw for w in ONGOING):
+        flags.append(msg("deadline.continues"))
+    return Deadline(last, raw, msg("deadline.flags", first=flags[0], more=flags[1:]) if flags else None)

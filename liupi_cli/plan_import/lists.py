@@ -77,34 +77,45 @@ def assign(
 ) -> list[ListEntry]:
     """One entry per list, in order: the same list as before keeps its namespace; a new one gets a namespace
     no other list holds (``taken``: the id prefixes of the tasks already in the plan)."""
-    used = {e.id for e in known} | set(taken)
+    known_ids = {e.id for e in known}
+    used = known_ids | set(taken)
     out: list[ListEntry] = []
     mine: set[str] = set()
     for k, tl in enumerate(lists, 1):
         file = _file(tl.source)
-        if list_id:
-            base = list_id if len(lists) == 1 else f"{list_id}-{k}"
-        else:
-            base = derived_id(tl) or ("t" if len(lists) == 1 else f"l{k}")
-        same = [e for e in known if e.same_list(tl.label, tl.title, file) and e.id not in mine]
-        again = next((e for e in same if e.id == base), None) if list_id else (same[0] if same else None)
-        if again is not None and (not list_id or again.id == base):
-            ns = again.id
-        elif (
-            base in taken
-            and base not in {e.id for e in known}
-            and base not in mine
-            and (tl.label or list_id)
-        ):
+        base = _base_id(tl, k, len(lists), list_id)
+        ns = _namespace_before(tl, file, base, [e for e in known if e.id not in mine], list_id)
+        if ns is None and base in taken and base not in known_ids | mine and (tl.label or list_id):
             ns = base  # a plan imported before lists were recorded: its 附件 number is its namespace
-        else:
-            ns, n = base, 2
-            while ns in used or ns in mine:
-                ns, n = f"{base}-{n}", n + 1
+        if ns is None:
+            ns = _free(base, used | mine)
         mine.add(ns)
         battle = next((e.battle for e in known if e.id == ns), None)
         out.append(ListEntry(ns, file, tl.label, tl.title, len(tl.tasks), battle))
     return out
+
+
+def _base_id(tl: TaskList, k: int, count: int, list_id: str | None) -> str:
+    """The namespace the k-th of ``count`` lists asks for: --list-id (numbered when several), else its own."""
+    if list_id:
+        return list_id if count == 1 else f"{list_id}-{k}"
+    return derived_id(tl) or ("t" if count == 1 else f"l{k}")
+
+
+def _namespace_before(tl: TaskList, file: str, base: str, known: list[ListEntry], list_id: str | None) -> str | None:
+    """The namespace this list had when imported before (with --list-id: only if it is the one asked for)."""
+    same = [e for e in known if e.same_list(tl.label, tl.title, file)]
+    if list_id:
+        return base if any(e.id == base for e in same) else None
+    return same[0].id if same else None
+
+
+def _free(base: str, held: set[str]) -> str:
+    """``base``, else base-2, base-3…: the first no list holds."""
+    ns, n = base, 2
+    while ns in held:
+        ns, n = f"{base}-{n}", n + 1
+    return ns
 
 
 def merged_entries(known: list[ListEntry], new: list[ListEntry], task_ids: list[str]) -> list[dict[str, Any]]:

@@ -169,36 +169,47 @@ def targets_yaml(
     force: bool = False,
 ) -> str | None:
     """The targets.yaml to write, or None when the existing one needs nothing added (``force``: always)."""
-    if existing is not None:
-        if not (built.units or built.battles or built.indicators or force):
-            return None
-        data = dict(existing)
-        for key, extra in (("units", built.units), ("battles", built.battles), ("indicators", built.indicators)):
-            have = {e.get("id") for e in data.get(key) or [] if isinstance(e, dict)}
-            data[key] = list(data.get(key) or []) + [e for e in extra if e["id"] not in have]
-        if force:
-            data["plan"] = dict(data.get("plan") or {}, year=built.year)
-            if not data["plan"].get("source_file"):
-                data["plan"]["source_file"] = ", ".join(Path(s).name for s in sources)
-        head = "".join(line + "\n" for line in (existing_text or "").splitlines() if line.startswith("#"))
-        if force:
-            head = NEW_PLAN_HEAD
-        return (head if head else "") + dump(data)
+    if existing is None:
+        return NEW_PLAN_HEAD + dump(_new_plan(built, plan_id, title, sources))
+    if not (built.units or built.battles or built.indicators or force):
+        return None
+    data = _with_new_entries(existing, built)
+    if force:  # the plan started afresh: this import's year and documents
+        data["plan"] = dict(data.get("plan") or {}, year=built.year)
+        if not data["plan"].get("source_file"):
+            data["plan"]["source_file"] = _file_names(sources)
+        return NEW_PLAN_HEAD + dump(data)
+    head = "".join(line + "\n" for line in (existing_text or "").splitlines() if line.startswith("#"))
+    return head + dump(data)
+
+
+def _with_new_entries(existing: dict[str, Any], built: Built) -> dict[str, Any]:
+    """The existing plan with the units, battles and indicators it does not have yet (by id) added after its own."""
+    data = dict(existing)
+    for key, extra in (("units", built.units), ("battles", built.battles), ("indicators", built.indicators)):
+        have = {e.get("id") for e in data.get(key) or [] if isinstance(e, dict)}
+        data[key] = list(data.get(key) or []) + [e for e in extra if e["id"] not in have]
+    return data
+
+
+def _new_plan(built: Built, plan_id: str | None, title: str | None, sources: list[str]) -> dict[str, Any]:
     year = built.year  # import_plan refuses to go on without one
-    title_zh = title or built.title or "导入的计划"
-    data = {
+    return {
         "plan": {
             "id": plan_id or f"plan-{year}",
-            "title_zh": title_zh,
+            "title_zh": title or built.title or "导入的计划",
             "title_en": "",
             "year": year,
-            "source_file": ", ".join(Path(s).name for s in sources),
+            "source_file": _file_names(sources),
         },
         "units": built.units,
         "battles": built.battles,
         "indicators": built.indicators,
     }
-    return NEW_PLAN_HEAD + dump(data)
+
+
+def _file_names(sources: list[str]) -> str:
+    return ", ".join(Path(s).name for s in sources)
 
 
 def lists_yaml(entries: list[dict[str, Any]]) -> str:
