@@ -37,6 +37,8 @@ SLOW: dict[str, tuple[str, ...] | None] = {
     "tests/hostile/test_unique_current.py": None,
     "tests/judging/test_judging_properties.py": None,
     "tests/next_year/test_plan_next.py": None,
+    "tests/plan_import/test_import_zh.py": ("test_a_task_list_stating_no_year_is_refused_in_chinese",),
+    "tests/next_year/test_next_year_zh.py": ("test_plan_next_says_every_note_in_chinese_under_lang_zh",),
     "tests/plan/test_plan_cache.py": None,
     "tests/plan_import/test_plan_import.py": None,
     "tests/plan_import/test_workspace_import.py": None,

@@ -10,6 +10,7 @@ import typer
 from liupi_cli.cli.context import state
 from liupi_cli.cli.output import say
 from liupi_cli.errors import ExitCode
+from liupi_cli.messages import msg
 from liupi_cli.rollover import to_be_set_count
 
 
@@ -40,12 +41,12 @@ def _apply(plan_dir: Path, fill: Path, hint: str, lang: str) -> None:
     res = fill_plan(plan_dir, _table_text(fill, hint), str(fill))
     if res.problems:
         for p in res.problems:  # every refused row at once, as `liupi update --file` lists them
-            print(row_line(str(fill), p.row, p.message.removeprefix(f"{fill}:{p.row}: "), p.hint, lang),
+            print(row_line(str(fill), p.row, p.what or p.message.removeprefix(f"{fill}:{p.row}: "), p.hint, lang),
                   file=sys.stderr)
         raise InputRefused(f"{fill}: {len(res.problems)} bad row(s); nothing was changed",
                            "fix the rows listed above and run again")
     for note in res.notes:
-        say(f"note: {note}")
+        say(msg("next.note", note=note))
     tail = (f"; {len(res.unchanged)} unchanged" if res.unchanged else "") + (
         f"; unknown ids ignored: {', '.join(res.unknown)}" if res.unknown else "")
     if res.set:
@@ -109,7 +110,7 @@ def next_cmd(
     remember(made.plan_id, made.store, os.environ)
     nxt = made.rollover
     for note in nxt.notes:
-        say(f"note: {note}")
+        say(msg("next.note", note=note))
     say(f"created workspace {dest}: plan {made.plan_id} ({year}), {len(nxt.targets['indicators'])} indicator(s), "
         f"{nxt.carried_tasks} task(s) carried, {len(nxt.baselines)} baseline record(s) from {plan.info.year}; "
         f"{len(nxt.fill)} target(s) to be set in {dest / FILL_TABLE}; review {dest / REVIEW}")

@@ -53,8 +53,9 @@ def read_file(path: Path) -> list[Sheet]:
         from liupi_cli.plan_import.read_csv import read_csv
 
         return read_csv(path)
-    hint = "save it as .docx from Word/WPS first" if suffix in (".doc", ".wps") else "use .docx, .xlsx or .csv"
-    raise InputRefused(f"{path}: cannot read {suffix or 'this'} files", hint)
+    hint = msg("import.save_as_docx" if suffix in (".doc", ".wps") else "import.use_formats")
+    raise InputRefused(msg("import.unknown_suffix", path=path, suffix=suffix) if suffix else
+                       msg("import.no_suffix", path=path), hint)
 
 
 @dataclass
@@ -83,13 +84,12 @@ def _existing(out: Path) -> tuple[str | None, dict[str, Any] | None, list[dict[s
         tdata = read(out / TARGETS)
         ttext = (out / TARGETS).read_text(encoding="utf-8")
         if not isinstance(tdata, dict):
-            raise PlanUnreadable(f"{out / TARGETS}: not a targets file", "fix it or import into another folder "
-                                 "with --out")
+            raise PlanUnreadable(msg("import.not_targets", path=out / TARGETS), msg("import.not_targets.hint"))
     if (out / TASKS).is_file():
         data = read(out / TASKS)
         kdata = data.get("tasks") if isinstance(data, dict) else None
         if not isinstance(data, dict) or not isinstance(kdata or [], list):
-            raise PlanUnreadable(f"{out / TASKS}: not a tasks file", "fix it or import into another folder")
+            raise PlanUnreadable(msg("import.not_tasks", path=out / TASKS), msg("import.not_tasks.hint"))
         kdata = kdata or []
     return ttext, tdata, kdata
 
@@ -173,11 +173,7 @@ def _read_lists(paths: list[Path]) -> tuple[list[Sheet], list[TaskList]]:
         for s in mine:
             lists += find_lists(s)
     if not lists:
-        raise InputRefused(
-            f"no task list found in {', '.join(str(p) for p in paths)}",
-            "liupi looks for a table with headings such as 工作任务 and 牵头单位/责任单位, or numbered "
-            "paragraphs with 责任单位：… (see docs/import.md)",
-        )
+        raise InputRefused(msg("import.no_list", paths=", ".join(str(p) for p in paths)), msg("import.no_list.hint"))
     return sheets, lists
 
 
@@ -250,8 +246,7 @@ def import_plan(
     each in its own id namespace (``imported-lists.yaml``). ``store``: the plan's record store; a skeleton
     whose example already has figures recorded there is kept as the county's own."""
     if list_id is not None and not re.fullmatch(r"[a-z][a-z0-9_\-]{0,19}", list_id):
-        raise UsageProblem(f"--list-id {list_id!r} is not an id", "lowercase ascii letters, digits, - and _, "
-                           "starting with a letter, e.g. --list-id gzbg")
+        raise UsageProblem(msg("import.list_id", given=repr(list_id)), msg("import.list_id.hint"))
     sheets, lists = _read_lists(paths)
     dest = _destination(out, replace, store)
     plan_year = dest.year
@@ -269,7 +264,7 @@ def import_plan(
     for e in entries:
         e.battle = next((t["battle"] for t in built.tasks if namespace_of(t["id"]) == e.id), e.battle)
     if built.year is None:
-        raise InputRefused("the plan year is not in the documents", "pass --year 2024")
+        raise InputRefused(msg("import.no_year"), msg("import.no_year.hint"))
     _year_notes(built, dest, lists, year_from, plan_year)
     tasks, merged = _merge(dest, built, entries)
     counts = _counts(lists, merged, tasks, built)

@@ -7,17 +7,18 @@ import io
 from pathlib import Path
 
 from liupi_cli.errors import InputRefused
+from liupi_cli.messages import Msg, msg
 from liupi_cli.plan_import.grid import Row, Sheet
 from liupi_cli.safe_zip import MAX_DOCUMENT_ROWS, check_plan_document
 from liupi_cli.text_decode import decode
 
 
-def csv_problem(exc: Exception) -> str:
+def csv_problem(exc: Exception) -> Msg:
     """The csv module's complaint in a user's words."""
     text = str(exc)
     if "field larger than field limit" in text:
-        return f"a cell longer than {csv.field_size_limit():,} characters"
-    return f"not readable as CSV ({text})"
+        return msg("import.csv_cell_too_long", limit=f"{csv.field_size_limit():,}")
+    return msg("import.csv_unreadable", text=text)
 
 
 def read_csv(path: Path) -> list[Sheet]:
@@ -25,11 +26,11 @@ def read_csv(path: Path) -> list[Sheet]:
     try:
         raw = path.read_bytes()
     except OSError as exc:
-        raise InputRefused(f"{path}: cannot read ({exc.strerror})") from None
+        raise InputRefused(msg("import.cannot_read", path=path, why=exc.strerror)) from None
     try:
         text, _ = decode(raw)
     except InputRefused as exc:
-        raise InputRefused(f"{path}: {exc.message}", exc.hint) from None
+        raise InputRefused(msg("import.file_said", path=path, what=exc.message), exc.hint) from None
     sample = text[:4096]
     delimiter = "\t" if sample.count("\t") > sample.count(",") else ","
     rows = []
@@ -40,9 +41,9 @@ def read_csv(path: Path) -> list[Sheet]:
             if any(cells):
                 rows.append(Row(cells, f"{path.name} line {reader.line_num}"))
             if len(rows) > MAX_DOCUMENT_ROWS:
-                raise InputRefused(f"{path}: more than {MAX_DOCUMENT_ROWS:,} rows, over the limit for a plan document",
-                                   "a task list is a few hundred rows: split the file, or check it is the right one")
+                raise InputRefused(msg("import.too_many_rows", path=path, limit=f"{MAX_DOCUMENT_ROWS:,}"),
+                                   msg("import.too_many_rows.hint"))
     except csv.Error as exc:  # a cell past the csv module's field limit (131,072 characters), a stray NUL
-        raise InputRefused(f"{path} line {reader.line_num}: {csv_problem(exc)}",
-                           "check this is the task list; a cell of a table is a sentence or two") from None
+        raise InputRefused(msg("import.csv_line", path=path, line=reader.line_num, what=csv_problem(exc)),
+                           msg("import.csv_line.hint")) from None
     return [Sheet(str(path), path.name, rows)]

@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from liupi_cli.errors import InputRefused
+from liupi_cli.messages import msg
 from liupi_cli.plan_import.grid import Row, Sheet
 from liupi_cli.safe_zip import check_plan_document
 
@@ -15,13 +16,12 @@ def read_docx(path: Path) -> list[Sheet]:
         import docx  # python-docx
         from docx.text.paragraph import Paragraph
     except ImportError:  # pragma: no cover - dependency of the package
-        raise InputRefused(f"{path}: reading .docx needs python-docx", "pip install python-docx") from None
+        raise InputRefused(msg("import.needs_docx", path=path), msg("import.needs_docx.hint")) from None
     try:
         document = docx.Document(str(path))
     except Exception as exc:  # python-docx raises zipfile/KeyError/ValueError variants for a bad file
-        raise InputRefused(
-            f"{path}: not a readable .docx ({type(exc).__name__})", "save it again from Word or WPS as .docx (not .doc)"
-        ) from None
+        raise InputRefused(msg("import.bad_docx", path=path, error=type(exc).__name__),
+                           msg("import.bad_docx.hint")) from None
     rows: list[Row] = []
     n_par = n_tab = 0
     for child in document.element.body.iterchildren():

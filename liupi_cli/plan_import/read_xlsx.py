@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from liupi_cli.errors import InputRefused
+from liupi_cli.messages import msg
 from liupi_cli.plan_import.grid import Row, Sheet
 from liupi_cli.safe_zip import check_plan_document
 
@@ -26,9 +27,8 @@ def read_xlsx(path: Path) -> list[Sheet]:
     try:
         wb = openpyxl.load_workbook(str(path), read_only=False, data_only=True)
     except Exception as exc:  # openpyxl raises zipfile/KeyError/InvalidFileException for a bad file
-        raise InputRefused(
-            f"{path}: not a readable .xlsx ({type(exc).__name__})", "save it again from Excel or WPS as .xlsx"
-        ) from None
+        raise InputRefused(msg("import.bad_xlsx", path=path, error=type(exc).__name__),
+                           msg("import.bad_xlsx.hint")) from None
     sheets = []
     for ws in wb.worksheets:
         grid = [[_text(c.value) for c in row] for row in ws.iter_rows()]
