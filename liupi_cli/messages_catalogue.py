@@ -418,7 +418,7 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     # -- importing task lists and rolling to next year --
     # `liupi plan import`: reading task lists (liupi_cli/plan_import/)
     "import.unknown_suffix": ("{path}: cannot read {suffix} files", "{path}：无法读取{suffix}文件"),
-    "import.no_suffix": ("{path}: cannot read this files", "{path}：无法读取没有扩展名的文件"),
+    "import.no_suffix": ("{path}: cannot read a file with no extension", "{path}：无法读取没有扩展名的文件"),
     "import.save_as_docx": ("save it as .docx from Word/WPS first", "请先在 `Word` 或 WPS 中另存为 .docx"),
     "import.use_formats": ("use .docx, .xlsx or .csv", "请使用 .docx、.xlsx 或 .csv 文件"),
     "import.not_targets": ("{path}: not a targets file", "{path}：不是目标文件（targets.yaml）"),
