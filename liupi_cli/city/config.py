@@ -30,6 +30,7 @@ from typing import Literal
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
 
 from liupi_cli.errors import PlanInvalid, Problem
+from liupi_cli.messages import Msg, msg
 from liupi_cli.models import ID_PATTERN
 from liupi_cli.yamlfile import format_path, load_yaml
 
@@ -71,9 +72,9 @@ class Rule(_Strict):
     @model_validator(mode="after")
     def _per_method(self) -> Rule:
         if self.method == "efficacy_split" and not self.growth:
-            raise ValueError("an efficacy_split rule names its growth indicator (growth: …)")
+            raise ValueError(msg("city.rule_needs_growth"))
         if self.method != "versus_average" and self.points <= 0:
-            raise ValueError(f"a {self.method} rule needs points above 0")
+            raise ValueError(msg("city.rule_needs_points", method=self.method))
         return self
 
 
@@ -109,11 +110,11 @@ class CityConfig(_Strict):
         seen: set[str] = set()
         for c in self.counties:
             if c.id in seen:
-                raise ValueError(f"county '{c.id}' is listed twice")
+                raise ValueError(msg("city.county_twice", county=c.id))
             seen.add(c.id)
         for a in self.adjustments:
             if a.county not in seen:
-                raise ValueError(f"adjustment for unknown county '{a.county}'")
+                raise ValueError(msg("city.adjustment_unknown", county=a.county))
         return self
 
     def county(self, county_id: str) -> County | None:
@@ -128,6 +129,14 @@ def is_city(plan_dir: Path) -> bool:
     return city_file(plan_dir).is_file()
 
 
+def _said(err: dict) -> str:
+    """A validation error as said to the user: the catalogue message a rule of this file raised, else pydantic's."""
+    raised = (err.get("ctx") or {}).get("error")
+    if isinstance(raised, ValueError) and raised.args and isinstance(raised.args[0], Msg):
+        return raised.args[0]
+    return err["msg"].removeprefix("Value error, ")
+
+
 def load_city(plan_dir: Path, label: str | None = None) -> CityConfig:
     """Read data/city.yaml; PlanInvalid with every problem located (file:line: path: message)."""
     path = city_file(plan_dir)
@@ -138,7 +147,7 @@ def load_city(plan_dir: Path, label: str | None = None) -> CityConfig:
     except ValidationError as exc:
         for err in exc.errors(include_url=False):
             loc = tuple(err["loc"])
-            problems.append(Problem(label, lines.line(loc), format_path(loc), err["msg"].removeprefix("Value error, ")))
+            problems.append(Problem(label, lines.line(loc), format_path(loc), _said(err)))
         raise PlanInvalid(problems) from None
     if any(p.severity == "error" for p in problems):
         raise PlanInvalid(problems)
