@@ -12,6 +12,7 @@ the scoring rules of its 考核办法.
         - {indicator: gdp, method: efficacy_split, growth: gdp_growth, level_share: 0.4, points: 20}
         - {indicator: retail, method: contest, points: 10}
         - {indicator: jobs, method: completion, points: 10, proportional: true}
+        - {indicator: gdp_growth, method: completion_contest, points: 4, contest_points: 6}
         - {indicator: fai_growth, method: versus_average, step: 0.1, per_step: 0.1, bonus_cap: 2, deduction_cap: 2}
       class_points:                     # an indicator's points for counties of a class (四川: same indicators,
         重点生态功能区: {gdp: 10}        # other weights by 主体功能区)
@@ -35,7 +36,7 @@ from liupi_cli.models import ID_PATTERN
 from liupi_cli.yamlfile import format_path, load_yaml
 
 CITY_FILE = "city.yaml"
-Method = Literal["contest", "efficacy", "efficacy_split", "completion", "versus_average"]
+Method = Literal["contest", "efficacy", "efficacy_split", "completion", "completion_contest", "versus_average"]
 
 
 class _Strict(BaseModel):
@@ -64,6 +65,7 @@ class Rule(_Strict):
     growth: str | None = None  # efficacy_split: the growth indicator (``indicator`` is the level)
     level_share: float = Field(0.4, ge=0, le=1)
     proportional: bool = False  # completion: the share reached when not met
+    contest_points: float = Field(0.0, ge=0)  # completion_contest: ranked among the counties beyond their target
     step: float = Field(0.1, gt=0)  # versus_average: percentage points per step
     per_step: float = Field(0.1, ge=0)
     bonus_cap: float | None = Field(None, ge=0)
@@ -75,6 +77,8 @@ class Rule(_Strict):
             raise ValueError(msg("city.rule_needs_growth"))
         if self.method != "versus_average" and self.points <= 0:
             raise ValueError(msg("city.rule_needs_points", method=self.method))
+        if self.method == "completion_contest" and self.contest_points <= 0:
+            raise ValueError(msg("city.rule_needs_contest_points"))
         return self
 
 
