@@ -4,6 +4,7 @@ format the cadence products have (terminal table, markdown, CSV, JSON, xlsx, HTM
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from collections.abc import Callable
 
 from liupi_cli.city.collect import CollectResult
@@ -18,10 +19,12 @@ def _words(lang: str) -> Callable[..., str]:
     return lambda key, **params: msg(f"city.doc.{key}", **params).text(lang)
 
 
+@functools.cache  # said once per method and language, not once per score row (13,000 in a province)
 def method_name(method: str, lang: str) -> str:
     return msg(f"city.method.{method}").text(lang)
 
 
+@functools.cache
 def flag_name(flag: str | None, lang: str) -> str:
     known = flag in ("no_figure", "capped", "no_city_figure", "no_target")
     return msg(f"city.flag.{flag}").text(lang) if known else str(flag)
