@@ -99,3 +99,16 @@ def test_a_month_under_the_monthly_assessment_with_moves(tmp_path):
     assert got["d"].scores[0].flag == "no_figure" and got["d"].flags == ["growth: no_figure"]
     assert got["b"].scores[1].working == "place 1 (tied): 10×100% = 10"
     assert rk.top_three == ["b县", "a县", "c县"]
+
+
+def test_the_circular_states_the_gdp_rule_as_the_banfa_does(tmp_path):
+    """The 考核指标及计分办法 table says the rule in the 办法's words: 4 for the target, up to 6 by 争先进位."""
+    from liupi_cli.render.city_doc import ranking_doc
+
+    rk = build_ranking(config(RULES), city_plan(tmp_path), decomposition(TARGETS), index(FIGURES),
+                       Period(2023, 6, "month"), lang="zh")
+    rules = next(s for s in ranking_doc(rk, "zh").sections if s.title == "考核指标及计分办法")
+    assert rules.rows[0][1:4] == ["4", "目标完成计分法+争先进位计分法",
+                                  "完成目标得4分，未完成不得分；超过目标的按争先进位计分法另计，最高6分"]
+    en = next(s for s in ranking_doc(rk, "en").sections if s.title == "Rules")
+    assert en.rows[0][3].startswith("target met: 4, else 0; above the target: ranked for 6 more")
