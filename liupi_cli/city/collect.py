@@ -17,6 +17,7 @@ from liupi_cli.city.collected import CollectedStore, Incoming
 from liupi_cli.city.config import CityConfig, County
 from liupi_cli.city.decomposition import Decomposition
 from liupi_cli.errors import InputRefused, LiupiError
+from liupi_cli.messages import msg
 from liupi_cli.periods import parse_period
 from liupi_cli.store import Record
 
@@ -75,30 +76,30 @@ MAX_EXPORT_BYTES = 512 * 1024 * 1024  # a province's whole year is well under 10
 def _from_export(county: County, path: Path) -> CountyFigures:
     try:
         if path.is_file() and path.stat().st_size > MAX_EXPORT_BYTES:
-            raise InputRefused(f"{path}: {path.stat().st_size // (1024 * 1024)} MB is far too large for a county's "
-                               "export; refused whole", "check that this is the file the county sent")
+            raise InputRefused(msg("city.export_too_large", path=path, mb=path.stat().st_size // (1024 * 1024)),
+                               msg("city.export_too_large.hint"))
         if path.exists() and not path.is_file():
-            raise InputRefused(f"{path}: not a regular file; refused whole", "give the exported .json file")
+            raise InputRefused(msg("city.export_not_regular", path=path), msg("city.export_not_regular.hint"))
         text = path.read_text(encoding="utf-8")
     except FileNotFoundError:
-        raise InputRefused(f"{path}: file not found", f"county {county.id}'s source in city.yaml") from None
+        raise InputRefused(msg("city.export_missing", path=path),
+                           msg("city.export_missing.hint", county=county.id)) from None
     except (OSError, UnicodeDecodeError) as exc:
-        raise InputRefused(f"{path}: cannot read ({exc})") from None
+        raise InputRefused(msg("city.export_unreadable", path=path, error=exc)) from None
     try:
         data = json.loads(text)
     except json.JSONDecodeError as exc:
-        raise InputRefused(f"{path}:{exc.lineno}: not a complete liupi export ({exc.msg}); refused whole",
-                           "ask the county for the file again: `liupi export --format json --out FILE.json`") from None
+        raise InputRefused(msg("city.export_cut_short", path=path, line=exc.lineno, error=exc.msg),
+                           msg("city.export_cut_short.hint")) from None
     if not isinstance(data, dict) or not isinstance(data.get("plan"), str) or not isinstance(data.get("records"), list):
-        raise InputRefused(f"{path}: not a liupi export (no plan and records); refused whole",
-                           "the county writes it with `liupi export --format json --out FILE.json`")
+        raise InputRefused(msg("city.export_not_liupi", path=path), msg("city.export_not_liupi.hint"))
     try:
         records = [Record.model_validate(r) for r in data["records"]]
     except ValidationError as exc:
         err = exc.errors(include_url=False)[0]
         where = ".".join(str(p) for p in err["loc"])
-        raise InputRefused(f"{path}: records: {where}: {err['msg']}; refused whole",
-                           "the file was changed by hand or damaged: ask the county for it again") from None
+        raise InputRefused(msg("city.export_bad_record", path=path, where=where, error=err["msg"]),
+                           msg("city.export_bad_record.hint")) from None
     return CountyFigures(county=county.id, plan=data["plan"], origin=str(path),
                          records=[r for r in records if r.current])
 
@@ -109,9 +110,9 @@ def accept(figures: CountyFigures, county: County, config: CityConfig,
     origin = figures.origin
     if figures.plan != county.plan:
         other = next((c for c in config.counties if c.plan == figures.plan), None)
-        whose = f"{other.name_zh}'s" if other else f"not one of {config.city.name_zh}'s counties'"
-        raise InputRefused(f"{origin}: holds plan {figures.plan} ({whose}), not {county.name_zh}'s {county.plan}; "
-                           "refused whole", "check the file received and city.yaml's counties")
+        whose = msg("city.whose", county=other.name_zh) if other else msg("city.whose_none", city=config.city.name_zh)
+        raise InputRefused(msg("city.other_plan", origin=origin, plan=figures.plan, whose=whose, county=county.name_zh,
+                               expected=county.plan), msg("city.other_plan.hint"))
     parts = {p.county_indicator: p for p in decomp.parts}
     year = config.city.year
     taken, skipped = [], 0
@@ -119,17 +120,17 @@ def accept(figures: CountyFigures, county: County, config: CityConfig,
         try:
             p_year = parse_period(r.period).year
         except InputRefused:
-            raise InputRefused(f"{origin}: record {r.id} has period '{r.period}'; refused whole") from None
+            raise InputRefused(msg("city.bad_period", origin=origin, record=r.id, period=r.period)) from None
         if p_year != (year - 1 if r.baseline else year):
-            raise InputRefused(f"{origin}: holds figures for {p_year} (record {r.id}, {r.indicator} {r.period}), "
-                               f"not {year}; refused whole", f"the city collects {year}'s figures")
+            raise InputRefused(msg("city.other_year", origin=origin, got=p_year, record=r.id, indicator=r.indicator,
+                                   period=r.period, year=year), msg("city.other_year.hint", year=year))
         part = parts.get(r.indicator)
         if part is None:
             skipped += 1
             continue
         if r.unit != part.unit:
-            raise InputRefused(f"{origin}: {r.indicator} {r.period} is in {r.unit}, the decomposition in {part.unit}; "
-                               "refused whole", "the county's plan and the city's table must use the same unit")
+            raise InputRefused(msg("city.other_unit", origin=origin, indicator=r.indicator, period=r.period,
+                                   unit=r.unit, expected=part.unit), msg("city.other_unit.hint"))
         taken.append(Incoming(indicator=part.indicator, period=r.period, baseline=r.baseline, value=r.value,
                               unit=r.unit, origin_id=r.id))
     return taken, skipped
@@ -149,7 +150,8 @@ def collect(config: CityConfig, decomp: Decomposition, root: Path, store: Collec
             incoming, outcome.not_decomposed = accept(figures, county, config, decomp)
             outcome.added, outcome.unchanged = store.add(county.id, incoming, figures.origin, at)
         except LiupiError as exc:
-            hint = f" (hint: {exc.hint})" if exc.hint else ""
-            outcome.refused = f"{county.name_zh} ({county.id}): {exc.message}{hint}"
+            hint = msg("city.hint_tail", hint=exc.hint) if exc.hint else ""
+            outcome.refused = msg("city.county_refused", name=county.name_zh, county=county.id, why=exc.message,
+                                  hint=hint)
         out.append(outcome)
     return CollectResult(counties=out)

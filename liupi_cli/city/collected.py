@@ -15,6 +15,7 @@ from pathlib import Path
 from pydantic import BaseModel
 
 from liupi_cli.errors import StoreError
+from liupi_cli.messages import msg
 
 COLLECTED_FILE = "collected.db"
 _SCHEMA = """
@@ -77,11 +78,12 @@ class CollectedStore:
                 self.db.execute("INSERT OR IGNORE INTO meta VALUES ('city', ?)", (city,))
             owner = self.db.execute("SELECT value FROM meta WHERE key = 'city'").fetchone()
         except sqlite3.Error as exc:
-            raise StoreError(f"{self.path}: cannot open the collected figures ({exc})",
-                             "it is the city's data/collected.db; restore it from a backup if it is damaged") from exc
+            raise StoreError(msg("city.store_unopenable", path=self.path, error=exc),
+                             msg("city.store_unopenable.hint")) from exc
         if owner is not None and owner[0] != city:
             self.db.close()
-            raise StoreError(f"{self.path} holds the figures of {owner[0]}, not {city}", "check the city workspace")
+            raise StoreError(msg("city.store_other_city", path=self.path, owner=owner[0], city=city),
+                             msg("city.store_other_city.hint"))
 
     def __enter__(self) -> CollectedStore:
         return self
@@ -125,8 +127,8 @@ class CollectedStore:
         except sqlite3.Error as exc:
             if self.db.in_transaction:
                 self.db.execute("ROLLBACK")
-            raise StoreError(f"{self.path}: cannot add {county}'s figures ({exc}); nothing of this county was added",
-                             "check the disk and that no other program holds the file") from exc
+            raise StoreError(msg("city.store_add_failed", path=self.path, county=county, error=exc),
+                             msg("city.store_add_failed.hint")) from exc
         except BaseException:
             if self.db.in_transaction:
                 self.db.execute("ROLLBACK")

@@ -12,6 +12,7 @@ the scoring rules of its 考核办法.
         - {indicator: gdp, method: efficacy_split, growth: gdp_growth, level_share: 0.4, points: 20}
         - {indicator: retail, method: contest, points: 10}
         - {indicator: jobs, method: completion, points: 10, proportional: true}
+        - {indicator: gdp_growth, method: completion_contest, points: 4, contest_points: 6}
         - {indicator: fai_growth, method: versus_average, step: 0.1, per_step: 0.1, bonus_cap: 2, deduction_cap: 2}
       class_points:                     # an indicator's points for counties of a class (四川: same indicators,
         重点生态功能区: {gdp: 10}        # other weights by 主体功能区)
@@ -30,11 +31,12 @@ from typing import Literal
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
 
 from liupi_cli.errors import PlanInvalid, Problem
+from liupi_cli.messages import Msg, msg
 from liupi_cli.models import ID_PATTERN
 from liupi_cli.yamlfile import format_path, load_yaml
 
 CITY_FILE = "city.yaml"
-Method = Literal["contest", "efficacy", "efficacy_split", "completion", "versus_average"]
+Method = Literal["contest", "efficacy", "efficacy_split", "completion", "completion_contest", "versus_average"]
 
 
 class _Strict(BaseModel):
@@ -63,6 +65,7 @@ class Rule(_Strict):
     growth: str | None = None  # efficacy_split: the growth indicator (``indicator`` is the level)
     level_share: float = Field(0.4, ge=0, le=1)
     proportional: bool = False  # completion: the share reached when not met
+    contest_points: float = Field(0.0, ge=0)  # completion_contest: ranked among the counties beyond their target
     step: float = Field(0.1, gt=0)  # versus_average: percentage points per step
     per_step: float = Field(0.1, ge=0)
     bonus_cap: float | None = Field(None, ge=0)
@@ -71,9 +74,11 @@ class Rule(_Strict):
     @model_validator(mode="after")
     def _per_method(self) -> Rule:
         if self.method == "efficacy_split" and not self.growth:
-            raise ValueError("an efficacy_split rule names its growth indicator (growth: …)")
+            raise ValueError(msg("city.rule_needs_growth"))
         if self.method != "versus_average" and self.points <= 0:
-            raise ValueError(f"a {self.method} rule needs points above 0")
+            raise ValueError(msg("city.rule_needs_points", method=self.method))
+        if self.method == "completion_contest" and self.contest_points <= 0:
+            raise ValueError(msg("city.rule_needs_contest_points"))
         return self
 
 
@@ -109,11 +114,11 @@ class CityConfig(_Strict):
         seen: set[str] = set()
         for c in self.counties:
             if c.id in seen:
-                raise ValueError(f"county '{c.id}' is listed twice")
+                raise ValueError(msg("city.county_twice", county=c.id))
             seen.add(c.id)
         for a in self.adjustments:
             if a.county not in seen:
-                raise ValueError(f"adjustment for unknown county '{a.county}'")
+                raise ValueError(msg("city.adjustment_unknown", county=a.county))
         return self
 
     def county(self, county_id: str) -> County | None:
@@ -128,6 +133,14 @@ def is_city(plan_dir: Path) -> bool:
     return city_file(plan_dir).is_file()
 
 
+def _said(err: dict) -> str:
+    """A validation error as said to the user: the catalogue message a rule of this file raised, else pydantic's."""
+    raised = (err.get("ctx") or {}).get("error")
+    if isinstance(raised, ValueError) and raised.args and isinstance(raised.args[0], Msg):
+        return raised.args[0]
+    return err["msg"].removeprefix("Value error, ")
+
+
 def load_city(plan_dir: Path, label: str | None = None) -> CityConfig:
     """Read data/city.yaml; PlanInvalid with every problem located (file:line: path: message)."""
     path = city_file(plan_dir)
@@ -138,7 +151,7 @@ def load_city(plan_dir: Path, label: str | None = None) -> CityConfig:
     except ValidationError as exc:
         for err in exc.errors(include_url=False):
             loc = tuple(err["loc"])
-            problems.append(Problem(label, lines.line(loc), format_path(loc), err["msg"].removeprefix("Value error, ")))
+            problems.append(Problem(label, lines.line(loc), format_path(loc), _said(err)))
         raise PlanInvalid(problems) from None
     if any(p.severity == "error" for p in problems):
         raise PlanInvalid(problems)

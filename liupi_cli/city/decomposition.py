@@ -19,6 +19,7 @@ from pydantic import BaseModel
 from liupi_cli.city.config import CityConfig
 from liupi_cli.errors import InputRefused, LiupiError, Problem
 from liupi_cli.kinds import Kind, kinds_with
+from liupi_cli.messages import msg
 from liupi_cli.plan import Plan
 from liupi_cli.quantity import parse_quantity
 
@@ -55,8 +56,8 @@ def _rows(path: Path) -> list[list[object]]:
         try:
             wb = openpyxl.load_workbook(path, read_only=True, data_only=True)
         except Exception as exc:  # openpyxl raises many types for a damaged workbook
-            raise InputRefused(f"{path}: not a readable .xlsx workbook ({type(exc).__name__})",
-                               "open it in Excel or WPS and save it as .xlsx") from None
+            raise InputRefused(msg("city.table_not_xlsx", path=path, error=type(exc).__name__),
+                               msg("city.table_not_xlsx.hint")) from None
         out = []
         for row in wb.worksheets[0].iter_rows():
             out.append([(c.value * 100 if isinstance(c.value, (int, float)) and "%" in (c.number_format or "")
@@ -68,7 +69,7 @@ def _rows(path: Path) -> list[list[object]]:
 
         text, _ = decode(path.read_bytes())
         return [list(r) for r in csv.reader(io.StringIO(text))]
-    raise InputRefused(f"{path}: a decomposition table is .xlsx or .csv", "save it as .xlsx (Excel 工作簿) or CSV")
+    raise InputRefused(msg("city.table_suffix", path=path), msg("city.table_suffix.hint"))
 
 
 def read_decomposition(path: Path, config: CityConfig, plan: Plan, label: str | None = None) -> Decomposition:
@@ -77,11 +78,10 @@ def read_decomposition(path: Path, config: CityConfig, plan: Plan, label: str | 
     try:
         rows = _rows(path)
     except FileNotFoundError:
-        raise InputRefused(f"{label}: file not found",
-                           "city.yaml's decomposition: names it, beside city.yaml") from None
+        raise InputRefused(msg("city.table_missing", path=label), msg("city.table_missing.hint")) from None
     rows = [r for r in rows if any(str(c or "").strip() for c in r)]
     if not rows:
-        raise InputRefused(f"{label}: empty table", "first row: indicator, unit, city, then one column per county")
+        raise InputRefused(msg("city.table_empty", path=label), msg("city.table_empty.hint"))
     names = {c.id: c.id for c in config.counties} | {c.name_zh: c.id for c in config.counties}
     columns: dict[int, str] = {}
     for i, head in enumerate(rows[0]):
@@ -90,11 +90,12 @@ def read_decomposition(path: Path, config: CityConfig, plan: Plan, label: str | 
             continue
         key = HEADINGS.get(text.lower()) or (f"county:{names[text]}" if text in names else None)
         if key is None:
-            raise InputRefused(f"{label}:1: column '{text}' is neither a heading nor one of the city's counties",
-                               "counties: " + ", ".join(f"{c.id} ({c.name_zh})" for c in config.counties))
+            raise InputRefused(msg("city.table_column", path=label, text=text),
+                               msg("city.table_column.hint",
+                                   names=", ".join(f"{c.id} ({c.name_zh})" for c in config.counties)))
         columns[i] = key
     if "indicator" not in columns.values():
-        raise InputRefused(f"{label}:1: no indicator column", "name the first column indicator (指标)")
+        raise InputRefused(msg("city.table_no_indicator", path=label), msg("city.table_no_indicator.hint"))
     parts = [_part(label, n, row, columns, config, plan) for n, row in enumerate(rows[1:], start=2)]
     return Decomposition(file=label, parts=parts)
 
@@ -105,7 +106,7 @@ def _part(label: str, n: int, row: list, columns: dict[int, str], config: CityCo
     try:
         ind = plan.indicators[plan.indicator_id(given)]
     except LiupiError as exc:  # UnknownId or a name of several indicators: said at the row
-        raise InputRefused(f"{label}:{n}: {exc.message}", exc.hint) from None
+        raise InputRefused(msg("city.table_at", path=label, row=n, what=exc.message), exc.hint) from None
     unit = str(cells.get("unit") or "").strip() or ind.unit
 
     def number(key: str) -> float | None:
@@ -115,7 +116,8 @@ def _part(label: str, n: int, row: list, columns: dict[int, str], config: CityCo
         try:
             return float(v) if isinstance(v, (int, float)) else parse_quantity(str(v), unit).value
         except InputRefused as exc:
-            raise InputRefused(f"{label}:{n}: {key.removeprefix('county:')}: {exc.message}", exc.hint) from None
+            raise InputRefused(msg("city.table_cell", path=label, row=n, county=key.removeprefix("county:"),
+                                   what=exc.message), exc.hint) from None
 
     return Part(row=n, indicator=ind.id, county_indicator=str(cells.get("county_indicator") or "").strip() or ind.id,
                 unit=unit, city_target=number("city") if "city" in cells else ind.target,
@@ -131,31 +133,32 @@ def check_decomposition(decomp: Decomposition, plan: Plan, county_plans: dict[st
     for part in decomp.parts:
         ind = plan.indicators[part.indicator]
         if part.unit != ind.unit:
-            out.append(Problem(f, part.row, part.indicator, f"unit {part.unit} differs from the city plan's {ind.unit}",
-                               "the table and targets.yaml must measure the indicator in the same unit"))
+            out.append(Problem(f, part.row, part.indicator, msg("city.unit_differs", unit=part.unit, expected=ind.unit),
+                               msg("city.unit_differs.hint")))
         for county in config.counties:
             target = part.targets.get(county.id)
             where = f"{part.indicator} × {county.id}"
             if target is None:
-                out.append(Problem(f, part.row, where, "no target for this county", severity="warning"))
+                out.append(Problem(f, part.row, where, msg("city.no_target"), severity="warning"))
             cp = county_plans.get(county.id)
             if cp is None:
                 continue
             ci = cp.indicators.get(part.county_indicator)
             if ci is None:
-                out.append(Problem(f, part.row, where, f"{county.name_zh}'s plan {cp.info.id} has no indicator "
-                                   f"'{part.county_indicator}'", "add a county_indicator column naming its id"))
+                out.append(Problem(f, part.row, where, msg("city.county_lacks", county=county.name_zh, plan=cp.info.id,
+                                                           indicator=part.county_indicator),
+                                   msg("city.county_lacks.hint")))
                 continue
             if ci.unit != part.unit:
-                out.append(Problem(f, part.row, where, f"{county.name_zh} measures it in {ci.unit}, the city in "
-                                   f"{part.unit}", "the same indicator in the same unit on both sides"))
+                out.append(Problem(f, part.row, where, msg("city.county_unit", county=county.name_zh, unit=ci.unit,
+                                                           expected=part.unit), msg("city.county_unit.hint")))
             if ci.kind != ind.kind:
-                out.append(Problem(f, part.row, where, f"{county.name_zh}'s plan has it as {ci.kind.value}, the city "
-                                   f"as {ind.kind.value}"))
+                out.append(Problem(f, part.row, where, msg("city.county_kind", county=county.name_zh,
+                                                           kind=ci.kind.value, expected=ind.kind.value)))
             if target is not None and ci.target is not None and ci.target != target:
-                out.append(Problem(f, part.row, where, f"{county.name_zh}'s plan sets {ci.target:g}, the decomposition "
-                                   f"{target:g}", "the county's plan should carry the target the city gave it",
-                                   severity="warning"))
+                out.append(Problem(f, part.row, where, msg("city.county_target", county=county.name_zh,
+                                                           target=f"{ci.target:g}", expected=f"{target:g}"),
+                                   msg("city.county_target.hint"), severity="warning"))
         out += _adds_up(f, part, ind.kind)
     return out
 
@@ -166,13 +169,12 @@ def _adds_up(f: str, part: Part, kind: Kind) -> list[Problem]:
     given = [t for t in part.targets.values() if t is not None]
     total = sum(given)
     if len(given) < len(part.targets):
-        return [Problem(f, part.row, part.indicator, f"{len(part.targets) - len(given)} county target(s) missing: "
-                        f"the parts cannot be checked against the city target {part.city_target:g}",
-                        severity="warning")]
+        return [Problem(f, part.row, part.indicator, msg("city.parts_missing", count=len(part.targets) - len(given),
+                                                         target=f"{part.city_target:g}"), severity="warning")]
     if abs(total - part.city_target) > 1e-9 * max(1.0, abs(part.city_target)):
         short = total < part.city_target  # parts over the city's target (加码) are allowed, said as a warning
-        return [Problem(f, part.row, part.indicator, f"the counties' targets add up to {total:g}, "
-                        f"{'short of' if short else 'over'} the city target {part.city_target:g} by "
-                        f"{abs(total - part.city_target):g}", "the parts of an amount or a count add up to at least "
-                        "the city's target", severity="error" if short else "warning")]
+        said = msg("city.parts_short" if short else "city.parts_over", total=f"{total:g}",
+                   target=f"{part.city_target:g}", gap=f"{abs(total - part.city_target):g}")
+        return [Problem(f, part.row, part.indicator, said, msg("city.parts.hint"),
+                        severity="error" if short else "warning")]
     return []

@@ -36,8 +36,8 @@ def open_city(plan_dir: Path, root: Path | None = None) -> City:
     config = load_city(plan_dir)
     plan = load_plan(plan_dir)
     if plan.info.year != config.city.year:
-        raise InputRefused(f"{city_file(plan_dir)}: city.year {config.city.year} differs from the plan's year "
-                           f"{plan.info.year}", "the city's settings and its plan are for the same year")
+        raise InputRefused(msg("city.year_differs", path=city_file(plan_dir), year=config.city.year,
+                               plan_year=plan.info.year), msg("city.year_differs.hint"))
     if config.decomposition is None:
         decomp = Decomposition(file="(none)", parts=[])
     else:
@@ -63,24 +63,24 @@ def check_city(plan_dir: Path, root: Path | None = None) -> list[Problem]:
         try:
             plans.update({c.id: county_plans_one(city, c.id)})
         except LiupiError as exc:
-            out.append(Problem(label, None, f"counties.{c.id}", f"{c.source}: {exc.message}", exc.hint))
+            out.append(Problem(label, None, f"counties.{c.id}", msg("city.source_problem", source=c.source,
+                                                                     what=exc.message), exc.hint))
             plans[c.id] = None
         if plans.get(c.id) is not None and plans[c.id].info.id != c.plan:
-            out.append(Problem(label, None, f"counties.{c.id}", f"{c.source} holds plan {plans[c.id].info.id}, "
-                               f"not {c.plan}", "fix plan: or source: in city.yaml"))
+            out.append(Problem(label, None, f"counties.{c.id}", msg("city.source_other_plan", source=c.source,
+                                                                     plan=plans[c.id].info.id, expected=c.plan),
+                               msg("city.source_other_plan.hint")))
     files = [c.id for c in city.config.counties if not (city.root / c.source).is_dir()]
     if files:
-        out.append(Problem(label, None, "counties", f"{len(files)} county(ies) send exported files "
-                           f"({', '.join(files)}): "
-                           "their plans cannot be checked against the decomposition, only their figures when "
-                           "collected", severity="warning"))
+        out.append(Problem(label, None, "counties", msg("city.files_only", count=len(files), ids=", ".join(files)),
+                           severity="warning"))
     rules = {r.indicator for r in city.config.scoring.rules} | {r.growth for r in city.config.scoring.rules if r.growth}
     for ind in sorted(rules - set(city.plan.indicators)):
-        out.append(Problem(label, None, "scoring.rules", f"unknown indicator '{ind}'", "a rule scores an indicator "
-                           "of the city's plan (`liupi targets` lists them)"))
+        out.append(Problem(label, None, "scoring.rules", msg("city.rule_unknown", indicator=ind),
+                           msg("city.rule_unknown.hint")))
     for ind in sorted(rules & set(city.plan.indicators) - {p.indicator for p in city.decomposition.parts}):
-        out.append(Problem(label, None, "scoring.rules", f"'{ind}' is scored but not in the decomposition table",
-                           "only decomposed indicators are collected from the counties"))
+        out.append(Problem(label, None, "scoring.rules", msg("city.rule_not_decomposed", indicator=ind),
+                           msg("city.rule_not_decomposed.hint")))
     return out + check_decomposition(city.decomposition, city.plan, plans, city.config)
 
 

@@ -11,6 +11,8 @@ the roll-up where one can be made.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from pydantic import BaseModel
 
 from liupi_cli.city import scoring
@@ -18,7 +20,7 @@ from liupi_cli.city.config import CityConfig, County, Rule
 from liupi_cli.city.decomposition import Decomposition
 from liupi_cli.city.rollup import FigureIndex, Rollup, build_rollup, figure_period
 from liupi_cli.city.scoring import Scored, num
-from liupi_cli.models import Comparator, Kind
+from liupi_cli.models import Comparator, Indicator, Kind
 from liupi_cli.periods import Period
 from liupi_cli.plan import Plan
 
@@ -95,49 +97,91 @@ def previous_month(month: Period) -> Period | None:
     return Period(month.year, 2 if month.months == 3 else month.months - 1, "month")
 
 
+class _RuleRun(BaseModel):
+    """One rule scored over a group of counties in a month: what each scoring step needs."""
+
+    rule: Rule
+    values: dict[str, float | None]  # each county's figure for the rule's period (None: not collected)
+    full: dict[str, float]  # each county's points on the rule (its class's, else the rule's)
+    better: bool  # higher is better
+    lang: str
+
+
+def _by_points(run: _RuleRun, score: Callable[[float], list[Scored]]) -> dict[str, Scored]:
+    """Score the group once per distinct points value (class points), each county taking its own points' scores."""
+    scored: dict[str, Scored] = {}
+    for pts in set(run.full.values()):
+        scored.update({s.county: s for s in score(pts) if run.full[s.county] == pts})
+    return scored
+
+
+def _targets_at(rule: Rule, ind: Indicator, decomp: Decomposition, ids: list[str], month: Period,
+                lang: str) -> tuple[dict[str, float | None], dict[str, str]]:
+    """Each county's decomposed target as compared in ``month`` (an amount at 序时进度: target × months ÷ 12),
+    with the note that says so."""
+    part = decomp.part(rule.indicator)
+    targets: dict[str, float | None] = {c: part.targets.get(c) if part else None for c in ids}
+    notes: dict[str, str] = {}
+    if ind.kind is Kind.cumulative and month.months < 12:
+        for c, t in targets.items():
+            if t is not None:
+                notes[c], targets[c] = PRO_RATA[lang].format(t=num(t), m=month.months), t * month.months / 12
+    return targets, notes
+
+
+def _noted(scored: dict[str, Scored], notes: dict[str, str]) -> dict[str, Scored]:
+    """The 序时 note before the working of each county that has a figure."""
+    return {c: s.model_copy(update={"working": notes[c] + s.working}) if c in notes and s.value is not None else s
+            for c, s in scored.items()}
+
+
 def _score_rule(rule: Rule, group: list[County], config: CityConfig, plan: Plan, decomp: Decomposition,
                 index: FigureIndex, month: Period, city_value: float | None, lang: str) -> dict[str, RuleScore]:
     ind = plan.indicators[rule.indicator]
     period = figure_period(ind, month)
     ids = [c.id for c in group]
-    values = index.at(rule.indicator, period, ids)
-    better = higher_is_better(plan, rule.indicator)
-    full = {c.id: config.scoring.points(rule, c.klass) for c in group}
-    scored: dict[str, Scored] = {}
-    if rule.method in ("contest", "efficacy", "efficacy_split"):
-        growth = index.at(rule.growth, figure_period(plan.indicators[rule.growth], month), ids) if rule.growth else {}
-        for pts in set(full.values()):  # per-class points: score the group once per distinct points value
-            if rule.method == "contest":
-                got = scoring.contest(values, pts, better, lang)
-            elif rule.method == "efficacy":
-                got = scoring.efficacy(values, pts, better, lang)
-            else:
-                got = scoring.efficacy_split(values, growth, pts, rule.level_share, better, lang)
-            scored.update({s.county: s for s in got if full[s.county] == pts})
-    elif rule.method == "completion":
-        part = decomp.part(rule.indicator)
-        for c in ids:
-            target = part.targets.get(c) if part else None
-            note = ""
-            if target is not None and ind.kind is Kind.cumulative and month.months < 12:
-                note = PRO_RATA[lang].format(t=num(target), m=month.months)
-                target = target * month.months / 12
-            s = scoring.completion(c, values[c], target, full[c], at_most=not better, proportional=rule.proportional,
-                                   lang=lang)
-            scored[c] = s.model_copy(update={"working": note + s.working}) if note and s.value is not None else s
+    run = _RuleRun(rule=rule, values=index.at(rule.indicator, period, ids),
+                   better=higher_is_better(plan, rule.indicator),
+                   full={c.id: config.scoring.points(rule, c.klass) for c in group}, lang=lang)
+    if rule.method in ("completion", "completion_contest"):
+        targets, notes = _targets_at(rule, ind, decomp, ids, month, lang)
+        scored = _noted(_score_against_targets(run, targets), notes)
+    elif rule.method == "versus_average":
+        scored = {c: scoring.versus_average(c, v, city_value, step=rule.step, per_step=rule.per_step,
+                                            bonus_cap=rule.bonus_cap, deduction_cap=rule.deduction_cap,
+                                            higher_is_better=run.better, lang=lang) for c, v in run.values.items()}
     else:
-        for c in ids:
-            scored[c] = scoring.versus_average(c, values[c], city_value, step=rule.step, per_step=rule.per_step,
-                                               bonus_cap=rule.bonus_cap, deduction_cap=rule.deduction_cap,
-                                               higher_is_better=better, lang=lang)
+        growth = index.at(rule.growth, figure_period(plan.indicators[rule.growth], month), ids) if rule.growth else {}
+        scored = _score_placed(run, growth)
     return {c: RuleScore(indicator=rule.indicator, name_zh=ind.name_zh, method=rule.method,
                          period=period.key if period else None, value=s.value, points=s.points,
-                         full=0.0 if rule.method == "versus_average" else full[c], place=s.place, working=s.working,
+                         full=0.0 if rule.method == "versus_average" else run.full[c], place=s.place, working=s.working,
                          flag=s.flag) for c, s in scored.items()}
+
+
+def _score_placed(run: _RuleRun, growth: dict[str, float | None]) -> dict[str, Scored]:
+    """The methods that compare the counties with one another: 争先进位, 功效系数 (one figure, or level + growth)."""
+    rule, v, better, lang = run.rule, run.values, run.better, run.lang
+    if rule.method == "contest":
+        return _by_points(run, lambda pts: scoring.contest(v, pts, better, lang))
+    if rule.method == "efficacy":
+        return _by_points(run, lambda pts: scoring.efficacy(v, pts, better, lang))
+    return _by_points(run, lambda pts: scoring.efficacy_split(v, growth, pts, rule.level_share, better, lang))
+
+
+def _score_against_targets(run: _RuleRun, targets: dict[str, float | None]) -> dict[str, Scored]:
+    """The methods that compare each county with its own decomposed target: 目标完成 (and its 争先进位 part)."""
+    rule, lang = run.rule, run.lang
+    if rule.method == "completion_contest":
+        return _by_points(run, lambda pts: scoring.completion_contest(run.values, targets, pts, rule.contest_points,
+                                                                      run.better, lang))
+    return {c: scoring.completion(c, v, targets[c], run.full[c], at_most=not run.better,
+                                  proportional=rule.proportional, lang=lang) for c, v in run.values.items()}
 
 
 def _rule_lines(config: CityConfig, plan: Plan) -> list[RuleLine]:
     keep = {"efficacy_split": ("growth", "level_share"), "completion": ("proportional",),
+            "completion_contest": ("contest_points",),
             "versus_average": ("step", "per_step", "bonus_cap", "deduction_cap")}
     return [RuleLine(indicator=r.indicator, name_zh=plan.indicators[r.indicator].name_zh, method=r.method,
                      points=r.points, details={k: plan.indicators[r.growth].name_zh if k == "growth" and r.growth

@@ -4,23 +4,28 @@ Every function takes the counties' figures (``None`` for a county that reported 
 ``Scored`` per county, in the order given. A county with no figure scores 0 under every method and is
 flagged ``no_figure`` (未报): missing is never taken for a figure. Numbers in the working are rounded to
 2 decimals half-up, as a circular prints them; the points are computed unrounded and rounded once.
+Where each method comes from, and what the published texts leave unsaid, is in docs/city.md.
 
-- ``contest`` 争先进位计分法: 1st place 100% of the points, 2nd 95%, 3rd 90%, then 5% less per place
-  (never below 0). Ties: counties with the same figure share the higher place and the places after them
-  are skipped (1, 2, 2, 4).
-- ``efficacy`` 功效系数法: 60 + 40 × (x − min) ÷ (max − min) over the counties with a figure (for an
-  indicator where lower is better, (max − x) ÷ (max − min)); when every figure is the same, each scores 100.
-  ``efficacy_split`` mixes a level and a growth part (e.g. 40% level, 60% growth).
-- ``completion`` 目标完成计分法: the target met earns the full points, otherwise 0, or with
-  ``proportional`` the share reached (x ÷ target; target ÷ x for a ceiling), never above the full points.
-- ``versus_average`` against the city's figure: ± ``per_step`` points for each whole ``step`` percentage
-  points above or below (the part short of a whole step earns nothing), the bonus and the deduction each
-  capped.
+- ``contest`` 争先进位计分法 (《经济发展指标月度评估办法》三): 1st place 100% of the points, 2nd 95%, 3rd 90%,
+  then 5% less per place (never below 0). Ties (the 办法 is silent): counties with the same figure share the
+  higher place and the places after them are skipped (1, 2, 2, 4).
+- ``efficacy`` 功效系数法 (滁州 一(二)1): 60 + 40 × (x − min) ÷ (max − min) over the counties with a figure (for
+  an indicator where lower is better, (max − x) ÷ (max − min)); when every figure is the same, each scores 100.
+  ``efficacy_split`` mixes a level and a growth part (滁州: 静态 40%, 动态 60%).
+- ``completion`` 目标完成计分法 (《经济发展指标月度评估办法》三): the target met earns the full points,
+  otherwise 0, or with ``proportional`` the share reached (x ÷ target; target ÷ x for a ceiling), never above
+  the full points.
+- ``completion_contest`` 目标完成+争先进位 (the same 办法, 三, its 地区生产总值增幅 rule): the target met earns
+  ``points``; the counties beyond their target are placed among themselves for ``contest_points`` more.
+- ``versus_average`` against the city's figure (滁州 一(二)2): ± ``per_step`` points for each whole ``step``
+  percentage points above or below (the part short of a whole step earns nothing), the bonus and the
+  deduction each capped when the city sets a cap (滁州 sets none).
 """
 
 from __future__ import annotations
 
 import math
+from collections.abc import Callable
 
 from pydantic import BaseModel
 
@@ -31,11 +36,13 @@ WORDS = {
            "level": "level", "growth": "growth", "part_missing": "{part}: no figure (未报) 0",
            "no_target": "no target decomposed: 0", "met": "met, {p}", "not_met": "not met, 0",
            "no_city": "no city figure to compare with: 0", "capped": ", capped at {cap}", "points": "points",
-           "sep": "; ", "colon": ": "},
+           "sep": "; ", "colon": ": ", "over": "above the target, place {n}", "not_over": "not above the target: 0",
+           "sum": "total"},
     "zh": {"place": "第{n}名", "tied": "（并列）", "no_figure": "未报：0", "all_equal": "均为{v}：100",
            "level": "水平", "growth": "增速", "part_missing": "{part}未报 0", "no_target": "无分解目标：0",
            "met": "完成，{p}", "not_met": "未完成，0", "no_city": "无全市数据可比：0", "capped": "，封顶{cap}",
-           "points": "个百分点", "sep": "；", "colon": "："},
+           "points": "个百分点", "sep": "；", "colon": "：", "over": "超过目标第{n}名", "not_over": "未超过目标：0",
+           "sum": "合计"},
 }
 
 
@@ -90,22 +97,30 @@ def places(values: dict[str, float | None], higher_is_better: bool = True) -> di
     return out
 
 
+def _each(values: dict[str, float | None], lang: str, score: Callable[[str, float], Scored]) -> list[Scored]:
+    """``score`` of each county with a figure; a county without one scores 0, flagged 未报 (no_figure)."""
+    return [_missing(county, lang) if value is None else score(county, value) for county, value in values.items()]
+
+
+def contest_share(place: int) -> float:
+    """争先进位: the share of the points a place earns, 100% − 5% a place after the first, never below 0."""
+    return max(0.0, 1 - CONTEST_STEP * (place - 1))
+
+
 def contest(values: dict[str, float | None], points: float, higher_is_better: bool = True,
             lang: str = "en") -> list[Scored]:
     """争先进位计分法: place p earns points × (100% − 5% × (p − 1)), at least 0."""
     w = WORDS[lang]
     at = places(values, higher_is_better)
-    out = []
-    for county, value in values.items():
-        if value is None:
-            out.append(_missing(county, lang))
-            continue
+
+    def one(county: str, value: float) -> Scored:
         place, tied = at[county]
-        share = max(0.0, 1 - CONTEST_STEP * (place - 1))
+        share = contest_share(place)
         label = w["place"].format(n=place) + (w["tied"] if tied else "")
-        out.append(Scored(county=county, value=value, points=r2(points * share), place=place, tied=tied,
-                          working=f"{label}{w['colon']}{num(points)}×{pct(share)} = {num(points * share)}"))
-    return out
+        return Scored(county=county, value=value, points=r2(points * share), place=place, tied=tied,
+                      working=f"{label}{w['colon']}{num(points)}×{pct(share)} = {num(points * share)}")
+
+    return _each(values, lang, one)
 
 
 def efficacy_values(values: dict[str, float | None], higher_is_better: bool = True,
@@ -131,16 +146,13 @@ def efficacy(values: dict[str, float | None], points: float, higher_is_better: b
              lang: str = "en") -> list[Scored]:
     """功效系数法 on one figure: points × e ÷ 100."""
     e = efficacy_values(values, higher_is_better, lang)
-    out = []
-    for county, value in values.items():
-        if value is None:
-            out.append(_missing(county, lang))
-            continue
+
+    def one(county: str, value: float) -> Scored:
         coef, working = e[county]
-        out.append(Scored(county=county, value=value, points=r2(points * coef / 100),
-                          working=f"{working}{WORDS[lang]['sep']}{num(points)}×{num(coef)}% = "
-                                  f"{num(points * coef / 100)}"))
-    return out
+        return Scored(county=county, value=value, points=r2(points * coef / 100),
+                      working=f"{working}{WORDS[lang]['sep']}{num(points)}×{num(coef)}% = {num(points * coef / 100)}")
+
+    return _each(values, lang, one)
 
 
 def efficacy_split(level: dict[str, float | None], growth: dict[str, float | None], points: float,
@@ -196,6 +208,32 @@ def completion(county: str, value: float | None, target: float | None, points: f
     share = min(1.0, share)
     return Scored(county=county, value=value, points=r2(points * share),
                   working=f"{head}{w['colon']}{num(points)}×{shown} = {num(points * share)}")
+
+
+def completion_contest(values: dict[str, float | None], targets: dict[str, float | None], points: float,
+                       contest_points: float, higher_is_better: bool = True, lang: str = "en") -> list[Scored]:
+    """目标完成计分法+争先进位计分法 on one indicator: the target met earns ``points``; the counties beyond
+    their target are then placed among themselves by their figure and earn ``contest_points`` × the 争先进位
+    share of their place (1st 100%, 2nd 95%, …). Not met: 0; met exactly: ``points`` only."""
+    w = WORDS[lang]
+    beyond = {c: v for c, v in values.items() if v is not None and targets.get(c) is not None
+              and (v > targets[c] if higher_is_better else v < targets[c])}  # type: ignore[operator]
+    at = places(beyond, higher_is_better)
+
+    def one(county: str, value: float) -> Scored:
+        base = completion(county, value, targets.get(county), points, at_most=not higher_is_better, lang=lang)
+        if base.flag or county not in at:  # no figure or no target; not met; met but not beyond the target
+            tail = f"{w['sep']}{w['not_over']}" if base.points and not base.flag else ""
+            return base.model_copy(update={"working": base.working + tail})
+        place, tied = at[county]
+        share = contest_share(place)
+        label = w["over"].format(n=place) + (w["tied"] if tied else "")
+        total = points + contest_points * share
+        working = (f"{base.working}{w['sep']}{label}{w['colon']}{num(contest_points)}×{pct(share)} = "
+                   f"{num(contest_points * share)}{w['sep']}{w['sum']} {num(total)}")
+        return Scored(county=county, value=value, points=r2(total), working=working, place=place, tied=tied)
+
+    return _each(values, lang, one)
 
 
 def versus_average(county: str, value: float | None, city: float | None, *, step: float = 0.1,

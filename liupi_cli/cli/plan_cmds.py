@@ -28,6 +28,16 @@ UnitOpt = typer.Option(None, "--unit", "-u", help="Unit ascii id or Chinese name
 KindOpt = typer.Option(None, "--kind", "-k", help="Indicator kind: " + ", ".join(k.value for k in Kind))
 
 
+def _problem_text(p, lang: str) -> str:
+    """``file:line: path: message (hint: …)``, or in Chinese ``file:line：path：message（提示：…）``."""
+    from liupi_cli.cli.i18n import tr
+
+    if lang != "zh":
+        return str(p)
+    text = "：".join(x for x in (p.location(), p.path, tr(p.message, lang)) if x)
+    return f"{text}（提示：{tr(p.hint, lang)}）" if p.hint else text
+
+
 def check(ctx: typer.Context) -> None:
     """Validate the plan files and list every problem at once.
 
@@ -50,8 +60,8 @@ def check(ctx: typer.Context) -> None:
               "逐条列为警告如下" if st.lang == "zh"
               else f"{pending} target(s) to be set (judged grey until `liupi plan fill targets-to-fill.csv`), "
                    "each listed below as a warning")
-    for p in problems:  # the problem's own text stays as written; its kind reads in the run's language
-        print(one_line(f"{PREFIX[st.lang].get(p.severity, p.severity)}{sep}{p}"))
+    for p in problems:  # a catalogue message reads in the run's language; a plain one stays as written
+        print(one_line(f"{PREFIX[st.lang].get(p.severity, p.severity)}{sep}{_problem_text(p, st.lang)}"))
     say(msg("plan.check_summary", where=dd.path, title=dd.origin, errors=len(errors),
             warnings=len(problems) - len(errors)))
     if errors:

@@ -166,3 +166,35 @@ def test_init_a_city_workspace(tmp_path, monkeypatch):
     again = Run(None)("init", str(tmp_path / "yz"), "--level", "city")
     assert again.exit_code == 1 and "already exists" in again.stderr
     assert Run(None)("init", str(tmp_path / "x"), "--level", "province").exit_code == 2
+
+
+def test_check_collect_and_rank_speak_chinese_with_lang_zh(city):
+    r = city("--lang", "zh", "check")
+    assert r.exit_code == 0, r.stderr
+    assert "11个县报送的是导出文件" in r.stdout
+    assert "gdp_growth × shuangpai：双牌县的计划目标为 8，分解表为" in r.stdout
+    assert "send exported files" not in r.stdout and "plan sets" not in r.stdout
+    r = city("--lang", "zh", "collect", "--county", "lengshuitan", "--file",
+             str(city.root / "mail" / "lengshuitan-2022.json"))
+    assert r.exit_code == 1
+    refusals = [ln for ln in r.stderr.splitlines() if ln.startswith("被拒：")]
+    assert len(refusals) == 1, r.stderr
+    assert "冷水滩区（lengshuitan）：" in refusals[0] and "含 2022 年的数据" in refusals[0]
+    assert "不是 2023 年；整份拒收（提示：本市汇总的是 2023 年的数据）" in refusals[0]
+    assert "refused whole" not in r.stderr
+    city("collect")
+    r = city("--lang", "zh", "rank", "--month", "2023-06", "--format", "markdown")
+    assert r.exit_code == 0, r.stderr
+    assert "## 考核指标及计分办法" in r.stdout and "第1名得满分，第2名95%" in r.stdout
+
+
+def test_a_bad_rule_in_city_yaml_is_said_in_either_language(city):
+    path = city.root / "data" / "city.yaml"
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace("scoring:\n", "scoring:\n  by_class: false\n", 1).replace(
+        "rules:\n", "rules:\n  - {indicator: gdp_growth, method: completion_contest, points: 4}\n", 1),
+        encoding="utf-8")
+    en = city("check")
+    assert en.exit_code == 1 and "a completion_contest rule needs contest_points above 0" in en.stdout
+    zh = city("--lang", "zh", "check")
+    assert zh.exit_code == 1 and "`completion_contest` 规则须写 `contest_points`" in zh.stdout

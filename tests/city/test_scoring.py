@@ -1,12 +1,18 @@
 """Scoring methods against published 考核办法, worked by hand.
 
-Sources:
-- 滁州市人民政府《关于调整完善全市经济运行季度考核机制有关事项的通知》(cz.investchn.com/news/detail/id/3031):
+Sources (each test names the one it follows; the full list, with what the texts leave unsaid, is in docs/city.md):
+- 滁州市人民政府《关于调整完善全市经济运行季度考核机制有关事项的通知》(read at cz.investchn.com/news/detail/id/3031):
   一(二)1 "以功效系数法计算静态、动态分值(静态、动态基础分值均为60分),按照静态占40%、动态占60%计算指标各报告期得分";
-  一(二)2 "主要经济指标报告期实际值每高于(低于)全市水平0.1个百分点,加(扣)0.1分".
-- 争先进位计分法 and 目标完成计分法 as the city 考核办法 state them (1st 100%, 2nd 95%, 3rd 90%, then 5% less
-  per place; a target met earns the indicator's full points, otherwise none or a proportion). No stored public
-  page gives their clause text; the tie rule (shared higher place, next places skipped) is liupi's stated rule.
+  一(二)2 "主要经济指标报告期实际值每高于(低于)全市水平0.1个百分点,加(扣)0.1分" (no cap stated).
+- 《经济发展指标月度评估办法》(a city's monthly assessment of its 县(市)区; 2020 text read at
+  www.meidadianqi.com/gongwenfanwen/2021/1012/5037.html, 2023 text at m.wnwk.com/doc/1934906.html), 三 评估办法:
+  "目标完成计分法:指标完成年度目标即得该项指标满分,未完成目标不得分。争先进位计分法:完成实绩最高的县(市)区得该项
+  指标满分,其余按高低排序计算得分,第二位得满分的95%,第三位得满分的90%,以后按5%依次递减" (tests in
+  test_published_rules.py).
+- 临沂市《2012年度县域经济发展考核办法》as reported (m.oceanchannel.com.cn/news/2012-04-23/29985.html):
+  "指标考核采取功效系数法,各项指标的基本得分为权重的60%".
+None of them says how equal figures are placed or how a county with no figure is scored: there liupi's stated
+rules apply (equal figures share the higher place, the next places skipped; no figure: 0, flagged 未报).
 """
 
 import pytest
@@ -20,7 +26,7 @@ def test_rounding_is_half_up_as_circulars_print():
 
 
 def test_contest_places_and_shares():
-    """争先进位计分法: 1st 100%, 2nd 95%, 3rd 90%, then 5% less per place; 10 points."""
+    """《经济发展指标月度评估办法》三 争先进位计分法: 1st 100%, 2nd 95%, 3rd 90%, then 5% less per place; 10 points."""
     got = {s.county: s for s in contest({"a": 9.1, "b": 12.0, "c": 10.5, "d": 8.0}, 10)}
     assert (got["b"].place, got["b"].points) == (1, 10.0)
     assert (got["c"].place, got["c"].points) == (2, 9.5)
@@ -30,7 +36,8 @@ def test_contest_places_and_shares():
 
 
 def test_contest_ties_share_the_higher_place_and_skip_the_next():
-    """Stated tie rule: equal figures share the higher place; 1, 2, 2, 4."""
+    """《经济发展指标月度评估办法》三 is silent on ties; liupi's stated rule: equal figures share the higher place,
+    the next skipped (1, 2, 2, 4)."""
     got = {s.county: s for s in contest({"a": 5.0, "b": 7.0, "c": 7.0, "d": 9.0}, 20)}
     assert [got[c].place for c in "dbca"] == [1, 2, 2, 4]
     assert got["b"].tied and got["c"].tied and not got["d"].tied
@@ -56,7 +63,8 @@ def test_contest_never_below_zero():
 
 
 def test_efficacy_60_plus_40():
-    """滁州 一(二)1: 功效系数法, base 60: 60 + 40 × (x − min)/(max − min)."""
+    """滁州 一(二)1: 功效系数法, base 60 (临沂 2012: 基本得分为权重的60%): 60 + 40 × (x − min)/(max − min).
+    The 通知 is silent on a county with no figure: 0, flagged 未报, and left out of min and max."""
     got = {s.county: s for s in efficacy({"a": 8.0, "b": 12.0, "c": 10.0, "d": None}, 10)}
     assert got["b"].points == 10.0  # 100% of 10
     assert got["a"].points == 6.0  # 60%
@@ -66,6 +74,7 @@ def test_efficacy_60_plus_40():
 
 
 def test_efficacy_all_equal_scores_100_each():
+    """滁州 一(二)1 divides by max − min: with every figure equal there is no spread; each earns the full points."""
     assert [s.points for s in efficacy({"a": 3.0, "b": 3.0}, 5)] == [5.0, 5.0]
 
 
@@ -83,6 +92,7 @@ def test_efficacy_split_40_level_60_growth():
 
 
 def test_efficacy_split_missing_growth_scores_zero_on_that_part():
+    """滁州 一(二)1, 动态 part not reported (the 通知 is silent): that part scores 0, the county flagged 未报."""
     got = {s.county: s for s in efficacy_split({"a": 100.0, "b": 200.0}, {"a": 10.0, "b": None}, 10)}
     # b: level 100 × 0.4 + growth 0 (未报) × 0.6 = 40 -> 4 points; a: growth alone present -> 100
     assert got["b"].points == 4.0 and got["b"].flag == "no_figure"
@@ -90,11 +100,13 @@ def test_efficacy_split_missing_growth_scores_zero_on_that_part():
 
 
 def test_completion_met_or_not():
-    """目标完成计分法: met = the indicator's full points, else 0."""
+    """《经济发展指标月度评估办法》三 目标完成计分法: "完成年度目标即得该项指标满分,未完成目标不得分";
+    far beyond the target still earns only the full points (the 办法 gives no bonus: the points are capped)."""
     assert completion("a", 12.0, 11.5, 10).points == 10
     assert completion("a", 12.0, 11.5, 10).working == "12 ≥ 11.5: met, 10"
     assert completion("a", 11.0, 11.5, 10).points == 0
     assert completion("a", None, 11.5, 10).flag == "no_figure"
+    assert completion("a", 30.0, 11.5, 10).points == 10  # far beyond: full points, no more
 
 
 def test_completion_proportional_and_ceiling():
@@ -114,8 +126,14 @@ def test_versus_average_per_tenth_of_a_point():
     assert versus_average("a", 10.0, 10.0).points == 0
 
 
+def test_versus_average_without_caps_as_chuzhou_states_it():
+    """滁州 一(二)2: 3 percentage points above the city's figure: 30 steps × 0.1 = +3, no cap; 1.25 below: −1.2."""
+    assert versus_average("a", 13.0, 10.0).points == 3.0 and versus_average("a", 13.0, 10.0).flag is None
+    assert versus_average("a", 8.75, 10.0).points == -1.2
+
+
 def test_versus_average_caps():
-    """Bonus and deduction each capped (the caps are the city's setting: here +1 / −0.5)."""
+    """滁州 一(二)2 states no cap; a city that caps the bonus and the deduction sets them (here +1 / −0.5)."""
     high = versus_average("a", 13.0, 10.0, bonus_cap=1, deduction_cap=0.5)
     assert high.points == 1.0 and high.flag == "capped" and high.working.endswith("capped at +1")
     low = versus_average("a", 8.0, 10.0, bonus_cap=1, deduction_cap=0.5)
