@@ -16,6 +16,7 @@ from pathlib import Path
 
 from liupi_cli.errors import InputRefused, OutputUnwritable
 from liupi_cli.fill_table import FillResult, apply_fill, fill_csv, read_fill
+from liupi_cli.messages import msg
 from liupi_cli.plan import Plan
 from liupi_cli.rollover import NextYear, next_year, review_md
 from liupi_cli.store import Record, Store, TaskUpdate
@@ -105,7 +106,7 @@ def fill_plan(plan_dir: Path, table_text: str, where: str) -> FillResult:
 
     path = plan_dir / TARGETS
     if not path.is_file():
-        raise InputRefused(f"{path} not found", "run it in the new workspace: cd 新工作区 && liupi plan fill FILE")
+        raise InputRefused(msg("fill.plan_missing", path=path), msg("fill.plan_missing.hint"))
     text = path.read_text(encoding="utf-8")
     data = yaml.safe_load(text)
     result = apply_fill(data, read_fill(table_text, where), where)
@@ -116,5 +117,6 @@ def fill_plan(plan_dir: Path, table_text: str, where: str) -> FillResult:
         write_atomic(plan_dir / BACKUP, text)
         write_atomic(path, head + dump(data))
     except OSError as exc:
-        raise OutputUnwritable(f"cannot write {path}: {exc.strerror or exc}", "check the folder is writable") from None
+        raise OutputUnwritable(msg("fill.unwritable", path=path, why=exc.strerror or str(exc)),
+                               msg("fill.unwritable.hint")) from None
     return result
