@@ -191,9 +191,6 @@ class CurrentFigure:
     current: bool = True
 
 
-StoredFigure = CurrentFigure  # the older name of the same shape
-
-
 class Standing(str, Enum):
     """Where a new figure stands against the current figure of its (indicator, period, baseline)."""
 
