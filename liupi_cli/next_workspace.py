@@ -70,11 +70,8 @@ def make_next_workspace(ws: Workspace, plan: Plan, records: list[Record], update
     if not ws.bundled:  # never a workspace inside last year's (its liupi.toml would be above) or its plan folder
         for folder in [f for f in (ws.root, ws.path) if f is not None]:
             if _inside(dest, folder):
-                raise InputRefused(
-                    f"{dest} is inside last year's workspace {folder}",
-                    f"next year's workspace goes beside it, e.g. liupi plan next --year {year} "
-                    f"{default_folder(ws, plan, year, cwd)}",
-                )
+                raise InputRefused(msg("next.inside_last", dest=dest, folder=folder),
+                                   msg("next.inside_last.hint", year=year, folder=default_folder(ws, plan, year, cwd)))
     nxt = next_year(plan, records, updates, year)
     head = (f"# liupi plan data: {year}, carried from {plan.info.id} by `liupi plan next`; targets marked "
             f"to_be_set are judged grey until {FILL_TABLE} is filled (liupi plan fill {FILL_TABLE}).\n")
