@@ -103,7 +103,7 @@ def test_the_demo_figures_go_through_the_service_with_its_options(tmp_path, monk
     assert {r["recorded_at"] for r in records} == {options.at}
 
 
-def test_workspace_and_file_refusals_are_said_in_chinese(tmp_path):
+def test_workspace_and_file_refusals_are_said_in_chinese(tmp_path, mini):
     runner = CliRunner()
     (tmp_path / "w").mkdir()
     (tmp_path / "w" / "liupi.toml").write_text("", encoding="utf-8")
@@ -114,7 +114,7 @@ def test_workspace_and_file_refusals_are_said_in_chinese(tmp_path):
     en = runner.invoke(app, ["init", str(tmp_path / "w")])
     assert f"{tmp_path / 'w' / 'liupi.toml'} already exists; nothing was changed" in en.stderr
     (tmp_path / "folder.csv").mkdir()
-    zh = runner.invoke(app, ["--data-dir", str(MINI), "--lang", "zh", "update", "--file", str(tmp_path / "folder.csv")])
+    zh = runner.invoke(app, ["--data-dir", str(mini), "--lang", "zh", "update", "--file", str(tmp_path / "folder.csv")])
     assert zh.exit_code == 1 and "不是普通文件" in zh.stderr and "请给出 .csv 或 .xlsx 文件" in zh.stderr
     zh = runner.invoke(app, ["--lang", "zh", "init", str(tmp_path / "x"), "--level", "town"])
     assert zh.exit_code == 2 and "--level town：应为 `county`（县）或 `city`（市）" in zh.stderr

@@ -24,12 +24,12 @@ def test_an_unknown_setting_is_said_in_chinese(tmp_path, monkeypatch):
     assert "known: plan (the plan folder, relative to liupi.toml); store (the record store file)" in en.stderr
 
 
-def test_a_date_in_a_value_cell_is_said_in_chinese_with_its_row(tmp_path):
+def test_a_date_in_a_value_cell_is_said_in_chinese_with_its_row(tmp_path, mini):
     wb = Workbook()
     wb.active.append(["id", "period", "value"])
     wb.active.append(["new_urban_jobs", "2023-06", dt.date(2023, 6, 1)])
     wb.save(tmp_path / "f.xlsx")
-    args = ["--data-dir", str(MINI), "update", "--file", str(tmp_path / "f.xlsx")]
+    args = ["--data-dir", str(mini), "update", "--file", str(tmp_path / "f.xlsx")]
     zh = CliRunner().invoke(app, ["--lang", "zh", *args])
     assert zh.exit_code == 1 and "C2：单元格中是日期 2023-06-01（电子表格把输入的内容变成了日期）" in zh.stderr
     en = CliRunner().invoke(app, args)
