@@ -410,6 +410,17 @@ CATALOGUE: dict[str, tuple[str, str]] = {
                               "已修订 {id} {period} 去年同期数：{value}（{by}，记录 {record}）"),
 
     # -- recording, the store, workspaces --
+    "update.not_option": ("'{given}' is neither an option of `liupi update` nor an indicator id",
+                          "“{given}”既不是 `liupi update` 的选项，也不是指标编号"),
+    "update.not_option.hint": ("options are in `liupi update --help`; a negative value follows the id: "
+                               "liupi update ID -5 --period 2023-06, or liupi update ID --period 2023-06 -- -5",
+                               "选项见 `liupi update --help`；负数写在编号之后：`liupi update 编号 -5 --period 2023-06`，"
+                               "或 `liupi update 编号 --period 2023-06 -- -5`"),
+    "update.value_missing.hint": ("liupi update {id} VALUE --period 2023-06", "`liupi update {id} 数值 --period 2023-06`"),
+    "update.dry_run_interactive": ("--dry-run is for --file or ID VALUE; interactive update saves each answer",
+                                   "--dry-run 用于 --file 或“编号 数值”；交互录入时每个回答即时保存"),
+    "update.dry_run_interactive.hint": ("e.g. liupi update new_urban_jobs 1500 --period 2023-06 --dry-run",
+                                        "例如 `liupi update new_urban_jobs 1500 --period 2023-06 --dry-run`"),
     "cell.at": ("{cell}: {why}", "{cell}：{why}"),
     "cell.error": ("the cell holds the error {value}", "单元格中是错误值 {value}"),
     "cell.date": ("the cell holds the date {date} (the spreadsheet turned what was typed into a date)",

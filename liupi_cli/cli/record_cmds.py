@@ -35,6 +35,10 @@ from liupi_cli.periods import parse_period
 from liupi_cli.render.safe import inert, xlsx_cell
 
 if TYPE_CHECKING:  # the core is imported by the command that uses it, so `--help` stays light
+    from collections.abc import Callable
+
+    from liupi_cli.record_service import RecordOptions
+    from liupi_cli.recording import Change
     from liupi_cli.store import Store
 
 HISTORY_FORMATS = (Fmt.table, Fmt.csv, Fmt.json)
@@ -124,20 +128,17 @@ def update(
 def _check_figure_arguments(indicator: str | None, value: str | None, period: str | None, dry_run: bool) -> None:
     """ID VALUE --period P, or --period P alone (interactive): refuse what is missing or misplaced."""
     if indicator and indicator.startswith("-"):  # a value such as -5 or -inf is read as the value, never here
-        raise UsageProblem(f"'{indicator}' is neither an option of `liupi update` nor an indicator id",
-                           "options are in `liupi update --help`; a negative value follows the id: "
-                           "liupi update ID -5 --period 2023-06, or liupi update ID --period 2023-06 -- -5")
+        raise UsageProblem(msg("update.not_option", given=indicator), msg("update.not_option.hint"))
     if indicator is not None and value is None:
-        raise InputRefused(msg("option.value_missing"), f"liupi update {indicator} VALUE --period 2023-06")
+        raise InputRefused(msg("option.value_missing"), msg("update.value_missing.hint", id=indicator))
     if period is None:
         raise UsageProblem(msg("option.period_required"),
                            msg("option.example.hint", example="--period 2023-06 (2023-01/02, 2023Q2, 2023)"))
     if indicator is None and dry_run:
-        raise UsageProblem("--dry-run is for --file or ID VALUE; interactive update saves each answer",
-                           "e.g. liupi update new_urban_jobs 1500 --period 2023-06 --dry-run")
+        raise UsageProblem(msg("update.dry_run_interactive"), msg("update.dry_run_interactive.hint"))
 
 
-def _opener(st: State, options):
+def _opener(st: State, options: RecordOptions) -> tuple[Callable[[], Store | _NoStore], RecordOptions]:
     """Opens the store once the figures are read: for reading on a dry run (nothing is created: before the
     first figure there is no store, and so nothing recorded), else for writing; and stamps who and when."""
     from dataclasses import replace
@@ -148,7 +149,7 @@ def _opener(st: State, options):
     return open_, options if options.dry_run else replace(options, by=_by(options.by), at=_now())
 
 
-def _update_one(st: State, indicator: str, value: str, options) -> None:
+def _update_one(st: State, indicator: str, value: str, options: RecordOptions) -> None:
     """`liupi update ID VALUE --period P`: one figure recorded, revised, left unchanged or (dry run) shown."""
     from liupi_cli.record_service import record_figure
 
@@ -169,7 +170,7 @@ def _update_one(st: State, indicator: str, value: str, options) -> None:
         _say_saved(plan, outcome.saved[0])
 
 
-def _change_line(change) -> str:
+def _change_line(change: Change) -> str:
     """One line of a dry run: id, period (and 'baseline'), the figure (the recorded one -> the new one)."""
     r = change.record
     figure = f"{change.replaces.entered} -> {r.entered}" if change.replaces else r.entered
@@ -184,7 +185,7 @@ def _say_saved(plan, saved) -> None:
             record=saved.id))
 
 
-def _update_file(st: State, file: Path, options) -> None:
+def _update_file(st: State, file: Path, options: RecordOptions) -> None:
     """`liupi update --file F`: every row recorded, or none (each refused row said with its number)."""
     from dataclasses import replace
 
@@ -216,7 +217,8 @@ def _update_file(st: State, file: Path, options) -> None:
 # What interactive `update` says (prompts and confirmations) is in the catalogue under prompt.*; errors too.
 
 
-def _update_interactive(st: State, battle: str | None, unit: str | None, options, lang: str = "en") -> None:
+def _update_interactive(st: State, battle: str | None, unit: str | None, options: RecordOptions,
+                        lang: str = "en") -> None:
     if not _stdin_is_terminal():
         raise InputRefused(msg("prompt.no_terminal"), msg("prompt.no_terminal.hint"))
     import gc
@@ -245,7 +247,7 @@ def _update_interactive(st: State, battle: str | None, unit: str | None, options
     say(msg("prompt.done", n=saved))
 
 
-def _ask(st: State, store: Store, ind, options, lang: str = "en") -> int:
+def _ask(st: State, store: Store, ind, options: RecordOptions, lang: str = "en") -> int:
     """Prompt for one indicator until a valid value or a blank; returns how many were saved (0 or 1)."""
     from dataclasses import replace
 
