@@ -118,3 +118,25 @@ def test_workspace_and_file_refusals_are_said_in_chinese(tmp_path, mini):
     assert zh.exit_code == 1 and "不是普通文件" in zh.stderr and "请给出 .csv 或 .xlsx 文件" in zh.stderr
     zh = runner.invoke(app, ["--lang", "zh", "init", str(tmp_path / "x"), "--level", "town"])
     assert zh.exit_code == 2 and "--level town：应为 `county`（县）或 `city`（市）" in zh.stderr
+
+
+class _LookedBefore:
+    """A store as a writer saw it before another writer stored its figure: the check finds nothing current."""
+
+    def __init__(self, store: Store):
+        self.store = store
+
+    def current_figures(self, indicator=None):
+        return {}
+
+    def add_many(self, *args, **kwargs):
+        return self.store.add_many(*args, **kwargs)
+
+
+@pytest.mark.parametrize("value", ["1500", "1600"])
+def test_a_figure_stored_since_the_check_is_refused_inside_the_write(tmp_path, value):
+    with Store(tmp_path / "r.db", PLAN.info.id) as s:
+        record_figure(PLAN, s, "new_urban_jobs", "1500", replace(OPTIONS, by="甲"))
+        with pytest.raises(Duplicate, match="recorded by 甲"):  # the same figure or another: one winner
+            record_figure(PLAN, _LookedBefore(s), "new_urban_jobs", value, replace(OPTIONS, by="乙"))
+        assert [(r.value, r.recorded_by, r.current) for r in s.records()] == [(1500.0, "甲", True)]
