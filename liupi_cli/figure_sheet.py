@@ -153,11 +153,10 @@ def _cell_text(cell, column: str) -> tuple[str, str | None]:
     if value is None:
         return "", None
     if getattr(cell, "data_type", None) == "e":
-        return "", f"the cell holds the error {value}"
+        return "", msg("cell.error", value=value)
     if isinstance(value, (dt.datetime, dt.date)):
         if column in ("value", "unit"):
-            return "", (f"the cell holds the date {value:%Y-%m-%d} (the spreadsheet turned what was typed into "
-                        "a date)")
+            return "", msg("cell.date", date=f"{value:%Y-%m-%d}")
         return f"{value:%Y-%m-%d}", None
     if isinstance(value, bool):
         return ("1" if value else "0"), None
@@ -167,10 +166,8 @@ def _cell_text(cell, column: str) -> tuple[str, str | None]:
             if column == "period" and isinstance(value, float) and re.fullmatch(r"\d{4}\.[1-9]", repr(value)):
                 year, month = repr(value).split(".")
                 if month == "1":  # 2023.10 and 2023.1 are the same number
-                    return "", (f"the period is the number {value!r}: is it {year}.10 (October) or {year}.1 "
-                                f"(January)? type the period as text, e.g. {year}-10")
-                return "", (f"the period is the number {value!r} (a number cell loses the month's zeros): type "
-                            f"the period as text, e.g. {year}-{int(month):02d}")
+                    return "", msg("cell.period_october", value=repr(value), year=year)
+                return "", msg("cell.period_number", value=repr(value), year=year, month=f"{int(month):02d}")
             return number_text(value), None
         if is_percent_format(fmt):
             return number_text(value, percent=True) + "%", None
@@ -248,8 +245,7 @@ def _refuse_uncached_formulas(path: Path, title: str, table: Table) -> None:
         return
     table.rows = [(n, row) for n, row in table.rows if n not in formulas]
     for n, (ref, formula) in sorted(formulas.items()):
-        table.problems.append(RowProblem(n, f"{ref} is a formula ({formula}) with no saved result",
-                                         "open the file in Excel or WPS and save it, or type the number"))
+        table.problems.append(RowProblem(n, msg("cell.formula", cell=ref, formula=formula), msg("cell.formula.hint")))
     table.problems.sort(key=lambda p: p.row)
 
 
@@ -348,7 +344,7 @@ def _assemble(path: Path, raw: list[tuple[int, list]], read_as: str, cells: bool
             if cells:
                 text, why = _cell_text(row[i], key)
                 if why and problem is None:
-                    problem = f"{_col_name(i)}{n}: {why}"
+                    problem = msg("cell.at", cell=f"{_col_name(i)}{n}", why=why)
             else:
                 text = row[i]
             out[key] = text

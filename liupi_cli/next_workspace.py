@@ -16,6 +16,7 @@ from pathlib import Path
 
 from liupi_cli.errors import InputRefused, OutputUnwritable
 from liupi_cli.fill_table import FillResult, apply_fill, fill_csv, read_fill
+from liupi_cli.messages import msg
 from liupi_cli.plan import Plan
 from liupi_cli.rollover import NextYear, next_year, review_md
 from liupi_cli.store import Record, Store, TaskUpdate
@@ -69,11 +70,8 @@ def make_next_workspace(ws: Workspace, plan: Plan, records: list[Record], update
     if not ws.bundled:  # never a workspace inside last year's (its liupi.toml would be above) or its plan folder
         for folder in [f for f in (ws.root, ws.path) if f is not None]:
             if _inside(dest, folder):
-                raise InputRefused(
-                    f"{dest} is inside last year's workspace {folder}",
-                    f"next year's workspace goes beside it, e.g. liupi plan next --year {year} "
-                    f"{default_folder(ws, plan, year, cwd)}",
-                )
+                raise InputRefused(msg("next.inside_last", dest=dest, folder=folder),
+                                   msg("next.inside_last.hint", year=year, folder=default_folder(ws, plan, year, cwd)))
     nxt = next_year(plan, records, updates, year)
     head = (f"# liupi plan data: {year}, carried from {plan.info.id} by `liupi plan next`; targets marked "
             f"to_be_set are judged grey until {FILL_TABLE} is filled (liupi plan fill {FILL_TABLE}).\n")
@@ -105,7 +103,7 @@ def fill_plan(plan_dir: Path, table_text: str, where: str) -> FillResult:
 
     path = plan_dir / TARGETS
     if not path.is_file():
-        raise InputRefused(f"{path} not found", "run it in the new workspace: cd 新工作区 && liupi plan fill FILE")
+        raise InputRefused(msg("fill.plan_missing", path=path), msg("fill.plan_missing.hint"))
     text = path.read_text(encoding="utf-8")
     data = yaml.safe_load(text)
     result = apply_fill(data, read_fill(table_text, where), where)
@@ -116,5 +114,6 @@ def fill_plan(plan_dir: Path, table_text: str, where: str) -> FillResult:
         write_atomic(plan_dir / BACKUP, text)
         write_atomic(path, head + dump(data))
     except OSError as exc:
-        raise OutputUnwritable(f"cannot write {path}: {exc.strerror or exc}", "check the folder is writable") from None
+        raise OutputUnwritable(msg("fill.unwritable", path=path, why=exc.strerror or str(exc)),
+                               msg("fill.unwritable.hint")) from None
     return result

@@ -17,7 +17,7 @@ from liupi_cli.owners import indicator_units
 from liupi_cli.periods import Period, normalise_text, parse_period, period_for
 from liupi_cli.plan import Plan
 from liupi_cli.quantity import parse_quantity
-from liupi_cli.store import NewRecord, Record, StoredFigure
+from liupi_cli.store import CurrentFigure, NewRecord, Record, Standing, same_figure, standing
 
 GROWTH_FLOOR = -100.0  # a growth below -100% is impossible; what is merely implausible is in plausible.py
 # What a bureau writes in a value cell for "no figure this period" (not 无: for a count it may mean 0)
@@ -66,14 +66,14 @@ def make_record(plan: Plan, given_id: str, value_text: str, period_text: str, *,
 
 
 Key = tuple[str, str, bool]  # (indicator, period, baseline)
-Current = dict[Key, Record] | dict[Key, StoredFigure]  # Store.current_figures(), or records a caller holds
+Current = dict[Key, Record] | dict[Key, CurrentFigure]  # Store.current_figures(), or records a caller holds
 
 
 @dataclass(frozen=True)
 class Change:
     row: int | None  # the file's row number; None for a figure given on the command line
     record: NewRecord
-    replaces: Record | StoredFigure | None  # the current figure a revision supersedes (or, when unchanged, equals)
+    replaces: Record | CurrentFigure | None  # the current figure a revision supersedes (or, when unchanged, equals)
 
 
 @dataclass
@@ -86,11 +86,6 @@ class Batch:
     @property
     def records(self) -> list[NewRecord]:
         return [c.record for c in self.changes]
-
-
-def same_figure(a: float, b: float) -> bool:
-    """Equal as recorded figures: 158000万元 and 15.8亿元 are the same, binary noise aside."""
-    return math.isclose(a, b, rel_tol=1e-9, abs_tol=1e-12)
 
 
 def _yes_no(text: str) -> bool:
@@ -204,9 +199,10 @@ def check_changes(plan: Plan, current: Current, candidates: list[tuple[int | Non
     problems: list[RowProblem] = []
     for n, rec in candidates:
         old = current.get((rec.indicator, rec.period, rec.baseline))
-        if old is not None and same_figure(old.value, rec.value):
+        verdict = standing(old.value if old else None, rec.value, revise)  # the rule the store applies too
+        if verdict is Standing.UNCHANGED:
             unchanged.append(Change(n, rec, old))
-        elif old is not None and not revise:
+        elif verdict is Standing.DUPLICATE:
             which = msg("record.duplicate.which" if rec.baseline else "record.duplicate.which_none")
             problems.append(RowProblem(n or 0, msg("record.duplicate", id=rec.indicator, which=which,
                                                    entered=old.entered, period=rec.period, by=old.recorded_by,
@@ -218,48 +214,79 @@ def check_changes(plan: Plan, current: Current, candidates: list[tuple[int | Non
     return Batch(changes, unchanged, problems)
 
 
+Seen = list[tuple[Period, tuple[float, str, str]]]  # one indicator's figures by period: (value, entered, where)
+
+
 def _falling_year_to_date(plan: Plan, current: Current, changes: list[Change], force: bool,
                           note: str | None) -> list[RowProblem]:
     """Year-to-date totals never fall within a year: 1 major accident by March and 0 by June means
     one of the two figures is wrong. Compared with the earlier periods (recorded or in this batch)
     and with the later recorded ones; --force with a note lets a real fall through."""
-    ytd = [c for c in changes if plan.indicators[c.record.indicator].kind in YEAR_TO_DATE_KINDS
-           or plan.indicators[c.record.indicator].year_to_date]  # a year-to-date rate (受害率) only grows too
+    ytd = [c for c in changes if _only_grows(plan.indicators[c.record.indicator])]
     if not ytd:
         return []
-    wanted = {(c.record.indicator, c.record.baseline) for c in ytd}
-    stored: dict[tuple[str, bool], dict[Period, tuple[float, str, str]]] = {}
-    for (iid, period, baseline), r in current.items():
-        if (iid, baseline) in wanted:
-            stored.setdefault((iid, baseline), {})[_period(period)] = (r.value, r.entered, "recorded")
-    merged = {k: dict(v) for k, v in stored.items()}
-    for c in ytd:
-        merged.setdefault((c.record.indicator, c.record.baseline), {})[_period(c.record.period)] = (
-            c.record.value, c.record.entered, msg("word.row", row=c.row) if c.row else msg("word.given"))
-    earlier = {k: sorted(v.items()) for k, v in merged.items()}  # this batch over what is recorded
-    later = {k: sorted(v.items()) for k, v in stored.items()}  # what is recorded (the batch's own are checked above)
+    recorded = _recorded_by_period(current, {(c.record.indicator, c.record.baseline) for c in ytd})
+    with_batch = _with_batch(recorded, ytd)
     problems = []
     for c in ytd:
-        rec = c.record
-        if force and (rec.note or note):
-            continue
-        here = _period(rec.period)
-        clash = None
-        for p, (value, entered, where) in earlier[(rec.indicator, rec.baseline)]:
-            if p.year == here.year and p.months < here.months and value > rec.value and not same_figure(value,
-                                                                                                          rec.value):
-                clash = (msg("record.falls", id=rec.indicator, period=rec.period, entered=rec.entered, earlier=entered,
-                             earlier_period=p.key, where=where), p)
-        for p, (value, entered, _) in later.get((rec.indicator, rec.baseline), []):
-            if (clash is None and p.year == here.year and p.months > here.months and value < rec.value
-                    and not same_figure(value, rec.value)):
-                clash = (msg("record.falls_later", id=rec.indicator, period=rec.period, entered=rec.entered,
-                             later=entered, later_period=p.key), p)
+        if force and (c.record.note or note):
+            continue  # a real fall, explained
+        key = (c.record.indicator, c.record.baseline)
+        clash = _below_earlier(c.record, with_batch[key]) or _above_later(c.record, recorded.get(key, []))
         if clash:
-            message, p = clash
-            hint = msg("record.falls_force.hint") if force else msg("record.falls.hint", period=p.key)
+            message, period = clash
+            hint = msg("record.falls_force.hint") if force else msg("record.falls.hint", period=period.key)
             problems.append(RowProblem(c.row or 0, message, hint, needs="force"))
     return problems
+
+
+def _only_grows(ind: Indicator) -> bool:
+    """A year-to-date total, or a year-to-date rate (受害率): within a year it only grows."""
+    return ind.kind in YEAR_TO_DATE_KINDS or bool(ind.year_to_date)
+
+
+def _recorded_by_period(current: Current, wanted: set[tuple[str, bool]]) -> dict[tuple[str, bool], Seen]:
+    """The recorded figures of the wanted (indicator, baseline) pairs, each pair's in period order."""
+    found: dict[tuple[str, bool], dict[Period, tuple[float, str, str]]] = {}
+    for (iid, period, baseline), r in current.items():
+        if (iid, baseline) in wanted:
+            found.setdefault((iid, baseline), {})[_period(period)] = (r.value, r.entered, "recorded")
+    return {k: sorted(v.items()) for k, v in found.items()}
+
+
+def _with_batch(recorded: dict[tuple[str, bool], Seen], changes: list[Change]) -> dict[tuple[str, bool], Seen]:
+    """What is recorded with this batch's figures over it (a batch's row replaces a recorded period)."""
+    merged = {k: dict(v) for k, v in recorded.items()}
+    for c in changes:
+        where = msg("word.row", row=c.row) if c.row else msg("word.given")
+        merged.setdefault((c.record.indicator, c.record.baseline), {})[_period(c.record.period)] = (
+            c.record.value, c.record.entered, where)
+    return {k: sorted(v.items()) for k, v in merged.items()}
+
+
+def _below_earlier(rec: NewRecord, seen: Seen) -> tuple[str, Period] | None:
+    """The latest earlier period of the year whose figure is larger than this one, said as a refusal."""
+    here = _period(rec.period)
+    clash = None
+    for p, (value, entered, where) in seen:
+        if p.year == here.year and p.months < here.months and _falls(value, rec.value):
+            clash = (msg("record.falls", id=rec.indicator, period=rec.period, entered=rec.entered, earlier=entered,
+                         earlier_period=p.key, where=where), p)
+    return clash
+
+
+def _above_later(rec: NewRecord, seen: Seen) -> tuple[str, Period] | None:
+    """The first later recorded period of the year whose figure is smaller than this one, said as a refusal."""
+    here = _period(rec.period)
+    for p, (value, entered, _) in seen:
+        if p.year == here.year and p.months > here.months and _falls(rec.value, value):
+            return (msg("record.falls_later", id=rec.indicator, period=rec.period, entered=rec.entered,
+                        later=entered, later_period=p.key), p)
+    return None
+
+
+def _falls(before: float, after: float) -> bool:
+    return after < before and not same_figure(before, after)
 
 
 def forced(plan: Plan, records: list[Record]) -> frozenset[int]:

@@ -14,7 +14,7 @@ import zipfile
 from pathlib import Path
 
 from liupi_cli.errors import InputRefused
-from liupi_cli.messages import msg
+from liupi_cli.messages import Msg, msg
 
 MAX_UNCOMPRESSED = 200 * 1024 * 1024  # a county's 20,000-row import is a few MB of sheet XML
 MAX_RATIO = 200  # real sheets compress 5-30 times; a bomb compresses thousands of times
@@ -28,13 +28,12 @@ def check_table_file(path: Path) -> None:
     except FileNotFoundError as exc:
         raise InputRefused(msg("file.not_found", path=path)) from exc
     except OSError as exc:
-        raise InputRefused(f"{path}: cannot read: {exc.strerror}") from exc
+        raise InputRefused(msg("file.unreadable", path=path, why=exc.strerror)) from exc
     if not stat.S_ISREG(info.st_mode):  # a FIFO or a device would be waited on, or read for ever
-        raise InputRefused(f"{path}: not a regular file", "give a .csv or .xlsx file")
+        raise InputRefused(msg("file.not_regular", path=path), msg("file.not_regular.hint"))
     if info.st_size > MAX_UNCOMPRESSED:  # a CSV is read whole; no county's figures come near this
-        raise InputRefused(f"{path}: {info.st_size // (1024 * 1024)} MB is over the "
-                           f"{MAX_UNCOMPRESSED // (1024 * 1024)} MB limit for a file of figures",
-                           "split the figures into smaller files")
+        raise InputRefused(msg("file.too_big", path=path, size=info.st_size // (1024 * 1024),
+                               limit=MAX_UNCOMPRESSED // (1024 * 1024)), msg("file.too_big.hint"))
     with open(path, "rb") as fh:  # safe now: a regular file never blocks
         is_zip = fh.read(4) == b"PK\x03\x04"
     if is_zip:  # an xlsx, whatever its name
@@ -47,19 +46,17 @@ def check_xlsx_sizes(path: Path) -> None:
         with zipfile.ZipFile(path) as archive:
             members = archive.infolist()
     except (zipfile.BadZipFile, OSError, ValueError) as exc:
-        raise InputRefused(f"{path}: not a readable xlsx file ({exc})",
-                           "open it in a spreadsheet and save it again as .xlsx") from exc
+        raise InputRefused(msg("file.bad_xlsx", path=path, detail=str(exc)), msg("file.bad_xlsx.hint")) from exc
     total = 0
     for m in members:
         total += m.file_size
         if m.file_size > RATIO_FLOOR and m.file_size > MAX_RATIO * max(m.compress_size, 1):
-            raise InputRefused(f"{path}: {m.filename} inflates {m.file_size // max(m.compress_size, 1)} times "
-                               f"(to {m.file_size // (1024 * 1024)} MB); refusing a likely zip bomb",
-                               "open it in a spreadsheet and save it again as .xlsx")
+            raise InputRefused(msg("file.zip_bomb", path=path, member=m.filename,
+                                   ratio=m.file_size // max(m.compress_size, 1), size=m.file_size // (1024 * 1024)),
+                               msg("file.bad_xlsx.hint"))
     if total > MAX_UNCOMPRESSED:
-        raise InputRefused(f"{path}: the workbook inflates to {total // (1024 * 1024)} MB, over the "
-                           f"{MAX_UNCOMPRESSED // (1024 * 1024)} MB limit",
-                           "split the figures into smaller files, or save them as .csv")
+        raise InputRefused(msg("file.inflates", path=path, size=total // (1024 * 1024),
+                               limit=MAX_UNCOMPRESSED // (1024 * 1024)), msg("file.inflates.hint"))
 
 
 # -- plan documents (plan import) -------------------------------------------------------------------------
@@ -87,7 +84,7 @@ def check_plan_document(path: Path) -> None:
     try:
         check_table_file(path)
     except InputRefused as exc:
-        raise InputRefused(exc.message, "check it is the task list; save it again from Word, Excel or WPS") from exc
+        raise InputRefused(exc.message, msg("document.check.hint")) from exc
     with open(path, "rb") as fh:
         if fh.read(4) != b"PK\x03\x04":
             return  # a CSV: its reader counts rows and cell lengths as it goes
@@ -100,8 +97,8 @@ def check_plan_document(path: Path) -> None:
                 if name.startswith("xl/worksheets/") and name.endswith(".xml"):
                     _check_sheet(path, archive, name)
     except (zipfile.BadZipFile, OSError, ValueError, RuntimeError) as exc:  # RuntimeError: an encrypted member
-        raise InputRefused(f"{path}: not a readable document ({exc})", "save it again from Word, Excel or WPS") \
-            from exc
+        raise InputRefused(msg("document.unreadable", path=path, detail=str(exc)),
+                           msg("document.unreadable.hint")) from exc
 
 
 def _scan(archive: zipfile.ZipFile, name: str, patterns: list[re.Pattern[bytes]]):
@@ -122,9 +119,9 @@ def _scan(archive: zipfile.ZipFile, name: str, patterns: list[re.Pattern[bytes]]
             tail = buffer[cut:]
 
 
-def _too_many(path: Path, what: str, n: int, limit: int) -> InputRefused:
-    return InputRefused(f"{path}: {what} ({n:,}) is over the limit of {limit:,} for a plan document",
-                        "a task list is a few hundred rows: split the document, or check it is the right file")
+def _too_many(path: Path, what: Msg, n: int, limit: int) -> InputRefused:
+    return InputRefused(msg("document.too_many", path=path, what=what, n=f"{n:,}", limit=f"{limit:,}"),
+                        msg("document.too_many.hint"))
 
 
 def _check_docx(path: Path, archive: zipfile.ZipFile) -> None:
@@ -133,13 +130,13 @@ def _check_docx(path: Path, archive: zipfile.ZipFile) -> None:
         if i == 0:
             rows += 1
             if rows > MAX_DOCUMENT_ROWS:
-                raise _too_many(path, "the number of table rows", rows, MAX_DOCUMENT_ROWS)
+                raise _too_many(path, msg("document.rows"), rows, MAX_DOCUMENT_ROWS)
         elif i == 1:
             paragraphs += 1
             if paragraphs > MAX_PARAGRAPHS:
-                raise _too_many(path, "the number of paragraphs", paragraphs, MAX_PARAGRAPHS)
+                raise _too_many(path, msg("document.paragraphs"), paragraphs, MAX_PARAGRAPHS)
         elif int(m[1]) > MAX_COLUMNS:
-            raise _too_many(path, "a table cell spans columns", int(m[1]), MAX_COLUMNS)
+            raise _too_many(path, msg("document.span"), int(m[1]), MAX_COLUMNS)
 
 
 def _column(letters: bytes) -> int:
@@ -155,20 +152,20 @@ def _check_sheet(path: Path, archive: zipfile.ZipFile, name: str) -> None:
     for i, m in _scan(archive, name, [_XLSX_CELL, _XLSX_MERGE]):
         if i == 0:
             if int(m[2]) > MAX_DOCUMENT_ROWS:
-                raise _too_many(path, f"{sheet}: a cell at row", int(m[2]), MAX_DOCUMENT_ROWS)
+                raise _too_many(path, msg("document.sheet_row", sheet=sheet), int(m[2]), MAX_DOCUMENT_ROWS)
             if _column(m[1]) > MAX_COLUMNS:
-                raise _too_many(path, f"{sheet}: a cell at column", _column(m[1]), MAX_COLUMNS)
+                raise _too_many(path, msg("document.sheet_column", sheet=sheet), _column(m[1]), MAX_COLUMNS)
             continue
         if m[3] is None:
             continue
         if max(int(m[2]), int(m[4])) > MAX_DOCUMENT_ROWS:
-            raise _too_many(path, f"{sheet}: a merged range reaching row", max(int(m[2]), int(m[4])),
+            raise _too_many(path, msg("document.merge_row", sheet=sheet), max(int(m[2]), int(m[4])),
                             MAX_DOCUMENT_ROWS)
         if max(_column(m[1]), _column(m[3])) > MAX_COLUMNS:
-            raise _too_many(path, f"{sheet}: a merged range reaching column", max(_column(m[1]), _column(m[3])),
+            raise _too_many(path, msg("document.merge_column", sheet=sheet), max(_column(m[1]), _column(m[3])),
                             MAX_COLUMNS)
         rows = abs(int(m[4]) - int(m[2])) + 1
         cols = abs(_column(m[3]) - _column(m[1])) + 1
         merged += rows * cols
         if merged > MAX_MERGED_CELLS:
-            raise _too_many(path, f"{sheet}: the cells covered by merged ranges", merged, MAX_MERGED_CELLS)
+            raise _too_many(path, msg("document.merged_cells", sheet=sheet), merged, MAX_MERGED_CELLS)

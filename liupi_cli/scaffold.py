@@ -15,6 +15,7 @@ from pathlib import Path
 
 from liupi_cli.atomic import write_atomic
 from liupi_cli.errors import InputRefused, OutputUnwritable, UsageProblem
+from liupi_cli.messages import msg
 from liupi_cli.plan import load_plan
 from liupi_cli.store import Store
 from liupi_cli.workspace import (
@@ -53,60 +54,24 @@ def create_workspace(root: Path, *, empty: bool = False, year: int | None = None
     (next year's, by `liupi plan next`); ``extra_files`` are written beside liupi.toml. ``city``: a city
     workspace of that name (an empty plan, data/city.yaml and a decomposition table to fill)."""
     if city is not None:
-        if demo:
-            raise UsageProblem("--demo is a county's sample; a city starts empty", "liupi init DIR --level city")
+        _refuse_demo_for_city(demo)
         empty, name = True, name or f"{city}{year}年重点工作计划"
-    if demo and empty:
-        raise UsageProblem("--demo records the sample plan's demo figures; it cannot go with --empty",
-                           "liupi init DIR --demo")
-    if name is not None and (not name.strip() or "\n" in name):
-        raise InputRefused("--name must be one line of text", "e.g. --name 某某县2024年重点工作计划")
+    _check_choices(demo, empty, name)
     plan_dir, store_path = root / PLAN_FOLDER, root / PLAN_FOLDER / STORE_FILE
     _refuse_existing(root, [root / SETTINGS_FILE, plan_dir / TARGETS, plan_dir / TASKS, store_path,
                             plan_dir / "city.yaml", *(root / n for n in extra_files or {})])
     if year is not None and not 2000 <= year <= 2100:
-        raise UsageProblem(f"--year {year} is not a plan year", "e.g. --year 2024")
+        raise UsageProblem(msg("init.year_range", year=year), msg("init.year_range.hint"))
     if plan_files is not None:
-        if year is None or demo or empty:
-            raise UsageProblem("a workspace from plan files needs its year, and no --empty or --demo")
-        texts = {n: plan_files[n] for n in (TARGETS, TASKS)}
+        texts = _given_plan(plan_files, year, demo or empty)
     elif empty:
-        if year is None:
-            raise UsageProblem("--empty needs the plan year", "e.g. liupi init DIR --empty --year 2024")
-        plan_id = _plan_id(root, year)
-        texts = {name_: _fill((SKELETON / name_).read_text(encoding="utf-8"), plan_id, year, name)
-                 for name_ in (TARGETS, TASKS)}
+        texts = _skeleton_plan(root, year, name)
     else:
-        sample = bundled_data_dir()
-        texts = {n: (sample / n).read_text(encoding="utf-8") for n in (TARGETS, TASKS)}
-        sample_year = load_plan(sample).info.year
-        if year is not None and year != sample_year:
-            raise UsageProblem(f"the sample plan is for {sample_year}, not {year}",
-                               f"liupi init DIR --empty --year {year} starts a plan of your own")
-        year = sample_year
-        if name:
-            texts[TARGETS] = re.sub(r"(?m)^(  title_zh: ).*$", lambda m: m[1] + json.dumps(name, ensure_ascii=False),
-                                    texts[TARGETS], count=1)
-    settings = (SKELETON / SETTINGS_FILE).read_text(encoding="utf-8")
-    if city is not None:  # beside the plan: the city's settings and its decomposition table (headings only)
-        texts["city.yaml"] = (SKELETON / "city.yaml").read_text(encoding="utf-8").replace("@CITY@", city) \
-            .replace("@YEAR@", str(year))
-        texts["decomposition.csv"] = "indicator,unit,city\n"
-
+        texts, year = _sample_plan(year, name)
+    if city is not None:
+        texts.update(_city_files(city, year))
     created = Created(root, "", year, store_path)
-    try:
-        plan_dir.mkdir(parents=True, exist_ok=True)
-        for n, text in texts.items():
-            write_atomic(plan_dir / n, text)
-            created.files.append(plan_dir / n)
-        write_atomic(root / SETTINGS_FILE, settings)
-        created.files.append(root / SETTINGS_FILE)
-        for n, text in (extra_files or {}).items():
-            write_atomic(root / n, text)
-            created.files.append(root / n)
-    except OSError as exc:
-        raise OutputUnwritable(f"cannot write the workspace at {root}: {exc.strerror or exc}",
-                          "choose a folder you can write to") from exc
+    created.files = _write_files(root, plan_dir, texts, extra_files or {})
     ws = find_workspace(root, {}, root)  # read back through the same rule every command uses
     plan = load_plan(ws.path)
     created.plan_id = plan.info.id
@@ -117,13 +82,77 @@ def create_workspace(root: Path, *, empty: bool = False, year: int | None = None
     return created
 
 
+def _refuse_demo_for_city(demo: bool) -> None:
+    if demo:
+        raise UsageProblem(msg("init.demo_city"), msg("init.demo_city.hint"))
+
+
+def _check_choices(demo: bool, empty: bool, name: str | None) -> None:
+    if demo and empty:
+        raise UsageProblem(msg("init.demo_empty"), msg("init.demo_empty.hint"))
+    if name is not None and (not name.strip() or "\n" in name):
+        raise InputRefused(msg("init.name_line"), msg("init.name_line.hint"))
+
+
+def _given_plan(plan_files: dict[str, str], year: int | None, other_start: bool) -> dict[str, str]:
+    """A plan made elsewhere (next year's): its two files as given."""
+    if year is None or other_start:
+        raise UsageProblem(msg("init.plan_files"))
+    return {n: plan_files[n] for n in (TARGETS, TASKS)}
+
+
+def _skeleton_plan(root: Path, year: int | None, name: str | None) -> dict[str, str]:
+    """--empty: the skeleton's two files, with the plan's id (from the folder's name), year and title."""
+    if year is None:
+        raise UsageProblem(msg("init.empty_year"), msg("init.empty_year.hint"))
+    plan_id = _plan_id(root, year)
+    return {name_: _fill((SKELETON / name_).read_text(encoding="utf-8"), plan_id, year, name)
+            for name_ in (TARGETS, TASKS)}
+
+
+def _sample_plan(year: int | None, name: str | None) -> tuple[dict[str, str], int]:
+    """A copy of the bundled sample plan (under ``name`` when given), and its year."""
+    sample = bundled_data_dir()
+    texts = {n: (sample / n).read_text(encoding="utf-8") for n in (TARGETS, TASKS)}
+    sample_year = load_plan(sample).info.year
+    if year is not None and year != sample_year:
+        raise UsageProblem(msg("init.sample_year", sample_year=sample_year, year=year),
+                           msg("init.sample_year.hint", year=year))
+    if name:
+        texts[TARGETS] = re.sub(r"(?m)^(  title_zh: ).*$", lambda m: m[1] + json.dumps(name, ensure_ascii=False),
+                                texts[TARGETS], count=1)
+    return texts, sample_year
+
+
+def _city_files(city: str, year: int) -> dict[str, str]:
+    """Beside a city's plan: its settings and its decomposition table (headings only)."""
+    settings = (SKELETON / "city.yaml").read_text(encoding="utf-8").replace("@CITY@", city).replace("@YEAR@", str(year))
+    return {"city.yaml": settings, "decomposition.csv": "indicator,unit,city\n"}
+
+
+def _write_files(root: Path, plan_dir: Path, texts: dict[str, str], extra_files: dict[str, str]) -> list[Path]:
+    """The plan files, liupi.toml and the extra files, each written whole; the paths written, in order."""
+    targets = [(plan_dir / n, text) for n, text in texts.items()]
+    targets.append((root / SETTINGS_FILE, (SKELETON / SETTINGS_FILE).read_text(encoding="utf-8")))
+    targets += [(root / n, text) for n, text in extra_files.items()]
+    written = []
+    try:
+        plan_dir.mkdir(parents=True, exist_ok=True)
+        for path, text in targets:
+            write_atomic(path, text)
+            written.append(path)
+    except OSError as exc:
+        raise OutputUnwritable(msg("init.unwritable", root=root, why=exc.strerror or str(exc)),
+                               msg("init.unwritable.hint")) from exc
+    return written
+
+
 def _refuse_existing(root: Path, paths: list[Path]) -> None:
     if root.exists() and not root.is_dir():
-        raise InputRefused(f"{root} exists and is not a folder", "give a new folder name")
+        raise InputRefused(msg("init.not_folder", root=root), msg("init.not_folder.hint"))
     for p in paths:
         if p.exists():
-            raise InputRefused(f"{p} already exists; nothing was changed",
-                               "liupi init never overwrites: choose a new folder, or use the workspace that is there")
+            raise InputRefused(msg("init.exists", path=p), msg("init.exists.hint"))
 
 
 def _plan_id(root: Path, year: int) -> str:
@@ -142,14 +171,13 @@ def _fill(template: str, plan_id: str, year: int, name: str | None) -> str:
 
 
 def _record_demo(plan, store: Store, by: str, at: str) -> int:
+    """The demo figures, recorded through the same service as `liupi update --file`, each marked 'demo'."""
     from liupi_cli.figure_sheet import read_table
-    from liupi_cli.recording import prepare_batch
+    from liupi_cli.record_service import RecordOptions, record_table
 
     table = read_table(bundled_file(DEMO_FIGURES))
-    rows = [(n, {**row, "source": DEMO_SOURCE}) for n, row in table.rows]
-    batch = prepare_batch(plan, store.current_figures(), rows)
-    problems = table.problems + batch.problems
-    if problems:  # the shipped file and the shipped plan disagree: a packaging bug
-        raise InputRefused(f"{DEMO_FIGURES}: {problems[0]}")
-    store.add_many(batch.records, by, at, batch=DEMO_FIGURES)
-    return len(batch.records)
+    table.rows = [(n, {**row, "source": DEMO_SOURCE}) for n, row in table.rows]
+    outcome = record_table(plan, store, table, RecordOptions(source=DEMO_SOURCE, by=by, at=at, batch=DEMO_FIGURES))
+    if outcome.refused:  # the shipped file and the shipped plan disagree: a packaging bug
+        raise InputRefused(msg("init.demo_refused", file=DEMO_FIGURES, problem=str(outcome.problems[0])))
+    return len(outcome.saved)

@@ -11,6 +11,7 @@ file, full disk, read-only file, not a liupi store) becomes one StoreError.
 from __future__ import annotations
 
 import datetime as dt
+import math
 import os
 import sqlite3
 import tempfile
@@ -18,6 +19,7 @@ import urllib.parse
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
+from enum import Enum
 from pathlib import Path
 
 from pydantic import BaseModel, ConfigDict
@@ -167,8 +169,15 @@ class TaskUpdate(BaseModel):
 
 @dataclass(frozen=True, slots=True)
 class CurrentFigure:
-    """A figure nothing supersedes, as a report reads it: the fields a report judges and shows, read back
-    from this store without building a validated model per row (121,000 of them at province scale)."""
+    """A figure nothing supersedes, read back light: what a report judges and shows (``current_records``) and
+    what a new figure is checked against (``current_figures``: unchanged, a revision, a fall within the year,
+    and who recorded the figure it meets, for the refusal). Built without validating a model per row: a
+    province store holds 121,000 of them.
+
+    :class:`Record` stays the one other read shape: the whole row (unit, source, note, batch) of every figure,
+    current or superseded, for history, export and next year's baselines. It is a pydantic model because those
+    dump it field by field (JSON, CSV, XLSX); building one per current figure for every report would be
+    several times slower."""
 
     id: int
     indicator: str
@@ -177,23 +186,38 @@ class CurrentFigure:
     value: float
     entered: str
     supersedes: int | None  # not None: a revised figure
+    recorded_by: str
+    recorded_at: str
     current: bool = True
 
 
-@dataclass(frozen=True, slots=True)
-class StoredFigure:
-    """A current figure as a new one is checked against it (unchanged, a revision, a fall within the
-    year): the fields that check and its messages use, read back without building a validated model
-    per row (a month's import into a province store checks against 121,000 of them)."""
+class Standing(str, Enum):
+    """Where a new figure stands against the current figure of its (indicator, period, baseline)."""
 
-    id: int
-    indicator: str
-    period: str
-    baseline: bool
-    value: float
-    entered: str
-    recorded_by: str
-    recorded_at: str
+    NEW = "new"  # nothing is recorded for it: stored as the first figure
+    UNCHANGED = "unchanged"  # the same figure is already current: nothing to write
+    REVISION = "revision"  # another figure is current and --revise was given: supersedes it
+    DUPLICATE = "duplicate"  # another figure is current, without --revise: refused
+
+
+def same_figure(a: float, b: float) -> bool:
+    """Equal as recorded figures: 158000万元 and 15.8亿元 are the same, binary noise aside."""
+    return math.isclose(a, b, rel_tol=1e-9, abs_tol=1e-12)
+
+
+def standing(current: float | None, new: float, revise: bool, *, writing: bool = False) -> Standing:
+    """The one duplicate/revision rule: recording checks a figure with it before writing (to sort a file into
+    changes, unchanged rows and refusals), and :meth:`Store.add_many` applies it again inside its write
+    transaction (``writing``), so that of two writers racing for one period exactly one wins.
+
+    When writing, the caller has already left out what was unchanged when it looked: a figure that is now
+    the current one was stored by another writer since. Without revise it is refused like any second
+    figure (the refusal says who stored it); with revise it is stored as the revision asked for."""
+    if current is None:
+        return Standing.NEW
+    if same_figure(current, new) and not writing:
+        return Standing.UNCHANGED
+    return Standing.REVISION if revise else Standing.DUPLICATE
 
 
 @dataclass(frozen=True)
@@ -210,6 +234,8 @@ class NewRecord:
 
 
 class Duplicate(InputRefused):
+    """A figure refused by :func:`standing` inside the write transaction: its period has another figure."""
+
     def __init__(self, new: NewRecord, existing: Record):
         which = msg("record.duplicate.which" if new.baseline else "record.duplicate.which_none")
         super().__init__(msg("record.duplicate", id=new.indicator, which=which, entered=existing.entered,
@@ -221,7 +247,25 @@ class Duplicate(InputRefused):
 class Store:
     """One plan's records. ``Store(path, plan_id)`` opens it for writing (creating an empty file, never a
     folder); ``Store(path, plan_id, readonly=True)`` only reads: it never creates, migrates or waits
-    behind a writer, and works on a read-only file or read-only media."""
+    behind a writer, and works on a read-only file or read-only media.
+
+    The public interface (another engine offers the same methods with the same meanings):
+
+    - figures written: ``add(new, by, at, revise=False) -> Record`` and ``add_many(news, by, at, revise=False,
+      batch=None, on_row=None) -> list[Record]``: :class:`NewRecord` in, all or nothing, each figure judged by
+      :func:`standing` inside the write transaction (a :class:`Duplicate` aborts; two writers racing for one
+      period give one winner and one Duplicate, never two current figures).
+    - figures read: ``current(indicator, period, baseline=False) -> Record | None``; ``current_figures(
+      indicator=None) -> {(indicator, period, baseline): CurrentFigure}`` (what recording checks against);
+      ``current_records() -> [CurrentFigure]`` (what a report judges, id order); ``records(indicator=None) ->
+      [Record]`` (every figure, current and superseded, history order); ``figures_up_to(period) -> int``;
+      ``summary() -> (figures, task updates, last recorded_at)``.
+    - tasks: ``set_task(task, date, status, percent, note, by, at) -> TaskUpdate``; ``task_updates(task=None)
+      -> [TaskUpdate]`` (task, date, id order; the latest of each task marked current).
+    - ``integrity_ok()``, ``schema_version``, ``empty``, ``close()`` and use as a context manager.
+
+    Recording goes through :mod:`liupi_cli.record_service`, which reads ``current_figures`` and writes with
+    ``add_many``; every failure of the engine is one :class:`StoreError`."""
 
     def __init__(self, path: Path, plan_id: str, *, readonly: bool = False):
         self.path = Path(path)
@@ -429,21 +473,37 @@ class Store:
         return _record(row) if row else None
 
     @paused_gc()
-    def current_figures(self, indicator: str | None = None) -> dict[tuple[str, str, bool], StoredFigure]:
+    def current_figures(self, indicator: str | None = None) -> dict[tuple[str, str, bool], CurrentFigure]:
         """The current figure of every (indicator, period, baseline), in one query (the latest id wins)."""
-        sql = ("SELECT id, indicator, period, baseline, value, entered, recorded_by, recorded_at FROM records r "
-               "WHERE NOT EXISTS (SELECT 1 FROM records s WHERE s.supersedes = r.id)"
-               + (" AND indicator = ?" if indicator else "") + " ORDER BY id")
-        out: dict[tuple[str, str, bool], StoredFigure] = {}
+        out: dict[tuple[str, str, bool], CurrentFigure] = {}
+        for figure in self._current(indicator):
+            out[(figure.indicator, figure.period, figure.baseline)] = figure
+        return out
+
+    @paused_gc()
+    def current_records(self) -> list[CurrentFigure]:
+        """Only the figures nothing supersedes (what a report judges), in id order; each carries
+        ``supersedes``, so a revised figure still shows as revised. History and export read records()."""
+        return self._current(None)
+
+    def _current(self, indicator: str | None) -> list[CurrentFigure]:
+        """The figures nothing supersedes (of one indicator, or all), in id order, read row by row: never all
+        rows as tuples and as figures at once. Each indicator id, period key, person and time is held once."""
         if self.empty:
-            return out
+            return []
+        sql = ("SELECT id, indicator, period, baseline, value, entered, supersedes, recorded_by, recorded_at "
+               "FROM records r WHERE NOT EXISTS (SELECT 1 FROM records s WHERE s.supersedes = r.id)"
+               + (" AND indicator = ?" if indicator else "") + " ORDER BY id")
+        out = []
+        names: dict[str, str] = {}
         with self._reading():
             cur = self.db.cursor()
             cur.row_factory = None  # plain tuples, in the dataclass's field order
-            rows = cur.execute(sql, (indicator,) if indicator else ()).fetchall()
-        for i, ind, period, base, value, entered, by, at in rows:
+            cur.execute(sql, (indicator,) if indicator else ())
             # rows this store wrote itself (the schema's types and NOT NULLs checked them going in)
-            out[(ind, period, bool(base))] = StoredFigure(i, ind, period, bool(base), value, entered, by, at)
+            for i, ind, per, b, v, e, sup, by, at in cur:
+                out.append(CurrentFigure(i, names.setdefault(ind, ind), names.setdefault(per, per), bool(b), v, e,
+                                         sup, names.setdefault(by, by), names.setdefault(at, at)))
         return out
 
     def add(self, new: NewRecord, by: str, at: str, revise: bool = False) -> Record:
@@ -452,7 +512,8 @@ class Store:
     @paused_gc()
     def add_many(self, news: Iterable[NewRecord], by: str, at: str, revise: bool = False,
                  batch: str | None = None, on_row: Callable[[int], None] | None = None) -> list[Record]:
-        """All or nothing: one transaction; a duplicate without revise aborts it.
+        """All or nothing: one transaction in which each figure meets the current one under :func:`standing`;
+        a duplicate (a period that has a figure, without revise) aborts it.
 
         One lookup of the current figures for all the batch's keys, then the rows go in with executemany
         (ids are given here, under the write lock, so a row can supersede one earlier in the same batch).
@@ -465,7 +526,7 @@ class Store:
             for new in news:
                 key = (new.indicator, new.period, new.baseline)
                 old = current.get(key)
-                if old is not None and not revise:
+                if standing(old.value if old else None, new.value, revise, writing=True) is Standing.DUPLICATE:
                     raise Duplicate(new, old)
                 rec = Record(id=next_id, indicator=new.indicator, period=new.period, baseline=new.baseline,
                              value=new.value, entered=new.entered, entered_unit=new.entered_unit, unit=new.unit,
@@ -510,24 +571,6 @@ class Store:
             d = dict(row)
             d["baseline"] = bool(d["baseline"])
             out[(d["indicator"], d["period"], d["baseline"])] = Record.model_construct(**d, current=True)
-        return out
-
-    @paused_gc()
-    def current_records(self) -> list[CurrentFigure]:
-        """Only the figures nothing supersedes (what a report judges), in id order; each carries
-        ``supersedes``, so a revised figure still shows as revised. History and export read records()."""
-        if self.empty:
-            return []
-        out = []
-        names: dict[str, str] = {}  # each indicator id and period key held once, not once per figure
-        with self._reading():
-            cur = self.db.cursor()
-            cur.row_factory = None  # plain tuples, in the dataclass's field order
-            cur.execute("SELECT id, indicator, period, baseline, value, entered, supersedes FROM records r "
-                        "WHERE NOT EXISTS (SELECT 1 FROM records s WHERE s.supersedes = r.id) ORDER BY id")
-            for i, ind, per, b, v, e, sup in cur:  # row by row: never all rows as tuples and as figures at once
-                out.append(CurrentFigure(i, names.setdefault(ind, ind), names.setdefault(per, per), bool(b), v, e,
-                                         sup))
         return out
 
     @paused_gc()

@@ -29,6 +29,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from liupi_cli.errors import PlanUnreadable
+from liupi_cli.messages import msg
 
 if sys.version_info >= (3, 11):
     import tomllib
@@ -40,6 +41,7 @@ TARGETS = "targets.yaml"
 TASKS = "tasks.yaml"
 PLAN_FOLDER = "data"  # where `liupi init` puts the plan, and the old ./data layout
 STORE_FILE = "records.db"  # the store's default name, beside the plan
+# The settings liupi.toml may hold (their meaning is said in the catalogue's settings.known.hint)
 SETTINGS_KEYS = {"plan": "the plan folder, relative to liupi.toml", "store": "the record store file"}
 
 
@@ -86,23 +88,21 @@ def read_settings(path: Path) -> tuple[Path, Path | None]:
         with open(path, "rb") as f:
             data = tomllib.load(f)
     except OSError as exc:
-        raise PlanUnreadable(f"{path}: cannot read: {exc.strerror or exc}") from exc
+        raise PlanUnreadable(msg("file.unreadable", path=path, why=exc.strerror or str(exc))) from exc
     except RecursionError as exc:
-        raise PlanUnreadable(f"{path}: a value nested far too deep", 'each setting is one line: plan = "data"') \
-            from exc
+        raise PlanUnreadable(msg("settings.too_deep", path=path), msg("settings.one_line.hint")) from exc
     except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
-        raise PlanUnreadable(f"{path}: not valid TOML: {exc}",
-                             'each setting is one line: plan = "data"') from exc
+        raise PlanUnreadable(msg("settings.not_toml", path=path, detail=str(exc)), msg("settings.one_line.hint")) \
+            from exc
     unknown = sorted(set(data) - set(SETTINGS_KEYS))
     if unknown:
-        raise PlanUnreadable(f"{path}: unknown setting(s) {', '.join(unknown)}",
-                             "known: " + "; ".join(f"{k} ({v})" for k, v in SETTINGS_KEYS.items()))
+        raise PlanUnreadable(msg("settings.unknown", path=path, names=", ".join(unknown)), msg("settings.known.hint"))
     for key, value in data.items():
         if not isinstance(value, str) or not value.strip():
-            raise PlanUnreadable(f"{path}: {key} must be a quoted path, e.g. {key} = \"{_example(key)}\"")
+            raise PlanUnreadable(msg("settings.not_quoted", path=path, key=key, example=_example(key)))
         if "\x00" in value:
-            raise PlanUnreadable(f"{path}: {key} holds a NUL character, which no path can hold",
-                                 f'write it as {key} = "{_example(key)}"')
+            raise PlanUnreadable(msg("settings.nul", path=path, key=key),
+                                 msg("settings.nul.hint", key=key, example=_example(key)))
     base = path.parent
     plan = base / Path(data.get("plan", PLAN_FOLDER)).expanduser()
     store = base / Path(data["store"]).expanduser() if "store" in data else None
@@ -151,13 +151,13 @@ def refuse_unowned(settings: Path, env: Mapping[str, str], uid: int | None = Non
         return
     info, parent = settings.stat(), folder.stat()
     if info.st_uid != uid:
-        why = f"it is owned by another user (uid {info.st_uid})"
+        why = msg("settings.other_owner", uid=info.st_uid)
     elif parent.st_mode & stat.S_IWOTH and not parent.st_mode & stat.S_ISVTX:
-        why = f"anyone may write to {folder} (mode {stat.S_IMODE(parent.st_mode):o}), so anyone could have put it there"
+        why = msg("settings.anyone_writes", folder=folder, mode=f"{stat.S_IMODE(parent.st_mode):o}")
     else:
         return
-    raise PlanUnreadable(f"not using {settings}: {why}",
-                         f"if you trust it, set LIUPI_SAFE_DIRECTORY={folder} (or pass --data-dir {folder})")
+    raise PlanUnreadable(msg("settings.not_using", settings=settings, why=why),
+                         msg("settings.not_using.hint", folder=folder))
 
 
 def _listed_safe(folder: Path, listed: str) -> bool:

@@ -35,6 +35,10 @@ from liupi_cli.periods import parse_period
 from liupi_cli.render.safe import inert, xlsx_cell
 
 if TYPE_CHECKING:  # the core is imported by the command that uses it, so `--help` stays light
+    from collections.abc import Callable
+
+    from liupi_cli.record_service import RecordOptions
+    from liupi_cli.recording import Change
     from liupi_cli.store import Store
 
 HISTORY_FORMATS = (Fmt.table, Fmt.csv, Fmt.json)
@@ -56,7 +60,8 @@ def _store(st: State) -> Store:
 
 
 class _NoStore:
-    """A dry run before the first figure: nothing is recorded yet, and nothing is created."""
+    """A dry run before the first figure: nothing is recorded yet, and nothing is created (a dry run never
+    writes, so recording asks it only for the current figures)."""
 
     def current_figures(self, indicator: str | None = None) -> dict:
         return {}
@@ -105,49 +110,74 @@ def update(
     if (file is not None or indicator is not None) and (unit or battle):
         which = "--unit" if unit else "--battle"
         raise UsageProblem(msg("option.unit_battle_interactive", option=which), msg("option.unit_with_value"))
-    plan = st.plan()
-    from liupi_cli.recording import Given
+    st.plan()
+    from liupi_cli.record_service import RecordOptions
 
-    given = Given(period=period, source=source, note=note, baseline=baseline)
+    options = RecordOptions(period=period, source=source, note=note, baseline=baseline, revise=revise, force=force,
+                            dry_run=dry_run, by=by or "")
     if file is not None:
-        _update_file(st, file, dry_run, revise, force, by, given)
+        _update_file(st, file, options)
         return
+    _check_figure_arguments(indicator, value, period, dry_run)
+    if indicator is None:
+        _update_interactive(st, battle, unit, options, st.lang)
+    else:
+        _update_one(st, indicator, value, options)
+
+
+def _check_figure_arguments(indicator: str | None, value: str | None, period: str | None, dry_run: bool) -> None:
+    """ID VALUE --period P, or --period P alone (interactive): refuse what is missing or misplaced."""
     if indicator and indicator.startswith("-"):  # a value such as -5 or -inf is read as the value, never here
-        raise UsageProblem(f"'{indicator}' is neither an option of `liupi update` nor an indicator id",
-                           "options are in `liupi update --help`; a negative value follows the id: "
-                           "liupi update ID -5 --period 2023-06, or liupi update ID --period 2023-06 -- -5")
+        raise UsageProblem(msg("update.not_option", given=indicator), msg("update.not_option.hint"))
     if indicator is not None and value is None:
-        raise InputRefused(msg("option.value_missing"), f"liupi update {indicator} VALUE --period 2023-06")
+        raise InputRefused(msg("option.value_missing"), msg("update.value_missing.hint", id=indicator))
     if period is None:
         raise UsageProblem(msg("option.period_required"),
                            msg("option.example.hint", example="--period 2023-06 (2023-01/02, 2023Q2, 2023)"))
-    if indicator is None:
-        if dry_run:
-            raise UsageProblem("--dry-run is for --file or ID VALUE; interactive update saves each answer",
-                               "e.g. liupi update new_urban_jobs 1500 --period 2023-06 --dry-run")
-        _update_interactive(st, battle, unit, by, given, revise, force, st.lang)
-        return
-    from liupi_cli.recording import check_changes, make_record
+    if indicator is None and dry_run:
+        raise UsageProblem(msg("update.dry_run_interactive"), msg("update.dry_run_interactive.hint"))
 
-    record = make_record(plan, indicator, value, period, baseline=baseline, source=source, note=note, force=force)
-    with (st.open_store(write=False) if dry_run else _store(st)) or _NoStore() as store:
-        batch = check_changes(plan, store.current_figures(record.indicator), [(None, record)], revise=revise,
-                              force=force, note=note)
-        if batch.problems:
-            raise InputRefused(batch.problems[0].message, batch.problems[0].hint)
-        if batch.unchanged:
-            old = batch.unchanged[0].replaces
-            say(msg("said.unchanged", id=record.indicator, period=record.period,
-                    baseline=msg("said.baseline") if record.baseline else "", value=old.entered, by=old.recorded_by,
-                    at=old.recorded_at))
-            return
-        if dry_run:
-            old = batch.changes[0].replaces
-            change = f"{old.entered} -> {record.entered}" if old else record.entered
-            print(inert(f"{record.indicator}\t{record.period}{' baseline' if record.baseline else ''}\t{change}"))
-            say(msg("said.dry_run_revised" if old else "said.dry_run_recorded"))
-            return
-        saved = store.add(record, _by(by), _now(), revise=revise)
+
+def _opener(st: State, options: RecordOptions) -> tuple[Callable[[], Store | _NoStore], RecordOptions]:
+    """Opens the store once the figures are read: for reading on a dry run (nothing is created: before the
+    first figure there is no store, and so nothing recorded), else for writing; and stamps who and when."""
+    from dataclasses import replace
+
+    def open_() -> Store | _NoStore:
+        return (st.open_store(write=False) if options.dry_run else _store(st)) or _NoStore()
+
+    return open_, options if options.dry_run else replace(options, by=_by(options.by), at=_now())
+
+
+def _update_one(st: State, indicator: str, value: str, options: RecordOptions) -> None:
+    """`liupi update ID VALUE --period P`: one figure recorded, revised, left unchanged or (dry run) shown."""
+    from liupi_cli.record_service import record_figure
+
+    plan = st.plan()
+    open_, options = _opener(st, options)
+    outcome = record_figure(plan, open_, indicator, value, options)
+    if outcome.refused:
+        raise InputRefused(outcome.problems[0].message, outcome.problems[0].hint)
+    if outcome.unchanged:
+        record, old = outcome.unchanged[0].record, outcome.unchanged[0].replaces
+        say(msg("said.unchanged", id=record.indicator, period=record.period,
+                baseline=msg("said.baseline") if record.baseline else "", value=old.entered, by=old.recorded_by,
+                at=old.recorded_at))
+    elif outcome.dry_run:
+        print(_change_line(outcome.changes[0]))
+        say(msg("said.dry_run_revised" if outcome.revised else "said.dry_run_recorded"))
+    else:
+        _say_saved(plan, outcome.saved[0])
+
+
+def _change_line(change: Change) -> str:
+    """One line of a dry run: id, period (and 'baseline'), the figure (the recorded one -> the new one)."""
+    r = change.record
+    figure = f"{change.replaces.entered} -> {r.entered}" if change.replaces else r.entered
+    return inert(f"{r.indicator}\t{r.period}{' baseline' if r.baseline else ''}\t{figure}")
+
+
+def _say_saved(plan, saved) -> None:
     ind = plan.indicators[saved.indicator]
     converted = f" (= {saved.value:g}{ind.unit or ''})" if saved.entered_unit not in (None, ind.unit) else ""
     what = ("said.revised" if saved.supersedes else "said.recorded") + ("_baseline" if saved.baseline else "")
@@ -155,78 +185,76 @@ def update(
             record=saved.id))
 
 
-def _update_file(st: State, file: Path, dry_run: bool, revise: bool, force: bool, by: str | None,
-                 given) -> None:
+def _update_file(st: State, file: Path, options: RecordOptions) -> None:
+    """`liupi update --file F`: every row recorded, or none (each refused row said with its number)."""
+    from dataclasses import replace
+
     from liupi_cli.figure_sheet import read_table
-    from liupi_cli.recording import prepare_batch
+    from liupi_cli.record_service import record_table
 
     plan = st.plan()
     table = read_table(file)
     say(msg("said.read", path=file, what=table.read_as))
-    with (st.open_store(write=False) if dry_run else _store(st)) or _NoStore() as store:
-        batch = prepare_batch(plan, store.current_figures(), table.rows, revise=revise, force=force, given=given)
-        problems = sorted(table.problems + batch.problems, key=lambda p: p.row)
-        if problems:
-            from liupi_cli.cli.i18n import row_line
+    open_, options = _opener(st, options)
+    outcome = record_table(plan, open_, table, replace(options, batch=f"{file.name}@{options.at or _now()}"))
+    if outcome.refused:
+        from liupi_cli.cli.i18n import row_line
 
-            for p in problems:
-                print(row_line(file, p.row, p.message, p.hint, st.lang), file=sys.stderr)
-            raise InputRefused(msg("record.bad_rows", file=file, count=len(problems)), msg("record.bad_rows.hint"))
-        unchanged = [msg("said.n_unchanged", count=len(batch.unchanged))] if batch.unchanged else []
-        unchanged += [msg("said.n_without_figure", count=batch.no_figure)] if batch.no_figure else []
-        if dry_run:
-            for c in batch.changes:
-                r = c.record
-                change = f"{c.replaces.entered} -> {r.entered}" if c.replaces else r.entered
-                print(inert(f"{r.indicator}\t{r.period}{' baseline' if r.baseline else ''}\t{change}"))
-            say(msg("said.dry_run_file", count=len(batch.changes), more=unchanged))
-            return
-        if batch.changes:
-            store.add_many(batch.records, _by(by), _now(), revise=revise, batch=f"{file.name}@{_now()}")
-    revised = sum(1 for c in batch.changes if c.replaces)
-    say(msg("said.recorded_file", count=len(batch.changes), path=file,
-            revised=msg("said.n_revised", count=revised) if revised else "", more=unchanged))
+        for p in outcome.problems:
+            print(row_line(file, p.row, p.message, p.hint, st.lang), file=sys.stderr)
+        raise InputRefused(msg("record.bad_rows", file=file, count=len(outcome.problems)), msg("record.bad_rows.hint"))
+    more = [msg("said.n_unchanged", count=len(outcome.unchanged))] if outcome.unchanged else []
+    more += [msg("said.n_without_figure", count=outcome.no_figure)] if outcome.no_figure else []
+    if outcome.dry_run:
+        for change in outcome.changes:
+            print(_change_line(change))
+        say(msg("said.dry_run_file", count=len(outcome.changes), more=more))
+        return
+    say(msg("said.recorded_file", count=len(outcome.changes), path=file,
+            revised=msg("said.n_revised", count=outcome.revised) if outcome.revised else "", more=more))
 
 
 # What interactive `update` says (prompts and confirmations) is in the catalogue under prompt.*; errors too.
 
 
-def _update_interactive(st: State, battle: str | None, unit: str | None, by: str | None, given,
-                        revise: bool = False, force: bool = False, lang: str = "en") -> None:
+def _update_interactive(st: State, battle: str | None, unit: str | None, options: RecordOptions,
+                        lang: str = "en") -> None:
     if not _stdin_is_terminal():
         raise InputRefused(msg("prompt.no_terminal"), msg("prompt.no_terminal.hint"))
     import gc
     import signal
+    from dataclasses import replace
 
     gc.enable()  # a session at the keyboard may last long: collect as usual (see main)
     # Ctrl-C stops the session (exit 130, what was entered kept), even when liupi was started with SIGINT
     # ignored (a job started in the background by a script, fed through a pipe or a pseudo-terminal).
     signal.signal(signal.SIGINT, signal.default_int_handler)
     plan = st.plan()
-    period = parse_period(given.period, plan.info.year - 1 if given.baseline else plan.info.year)
+    period = parse_period(options.period, plan.info.year - 1 if options.baseline else plan.info.year)
     from liupi_cli.recording import due_indicators
 
     due = due_indicators(plan, period, battle, unit)
+    options = replace(options, period=period.key, by=_by(options.by))
     saved = 0
     say(msg("prompt.intro", n=len(due), period=period.key))
     with _store(st) as store:
         try:
             for ind in due:
-                saved += _ask(st, store, ind, period.key, by, given, revise, force, lang)
+                saved += _ask(st, store, ind, options, lang)
         except KeyboardInterrupt:
             say(msg("prompt.stopped", n=saved))
             raise typer.Exit(130) from None
     say(msg("prompt.done", n=saved))
 
 
-def _ask(st: State, store: Store, ind, period: str, by: str | None, given, revise: bool, force: bool,
-         lang: str = "en") -> int:
+def _ask(st: State, store: Store, ind, options: RecordOptions, lang: str = "en") -> int:
     """Prompt for one indicator until a valid value or a blank; returns how many were saved (0 or 1)."""
-    from liupi_cli.recording import check_changes, make_record
+    from dataclasses import replace
 
-    plan = st.plan()
-    current = store.current_figures(ind.id)
-    last = _latest(current) or msg("prompt.none")
+    from liupi_cli.record_service import record_figure
+
+    plan, period = st.plan(), options.period
+    last = _latest(store.current_figures(ind.id)) or msg("prompt.none")
     target = f"{ind.target:g}{ind.unit or ''}" if ind.target is not None else "—"
     prompt = msg("prompt.ask", id=ind.id, name=ind.name_zh, target=target, last=last, period=period).text(lang)
     while True:
@@ -234,22 +262,20 @@ def _ask(st: State, store: Store, ind, period: str, by: str | None, given, revis
         if not answer:
             return 0
         try:
-            record = make_record(plan, ind.id, answer, period, baseline=given.baseline, source=given.source,
-                                 note=given.note, force=force)
-            batch = check_changes(plan, current, [(None, record)], revise=revise, force=force, note=given.note)
-            if batch.problems:
-                problem = batch.problems[0]
+            outcome = record_figure(plan, store, ind.id, answer, replace(options, at=_now()))
+            if outcome.refused:
+                problem = outcome.problems[0]
                 if problem.needs in ("revise", "force"):  # options cannot be given at a prompt: say what to run
                     then = msg(f"prompt.{problem.needs}", id=ind.id, value=shlex.quote(answer), period=period)
                     say(i18n_line("error", problem.message, lang) + " (" + then.text(lang) + ")")
                     continue
                 raise InputRefused(problem.message, problem.hint)
-            if batch.unchanged:
-                say(msg("prompt.unchanged", id=ind.id, period=record.period,
-                        entered=batch.unchanged[0].replaces.entered))
+            if outcome.unchanged:
+                change = outcome.unchanged[0]
+                say(msg("prompt.unchanged", id=ind.id, period=change.record.period, entered=change.replaces.entered))
                 return 0
-            store.add(record, _by(by), _now(), revise=revise)
-            say(msg("prompt.saved", id=ind.id, period=record.period, entered=record.entered))
+            saved = outcome.saved[0]
+            say(msg("prompt.saved", id=ind.id, period=saved.period, entered=saved.entered))
             return 1
         except LiupiError as exc:
             say(i18n_line("error", exc.message, lang) + (f" ({i18n_line('hint', exc.hint, lang)})" if exc.hint else ""))

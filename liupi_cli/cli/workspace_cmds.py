@@ -43,14 +43,7 @@ def init(
     from liupi_cli.scaffold import create_workspace
 
     st = state(ctx)
-    if from_sample and empty:
-        raise UsageProblem("--from-sample and --empty exclude each other", "choose one")
-    if st.db_opt is not None or st.data_dir_opt is not None:
-        raise UsageProblem(msg("init.own_folder"), msg("option.example.hint", example="liupi init DIR"))
-    if level not in ("county", "city"):
-        raise UsageProblem(f"--level {level}: county or city", "liupi init DIR --level city")
-    if city is not None and level != "city":
-        raise UsageProblem("--city goes with --level city", "liupi init DIR --level city --city 永州市")
+    _check_init_options(st, from_sample, empty, level, city)
     if level == "city":
         city = city or folder.resolve().name
     if (empty or level == "city") and year is None:
@@ -59,16 +52,32 @@ def init(
     made = create_workspace(folder, empty=empty, year=year, name=name, demo=demo, by="liupi init --demo", at=now,
                             city=city)
     remember(made.plan_id, made.store, os.environ)
-    say(f"created workspace {folder}: plan {made.plan_id} ({made.year}), "
-        + ", ".join(str(f.relative_to(folder)) for f in made.files))
+    _say_made(made, folder, plain=empty or city is not None)
+
+
+def _check_init_options(st, from_sample: bool, empty: bool, level: str, city: str | None) -> None:
+    """Refuse options that exclude each other, or a store or plan named elsewhere (a workspace holds its own)."""
+    if from_sample and empty:
+        raise UsageProblem(msg("init.sample_or_empty"), msg("init.sample_or_empty.hint"))
+    if st.db_opt is not None or st.data_dir_opt is not None:
+        raise UsageProblem(msg("init.own_folder"), msg("option.example.hint", example="liupi init DIR"))
+    if level not in ("county", "city"):
+        raise UsageProblem(msg("init.level", level=level), msg("init.level.hint"))
+    if city is not None and level != "city":
+        raise UsageProblem(msg("init.city_level"), msg("init.city_level.hint"))
+
+
+def _say_made(made, folder: Path, plain: bool) -> None:
+    """What was created, the demo figures (made up), a variable that overrides the workspace, what to run next."""
+    files = ", ".join(str(f.relative_to(folder)) for f in made.files)
+    say(msg("said.init_created", folder=folder, plan=made.plan_id, year=made.year, files=files))
     if made.demo_figures:
-        say(f"recorded {made.demo_figures} made-up demo figure(s) (source 'demo'); they are not real statistics")
+        say(msg("said.init_demo", count=made.demo_figures))
     for var in ("LIUPI_HOME", "LIUPI_DB"):
         if os.environ.get(var):
-            say(f"note: {var} is set; it overrides this workspace's {'plan' if var == 'LIUPI_HOME' else 'store'} "
-                "until it is unset")
-    nxt = "liupi report --month 2023-06" if made.demo_figures else ("liupi check" if empty or city else "liupi info")
-    say(f"next: cd {folder} && {nxt}")
+            say(msg("said.init_overridden_plan" if var == "LIUPI_HOME" else "said.init_overridden_store", var=var))
+    nxt = "liupi report --month 2023-06" if made.demo_figures else ("liupi check" if plain else "liupi info")
+    say(msg("said.init_next", folder=folder, command=nxt))
 
 
 def register(app: typer.Typer) -> None:

@@ -2,7 +2,9 @@
 
 The paths: `update ID VALUE`, `update --file` with a CSV and with an XLSX, the fill-in template recorded
 with `--file`, interactive `update` (answers on stdin), and `task set`. The options: --period, --source,
---note, --by, --dry-run, --revise, --force, --baseline. The same five steps run on every path."""
+--note, --by, --dry-run, --revise, --force, --force with --note, --baseline. The same six steps run on every
+path. Every path records through one service (record_service), with one options object: the demo figures
+of `liupi init --demo` too."""
 
 from __future__ import annotations
 
@@ -37,7 +39,7 @@ def _invoke(run, how: str, tmp: Path, value: str, *opts: str):
         wb.save(tmp / "f.xlsx")
         return run("update", "--file", tmp / "f.xlsx", *opts)
     if how == "template":  # the sheet a bureau is sent, its 数值 cell filled, 来源 and 备注 left empty
-        assert run("template", "--period", "2023-06", "--unit", "rsj", "--out", tmp / "t.xlsx").exit_code == 0
+        assert run("template", "--period", period, "--unit", "rsj", "--out", tmp / "t.xlsx").exit_code == 0
         wb = load_workbook(tmp / "t.xlsx")
         ws = wb.active
         (head,) = [r for r in ws.iter_rows() if any(c.value == "数值" for c in r)]
@@ -77,6 +79,13 @@ def test_every_option_of_every_recording_path_reaches_the_record(run, tmp_path, 
     (r,) = _history(run)
     assert (r["period"], r["value"], r["source"], r["note"], r["recorded_by"], r["baseline"]) == (
         "2023-06", 1500, "县统计局 月报", "初报", "王科长", False)
+    # a file's figures carry the import's label (its name and when), so they can be told apart as one batch
+    label = _exported(run)[0]["batch"]
+    if how in ("csv", "xlsx", "template"):
+        assert label.startswith({"csv": "f.csv@", "xlsx": "f.xlsx@", "template": "filled.xlsx@"}[how])
+        assert label.endswith(r["recorded_at"])
+    else:
+        assert label is None
 
     # 2. --dry-run: shows the change, writes nothing; interactive saves each answer, so it refuses the option
     dry = _invoke(run, how, tmp_path, "1600", "--period", "2023-06", "--revise", "--dry-run")
@@ -103,17 +112,32 @@ def test_every_option_of_every_recording_path_reaches_the_record(run, tmp_path, 
     assert forced.exit_code == 0, forced.stderr
     assert [h["value"] for h in _history(run)] == [1500, 1600, 16000]
 
-    # 5. --baseline: last year's same-period figure; a template says so in its own 去年同期 column
+    # 5. --force with --note: a year-to-date total that falls (16000 by June, 1000 by July) is refused, with
+    # --force alone too; with a note saying why it is recorded, the note kept
+    assert _refused(_invoke(run, how, tmp_path, "1000", "--period", "2023-07"), how)
+    assert _refused(_invoke(run, how, tmp_path, "1000", "--period", "2023-07", "--force"), how)
+    fell = _invoke(run, how, tmp_path, "1000", "--period", "2023-07", "--force", "--note", "口径调整")
+    assert fell.exit_code == 0, fell.stderr
+    (july,) = [h for h in _history(run) if h["period"] == "2023-07"]
+    assert (july["value"], july["note"], july["current"]) == (1000, "口径调整", True)
+
+    # 6. --baseline: last year's same-period figure; a template says so in its own 去年同期 column
     base = _invoke(run, how, tmp_path, "1400", "--period", "2022-06", "--baseline", "--source", "县统计局 年报")
     if how == "template":
         assert base.exit_code == 1
         assert "--baseline is for a file without a 去年同期 column; this file has one" in base.stderr
-        assert len(_history(run)) == 3
+        assert len(_history(run)) == 4
     else:
         assert base.exit_code == 0, base.stderr
         last = _history(run)[-1]
         assert (last["period"], last["baseline"], last["value"], last["source"]) == (
             "2022-06", True, 1400, "县统计局 年报")
+
+
+def _exported(run) -> list[dict]:
+    result = run("export", "--format", "json")
+    assert result.exit_code == 0, result.stderr
+    return json.loads(result.stdout)["records"]
 
 
 def test_every_option_of_task_set_reaches_the_update(run):
