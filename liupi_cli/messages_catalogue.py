@@ -412,6 +412,7 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     # -- recording, the store, workspaces --
 
     # -- products and their formats --
+    "option.formats_unknown": ("--formats: unknown format '{name}'", "--formats：未知格式“{name}”"),
 
     # -- the plan, its checks and the CLI's own words --
 

@@ -5,16 +5,14 @@ times and every zip entry's time are pinned to the Doc's date, never the clock).
 
 from __future__ import annotations
 
-import csv
 import datetime as dt
-import io
-import re
-import zipfile
 
 from pydantic import BaseModel
 
 from liupi_cli.render.cadence_doc import LIGHT, Doc, Section, W
+from liupi_cli.render.csv_file import csv_text
 from liupi_cli.render.safe import html_text, json_document, markdown_text, neutralise
+from liupi_cli.render.workbook import pin_zip  # noqa: F401  (the docx writer pins its zip with it)
 
 _LIGHT_OF = {word: key for lang in LIGHT.values() for key, word in lang.items() if key}
 
@@ -43,12 +41,7 @@ def to_markdown(doc: Doc) -> str:
 
 def to_csv(doc: Doc) -> str:
     s = doc.sections[doc.csv_section]
-    buf = io.StringIO()
-    w = csv.writer(buf, lineterminator="\n")
-    w.writerow(s.columns)
-    for row in s.rows:
-        w.writerow([neutralise(v) if isinstance(v, str) else v for v in row])
-    return buf.getvalue()
+    return csv_text(s.columns, ([neutralise(v) if isinstance(v, str) else v for v in row] for row in s.rows))
 
 
 CSS = """body{font-family:"Noto Sans CJK SC","Microsoft YaHei",sans-serif;margin:.5rem;color:#222}
@@ -126,29 +119,9 @@ def to_xlsx(doc: Doc) -> bytes:
     """The printable workbook (see cadence_xlsx), byte for byte the same for the same Doc."""
     from liupi_cli.render.cadence_xlsx import to_xlsx as workbook
 
-    pinned = dt.datetime.combine(doc.pinned or dt.date(2000, 1, 1), dt.time())
-    return pin_zip(workbook(doc, pinned), pinned)
+    return workbook(doc, dt.datetime.combine(doc.pinned or dt.date(2000, 1, 1), dt.time()))
 
 
 def _width(value: object) -> float:
     """Display width in spreadsheet columns: a Chinese character is about two Latin ones."""
     return sum(2.0 if ord(ch) >= 0x2E80 else 1.1 for ch in str(value))
-
-
-def pin_zip(data: bytes, when: dt.datetime) -> bytes:
-    """The same workbook with every zip entry dated ``when`` and docProps/core.xml's times set to it."""
-    stamp = when.strftime("%Y-%m-%dT%H:%M:%SZ")
-    src = zipfile.ZipFile(io.BytesIO(data))
-    out = io.BytesIO()
-    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
-        for info in src.infolist():
-            body = src.read(info.filename)
-            if info.filename == "docProps/core.xml":
-                text = body.decode("utf-8")
-                text = re.sub(r"(<dcterms:(?:created|modified)[^>]*>)[^<]*(</dcterms:)", rf"\g<1>{stamp}\g<2>", text)
-                body = text.encode("utf-8")
-            entry = zipfile.ZipInfo(info.filename, date_time=when.timetuple()[:6])
-            entry.compress_type = zipfile.ZIP_DEFLATED
-            entry.external_attr = info.external_attr
-            dst.writestr(entry, body)
-    return out.getvalue()

@@ -17,6 +17,7 @@ import math
 
 from liupi_cli.render.cadence_doc import LIGHT, Doc, Section, W
 from liupi_cli.render.safe import inert, xlsx_cell
+from liupi_cli.render.workbook import finish, new_workbook, print_layout
 
 LONG = 30  # rows: more than this does not fit one printed page beside the rest, so it becomes an annex
 BODY_PT, MIN_PT = 11, 9
@@ -258,29 +259,20 @@ class _Sheet:
 
 
 def _setup(ws, title: str, lang: str, title_rows: str | None) -> None:
-    from liupi_cli.render.xlsx import print_layout
-
-    print_layout(ws, title, lang, title_rows or "1:1")
-    if title_rows is None:  # the document sheet: its sections carry their own headings
-        ws._print_rows = None
-    ws.print_options.gridLines = False  # the tables have their own borders; headings and lines stand free
+    """The shared print settings; the document sheet (``title_rows`` None) repeats no rows, its sections
+    carry their own headings; no gridlines: the tables have their own borders, headings and lines stand free."""
+    print_layout(ws, title, lang, title_rows, gridlines=False)
 
 
 def to_xlsx(doc: Doc, pinned) -> bytes:
-    """The workbook's bytes, its created/modified times ``pinned`` (zip entry times: cadence_formats.to_xlsx)."""
-    import io
-
-    from openpyxl import Workbook
-
+    """The workbook's bytes, every time in it (created, modified, each zip entry's) ``pinned``."""
     lang = doc.lang if doc.lang in ANNEX else "en"
     w = W[lang]
     sheet_title, pointer = ANNEX[lang]
     long = [s for s in doc.sections if len(s.rows) > LONG]
     annexed = {id(s) for s in long}
     body = [s for s in doc.sections if s.rows and id(s) not in annexed]
-    wb = Workbook()
-    wb.properties.creator = "liupi"
-    wb.properties.created = wb.properties.modified = pinned
+    wb = new_workbook(pinned)
     used: set[str] = set()
     names = {id(s): _sheet_name(sheet_title.format(n=n, title=s.title), used) for n, s in enumerate(long, 1)}
 
@@ -312,9 +304,4 @@ def to_xlsx(doc: Doc, pinned) -> bytes:
 
         sh.auto_filter.ref = f"A{head}:{get_column_letter(len(s.columns))}{last}"
         _setup(sh, f"{doc.title} · {s.title}", lang, f"1:{head}")
-    buf = io.BytesIO()
-    from liupi_cli.render.safe import scrub_workbook
-
-    scrub_workbook(wb)  # nothing XML cannot hold
-    wb.save(buf)
-    return buf.getvalue()
+    return finish(wb, pinned)
