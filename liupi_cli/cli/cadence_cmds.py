@@ -175,9 +175,9 @@ def _formats(text: str) -> list[Fmt]:
     out: list[Fmt] = []
     for f in (x.strip().lower() for x in text.split(",")):
         if f not in FILE_FORMATS:
+            names = (EXTENSION.get(x, x.value) for x in dict.fromkeys(FILE_FORMATS.values()))
             raise UsageProblem(msg("option.formats_unknown", name=f),
-                               msg("option.format_not_here.hint", choices=", ".join(EXTENSION.get(f, f.value)
-                                                                                    for f in FILE_FORMATS.values())))
+                               msg("option.format_not_here.hint", choices=", ".join(names)))
         if FILE_FORMATS[f] not in out:
             out.append(FILE_FORMATS[f])
     return out
