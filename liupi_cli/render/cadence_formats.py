@@ -9,6 +9,7 @@ import datetime as dt
 
 from pydantic import BaseModel
 
+from liupi_cli.render import markdown
 from liupi_cli.render.cadence_doc import LIGHT, Doc, Section, W
 from liupi_cli.render.csv_file import csv_text
 from liupi_cli.render.safe import html_text, json_document, markdown_text, neutralise
@@ -32,9 +33,7 @@ def to_markdown(doc: Doc) -> str:
         if not s.rows:
             out += [_md(s.note or "—"), ""]
             continue
-        out.append("| " + " | ".join(_md(c) for c in s.columns) + " |")
-        out.append("|" + "---|" * len(s.columns))
-        out += ["| " + " | ".join(_md(v) for v in row) + " |" for row in s.rows]
+        out += markdown.table(s.columns, s.rows)
         out.append("")
     return "\n".join(out)
 
