@@ -10,12 +10,10 @@ import datetime as dt
 from pydantic import BaseModel
 
 from liupi_cli.render import markdown
-from liupi_cli.render.cadence_doc import LIGHT, Doc, Section, W
+from liupi_cli.render.cadence_doc import LIGHT_OF, Doc, Section, W
 from liupi_cli.render.csv_file import csv_text
 from liupi_cli.render.safe import html_text, json_document, markdown_text, neutralise
 from liupi_cli.render.workbook import pin_zip  # noqa: F401  (the docx writer pins its zip with it)
-
-_LIGHT_OF = {word: key for lang in LIGHT.values() for key, word in lang.items() if key}
 
 
 def to_json(model: BaseModel) -> str:
@@ -122,7 +120,7 @@ def _html_cell(v: object, column: tuple[bool, bool, bool]) -> str:
     Chinese text given room rather than one character a line."""
     light, is_id, whole = column
     text = str(v)
-    cls = _LIGHT_OF.get(text) if light else "id" if is_id else None
+    cls = LIGHT_OF.get(text) if light else "id" if is_id else None
     if whole and len(text) <= 12:
         cls = f"{cls} s" if cls else "s"  # a light or status reads whole, not one character a line
     if cls is None and len(text) > 5 and _width(v) > 1.5 * len(text):

@@ -15,7 +15,8 @@ from __future__ import annotations
 
 import math
 
-from liupi_cli.render.cadence_doc import LIGHT, Doc, Section, W
+from liupi_cli.render.cadence_doc import LIGHT_OF, Doc, Section, W
+from liupi_cli.render.labels import LIGHT_FILL  # the report's light fills: one colour per light
 from liupi_cli.render.safe import inert, xlsx_cell
 from liupi_cli.render.workbook import finish, new_workbook, print_layout
 
@@ -31,8 +32,6 @@ PAGE_UNITS = math.floor(PRINT_PX * BODY_PT / MIN_PT / UNIT_PX) - 8  # 128: a mar
 MAX_COL, MIN_COL = 40.0, 5.0
 SAMPLE = 300  # rows looked at when sizing a column
 LINE_PT = 16  # points per line of 11 pt Chinese text
-FILL = {"green": "C8E6C9", "yellow": "FFF59D", "red": "FFCDD2", "grey": "E0E0E0"}
-_LIGHT_OF = {word: key for lang in LIGHT.values() for key, word in lang.items() if key}
 ANNEX = {"zh": ("附件{n} {title}", "见附件{n}（工作表「{sheet}」，共{rows}行）"),
          "en": ("Annex {n} {title}", "See annex {n} (sheet “{sheet}”, {rows} rows)")}
 
@@ -203,7 +202,7 @@ class _Sheet:
         self.low = Alignment(wrap_text=True, vertical="bottom")  # a heading's row is taller: the gap above it
         self.bold = Font(bold=True)
         self.head_fill = PatternFill("solid", fgColor="EEEEEE")
-        self.fills = {k: PatternFill("solid", fgColor=v) for k, v in FILL.items()}
+        self.fills = {k: PatternFill("solid", fgColor=v) for k, v in LIGHT_FILL.items()}
         self.fonts = {size: Font(bold=True, size=size) for size in (12, 15)}
         from openpyxl.utils import get_column_letter
 
@@ -234,7 +233,7 @@ class _Sheet:
             self.row += 1
             for j, v in enumerate(values, 1):
                 cell = self.ws.cell(self.row, j, xlsx_cell(v))
-                light = _LIGHT_OF.get(str(v)) if j - 1 == s.light_column else None
+                light = LIGHT_OF.get(str(v)) if j - 1 == s.light_column else None
                 self._style(cell, light)
             self._height(self.row, values)
         return head, self.row
