@@ -15,7 +15,7 @@ if TYPE_CHECKING:  # pydantic is imported by the commands that make models, not 
 
 from liupi_cli.render import registry
 from liupi_cli.render.registry import BINARY, EXTENSIONS, Fmt  # noqa: F401  (the commands' format names)
-from liupi_cli.render.rows import cell, dump_json, rows_to_csv, to_jsonable  # noqa: F401  (export, history)
+from liupi_cli.render.rows import cell, dump_json, rows_to_csv, to_jsonable  # noqa: F401  (the names commands import from here)
 from liupi_cli.render.safe import inert
 
 
