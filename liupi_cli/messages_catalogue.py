@@ -413,6 +413,8 @@ CATALOGUE: dict[str, tuple[str, str]] = {
 
     # -- products and their formats --
     "option.formats_unknown": ("--formats: unknown format '{name}'", "--formats：未知格式“{name}”"),
+    "option.format_with_out_dir": ("--format is for stdout; with --out-dir use --formats",
+                                   "--format 用于标准输出；配合 --out-dir 请用 --formats"),
 
     # -- the plan, its checks and the CLI's own words --
 

@@ -215,7 +215,7 @@ def summary(
         fmt = pick_format(fmt, None, SUMMARY_FORMATS)  # the files' formats are --formats
         st.json_errors = fmt is Fmt.json
     elif fmt is not None:
-        raise UsageProblem("--format is for stdout; with --out-dir use --formats", "e.g. --formats md,xlsx")
+        raise UsageProblem(msg("option.format_with_out_dir"), msg("option.example.hint", example="--formats md,xlsx"))
     now = today()  # `last` is resolved here, at the edge; the core never reads the clock
     from liupi_cli.cadence.dekads import Dekad, last_complete_dekad, parse_dekad
 

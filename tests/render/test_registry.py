@@ -106,6 +106,9 @@ def test_an_unknown_file_format_is_named_through_the_catalogue(run, tmp_path):
     assert "md, csv, json, xlsx, html, docx" in r.stderr
     zh = run("--lang", "zh", "summary", "--month", "2023-06", "--out-dir", tmp_path, "--formats", "pdf")
     assert zh.exit_code == 2 and "未知格式“pdf”" in zh.stderr
+    both = run("--lang", "zh", "summary", "--month", "2023-06", "--out-dir", tmp_path, "--format", "json")
+    assert both.exit_code == 2 and "配合 --out-dir 请用 --formats" in both.stderr
+    assert "例如：--formats md,xlsx" in both.stderr
 
 
 def test_binary_formats_need_a_file(run):
