@@ -47,26 +47,12 @@ class FillRow:
 
 
 def fill_csv(rows: list[FillRow], year: int) -> str:
-    buf = io.StringIO()
-    w = csv.writer(buf)
-    w.writerow(FILL_COLUMNS)
-    for r in rows:
-        w.writerow(
-            [
-                r.indicator,
-                r.name_zh,
-                r.kind,
-                r.unit or "",
-                _g(r.last_target),
-                _g(r.last_result),
-                r.last_result_period or "",
-                _g(r.new_target),
-                r.last_due or "",
-                "",
-                year,
-            ]
-        )
-    return "\ufeff" + buf.getvalue()  # BOM: Excel opens it as UTF-8
+    """The table's file text (render/csv_file: CRLF lines, the byte-order mark first for Excel and WPS)."""
+    from liupi_cli.render.csv_file import csv_text, for_file
+
+    lines = ([r.indicator, r.name_zh, r.kind, r.unit or "", _g(r.last_target), _g(r.last_result),
+              r.last_result_period or "", _g(r.new_target), r.last_due or "", "", year] for r in rows)
+    return for_file(csv_text(FILL_COLUMNS, lines, newline="\r\n"))
 
 
 def _g(x: float | None) -> str:

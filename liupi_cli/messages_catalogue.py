@@ -530,6 +530,9 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "fill.unwritable.hint": ("check the folder is writable", "请检查该目录是否可写"),
 
     # -- products and their formats --
+    "option.formats_unknown": ("--formats: unknown format '{name}'", "--formats：未知格式“{name}”"),
+    "option.format_with_out_dir": ("--format is for stdout; with --out-dir use --formats",
+                                   "--format 用于标准输出；配合 --out-dir 请用 --formats"),
 
     # -- the plan, its checks and the CLI's own words --
 

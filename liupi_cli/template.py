@@ -8,8 +8,6 @@ Columns: 指标 (the name, beside the value cell) · 数值 (to fill) · 单位 
 
 from __future__ import annotations
 
-import csv
-import io
 import math
 
 from liupi_cli.models import Indicator, Kind
@@ -77,13 +75,11 @@ def headings(lang: str) -> list[str]:
 
 
 def template_csv(rows: list[dict[str, str]], lang: str) -> str:
-    """UTF-8 with a BOM, so Excel and WPS open it with the Chinese intact."""
-    buf = io.StringIO()
-    w = csv.writer(buf, lineterminator="\r\n")
-    w.writerow(headings(lang))
-    for r in rows:
-        w.writerow([r[key] for key, *_ in COLUMNS])
-    return "\ufeff" + buf.getvalue()
+    """The file's text: CSV lines ending in CRLF, as a CSV file holds it (render/csv_file: the byte-order mark
+    first, so Excel and WPS open it with the Chinese intact)."""
+    from liupi_cli.render.csv_file import csv_text, for_file
+
+    return for_file(csv_text(headings(lang), ([r[key] for key, *_ in COLUMNS] for r in rows), newline="\r\n"))
 
 
 def _display_width(text: str) -> float:
@@ -94,11 +90,12 @@ def _display_width(text: str) -> float:
 def template_xlsx(rows: list[dict[str, str]], lang: str, title: str) -> bytes:
     """One sheet, headings in row 1, value cells shaded and formatted as numbers (General: a typed
     6.1% becomes a percent cell, which import reads as 6.1), printed landscape one page wide."""
-    from openpyxl import Workbook
     from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
     from openpyxl.utils import get_column_letter
 
-    wb = Workbook()
+    from liupi_cli.render.workbook import append, finish, freeze, new_workbook, print_layout
+
+    wb = new_workbook()
     ws = wb.active
     ws.title = "figures" if lang != "zh" else "数据填报"
     thin = Side(style="thin", color="999999")
@@ -106,13 +103,13 @@ def template_xlsx(rows: list[dict[str, str]], lang: str, title: str) -> bytes:
     head_fill = PatternFill("solid", fgColor="D9E1F2")
     input_fill = PatternFill("solid", fgColor="FFF2CC")
     grey = Font(color="808080", size=9)
-    ws.append(headings(lang))
+    append(ws, headings(lang))
     for c in ws[1]:
         c.font, c.fill, c.border = Font(bold=True), head_fill, border
         c.alignment = Alignment(horizontal="center", vertical="center", wrap_text=True)
     keys = [key for key, *_ in COLUMNS]
     for r in rows:
-        ws.append([r[k] for k in keys])
+        append(ws, (r[k] for k in keys))
         n = ws.max_row
         for i, key in enumerate(keys, start=1):
             c = ws.cell(n, i)
@@ -132,20 +129,6 @@ def template_xlsx(rows: list[dict[str, str]], lang: str, title: str) -> bytes:
         lines = math.ceil(_display_width(r["name"]) / (widths["name"] - 1))
         if lines > 1:
             ws.row_dimensions[n].height = 15 * lines
-    ws.freeze_panes = "B2"
-    ws.print_title_rows = "1:1"
-    ws.page_setup.orientation = "landscape"
-    ws.page_setup.paperSize = ws.PAPERSIZE_A4
-    ws.page_setup.fitToWidth = 1
-    ws.page_setup.fitToHeight = 0
-    ws.sheet_properties.pageSetUpPr.fitToPage = True
-    ws.print_options.horizontalCentered = True
-    ws.page_margins.left = ws.page_margins.right = 0.4
-    ws.oddHeader.center.text = title
-    ws.oddFooter.center.text = "第 &P 页，共 &N 页" if lang == "zh" else "page &P of &N"
-    buf = io.BytesIO()
-    from liupi_cli.render.safe import scrub_workbook
-
-    scrub_workbook(wb)  # nothing XML cannot hold
-    wb.save(buf)
-    return buf.getvalue()
+    freeze(ws, 1, columns=1)  # the headings, and each row's name beside its value cell
+    print_layout(ws, title, lang, "1:1", gridlines=False)  # the cells have their own borders
+    return finish(wb)

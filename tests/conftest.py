@@ -164,6 +164,11 @@ SLOW: dict[str, tuple[str, ...] | None] = {
     "tests/next_year/test_next_year_core.py": None,
     "tests/city/test_decomposition.py": ("test_checked_against_a_countys_plan_and_the_city_target",),
     "tests/cli/test_listings.py": ("test_an_empty_listing_is_its_heading_not_a_traceback",),
+    "tests/render/test_registry.py": ("test_each_pair_draws_its_model",
+                                      "test_every_workbook_has_the_shared_print_settings",
+                                      "test_every_csv_file_starts_with_the_mark_and_stdout_has_none",
+                                      "test_a_products_txt_file_is_its_terminal_table",
+                                      "test_a_pair_not_offered_is_refused_with_the_products_formats"),
 }
 
 

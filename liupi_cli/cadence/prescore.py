@@ -92,22 +92,36 @@ def score(key: str, name_zh: str, parts: list[ScorePart], w: PrescoreWeights) ->
     t_sum = sum(p.points for p in tasks)  # type: ignore[misc]
     i_part = i_sum / i_weight if i_weight else None
     t_part = t_sum / len(tasks) if tasks else None
+    total, combined = _combined(i_part, t_part, w)
+    steps = _part_steps(ind, i_weight, i_part, tasks, t_part) + combined
+    return Score(key=key, name_zh=name_zh, indicator_sum=round(i_sum, 6), indicator_weight=round(i_weight, 6),
+                 indicator_part=_r2(i_part), task_sum=round(t_sum, 6), task_count=len(tasks), task_part=_r2(t_part),
+                 score=_r2(total), working="; ".join(steps) or "nothing judged", parts=parts)
+
+
+def _r2(x: float | None) -> float | None:
+    return None if x is None else round(x, 2)
+
+
+def _part_steps(ind: list[ScorePart], i_weight: float, i_part: float | None, tasks: list[ScorePart],
+                t_part: float | None) -> list[str]:
+    """Each part's arithmetic: ``indicators (100×2 + 60×1) ÷ 3 = 86.67``, ``tasks (100×1) ÷ 1 = 100``."""
     steps = []
     if i_part is not None:
         steps.append(f"indicators ({_terms(ind)}) ÷ {_fmt(i_weight)} = {_fmt(i_part)}")
     if t_part is not None:
         steps.append(f"tasks ({_terms(tasks)}) ÷ {len(tasks)} = {_fmt(t_part)}")
-    if i_part is not None and t_part is not None:
-        total = w.indicator_share * i_part + (1 - w.indicator_share) * t_part
-        steps.append(f"{_fmt(w.indicator_share)}×{_fmt(i_part)} + {_fmt(1 - w.indicator_share)}×{_fmt(t_part)} "
-                     f"= {_fmt(total)}")
-    else:
-        total = i_part if i_part is not None else t_part
-    return Score(key=key, name_zh=name_zh, indicator_sum=round(i_sum, 6), indicator_weight=round(i_weight, 6),
-                 indicator_part=None if i_part is None else round(i_part, 2), task_sum=round(t_sum, 6),
-                 task_count=len(tasks), task_part=None if t_part is None else round(t_part, 2),
-                 score=None if total is None else round(total, 2), working="; ".join(steps) or "nothing judged",
-                 parts=parts)
+    return steps
+
+
+def _combined(i_part: float | None, t_part: float | None, w: PrescoreWeights) -> tuple[float | None, list[str]]:
+    """The score and, when both parts have something judged, its weighted sum written out; else the one part
+    there is (or none), with nothing more to write."""
+    if i_part is None or t_part is None:
+        return (i_part if i_part is not None else t_part), []
+    total = w.indicator_share * i_part + (1 - w.indicator_share) * t_part
+    return total, [f"{_fmt(w.indicator_share)}×{_fmt(i_part)} + {_fmt(1 - w.indicator_share)}×{_fmt(t_part)} "
+                   f"= {_fmt(total)}"]
 
 
 def build_prescore(plan: Plan, report: Report, tasks: Iterable[TaskLine]) -> Prescore:

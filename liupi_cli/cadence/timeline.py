@@ -52,26 +52,9 @@ def updates_by_task(updates: Iterable[TaskUpdate], as_of: dt.date) -> dict[str, 
 
 def task_line(plan: Plan, task: Task, history: list[TaskUpdate], as_of: dt.date, due_soon_days: int = 30) -> TaskLine:
     latest = history[-1] if history else None
-    done_on = None
-    if latest and latest.status == "done":
-        for u in reversed(history):
-            if u.status != "done":
-                break
-            done_on = u.date
+    done_on = _done_on(history)
     dl = task.deadline
-    days_overdue = days_left = None
-    state: TaskState
-    if dl == "ongoing":
-        state = "ongoing"
-    elif done_on is not None:
-        state = "done_late" if isinstance(dl, dt.date) and done_on > dl else "done"
-    elif isinstance(dl, dt.date) and as_of > dl:
-        state, days_overdue = "overdue", (as_of - dl).days
-    elif isinstance(dl, dt.date):
-        days_left = (dl - as_of).days
-        state = "due_soon" if days_left <= due_soon_days else "open"
-    else:
-        state = "open"
+    state, days_overdue, days_left = _state(dl, done_on, as_of, due_soon_days)
     since = (as_of - latest.date).days if latest else None
     leads = task_leads(plan, task)
     return TaskLine(
@@ -84,6 +67,35 @@ def task_line(plan: Plan, task: Task, history: list[TaskUpdate], as_of: dt.date,
     )
 
 
+def _done_on(history: list[TaskUpdate]) -> dt.date | None:
+    """When the task was first reported done and stayed done (None: its latest status is not done)."""
+    done_on = None
+    for u in reversed(history):
+        if u.status != "done":
+            break
+        done_on = u.date
+    return done_on
+
+
+def _state(deadline: dt.date | str | None, done_on: dt.date | None, as_of: dt.date,
+           due_soon_days: int) -> tuple[TaskState, int | None, int | None]:
+    """The task's state as of ``as_of``, with its days overdue and days left (None where they do not apply):
+    ongoing; done (late when after a dated deadline); overdue; due soon or open; open when undated."""
+    if deadline == "ongoing":
+        return "ongoing", None, None
+    if done_on is not None:
+        return ("done_late" if isinstance(deadline, dt.date) and done_on > deadline else "done"), None, None
+    if not isinstance(deadline, dt.date):
+        return "open", None, None
+    if as_of > deadline:
+        return "overdue", (as_of - deadline).days, None
+    days_left = (deadline - as_of).days
+    return ("due_soon" if days_left <= due_soon_days else "open"), None, days_left
+
+
+ORDER = {"overdue": 0, "due_soon": 1, "open": 2, "ongoing": 3, "done_late": 4, "done": 5}
+
+
 def task_timeline(plan: Plan, updates: Iterable[TaskUpdate], as_of: dt.date, *, battle: str | None = None,
                   unit: str | None = None, status: Iterable[str] | None = None, overdue: bool = False,
                   due_within: int | None = None) -> list[TaskLine]:
@@ -94,26 +106,31 @@ def task_timeline(plan: Plan, updates: Iterable[TaskUpdate], as_of: dt.date, *, 
     """
     battle_id = plan.battle_id(battle) if battle else None
     unit_id = plan.unit_id(unit) if unit else None
+    wanted = _statuses(status)
+    soon = plan.settings.lights.milestone_due_soon_days
+    hist = updates_by_task(updates, as_of)
+    tasks = [t for t in plan.tasks.values()
+             if (not battle_id or t.battle == battle_id) and (not unit_id or unit_id in task_units(plan, t))]
+    lines = [line for line in (task_line(plan, t, hist.get(t.id, []), as_of, soon) for t in tasks)
+             if _kept(line, wanted, overdue, due_within)]
+    lines.sort(key=lambda t: (ORDER[t.state], -(t.days_overdue or 0),
+                              t.days_left if t.days_left is not None else 10**6))
+    return lines
+
+
+def _statuses(status: Iterable[str] | None) -> set[str] | None:
+    """The statuses asked for (``none``: no update yet), or None for all; an unknown one is refused."""
     wanted = set(status) if status else None
     if wanted and wanted - {*TASK_STATUSES, "none"}:
         raise InputRefused(f"unknown task status: {', '.join(sorted(wanted - {*TASK_STATUSES, 'none'}))}",
                            "choose from " + ", ".join((*TASK_STATUSES, "none")))
-    soon = plan.settings.lights.milestone_due_soon_days
-    hist = updates_by_task(updates, as_of)
-    lines = []
-    for task in plan.tasks.values():
-        if battle_id and task.battle != battle_id:
-            continue
-        if unit_id and unit_id not in task_units(plan, task):
-            continue
-        line = task_line(plan, task, hist.get(task.id, []), as_of, soon)
-        if wanted and (line.status or "none") not in wanted:
-            continue
-        if overdue and line.state != "overdue":
-            continue
-        if due_within is not None and (line.days_left is None or line.days_left > due_within):
-            continue
-        lines.append(line)
-    rank = {"overdue": 0, "due_soon": 1, "open": 2, "ongoing": 3, "done_late": 4, "done": 5}
-    lines.sort(key=lambda t: (rank[t.state], -(t.days_overdue or 0), t.days_left if t.days_left is not None else 10**6))
-    return lines
+    return wanted
+
+
+def _kept(line: TaskLine, wanted: set[str] | None, overdue: bool, due_within: int | None) -> bool:
+    """Whether a task's line passes the filters on its status, on being overdue and on its days left."""
+    if wanted and (line.status or "none") not in wanted:
+        return False
+    if overdue and line.state != "overdue":
+        return False
+    return due_within is None or (line.days_left is not None and line.days_left <= due_within)

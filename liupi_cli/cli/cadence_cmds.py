@@ -16,15 +16,17 @@ from liupi_cli.cli.clock import today
 from liupi_cli.cli.context import state
 from liupi_cli.cli.options import fail_on as parse_fail_on
 from liupi_cli.cli.options import format_option, grain_checked, one_period, out_option
-from liupi_cli.cli.output import Fmt, pick_format, say
-from liupi_cli.errors import ExitCode, InputRefused, OutputUnwritable, UsageProblem
+from liupi_cli.cli.output import Fmt, check_destination, emit, pick_format, say
+from liupi_cli.errors import ExitCode, InputRefused, UsageProblem
 from liupi_cli.messages import msg
 from liupi_cli.periods import Period
+from liupi_cli.render.registry import offered
 
-ALL_FORMATS = (Fmt.table, Fmt.markdown, Fmt.csv, Fmt.json, Fmt.xlsx, Fmt.html)
-SUMMARY_FORMATS = (Fmt.table, Fmt.markdown, Fmt.csv, Fmt.json, Fmt.html)  # to stdout; --out-dir takes --formats
-FILE_FORMATS = {"md": "md", "markdown": "md", "xlsx": "xlsx", "html": "html", "json": "json", "csv": "csv",
-                "docx": "docx"}
+ALL_FORMATS = offered("missing")  # the 催报 list's and the unit page's (render/registry)
+SUMMARY_FORMATS = offered("summary", to_stream=True)  # to stdout; --out-dir takes --formats
+FILE_FORMATS = {"md": Fmt.markdown, "markdown": Fmt.markdown, **{f.value: f for f in offered("summary")
+                                                                  if f is not Fmt.table}}
+EXTENSION = {Fmt.markdown: "md"}  # a file's extension when it is not the format's name
 
 
 def load_records(st) -> tuple[list, list]:
@@ -73,49 +75,6 @@ def _one_period(month: str | None, quarter: str | None, year: str | None, exampl
     return _grain_period(name, value, name[2:], today())
 
 
-def _emit_doc(doc, model, fmt: Fmt, out: Path | None, lang: str = "en", gongwen: dict | None = None) -> None:
-    """One model in one format, to stdout or --out (written whole, or not at all). ``gongwen``: the docx's
-    主送, 落款 and date (render/gongwen_docx.to_docx)."""
-    from liupi_cli.render import cadence_formats as cf
-
-    if fmt is Fmt.table and out is None:
-        print_doc(doc)
-        return
-    if fmt in (Fmt.xlsx, Fmt.docx) and out is None:
-        raise UsageProblem(msg("option.needs_out", fmt=fmt.value),
-                           msg("option.example.hint", example=f"--out owed-2023-06.{fmt.value}"))
-    data: str | bytes
-    if fmt is Fmt.json:
-        data = cf.to_json(model)
-    elif fmt is Fmt.csv:
-        data = cf.to_csv(doc)
-    elif fmt is Fmt.html:
-        data = cf.to_html(doc)
-    elif fmt is Fmt.xlsx:
-        data = cf.to_xlsx(doc)
-    elif fmt is Fmt.docx:
-        from liupi_cli.render.gongwen_docx import to_docx
-
-        data = to_docx(doc, **(gongwen or {"date": doc.pinned or dt.date(2000, 1, 1)}))
-    else:
-        data = cf.to_markdown(doc)
-    if out is None:
-        import sys
-
-        sys.stdout.write(data if isinstance(data, str) else data.decode())
-        return
-    from liupi_cli.atomic import write_atomic
-
-    if fmt is Fmt.csv and isinstance(data, str):
-        data = data.encode("utf-8-sig")  # CSV files open in Chinese Excel/WPS (see cli/output.write_out)
-    try:
-        write_atomic(out, data)
-    except OSError as exc:
-        raise OutputUnwritable(msg("output.cannot_write", path=out, why=exc.strerror or exc),
-                               msg("output.cannot_write.hint")) from exc
-    say(msg("output.wrote", path=out))
-
-
 def _lock_wait() -> float:
     """$LIUPI_LOCK_WAIT: seconds to wait for another run writing the same folder (default 30)."""
     import os
@@ -133,7 +92,7 @@ def _lock_wait() -> float:
 
 
 def print_doc(doc) -> None:
-    """A product at the terminal: the plain text layout (ids kept whole), coloured at a terminal."""
+    """A laid-out Doc at the terminal, as the products' table draws it (ids kept whole), coloured at a terminal."""
     from liupi_cli.cli.output import paint, table_width, use_colour
     from liupi_cli.render.cadence_text import to_text
 
@@ -165,15 +124,15 @@ def missing(
     """
     st = state(ctx)
     lang = st.lang
-    fmt = st.out_format(fmt, out, ALL_FORMATS)
+    fmt = st.out_format(fmt, out, "missing")
+    check_destination(fmt, out, "owed-2023-06")
     fail = parse_fail_on(fail_on, ("missing",))
     period = _checked(_one_period(month, quarter, year, "liupi missing --month 2023-06", lang), st.plan())
     from liupi_cli.cadence.missing import build_missing
-    from liupi_cli.render.cadence_doc import missing_doc
 
     records, updates = load_records(st)
     m = build_missing(st.plan(), records, updates, period, battle=battle, unit=unit)
-    _emit_doc(missing_doc(m, lang), m, fmt, out, lang)
+    emit(m, fmt, out, lang=lang)
     owing = sum(1 for u in m.units if not u.complete)
     say(msg("said.owed", period=m.period, figures=m.figures_missing, tasks=m.tasks_missing, units=owing,
             complete=len(m.complete_units)))
@@ -199,24 +158,26 @@ def unit(
     """
     st = state(ctx)
     lang = st.lang
-    fmt = st.out_format(fmt, out, ALL_FORMATS)
+    fmt = st.out_format(fmt, out, "unit")
+    check_destination(fmt, out, f"{name}-2023-06")
     period = _checked(_one_period(month, quarter, year, "liupi unit 县人社局 --month 2023-06", lang), st.plan())
     from liupi_cli.cadence.unit_page import build_unit_page
-    from liupi_cli.render.cadence_doc import unit_doc
 
     records, updates = load_records(st)
     page = build_unit_page(st.plan(), records, updates, period, name)
-    _emit_doc(unit_doc(page, lang), page, fmt, out, lang)
+    emit(page, fmt, out, lang=lang)
     owed = len(page.owes.figures) + len(page.owes.tasks)
     say(msg("said.unit_page", unit=page.unit_zh, period=page.period, indicators=len(page.indicators),
             tasks=len(page.tasks), owed=owed))
 
 
-def _formats(text: str) -> list[str]:
-    out: list[str] = []
+def _formats(text: str) -> list[Fmt]:
+    out: list[Fmt] = []
     for f in (x.strip().lower() for x in text.split(",")):
         if f not in FILE_FORMATS:
-            raise UsageProblem(f"--formats: unknown format '{f}'", "choose from md, xlsx, html, json, csv, docx")
+            names = (EXTENSION.get(x, x.value) for x in dict.fromkeys(FILE_FORMATS.values()))
+            raise UsageProblem(msg("option.formats_unknown", name=f),
+                               msg("option.format_not_here.hint", choices=", ".join(names)))
         if FILE_FORMATS[f] not in out:
             out.append(FILE_FORMATS[f])
     return out
@@ -251,10 +212,10 @@ def summary(
     fail = parse_fail_on(fail_on, ("red", "missing", "overdue"))
     files = _formats(formats)
     if out_dir is None:
-        fmt = pick_format(fmt, None, SUMMARY_FORMATS)
+        fmt = pick_format(fmt, None, SUMMARY_FORMATS)  # the files' formats are --formats
         st.json_errors = fmt is Fmt.json
     elif fmt is not None:
-        raise UsageProblem("--format is for stdout; with --out-dir use --formats", "e.g. --formats md,xlsx")
+        raise UsageProblem(msg("option.format_with_out_dir"), msg("option.example.hint", example="--formats md,xlsx"))
     now = today()  # `last` is resolved here, at the edge; the core never reads the clock
     from liupi_cli.cadence.dekads import Dekad, last_complete_dekad, parse_dekad
 
@@ -264,7 +225,6 @@ def summary(
     else:
         when = _grain_period(name, value, name[2:], now)
     from liupi_cli.cadence.products import build_product, is_empty
-    from liupi_cli.render.cadence_doc import PRODUCT_ZH, product_doc
 
     plan = st.plan()
     if isinstance(when, Period):
@@ -274,23 +234,10 @@ def summary(
                            msg("option.example.hint", example=f"--dekad {plan.info.year}-06-2"))
     records, updates = load_records(st)
     product = build_product(plan, records, updates, when)
-    doc = product_doc(product, lang)
     if out_dir is None:
-        _emit_doc(doc, product, fmt, None)
+        emit(product, fmt, None, lang=lang)
     else:
-        from liupi_cli.cadence.outdir import write_files
-        from liupi_cli.render import cadence_formats as cf
-
-        folder = f"{when.year}-{when.month:02d}" if isinstance(when, Dekad) else when.key
-        render = {"md": lambda: cf.to_markdown(doc), "html": lambda: cf.to_html(doc), "csv": lambda: cf.to_csv(doc),
-                  "json": lambda: cf.to_json(product), "xlsx": lambda: cf.to_xlsx(doc),
-                  "docx": lambda: _gongwen(doc, now, plan.info.issuer)}
-        out: list[tuple[str, bytes]] = []
-        for f in files:
-            data = render[f]()
-            out.append((f"{folder}/{PRODUCT_ZH[product.product]}-{when.key}.{f}",
-                        data.encode("utf-8-sig" if f == "csv" else "utf-8") if isinstance(data, str) else data))
-        write_files(out_dir, out, lambda p: say(msg("output.wrote", path=p)), wait_s=_lock_wait())
+        _write_files(out_dir, product, when, files, lang=lang, date=now, issuer=plan.info.issuer)
     if is_empty(product, records, updates):
         say(msg("said.period_empty", period=when.key, code=ExitCode.EMPTY))
         raise typer.Exit(ExitCode.EMPTY)
@@ -300,10 +247,21 @@ def summary(
         raise typer.Exit(ExitCode.INVALID)
 
 
-def _gongwen(doc, date: dt.date, issuer: str | None) -> bytes:
-    from liupi_cli.render.gongwen_docx import to_docx
+def _write_files(out_dir: Path, product, when, formats: list[Fmt], **options) -> None:
+    """The product in each of ``formats``, under ``out_dir``/<period>/ (written together, under a lock)."""
+    from liupi_cli.cadence.dekads import Dekad
+    from liupi_cli.cadence.outdir import write_files
+    from liupi_cli.render.cadence_doc import PRODUCT_ZH
+    from liupi_cli.render.csv_file import file_bytes
+    from liupi_cli.render.registry import render
 
-    return to_docx(doc, date=date, issuer=issuer)
+    folder = f"{when.year}-{when.month:02d}" if isinstance(when, Dekad) else when.key
+    files: list[tuple[str, bytes]] = []
+    for f in formats:
+        data = render(product, f, **options)
+        files.append((f"{folder}/{PRODUCT_ZH[product.product]}-{when.key}.{EXTENSION.get(f, f.value)}",
+                      file_bytes(data) if f is Fmt.csv else data.encode("utf-8") if isinstance(data, str) else data))
+    write_files(out_dir, files, lambda p: say(msg("output.wrote", path=p)), wait_s=_lock_wait())
 
 
 def _behind(product, fail: set[str]) -> list[str]:

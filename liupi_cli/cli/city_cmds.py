@@ -1,7 +1,8 @@
 """`liupi collect` and `liupi rank`: a city collects its counties' figures and ranks them (排名通报).
 
 The core lives in liupi_cli/city (decomposition, collect, roll-up, scoring, ranking); render/city_doc lays the
-models out and the shared format dispatch (cadence_cmds._emit_doc) draws them, docx in 公文 layout included.
+models out and the one renderer table (render/registry, through cli/output.emit) draws them, docx in 公文 layout
+included.
 This module parses options, reads the clock, and maps outcomes to exit codes.
 """
 
@@ -12,16 +13,16 @@ from pathlib import Path
 
 import typer
 
-from liupi_cli.cli.cadence_cmds import _emit_doc
 from liupi_cli.cli.clock import today
 from liupi_cli.cli.context import state
 from liupi_cli.cli.options import format_option, grain_checked, out_option
-from liupi_cli.cli.output import Fmt, pick_format, say
+from liupi_cli.cli.output import Fmt, check_destination, emit, pick_format, say
 from liupi_cli.errors import ExitCode, UsageProblem
 from liupi_cli.messages import msg
+from liupi_cli.render.registry import offered
 
-COLLECT_FORMATS = (Fmt.table, Fmt.json)
-RANK_FORMATS = (Fmt.table, Fmt.markdown, Fmt.csv, Fmt.json, Fmt.xlsx, Fmt.html, Fmt.docx)
+COLLECT_FORMATS = offered("collect")
+RANK_FORMATS = offered("rank")
 
 
 def _city(st):
@@ -51,10 +52,9 @@ def collect(
     """
     from liupi_cli.city.collect import collect as run_collect
     from liupi_cli.city.collected import CollectedStore
-    from liupi_cli.render.city_doc import collect_doc
 
     st = state(ctx)
-    fmt = pick_format(fmt, None, COLLECT_FORMATS)
+    fmt = pick_format(fmt, None, "collect")
     st.json_errors = fmt is Fmt.json
     city = _city(st)
     config = city.config
@@ -71,7 +71,7 @@ def collect(
     now = dt.datetime.now().astimezone().isoformat(timespec="seconds")
     with CollectedStore(city.collected_path, config.city.name_zh) as store:
         result = run_collect(config, city.decomposition, city.root, store, now, only=[county] if county else None)
-    _emit_doc(collect_doc(result), result, fmt, None)
+    emit(result, fmt)
     added = sum(c.added for c in result.counties)
     unchanged = sum(c.unchanged for c in result.counties)
     say(msg("said.collected", added=added, counties=len(result.counties) - len(result.refused), unchanged=unchanged,
@@ -103,11 +103,11 @@ def rank(
     from liupi_cli.city.ranking import build_ranking
     from liupi_cli.city.rollup import FigureIndex
     from liupi_cli.cli.report_cmd import option_period
-    from liupi_cli.render.city_doc import ranking_doc
 
     st = state(ctx)
     lang = st.document_lang("zh")  # the 排名通报 is for the city's office: zh unless --lang or $LIUPI_LANG
-    fmt = st.out_format(fmt, out, RANK_FORMATS)
+    fmt = st.out_format(fmt, out, "rank")
+    check_destination(fmt, out, f"排名通报-{month}")
     period = grain_checked("--month", month, option_period("--month", month), "month")
     try:
         signed = dt.date.fromisoformat(date) if date else today()
@@ -122,8 +122,8 @@ def rank(
         figures = store.current()
     ranking = build_ranking(city.config, city.plan, city.decomposition, FigureIndex(figures), period,
                             _city_figures(st), lang)
-    gongwen = {"date": signed, "recipients": city.config.city.recipients, "issuer": city.config.city.issuer}
-    _emit_doc(ranking_doc(ranking, lang), ranking, fmt, out, lang, gongwen=gongwen)
+    emit(ranking, fmt, out, lang=lang, date=signed, recipients=city.config.city.recipients,
+         issuer=city.config.city.issuer)
     if not any(s.value is not None for c in ranking.counties for s in c.scores):
         say(msg("said.rank_empty", period=period.key))
         raise typer.Exit(ExitCode.EMPTY)

@@ -2,13 +2,9 @@
 
 from __future__ import annotations
 
-import csv
-import io
-import json
 import os
 import sys
 from contextlib import contextmanager
-from enum import Enum
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -17,41 +13,28 @@ if TYPE_CHECKING:  # pydantic is imported by the commands that make models, not 
 
     from pydantic import BaseModel
 
-from liupi_cli.render.safe import inert, json_inert, neutralise
+from liupi_cli.render import registry
+from liupi_cli.render.registry import BINARY, EXTENSIONS, Fmt  # noqa: F401  (the commands' format names)
+from liupi_cli.render.rows import cell, dump_json, rows_to_csv, to_jsonable  # noqa: F401  (the names commands import from here)
+from liupi_cli.render.safe import inert
 
 
-class Fmt(str, Enum):
-    table = "table"
-    markdown = "markdown"
-    csv = "csv"
-    json = "json"
-    xlsx = "xlsx"
-    html = "html"
-    docx = "docx"  # a Word document in 公文 layout (the city's 排名通报)
-
-
-EXTENSIONS = {".txt": Fmt.table, ".md": Fmt.markdown, ".csv": Fmt.csv, ".json": Fmt.json,
-              ".xlsx": Fmt.xlsx, ".html": Fmt.html, ".htm": Fmt.html,
-              ".docx": Fmt.docx}
-
-
-def pick_format(fmt: Fmt | None, out: Path | None, allowed: tuple[Fmt, ...]) -> Fmt:
+def pick_format(fmt: Fmt | None, out: Path | None, allowed: tuple[Fmt, ...] | str) -> Fmt:
     """--format wins; else the --out file's extension; else table. Either way a format that is not
-    available is a usage error (exit 2), as an unknown --format value is. Callers check --out first
-    (``State.check_out``): naming a plan file is refused whatever the format."""
+    available is a usage error (exit 2), as an unknown --format value is. ``allowed``: the formats, or the
+    product whose formats they are (render/registry). Callers check --out first (``State.check_out``):
+    naming a plan file is refused whatever the format."""
     from liupi_cli.errors import UsageProblem
     from liupi_cli.messages import msg
 
+    if isinstance(allowed, str):
+        allowed = registry.offered(allowed)
     if fmt is None and out is not None:
         fmt = EXTENSIONS.get(out.suffix.lower())
         if fmt is None:
             raise UsageProblem(msg("option.format_unknown", name=out.name),
                                msg("option.format_unknown.hint", choices="|".join(f.value for f in allowed)))
-    fmt = fmt or Fmt.table
-    if fmt not in allowed:
-        raise UsageProblem(msg("option.format_not_here", fmt=fmt.value),
-                           msg("option.format_not_here.hint", choices=", ".join(f.value for f in allowed)))
-    return fmt
+    return registry.check(fmt or Fmt.table, allowed)
 
 
 DEFAULT_WIDTH = 100
@@ -88,50 +71,6 @@ def say(message: str) -> None:
     from liupi_cli.cli.i18n import active, tr
 
     print(inert(tr(message, active()) or ""), file=sys.stderr)
-
-
-def to_jsonable(obj: Any) -> Any:
-    if hasattr(obj, "model_dump"):
-        return obj.model_dump(mode="json")
-    if isinstance(obj, list):
-        return [to_jsonable(o) for o in obj]
-    if isinstance(obj, dict):
-        return {k: to_jsonable(v) for k, v in obj.items()}
-    return obj
-
-
-def dump_json(obj: Any) -> str:
-    return json_inert(json.dumps(to_jsonable(obj), ensure_ascii=False, indent=2)) + "\n"
-
-
-def cell(value: Any) -> str:
-    if value is None:
-        return ""
-    if isinstance(value, float):
-        return f"{value:g}"
-    if isinstance(value, list):
-        return "、".join(cell(v) for v in value)
-    if hasattr(value, "model_dump"):
-        return json.dumps(value.model_dump(mode="json"), ensure_ascii=False)
-    if isinstance(value, Enum):
-        return str(value.value)
-    return str(value)
-
-
-def rows_to_csv(rows: list[BaseModel], columns: list[str]) -> str:
-    buf = io.StringIO()
-    w = csv.writer(buf, lineterminator="\n")
-    w.writerow(columns)
-    for r in rows:
-        d = r.model_dump(mode="json")
-        w.writerow([neutralise(cell(_json_cell(d[c]))) for c in columns])
-    return buf.getvalue()
-
-
-def _json_cell(v: Any) -> Any:
-    if isinstance(v, list) and v and isinstance(v[0], dict):
-        return json.dumps(v, ensure_ascii=False)
-    return v
 
 
 def _write_failures() -> tuple[type[BaseException], ...]:
@@ -175,9 +114,9 @@ def writing(out: Path):
 
 def write_out(text: str | bytes | Iterable[str], out: Path | None, lang: str | None = None) -> None:
     """Write to stdout, or to the file ``out``, whole or not at all (a temporary file renamed over the
-    path). CSV files start with a UTF-8 byte-order mark so that Excel and WPS open Chinese text
-    correctly; CSV on stdout has none (it is for other programs). ``text`` may come in pieces (a large
-    document written as it is made, never held whole). ``--out -`` (or ``/dev/stdout``) asks for standard output."""
+    path). CSV files start with a UTF-8 byte-order mark, CSV on stdout has none (render/csv_file). ``text``
+    may come in pieces (a large document written as it is made, never held whole). ``--out -`` (or
+    ``/dev/stdout``) asks for standard output."""
     if out is not None and str(out) in STREAMS:
         out = None
     if out is None:
@@ -188,17 +127,17 @@ def write_out(text: str | bytes | Iterable[str], out: Path | None, lang: str | N
                 sys.stdout.write(piece)
         return
     from liupi_cli.atomic import write_atomic, write_atomic_with
+    from liupi_cli.render import csv_file
 
-    encoding = "utf-8-sig" if out.suffix.lower() == ".csv" else "utf-8"
+    if csv_file.is_csv_file(out) and not isinstance(text, bytes):
+        text = csv_file.for_file(text) if isinstance(text, str) else csv_file.pieces_for_file(text)
     with writing(out):
         if isinstance(text, (str, bytes)):
-            write_atomic(out, text, encoding=encoding)
+            write_atomic(out, text, encoding="utf-8")
         else:
             pieces = iter(text)
 
             def write_pieces(f) -> None:
-                first = next(pieces, "")
-                f.write(first.encode(encoding))  # utf-8-sig: the mark once, before the first piece
                 for piece in pieces:
                     f.write(piece.encode("utf-8"))
 
@@ -208,22 +147,37 @@ def write_out(text: str | bytes | Iterable[str], out: Path | None, lang: str | N
     say(msg("output.wrote", path=out))
 
 
-def emit_rows(rows: list[BaseModel], csv_columns: list[str], table_columns: list[str], fmt: Fmt,
-              out: Path | None = None, dim=None, max_widths: dict[str, int] | None = None) -> None:
-    """A list of rows as JSON, CSV or a plain table (``dim(row)`` greys out superseded rows; ``max_widths``
-    caps a column of the table, whose longer words are shortened with …)."""
-    if fmt is Fmt.json:
-        write_out(dump_json(rows), out)
-        return
-    if fmt is Fmt.csv:
-        write_out(rows_to_csv(rows, csv_columns), out)
-        return
-    from liupi_cli.render.textgrid import Column, render_table
+def check_destination(fmt: Fmt, out: Path | None, example: str = "out") -> None:
+    """xlsx and docx are files: without ``--out FILE`` (or with ``--out -``) a usage error (exit 2), whose hint
+    names ``example`` with the format's extension."""
+    if fmt in BINARY and (out is None or str(out) in STREAMS):
+        from liupi_cli.errors import UsageProblem
+        from liupi_cli.messages import msg
 
-    dimmed = [("dim" if dim and dim(r) else None) for r in rows]
-    columns = [Column(c, [inert(cell(getattr(r, c))) for r in rows], priority=100 - i, wrap=i > 0, min_width=8,
-                      max_width=(max_widths or {}).get(c, 48), max_lines=3, styles=dimmed)
-               for i, c in enumerate(table_columns)]
-    colour = out is None and use_colour()
-    lines = render_table(columns, table_width(), paint=paint if colour else None)
-    write_out("\n".join(lines) + "\n", out)
+        raise UsageProblem(msg("option.needs_out", fmt=fmt.value),
+                           msg("option.example.hint", example=f"--out {example}.{fmt.value}"))
+
+
+def emit(model: Any, fmt: Fmt, out: Path | None = None, *, example: str = "out", **options: Any) -> None:
+    """Every command's output: ``model`` drawn in ``fmt`` by the one renderer of the pair (render/registry), to
+    stdout or to the file ``out`` (written whole, or not at all). A table at a terminal is as wide as it and
+    coloured (never in a file or a pipe); xlsx and docx need a file (``example``: the file name the hint
+    suggests, without its extension). ``options``: the renderer's (lang, the docx's date…)."""
+    check_destination(fmt, out, example)
+    if fmt is Fmt.table:
+        options = {"width": table_width(), "paint": paint if out is None and use_colour() else None, **options}
+    if fmt in BINARY:
+        with writing(out):  # openpyxl spools sheets to temporary files: a full disk can strike here too
+            data = registry.render(model, fmt, **options)
+    else:
+        data = registry.render(model, fmt, **options)
+    write_out(data, out)
+
+
+def emit_rows(rows: list[BaseModel], csv_columns: list[str], table_columns: list[str], fmt: Fmt,
+              out: Path | None = None, max_widths: dict[str, int] | None = None) -> None:
+    """A list of rows as JSON, CSV or a plain table (``max_widths`` caps a column of the table, whose longer
+    words are shortened with …)."""
+    from liupi_cli.render.rows import Listing
+
+    emit(Listing(rows, csv_columns, table_columns, max_widths or {}), fmt, out)

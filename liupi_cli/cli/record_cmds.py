@@ -18,15 +18,9 @@ from liupi_cli.cli.i18n import line as i18n_line
 from liupi_cli.cli.options import format_option, out_option
 from liupi_cli.cli.output import (
     Fmt,
-    dump_json,
-    emit_rows,
-    paint,
+    emit,
     pick_format,
-    rows_to_csv,
     say,
-    table_width,
-    use_colour,
-    write_out,
     writing,
 )
 from liupi_cli.errors import InputRefused, LiupiError, UsageProblem
@@ -402,7 +396,7 @@ def history(
     fmt = pick_format(fmt, None, HISTORY_FORMATS)
     st.json_errors = fmt is Fmt.json
     plan = st.plan()
-    from liupi_cli.render.history_text import RECORD_COLUMNS, TASK_COLUMNS, history_lines
+    from liupi_cli.render.history_text import RECORD_COLUMNS, TASK_COLUMNS
 
     is_task = item in plan.tasks
     iid = item if is_task else _history_item(plan, item)
@@ -412,18 +406,15 @@ def history(
     if store:
         with store:
             rows = store.task_updates(iid) if is_task else store.records(iid)
-    if fmt is Fmt.table:
-        if not rows:
-            say(msg("said.no_task_update", id=iid) if is_task else
-                msg("said.no_record", id=iid, name=plan.indicators[iid].name_zh))
-            return
-        from liupi_cli.recording import forced
+    if fmt is Fmt.table and not rows:
+        say(msg("said.no_task_update", id=iid) if is_task else
+            msg("said.no_record", id=iid, name=plan.indicators[iid].name_zh))
+        return
+    from liupi_cli.recording import forced
+    from liupi_cli.render.rows import History
 
-        marked = frozenset() if is_task else forced(plan, rows)
-        write_out("\n".join(history_lines(rows, cols, table_width(), paint if use_colour() else None, marked))
-                  + "\n", None)
-    else:
-        emit_rows(rows, cols, cols, fmt)
+    marked = forced(plan, rows) if fmt is Fmt.table and not is_task else frozenset()
+    emit(History(rows, cols, marked), fmt)
     say(msg("said.n_records", count=len(rows)))
 
 
@@ -461,19 +452,11 @@ def export(
         with store:
             records, tasks = store.records(), store.task_updates()
     rec_cols = list(records[0].model_dump()) if records else ["id", "indicator", "period", "value"]
-    if fmt is Fmt.json:
-        write_out(dump_json({"plan": st.plan().info.id, "records": records, "task_updates": tasks}), out)
-    elif fmt is Fmt.csv:
-        write_out(rows_to_csv(records, rec_cols), out)
-    else:
-        if out is None:
-            raise InputRefused(msg("option.xlsx_needs_out"))
-        from liupi_cli.render.tables_xlsx import tables_to_xlsx
-        from liupi_cli.store import TaskUpdate
+    from liupi_cli.render.rows import Export
+    from liupi_cli.store import TaskUpdate
 
-        data = tables_to_xlsx([("records", rec_cols, (r.model_dump() for r in records)),
-                               ("task_updates", list(TaskUpdate.model_fields), (t.model_dump() for t in tasks))])
-        write_out(data, out)
+    emit(Export(st.plan().info.id, records, tasks, rec_cols, list(TaskUpdate.model_fields)), fmt, out,
+         example="store_export")
     if fmt is Fmt.csv and tasks:  # one CSV holds one table: say where the task updates are, never drop them quietly
         say(msg("said.exported_csv", records=len(records), tasks=len(tasks)))
     else:

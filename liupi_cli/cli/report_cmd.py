@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import os
-import sys
 from pathlib import Path
 
 import typer
@@ -11,12 +10,13 @@ import typer
 from liupi_cli.cli.context import state
 from liupi_cli.cli.options import fail_on as parse_fail_on
 from liupi_cli.cli.options import format_option, grain_checked, one_period, out_option
-from liupi_cli.cli.output import Fmt, say, write_out, writing
+from liupi_cli.cli.output import Fmt, check_destination, emit, say
 from liupi_cli.errors import ExitCode, UsageProblem
 from liupi_cli.messages import msg
 from liupi_cli.periods import Period, parse_period
+from liupi_cli.render.registry import offered
 
-REPORT_FORMATS = (Fmt.table, Fmt.markdown, Fmt.csv, Fmt.json, Fmt.xlsx, Fmt.html)
+REPORT_FORMATS = offered("report")
 
 
 def option_period(name: str, value: str) -> Period:
@@ -69,10 +69,9 @@ def report(
     """
     st = state(ctx)
     lang = st.lang  # --lang (before the command or after it), else $LIUPI_LANG, else en
-    fmt = st.out_format(fmt, out, REPORT_FORMATS)
+    fmt = st.out_format(fmt, out, "report")
     fail = parse_fail_on(fail_on, ("red", "missing"))
-    if fmt is Fmt.xlsx and out is None:
-        raise UsageProblem(msg("option.xlsx_needs_out"), msg("option.example.hint", example="--out 2023-06.xlsx"))
+    check_destination(fmt, out, "2023-06")
     period = _period(month, quarter, year)
     plan = st.plan()
     from liupi_cli.report import build_report, check_period  # loaded only by this command
@@ -85,9 +84,10 @@ def report(
             records, updates, figures = store.current_records(), store.task_updates(), store.figures_up_to(period)
     lights = [x.strip() for x in light.split(",")] if light else None
     rep = build_report(plan, records, period, task_updates=updates, battle=battle, unit=unit, lights=lights)
-    _write(rep, fmt, lang, out)
-    from liupi_cli.cli.i18n import line as i18n_line
     from liupi_cli.cli.report_table import next_steps
+
+    emit(rep, fmt, out, example="2023-06", lang=lang, lead=next_steps(rep, lang))
+    from liupi_cli.cli.i18n import line as i18n_line
     from liupi_cli.render.labels import summary_line
 
     c = rep.summary.overall
@@ -117,41 +117,6 @@ def _no_figures(st, period: Period) -> str:
         return msg("report.no_figures_elsewhere", year=period.year, period=period.key, where=where,
                    count=best.in_period, path=best.path, more=more)
     return msg("report.no_figures", year=period.year, period=period.key, where=where)
-
-
-def _write(rep, fmt: Fmt, lang: str, out: Path | None) -> None:
-    from liupi_cli.cli.output import use_colour
-    from liupi_cli.cli.report_table import render
-
-    if fmt is Fmt.table and out is None:
-        sys.stdout.write(render(rep, lang, colour=use_colour()))
-        return
-    if fmt is Fmt.xlsx:
-        from liupi_cli.render.xlsx import to_xlsx
-
-        with writing(out):  # openpyxl spools sheets to temporary files: a full disk can strike here too
-            data = to_xlsx(rep, lang)
-        write_out(data, out, lang)
-        return
-    if fmt is Fmt.table:
-        text = render(rep, lang)
-    elif fmt is Fmt.markdown:
-        from liupi_cli.render.plain import to_markdown
-
-        text = to_markdown(rep, lang)
-    elif fmt is Fmt.csv:
-        from liupi_cli.render.plain import to_csv
-
-        text = to_csv(rep, lang)
-    elif fmt is Fmt.json:
-        from liupi_cli.render.plain import json_parts
-
-        text = json_parts(rep)  # written row by row: a province's document is never held whole
-    else:
-        from liupi_cli.render.html import to_html
-
-        text = to_html(rep, lang)
-    write_out(text, out, lang)
 
 
 def register(app: typer.Typer) -> None:

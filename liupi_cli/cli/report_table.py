@@ -27,7 +27,7 @@ def next_steps(report: Report, lang: str) -> list[str]:
 
 
 def render(report: Report, lang: str = "en", width: int | None = None, colour: bool = False) -> str:
-    from liupi_cli.render.text import to_text  # only the terminal table needs the text layout
+    from liupi_cli.render.registry import Fmt, render
 
-    return to_text(report, lang, width or table_width(), paint=paint if colour else None,
-                   lead=next_steps(report, lang))
+    return render(report, Fmt.table, lang=lang, width=width or table_width(), paint=paint if colour else None,
+                  lead=next_steps(report, lang))

@@ -92,6 +92,10 @@ W = {
 }
 
 
+# A light cell holds the light's word (红灯, GREEN…); every format that colours it reads the light back here.
+LIGHT_OF = {word: key for words in LIGHT.values() for key, word in words.items() if key}
+
+
 @dataclass
 class Section:
     title: str

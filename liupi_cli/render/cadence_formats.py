@@ -5,18 +5,15 @@ times and every zip entry's time are pinned to the Doc's date, never the clock).
 
 from __future__ import annotations
 
-import csv
 import datetime as dt
-import io
-import re
-import zipfile
 
 from pydantic import BaseModel
 
-from liupi_cli.render.cadence_doc import LIGHT, Doc, Section, W
+from liupi_cli.render import markdown
+from liupi_cli.render.cadence_doc import LIGHT_OF, Doc, Section, W
+from liupi_cli.render.csv_file import csv_text
 from liupi_cli.render.safe import html_text, json_document, markdown_text, neutralise
-
-_LIGHT_OF = {word: key for lang in LIGHT.values() for key, word in lang.items() if key}
+from liupi_cli.render.workbook import pin_zip  # noqa: F401  (the docx writer pins its zip with it)
 
 
 def to_json(model: BaseModel) -> str:
@@ -34,21 +31,14 @@ def to_markdown(doc: Doc) -> str:
         if not s.rows:
             out += [_md(s.note or "—"), ""]
             continue
-        out.append("| " + " | ".join(_md(c) for c in s.columns) + " |")
-        out.append("|" + "---|" * len(s.columns))
-        out += ["| " + " | ".join(_md(v) for v in row) + " |" for row in s.rows]
+        out += markdown.table(s.columns, s.rows)
         out.append("")
     return "\n".join(out)
 
 
 def to_csv(doc: Doc) -> str:
     s = doc.sections[doc.csv_section]
-    buf = io.StringIO()
-    w = csv.writer(buf, lineterminator="\n")
-    w.writerow(s.columns)
-    for row in s.rows:
-        w.writerow([neutralise(v) if isinstance(v, str) else v for v in row])
-    return buf.getvalue()
+    return csv_text(s.columns, ([neutralise(v) if isinstance(v, str) else v for v in row] for row in s.rows))
 
 
 CSS = """body{font-family:"Noto Sans CJK SC","Microsoft YaHei",sans-serif;margin:.5rem;color:#222}
@@ -94,61 +84,57 @@ def to_html(doc: Doc) -> str:
            f"<title>{e(doc.title)}</title><style>{CSS}</style></head><body>", f"<h1>{e(doc.title)}</h1>", "<ul>"]
     out += [f"<li>{e(line)}</li>" for line in doc.lines] + ["</ul>"]
     for s, fold in html_sections(doc):
-        if fold:
-            out.append(f"<details><summary><h2>{e(s.title)}</h2>{e(FOLDED[lang].format(n=len(s.rows)))}</summary>")
-        else:
-            out.append(f"<h2>{e(s.title)}</h2>")
-        if not s.rows:
-            out.append(f"<p>{e(s.note or W[lang]['none'])}</p>")
-            continue
-        order = phone_order(s.columns, lang)
-        rank = {W[lang][key]: r for key, r in _PHONE_RANK.items()}
-        ids = {i for i in order if str(s.columns[i]) == W[lang]["id"]}
-        out.append('<div class="wrap"><table><thead><tr>' + "".join(f"<th>{e(str(s.columns[i]))}</th>" for i in order)
-                   + "</tr></thead><tbody>")
-        for row in s.rows:
-            cells = []
-            for i in order:
-                v = row[i]
-                cls = _LIGHT_OF.get(str(v)) if i == s.light_column else "id" if i in ids else None
-                if rank.get(str(s.columns[i])) == 2 and len(str(v)) <= 12:
-                    cls = f"{cls} s" if cls else "s"  # a light or status reads whole, not one character a line
-                if cls is None and len(str(v)) > 5 and _width(v) > 1.5 * len(str(v)):
-                    cls = "t"  # mostly Chinese text: give it room rather than one character a line
-                cells.append(f'<td class="{cls}">{e(str(v))}</td>' if cls else f"<td>{e(str(v))}</td>")
-            out.append("<tr>" + "".join(cells) + "</tr>")
-        out.append("</tbody></table></div>" + ("</details>" if fold else ""))
+        out += _html_section(s, fold, lang)
     out.append("</body></html>\n")
     return "\n".join(out)
+
+
+def _html_section(s: Section, fold: bool, lang: str) -> list[str]:
+    """A section's heading (folded in <details> with its row count when ``fold``) and its table, columns in
+    phone order; an empty section is its note (or none)."""
+    e = html_text
+    if fold:
+        out = [f"<details><summary><h2>{e(s.title)}</h2>{e(FOLDED[lang].format(n=len(s.rows)))}</summary>"]
+    else:
+        out = [f"<h2>{e(s.title)}</h2>"]
+    if not s.rows:
+        return out + [f"<p>{e(s.note or W[lang]['none'])}</p>"]
+    order = phone_order(s.columns, lang)
+    classes = _column_classes(s, lang)
+    out.append('<div class="wrap"><table><thead><tr>' + "".join(f"<th>{e(str(s.columns[i]))}</th>" for i in order)
+               + "</tr></thead><tbody>")
+    for row in s.rows:
+        out.append("<tr>" + "".join(_html_cell(row[i], classes[i]) for i in order) + "</tr>")
+    out.append("</tbody></table></div>" + ("</details>" if fold else ""))
+    return out
+
+
+def _column_classes(s: Section, lang: str) -> list[tuple[bool, bool, bool]]:
+    """Per column: whether it holds lights, whether it is the id, whether it reads whole (a light, a status)."""
+    rank = {W[lang][key]: r for key, r in _PHONE_RANK.items()}
+    return [(i == s.light_column, str(c) == W[lang]["id"], rank.get(str(c)) == 2) for i, c in enumerate(s.columns)]
+
+
+def _html_cell(v: object, column: tuple[bool, bool, bool]) -> str:
+    """A cell with its class: its light's colour, the id's small type, a status kept on one line, mostly
+    Chinese text given room rather than one character a line."""
+    light, is_id, whole = column
+    text = str(v)
+    cls = LIGHT_OF.get(text) if light else "id" if is_id else None
+    if whole and len(text) <= 12:
+        cls = f"{cls} s" if cls else "s"  # a light or status reads whole, not one character a line
+    if cls is None and len(text) > 5 and _width(v) > 1.5 * len(text):
+        cls = "t"
+    return f'<td class="{cls}">{html_text(text)}</td>' if cls else f"<td>{html_text(text)}</td>"
 
 
 def to_xlsx(doc: Doc) -> bytes:
     """The printable workbook (see cadence_xlsx), byte for byte the same for the same Doc."""
     from liupi_cli.render.cadence_xlsx import to_xlsx as workbook
 
-    pinned = dt.datetime.combine(doc.pinned or dt.date(2000, 1, 1), dt.time())
-    return pin_zip(workbook(doc, pinned), pinned)
+    return workbook(doc, dt.datetime.combine(doc.pinned or dt.date(2000, 1, 1), dt.time()))
 
 
 def _width(value: object) -> float:
     """Display width in spreadsheet columns: a Chinese character is about two Latin ones."""
     return sum(2.0 if ord(ch) >= 0x2E80 else 1.1 for ch in str(value))
-
-
-def pin_zip(data: bytes, when: dt.datetime) -> bytes:
-    """The same workbook with every zip entry dated ``when`` and docProps/core.xml's times set to it."""
-    stamp = when.strftime("%Y-%m-%dT%H:%M:%SZ")
-    src = zipfile.ZipFile(io.BytesIO(data))
-    out = io.BytesIO()
-    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
-        for info in src.infolist():
-            body = src.read(info.filename)
-            if info.filename == "docProps/core.xml":
-                text = body.decode("utf-8")
-                text = re.sub(r"(<dcterms:(?:created|modified)[^>]*>)[^<]*(</dcterms:)", rf"\g<1>{stamp}\g<2>", text)
-                body = text.encode("utf-8")
-            entry = zipfile.ZipInfo(info.filename, date_time=when.timetuple()[:6])
-            entry.compress_type = zipfile.ZIP_DEFLATED
-            entry.external_attr = info.external_attr
-            dst.writestr(entry, body)
-    return out.getvalue()

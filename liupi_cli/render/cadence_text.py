@@ -10,14 +10,13 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from liupi_cli.render.cadence_doc import LIGHT, Doc, Section
+from liupi_cli.render.cadence_doc import LIGHT_OF, Doc, Section
 from liupi_cli.render.safe import inert
 from liupi_cli.render.textgrid import Column, render_table, width, wrap
 
 _NUMBER = re.compile(r"^([+-]?[\d,]+(\.\d+)?%?)?$")
 _WHOLE = re.compile(r"^[!-~]*$")  # printable ASCII without spaces: ids, dates, periods, numbers
 SHORT = 12  # terminal columns: a text no wider than this is never wrapped
-_LIGHT_OF = {word: light for words in LIGHT.values() for light, word in words.items() if light}
 
 
 def _columns(section: Section) -> list[Column]:
@@ -25,7 +24,7 @@ def _columns(section: Section) -> list[Column]:
     for k, name in enumerate(section.columns):
         cells = ["" if row[k] is None else str(row[k]) for row in section.rows]
         if k == section.light_column:
-            cols.append(Column(str(name), cells, priority=100, styles=[_LIGHT_OF.get(c) for c in cells]))
+            cols.append(Column(str(name), cells, priority=100, styles=[LIGHT_OF.get(c) for c in cells]))
         elif all(_NUMBER.match(c) for c in cells):  # counts, scores, gaps: right-aligned
             cols.append(Column(str(name), cells, priority=70, align="right"))
         elif all(_WHOLE.match(c) for c in cells):  # kept whole; an id column gives way before names do

@@ -15,8 +15,10 @@ from __future__ import annotations
 
 import math
 
-from liupi_cli.render.cadence_doc import LIGHT, Doc, Section, W
+from liupi_cli.render.cadence_doc import LIGHT_OF, Doc, Section, W
+from liupi_cli.render.labels import LIGHT_FILL  # the report's light fills: one colour per light
 from liupi_cli.render.safe import inert, xlsx_cell
+from liupi_cli.render.workbook import finish, new_workbook, print_layout
 
 LONG = 30  # rows: more than this does not fit one printed page beside the rest, so it becomes an annex
 BODY_PT, MIN_PT = 11, 9
@@ -30,8 +32,6 @@ PAGE_UNITS = math.floor(PRINT_PX * BODY_PT / MIN_PT / UNIT_PX) - 8  # 128: a mar
 MAX_COL, MIN_COL = 40.0, 5.0
 SAMPLE = 300  # rows looked at when sizing a column
 LINE_PT = 16  # points per line of 11 pt Chinese text
-FILL = {"green": "C8E6C9", "yellow": "FFF59D", "red": "FFCDD2", "grey": "E0E0E0"}
-_LIGHT_OF = {word: key for lang in LIGHT.values() for key, word in lang.items() if key}
 ANNEX = {"zh": ("附件{n} {title}", "见附件{n}（工作表「{sheet}」，共{rows}行）"),
          "en": ("Annex {n} {title}", "See annex {n} (sheet “{sheet}”, {rows} rows)")}
 
@@ -202,7 +202,7 @@ class _Sheet:
         self.low = Alignment(wrap_text=True, vertical="bottom")  # a heading's row is taller: the gap above it
         self.bold = Font(bold=True)
         self.head_fill = PatternFill("solid", fgColor="EEEEEE")
-        self.fills = {k: PatternFill("solid", fgColor=v) for k, v in FILL.items()}
+        self.fills = {k: PatternFill("solid", fgColor=v) for k, v in LIGHT_FILL.items()}
         self.fonts = {size: Font(bold=True, size=size) for size in (12, 15)}
         from openpyxl.utils import get_column_letter
 
@@ -233,7 +233,7 @@ class _Sheet:
             self.row += 1
             for j, v in enumerate(values, 1):
                 cell = self.ws.cell(self.row, j, xlsx_cell(v))
-                light = _LIGHT_OF.get(str(v)) if j - 1 == s.light_column else None
+                light = LIGHT_OF.get(str(v)) if j - 1 == s.light_column else None
                 self._style(cell, light)
             self._height(self.row, values)
         return head, self.row
@@ -258,29 +258,20 @@ class _Sheet:
 
 
 def _setup(ws, title: str, lang: str, title_rows: str | None) -> None:
-    from liupi_cli.render.xlsx import print_layout
-
-    print_layout(ws, title, lang, title_rows or "1:1")
-    if title_rows is None:  # the document sheet: its sections carry their own headings
-        ws._print_rows = None
-    ws.print_options.gridLines = False  # the tables have their own borders; headings and lines stand free
+    """The shared print settings; the document sheet (``title_rows`` None) repeats no rows, its sections
+    carry their own headings; no gridlines: the tables have their own borders, headings and lines stand free."""
+    print_layout(ws, title, lang, title_rows, gridlines=False)
 
 
 def to_xlsx(doc: Doc, pinned) -> bytes:
-    """The workbook's bytes, its created/modified times ``pinned`` (zip entry times: cadence_formats.to_xlsx)."""
-    import io
-
-    from openpyxl import Workbook
-
+    """The workbook's bytes, every time in it (created, modified, each zip entry's) ``pinned``."""
     lang = doc.lang if doc.lang in ANNEX else "en"
     w = W[lang]
     sheet_title, pointer = ANNEX[lang]
     long = [s for s in doc.sections if len(s.rows) > LONG]
     annexed = {id(s) for s in long}
     body = [s for s in doc.sections if s.rows and id(s) not in annexed]
-    wb = Workbook()
-    wb.properties.creator = "liupi"
-    wb.properties.created = wb.properties.modified = pinned
+    wb = new_workbook(pinned)
     used: set[str] = set()
     names = {id(s): _sheet_name(sheet_title.format(n=n, title=s.title), used) for n, s in enumerate(long, 1)}
 
@@ -312,9 +303,4 @@ def to_xlsx(doc: Doc, pinned) -> bytes:
 
         sh.auto_filter.ref = f"A{head}:{get_column_letter(len(s.columns))}{last}"
         _setup(sh, f"{doc.title} · {s.title}", lang, f"1:{head}")
-    buf = io.BytesIO()
-    from liupi_cli.render.safe import scrub_workbook
-
-    scrub_workbook(wb)  # nothing XML cannot hold
-    wb.save(buf)
-    return buf.getvalue()
+    return finish(wb, pinned)

@@ -151,79 +151,115 @@ def _trend_svg(r: Row, lang: str) -> str:
     return _svg(body, r.name_zh)
 
 
+# On a phone the first screen shows what a reader looks for: the name, its light and status (备注), as the
+# 月通报 html does; the figures follow to the right.
+FIRST = ["no", "indicator", "light", "note"]
+NUMERIC = {"this_period", "ytd", "last_year", "growth", "completion", "expected", "gap_expected", "gap_growth",
+           "projection", "no"}
+LIGHTS = ("red", "yellow", "green", "grey")
+
+
 def to_html(report: Report, lang: str = "en") -> str:
-    w = WORDS[lang]
     e = html_text
     out = [f'<!doctype html><html lang="{"zh-CN" if lang == "zh" else "en"}"><head><meta charset="utf-8">'
            '<meta name="viewport" content="width=device-width, initial-scale=1">',
            f"<title>{e(heading(report, lang))}</title><style>{CSS}</style></head><body>",
-           f"<h1>{e(heading(report, lang))}</h1>", f'<div class="sub">{e(subheading(report, lang))}</div>',
-           f"<h2>{w['summary']}</h2>", '<div class="cards">']
+           f"<h1>{e(heading(report, lang))}</h1>", f'<div class="sub">{e(subheading(report, lang))}</div>']
+    out += _summary(report, lang)
+    keys = FIRST + [k for k, *_ in COLUMNS if k not in FIRST and k != "battle"]
+    for battle, rows in rows_by_battle(report):
+        out += _battle(report, battle, rows, lang, keys)
+    out += _overdue(report, lang)
+    w = WORDS[lang]
+    out.append(f"<p>{report.summary.tasks_done}/{report.summary.tasks_total} {w['tasks_done']}</p></body></html>\n")
+    return "\n".join(out)
+
+
+def _counts_table(title: str, counts: list[tuple[str, object]], lang: str) -> list[str]:
+    """A table of light counts: a row per (name, counts) under the light words and the total."""
+    w = WORDS[lang]
+    head = "".join(f"<th>{LIGHT_WORD[lang][k]}</th>" for k in LIGHTS)
+    out = [f"<table class=\"sum\"><tr><th>{title}</th>{head}<th>{w['total']}</th></tr>"]
+    for name, cnt in counts:
+        out.append(f"<tr><td>{html_text(name)}</td>" + "".join(f'<td class="n">{getattr(cnt, k)}</td>'
+                                                               for k in (*LIGHTS, "total")) + "</tr>")
+    out.append("</table>")
+    return out
+
+
+def _summary(report: Report, lang: str) -> list[str]:
+    """The cards (a count and share per light), the counts by battle and by unit, the laggards."""
+    w = WORDS[lang]
     c = report.summary.overall
-    for light in ("red", "yellow", "green", "grey"):
+    out = [f"<h2>{w['summary']}</h2>", '<div class="cards">']
+    for light in LIGHTS:
         out.append(f'<div class="card" style="border-color:{LIGHT_COLOUR[light]}"><b>{getattr(c, light)}</b>'
                    f"{_light(light, lang)} {c.share(light):.0f}%</div>")
     out.append("</div>")
-    head = "".join(f"<th>{LIGHT_WORD[lang][k]}</th>" for k in ("red", "yellow", "green", "grey"))
-    out.append(f"<table class=\"sum\"><tr><th>{w['by_battle']}</th>{head}<th>{w['total']}</th></tr>")
-    for cnt in [*report.summary.by_battle, report.summary.overall]:
-        name = w["overall"] if cnt.key == "all" else battle_title(report, cnt.key, lang)
-        out.append(f"<tr><td>{e(name)}</td>" + "".join(f'<td class="n">{getattr(cnt, k)}</td>'
-                                                        for k in ("red", "yellow", "green", "grey", "total")) + "</tr>")
-    out.append("</table>")
-    out.append(f"<table class=\"sum\"><tr><th>{w['by_unit']}</th>{head}<th>{w['total']}</th></tr>")
-    for cnt in report.summary.by_unit:
-        out.append(f"<tr><td>{e(cnt.name_zh)}</td>" + "".join(
-            f'<td class="n">{getattr(cnt, k)}</td>' for k in ("red", "yellow", "green", "grey", "total")) + "</tr>")
-    out.append("</table>")
+    by_battle = [(w["overall"] if cnt.key == "all" else battle_title(report, cnt.key, lang), cnt)
+                 for cnt in [*report.summary.by_battle, report.summary.overall]]
+    out += _counts_table(w["by_battle"], by_battle, lang)
+    out += _counts_table(w["by_unit"], [(cnt.name_zh, cnt) for cnt in report.summary.by_unit], lang)
     rows = {r.id: r for r in report.rows}
     if report.summary.laggards:
         out.append(f"<p><b>{w['laggards']}:</b> " + "，".join(
-            f"{_light(rows[i].light, lang)} {e(rows[i].name_zh)}" for i in report.summary.laggards[:12]) + "</p>")
-    # on a phone the first screen shows what a reader looks for: the name, its light and status (备注), as the
-    # 月通报 html does; the figures follow to the right
-    first = ["no", "indicator", "light", "note"]
-    keys = first + [k for k, *_ in COLUMNS if k not in first and k != "battle"]
+            f"{_light(rows[i].light, lang)} {html_text(rows[i].name_zh)}" for i in report.summary.laggards[:12])
+            + "</p>")
+    return out
+
+
+def _td(k: str, r: Row, values: dict, lang: str) -> str:
+    """One cell of an indicator's row: the light as a badge, completion with its bar, numbers right-aligned."""
+    e = html_text
+    if k == "light":
+        return f"<td>{_light(r.light, lang)}</td>"
+    if k == "completion":
+        return f'<td class="n">{e(cell_text(k, values[k], r))}{_bar(r)}</td>'
+    cls = ' class="n"' if k in NUMERIC else CLASS.get(k, "")
+    return f"<td{cls}>{e(cell_text(k, values[k], r))}</td>"
+
+
+def _battle(report: Report, battle: str, rows: list[Row], lang: str, keys: list[str]) -> list[str]:
+    """A battle's heading, its table of indicators, and the charts of its figures over the year."""
+    e = html_text
     labels = {k: (zh if lang == "zh" else en) for k, en, zh in COLUMNS}
-    numeric = {"this_period", "ytd", "last_year", "growth", "completion", "expected", "gap_expected", "gap_growth",
-               "projection", "no"}
-    for battle, brows in rows_by_battle(report):
-        out.append(f'<h2>{e(battle_title(report, battle, lang))}</h2>'
-                   '<div class="scroll"><table class="wide"><thead><tr>'
-                   + "".join(f"<th{CLASS.get(k, '')}>{e(labels[k])}</th>" for k in keys) + "</tr></thead>")
-        for n, r in enumerate(brows, 1):
-            values = cells(r, n, lang)
-            tds = []
-            for k in keys:
-                if k == "light":
-                    tds.append(f"<td>{_light(r.light, lang)}</td>")
-                elif k == "completion":
-                    tds.append(f'<td class="n">{e(cell_text(k, values[k], r))}{_bar(r)}</td>')
-                else:
-                    cls = ' class="n"' if k in numeric else CLASS.get(k, "")
-                    tds.append(f"<td{cls}>{e(cell_text(k, values[k], r))}</td>")
-            out.append("<tr>" + "".join(tds) + "</tr>")
-        out.append("</table></div>")
-        charts = []
-        for r in brows:
-            if r.kind == "cumulative" and r.series and not r.stock:  # a stock has no 序时 line to draw
-                charts.append(f"<figure>{_progress_svg(r, lang)}<figcaption>{e(r.name_zh)}: {w['progress_chart']}, "
-                              f"{num(r.completion, '%')}% / {num(r.expected, '%')}%</figcaption></figure>")
-            elif r.kind == "growth_rate" and r.series:
-                charts.append(f"<figure>{_trend_svg(r, lang)}<figcaption>{e(r.name_zh)}: {w['trend_chart']}"
-                              f"</figcaption></figure>")
-        if charts:
-            out.append('<div class="charts">' + "".join(charts) + "</div>")
-    out.append(f"<h2>{w['overdue']} ({len(report.summary.tasks_overdue)})</h2>")
-    if report.summary.tasks_overdue:
-        out.append(f'<div class="scroll"><table><tr><th>{w["id"]}</th><th>{w["task"]}</th><th>{w["deadline"]}</th>'
-                   f'<th>{w["days"]}</th><th>{w["status"]}</th></tr>')
-        for t in report.summary.tasks_overdue:
-            status = STATUS[lang].get(t.status or "", t.status or "—")
-            out.append(f"<tr><td>{e(t.id)}</td><td>{e(t.title_zh)} ({e('、'.join(t.lead_units_zh))})</td>"
-                       f'<td class="nw">{t.deadline}</td><td class="n">{t.days_overdue}</td><td>{e(status)}</td></tr>')
-        out.append("</table></div>")
-    else:
-        out.append(f"<p>{w['none']}</p>")
-    out.append(f"<p>{report.summary.tasks_done}/{report.summary.tasks_total} {w['tasks_done']}</p></body></html>\n")
-    return "\n".join(out)
+    out = [f'<h2>{e(battle_title(report, battle, lang))}</h2>'
+           '<div class="scroll"><table class="wide"><thead><tr>'
+           + "".join(f"<th{CLASS.get(k, '')}>{e(labels[k])}</th>" for k in keys) + "</tr></thead>"]
+    for n, r in enumerate(rows, 1):
+        values = cells(r, n, lang)
+        out.append("<tr>" + "".join(_td(k, r, values, lang) for k in keys) + "</tr>")
+    out.append("</table></div>")
+    charts = [chart for r in rows if (chart := _chart(r, lang))]
+    if charts:
+        out.append('<div class="charts">' + "".join(charts) + "</div>")
+    return out
+
+
+def _chart(r: Row, lang: str) -> str:
+    """A cumulative's progress against the 序时 line, a growth rate's trend; nothing for the other kinds."""
+    w = WORDS[lang]
+    if r.kind == "cumulative" and r.series and not r.stock:  # a stock has no 序时 line to draw
+        return (f"<figure>{_progress_svg(r, lang)}<figcaption>{html_text(r.name_zh)}: {w['progress_chart']}, "
+                f"{num(r.completion, '%')}% / {num(r.expected, '%')}%</figcaption></figure>")
+    if r.kind == "growth_rate" and r.series:
+        return (f"<figure>{_trend_svg(r, lang)}<figcaption>{html_text(r.name_zh)}: {w['trend_chart']}"
+                f"</figcaption></figure>")
+    return ""
+
+
+def _overdue(report: Report, lang: str) -> list[str]:
+    """The overdue tasks' table, or none."""
+    w = WORDS[lang]
+    e = html_text
+    out = [f"<h2>{w['overdue']} ({len(report.summary.tasks_overdue)})</h2>"]
+    if not report.summary.tasks_overdue:
+        return out + [f"<p>{w['none']}</p>"]
+    out.append(f'<div class="scroll"><table><tr><th>{w["id"]}</th><th>{w["task"]}</th><th>{w["deadline"]}</th>'
+               f'<th>{w["days"]}</th><th>{w["status"]}</th></tr>')
+    for t in report.summary.tasks_overdue:
+        status = STATUS[lang].get(t.status or "", t.status or "—")
+        out.append(f"<tr><td>{e(t.id)}</td><td>{e(t.title_zh)} ({e('、'.join(t.lead_units_zh))})</td>"
+                   f'<td class="nw">{t.deadline}</td><td class="n">{t.days_overdue}</td><td>{e(status)}</td></tr>')
+    out.append("</table></div>")
+    return out

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-import csv
-import io
 import json
 from collections.abc import Iterator
 
+from liupi_cli.render import markdown
+from liupi_cli.render.csv_file import csv_text
 from liupi_cli.render.labels import (
     COLUMNS,
     LIGHT_WORD,
@@ -65,86 +65,100 @@ def to_csv(report: Report, lang: str = "en") -> str:
     precision shown, for people opening it in Excel or WPS."""
     if lang == "zh":
         return _csv_zh(report)
-    buf = io.StringIO()
-    w = csv.writer(buf, lineterminator="\n")
-    w.writerow(CSV_FIELDS)
-    for row in report.rows:
-        d = row.model_dump(mode="json")
-        out = []
-        for f in CSV_FIELDS:
-            v = d[f]
-            if isinstance(v, (list, dict)):
-                v = json.dumps(v, ensure_ascii=False) if v else ""
-            elif v is None:
-                v = ""
-            elif isinstance(v, bool):
-                v = "true" if v else "false"
-            elif isinstance(v, float):
-                v = round(v, 4)  # no float noise such as -0.8000000000000007
-            out.append(neutralise(str(v)) if isinstance(v, str) else v)
-        w.writerow(out)
-    return buf.getvalue()
+    return csv_text(CSV_FIELDS, (_csv_row(row) for row in report.rows))
+
+
+def _csv_row(row: Row) -> list[object]:
+    d = row.model_dump(mode="json")
+    return [_csv_value(d[f]) for f in CSV_FIELDS]
+
+
+def _csv_value(v: object) -> object:
+    if isinstance(v, (list, dict)):
+        return json.dumps(v, ensure_ascii=False) if v else ""
+    if v is None:
+        return ""
+    if isinstance(v, bool):
+        return "true" if v else "false"
+    if isinstance(v, float):
+        return round(v, 4)  # no float noise such as -0.8000000000000007
+    return neutralise(v) if isinstance(v, str) else v
 
 
 ZH_EXTRA = ("指标代码", "数据期")
 
 
 def _csv_zh(report: Report) -> str:
-    buf = io.StringIO()
-    w = csv.writer(buf, lineterminator="\n")
     keys = [k for k, *_ in COLUMNS]
-    w.writerow([ZH_EXTRA[0], *(zh for _, _, zh in COLUMNS), ZH_EXTRA[1]])
+    head = [ZH_EXTRA[0], *(zh for _, _, zh in COLUMNS), ZH_EXTRA[1]]
+    body = []
     for _battle, rows in rows_by_battle(report):
         for n, r in enumerate(rows, 1):
             c = cells(r, n, "zh")
-            out: list[object] = [r.id]
-            for k in keys:
-                v = c[k]
-                if isinstance(v, float):
-                    v = _rounded(v, 1 if k in PERCENT_KEYS else max(decimals(r.unit), 0 if v.is_integer() else 2))
-                out.append("" if v is None else neutralise(v) if isinstance(v, str) else v)
-            out.append(r.actual_period or "")
-            w.writerow(out)
-    return buf.getvalue()
+            body.append([r.id, *(_zh_value(k, c[k], r) for k in keys), r.actual_period or ""])
+    return csv_text(head, body)
+
+
+def _zh_value(k: str, v: object, r: Row) -> object:
+    """A cell as the circular shows it: numbers rounded to the precision shown, text inert."""
+    if isinstance(v, float):
+        v = _rounded(v, 1 if k in PERCENT_KEYS else max(decimals(r.unit), 0 if v.is_integer() else 2))
+    return "" if v is None else neutralise(v) if isinstance(v, str) else v
 
 
 PERCENT_KEYS = {"growth", "completion", "expected", "gap_expected", "gap_growth"}
 
 
 _md = markdown_text
+LIGHTS = ("red", "yellow", "green", "grey")
 
 
 def to_markdown(report: Report, lang: str = "en") -> str:
+    lines = [f"# {_md(heading(report, lang))}", "", _md(subheading(report, lang)), ""]
+    lines += _md_summary(report, lang)
+    for battle, rows in rows_by_battle(report):
+        lines += ["", f"## {_md(battle_title(report, battle, lang))}", ""]
+        lines += _md_battle(rows, lang)
+    lines += _md_overdue(report, lang)
+    return "\n".join(lines)
+
+
+def _md_summary(report: Report, lang: str) -> list[str]:
+    """The counts by light per battle and overall, the laggards, the indicators red again."""
     w = WORDS[lang]
-    lines = [f"# {_md(heading(report, lang))}", "", _md(subheading(report, lang)), "", f"## {w['summary']}", ""]
-    head = [w["by_battle"], *(LIGHT_WORD[lang][k] for k in ("red", "yellow", "green", "grey")), w["total"]]
-    lines += ["| " + " | ".join(head) + " |", "|" + "---|" * len(head)]
-    for c in [*report.summary.by_battle, report.summary.overall]:
-        name = w["overall"] if c.key == "all" else battle_title(report, c.key, lang)
-        lines.append(f"| {_md(name)} | {c.red} | {c.yellow} | {c.green} | {c.grey} | {c.total} |")
+    head = [w["by_battle"], *(LIGHT_WORD[lang][k] for k in LIGHTS), w["total"]]
+    counts = [[w["overall"] if c.key == "all" else battle_title(report, c.key, lang), c.red, c.yellow, c.green,
+               c.grey, c.total] for c in [*report.summary.by_battle, report.summary.overall]]
+    lines = [f"## {w['summary']}", "", *markdown.table(head, counts)]
     rows = {r.id: r for r in report.rows}
     lines += ["", f"**{w['laggards']}:** " + (", ".join(
         f"{_md(rows[i].name_zh)} ({LIGHT_WORD[lang][rows[i].light]})" for i in report.summary.laggards[:10])
         or w["none"])]
     if report.summary.persistent:
         lines.append(f"**{w['persistent']}:** " + ", ".join(_md(rows[i].name_zh) for i in report.summary.persistent))
-    for battle, brows in rows_by_battle(report):
-        lines += ["", f"## {_md(battle_title(report, battle, lang))}", ""]
-        keys = [k for k, *_ in COLUMNS if k != "battle"]
-        labels = {k: (zh if lang == "zh" else en) for k, en, zh in COLUMNS}
-        lines += ["| " + " | ".join(labels[k] for k in keys) + " |", "|" + "---|" * len(keys)]
-        for n, r in enumerate(brows, 1):
-            c = cells(r, n, lang)
-            lines.append("| " + " | ".join(_md(cell_text(k, c[k], r)) for k in keys) + " |")
-    lines += ["", f"## {w['overdue']} ({len(report.summary.tasks_overdue)})", ""]
-    if report.summary.tasks_overdue:
-        lines += [f"| {w['id']} | {w['task']} | {w['deadline']} | {w['days']} | {w['status']} |",
-                  "|---|---|---|---|---|"]
-        for t in report.summary.tasks_overdue:
-            status = STATUS[lang].get(t.status or "", t.status or "—")
-            lines.append(f"| {t.id} | {_md(t.title_zh)} ({_md('、'.join(t.lead_units_zh))}) | {t.deadline} | "
-                         f"{t.days_overdue} | {_md(status)} |")
+    return lines
+
+
+def _md_battle(rows: list[Row], lang: str) -> list[str]:
+    """A battle's indicators: the circular's columns (the battle is the heading above)."""
+    keys = [k for k, *_ in COLUMNS if k != "battle"]
+    labels = {k: (zh if lang == "zh" else en) for k, en, zh in COLUMNS}
+    body = []
+    for n, r in enumerate(rows, 1):
+        c = cells(r, n, lang)
+        body.append([cell_text(k, c[k], r) for k in keys])
+    return markdown.table([labels[k] for k in keys], body)
+
+
+def _md_overdue(report: Report, lang: str) -> list[str]:
+    """The overdue tasks (or none), then how many tasks are done."""
+    w = WORDS[lang]
+    tasks = report.summary.tasks_overdue
+    lines = ["", f"## {w['overdue']} ({len(tasks)})", ""]
+    if tasks:
+        lines += markdown.table([w["id"], w["task"], w["deadline"], w["days"], w["status"]],
+                                ([t.id, f"{t.title_zh} ({'、'.join(t.lead_units_zh)})", t.deadline, t.days_overdue,
+                                  STATUS[lang].get(t.status or "", t.status or "—")] for t in tasks))
     else:
         lines.append(w["none"])
-    lines += ["", f"{report.summary.tasks_done}/{report.summary.tasks_total} {w['tasks_done']}", ""]
-    return "\n".join(lines)
+    return lines + ["", f"{report.summary.tasks_done}/{report.summary.tasks_total} {w['tasks_done']}", ""]

@@ -105,47 +105,75 @@ def to_text(report: Report, lang: str = "en", width: int = 100, paint: Paint | N
     ``lead``: lines shown right after the summary (the CLI's next-step advice on a first run).
     With no figure at all for the period, grey rows are counted rather than listed (unless the
     report was filtered by light)."""
-    w = WORDS[lang]
     p = paint or (lambda text, _style: text)
-    out: list[str] = [p(line, "bold") for line in wrap(heading(report, lang), width)]
-    out += wrap(summary_line(report, lang), width)
-    out += wrap(context_line(report, lang), width)
-    for line in lead:
-        out += wrap(line, width)
+    out = _head(report, lang, width, p, lead)
     collapse = not has_figures(report) and "light" not in report.filters
     hidden = 0
-    any_lead_star = any(r.lead_from_battle for r in report.rows)
-    any_period = any(other_period(r, report) for r in report.rows if r.actual is not None)
     for battle, rows in rows_by_battle(report):
-        shown = [r for r in rows if r.light != "grey"] if collapse else rows
-        hidden += len(rows) - len(shown)
-        title = battle_title(report, battle, lang)
-        if collapse:
-            grey = len(rows) - len(shown)
-            title += f" — {LIGHT_WORD[lang]['grey']} {grey}" if lang == "en" else f" — 灰灯{grey}个"
-        out += [""] + [p(line, "bold") for line in wrap(title, width)]
-        if shown:
-            out += render_table(_columns(report, shown, lang, width), width, sep=1 if width < 100 else 2,
-                                paint=paint)
-    s = report.summary
+        lines, grey = _battle(report, battle, rows, lang, width, paint, collapse)
+        out += lines
+        hidden += grey
     out.append("")
-    if s.tasks_overdue:
-        days = "d" if lang == "en" else "天"
-        items = ", ".join(f"{t.id} {t.title_zh} ({t.days_overdue}{days})" for t in s.tasks_overdue[:8])
-        more = len(s.tasks_overdue) - 8
-        if more > 0:
-            items += f", … (+{more})"
-        out += [p(line, "bold") for line in wrap(f"{w['overdue']} ({len(s.tasks_overdue)}): {items}", width)]
-    else:
-        out.append(f"{w['overdue']}: {w['none']}")
-    if s.persistent:
-        names = {r.id: (r.name_zh if lang == "zh" else r.name_en) for r in report.rows}
-        listed = ("、" if lang == "zh" else ", ").join(names.get(i, i) for i in s.persistent)
-        out += [p(line, "red") for line in wrap(f"{w['persistent']}: {listed}", width)]
+    out += _overdue(report, lang, width, p)
+    out += _persistent(report, lang, width, p)
+    out += _footnotes(report, lang, width, p, hidden)
+    return "\n".join(out) + "\n"
+
+
+def _head(report: Report, lang: str, width: int, p: Paint, lead: Sequence[str]) -> list[str]:
+    """The heading (bold), the summary and context lines, then the ``lead`` lines."""
+    out = [p(line, "bold") for line in wrap(heading(report, lang), width)]
+    for line in (summary_line(report, lang), context_line(report, lang), *lead):
+        out += wrap(line, width)
+    return out
+
+
+def _battle(report: Report, battle: str, rows: list[Row], lang: str, width: int, paint: Paint | None,
+            collapse: bool) -> tuple[list[str], int]:
+    """A battle's title and table; with ``collapse``, its grey rows counted in the title, not listed.
+    Returns the lines and how many rows were left out."""
+    p = paint or (lambda text, _style: text)
+    shown = [r for r in rows if r.light != "grey"] if collapse else rows
+    title = battle_title(report, battle, lang)
+    if collapse:
+        grey = len(rows) - len(shown)
+        title += f" — {LIGHT_WORD[lang]['grey']} {grey}" if lang == "en" else f" — 灰灯{grey}个"
+    out = [""] + [p(line, "bold") for line in wrap(title, width)]
+    if shown:
+        out += render_table(_columns(report, shown, lang, width), width, sep=1 if width < 100 else 2, paint=paint)
+    return out, len(rows) - len(shown)
+
+
+def _overdue(report: Report, lang: str, width: int, p: Paint) -> list[str]:
+    """The overdue tasks on one line (the first eight named, with their days overdue), or none."""
+    w = WORDS[lang]
+    tasks = report.summary.tasks_overdue
+    if not tasks:
+        return [f"{w['overdue']}: {w['none']}"]
+    days = "d" if lang == "en" else "天"
+    items = ", ".join(f"{t.id} {t.title_zh} ({t.days_overdue}{days})" for t in tasks[:8])
+    if len(tasks) > 8:
+        items += f", … (+{len(tasks) - 8})"
+    return [p(line, "bold") for line in wrap(f"{w['overdue']} ({len(tasks)}): {items}", width)]
+
+
+def _persistent(report: Report, lang: str, width: int, p: Paint) -> list[str]:
+    """The indicators red for several periods in a row, in red."""
+    if not report.summary.persistent:
+        return []
+    names = {r.id: (r.name_zh if lang == "zh" else r.name_en) for r in report.rows}
+    listed = ("、" if lang == "zh" else ", ").join(names.get(i, i) for i in report.summary.persistent)
+    return [p(line, "red") for line in wrap(f"{WORDS[lang]['persistent']}: {listed}", width)]
+
+
+def _footnotes(report: Report, lang: str, width: int, p: Paint, hidden: int) -> list[str]:
+    """What a reader needs to read the table: grey rows left out, figures of another period, a lead unit
+    taken from the battle."""
+    out: list[str] = []
     if hidden:
         out += wrap(FOOT[lang]["grey"].format(n=hidden), width)
-    if any_period:
+    if any(other_period(r, report) for r in report.rows if r.actual is not None):
         out += [p(line, "dim") for line in wrap(FOOT[lang]["period"], width)]
-    if any_lead_star:
+    if any(r.lead_from_battle for r in report.rows):
         out += [p(line, "dim") for line in wrap(FOOT[lang]["lead"], width)]
-    return "\n".join(out) + "\n"
+    return out

@@ -189,23 +189,34 @@ def render_table(columns: Sequence[Column], total: int, sep: int = 2,
     """Lines of the table: heading, a rule, then the rows (padded, wrapped, aligned)."""
     chosen = fit(columns, total, sep)
     gap = " " * sep
-    out: list[str] = []
-    heads = [wrap(c.header, w) for c, w in chosen]
-    for k in range(max((len(h) for h in heads), default=0)):
-        line = gap.join(pad(h[k] if k < len(h) else "", w, c.align) for (c, w), h in zip(chosen, heads))
-        out.append(paint(line.rstrip(), "bold") if paint else line.rstrip())
+    out = _heading(chosen, gap, paint)
     out.append(gap.join(rule * w for _, w in chosen))
     nrows = len(chosen[0][0].cells) if chosen else 0
     for r in range(nrows):
-        parts = []
-        for c, w in chosen:
-            text = c.cells[r]
-            parts.append(wrap(text, w, c.max_lines) if c.wrap else [truncate(text, w)])
-        for k in range(max(len(p) for p in parts)):
-            segs = []
-            for (c, w), p in zip(chosen, parts):
-                seg = pad(p[k] if k < len(p) else "", w, c.align)
-                style = c.styles[r] if c.styles and k < len(p) and p[k] else None
-                segs.append(paint(seg, style) if paint and style else seg)
-            out.append(gap.join(segs).rstrip())
+        out += _row_lines(chosen, r, gap, paint)
+    return out
+
+
+def _heading(chosen: list[tuple[Column, int]], gap: str, paint: Callable[[str, str | None], str] | None) -> list[str]:
+    """The column headings, each wrapped to its width, in bold."""
+    heads = [wrap(c.header, w) for c, w in chosen]
+    out = []
+    for k in range(max((len(h) for h in heads), default=0)):
+        line = gap.join(pad(h[k] if k < len(h) else "", w, c.align) for (c, w), h in zip(chosen, heads))
+        out.append(paint(line.rstrip(), "bold") if paint else line.rstrip())
+    return out
+
+
+def _row_lines(chosen: list[tuple[Column, int]], r: int, gap: str,
+               paint: Callable[[str, str | None], str] | None) -> list[str]:
+    """Row ``r``: its cells wrapped (or shortened) to their widths, side by side, each painted in its style."""
+    parts = [wrap(c.cells[r], w, c.max_lines) if c.wrap else [truncate(c.cells[r], w)] for c, w in chosen]
+    out = []
+    for k in range(max(len(p) for p in parts)):
+        segs = []
+        for (c, w), p in zip(chosen, parts):
+            seg = pad(p[k] if k < len(p) else "", w, c.align)
+            style = c.styles[r] if c.styles and k < len(p) and p[k] else None
+            segs.append(paint(seg, style) if paint and style else seg)
+        out.append(gap.join(segs).rstrip())
     return out

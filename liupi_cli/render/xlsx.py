@@ -7,7 +7,6 @@ a spreadsheet would read as a formula is neutralised.
 from __future__ import annotations
 
 import functools
-import io
 
 from liupi_cli.gcpause import paused_gc
 from liupi_cli.render.labels import (
@@ -25,6 +24,7 @@ from liupi_cli.render.labels import (
     subheading,
 )
 from liupi_cli.render.safe import sheet_title, xlsx_cell
+from liupi_cli.render.workbook import finish, new_workbook, print_layout
 from liupi_cli.report.model import Report, Row
 
 # Number formats by column: points and rates to 0.0, amounts by their unit (see ``_amount_format``).
@@ -106,26 +106,6 @@ def _amount_format(unit: str | None, value: float) -> tuple[str, float]:
     return fmt, round(value, places)
 
 
-def print_layout(sheet, title: str, lang: str, title_rows: str) -> None:
-    """Print as an office would: A4 landscape, one page wide and as many tall as needed, the heading
-    rows repeated on every page, title in the page header, page numbers in the footer, gridlines."""
-    sheet.page_setup.orientation = "landscape"
-    sheet.page_setup.paperSize = sheet.PAPERSIZE_A4
-    sheet.sheet_properties.pageSetUpPr.fitToPage = True
-    sheet.page_setup.fitToWidth = 1
-    sheet.page_setup.fitToHeight = 0
-    sheet.print_title_rows = title_rows
-    sheet.print_options.gridLines = True
-    sheet.print_options.horizontalCentered = True
-    sheet.page_margins.left = sheet.page_margins.right = 0.4
-    sheet.page_margins.top = sheet.page_margins.bottom = 0.6
-    sheet.page_margins.header = sheet.page_margins.footer = 0.25
-    sheet.oddHeader.center.text = title.replace("&", "&&")
-    sheet.oddHeader.center.size = 9
-    sheet.oddFooter.center.text = "第 &P 页，共 &N 页" if lang == "zh" else "Page &P of &N"
-    sheet.oddFooter.center.size = 9
-
-
 _safe = xlsx_cell
 
 
@@ -173,23 +153,16 @@ class _Look:
 @paused_gc()  # 265,000 cells at province scale: the collector walking them again and again was 2 s of 6
 def to_xlsx(report: Report, lang: str = "en") -> bytes:
     """The report as a workbook: the summary sheet, one sheet per battle, the overdue tasks."""
-    from openpyxl import Workbook
-
     look = _Look()
     title = heading(report, lang)
-    wb = Workbook()
+    wb = new_workbook()
     _summary_sheet(wb.active, report, lang, look, title)
     keys = [k for k, *_ in COLUMNS if k != "battle"]  # each battle has its own sheet, named in its title
     labels = {k: (zh if lang == "zh" else en) for k, en, zh in COLUMNS}
     for battle, rows in rows_by_battle(report):
         _battle_sheet(wb, report, battle, rows, lang, look, title, keys, labels)
     _overdue_sheet(wb, report, lang, look.styles, title)
-    buf = io.BytesIO()
-    from liupi_cli.render.safe import scrub_workbook
-
-    scrub_workbook(wb)  # nothing XML cannot hold
-    wb.save(buf)
-    return buf.getvalue()
+    return finish(wb)
 
 
 def _summary_sheet(ws, report: Report, lang: str, look: _Look, title: str) -> None:

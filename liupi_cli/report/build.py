@@ -216,33 +216,48 @@ def _zh_source(text: str) -> str:
 
 def _pair_notes(plan: Plan, rows: dict[str, Row], series: dict[str, _Series], period: Period, settle: bool) -> None:
     """双下降: both counts below last year's, compared at one period (the latest where both are known)."""
-    groups: dict[str, list[str]] = defaultdict(list)
-    for ind in plan.indicators.values():
-        if ind.kind is Kind.double_decline and ind.group:
-            groups[ind.group].append(ind.id)
-    for members in groups.values():
-        if len(members) != 2:
-            continue
+    for members in _pairs(plan):
         a, b = (series[m] for m in members)
-        at = next((p for p, _ in reversed(a.upto(period))
-                   if p in b.actual and p.previous_year() in a.baseline and p.previous_year() in b.baseline), None)
-        if settle and (at is None or at.months < 12):
-            note = ("双下降 cannot be settled: no year-end figures for both counts",
-                    "缺两项年末数据，无法判断是否实现双下降")
-        elif at is None:
+        at = _pair_period(a, b, period)
+        note = _pair_note(a, b, at, settle)
+        if note is None:
             continue
-        elif all(_declined(s.actual[at].value, s.baseline[at.previous_year()].value) for s in (a, b)):
-            zero = any(compare(s.actual[at].value, 0) == compare(s.baseline[at.previous_year()].value, 0) == 0
-                       for s in (a, b))  # a count at 0 in both years
-            note = (f"双下降 met at {at.key}: both counts below last year{' (or 0 both years)' if zero else ''}",
-                    f"{at.label_zh}实现双下降{'（含两年均为零）' if zero else ''}")
-        else:
-            note = (f"双下降 not met at {at.key}: both counts must be below last year",
-                    f"{at.label_zh}未实现双下降")
+        if note[2]:  # not met: the pair fails together
             _fail_pair([rows[m] for m in members])
         for m in members:
             rows[m].notes.append(note[0])
             rows[m].notes_zh.append(note[1])
+
+
+def _pairs(plan: Plan) -> list[list[str]]:
+    """The 双下降 groups of exactly two counts, by their ids."""
+    groups: dict[str, list[str]] = defaultdict(list)
+    for ind in plan.indicators.values():
+        if ind.kind is Kind.double_decline and ind.group:
+            groups[ind.group].append(ind.id)
+    return [members for members in groups.values() if len(members) == 2]
+
+
+def _pair_period(a: _Series, b: _Series, period: Period) -> Period | None:
+    """The latest period up to ``period`` where both counts and both of last year's are known."""
+    return next((p for p, _ in reversed(a.upto(period))
+                 if p in b.actual and p.previous_year() in a.baseline and p.previous_year() in b.baseline), None)
+
+
+def _pair_note(a: _Series, b: _Series, at: Period | None, settle: bool) -> tuple[str, str, bool] | None:
+    """The pair's note (English, Chinese, and whether the target was missed), or None when there is nothing to
+    say (no period with both counts, before the settlement)."""
+    if settle and (at is None or at.months < 12):
+        return ("双下降 cannot be settled: no year-end figures for both counts",
+                "缺两项年末数据，无法判断是否实现双下降", False)
+    if at is None:
+        return None
+    if not all(_declined(s.actual[at].value, s.baseline[at.previous_year()].value) for s in (a, b)):
+        return (f"双下降 not met at {at.key}: both counts must be below last year", f"{at.label_zh}未实现双下降", True)
+    zero = any(compare(s.actual[at].value, 0) == compare(s.baseline[at.previous_year()].value, 0) == 0
+               for s in (a, b))  # a count at 0 in both years
+    return (f"双下降 met at {at.key}: both counts below last year{' (or 0 both years)' if zero else ''}",
+            f"{at.label_zh}实现双下降{'（含两年均为零）' if zero else ''}", False)
 
 
 def _fail_pair(pair: list[Row]) -> None:
