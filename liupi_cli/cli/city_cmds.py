@@ -71,7 +71,7 @@ def collect(
     now = dt.datetime.now().astimezone().isoformat(timespec="seconds")
     with CollectedStore(city.collected_path, config.city.name_zh) as store:
         result = run_collect(config, city.decomposition, city.root, store, now, only=[county] if county else None)
-    emit(result, fmt)
+    emit(result, fmt, lang=st.lang)
     added = sum(c.added for c in result.counties)
     unchanged = sum(c.unchanged for c in result.counties)
     say(msg("said.collected", added=added, counties=len(result.counties) - len(result.refused), unchanged=unchanged,

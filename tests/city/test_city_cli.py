@@ -182,7 +182,11 @@ def test_check_collect_and_rank_speak_chinese_with_lang_zh(city):
     assert "冷水滩区（lengshuitan）：" in refusals[0] and "含 2022 年的数据" in refusals[0]
     assert "不是 2023 年；整份拒收（提示：本市汇总的是 2023 年的数据）" in refusals[0]
     assert "refused whole" not in r.stderr
-    city("collect")
+    r = city("--lang", "zh", "collect")
+    assert r.exit_code == 0, r.stderr
+    head = r.stdout.splitlines()
+    assert any("县" in ln and "新增" in ln for ln in head), r.stdout  # the table's headings in the run's language
+    assert "added" not in r.stdout and "unchanged" not in r.stdout
     r = city("--lang", "zh", "rank", "--month", "2023-06", "--format", "markdown")
     assert r.exit_code == 0, r.stderr
     assert "## 考核指标及计分办法" in r.stdout and "第1名得满分，第2名95%" in r.stdout
