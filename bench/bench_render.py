@@ -20,16 +20,17 @@ sys.path.insert(0, str(REPO))
 
 
 def _report():
+    from liupi_cli.figure_sheet import read_table
     from liupi_cli.periods import parse_period
     from liupi_cli.plan import load_plan
-    from liupi_cli.recording import prepare_batch, read_table
+    from liupi_cli.record_service import RecordOptions, record_table
     from liupi_cli.report import build_report
     from liupi_cli.store import Store
 
     plan = load_plan(REPO / "data")
     with tempfile.TemporaryDirectory() as tmp, Store(Path(tmp) / "r.db", plan.info.id) as store:
-        batch = prepare_batch(plan, store, read_table(REPO / "examples" / "demo-2023-06.csv"))
-        store.add_many(batch.records, "bench", "2023-07-20T00:00:00+08:00")
+        record_table(plan, store, read_table(REPO / "examples" / "demo-2023-06.csv"),
+                     RecordOptions(by="bench", at="2023-07-20T00:00:00+08:00"))
         return build_report(plan, store.records(), parse_period("2023-06"), task_updates=store.task_updates())
 
 
@@ -38,10 +39,7 @@ def main() -> None:
     parser.add_argument("--runs", type=int, default=7)
     runs = parser.parse_args().runs
     from liupi_cli.render import textgrid
-    from liupi_cli.render.html import to_html
-    from liupi_cli.render.plain import to_csv, to_markdown
-    from liupi_cli.render.text import to_text
-    from liupi_cli.render.xlsx import to_xlsx
+    from liupi_cli.render.registry import render
 
     rep = _report()
 
@@ -49,12 +47,11 @@ def main() -> None:
         def go():
             textgrid.width.cache_clear()
             textgrid.tokens.cache_clear()
-            to_text(rep, "zh", width)
+            render(rep, "table", lang="zh", width=width)
         return go
 
     cases = [("table, 80 columns", table(80)), ("table, 100 columns", table(100)), ("table, 200 columns", table(200)),
-             ("markdown", lambda: to_markdown(rep, "zh")), ("csv (zh)", lambda: to_csv(rep, "zh")),
-             ("html", lambda: to_html(rep, "zh")), ("xlsx", lambda: to_xlsx(rep, "zh"))]
+             *[(fmt, lambda fmt=fmt: render(rep, fmt, lang="zh")) for fmt in ("markdown", "csv", "html", "xlsx")]]
     print(f"{len(rep.rows)} rows; seconds over {runs} runs (min / median / max)")
     for name, fn in cases:
         times = []
