@@ -73,7 +73,7 @@ ALLOWED = {"liupi", "id", "period", "value", "unit", "source", "note", "baseline
            "grey", "missing", "zh", "en", "toml", "yaml", "targets", "tasks", "units", "store", "info", "history",
            "update", "template", "check", "export", "init", "demo", "file", "format", "json", "db", "liupi_db",
            "liupi_home", "data", "dir", "records", "month", "quarter", "year", "dekad", "revise", "force", "out",
-           "lang", "fail", "on", "tsv", "txt", "schema", "docx", "level", "city", "ctrl", "c"}
+           "lang", "fail", "on", "tsv", "txt", "schema", "docx", "level", "city", "ctrl", "c", "windows"}
 
 
 def english_words(text: str) -> list[str]:
