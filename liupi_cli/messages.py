@@ -20,11 +20,18 @@ def _catalogue() -> dict[str, tuple[str, str]]:
     return CATALOGUE
 
 
+class Items(list):  # type: ignore[type-arg]
+    """A parameter that is a list of things said one after another: "a; b" / "a；b"."""
+
+
 def _param(value: Any, lang: str) -> Any:
     """A parameter as said in ``lang``: a message in that language; a tuple as alternatives ("a, b or c");
-    a list as its items, each after the language's separator ("; " or "；"), so that an empty list says nothing."""
+    :class:`Items` joined by the language's separator ("a; b" / "a；b"); a list as its items, each after that
+    separator, so that an empty list says nothing."""
     if isinstance(value, Msg):
         return value.text(lang)
+    if isinstance(value, Items):
+        return ("；" if lang == "zh" else "; ").join(str(_param(v, lang)) for v in value)
     if isinstance(value, tuple):  # alternatives: "a, b or c" / "a、b 或 c"
         items = [str(_param(v, lang)) for v in value]
         if lang == "zh":

@@ -420,6 +420,7 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "output.folder_writable.hint": ("check the folder is writable", "请确认目录可写"),
     "output.folder_room.hint": ("check the folder is writable and the disk has room", "请确认目录可写、磁盘有空间"),
     "init.cannot_write": ("cannot write the workspace at {path}: {why}", "无法写入工作区 {path}：{why}"),
+    "init.cannot_write.hint": ("choose a folder you can write to", "请选择有写权限的目录"),
     "clock.today_not_date": ("LIUPI_TODAY={given} is not a date", "LIUPI_TODAY={given} 不是日期"),
     "clock.today_not_date.hint": ("write it as 2023-07-21, or unset it", "请写作 2023-07-21，或取消该设置"),
     # plausible figures (plausible.py): the range a figure of each kind can be, the slip it most likely is

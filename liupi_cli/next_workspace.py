@@ -16,6 +16,7 @@ from pathlib import Path
 
 from liupi_cli.errors import InputRefused, OutputUnwritable
 from liupi_cli.fill_table import FillResult, apply_fill, fill_csv, read_fill
+from liupi_cli.messages import msg
 from liupi_cli.plan import Plan
 from liupi_cli.rollover import NextYear, next_year, review_md
 from liupi_cli.store import Record, Store, TaskUpdate
@@ -116,5 +117,6 @@ def fill_plan(plan_dir: Path, table_text: str, where: str) -> FillResult:
         write_atomic(plan_dir / BACKUP, text)
         write_atomic(path, head + dump(data))
     except OSError as exc:
-        raise OutputUnwritable(f"cannot write {path}: {exc.strerror or exc}", "check the folder is writable") from None
+        raise OutputUnwritable(msg("output.cannot_write", path=path, why=exc.strerror or exc),
+                               msg("output.folder_writable.hint")) from None
     return result

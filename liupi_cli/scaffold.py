@@ -15,6 +15,7 @@ from pathlib import Path
 
 from liupi_cli.atomic import write_atomic
 from liupi_cli.errors import InputRefused, OutputUnwritable, UsageProblem
+from liupi_cli.messages import msg
 from liupi_cli.plan import load_plan
 from liupi_cli.store import Store
 from liupi_cli.workspace import (
@@ -60,19 +61,21 @@ def create_workspace(root: Path, *, empty: bool = False, year: int | None = None
         raise UsageProblem("--demo records the sample plan's demo figures; it cannot go with --empty",
                            "liupi init DIR --demo")
     if name is not None and (not name.strip() or "\n" in name):
-        raise InputRefused("--name must be one line of text", "e.g. --name 某某县2024年重点工作计划")
+        raise InputRefused("--name must be one line of text",
+                           msg("option.example.hint", example="--name 某某县2024年重点工作计划"))
     plan_dir, store_path = root / PLAN_FOLDER, root / PLAN_FOLDER / STORE_FILE
     _refuse_existing(root, [root / SETTINGS_FILE, plan_dir / TARGETS, plan_dir / TASKS, store_path,
                             plan_dir / "city.yaml", *(root / n for n in extra_files or {})])
     if year is not None and not 2000 <= year <= 2100:
-        raise UsageProblem(f"--year {year} is not a plan year", "e.g. --year 2024")
+        raise UsageProblem(f"--year {year} is not a plan year", msg("option.example.hint", example="--year 2024"))
     if plan_files is not None:
         if year is None or demo or empty:
             raise UsageProblem("a workspace from plan files needs its year, and no --empty or --demo")
         texts = {n: plan_files[n] for n in (TARGETS, TASKS)}
     elif empty:
         if year is None:
-            raise UsageProblem("--empty needs the plan year", "e.g. liupi init DIR --empty --year 2024")
+            raise UsageProblem("--empty needs the plan year",
+                               msg("option.example.hint", example="liupi init DIR --empty --year 2024"))
         plan_id = _plan_id(root, year)
         texts = {name_: _fill((SKELETON / name_).read_text(encoding="utf-8"), plan_id, year, name)
                  for name_ in (TARGETS, TASKS)}
@@ -105,8 +108,8 @@ def create_workspace(root: Path, *, empty: bool = False, year: int | None = None
             write_atomic(root / n, text)
             created.files.append(root / n)
     except OSError as exc:
-        raise OutputUnwritable(f"cannot write the workspace at {root}: {exc.strerror or exc}",
-                          "choose a folder you can write to") from exc
+        raise OutputUnwritable(msg("init.cannot_write", path=root, why=exc.strerror or exc),
+                               msg("init.cannot_write.hint")) from exc
     ws = find_workspace(root, {}, root)  # read back through the same rule every command uses
     plan = load_plan(ws.path)
     created.plan_id = plan.info.id

@@ -13,6 +13,7 @@ from pathlib import Path
 
 from liupi_cli.atomic import write_atomic
 from liupi_cli.errors import OutputUnwritable
+from liupi_cli.messages import msg
 
 LOCK_NAME = ".liupi.lock"
 
@@ -80,7 +81,7 @@ def write_files(out_dir: Path, files: list[tuple[str, bytes]], on_written: Calla
                 written.append(target)
                 on_written(target)
     except OSError as exc:
-        raise OutputUnwritable(f"cannot write {target}: {exc.strerror or exc}",
-                               "check the folder is writable and the disk has room") from exc
+        raise OutputUnwritable(msg("output.cannot_write", path=target, why=exc.strerror or exc),
+                               msg("output.folder_room.hint")) from exc
     return written
 

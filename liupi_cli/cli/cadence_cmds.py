@@ -128,7 +128,8 @@ def _lock_wait() -> float:
     except ValueError:
         wait = -1.0
     if not 0 <= wait <= 86400:
-        raise UsageProblem(f"LIUPI_LOCK_WAIT={text!r} is not a number of seconds", "e.g. LIUPI_LOCK_WAIT=30")
+        raise UsageProblem(f"LIUPI_LOCK_WAIT={text!r} is not a number of seconds",
+                           msg("option.example.hint", example="LIUPI_LOCK_WAIT=30"))
     return wait
 
 
@@ -254,7 +255,8 @@ def summary(
         fmt = pick_format(fmt, None, SUMMARY_FORMATS)
         st.json_errors = fmt is Fmt.json
     elif fmt is not None:
-        raise UsageProblem("--format is for stdout; with --out-dir use --formats", "e.g. --formats md,xlsx")
+        raise UsageProblem("--format is for stdout; with --out-dir use --formats",
+                           msg("option.example.hint", example="--formats md,xlsx"))
     now = today()  # `last` is resolved here, at the edge; the core never reads the clock
     from liupi_cli.cadence.dekads import Dekad, last_complete_dekad, parse_dekad
 

@@ -124,7 +124,8 @@ def update(
     if indicator is None:
         if dry_run:
             raise UsageProblem("--dry-run is for --file or ID VALUE; interactive update saves each answer",
-                               "e.g. liupi update new_urban_jobs 1500 --period 2023-06 --dry-run")
+                               msg("option.example.hint",
+                                   example="liupi update new_urban_jobs 1500 --period 2023-06 --dry-run"))
         _update_interactive(st, battle, unit, by, given, revise, force, st.lang)
         return
     from liupi_cli.recording import check_changes, make_record
