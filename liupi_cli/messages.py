@@ -73,6 +73,17 @@ def msg(id_: str, **params: Any) -> Msg:
     return Msg(id_, params)
 
 
+def os_reason(exc: OSError) -> str:
+    """Why the operating system refused, said in the run's language when it is one of the reasons the
+    catalogue knows (``os.ENOENT``…: the English is the system's own words); else the system's words."""
+    import errno
+
+    name = errno.errorcode.get(exc.errno or 0)
+    if name and f"os.{name}" in _catalogue() and exc.strerror == render(f"os.{name}", {}, "en"):
+        return msg(f"os.{name}")
+    return exc.strerror or str(exc)
+
+
 def say_in(text: str | None, lang: str) -> str | None:
     """A message in ``lang``; a plain string (text the user typed, or a message not yet given an id) as it is."""
     if isinstance(text, Msg):

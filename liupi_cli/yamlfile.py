@@ -22,7 +22,7 @@ import yaml
 
 from liupi_cli.errors import PlanUnreadable, Problem
 from liupi_cli.gcpause import paused_gc
-from liupi_cli.messages import msg
+from liupi_cli.messages import msg, os_reason
 
 try:  # the C loader is several times faster on a large plan
     from yaml import CSafeLoader as _Loader
@@ -287,7 +287,7 @@ def _read_bytes(path: Path, label: str) -> bytes:
     except FileNotFoundError as exc:
         raise PlanUnreadable(msg("file.not_found", path=label), msg("plan.file_not_found.hint")) from exc
     except OSError as exc:
-        raise PlanUnreadable(msg("file.cannot_read", path=label, why=exc.strerror)) from exc
+        raise PlanUnreadable(msg("file.cannot_read", path=label, why=os_reason(exc))) from exc
 
 
 def _text(raw: bytes, label: str) -> str:

@@ -33,7 +33,7 @@ def check(ctx: typer.Context) -> None:
 
     Example: liupi check --data-dir data
     """
-    from liupi_cli.cli.i18n import PREFIX
+    from liupi_cli.cli.i18n import PREFIX, problem_text
     from liupi_cli.rollover import to_be_set_count
 
     st = state(ctx)
@@ -46,12 +46,9 @@ def check(ctx: typer.Context) -> None:
     errors = [p for p in problems if p.severity == "error"]
     sep = "：" if st.lang == "zh" else ": "
     if plan is not None and (pending := to_be_set_count(plan)):  # a new year's plan: its count first, then each
-        print(f"{pending}个目标待定（填写后运行 liupi plan fill targets-to-fill.csv），"
-              "逐条列为警告如下" if st.lang == "zh"
-              else f"{pending} target(s) to be set (judged grey until `liupi plan fill targets-to-fill.csv`), "
-                   "each listed below as a warning")
-    for p in problems:  # the problem's own text stays as written; its kind reads in the run's language
-        print(one_line(f"{PREFIX[st.lang].get(p.severity, p.severity)}{sep}{p}"))
+        print(msg("cli.check.pending", count=pending).text(st.lang))
+    for p in problems:
+        print(one_line(f"{PREFIX[st.lang].get(p.severity, p.severity)}{sep}{problem_text(p, st.lang)}"))
     say(msg("plan.check_summary", where=dd.path, title=dd.origin, errors=len(errors),
             warnings=len(problems) - len(errors)))
     if errors:
@@ -175,7 +172,7 @@ def _timeline(st, battle, unit, kind, status, overdue, due_within, as_of, fmt: F
     try:
         day = dt.date.fromisoformat(as_of) if as_of else today()  # the clock is read here, at the edge
     except ValueError:
-        raise UsageProblem(f"--as-of {as_of}: not a date", "write YYYY-MM-DD, e.g. 2023-06-30") from None
+        raise UsageProblem(msg("cli.as_of_not_date", given=as_of), msg("cli.as_of_not_date.hint")) from None
     _, updates = load_records(st)
     lines = task_timeline(st.plan(), updates, day, battle=battle, unit=unit,
                           status=[s.strip() for s in status.split(",")] if status else None,
@@ -198,7 +195,7 @@ def _flag_moved(rows: list, fmt: Fmt, lang: str) -> list:
 
     if fmt in (Fmt.csv, Fmt.json):
         return rows
-    flag = "顺延，待确认" if lang == "zh" else "moved, to confirm"
+    flag = msg("cli.moved_to_confirm").text(lang)
     return [r.model_copy(update={"deadline": f"{r.deadline} {flag}"}) if deadline_to_confirm(r.deadline_text)
             else r for r in rows]
 
@@ -210,7 +207,7 @@ def _days(text: str) -> int:
 
     m = re.fullmatch(r"\s*(\d+)\s*([dw]?)\s*", text.lower())
     if not m:
-        raise UsageProblem(f"--due-within {text}: cannot read the span", "write 30d, 2w or 30 (days)")
+        raise UsageProblem(msg("cli.due_within", given=text), msg("cli.due_within.hint"))
     return int(m[1]) * (7 if m[2] == "w" else 1)
 
 
