@@ -416,6 +416,12 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     # -- the plan, its checks and the CLI's own words --
     "said.command": ("{command}", "`{command}`"),
     "said.note": ("note: {note}", "注：{note}"),
+    "update.not_an_option": ("'{given}' is neither an option of `liupi update` nor an indicator id",
+                             "“{given}”既不是 `liupi update` 的选项，也不是指标编号"),
+    "update.not_an_option.hint": ("options are in `liupi update --help`; a negative value follows the id: liupi update "
+                                  "ID -5 --period 2023-06, or liupi update ID --period 2023-06 -- -5",
+                                  "选项见 `liupi update --help`；负数写在编号之后：`liupi update ID -5 --period 2023-06`，"
+                                  "或 `liupi update ID --period 2023-06 -- -5`"),
     "file.cannot_read": ("{path}: cannot read: {why}", "{path}：无法读取：{why}"),
     # the operating system's reasons (errno names; the English is the system's own, tests/messages checks it)
     "os.ENOENT": ("No such file or directory", "文件或目录不存在"),

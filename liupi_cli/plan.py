@@ -143,7 +143,7 @@ class _Checker:
         except ValidationError as exc:
             for err in exc.errors(include_url=False):
                 loc = tuple(p for p in err["loc"] if not (isinstance(p, str) and p.startswith("function-")))
-                self.add((*path, *loc), _field_message(err), _hint_for(err, cls))
+                self.add((*path, *loc), field_message(err), _hint_for(err, cls))
             return None
 
     def items(self, cls: type[BaseModel], data: Any, key: str) -> list[Any]:
@@ -170,7 +170,7 @@ _FIELD_HINTS = {
 }
 
 
-def _field_message(err: Any) -> str:
+def field_message(err: Any) -> str:
     """What a field's check said: a message of the plan's models (models.py raises catalogue messages), or
     pydantic's own words for the kinds of error a plan file meets (the ``check.field.*`` ids), said as
     pydantic says them in English; any other pydantic error as pydantic words it."""

@@ -113,9 +113,7 @@ def update(
         _update_file(st, file, dry_run, revise, force, by, given)
         return
     if indicator and indicator.startswith("-"):  # a value such as -5 or -inf is read as the value, never here
-        raise UsageProblem(f"'{indicator}' is neither an option of `liupi update` nor an indicator id",
-                           "options are in `liupi update --help`; a negative value follows the id: "
-                           "liupi update ID -5 --period 2023-06, or liupi update ID --period 2023-06 -- -5")
+        raise UsageProblem(msg("update.not_an_option", given=indicator), msg("update.not_an_option.hint"))
     if indicator is not None and value is None:
         raise InputRefused(msg("option.value_missing"), f"liupi update {indicator} VALUE --period 2023-06")
     if period is None:
