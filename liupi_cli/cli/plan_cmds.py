@@ -14,7 +14,7 @@ from liupi_cli.cli.options import format_option, out_option
 from liupi_cli.cli.output import Fmt, emit_rows, say
 from liupi_cli.errors import ExitCode
 from liupi_cli.listing import list_indicators, list_tasks
-from liupi_cli.messages import msg
+from liupi_cli.messages import Msg, msg
 from liupi_cli.models import Kind
 from liupi_cli.plan import check_plan
 from liupi_cli.render.safe import inert, one_line
@@ -64,47 +64,49 @@ def info(ctx: typer.Context) -> None:
     plan = st.plan()
     dd = st.data_dir
     kinds = Counter(i.kind.value for i in plan.indicators.values())
-    lines = [f"workspace:  {dd.root} (settings {dd.settings})"] if dd.settings else []
+    lines = [msg("cli.info.workspace", root=dd.root, settings=dd.settings)] if dd.settings else []
     lines += [
-        f"data dir:   {dd.path} (from {dd.origin})",
-        f"plan:       {plan.info.id} · {plan.info.title_zh} · {plan.info.doc_no or ''}",
-        f"year:       {plan.info.year}",
-        f"battles:    {len(plan.battles)}",
-        f"units:      {len(plan.units)}",
-        f"indicators: {len(plan.indicators)} ("
-        + ", ".join(f"{k} {n}" for k, n in sorted(kinds.items())) + ")",
-        f"tasks:      {len(plan.tasks)}",
-        f"conflicts:  {sum(1 for i in plan.indicators.values() if i.alternatives)} indicator(s) with other values",
+        msg("cli.info.data_dir", path=dd.path, origin=dd.origin),
+        msg("cli.info.plan", id=plan.info.id, title=plan.info.title_zh, doc_no=plan.info.doc_no or ""),
+        msg("cli.info.year", year=plan.info.year),
+        msg("cli.info.battles", count=len(plan.battles)),
+        msg("cli.info.units", count=len(plan.units)),
+        msg("cli.info.indicators", count=len(plan.indicators),
+            kinds=", ".join(f"{k} {n}" for k, n in sorted(kinds.items()))),
+        msg("cli.info.tasks", count=len(plan.tasks)),
+        msg("cli.info.conflicts", count=sum(1 for i in plan.indicators.values() if i.alternatives)),
     ]
     lines += _store_lines(st)
-    print(inert("\n".join(lines)))
+    print(inert("\n".join(line.text(st.lang) for line in lines)))
 
 
-def _store_lines(st) -> list[str]:
+def _store_lines(st) -> list[Msg]:
     """The store in use, then every store of this plan seen on this computer (reading never creates one)."""
     from liupi_cli.registry import survey
 
     loc = st.store_location()
     store = st.open_store(write=False)
     if store is None:
-        lines = [f"records:    {loc.path} (from {loc.origin}; not created yet)"]
+        lines = [msg("cli.info.records", path=loc.path, origin=loc.origin, what=msg("cli.info.not_created"))]
     else:
         with store:
-            lines = [f"records:    {loc.path} (from {loc.origin}; {_counts(*store.summary())})"]
+            lines = [msg("cli.info.records", path=loc.path, origin=loc.origin, what=_counts(*store.summary()))]
     plan_id = st.plan().info.id
     known = survey(plan_id, os.environ)
     if known:
-        lines.append(f"stores of {plan_id} known on this computer:")
+        lines.append(msg("cli.info.stores", plan=plan_id))
         here = os.path.realpath(loc.path)
         for k in known:
-            what = f"cannot read: {k.problem}" if k.problem else _counts(k.figures, k.task_updates, k.last_recorded)
-            mark = "  (in use)" if os.path.realpath(k.path) == here else ""
-            lines.append(f"  {k.path}: {what}{mark}")
+            what = (msg("cli.info.cannot_read", problem=k.problem) if k.problem
+                    else _counts(k.figures, k.task_updates, k.last_recorded))
+            mark = msg("cli.info.in_use") if os.path.realpath(k.path) == here else ""
+            lines.append(msg("cli.info.store", path=k.path, what=what, mark=mark))
     return lines
 
 
-def _counts(figures: int, updates: int, last: str | None) -> str:
-    return f"{figures} figure(s), {updates} task update(s)" + (f", last recorded {last}" if last else "")
+def _counts(figures: int, updates: int, last: str | None) -> Msg:
+    return msg("cli.info.counts", figures=figures, updates=updates,
+               last=msg("cli.info.last", last=last) if last else "")
 
 
 def targets(

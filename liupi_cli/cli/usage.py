@@ -6,8 +6,21 @@ from __future__ import annotations
 from typing import Any
 
 from typer._click.exceptions import BadParameter, MissingParameter, NoSuchOption, UsageError
+from typer.core import TyperGroup
 
 from liupi_cli.messages import Msg, msg
+
+
+class NamedCommands(TyperGroup):
+    """A command group that refuses a command it does not have from its own list of commands (a catalogue
+    message, said in the run's language), not with click's English."""
+
+    def resolve_command(self, ctx: Any, args: list[str]) -> Any:  # type: ignore[override]
+        name = args[0] if args else None
+        known = self.list_commands(ctx)
+        if name is not None and not name.startswith("-") and name not in known:
+            raise UsageError(msg("usage.no_such_command", name=name, commands=", ".join(known)), ctx)
+        return super().resolve_command(ctx, args)
 
 
 def _hint(exc: BadParameter) -> str:
@@ -47,6 +60,8 @@ def _detail(exc: BadParameter) -> str:
 
 
 def usage_message(exc: UsageError, argv: list[str]) -> Msg:
+    if isinstance(exc.message, Msg):  # raised by liupi itself (NamedCommands)
+        return exc.message
     if isinstance(exc, NoSuchOption):
         return msg("usage.no_such_option", option=exc.option_name)
     if isinstance(exc, MissingParameter):

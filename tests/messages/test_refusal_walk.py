@@ -2,7 +2,7 @@
 names, option names, commands quoted and the user's own text; and no message a user can see is written in
 the code outside the catalogue.
 
-The commands are read from the typer app itself (``full_app``), so a new command is walked as soon as it is
+The commands are read from the typer app itself (as `liupi` loads them), so a new command is walked as soon as it is
 registered: an unknown option, a missing argument, a plan folder that does not exist and a junk value for
 each of its options are tried on every command, and each command also has its own refusals below (an
 unknown id, a bad period, a missing file) -- a command without any fails ``test_every_command_has_its_own_
@@ -19,7 +19,7 @@ import pytest
 import typer
 
 import liupi_cli
-from liupi_cli.cli.app import full_app
+from liupi_cli.cli.app import app
 from tests.cli.test_refusals_zh import CASES as REFUSALS_BY_COMMAND
 from tests.messages.test_catalogue import english_words
 
@@ -35,7 +35,16 @@ def _leaves(command, path: list[str]):
         yield path, command
 
 
-LEAVES = {" ".join(path): command for path, command in _leaves(typer.main.get_command(full_app()), [])}
+def _commands() -> dict[str, object]:
+    """Every command a user can type, loaded as `liupi` loads them (its lazy table, --lang added)."""
+    root = typer.main.get_command(app)
+    leaves = {}
+    for name in root.list_commands(None):
+        leaves.update({" ".join(path): cmd for path, cmd in _leaves(root.get_command(None, name), [name])})
+    return leaves
+
+
+LEAVES = _commands()
 # what a required parameter is given, by its name, so that the refusal tried is the one meant
 PLACEHOLDER = {"year": "2024", "period": "2023-06", "month": "2023-06", "out": "out.csv", "status": "done"}
 JUNK = "junk%值"
@@ -97,8 +106,6 @@ def test_a_missing_argument(run, name):
 @pytest.mark.parametrize("name", sorted(LEAVES))
 def test_outside_any_plan(tmp_path, name):
     from typer.testing import CliRunner
-
-    from liupi_cli.cli.app import app
 
     nowhere = tmp_path / "nowhere"
     argv = ["--lang", "zh", "--data-dir", str(nowhere), *name.split(), *_required(LEAVES[name])]
