@@ -162,6 +162,13 @@ SLOW: dict[str, tuple[str, ...] | None] = {
     "tests/next_year/test_next_year_core.py": None,
     "tests/city/test_decomposition.py": ("test_checked_against_a_countys_plan_and_the_city_target",),
     "tests/cli/test_listings.py": ("test_an_empty_listing_is_its_heading_not_a_traceback",),
+    "tests/cli/test_lang_everywhere.py": None,
+    "tests/messages/test_refusal_walk.py": (
+        "test_an_unknown_option", "test_a_missing_argument", "test_outside_any_plan",
+        "test_a_junk_value_for_each_option", "test_own_refusals", "test_a_broken_plan_is_listed_in_chinese",
+        "test_every_message_raised_comes_from_the_catalogue",
+        "test_the_files_not_yet_converted_still_exist_and_still_need_it",
+    ),
 }
 
 
