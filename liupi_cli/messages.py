@@ -3,7 +3,8 @@
 ``msg("period.unreadable", text="junk")`` is a :class:`Msg`: a ``str`` whose value is the English text (so
 ``exc.message``, comparisons and f-strings keep working), carrying its ``id`` and named ``params`` so that
 ``.text("zh")`` gives the Chinese. Both texts live in :mod:`liupi_cli.messages_catalogue`, read on the first
-message made (a run that says nothing never loads it). A parameter that is itself a ``Msg`` (a word such as
+message made or the first product rendered (render/labels.py reads the report's words, ``label.*``, from it;
+a run that says and renders nothing never loads it). A parameter that is itself a ``Msg`` (a word such as
 ``word.indicator``) is said in the same language.
 """
 
