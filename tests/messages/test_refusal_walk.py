@@ -61,16 +61,21 @@ def _required(command, leave_out: str | None = None) -> list[str]:
 
 
 def english_in(text: str, typed: list[str]) -> list[str]:
-    """English words left in Chinese output once the user's text, paths, file names and ids are taken out."""
+    """English words left in Chinese output once paths, places in a file, the user's text, ids and values are
+    taken out."""
+    text = re.sub(r"[A-Za-z0-9_.~-]*(?:/[A-Za-z0-9_.@-]+)+/?", "", text)  # paths (their Chinese neighbours kept)
+    text = re.sub(r"\b[a-z_]+(?:\[\d+\])*(?:\.[a-z_]+(?:\[\d+\])*)*(?=：)", "", text)  # where: tasks[0].deadline
     for t in sorted([*typed, *PLACEHOLDER.values(), "nosuch"], key=len, reverse=True):
-        text = text.replace(t, "")
+        text = re.sub(rf"(?<!\w){re.escape(t)}(?!\w)", "", text) if t.isascii() else text.replace(t, "")
+    text = re.sub(r"“[^”\n]*”", "", text)  # the user's or the file's own text, quoted
+    text = re.sub(r"是否要找：[^？\n]*？", "", text)  # the names suggested
     text = re.sub(r"'[^'\n]*'", "", text)  # a value shown quoted as it was given
-    text = re.sub(r"\S*/\S*", "", text)  # paths
+    text = re.sub(r"(?:可选|可用字段)：.*", "", text)  # ids to choose from: growth, livelihood; a file's fields
     text = re.sub(r"\S+\.(?:csv|xlsx|xls|yaml|docx|md|json|db|toml|pdf|txt|html)\b", "", text)  # file names
     text = re.sub(r"\b[a-z0-9]+(?:[_-][a-z0-9]+)+\b", "", text)  # ids: new_urban_jobs, tiny-2023
     text = re.sub(r"(?<![\w-])-[a-z]\b", "", text)  # short options: -m
     text = re.sub(r"\b[a-z]+(?:\|[a-z]+)+\b", "", text)  # an option's values: table|csv|json
-    text = re.sub(r"可选：.*", "", text)  # ids to choose from: growth, livelihood
+    text = re.sub(r"\b0x[0-9a-f]+\b", "", text)  # a byte or a character by its code: 0xb2
     text = re.sub(r"\bliupi(?: [a-z]+)*(?: [A-Z]+)?", "", text)  # a command line in a hint
     return english_words(text)
 
@@ -79,6 +84,7 @@ def test_the_walk_finds_english_and_passes_chinese():
     assert english_in("错误：give exactly one of --month", []) == ["give", "exactly", "one", "of"]
     assert english_in("错误：未知指标“nosuch”\n提示：`liupi targets` 可列出全部指标", ["nosuch"]) == []
     assert english_in("错误：/tmp/x/a.csv：文件不存在", []) == []
+    assert english_in("错误：/tmp/x/a.csv：cannot read", []) == ["cannot", "read"]
 
 
 def test_the_walk_sees_every_command_and_sub_command():
@@ -256,3 +262,26 @@ def test_the_files_not_yet_converted_still_exist_and_still_need_it():
     stale = [name for name in NOT_YET if not (SOURCE / name).is_file()
              or not messages_outside_the_catalogue(ast.parse((SOURCE / name).read_text(encoding="utf-8")))]
     assert stale == []
+
+
+BROKEN = sorted(p.name for p in (Path(__file__).parents[1] / "fixtures" / "broken").iterdir() if p.is_dir())
+
+
+@pytest.mark.parametrize("plan", BROKEN)
+def test_each_broken_plan_is_refused_in_chinese(plan):
+    """The catalogue of broken plans (tests/fixtures/broken): `liupi check --lang zh` names each problem in
+    Chinese; the plan's own text, and the YAML reader's account of a syntax error, stay as written."""
+    import yaml
+    from typer.testing import CliRunner
+
+    folder = Path(__file__).parents[1] / "fixtures" / "broken" / plan
+    result = CliRunner().invoke(app, ["--data-dir", str(folder), "check", "--lang", "zh"], catch_exceptions=False)
+    assert result.exit_code != 0
+    said = re.sub(r"YAML 语法错误：.*", "", result.stdout + result.stderr)
+    own = []
+    for name in ("targets.yaml", "tasks.yaml"):
+        try:
+            own += [v.strip() for v in re.findall(r":\s*(.+)$", (folder / name).read_text(encoding="utf-8"), re.M)]
+        except (OSError, UnicodeDecodeError, yaml.YAMLError):
+            pass
+    assert english_in(said, [str(folder), *own]) == [], said
