@@ -22,8 +22,8 @@ from liupi_cli.messages import msg
 SETTINGS_NAME = "liupi.toml"
 _SQLITE_HEADER = b"SQLite format 3\x00"
 _WAL_HEADERS = (b"\x37\x7f\x06\x82", b"\x37\x7f\x06\x83")  # a store's -wal file holds figures not yet merged
-_KINDS = ((stat.S_ISFIFO, "a FIFO (named pipe)"), (stat.S_ISCHR, "a character device"),
-          (stat.S_ISBLK, "a block device"), (stat.S_ISDIR, "a folder"), (stat.S_ISSOCK, "a socket"))
+_KINDS = ((stat.S_ISFIFO, "word.fifo"), (stat.S_ISCHR, "word.char_device"), (stat.S_ISBLK, "word.block_device"),
+          (stat.S_ISDIR, "word.folder"), (stat.S_ISSOCK, "word.socket"))
 
 
 def check_replaceable(path: Path) -> None:
@@ -36,20 +36,18 @@ def check_replaceable(path: Path) -> None:
         raise OutputUnwritable(msg("output.cannot_write", path=path, why=exc.strerror or exc),
                                msg("output.choose_other.hint")) from exc
     if not stat.S_ISREG(info.st_mode):
-        kind = next((name for test, name in _KINDS if test(info.st_mode)), "not a regular file")
-        raise OutputUnwritable(f"{path} is {kind}; liupi writes only regular files and left it as it was",
-                               "give a file name (or `--out -` to write to standard output)")
+        kind = next((name for test, name in _KINDS if test(info.st_mode)), "word.not_regular")
+        raise OutputUnwritable(msg("output.not_regular", path=path, kind=msg(kind)),
+                               msg("output.not_regular.hint"))
     if Path(path).name == SETTINGS_NAME:
-        raise OutputUnwritable(f"{path} holds a workspace's settings; liupi never replaces it with an output",
-                               "write the output to another file")
+        raise OutputUnwritable(msg("output.is_settings", path=path), msg("output.elsewhere.hint"))
     try:
         with open(path, "rb") as fh:  # a regular file: reading 16 bytes never blocks
             head = fh.read(len(_SQLITE_HEADER))
     except OSError:
         return  # unreadable but writable: the rename below decides
     if head == _SQLITE_HEADER or head[:4] in _WAL_HEADERS:
-        raise OutputUnwritable(f"{path} is a record store (an SQLite file); liupi never replaces one with an "
-                               "output", "write the output to another file")
+        raise OutputUnwritable(msg("output.is_store", path=path), msg("output.elsewhere.hint"))
 
 
 def write_atomic(path: Path, data: bytes | str, *, encoding: str = "utf-8") -> None:

@@ -15,6 +15,7 @@ from pydantic import BaseModel, ConfigDict, Field, field_validator, model_valida
 
 from liupi_cli.frequency import Frequency  # noqa: F401 - re-exported: models name every plan type
 from liupi_cli.kinds import Kind, kinds_with  # Kind re-exported: models name every plan type
+from liupi_cli.messages import Msg, msg
 
 ID_PATTERN = r"^[a-z0-9][a-z0-9_.\-]*$"
 # No county figure is this large or (other than 0) this small; beyond them a ratio such as the
@@ -25,7 +26,8 @@ FIGURE_FLOOR = 1e-6
 
 def _magnitude(value: float | None) -> float | None:
     if value is not None and value != 0 and not FIGURE_FLOOR <= abs(value) <= FIGURE_LIMIT:
-        raise ValueError(f"{value:g} is outside what a plan figure can be ({FIGURE_FLOOR:g} to {FIGURE_LIMIT:g}, or 0)")
+        raise ValueError(msg("model.figure_range", value=f"{value:g}", low=f"{FIGURE_FLOOR:g}",
+                             high=f"{FIGURE_LIMIT:g}"))
     return value
 
 
@@ -180,7 +182,7 @@ class Indicator(Strict):
         """The fields this kind needs, then the values it allows."""
         need = _needed(self)
         if need:
-            raise ValueError(f"a {self.kind.value} indicator needs {', '.join(need)}")
+            raise ValueError(msg("model.needs", kind=self.kind.value, fields=", ".join(need)))
         _to_be_set_allowed(self)
         _values_allowed(self)
         return self
@@ -211,46 +213,55 @@ def _to_be_set_allowed(ind: Indicator) -> None:
     """Only a milestone has a date to be set; a 双下降 has no target to set."""
     pending = set(ind.to_be_set)
     if "due" in pending and ind.kind is not Kind.milestone:
-        raise ValueError("only a milestone has a due date to be set")
+        raise ValueError(msg("model.due_only_milestone"))
     if "target" in pending and ind.kind is Kind.double_decline:
-        raise ValueError("a double_decline has no target to be set: it is judged against last year")
+        raise ValueError(msg("model.double_decline_to_be_set"))
 
 
 def _values_allowed(ind: Indicator) -> None:
     """The unit, target, comparator and options each kind allows (in this order: the first wrong one is said)."""
     k = ind.kind
     if k is Kind.growth_rate and ind.unit != "%":
-        raise ValueError(f"a growth_rate is in %, not {ind.unit!r}")
+        raise ValueError(msg("model.growth_unit", unit=repr(ind.unit)))
     if k is Kind.cumulative and ind.target is not None and ind.target <= 0:
-        raise ValueError("a cumulative target must be above 0")
+        raise ValueError(msg("model.cumulative_positive"))
     if k is Kind.ceiling and ind.comparator not in (Comparator.at_most, Comparator.about):
-        raise ValueError("a ceiling's comparator is at_most or about")
+        raise ValueError(msg("model.ceiling_comparator"))
     if k is Kind.zero_events and ind.target not in (None, 0):
-        raise ValueError("a zero_events target is 0")
+        raise ValueError(msg("model.zero_events"))
     if k is Kind.double_decline and ind.target is not None:
-        raise ValueError("a double_decline has no target: it is judged against last year's same period")
+        raise ValueError(msg("model.double_decline_target"))
     if k is Kind.ranking and ind.target is not None and (ind.target < 1 or ind.target != int(ind.target)):
-        raise ValueError("a ranking target is a whole position, 1 or more")
+        raise ValueError(msg("model.ranking"))
     _options_allowed(ind)
     if k is Kind.standard_raised and ind.baseline is not None and ind.target is not None:
         if ind.target <= ind.baseline:
-            raise ValueError(f"a raised standard must go up ({ind.baseline:g} -> {ind.target:g})")
+            raise ValueError(msg("model.standard_up", baseline=f"{ind.baseline:g}", target=f"{ind.target:g}"))
 
 
 def _options_allowed(ind: Indicator) -> None:
     """stock for a cumulative, year_to_date for a ceiling, a link to another indicator."""
     k = ind.kind
     if ind.stock and k is not Kind.cumulative:
-        raise ValueError("only a cumulative indicator can be a stock (stock: true)")
+        raise ValueError(msg("model.stock"))
     if ind.year_to_date and k is not Kind.ceiling:
-        raise ValueError("year_to_date is for a ceiling (cumulative, zero-event and 双下降 counts are "
-                         "year-to-date already)")
+        raise ValueError(msg("model.year_to_date"))
     if ind.linked_to is not None and ind.linked_to == ind.id:
-        raise ValueError("an indicator cannot be linked to itself")
+        raise ValueError(msg("model.self_link"))
 
 
 _NEEDS_TARGET = kinds_with("needs_target")
 _NEEDS_UNIT = kinds_with("needs_unit")
+
+
+def _date_part_wrong(exc: ValueError) -> Msg:
+    """Which part of a date written as YYYY-MM-DD does not exist (2023-13-01, 2023-06-31)."""
+    said = str(exc)
+    if said.startswith("month must be in 1..12"):
+        return msg("model.deadline.no_month")
+    if said.startswith("day is out of range for month"):
+        return msg("model.deadline.no_day")
+    return msg("model.deadline.other", detail=said)
 
 
 Deadline = dt.date | Literal["ongoing"] | None
@@ -288,7 +299,7 @@ class Task(Strict):
             try:
                 return dt.date.fromisoformat(v)
             except ValueError as exc:
-                why = f" ({exc})" if re.fullmatch(r"\d{4}-\d{2}-\d{2}", v) else ""  # 2023-06-31: which part
-                raise ValueError(f"deadline is a date (2023-12-31), 'ongoing', or empty; '{v}' is not{why}") from None
+                why = _date_part_wrong(exc) if re.fullmatch(r"\d{4}-\d{2}-\d{2}", v) else ""  # 2023-06-31
+                raise ValueError(msg("model.deadline", given=v, why=why)) from None
         return v
 

@@ -122,11 +122,21 @@ def parse_period(text: str, year: int | None = None) -> Period:
     """Parse a period as written by a user or a spreadsheet. Raises InputRefused with the accepted forms.
 
     ``year`` is the year meant when the text gives none (``1-6月``, ``二季度``); without it such
-    text is refused. A date (``2023/6/1``, ``2023-06-30``, Excel's ``Jun-23``) is that month.
+    text is refused. A date (``2023/6/1``, ``2023-06-30``, Excel's ``Jun-23``) is that month. The forms are
+    tried in this order: the keys and other numbers (2023-06, 2023Q2, 2023, 202306, 2023/6/1), a date as a
+    spreadsheet shows it (2023年6月1日, 6月-23, Jun-23), then Chinese (2023年1-6月, 二季度, 上半年).
     """
     t = normalise_text(text)
     if t[:1] in ("-", "+"):  # -2023Q2 would read as 2023Q2 once the dashes of 2023-Q2 are dropped
         raise InputRefused(msg("period.signed", text=text), msg("period.signed.hint"))
+    period = _numeric_form(t, text) or _spreadsheet_date(t, text) or _chinese_form(t, text, year)
+    if period is None:
+        raise InputRefused(msg("period.unreadable", text=text), msg("period.forms.hint"))
+    return period
+
+
+def _numeric_form(t: str, text: str) -> Period | None:
+    """2023-01/02, 2023-06 (2023.06, 2023/06, 202306, a date 2023-06-30), 2023Q2 (2023-Q2), 2023."""
     if m := _JOINT.match(t):
         return Period(int(m[1]), 2, "month")
     if (m := _MONTH.match(t)) or (m := _SLASH_MONTH.match(t)) or (m := _COMPACT.match(t)) or (m := _DATE.match(t)):
@@ -135,6 +145,11 @@ def parse_period(text: str, year: int | None = None) -> Period:
         return Period(int(m[1]), int(m[2]) * 3, "quarter")
     if m := _YEAR.match(t):
         return Period(int(m[1]), 12, "year")
+    return None
+
+
+def _spreadsheet_date(t: str, text: str) -> Period | None:
+    """A date cell as Excel or WPS shows it: 2023年6月1日, 6月-23, Jun-23 or June 2023: that month."""
     if m := _CN_DATE.match(t.replace(" ", "")):
         return _month(int(m[1]), int(m[2]), text)
     if m := _CN_MON_YEAR.match(t):
@@ -142,14 +157,21 @@ def parse_period(text: str, year: int | None = None) -> Period:
     if (m := _MON_YEAR.match(t.lower())) and m[1] in _MON:
         y = int(m[2])
         return _month(y + 2000 if y < 100 else y, _MON[m[1]], text)
-    if (m := _CN_YEAR.match(t.replace(" ", ""))) and (m[1] or m[2]):
-        rest = m[2]
-        if _CN_MONTHS.match(rest) or _CN_QUARTER.match(rest) or rest in _CN_PART:
-            if m[1] is None and year is None:
-                raise InputRefused(msg("period.no_year", text=text),
-                                   msg("period.no_year.hint", example=f"2023年{rest}"))
-            return _cn_period(int(m[1]) if m[1] else year, rest, text)
-    raise InputRefused(msg("period.unreadable", text=text), msg("period.forms.hint"))
+    return None
+
+
+def _chinese_form(t: str, text: str, year: int | None) -> Period | None:
+    """2023年6月, 2023年1-6月, 2023年二季度, 2023年上半年, 2023年度; without its year (1-6月) only when
+    ``year`` says which."""
+    m = _CN_YEAR.match(t.replace(" ", ""))
+    if not m or not (m[1] or m[2]):
+        return None
+    rest = m[2]
+    if not (_CN_MONTHS.match(rest) or _CN_QUARTER.match(rest) or rest in _CN_PART):
+        return None
+    if m[1] is None and year is None:
+        raise InputRefused(msg("period.no_year", text=text), msg("period.no_year.hint", example=f"2023年{rest}"))
+    return _cn_period(int(m[1]) if m[1] else year, rest, text)
 
 
 def owed_period(text: str) -> tuple[Period, bool]:

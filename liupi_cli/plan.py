@@ -7,7 +7,9 @@
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import os
+import re
 import unicodedata
 from collections import Counter, defaultdict
 from collections.abc import Mapping
@@ -19,7 +21,7 @@ from pydantic import BaseModel, ValidationError
 
 from liupi_cli.errors import InputRefused, PlanInvalid, PlanUnreadable, Problem, UnknownId
 from liupi_cli.gcpause import paused_gc
-from liupi_cli.messages import msg
+from liupi_cli.messages import Items, Msg, msg
 from liupi_cli.models import (
     Battle,
     Comparator,
@@ -100,7 +102,7 @@ class Plan:
     def _say_shared(self, name: str) -> str:
         """A name suggested for a typo says when it names several indicators, and which."""
         ids = self._indicator_names.get(name, [])
-        return f"{name} (the name of {len(ids)} indicators: {', '.join(ids)})" if len(ids) > 1 else name
+        return msg("check.shared_name", name=name, count=len(ids), ids=", ".join(ids)) if len(ids) > 1 else name
 
     def task_id(self, given: str) -> str:
         if given in self.tasks:
@@ -141,17 +143,16 @@ class _Checker:
         except ValidationError as exc:
             for err in exc.errors(include_url=False):
                 loc = tuple(p for p in err["loc"] if not (isinstance(p, str) and p.startswith("function-")))
-                msg = err["msg"].removeprefix("Value error, ")
-                self.add((*path, *loc), msg, _hint_for(err, cls))
+                self.add((*path, *loc), field_message(err), _hint_for(err, cls))
             return None
 
     def items(self, cls: type[BaseModel], data: Any, key: str) -> list[Any]:
         seq = data.get(key) if isinstance(data, dict) else None
         if seq is None:
-            self.add((key,), "missing list", f"add `{key}:` with a list of entries")
+            self.add((key,), msg("check.missing_list"), msg("check.missing_list.hint", key=key))
             return []
         if not isinstance(seq, list):
-            self.add((key,), "must be a list", f"write each entry as `- id: …` under `{key}:`")
+            self.add((key,), msg("check.not_a_list"), msg("check.not_a_list.hint", key=key))
             return []
         out = []
         for i, item in enumerate(seq):
@@ -162,11 +163,34 @@ class _Checker:
 
 
 _FIELD_HINTS = {
-    "kind": "one of " + ", ".join(k.value for k in Kind),
-    "comparator": "one of " + ", ".join(c.value for c in Comparator),
-    "frequency": "one of monthly, quarterly, annual, once",
-    "id": "ids are lowercase ascii: letters, digits, _ . -",
+    "kind": ("unknown.hint.one_of", {"names": ", ".join(k.value for k in Kind)}),
+    "comparator": ("unknown.hint.one_of", {"names": ", ".join(c.value for c in Comparator)}),
+    "frequency": ("unknown.hint.one_of", {"names": "monthly, quarterly, annual, once"}),
+    "id": ("check.ids.hint", {}),
 }
+
+
+def field_message(err: Any) -> str:
+    """What a field's check said: a message of the plan's models (models.py raises catalogue messages), or
+    pydantic's own words for the kinds of error a plan file meets (the ``check.field.*`` ids), said as
+    pydantic says them in English; any other pydantic error as pydantic words it."""
+    raised = (err.get("ctx") or {}).get("error")
+    if isinstance(raised, ValueError) and raised.args and isinstance(raised.args[0], Msg):
+        return raised.args[0]
+    said = f"check.field.{err['type']}"
+    if said not in _field_ids():
+        return err["msg"].removeprefix("Value error, ")
+    params = dict(err.get("ctx") or {})
+    if "expected" in params:  # "'a', 'b' or 'c'": alternatives, said "a、b 或 c" in Chinese
+        params["expected"] = tuple(re.split(r", | or ", str(params["expected"])))
+    return msg(said, **params)
+
+
+@functools.cache
+def _field_ids() -> frozenset[str]:
+    from liupi_cli.messages_catalogue import CATALOGUE
+
+    return frozenset(k for k in CATALOGUE if k.startswith("check.field."))
 
 
 def _hint_for(err: dict, cls: type[BaseModel]) -> str | None:
@@ -176,10 +200,12 @@ def _hint_for(err: dict, cls: type[BaseModel]) -> str | None:
         import difflib
 
         close = difflib.get_close_matches(str(field_name), known, n=1)
-        return f"did you mean `{close[0]}`?" if close else f"known fields: {', '.join(known)}"
-    if err["type"] == "missing":
+        return (msg("check.did_you_mean_field", name=close[0]) if close
+                else msg("check.known_fields", names=", ".join(known)))
+    if err["type"] == "missing" or str(field_name) not in _FIELD_HINTS:
         return None
-    return _FIELD_HINTS.get(str(field_name))
+    said, params = _FIELD_HINTS[str(field_name)]
+    return msg(said, **params)
 
 
 def _raw_ids(data: Any, key: str) -> set[str]:
@@ -192,8 +218,8 @@ def _unique(ch: _Checker, key: str, entries: list[tuple[int, Any]]) -> dict[str,
     first: dict[str, int] = {}
     for i, obj in entries:
         if obj.id in out:
-            ch.add((key, i, "id"), f"duplicate id '{obj.id}' (first at line {ch.lines.line((key, first[obj.id]))})",
-                   "ids must be unique")
+            ch.add((key, i, "id"), msg("check.duplicate_id", id=obj.id, line=ch.lines.line((key, first[obj.id]))),
+                   msg("check.duplicate_id.hint"))
             continue
         out[obj.id] = obj
         first[obj.id] = i
@@ -206,8 +232,7 @@ def _read(path: Path, name: str) -> tuple[Any, LineMap, list[Problem]]:
 
     data, lines, problems = load_yaml(path / name, label)
     if not isinstance(data, dict):
-        raise PlanUnreadable(f"{label}:1: expected a mapping at the top (plan:, units:, …)",
-                             "see the README's section on the data files")
+        raise PlanUnreadable(msg("check.not_mapping", path=label), msg("check.not_mapping.hint"))
     return data, lines, problems
 
 
@@ -229,13 +254,12 @@ def _look_alike_units(t: _Checker, raw_units: list[Any]) -> None:
             where.setdefault((str(u.get("id")), n), path)
             marks = [m for m in hidden_marks(n) if m != "a space"]  # a space is seen: 县政府办 (金融办) as written
             if marks:
-                t.add(path, f"unit name '{visible(n)}' holds {', '.join(marks)}",
-                      "delete the character(s) a reader cannot see; documents matched against it may miss it",
-                      "warning")
+                t.add(path, msg("check.hidden_marks", name=visible(n), marks=", ".join(marks)),
+                      msg("check.hidden_marks.hint"), "warning")
     for owner, name, other, other_name in look_alikes(names):
-        t.add(where[(owner, name)], f"unit name '{visible(name)}' of {owner} looks like '{visible(other_name)}' of "
-              f"{other}: they differ only in full/half width, spaces or invisible characters",
-              "the same unit? keep one, add the other spelling to its aliases, and use its id", "warning")
+        t.add(where[(owner, name)], msg("check.look_alike", name=visible(name), owner=owner,
+                                        other_name=visible(other_name), other=other),
+              msg("check.look_alike.hint"), "warning")
 
 
 class _Known:
@@ -253,17 +277,17 @@ class _Known:
     def ref_unit(self, ch: _Checker, path: tuple, uid: str | None) -> None:
         """An error at ``path`` when ``uid`` names no unit."""
         if uid and uid not in self.unit_ids:
-            ch.add(path, f"unknown unit '{uid}'", _did_you_mean(uid, self.units) or "add it to units: in targets.yaml")
+            ch.add(path, _unknown("unit", uid), _did_you_mean(uid, self.units) or msg("check.add_unit.hint"))
 
 
 def _check_sections(t: _Checker, k: _Checker, tdata: dict, kdata: dict) -> None:
     """Sections neither file knows."""
     for key in tdata:
         if key not in ("plan", "settings", "units", "battles", "indicators"):
-            t.add((key,), f"unknown section '{key}'", "sections are plan, settings, units, battles, indicators")
+            t.add((key,), msg("check.unknown_section", key=key), msg("check.sections.hint"))
     for key in kdata:
         if key != "tasks":
-            k.add((key,), f"unknown section '{key}'", "tasks.yaml holds one section: tasks")
+            k.add((key,), msg("check.unknown_section", key=key), msg("check.task_sections.hint"))
 
 
 def _check_units(t: _Checker, tdata: dict, units: dict[str, Unit]) -> None:
@@ -275,11 +299,11 @@ def _check_units(t: _Checker, tdata: dict, units: dict[str, Unit]) -> None:
         if isinstance(u, dict):
             for n in [u.get("name_zh"), *(u.get("aliases") or [])]:
                 if n and names[n] > 1:
-                    t.add(("units", i), f"unit name '{n}' is used by more than one unit", "names must be unique")
+                    t.add(("units", i), msg("check.name_twice", name=n), msg("check.name_twice.hint"))
     _look_alike_units(t, tdata.get("units") or [])
     for i, u in enumerate(tdata.get("units") or []):
         if isinstance(u, dict) and u.get("parent") and u["parent"] not in units:
-            t.add(("units", i, "parent"), f"unknown unit '{u['parent']}'")
+            t.add(("units", i, "parent"), _unknown("unit", u["parent"]))
     _parent_cycles(t, units, tdata.get("units") or [])
 
 
@@ -296,15 +320,16 @@ def _check_battles(t: _Checker, tdata: dict, known: _Known) -> None:
 def _check_indicator(t: _Checker, p: tuple, ind: Indicator, known: _Known, year: int | None) -> None:
     """One indicator's references (battle, lead unit, task, linked indicator), due date and figures to be set."""
     if ind.battle not in known.battle_ids:
-        t.add((*p, "battle"), f"unknown battle '{ind.battle}'", _did_you_mean(ind.battle, known.battles))
+        t.add((*p, "battle"), _unknown("battle", ind.battle), _did_you_mean(ind.battle, known.battles))
     known.ref_unit(t, (*p, "lead_unit"), ind.lead_unit)
     if ind.task and ind.task not in known.task_ids:
-        t.add((*p, "task"), f"unknown task '{ind.task}'", _did_you_mean(ind.task, known.tasks))
+        t.add((*p, "task"), _unknown("task", ind.task), _did_you_mean(ind.task, known.tasks))
     elif ind.task and ind.task in known.tasks and ind.id not in known.tasks[ind.task].indicators:
-        t.add((*p, "task"), f"task '{ind.task}' does not list this indicator",
-              f"add {ind.id} to that task's indicators in tasks.yaml", "warning")
+        t.add((*p, "task"), msg("check.task_not_listing", task=ind.task),
+              msg("check.task_not_listing.hint", id=ind.id), "warning")
     if year and ind.due and not (year - 1 <= ind.due.year <= year + 5):
-        t.add((*p, "due"), f"due date {ind.due} is outside {year - 1}..{year + 5}", "check the year")
+        t.add((*p, "due"), msg("check.due_outside", date=ind.due, first=year - 1, last=year + 5),
+              msg("date.outside.hint"))
     _to_be_set(t, p, ind)
     _check_link(t, (*p, "linked_to"), ind, known.indicators, known.indicator_ids)
     _check_alternatives(t, p, ind)
@@ -314,14 +339,13 @@ def _check_alternatives(t: _Checker, p: tuple, ind: Indicator) -> None:
     """A warning when the document gives other targets for an indicator; it asks why one was chosen."""
     if not ind.alternatives:
         return
-    alts = "; ".join(
-        f"{_fmt(a.target)}{a.unit or ind.unit or ''} {a.qualifier or ''} at {a.source}".replace("  ", " ")
-        for a in ind.alternatives
-    )
-    why = f" ({ind.judged_because})" if ind.judged_because else ""
-    t.add(p, f"{ind.id}: conflicting targets: judged against {_fmt(ind.target)}{ind.unit or ''} "
-             f"at {ind.source}{why}; the document also gives {alts}",
-          None if ind.judged_because else "say why in judged_because", "warning")
+    alts = [msg("check.conflicting.alternative", source=a.source,
+                target=f"{_fmt(a.target)}{a.unit or ind.unit or ''} {a.qualifier or ''}".replace("  ", " ").rstrip())
+            for a in ind.alternatives]
+    why = msg("check.conflicting.because", because=ind.judged_because) if ind.judged_because else ""
+    t.add(p, msg("check.conflicting", id=ind.id, target=f"{_fmt(ind.target)}{ind.unit or ''}", source=ind.source,
+                 why=why, alternatives=Items(alts)),
+          None if ind.judged_because else msg("check.conflicting.hint"), "warning")
 
 
 def _check_groups(t: _Checker, ind_entries: list[tuple[int, Indicator]]) -> None:
@@ -334,14 +358,14 @@ def _check_groups(t: _Checker, ind_entries: list[tuple[int, Indicator]]) -> None
         if len(members) != 2:
             first = next(i for i, ind in ind_entries if ind.group == group)
             t.add(("indicators", first, "group"),
-                  f"double-decline group '{group}' has {len(members)} indicator(s): {', '.join(members)}",
-                  "a group pairs exactly two counts: events and deaths")
+                  msg("check.group_size", group=group, count=len(members), members=", ".join(members)),
+                  msg("check.group_size.hint"))
 
 
 def _check_task(k: _Checker, p: tuple, task: Task, known: _Known, year: int | None) -> None:
     """One task's references (battle, units, indicators) and deadline."""
     if task.battle not in known.battle_ids:
-        k.add((*p, "battle"), f"unknown battle '{task.battle}'", _did_you_mean(task.battle, known.battles))
+        k.add((*p, "battle"), _unknown("battle", task.battle), _did_you_mean(task.battle, known.battles))
     known.ref_unit(k, (*p, "section_lead"), task.section_lead)
     for j, uid in enumerate(task.lead_units):
         known.ref_unit(k, (*p, "lead_units", j), uid)
@@ -349,9 +373,10 @@ def _check_task(k: _Checker, p: tuple, task: Task, known: _Known, year: int | No
         known.ref_unit(k, (*p, "responsible_units", j), uid)
     for j, iid in enumerate(task.indicators):
         if iid not in known.indicator_ids:
-            k.add((*p, "indicators", j), f"unknown indicator '{iid}'", _did_you_mean(iid, known.indicators))
+            k.add((*p, "indicators", j), _unknown("indicator", iid), _did_you_mean(iid, known.indicators))
     if year and isinstance(task.deadline, dt.date) and not (year - 1 <= task.deadline.year <= year + 5):
-        k.add((*p, "deadline"), f"deadline {task.deadline} is outside {year - 1}..{year + 5}", "check the year")
+        k.add((*p, "deadline"), msg("check.deadline_outside", date=task.deadline, first=year - 1, last=year + 5),
+              msg("date.outside.hint"))
 
 
 def _check_shared_ids(t: _Checker, k: _Checker, tdata: dict, task_entries: list[tuple[int, Task]],
@@ -359,9 +384,9 @@ def _check_shared_ids(t: _Checker, k: _Checker, tdata: dict, task_entries: list[
     """A task and an indicator with one id: `liupi history ID` and `update` look ids up in both lists."""
     for i, task in task_entries:
         if task.id in known.indicator_ids:
-            k.add(("tasks", i, "id"), f"id '{task.id}' is also an indicator's id "
-                                      f"({TARGETS} line {t.lines.line(('indicators', _raw_index(tdata, task.id)))})",
-                  "give the task and the indicator different ids")
+            line = t.lines.line(("indicators", _raw_index(tdata, task.id)))
+            k.add(("tasks", i, "id"), msg("check.shared_id", id=task.id, file=TARGETS, line=line),
+                  msg("check.shared_id.hint"))
 
 
 def check_plan(data_dir: Path) -> tuple[Plan | None, list[Problem]]:
@@ -383,7 +408,7 @@ def check_plan(data_dir: Path) -> tuple[Plan | None, list[Problem]]:
 
     info = t.model(PlanInfo, tdata.get("plan"), ("plan",)) if "plan" in tdata else None
     if "plan" not in tdata:
-        t.add((), "missing section 'plan'", "add plan: with id, title_zh, title_en, year")
+        t.add((), msg("check.missing_plan"), msg("check.missing_plan.hint"))
     settings = t.model(Settings, tdata.get("settings") or {}, ("settings",)) or Settings()
     units = _unique(t, "units", t.items(Unit, tdata, "units"))
     battles = _unique(t, "battles", t.items(Battle, tdata, "battles"))
@@ -415,12 +440,12 @@ def _to_be_set(ch: _Checker, path: tuple, ind: Indicator) -> None:
     for name in ind.to_be_set:
         value = getattr(ind, name)
         if value is None:
-            what = "target" if name == "target" else "due date"
-            ch.add((*path, name), f"{ind.id}: {what} to be set ({ind.name_zh}); judged grey until it is",
-                   f"write `{name}:` for it (or fill targets-to-fill.csv: liupi plan fill FILE)", "warning")
+            what = msg("check.word.target" if name == "target" else "check.word.due")
+            ch.add((*path, name), msg("check.to_be_set", id=ind.id, what=what, name=ind.name_zh),
+                   msg("check.to_be_set.hint", field=name), "warning")
         else:
-            ch.add((*path, "to_be_set"), f"{ind.id}: {name} is set ({value}) but still listed in to_be_set",
-                   f"remove {name} from to_be_set", "warning")
+            ch.add((*path, "to_be_set"), msg("check.still_listed", id=ind.id, field=name, value=value),
+                   msg("check.still_listed.hint", field=name), "warning")
 def _check_link(ch: _Checker, path: tuple, ind: Indicator, indicators: Mapping[str, Indicator],
                 known: set[str]) -> None:
     """A linked target (基本同步) names another indicator of the same kind and unit, itself not linked."""
@@ -428,14 +453,14 @@ def _check_link(ch: _Checker, path: tuple, ind: Indicator, indicators: Mapping[s
     if ind.linked_to is None or (other is None and ind.linked_to in known):
         return  # no link, or the other indicator has its own error
     if other is None:
-        ch.add(path, f"unknown indicator '{ind.linked_to}'", _did_you_mean(ind.linked_to, indicators))
+        ch.add(path, _unknown("indicator", ind.linked_to), _did_you_mean(ind.linked_to, indicators))
     elif (other.kind, other.unit) != (ind.kind, ind.unit):
-        ch.add(path, f"linked to '{other.id}', a {other.kind.value} in {other.unit or 'no unit'}; "
-                     f"this is a {ind.kind.value} in {ind.unit or 'no unit'}",
-               "link figures that can be compared: a growth rate to a growth rate")
+        no_unit = msg("check.word.no_unit")
+        ch.add(path, msg("check.link_kind", other=other.id, other_kind=other.kind.value,
+                         other_unit=other.unit or no_unit, kind=ind.kind.value, unit=ind.unit or no_unit),
+               msg("check.link_kind.hint"))
     elif other.linked_to:
-        ch.add(path, f"linked to '{other.id}', which is itself linked to '{other.linked_to}'",
-               "link to the indicator whose own target is judged")
+        ch.add(path, msg("check.link_chain", other=other.id, third=other.linked_to), msg("check.link_chain.hint"))
 
 
 def _raw_index(data: dict, obj_id: str) -> int:
@@ -455,9 +480,8 @@ def _parent_cycles(ch: _Checker, units: dict[str, Unit], raw: list) -> None:
         if uid in chain and uid not in reported:
             loop = chain[chain.index(uid):]
             reported.update(loop)
-            ch.add(("units", index.get(uid, 0), "parent"),
-                   "units are their own parent: " + " → ".join([*loop, uid]),
-                   "a parent is the unit above; one of these parents is wrong")
+            ch.add(("units", index.get(uid, 0), "parent"), msg("check.parent_loop", loop=" → ".join([*loop, uid])),
+                   msg("check.parent_loop.hint"))
 
 
 def _format_path(path: tuple) -> str:
@@ -468,7 +492,12 @@ def _format_path(path: tuple) -> str:
 
 def _did_you_mean(given: str, known: Mapping[str, Any]) -> str | None:
     close = suggest(given, {k: k for k in known})
-    return f"did you mean {', '.join(close)}?" if close else None
+    return msg("unknown.hint.did_you_mean", names=", ".join(close)) if close else None
+
+
+def _unknown(what: str, given: str) -> str:
+    """``unknown unit 'x'``: a reference to an id the plan does not have."""
+    return msg("unknown.id", what=msg(f"word.{what}"), given=given)
 
 
 def _fmt(x: float | None) -> str:

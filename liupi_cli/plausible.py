@@ -14,6 +14,7 @@ import math
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from liupi_cli.messages import Msg, msg
 from liupi_cli.models import Indicator, Kind
 
 GROWTH_SPAN = 50.0  # a growth rate within ±50% is plausible whatever the target …
@@ -25,12 +26,12 @@ COUNT_UNITS = frozenset({"起", "人", "家", "个", "项", "件", "名", "宗",
 
 @dataclass(frozen=True)
 class Implausible:
-    """Why a value is not plausible: ``what`` reads after the indicator id and the value."""
+    """Why a value is not plausible: ``what`` reads after the indicator id."""
 
-    what: str
+    what: Msg
     low: float
     high: float
-    hint: str | None = None  # a kind's own hint replaces the decimal-point slip (万元 typed for 亿元)
+    hint: Msg | None = None  # a kind's own hint replaces the decimal-point slip (万元 typed for 亿元)
 
 
 def _times(value: float, target: float) -> str:
@@ -38,7 +39,7 @@ def _times(value: float, target: float) -> str:
     return f"{times:.1f}" if times < 100 else f"{times:.0f}"
 
 
-def _fraction(ind: Indicator, value: float, what: str) -> Implausible | None:
+def _fraction(ind: Indicator, value: float, what: Msg) -> Implausible | None:
     """0.054 typed for 5.4% (or a General-format cell holding 0.092 for 9.2%): a percentage written as a
     fraction. Only a value under 1 that is under a third of the target while 100 × it is within a third … 3 ×
     the target: a real growth of 0.5% against 8% (50 × 8 would be 400%) passes."""
@@ -48,63 +49,68 @@ def _fraction(ind: Indicator, value: float, what: str) -> Implausible | None:
     low, high, meant = target / TIMES, TIMES * target, round(value * 100, 10)
     if value >= low or not low <= meant <= high:
         return None
-    return Implausible(f"{value:g}% is far below {what} {target:g}%: a percentage typed as a fraction?",
-                       low, high, f"did you mean {meant:g}%?")
+    return Implausible(msg("plausible.fraction", value=f"{value:g}", what=what, target=f"{target:g}"),
+                       low, high, msg("plausible.did_you_mean", meant=f"{meant:g}%"))
 
 
 def growth(ind: Indicator, value: float) -> Implausible | None:
-    fraction = _fraction(ind, value, "the target")
+    fraction = _fraction(ind, value, msg("plausible.word.target"))
     if fraction:
         return fraction
     span = max(GROWTH_SPAN, TIMES * abs(ind.target or 0.0))
     if -span <= value <= span:
         return None
-    return Implausible(f"a growth of {value:g}% is outside ±{span:g}%, the plausible range for a growth rate "
-                       f"targeted at {ind.target:g}%" if ind.target is not None else
-                       f"a growth of {value:g}% is outside ±{span:g}%, the plausible range for a growth rate",
-                       -span, span)
+    said = {"value": f"{value:g}", "span": f"{span:g}"}
+    what = (msg("plausible.growth_targeted", **said, target=f"{ind.target:g}") if ind.target is not None
+            else msg("plausible.growth", **said))
+    return Implausible(what, -span, span)
 
 
 def _share(ind: Indicator, value: float) -> Implausible | None:
     if value <= SHARE_MAX:
         return None
-    return Implausible(f"{value:g}% is over 100%", 0.0, SHARE_MAX)
+    return Implausible(msg("plausible.over_100", value=f"{value:g}"), 0.0, SHARE_MAX)
 
 
-def _amount(ind: Indicator, value: float, what: str) -> Implausible | None:
+def _amount(ind: Indicator, value: float, what: Msg) -> Implausible | None:
     """Not more than 3 × the target: an extra 0, or 万元 typed for 亿元, would light green at 1000%."""
     target, unit = ind.target, ind.unit or ""
     if target is None or target <= 0 or value <= TIMES * target:
         return None
     other = "万元" if unit.startswith("亿") else "元" if unit.startswith("万") else None
-    hint = (f"an extra 0, or the figure in {other} (write it with its unit: {value:g}{other})?" if other else None)
-    return Implausible(f"{value:g}{unit} is {_times(value, target)} times {what} {target:g}{unit}", 0.0,
-                       TIMES * target, hint)
+    hint = msg("plausible.extra_zero_unit", other=other, example=f"{value:g}{other}") if other else None
+    return Implausible(_times_over(value, unit, what, target), 0.0, TIMES * target, hint)
+
+
+def _times_over(value: float, unit: str, what: Msg, target: float) -> Msg:
+    return msg("plausible.times", value=f"{value:g}", unit=unit, times=_times(value, target), what=what,
+               target=f"{target:g}")
 
 
 def _whole(ind: Indicator, value: float) -> Implausible | None:
     if (ind.unit or "") not in COUNT_UNITS or math.isclose(value, round(value), rel_tol=1e-9, abs_tol=1e-9):
         return None
-    return Implausible(f"{value:g}{ind.unit} is not a whole number, but {ind.name_zh} counts whole {ind.unit}",
-                       0.0, math.inf, "a count has no decimals;")
+    return Implausible(msg("plausible.not_whole", value=f"{value:g}", unit=ind.unit, name=ind.name_zh),
+                       0.0, math.inf, msg("plausible.no_decimals"))
 
 
 def cumulative(ind: Indicator, value: float) -> Implausible | None:
-    return _whole(ind, value) or _amount(ind, value, "the year's target")
+    return _whole(ind, value) or _amount(ind, value, msg("plausible.word.year_target"))
 
 
 def level(ind: Indicator, value: float) -> Implausible | None:
     if ind.unit == "%":
-        return _share(ind, value) or _fraction(ind, value, "the year's target")
+        return _share(ind, value) or _fraction(ind, value, msg("plausible.word.year_target"))
     if ind.unit == "‰":
         return None  # 0…1000‰ is checked as impossible beyond
-    return _whole(ind, value) or _amount(ind, value, "the year's target")
+    return _whole(ind, value) or _amount(ind, value, msg("plausible.word.year_target"))
 
 
 def ceiling(ind: Indicator, value: float) -> Implausible | None:
     """A cap (失业率5.5%, 火灾受害率0.9‰, 审批49个工作日) is seldom broken threefold: 54 for 5.4, 490 for 49."""
-    share = _share(ind, value) or _fraction(ind, value, "the cap") if ind.unit == "%" else None
-    return share or _amount(ind, value, "the cap")
+    cap = msg("plausible.word.cap")
+    share = _share(ind, value) or _fraction(ind, value, cap) if ind.unit == "%" else None
+    return share or _amount(ind, value, cap)
 
 
 def counted(ind: Indicator, value: float) -> Implausible | None:
@@ -113,7 +119,7 @@ def counted(ind: Indicator, value: float) -> Implausible | None:
 
 
 def milestone(ind: Indicator, value: float) -> Implausible | None:
-    return _amount(ind, value, "the year's target")
+    return _amount(ind, value, msg("plausible.word.year_target"))
 
 
 def standard(ind: Indicator, value: float) -> Implausible | None:
@@ -121,12 +127,12 @@ def standard(ind: Indicator, value: float) -> Implausible | None:
     target, unit = ind.target, ind.unit or ""
     if target is None or target <= 0:
         return None
+    new_standard = msg("plausible.word.new_standard")
     if value > TIMES * target:
-        return Implausible(f"{value:g}{unit} is {_times(value, target)} times the new standard {target:g}{unit}",
-                           target / TIMES, TIMES * target)
+        return Implausible(_times_over(value, unit, new_standard, target), target / TIMES, TIMES * target)
     if 0 < value < target / TIMES:
-        return Implausible(f"{value:g}{unit} is under a third of the new standard {target:g}{unit}",
-                           target / TIMES, TIMES * target)
+        return Implausible(msg("plausible.under_third", value=f"{value:g}", unit=unit, what=new_standard,
+                               target=f"{target:g}"), target / TIMES, TIMES * target)
     return None
 
 
@@ -157,14 +163,15 @@ def slip(value: float, low: float, high: float) -> float | None:
     return None
 
 
-def check(ind: Indicator, value: float) -> tuple[str, str] | None:
+def check(ind: Indicator, value: float) -> tuple[Msg, Msg] | None:
     """``(message, hint)`` when the value is implausible for its kind; None when it is plausible."""
     found = PER_KIND[ind.kind](ind, value)
     if found is None:
         return None
     if found.hint is None:
         meant = slip(value, found.low, found.high)
-        hint = f"did you mean {meant:g}{ind.unit or ''}?" if meant is not None else "check for a typo;"
+        hint = (msg("plausible.did_you_mean", meant=f"{meant:g}{ind.unit or ''}") if meant is not None
+                else msg("plausible.check_typo"))
     else:
         hint = found.hint
-    return f"{ind.id}: {found.what}", f"{hint} pass --force if the figure is real"
+    return msg("plausible.refused", id=ind.id, what=found.what), msg("plausible.force.hint", hint=hint)

@@ -22,7 +22,7 @@ import yaml
 
 from liupi_cli.errors import PlanUnreadable, Problem
 from liupi_cli.gcpause import paused_gc
-from liupi_cli.messages import msg
+from liupi_cli.messages import msg, os_reason
 
 try:  # the C loader is several times faster on a large plan
     from yaml import CSafeLoader as _Loader
@@ -131,23 +131,17 @@ class _Builder:
         """One value more built: refused once aliases have made more than the file's budget."""
         self._budget -= 1
         if self._budget < 0:
-            raise PlanUnreadable(
-                f"{self.label}:{node.start_mark.line + 1}: aliases (*name) expand to too many values",
-                "a plan file repeats a value with an alias now and then; write the values out instead",
-            )
+            raise PlanUnreadable(msg("yaml.alias_budget", where=self._at(node)), msg("yaml.alias_budget.hint"))
 
     def build(self, node: yaml.Node, path: Path_) -> Any:
         self._lines[path] = node.start_mark.line + 1
         if self._aliases:
             self._spend(node)
             if id(node) in self._open:
-                raise PlanUnreadable(f"{self.label}:{node.start_mark.line + 1}: an alias (*name) refers to itself",
-                                     "an alias repeats a value written earlier; it cannot contain itself")
+                raise PlanUnreadable(msg("yaml.alias_self", where=self._at(node)), msg("yaml.alias_self.hint"))
         if len(path) > MAX_DEPTH:
-            raise PlanUnreadable(
-                f"{self.label}:{node.start_mark.line + 1}: nested more than {MAX_DEPTH} levels deep",
-                "a plan nests a few levels (indicators → alternatives → fields); check the brackets",
-            )
+            raise PlanUnreadable(msg("yaml.too_deep", where=self._at(node), depth=MAX_DEPTH),
+                                 msg("yaml.too_deep.hint"))
         if isinstance(node, yaml.ScalarNode):
             return self._scalar(node, path)
         if node.tag not in _PLAIN_COLLECTION_TAGS:
@@ -167,8 +161,8 @@ class _Builder:
                     self._constructor.flatten_mapping(node)
             except yaml.constructor.ConstructorError as exc:  # `<<: 5` merges something not a mapping
                 mark = exc.problem_mark or node.start_mark
-                raise PlanUnreadable(f"{self.label}:{mark.line + 1}: {exc.problem}",
-                                     "`<<: *name` merges a mapping written earlier with &name") from exc
+                raise PlanUnreadable(msg("yaml.merge", where=f"{self.label}:{mark.line + 1}", problem=exc.problem),
+                                     msg("yaml.merge.hint")) from exc
             out: dict[Any, Any] = {}
             plain = len(path) < MAX_DEPTH  # a text value just below here is read in place (see _text)
             for key_node, value_node in node.value:
@@ -180,8 +174,8 @@ class _Builder:
                             self.label,
                             key_node.start_mark.line + 1,
                             format_path(path),
-                            f"key '{key_node.value}' is read as {key!r}, not as a word",
-                            f"quote it ('{key_node.value}'): YAML reads yes/no/on/off as true/false",
+                            msg("yaml.key_not_word", key=key_node.value, read=repr(key)),
+                            msg("yaml.key_not_word.hint", key=key_node.value),
                         )
                     )
                     key = str(key_node.value)
@@ -191,8 +185,8 @@ class _Builder:
                             self.label,
                             key_node.start_mark.line + 1,
                             format_path((*path, str(key))),
-                            f"duplicate key '{key}' (first at line {self.lines.line((*path, key))})",
-                            "remove or rename one of them; YAML would silently keep only the last",
+                            msg("yaml.duplicate_key", key=key, line=self.lines.line((*path, key))),
+                            msg("yaml.duplicate_key.hint"),
                         )
                     )
                     continue
@@ -222,10 +216,7 @@ class _Builder:
 
     def _scalar(self, node: yaml.Node, path: Path_) -> Any:
         if not isinstance(node, yaml.ScalarNode):
-            raise PlanUnreadable(
-                f"{self.label}:{node.start_mark.line + 1}: a mapping key must be a plain value",
-                "keys are words such as `id` or `target`",
-            )
+            raise PlanUnreadable(msg("yaml.key_not_plain", where=self._at(node)), msg("yaml.key_not_plain.hint"))
         if node.tag not in _PLAIN_SCALAR_TAGS:
             self._refuse_tag(node, path)
         if not node.style and node.tag in _NUMBER_TAGS and _SURPRISING_NUMBER.match(node.value):
@@ -249,81 +240,89 @@ class _Builder:
         except ValueError:
             pass
         self.problems.append(Problem(
-            self.label, node.start_mark.line + 1, format_path(path), f"'{node.value}' is read as the number {read!r}",
-            "YAML reads 1:30 as 90, 010 as 8 and 0x10 as 16: write the number in plain decimal, or quote it"))
+            self.label, node.start_mark.line + 1, format_path(path),
+            msg("yaml.surprising_number", text=node.value, read=repr(read)), msg("yaml.surprising_number.hint")))
 
     def _refuse_tag(self, node: yaml.Node, path: Path_) -> None:
-        raise PlanUnreadable(
-            f"{self.label}:{node.start_mark.line + 1}: {format_path(path) or 'value'}: "
-            f"tag {node.tag} is not plain data",
-            "plan files hold only plain values: remove the !! tag",
-        )
+        raise PlanUnreadable(msg("yaml.tag", where=self._at(node), path=format_path(path) or msg("yaml.word.value"),
+                                 tag=node.tag), msg("yaml.tag.hint"))
+
+    def _at(self, node: yaml.Node) -> str:
+        """``file:line`` of a node."""
+        return f"{self.label}:{node.start_mark.line + 1}"
 
 
 @paused_gc()
 def load_yaml(path: Path, label: str | None = None) -> tuple[Any, LineMap, list[Problem]]:
     """Return (data, line map, problems such as duplicate keys).
 
-    Raises PlanUnreadable when the file cannot be read or parsed at all.
+    Raises PlanUnreadable when the file cannot be read or parsed at all. The steps: the file's bytes (a
+    regular file of a plan's size), its text (UTF-8, not empty), its YAML nodes, then the plain data built
+    from them.
     """
     label = label or str(path)
-    try:
-        info = os.stat(path)
-    except FileNotFoundError as exc:
-        raise PlanUnreadable(msg("file.not_found", path=label), msg("plan.file_not_found.hint")) from exc
-    except OSError as exc:
-        raise PlanUnreadable(f"{label}: cannot read: {exc.strerror}") from exc
-    if not stat.S_ISREG(info.st_mode):  # a FIFO or a device would be waited on or read for ever
-        raise PlanUnreadable(f"{label}: not a regular file", "plan files are plain text files")
-    if info.st_size > MAX_FILE_BYTES:
-        raise PlanUnreadable(f"{label}: {info.st_size // (1024 * 1024)} MB is far too large for a plan file",
-                             "a county plan is well under 1 MB; check that this is the right file")
-    try:
-        raw = path.read_bytes()
-    except FileNotFoundError as exc:
-        raise PlanUnreadable(msg("file.not_found", path=label), msg("plan.file_not_found.hint")) from exc
-    except OSError as exc:
-        raise PlanUnreadable(f"{label}: cannot read: {exc.strerror}") from exc
-    try:
-        text = raw.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        line = raw[: exc.start].count(b"\n") + 1
-        raise PlanUnreadable(
-            f"{label}:{line}: not UTF-8 text (byte 0x{raw[exc.start]:02x})",
-            "re-save the file as UTF-8 (files saved from Windows tools are often GBK)",
-        ) from exc
-    if not text.strip() or all(
-        not ln.strip() or ln.lstrip().startswith("#") for ln in text.splitlines()
-    ):
-        raise PlanUnreadable(msg("plan.file_empty", path=label), msg("plan.file_empty.hint"))
-    try:
-        composer = _Composer(text)
-        try:
-            node = composer.get_single_node()  # yaml.compose(); libyaml refuses nesting past 1000 levels itself
-        finally:
-            composer.dispose()
-    except yaml.reader.ReaderError as exc:  # a NUL or another control character in the text
-        line = text[: text.find(chr(exc.character))].count("\n") + 1
-        raise PlanUnreadable(f"{label}:{line}: character 0x{exc.character:02x} is not allowed in YAML text",
-                             "remove it; plan files hold printable text only") from exc
-    except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        line = mark.line + 1 if mark else "?"
-        raise PlanUnreadable(
-            f"{label}:{line}: YAML syntax error: {exc.problem or exc.context}",
-            "check indentation and quoting on that line",
-        ) from exc
-    except yaml.YAMLError as exc:
-        raise PlanUnreadable(f"{label}: YAML error: {exc}") from exc
-    except RecursionError as exc:  # the pure-Python composer recurses once per level
-        raise PlanUnreadable(f"{label}: nested more than {MAX_DEPTH} levels deep",
-                             "a plan nests a few levels; check the brackets") from exc
+    text = _text(_read_bytes(path, label), label)
+    node, nodes = _compose(text, label)
     if node is None:
         raise PlanUnreadable(msg("plan.file_empty", path=label), msg("plan.file_empty.hint"))
     # Without an anchor (&name) there is no alias, so no budget to keep value by value; without anything
     # that can spell a merge key there is no mapping to flatten.
-    budget = ALIAS_GROWTH * composer.nodes_composed() + ALIAS_MARGIN if _MAY_ANCHOR.search(text) else None
+    budget = ALIAS_GROWTH * nodes + ALIAS_MARGIN if _MAY_ANCHOR.search(text) else None
     builder = _Builder(label, budget, merges=_MAY_MERGE.search(text) is not None)
     data = builder.build(node, ())
     return data, builder.lines, builder.problems
 
+
+def _read_bytes(path: Path, label: str) -> bytes:
+    """The file's bytes: a regular file (a FIFO or a device would be waited on or read for ever) of a plan's
+    size."""
+    try:
+        info = os.stat(path)
+        if not stat.S_ISREG(info.st_mode):
+            raise PlanUnreadable(msg("import.not_regular", path=label), msg("yaml.not_regular.hint"))
+        if info.st_size > MAX_FILE_BYTES:
+            raise PlanUnreadable(msg("yaml.too_large", path=label, mb=info.st_size // (1024 * 1024)),
+                                 msg("yaml.too_large.hint"))
+        return path.read_bytes()
+    except FileNotFoundError as exc:
+        raise PlanUnreadable(msg("file.not_found", path=label), msg("plan.file_not_found.hint")) from exc
+    except OSError as exc:
+        raise PlanUnreadable(msg("file.cannot_read", path=label, why=os_reason(exc))) from exc
+
+
+def _text(raw: bytes, label: str) -> str:
+    """The file's text: UTF-8 (a BOM allowed), not empty or only comments."""
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = raw[: exc.start].count(b"\n") + 1
+        raise PlanUnreadable(msg("yaml.not_utf8", where=f"{label}:{line}", byte=f"0x{raw[exc.start]:02x}"),
+                             msg("yaml.not_utf8.hint")) from exc
+    if not text.strip() or all(not ln.strip() or ln.lstrip().startswith("#") for ln in text.splitlines()):
+        raise PlanUnreadable(msg("plan.file_empty", path=label), msg("plan.file_empty.hint"))
+    return text
+
+
+def _compose(text: str, label: str) -> tuple[yaml.Node | None, int]:
+    """The text's YAML node tree (yaml.compose(); libyaml refuses nesting past 1000 levels itself) and how many
+    nodes were composed; every YAML error located."""
+    try:
+        composer = _Composer(text)
+        try:
+            return composer.get_single_node(), composer.nodes_composed()
+        finally:
+            composer.dispose()
+    except yaml.reader.ReaderError as exc:  # a NUL or another control character in the text
+        line = text[: text.find(chr(exc.character))].count("\n") + 1
+        raise PlanUnreadable(msg("yaml.control_char", where=f"{label}:{line}", char=f"0x{exc.character:02x}"),
+                             msg("yaml.control_char.hint")) from exc
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        line = mark.line + 1 if mark else "?"
+        raise PlanUnreadable(msg("yaml.syntax", where=f"{label}:{line}", problem=exc.problem or exc.context),
+                             msg("yaml.syntax.hint")) from exc
+    except yaml.YAMLError as exc:
+        raise PlanUnreadable(msg("yaml.error", path=label, detail=exc)) from exc
+    except RecursionError as exc:  # the pure-Python composer recurses once per level
+        raise PlanUnreadable(msg("yaml.too_deep", where=label, depth=MAX_DEPTH),
+                             msg("yaml.too_deep_short.hint")) from exc

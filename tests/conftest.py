@@ -169,6 +169,13 @@ SLOW: dict[str, tuple[str, ...] | None] = {
                                       "test_every_csv_file_starts_with_the_mark_and_stdout_has_none",
                                       "test_a_products_txt_file_is_its_terminal_table",
                                       "test_a_pair_not_offered_is_refused_with_the_products_formats"),
+    "tests/cli/test_lang_everywhere.py": None,
+    "tests/messages/test_refusal_walk.py": (
+        "test_an_unknown_option", "test_a_missing_argument", "test_outside_any_plan",
+        "test_a_junk_value_for_each_option", "test_own_refusals", "test_a_broken_plan_is_listed_in_chinese",
+        "test_every_message_raised_comes_from_the_catalogue",
+        "test_the_files_not_yet_converted_still_exist_and_still_need_it",
+    ),
 }
 
 

@@ -13,6 +13,7 @@ from pathlib import Path
 
 from liupi_cli.atomic import write_atomic
 from liupi_cli.errors import OutputUnwritable
+from liupi_cli.messages import msg
 
 LOCK_NAME = ".liupi.lock"
 
@@ -33,13 +34,11 @@ def _locked(folder: Path, wait_s: float) -> Iterator[None]:
         fd = os.open(path, flags, 0o666)
     except OSError as exc:
         if exc.errno == errno.ELOOP:
-            raise OutputUnwritable(f"{path} is a symbolic link; liupi never follows one for its lock",
-                                   f"remove {path} and run again") from exc
+            raise OutputUnwritable(msg("lock.symlink", path=path), msg("lock.remove.hint", path=path)) from exc
         raise
     try:
         if not stat.S_ISREG(os.fstat(fd).st_mode):
-            raise OutputUnwritable(f"{path} is not a regular file; liupi uses it as the folder's lock",
-                                   f"remove {path} and run again")
+            raise OutputUnwritable(msg("lock.not_regular", path=path), msg("lock.remove.hint", path=path))
         try:
             import fcntl
         except ImportError:  # pragma: no cover - not POSIX: no lock, files are still atomic
@@ -52,9 +51,8 @@ def _locked(folder: Path, wait_s: float) -> Iterator[None]:
                 break
             except BlockingIOError:
                 if time.monotonic() >= deadline:
-                    raise OutputUnwritable(
-                        f"{folder} is busy: another liupi has been writing to it for {wait_s:g} s; nothing was "
-                        "written", "wait for it to finish (is an earlier run stuck?), then run again") from None
+                    raise OutputUnwritable(msg("lock.busy", folder=folder, seconds=f"{wait_s:g}"),
+                                           msg("lock.busy.hint")) from None
                 time.sleep(0.05)
         try:
             yield
@@ -80,7 +78,7 @@ def write_files(out_dir: Path, files: list[tuple[str, bytes]], on_written: Calla
                 written.append(target)
                 on_written(target)
     except OSError as exc:
-        raise OutputUnwritable(f"cannot write {target}: {exc.strerror or exc}",
-                               "check the folder is writable and the disk has room") from exc
+        raise OutputUnwritable(msg("output.cannot_write", path=target, why=exc.strerror or exc),
+                               msg("output.folder_room.hint")) from exc
     return written
 

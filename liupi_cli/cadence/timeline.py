@@ -14,6 +14,7 @@ from typing import Literal
 from pydantic import BaseModel
 
 from liupi_cli.errors import InputRefused
+from liupi_cli.messages import msg
 from liupi_cli.models import Task
 from liupi_cli.owners import task_leads, task_units
 from liupi_cli.plan import Plan
@@ -122,8 +123,8 @@ def _statuses(status: Iterable[str] | None) -> set[str] | None:
     """The statuses asked for (``none``: no update yet), or None for all; an unknown one is refused."""
     wanted = set(status) if status else None
     if wanted and wanted - {*TASK_STATUSES, "none"}:
-        raise InputRefused(f"unknown task status: {', '.join(sorted(wanted - {*TASK_STATUSES, 'none'}))}",
-                           "choose from " + ", ".join((*TASK_STATUSES, "none")))
+        raise InputRefused(msg("tasks.status_unknown", given=", ".join(sorted(wanted - {*TASK_STATUSES, "none"}))),
+                           msg("unknown.hint.one_of", names=", ".join((*TASK_STATUSES, "none"))))
     return wanted
 
 

@@ -12,12 +12,12 @@ from typing import Any
 
 import typer
 from typer._click.exceptions import UsageError
-from typer.core import TyperGroup
 
 from liupi_cli import __version__
 from liupi_cli.cli.context import State, state
 from liupi_cli.cli.i18n import current_lang, line
 from liupi_cli.cli.options import LANG_HELP, Lang, add_lang
+from liupi_cli.cli.usage import NamedCommands
 from liupi_cli.errors import ExitCode, LiupiError, PlanInvalid
 from liupi_cli.render.safe import json_inert
 
@@ -59,9 +59,10 @@ def command_app(module_name: str) -> typer.Typer:
     module = importlib.import_module(f"liupi_cli.cli.{module_name}")
     sub = typer.Typer(rich_markup_mode=None, add_completion=False)
     module.register(sub)
-    for group in sub.registered_groups:  # sub-command groups (`liupi task`) get the same plain help
-        if group.typer_instance is not None:
+    for group in sub.registered_groups:  # sub-command groups (`liupi task`): the same plain help, the same refusal
+        if group.typer_instance is not None:  # of a command they do not have
             group.typer_instance.rich_markup_mode = None
+            group.typer_instance.info.cls = NamedCommands
     return sub
 
 
@@ -75,7 +76,7 @@ def full_app() -> typer.Typer:
     return full
 
 
-class LiupiGroup(TyperGroup):
+class LiupiGroup(NamedCommands):
     """Catches domain errors from any command and prints one clear line (a traceback only with --debug).
 
     Commands are loaded lazily from COMMANDS: listing them reads the table, running one imports its module.
@@ -101,10 +102,16 @@ class LiupiGroup(TyperGroup):
         with formatter.section("Commands"):
             formatter.write_dl([(name, make_default_short_help(help_, limit)) for name, (_, help_) in COMMANDS.items()])
 
+    def parse_args(self, ctx: typer.Context, args: list[str]) -> list[str]:  # type: ignore[override]
+        """liupi's own options (`liupi --lang fr info`) refused as a command's are: two lines, no usage dump."""
+        argv = list(args)  # the parser consumes ``args``
+        try:
+            return super().parse_args(ctx, args)
+        except UsageError as exc:
+            _usage_error(exc, ctx, argv)
+
     def invoke(self, ctx: typer.Context):  # type: ignore[override]
         argv = [*getattr(ctx, "_protected_args", []), *ctx.args]
-        asked = next((b for a, b in zip(argv, argv[1:]) if a == "--lang"), None) or next(
-            (a.split("=", 1)[1] for a in argv if a.startswith("--lang=")), None)
         try:
             return super().invoke(ctx)
         except LiupiError as exc:
@@ -116,14 +123,23 @@ class LiupiGroup(TyperGroup):
             report_error(exc, json_envelope=st.json_errors, lang=st.lang)
             raise typer.Exit(exc.exit_code) from None
         except UsageError as exc:  # a command's own options: two lines like liupi's own, in Chinese when asked for
-            lang = current_lang(asked or (ctx.obj.lang_chosen if isinstance(ctx.obj, State) else None))
-            from liupi_cli.cli.usage import usage_message
-            from liupi_cli.messages import msg
+            _usage_error(exc, ctx, argv)
 
-            command = exc.ctx.command_path if exc.ctx else "liupi"
-            print(line("error", usage_message(exc, argv), lang), file=sys.stderr)
-            print(line("hint", msg("usage.see_help", command=command), lang), file=sys.stderr)
-            raise typer.Exit(ExitCode.USAGE) from None
+
+def _usage_error(exc: UsageError, ctx: typer.Context, argv: list[str]) -> None:
+    """A usage error as two lines (error, then where the usage is shown), in the language asked for: --lang
+    when the command line gives a valid one, else the run's choice so far, else $LIUPI_LANG."""
+    from liupi_cli.cli.usage import usage_message
+    from liupi_cli.messages import msg
+
+    asked = next((b for a, b in zip(argv, argv[1:]) if a == "--lang"), None) or next(
+        (a.split("=", 1)[1] for a in argv if a.startswith("--lang=")), None)
+    given = getattr(ctx.params.get("lang"), "value", None)  # `liupi --lang zh nosuch`: parsed, not yet chosen
+    lang = current_lang(asked or given or (ctx.obj.lang_chosen if isinstance(ctx.obj, State) else None))
+    command = exc.ctx.command_path if exc.ctx else "liupi"
+    print(line("error", usage_message(exc, argv), lang), file=sys.stderr)
+    print(line("hint", msg("usage.see_help", command=command), lang), file=sys.stderr)
+    raise typer.Exit(ExitCode.USAGE) from None
 
 
 def report_error(exc: LiupiError, json_envelope: bool = False, lang: str = "en") -> None:

@@ -87,7 +87,8 @@ def _lock_wait() -> float:
     except ValueError:
         wait = -1.0
     if not 0 <= wait <= 86400:
-        raise UsageProblem(f"LIUPI_LOCK_WAIT={text!r} is not a number of seconds", "e.g. LIUPI_LOCK_WAIT=30")
+        raise UsageProblem(msg("lock.wait_unreadable", given=repr(text)),
+                           msg("option.example.hint", example="LIUPI_LOCK_WAIT=30"))
     return wait
 
 

@@ -10,6 +10,7 @@ import datetime as dt
 import os
 
 from liupi_cli.errors import UsageProblem
+from liupi_cli.messages import msg
 
 
 def today() -> dt.date:
@@ -19,4 +20,4 @@ def today() -> dt.date:
     try:
         return dt.date.fromisoformat(given)
     except ValueError:
-        raise UsageProblem(f"LIUPI_TODAY={given!r} is not a date", "write it as 2023-07-21, or unset it") from None
+        raise UsageProblem(msg("clock.today_not_date", given=repr(given)), msg("clock.today_not_date.hint")) from None

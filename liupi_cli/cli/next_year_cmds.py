@@ -10,7 +10,7 @@ import typer
 from liupi_cli.cli.context import state
 from liupi_cli.cli.output import say
 from liupi_cli.errors import ExitCode
-from liupi_cli.messages import msg
+from liupi_cli.messages import msg, os_reason
 from liupi_cli.rollover import to_be_set_count
 
 
@@ -22,11 +22,11 @@ def _table_text(fill: Path, hint: str) -> str:
     try:
         raw = fill.read_bytes()
     except OSError as exc:
-        raise InputRefused(f"{fill}: cannot read: {exc.strerror or exc}", hint) from None
+        raise InputRefused(msg("file.cannot_read", path=fill, why=os_reason(exc)), hint) from None
     try:
         text, _ = decode(raw)
     except InputRefused as exc:
-        raise InputRefused(f"{fill}: {exc.message}", exc.hint) from None
+        raise InputRefused(msg("file.in", path=fill, what=exc.message), exc.hint) from None
     return text
 
 
@@ -43,24 +43,24 @@ def _apply(plan_dir: Path, fill: Path, hint: str, lang: str) -> None:
         for p in res.problems:  # every refused row at once, as `liupi update --file` lists them
             print(row_line(str(fill), p.row, p.what or p.message.removeprefix(f"{fill}:{p.row}: "), p.hint, lang),
                   file=sys.stderr)
-        raise InputRefused(f"{fill}: {len(res.problems)} bad row(s); nothing was changed",
-                           "fix the rows listed above and run again")
+        raise InputRefused(msg("cli.fill.bad_rows", file=fill, count=len(res.problems)),
+                           msg("record.bad_rows.hint"))
     for note in res.notes:
         say(msg("next.note", note=note))
-    tail = (f"; {len(res.unchanged)} unchanged" if res.unchanged else "") + (
-        f"; unknown ids ignored: {', '.join(res.unknown)}" if res.unknown else "")
+    more = ([msg("said.n_unchanged", count=len(res.unchanged))] if res.unchanged else []) + (
+        [msg("cli.fill.unknown_ignored", ids=", ".join(res.unknown))] if res.unknown else [])
+    targets = plan_dir / "targets.yaml"
     if res.set:
-        say(f"set {len(res.set)} new target(s) in {plan_dir / 'targets.yaml'} (the version before: "
-            f"{plan_dir / BACKUP})" + tail)
+        say(msg("cli.fill.set", count=len(res.set), path=targets, backup=plan_dir / BACKUP, more=more))
     else:
-        say(f"unchanged: {plan_dir / 'targets.yaml'} already says what {fill} says" + tail)
+        say(msg("cli.fill.unchanged", path=targets, fill=fill, more=more))
     plan, problems = check_plan(plan_dir)
     errors = [p for p in problems if p.severity == "error"]
     if errors:
-        say(f"{len(errors)} thing(s) still to decide before `liupi check` passes; `liupi check` lists them")
+        say(msg("cli.fill.undecided", count=len(errors)))
         raise typer.Exit(ExitCode.INVALID)
     pending = to_be_set_count(plan) if plan is not None else 0
-    say("`liupi check` passes" + (f"; {pending} target(s) still to be set (warnings)" if pending else ""))
+    say(msg("cli.fill.passes", more=[msg("cli.fill.pending", count=pending)] if pending else []))
 
 
 def _plan_dir(folder: Path) -> Path:
@@ -96,12 +96,12 @@ def next_cmd(
     from liupi_cli.registry import remember
 
     if folder is not None and out is not None and folder != out:
-        raise UsageProblem("give the new workspace once: DIR or --out", f"liupi plan next --year {year} DIR")
+        raise UsageProblem(msg("cli.next.once"), msg("said.command", command=f"liupi plan next --year {year} DIR"))
     st = state(ctx)
     plan = st.plan()
     dest = folder or out or default_folder(st.data_dir, plan, year, Path.cwd())
     if fill is not None:
-        _apply(_plan_dir(dest), fill, f"fill the table `liupi plan next` wrote: {dest / FILL_TABLE}", st.lang)
+        _apply(_plan_dir(dest), fill, msg("cli.fill.hint_at", path=dest / FILL_TABLE), st.lang)
         return
     records, updates = load_records(st)  # last year's store is only read, never changed
     by = os.environ.get("LIUPI_USER") or getpass.getuser()
@@ -111,10 +111,10 @@ def next_cmd(
     nxt = made.rollover
     for note in nxt.notes:
         say(msg("next.note", note=note))
-    say(f"created workspace {dest}: plan {made.plan_id} ({year}), {len(nxt.targets['indicators'])} indicator(s), "
-        f"{nxt.carried_tasks} task(s) carried, {len(nxt.baselines)} baseline record(s) from {plan.info.year}; "
-        f"{len(nxt.fill)} target(s) to be set in {dest / FILL_TABLE}; review {dest / REVIEW}")
-    say(f"next: cd {dest} && liupi tasks; fill {FILL_TABLE}, then: liupi plan fill {FILL_TABLE}")
+    say(msg("cli.next.created", dest=dest, plan=made.plan_id, year=year, indicators=len(nxt.targets["indicators"]),
+            carried=nxt.carried_tasks, baselines=len(nxt.baselines), from_year=plan.info.year, fill=len(nxt.fill),
+            table=dest / FILL_TABLE, review=dest / REVIEW))
+    say(msg("cli.next.then", dest=dest, table=FILL_TABLE))
 
 
 def fill_cmd(
@@ -130,9 +130,9 @@ def fill_cmd(
 
     st = state(ctx)
     if st.data_dir.bundled:
-        raise UsageProblem("the bundled plan is read-only; run this in the new workspace",
-                           "cd county-2024 && liupi plan fill targets-to-fill.csv")
-    _apply(st.data_dir.path, table, "fill the table `liupi plan next` wrote (targets-to-fill.csv)", st.lang)
+        raise UsageProblem(msg("cli.fill.bundled"),
+                           msg("said.command", command="cd county-2024 && liupi plan fill targets-to-fill.csv"))
+    _apply(st.data_dir.path, table, msg("cli.fill.hint"), st.lang)
 
 
 def register(plan_app: typer.Typer) -> None:

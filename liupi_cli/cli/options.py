@@ -51,11 +51,10 @@ def lang_option() -> Any:
 
 
 def add_lang(command: Any) -> None:
-    """Give ``command`` (and every sub-command of a group) the shared --lang, unless it has one."""
+    """Give ``command`` (a group too: ``liupi plan --lang zh fill …``, and every sub-command of a group) the
+    shared --lang, unless it has one."""
     for sub in getattr(command, "commands", {}).values():
         add_lang(sub)
-    if hasattr(command, "commands"):
-        return
     if not any(p.name == "lang" for p in command.params):
         command.params.append(lang_option())
 

@@ -14,7 +14,7 @@ from liupi_cli.cli.options import format_option, out_option
 from liupi_cli.cli.output import Fmt, emit_rows, say
 from liupi_cli.errors import ExitCode
 from liupi_cli.listing import list_indicators, list_tasks
-from liupi_cli.messages import msg
+from liupi_cli.messages import Msg, msg
 from liupi_cli.models import Kind
 from liupi_cli.plan import check_plan
 from liupi_cli.render.safe import inert, one_line
@@ -28,22 +28,12 @@ UnitOpt = typer.Option(None, "--unit", "-u", help="Unit ascii id or Chinese name
 KindOpt = typer.Option(None, "--kind", "-k", help="Indicator kind: " + ", ".join(k.value for k in Kind))
 
 
-def _problem_text(p, lang: str) -> str:
-    """``file:line: path: message (hint: …)``, or in Chinese ``file:line：path：message（提示：…）``."""
-    from liupi_cli.cli.i18n import tr
-
-    if lang != "zh":
-        return str(p)
-    text = "：".join(x for x in (p.location(), p.path, tr(p.message, lang)) if x)
-    return f"{text}（提示：{tr(p.hint, lang)}）" if p.hint else text
-
-
 def check(ctx: typer.Context) -> None:
     """Validate the plan files and list every problem at once.
 
     Example: liupi check --data-dir data
     """
-    from liupi_cli.cli.i18n import PREFIX
+    from liupi_cli.cli.i18n import PREFIX, problem_text
     from liupi_cli.rollover import to_be_set_count
 
     st = state(ctx)
@@ -56,12 +46,9 @@ def check(ctx: typer.Context) -> None:
     errors = [p for p in problems if p.severity == "error"]
     sep = "：" if st.lang == "zh" else ": "
     if plan is not None and (pending := to_be_set_count(plan)):  # a new year's plan: its count first, then each
-        print(f"{pending}个目标待定（填写后运行 liupi plan fill targets-to-fill.csv），"
-              "逐条列为警告如下" if st.lang == "zh"
-              else f"{pending} target(s) to be set (judged grey until `liupi plan fill targets-to-fill.csv`), "
-                   "each listed below as a warning")
-    for p in problems:  # a catalogue message reads in the run's language; a plain one stays as written
-        print(one_line(f"{PREFIX[st.lang].get(p.severity, p.severity)}{sep}{_problem_text(p, st.lang)}"))
+        print(msg("cli.check.pending", count=pending).text(st.lang))
+    for p in problems:
+        print(one_line(f"{PREFIX[st.lang].get(p.severity, p.severity)}{sep}{problem_text(p, st.lang)}"))
     say(msg("plan.check_summary", where=dd.path, title=dd.origin, errors=len(errors),
             warnings=len(problems) - len(errors)))
     if errors:
@@ -77,47 +64,49 @@ def info(ctx: typer.Context) -> None:
     plan = st.plan()
     dd = st.data_dir
     kinds = Counter(i.kind.value for i in plan.indicators.values())
-    lines = [f"workspace:  {dd.root} (settings {dd.settings})"] if dd.settings else []
+    lines = [msg("cli.info.workspace", root=dd.root, settings=dd.settings)] if dd.settings else []
     lines += [
-        f"data dir:   {dd.path} (from {dd.origin})",
-        f"plan:       {plan.info.id} · {plan.info.title_zh} · {plan.info.doc_no or ''}",
-        f"year:       {plan.info.year}",
-        f"battles:    {len(plan.battles)}",
-        f"units:      {len(plan.units)}",
-        f"indicators: {len(plan.indicators)} ("
-        + ", ".join(f"{k} {n}" for k, n in sorted(kinds.items())) + ")",
-        f"tasks:      {len(plan.tasks)}",
-        f"conflicts:  {sum(1 for i in plan.indicators.values() if i.alternatives)} indicator(s) with other values",
+        msg("cli.info.data_dir", path=dd.path, origin=dd.origin),
+        msg("cli.info.plan", id=plan.info.id, title=plan.info.title_zh, doc_no=plan.info.doc_no or ""),
+        msg("cli.info.year", year=plan.info.year),
+        msg("cli.info.battles", count=len(plan.battles)),
+        msg("cli.info.units", count=len(plan.units)),
+        msg("cli.info.indicators", count=len(plan.indicators),
+            kinds=", ".join(f"{k} {n}" for k, n in sorted(kinds.items()))),
+        msg("cli.info.tasks", count=len(plan.tasks)),
+        msg("cli.info.conflicts", count=sum(1 for i in plan.indicators.values() if i.alternatives)),
     ]
     lines += _store_lines(st)
-    print(inert("\n".join(lines)))
+    print(inert("\n".join(line.text(st.lang) for line in lines)))
 
 
-def _store_lines(st) -> list[str]:
+def _store_lines(st) -> list[Msg]:
     """The store in use, then every store of this plan seen on this computer (reading never creates one)."""
     from liupi_cli.registry import survey
 
     loc = st.store_location()
     store = st.open_store(write=False)
     if store is None:
-        lines = [f"records:    {loc.path} (from {loc.origin}; not created yet)"]
+        lines = [msg("cli.info.records", path=loc.path, origin=loc.origin, what=msg("cli.info.not_created"))]
     else:
         with store:
-            lines = [f"records:    {loc.path} (from {loc.origin}; {_counts(*store.summary())})"]
+            lines = [msg("cli.info.records", path=loc.path, origin=loc.origin, what=_counts(*store.summary()))]
     plan_id = st.plan().info.id
     known = survey(plan_id, os.environ)
     if known:
-        lines.append(f"stores of {plan_id} known on this computer:")
+        lines.append(msg("cli.info.stores", plan=plan_id))
         here = os.path.realpath(loc.path)
         for k in known:
-            what = f"cannot read: {k.problem}" if k.problem else _counts(k.figures, k.task_updates, k.last_recorded)
-            mark = "  (in use)" if os.path.realpath(k.path) == here else ""
-            lines.append(f"  {k.path}: {what}{mark}")
+            what = (msg("cli.info.cannot_read", problem=k.problem) if k.problem
+                    else _counts(k.figures, k.task_updates, k.last_recorded))
+            mark = msg("cli.info.in_use") if os.path.realpath(k.path) == here else ""
+            lines.append(msg("cli.info.store", path=k.path, what=what, mark=mark))
     return lines
 
 
-def _counts(figures: int, updates: int, last: str | None) -> str:
-    return f"{figures} figure(s), {updates} task update(s)" + (f", last recorded {last}" if last else "")
+def _counts(figures: int, updates: int, last: str | None) -> Msg:
+    return msg("cli.info.counts", figures=figures, updates=updates,
+               last=msg("cli.info.last", last=last) if last else "")
 
 
 def targets(
@@ -185,7 +174,7 @@ def _timeline(st, battle, unit, kind, status, overdue, due_within, as_of, fmt: F
     try:
         day = dt.date.fromisoformat(as_of) if as_of else today()  # the clock is read here, at the edge
     except ValueError:
-        raise UsageProblem(f"--as-of {as_of}: not a date", "write YYYY-MM-DD, e.g. 2023-06-30") from None
+        raise UsageProblem(msg("cli.as_of_not_date", given=as_of), msg("cli.as_of_not_date.hint")) from None
     _, updates = load_records(st)
     lines = task_timeline(st.plan(), updates, day, battle=battle, unit=unit,
                           status=[s.strip() for s in status.split(",")] if status else None,
@@ -208,7 +197,7 @@ def _flag_moved(rows: list, fmt: Fmt, lang: str) -> list:
 
     if fmt in (Fmt.csv, Fmt.json):
         return rows
-    flag = "顺延，待确认" if lang == "zh" else "moved, to confirm"
+    flag = msg("cli.moved_to_confirm").text(lang)
     return [r.model_copy(update={"deadline": f"{r.deadline} {flag}"}) if deadline_to_confirm(r.deadline_text)
             else r for r in rows]
 
@@ -220,7 +209,7 @@ def _days(text: str) -> int:
 
     m = re.fullmatch(r"\s*(\d+)\s*([dw]?)\s*", text.lower())
     if not m:
-        raise UsageProblem(f"--due-within {text}: cannot read the span", "write 30d, 2w or 30 (days)")
+        raise UsageProblem(msg("cli.due_within", given=text), msg("cli.due_within.hint"))
     return int(m[1]) * (7 if m[2] == "w" else 1)
 
 

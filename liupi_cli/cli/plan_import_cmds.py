@@ -96,6 +96,7 @@ def import_cmd(
     Example: liupi plan import 任务清单.docx --out plan --year 2024
     """
     from liupi_cli.atomic import write_atomic
+    from liupi_cli.cli.i18n import active, problem_text
     from liupi_cli.plan import check_plan
     from liupi_cli.plan_import import import_plan
 
@@ -105,7 +106,7 @@ def import_cmd(
     counts = ", ".join(f"{k} {v}" for k, v in result.counts.items())
     if dry_run:
         sys.stdout.write(inert(result.files["review"]))  # names from the document: shown, never obeyed
-        say(f"dry run: {counts}; nothing written")
+        say(msg("cli.import.dry_run", counts=counts))
         return
     review_path = review or dest / "import-review.md"
     _refuse_review_over_plan(review_path, dest)
@@ -115,19 +116,18 @@ def import_cmd(
             if name in result.files:
                 write_atomic(dest / name, result.files[name])
         write_atomic(review_path, result.files["review"])
-    say(
-        f"wrote {dest}/tasks.yaml"
-        + (f", {dest}/targets.yaml" if "targets.yaml" in result.files else "")
-        + f", {dest}/imported-lists.yaml and {review_path}: {counts}"
-    )
+    targets = [f"{dest}/targets.yaml"] if "targets.yaml" in result.files else []
+    written = [f"{dest}/tasks.yaml", *targets, f"{dest}/imported-lists.yaml"]
+    say(msg("cli.import.wrote", files=", ".join(written), review=review_path, counts=counts))
     _, problems = check_plan(dest)
     errors = [p for p in problems if p.severity == "error"]
     for p in errors:
-        print(inert(f"to decide: {p}", keep_newlines=False), file=sys.stderr)
+        said = msg("cli.import.to_decide", problem=problem_text(p, active())).text(active())
+        print(inert(said, keep_newlines=False), file=sys.stderr)
     if errors:
-        say(f"{len(errors)} thing(s) must still be decided before `liupi check` passes (listed above)")
+        say(msg("cli.import.undecided", count=len(errors)))
         raise typer.Exit(ExitCode.INVALID)
-    say(f"`liupi check` passes; read {review_path} ({len(result.review)} item(s)) before relying on it")
+    say(msg("cli.import.passes", review=review_path, count=len(result.review)))
 
 
 def register(app: typer.Typer) -> None:

@@ -6,8 +6,21 @@ from __future__ import annotations
 from typing import Any
 
 from typer._click.exceptions import BadParameter, MissingParameter, NoSuchOption, UsageError
+from typer.core import TyperGroup
 
 from liupi_cli.messages import Msg, msg
+
+
+class NamedCommands(TyperGroup):
+    """A command group that refuses a command it does not have from its own list of commands (a catalogue
+    message, said in the run's language), not with click's English."""
+
+    def resolve_command(self, ctx: Any, args: list[str]) -> Any:  # type: ignore[override]
+        name = args[0] if args else None
+        known = self.list_commands(ctx)
+        if name is not None and not name.startswith("-") and name not in known:
+            raise UsageError(msg("usage.no_such_command", name=name, commands=", ".join(known)), ctx)
+        return super().resolve_command(ctx, args)
 
 
 def _hint(exc: BadParameter) -> str:
@@ -28,11 +41,33 @@ def _given(argv: list[str], names: list[str]) -> str | None:
     return None
 
 
+def _argument(param: Any) -> str:
+    """An argument as the usage line names it: ITEM, FILE."""
+    return param.metavar or param.name.upper()
+
+
+def _detail(exc: BadParameter) -> str:
+    """Why a value was refused: pydantic's words for a number or a date that is not one (the catalogue's
+    ``check.field.*``, from the error's type), else the exception's own text."""
+    cause = exc.__cause__
+    if hasattr(cause, "errors"):
+        from liupi_cli.plan import field_message
+
+        errors = cause.errors(include_url=False)
+        if len(errors) == 1:
+            return field_message(errors[0])
+    return exc.message
+
+
 def usage_message(exc: UsageError, argv: list[str]) -> Msg:
+    if isinstance(exc.message, Msg):  # raised by liupi itself (NamedCommands)
+        return exc.message
     if isinstance(exc, NoSuchOption):
         return msg("usage.no_such_option", option=exc.option_name)
     if isinstance(exc, MissingParameter):
-        return msg("usage.missing", what=_hint(exc) or (exc.param.name if exc.param is not None else ""))
+        if exc.param is not None and not exc.param.opts[0].startswith("-"):  # an argument: as the usage line says
+            return msg("usage.missing", what=_argument(exc.param))
+        return msg("usage.missing", what=_hint(exc))
     if isinstance(exc, BadParameter) and exc.param is not None:
         desc = getattr(exc.param, "type_descriptor", None)
         choices: Any = getattr(desc, "choices", None) if desc is not None else None
@@ -40,5 +75,5 @@ def usage_message(exc: UsageError, argv: list[str]) -> Msg:
         if choices and given is not None:
             shown = ", ".join(repr(getattr(c, "value", c)) for c in choices)
             return msg("usage.not_a_choice", option=exc.param.opts[0], given=given, choices=shown)
-        return msg("usage.bad_value", option=_hint(exc), detail=exc.message)
+        return msg("usage.bad_value", option=_hint(exc), detail=_detail(exc))
     return msg("usage.other", detail=exc.format_message())

@@ -12,84 +12,20 @@ from liupi_cli.cadence.prescore import Prescore, Score
 from liupi_cli.cadence.products import DekadBrief, MonthCircular, Product, QuarterSummary, YearSettlement
 from liupi_cli.cadence.timeline import TaskLine
 from liupi_cli.cadence.unit_page import UnitPage
-from liupi_cli.render.labels import LIGHT_WORD, STATUS_BY_KIND, actual_figure, gap_text, target_text
+from liupi_cli.render.labels import LIGHT_WORD, STATUS_BY_KIND, actual_figure, gap_text, target_text, vocabulary
 from liupi_cli.render.labels import STATUS as REPORT_STATUS
 from liupi_cli.report.model import Report
 
-PRODUCT_ZH = {"dekad": "旬简报", "month": "月通报", "quarter": "季总结", "year": "年终结账"}
-
-# Light and judgement words are the report's own (labels.py): a product never words a light or a status
-# differently from `liupi report`. Only the task states the report does not show are added here.
+# Every word is the catalogue's (liupi_cli/messages_catalogue.py, ``label.*``): a product never words a light or
+# a status differently from `liupi report`; the task states the report does not show, and the products' own
+# words, are ids of the catalogue too.
 LIGHT = {lang: {**words, None: "—"} for lang, words in LIGHT_WORD.items()}
-TASK_STATE = {
-    "en": {"not_started": "not started", "in_progress": "in progress", "blocked": "blocked", "open": "open",
-           "ongoing": "ongoing", "done_on_time": "done on time"},
-    "zh": {"not_started": "未启动", "in_progress": "推进中", "blocked": "受阻", "open": "未到期", "ongoing": "长期坚持",
-           "done_on_time": "按时完成"},
-}
+TASK_STATE = vocabulary("label.task_state.")
 STATUS = {lang: {**TASK_STATE[lang], **REPORT_STATUS[lang]} for lang in REPORT_STATUS}
-
+W = vocabulary("label.cadence.")
 # a new year's plan before its figure is written (see docs/next-year.md)
-TO_BE_SET = {"en": " (target to be set)", "zh": "（目标待定）"}
-W = {
-    "en": {
-        "missing": "Still owed", "unit": "Unit", "figures_due": "Figures due", "figures_in": "In",
-        "figures_missing": "Missing", "tasks_due": "Tasks due an update", "tasks_in": "Updated",
-        "tasks_missing": "No update", "state": "State", "against_deadline": "Against deadline",
-        "complete": "complete", "owes": "owes", "counts": "By unit", "items": "Owed items", "what": "What",
-        "figure": "figure", "task": "task", "id": "ID", "name": "Name", "for": "For / last update",
-        "complete_units": "Complete", "span": "Covers", "role": "Role", "lead": "lead", "co_lead": "co-lead",
-        "responsible": "responsible", "indicators": "Indicators", "tasks": "Tasks", "target": "Target",
-        "actual": "Latest figure", "at": "Period", "gap": "Gap", "light": "Light", "status": "Status",
-        "completion": "Done %", "expected": "Time elapsed %", "notes": "Notes",
-        "deadline": "Deadline", "percent": "%", "updated": "Updated", "timing": "Overdue / left",
-        "days_overdue": "{n} days overdue", "days_left": "{n} days left", "since": "{n} days since update",
-        "stale": "no update in 30 days", "no_update": "never updated", "prescore": "Pre-score", "score": "Score",
-        "ind_part": "Indicator part", "task_part": "Task part", "working": "Working", "battle": "Battle",
-        "parts": "Pre-score parts", "outcome": "Outcome", "points": "Points", "weight": "Weight",
-        "change": "Change since {p}", "since_dekad": "Lights of {p} since the previous dekad",
-        "no_report_period": "none yet (January–February figures are reported in March)",
-        "no_previous": "No earlier period to compare with", "before": "Before", "after": "Now", "kind": "Change",
-        "up": "up", "down": "down", "newly_red": "newly red", "persistent_red": "red again", "report": "Report",
-        "no": "No.", "lead_unit": "Lead unit", "recorded": "Figures recorded", "entered": "Value",
-        "recorded_on": "Recorded", "by": "By", "moved": "Tasks that moved", "became_overdue": "Became overdue",
-        "milestones_overdue": "Milestones past due, not reported done", "was": "Before", "now": "Now",
-        "overdue": "Overdue tasks", "settlement": "Settlement", "met": "Met", "not_met": "Not met",
-        "unknown": "Cannot tell", "not_met_list": "Targets not met", "unreported": "Unreported",
-        "unreported_list": "Targets nobody reported on", "lights": "Lights", "dekad": "Dekad brief",
-        "month": "Monthly circular", "quarter": "Quarterly summary", "year": "Year-end settlement", "overall": "All",
-        "none": "none", "owed_title": "Figures and updates owed",
-        "totals": "{f} figure(s) and {t} task update(s) missing; {c} unit(s) complete", "unit_title": "Unit page",
-        "owes_nothing": "Owes nothing for this period.",
-    },
-    "zh": {
-        "missing": "待报", "unit": "单位", "figures_due": "应报指标", "figures_in": "已报", "figures_missing": "未报",
-        "tasks_due": "应报进展任务", "tasks_in": "已报进展", "tasks_missing": "未报进展", "state": "状态",
-        "against_deadline": "时限状态", "complete": "已报齐", "owes": "未报齐", "counts": "分单位报送情况",
-        "items": "未报明细", "what": "类别", "figure": "指标数据", "task": "任务进展", "id": "编号", "name": "名称",
-        "for": "所属期/上次报送", "complete_units": "已报齐单位", "span": "统计区间", "role": "职责", "lead": "牵头",
-        "co_lead": "共同牵头", "responsible": "责任", "indicators": "指标", "tasks": "任务", "target": "目标",
-        "actual": "最新数据", "at": "数据期", "gap": "差距", "light": "灯", "status": "状态", "deadline": "完成时限",
-        "completion": "完成%", "expected": "序时进度%", "notes": "备注",
-        "percent": "进度%", "updated": "更新日期", "timing": "逾期/剩余", "days_overdue": "逾期{n}天",
-        "days_left": "剩余{n}天", "since": "{n}天未更新", "stale": "30天内无进展", "no_update": "从未报送",
-        "prescore": "绩效预评分", "score": "得分", "ind_part": "指标得分", "task_part": "任务得分",
-        "working": "计算过程", "battle": "战役", "parts": "预评分明细", "outcome": "结果", "points": "分值",
-        "weight": "权重", "change": "与{p}相比", "since_dekad": "{p}指标亮灯与上旬相比", "no_previous": "无上期可比",
-        "no_report_period": "暂无（1–2月数据3月报送）",
-        "before": "上期", "after": "本期", "kind": "变化", "up": "好转", "down": "退步", "newly_red": "新增红灯",
-        "persistent_red": "连续红灯", "report": "指标进度", "no": "序号", "lead_unit": "牵头单位",
-        "recorded": "本旬录入数据", "entered": "数值", "recorded_on": "录入日期", "by": "录入人",
-        "moved": "本旬任务进展", "became_overdue": "本旬新增逾期任务",
-        "milestones_overdue": "本旬新增逾期未报完成的节点目标", "was": "原状态", "now": "现状态", "overdue": "逾期任务",
-        "settlement": "年终结账", "met": "完成", "not_met": "未完成", "unknown": "无法判断",
-        "unreported": "未报", "unreported_list": "未报目标",
-        "not_met_list": "未完成目标", "lights": "亮灯情况", "dekad": "旬简报", "month": "月通报", "quarter": "季总结",
-        "year": "年终结账", "overall": "全部", "none": "无", "owed_title": "催报清单",
-        "totals": "未报指标数据{f}项、任务进展{t}项；{c}个单位已报齐", "unit_title": "单位页",
-        "owes_nothing": "本期无待报事项。",
-    },
-}
+TO_BE_SET = {lang: words["to_be_set"] for lang, words in W.items()}
+PRODUCT_ZH = {product: W["zh"][product] for product in ("dekad", "month", "quarter", "year")}  # file names
 
 
 # A light cell holds the light's word (红灯, GREEN…); every format that colours it reads the light back here.

@@ -1,68 +1,50 @@
-"""Words and number formats shared by every renderer, in English and Chinese."""
+"""Words and number formats shared by every renderer, in English and Chinese.
+
+The words themselves (lights, statuses, kinds, frequencies, the circular's columns…) are ids of the message
+catalogue (``label.*`` in liupi_cli/messages_catalogue.py); this module reads them into the tables the
+renderers look words up in."""
 
 from __future__ import annotations
 
 from liupi_cli.quantity import split_unit
 from liupi_cli.report.model import Report, Row
 
-LIGHT_WORD = {
-    "en": {"green": "GREEN", "yellow": "YELLOW", "red": "RED", "grey": "GREY"},
-    "zh": {"red": "红灯", "yellow": "黄灯", "green": "绿灯", "grey": "灰灯"},
-}
+
+def vocabulary(prefix: str) -> dict[str, dict[str, str]]:
+    """The words under one id prefix of the catalogue, by language: ``vocabulary("label.light.")["zh"]["red"]``
+    is 红灯. Every product reads its words from here, so each word is said the same way everywhere."""
+    from liupi_cli.messages import LANGS
+    from liupi_cli.messages_catalogue import CATALOGUE
+
+    words: dict[str, dict[str, str]] = {lang: {} for lang in LANGS}
+    for key, texts in CATALOGUE.items():
+        if key.startswith(prefix):
+            for lang, text in zip(LANGS, texts):
+                words[lang][key.removeprefix(prefix)] = text
+    return words
+
+
+def said(id_: str, lang: str) -> str:
+    """One word of the catalogue in ``lang``."""
+    from liupi_cli.messages import msg
+
+    return msg(id_).text(lang)
+
+
+LIGHT_WORD = vocabulary("label.light.")  # red, yellow, green, grey: in this order (filters list them so)
 LIGHT_COLOUR = {"green": "#2e7d32", "yellow": "#f9a825", "red": "#c62828", "grey": "#9e9e9e"}
 LIGHT_FILL = {"green": "C8E6C9", "yellow": "FFF59D", "red": "FFCDD2", "grey": "E0E0E0"}
-
-STATUS = {
-    "en": {"ahead": "ahead of schedule", "on_track": "on schedule", "behind": "behind", "far_behind": "far behind",
-           "met": "met", "not_met": "not met", "broken": "broken", "no_data": "no data yet", "not_due": "not due yet",
-           "due_soon": "due soon", "overdue": "overdue", "done": "done", "declined": "below last year",
-           "not_declined": "not below last year", "no_baseline": "no last-year figure",
-           "no_target": "no numeric target", "done_late": "done late", "no_year_end_figure": "cannot be settled",
-           "stretch_missed": "base met, 力争 figure not", "under_way": "under way (a stock: no pace)",
-           "zero_both_years": "0 both years (nothing to decline)", "unreported": "unreported",
-           "pair_not_declined": "below last year alone"},
-    "zh": {"ahead": "超序时进度", "on_track": "符合序时进度", "behind": "低于序时进度", "far_behind": "严重滞后",
-           "met": "达标", "not_met": "未达标", "broken": "突破目标", "no_data": "暂无数据", "not_due": "未到期",
-           "due_soon": "即将到期", "overdue": "逾期", "done": "已完成", "declined": "同比下降",
-           "not_declined": "未实现同比下降", "no_baseline": "缺去年同期数", "no_target": "无量化目标",
-           "done_late": "逾期完成", "no_year_end_figure": "无法结账", "stretch_missed": "完成基本目标，未完成力争目标",
-           "under_way": "推进中（不计序时进度）", "zero_both_years": "两年均为零（无可下降）", "unreported": "未报",
-           "pair_not_declined": "单项同比下降"},
-}
-# a new year's plan before its figure is written (see docs/next-year.md)
-STATUS["en"]["target_to_be_set"], STATUS["zh"]["target_to_be_set"] = "target to be set", "目标待定"
-FREQ = {"en": {"monthly": "monthly", "quarterly": "quarterly", "annual": "annual", "once": "once"},
-        "zh": {"monthly": "月度", "quarterly": "季度", "annual": "年度", "once": "一次性"}}
-# The monthly circular's columns (DOMAIN: 月通报), in order.
-COLUMNS = [
-    ("no", "No.", "序号"), ("battle", "Battle", "战役"), ("indicator", "Indicator", "指标"), ("unit", "Unit", "单位"),
-    ("lead", "Lead unit", "牵头单位"), ("frequency", "Frequency", "频率"), ("target", "Annual target", "年度目标"),
-    ("this_period", "This period", "本期"), ("ytd", "Year to date", "累计"),
-    ("last_year", "Same period last year", "去年同期"),
-    ("growth", "YTD growth %", "累计增长%"), ("completion", "% of annual target", "完成年度目标%"),
-    ("expected", "Time elapsed %", "序时进度%"), ("gap_expected", "Gap to schedule (pts)", "与序时进度差(百分点)"),
-    ("gap_growth", "Gap to growth target (pts)", "与增长目标差(百分点)"), ("light", "Light", "灯"),
-    ("projection", "Year-end projection", "年末预计"), ("note", "Note", "备注"),
-]
-
-WORDS = {
-    "en": {"title": "Gap-to-target report", "period": "Period", "as_of": "as of", "elapsed": "Time elapsed (序时进度)",
-           "summary": "Summary", "overall": "All indicators", "by_battle": "By battle", "by_unit": "By lead unit",
-           "laggards": "Furthest behind", "persistent": "Red two periods running", "overdue": "Overdue tasks",
-           "task": "Task", "deadline": "Deadline", "days": "Days overdue", "status": "Status", "none": "none",
-           "settlement": "Year-end settlement", "met": "Met", "not_met": "Not met", "unknown": "Cannot tell",
-           "tasks_done": "tasks done", "filters": "Filters", "count": "Count", "share": "Share",
-           "progress_chart": "Progress against time elapsed", "trend_chart": "Growth trend against target",
-           "total": "total", "id": "id"},
-    "zh": {"title": "目标任务进度通报", "period": "统计期", "as_of": "截至", "elapsed": "序时进度",
-           "summary": "总体情况", "overall": "全部指标", "by_battle": "分战役", "by_unit": "分牵头单位",
-           "laggards": "滞后指标", "persistent": "连续两期红灯", "overdue": "逾期任务",
-           "task": "任务", "deadline": "完成时限", "days": "逾期天数", "status": "状态", "none": "无",
-           "settlement": "年终结账", "met": "完成", "not_met": "未完成", "unknown": "无法判断",
-           "tasks_done": "项任务已完成", "filters": "筛选", "count": "个数", "share": "占比",
-           "progress_chart": "累计进度与序时进度", "trend_chart": "增速走势与目标", "total": "合计",
-           "id": "编号"},
-}
+STATUS = vocabulary("label.status.")  # target_to_be_set: a new year's plan before its figure is written
+KIND = vocabulary("label.kind.")
+FREQ = vocabulary("label.frequency.")
+# The monthly circular's columns (DOMAIN: 月通报), in order: (key, English, Chinese).
+_COLUMN = vocabulary("label.column.")
+COLUMNS = [(key, en, _COLUMN["zh"][key]) for key, en in _COLUMN["en"].items()]
+WORDS = vocabulary("label.report.")
+FILTER_NAME = vocabulary("label.filter.")
+TARGET = vocabulary("label.target.")  # a target's words: to be set, 同比下降, a milestone's date, (stretch)
+GAP = vocabulary("label.gap.")
+NOTE = vocabulary("label.note.")
 
 COMPARATOR_SIGN = {"at_least": "≥", "more_than": ">", "about": "≈", "at_most": "≤", "equal": "="}
 
@@ -102,7 +84,7 @@ def gap_text(row: Row, lang: str) -> str:
     if row.gap is None:
         return ""
     if row.kind in ("cumulative", "growth_rate") or row.unit == "%":  # a difference of two % is in points
-        return pts(row.gap) + (" pts" if lang == "en" else "个百分点")
+        return pts(row.gap) + GAP[lang]["points"]
     return f"{row.gap:+g}{row.unit or ''}" if row.gap else f"0{row.unit or ''}"  # in the indicator's own unit
 
 
@@ -118,13 +100,13 @@ def actual_figure(row: Row) -> str:
 
 def target_text(row: Row, lang: str) -> str:
     if row.status == "target_to_be_set":  # a new year's plan before its figure is written
-        return "to be set" if lang == "en" else "待定"
+        return TARGET[lang]["to_be_set"]
     if row.kind == "milestone":
         due = row.due.isoformat() if row.due else ""
         what = f"{num(row.target, row.unit)}{row.unit or ''} " if row.target else ""
-        return f"{what}{'by ' if lang == 'en' else ''}{due}{'前' if lang == 'zh' else ''}".strip()
+        return TARGET[lang]["due"].format(what=what, due=due).strip()
     if row.kind == "double_decline":
-        return "below last year" if lang == "en" else "同比下降"
+        return TARGET[lang]["below_last_year"]
     if row.target is None:
         return row.qualifier or ""
     value = f"{row.target:g}{row.unit or ''}"  # a target is shown as the document states it
@@ -132,7 +114,7 @@ def target_text(row: Row, lang: str) -> str:
         value = f"{row.baseline_standard:g}→{value}"
     if lang == "zh":
         return zh_target(value, row.qualifier)
-    return f"{COMPARATOR_SIGN[row.comparator]} {value}" + (" (stretch)" if row.stretch else "")
+    return f"{COMPARATOR_SIGN[row.comparator]} {value}" + (TARGET[lang]["stretch"] if row.stretch else "")
 
 
 SUFFIX_WORDS = ("以上", "左右", "以内", "以下", "内", "前")  # 6个工作日内, not 内6个工作日
@@ -155,14 +137,9 @@ def indicator_name(row: Row, lang: str) -> str:
 # "behind" means behind schedule only for cumulative amounts; for the other kinds it means below the target
 # (growth rates, levels) or over a 左右 ceiling by more than its band (ceilings). The circular must not say
 # 低于序时进度 of a rate that has no schedule.
-STATUS_BY_KIND = {
-    "en": {("ceiling", "behind"): "slightly over (beyond the 左右 band)",
-           ("growth_rate", "behind"): "below target", ("growth_rate", "far_behind"): "far below target",
-           ("level", "behind"): "below target", ("level", "far_behind"): "far below target"},
-    "zh": {("ceiling", "behind"): "略高于目标（超出左右范围）",
-           ("growth_rate", "behind"): "低于目标", ("growth_rate", "far_behind"): "明显低于目标",
-           ("level", "behind"): "低于目标", ("level", "far_behind"): "明显低于目标"},
-}
+_STATUS_OF = vocabulary("label.status_of.")
+STATUS_BY_KIND = {lang: {tuple(key.split(".")): word for key, word in words.items()}
+                  for lang, words in _STATUS_OF.items()}  # ("ceiling", "behind") -> 略高于目标（超出左右范围）
 
 
 def status_text(status: str | None, lang: str, kind: str | None = None) -> str:
@@ -179,9 +156,9 @@ GAP_IN_NOTE = ("level", "ceiling", "standard_raised", "ranking")
 def note_text(row: Row, lang: str, with_gap: bool = False) -> str:
     parts = [status_text(row.status, lang, row.kind)]
     if with_gap and row.kind in GAP_IN_NOTE and row.gap:  # none when on the target
-        parts.append(("gap " if lang == "en" else "与目标差") + gap_text(row, lang))
+        parts.append(NOTE[lang]["gap"] + gap_text(row, lang))
     if row.persistent:
-        parts.append("persistent red" if lang == "en" else "连续红灯")
+        parts.append(NOTE[lang]["persistent"])
     parts += row.notes_zh if lang == "zh" else row.notes
     return "；".join(parts) if lang == "zh" else "; ".join(parts)
 
@@ -240,10 +217,6 @@ def subheading(report: Report, lang: str) -> str:
     if report.filters:
         s += f" · {filters_text(report, lang)}"
     return s
-
-
-FILTER_NAME = {"en": {"battle": "battle", "unit": "unit", "light": "light"},
-               "zh": {"battle": "战役", "unit": "牵头单位", "light": "灯"}}
 
 
 def filters_text(report: Report, lang: str) -> str:

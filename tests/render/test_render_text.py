@@ -7,6 +7,7 @@ import re
 import pytest
 from conftest import REPO
 
+from liupi_cli import messages_catalogue
 from liupi_cli.render import labels, text, textgrid
 from liupi_cli.render.textgrid import Column, render_table, width, wrap
 
@@ -55,7 +56,7 @@ def demo(run_shipped, monkeypatch, tmp_path):
 
 def _vocabulary(json_doc: str) -> set[str]:
     """Every whole word liupi could print: the report's data and the renderers' own words."""
-    sources = json_doc + "".join(inspect.getsource(m) for m in (labels, text, textgrid))
+    sources = json_doc + "".join(inspect.getsource(m) for m in (labels, messages_catalogue, text, textgrid))
     return set(WORD.findall(sources))
 
 
