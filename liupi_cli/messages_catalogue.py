@@ -420,4 +420,32 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     # -- the city: collecting, rolling up, ranking --
 
     # -- the server store and its review --
+    "server.password_in_address": ("{where}: the store's address holds a password, which liupi never keeps",
+                                    "{where}：数据库地址中含有密码，liupi 不保存密码"),
+    "server.password_in_address.hint": ("remove it from the address and put it in ~/.pgpass (host:port:database:role:password, "
+                                         "chmod 600), or name a service from ~/.pg_service.conf",
+                                         "请从地址中删去密码，写入 `~/.pgpass`（主机:端口:数据库:角色:密码，权限 600），或使用 `~/.pg_service.conf` 中的服务名"),
+    "server.unreachable": ("cannot reach the record store server {url}: {detail}", "无法连接数据库服务器 {url}：{detail}"),
+    "server.hint.reachable": ("check that the server runs and the address (store in liupi.toml, or LIUPI_DB); nothing was changed",
+                              "请检查服务器是否运行、地址是否正确（liupi.toml 的 store 或 LIUPI_DB）；未作任何改动"),
+    "server.hint.password": ("put this role's password in ~/.pgpass (or use PGSERVICE); liupi never keeps one",
+                             "请把该角色的密码写入 `~/.pgpass`（或使用 `PGSERVICE`）；liupi 不保存密码"),
+    "server.hint.init": ("the statistics office runs `liupi store init-server` once (as the database's owner) to create or upgrade it",
+                         "请统计局以数据库所有者身份运行一次 `liupi store init-server` 以建立或升级数据库"),
+    "server.hint.owner": ("run it as the database's owner (a role that may create tables and roles); nothing was changed",
+                          "请以数据库所有者（可建表、建角色的角色）身份运行；未作任何改动"),
+    "server.not_initialised": ("{url} holds no liupi record store yet", "{url} 上还没有 liupi 数据库"),
+    "server.older": ("the record store on {url} is at schema {version}; this liupi needs {current}",
+                     "{url} 上的数据库结构为第{version}版，本版 liupi 需要第{current}版"),
+    "server.failed": ("cannot {verb} the record store {url}: {detail}", "无法{verb}数据库 {url}：{detail}"),
+    "server.hint.failed": ("try again; if it persists, show this line to whoever runs the server; {nothing}",
+                           "请重试；如仍失败，请把此行发给服务器管理员；{nothing}"),
+    "server.init_failed": ("cannot set up the record store on {url}: {detail}", "无法在 {url} 上建立数据库：{detail}"),
+    "server.race_lost": ("{id} {period}: {by} recorded {entered} at {at}, a moment before you; nothing of yours was recorded",
+                         "{id} {period}：{by} 已于 {at} 先一步录入 {entered}；您的数据均未录入"),
+    "server.race_lost.hint": ("`liupi history {id}` shows it; pass --revise to replace it",
+                              "`liupi history {id}` 可查看；如需更正请加 --revise"),
+    "server.refused": ("the server refused it: {detail}", "服务器拒绝：{detail}"),
+    "server.refused.hint": ("your database role may not do this; nothing was recorded",
+                            "您的数据库角色无此权限；未录入任何数据"),
 }

@@ -1,0 +1,171 @@
+"""The server store as a county's office meets it: selected by its address, a password refused, an unreachable
+server one line, two writers racing for one figure (one wins, the other is told who), the CLI on it."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import threading
+import time
+
+import pytest
+from conftest import REPO, Run
+
+from liupi_cli.errors import PlanUnreadable, StoreError
+from liupi_cli.store import NewRecord
+from liupi_cli.workspace import read_settings, store_location
+
+from .conftest import new_schema, schema_url
+
+
+def rec(indicator="new_urban_jobs", period="2023-06", value=1500.0, **kw):
+    return NewRecord(indicator=indicator, period=period, value=value, entered=f"{value:g}", entered_unit=None,
+                     unit="人", **kw)
+
+
+@pytest.fixture
+def server_store(pg):
+    from liupi_cli.store_pg import init_server
+
+    url = schema_url(pg, new_schema(pg))
+    init_server(url, "mini-2023")
+    return url
+
+
+def test_a_sqlite_command_never_loads_the_server_driver(tmp_path):
+    code = ("import sys; from liupi_cli.cli.app import main; sys.argv = ['liupi', '--data-dir', sys.argv[1], "
+            "'update', 'new_urban_jobs', '1500', '--period', '2023-06']\n"
+            "try:\n    main()\nexcept SystemExit as e:\n    assert e.code in (0, None), e.code\n"
+            "assert 'psycopg' not in sys.modules, 'psycopg loaded'\nprint('ok')")
+    import shutil
+
+    shutil.copytree(REPO / "tests" / "fixtures" / "mini", tmp_path / "mini")
+    env = {**os.environ, "PYTHONPATH": str(REPO)}
+    env.pop("LIUPI_DB", None)
+    proc = subprocess.run([sys.executable, "-c", code, str(tmp_path / "mini")], capture_output=True, text=True,
+                          env=env, timeout=120)
+    assert proc.returncode == 0 and proc.stdout.strip() == "ok", proc.stderr
+    assert (tmp_path / "mini" / "records.db").is_file()
+
+
+def test_an_address_in_liupi_toml_selects_the_server_and_a_password_is_refused(tmp_path):
+    settings = tmp_path / "liupi.toml"
+    settings.write_text('store = "postgresql://stats.county.local/liupi?sslmode=require"\n', encoding="utf-8")
+    _, store = read_settings(settings)
+    assert getattr(store, "is_server", False) and str(store) == "postgresql://stats.county.local/liupi?sslmode=require"
+    for address in ("postgresql://bureau:s3cret@stats.county.local/liupi",
+                    "postgres://stats.county.local/liupi?password=s3cret"):
+        settings.write_text(f'store = "{address}"\n', encoding="utf-8")
+        with pytest.raises(PlanUnreadable) as exc:
+            read_settings(settings)
+        assert "s3cret" not in exc.value.message and "~/.pgpass" in exc.value.hint
+        assert exc.value.message == f"{settings}: the store's address holds a password, which liupi never keeps"
+
+
+def test_liupi_db_may_name_a_server_and_never_with_a_password(tmp_path):
+    from liupi_cli.workspace import Workspace
+
+    ws = Workspace(tmp_path, "--data-dir")
+    loc = store_location(ws, "p", None, {"LIUPI_DB": "postgresql:///liupi?service=county"})
+    assert (str(loc.path), loc.origin, loc.explicit) == ("postgresql:///liupi?service=county", "LIUPI_DB", True)
+    with pytest.raises(PlanUnreadable, match="LIUPI_DB: the store's address holds a password"):
+        store_location(ws, "p", None, {"LIUPI_DB": "postgresql://a:b@h/liupi"})
+
+
+def test_a_password_in_the_address_is_one_line_from_the_cli(mini, monkeypatch):
+    monkeypatch.setenv("LIUPI_DB", "postgresql://bureau:s3cret@localhost/liupi")
+    result = Run(mini)("report", "--month", "2023-06")
+    assert result.exit_code == 3
+    assert result.stderr.count("\n") <= 2 and "s3cret" not in result.stderr and "Traceback" not in result.stderr
+    assert "holds a password" in result.stderr and ".pgpass" in result.stderr
+
+
+def test_an_unreachable_server_is_one_line_and_exit_4(mini, tmp_path, monkeypatch):
+    monkeypatch.setenv("LIUPI_DB", f"postgresql:///liupi?host={tmp_path}/nowhere&connect_timeout=2")
+    for args in (("report", "--month", "2023-06"), ("update", "new_urban_jobs", "1500", "--period", "2023-06")):
+        result = Run(mini)(*args)
+        assert result.exit_code == 4, result.stderr
+        lines = result.stderr.strip().splitlines()
+        assert lines[0].startswith(f"error: cannot reach the record store server postgresql:///liupi?host={tmp_path}")
+        assert len(lines) == 2 and lines[1].startswith("hint: check that the server runs")
+
+
+def test_a_database_without_liupi_says_to_run_init_server(pg, mini, monkeypatch):
+    monkeypatch.setenv("LIUPI_DB", schema_url(pg, new_schema(pg)))
+    result = Run(mini)("report", "--month", "2023-06")
+    assert result.exit_code == 4
+    assert "holds no liupi record store yet" in result.stderr and "liupi store init-server" in result.stderr
+
+
+def test_record_report_history_and_export_through_the_cli(server_store, mini, monkeypatch):
+    monkeypatch.setenv("LIUPI_DB", server_store)
+    run = Run(mini)
+    assert run("update", "new_urban_jobs", "1500", "--period", "2023-06").exit_code == 0
+    again = run("update", "new_urban_jobs", "1600", "--period", "2023-06")
+    assert again.exit_code == 1 and "already has 1500 for 2023-06, recorded by tester" in again.stderr
+    assert run("update", "new_urban_jobs", "1600", "--period", "2023-06", "--revise").exit_code == 0
+    history = run("history", "new_urban_jobs", "--format", "csv")
+    assert history.exit_code == 0 and [ln.split(",")[4] for ln in history.stdout.splitlines()[1:]] == ["1500",
+                                                                                                      "1600"]
+    report = run("report", "--month", "2023-06", "--format", "json")
+    assert report.exit_code == 0 and '"actual": 1600' in report.stdout.replace(".0", "")
+    assert run("task", "set", "t1", "--status", "in_progress", "--percent", "40", "--date", "2023-06-20").exit_code == 0
+    export = run("export", "--format", "json")
+    assert export.exit_code == 0 and '"status": "in_progress"' in export.stdout and '"supersedes": 1' in export.stdout
+
+
+def test_two_writing_one_figure_at_once_one_wins_and_the_other_is_told_who(server_store):
+    """A bureau's batch holds the figure, not yet committed; the office writes the same figure meanwhile and
+    waits on the server's unique index; the bureau commits: the office is refused, told who won, and nothing of
+    its batch is stored."""
+    import psycopg
+
+    from liupi_cli.store_pg import PgStore, RaceLost
+
+    first = psycopg.connect(server_store)
+    first.execute("INSERT INTO records (indicator, period, baseline, value, entered, recorded_by, recorded_at) "
+                  "VALUES ('new_urban_jobs', '2023-06', false, 1500, '1500', '县人社局 王', '2023-07-05T09:00')")
+    outcome: list[object] = []
+
+    def office():
+        with PgStore(server_store, "mini-2023") as s:
+            try:
+                s.add_many([rec(indicator="gdp_growth", value=7.0), rec(value=1700.0)], "统计局 李", "t2")
+            except RaceLost as exc:
+                outcome.append(exc)
+
+    other = threading.Thread(target=office)
+    other.start()
+    time.sleep(1.0)
+    assert other.is_alive()  # waiting on the first writer's uncommitted figure
+    first.commit()
+    other.join(30)
+    first.close()
+    assert len(outcome) == 1
+    assert outcome[0].message == ("new_urban_jobs 2023-06: 县人社局 王 recorded 1500 at 2023-07-05T09:00, a moment "
+                                  "before you; nothing of yours was recorded")
+    with PgStore(server_store, "mini-2023", readonly=True) as s:
+        assert [(r.indicator, r.value, r.recorded_by) for r in s.records()] == [("new_urban_jobs", 1500.0,
+                                                                                  "县人社局 王")]
+        assert s.integrity_ok()
+
+
+def test_rows_are_never_changed_or_removed_even_by_hand(server_store):
+    import psycopg
+
+    from liupi_cli.store_pg import PgStore
+
+    with PgStore(server_store, "mini-2023") as s:
+        s.add(rec(), "a", "t")
+    with psycopg.connect(server_store, autocommit=True) as db:
+        for statement in ("UPDATE records SET value = 1", "DELETE FROM records", "TRUNCATE records"):
+            with pytest.raises(psycopg.errors.InsufficientPrivilege, match="append-only"):
+                db.execute(statement)
+
+
+def test_another_plans_server_store_is_refused(server_store):
+    from liupi_cli.store_pg import PgStore
+
+    with pytest.raises(StoreError, match="holds records of plan 'mini-2023'"):
+        PgStore(server_store, "other-plan")
