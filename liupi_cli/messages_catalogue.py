@@ -420,6 +420,28 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     # -- the city: collecting, rolling up, ranking --
 
     # -- the server store and its review --
+    "server.word.from": ("FROM", "复制来源"),
+    "server.word.to": ("TO", "复制目标"),
+    "server.word.address": ("ADDRESS", "服务器地址"),
+    "server.not_a_server": ("{where} is not a server's address", "{where} 不是服务器地址"),
+    "server.not_a_server.hint": ("name one (liupi store init-server postgresql://host/database), or set store in liupi.toml "
+                                 "or LIUPI_DB to it", "请给出服务器地址（`liupi store init-server postgresql://主机/数据库`），或在 `liupi.toml` 的 `store` 或 `LIUPI_DB` 中设定"),
+    "said.server_set_up": ("the record store on {url} is set up (schema {before} -> {after})",
+                           "已在 {url} 建立数据库（结构第{before}版 -> 第{after}版）"),
+    "said.server_ready": ("the record store on {url} is up to date (schema {after}); nothing to do",
+                          "{url} 上的数据库已是最新（结构第{after}版），无需改动"),
+    "said.store_copied": ("copied {records} record(s) and {tasks} task update(s) from {source} to {dest}, every field checked",
+                          "已从 {source} 复制 {records} 条记录、{tasks} 条任务进展到 {dest}，逐项核对无误"),
+    "copy.same": ("{where} is both where to copy from and where to copy to", "{where} 既是复制来源又是复制目标"),
+    "copy.same.hint": ("name two different stores: liupi store copy FROM TO", "请给出两个不同的数据库：`liupi store copy 来源 目标`"),
+    "copy.not_empty": ("{where} already holds {figures} figure(s) and {updates} task update(s); a copy goes only into an empty store",
+                       "{where} 已有 {figures} 条数据、{updates} 条任务进展；只能复制到空数据库"),
+    "copy.not_empty.hint": ("copy into a new file, or a server schema just set up with `liupi store init-server`; nothing was changed",
+                            "请复制到新文件，或刚用 `liupi store init-server` 建立的服务器数据库；未作任何改动"),
+    "copy.failed": ("cannot copy into {where}: {detail}", "无法复制到 {where}：{detail}"),
+    "copy.differs": ("the copy in {where} does not read back as the original", "{where} 中的副本与原数据库不一致"),
+    "copy.differs.hint": ("keep using the original and show this line to whoever runs the server",
+                          "请继续使用原数据库，并把此行发给服务器管理员"),
     "server.password_in_address": ("{where}: the store's address holds a password, which liupi never keeps",
                                     "{where}：数据库地址中含有密码，liupi 不保存密码"),
     "server.password_in_address.hint": ("remove it from the address and put it in ~/.pgpass (host:port:database:role:password, "
@@ -427,7 +449,7 @@ CATALOGUE: dict[str, tuple[str, str]] = {
                                          "请从地址中删去密码，写入 `~/.pgpass`（主机:端口:数据库:角色:密码，权限 600），或使用 `~/.pg_service.conf` 中的服务名"),
     "server.unreachable": ("cannot reach the record store server {url}: {detail}", "无法连接数据库服务器 {url}：{detail}"),
     "server.hint.reachable": ("check that the server runs and the address (store in liupi.toml, or LIUPI_DB); nothing was changed",
-                              "请检查服务器是否运行、地址是否正确（liupi.toml 的 store 或 LIUPI_DB）；未作任何改动"),
+                              "请检查服务器是否运行、地址是否正确（`liupi.toml` 的 `store` 或 `LIUPI_DB`）；未作任何改动"),
     "server.hint.password": ("put this role's password in ~/.pgpass (or use PGSERVICE); liupi never keeps one",
                              "请把该角色的密码写入 `~/.pgpass`（或使用 `PGSERVICE`）；liupi 不保存密码"),
     "server.hint.init": ("the statistics office runs `liupi store init-server` once (as the database's owner) to create or upgrade it",
