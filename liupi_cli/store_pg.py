@@ -18,9 +18,11 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
+from dataclasses import dataclass
 
 import psycopg
 from psycopg import errors as pgerr
+from psycopg import sql
 
 from liupi_cli.errors import InputRefused, StoreError
 from liupi_cli.gcpause import paused_gc
@@ -28,7 +30,7 @@ from liupi_cli.messages import msg
 from liupi_cli.periods import Period, within
 from liupi_cli.store import CurrentFigure, Duplicate, NewRecord, Record, StoredFigure, TaskUpdate
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 CONNECT_TIMEOUT_S = 10  # unless the address says otherwise (?connect_timeout=)
 _RECORD_COLUMNS = ("id", "indicator", "period", "baseline", "value", "entered", "entered_unit", "unit",
                    "recorded_by", "recorded_at", "source", "note", "supersedes", "batch")
@@ -90,7 +92,62 @@ def _v1(db: psycopg.Connection) -> None:
     """)
 
 
-MIGRATIONS: dict[int, Callable[[psycopg.Connection], None]] = {1: _v1}
+GROUPS = ("liupi_office", "liupi_bureau", "liupi_leader")  # the roles a login role is made a member of
+
+
+def _v2(db: psycopg.Connection) -> None:
+    """Roles the server enforces. Each bureau connects as its own login role, a member of liupi_bureau, named
+    in unit_roles with the unit it speaks for; row-level security lets it add figures only for indicators its
+    unit leads or co-leads (indicator_units, from the plan), task updates only for tasks its unit answers for
+    (task_units), and revise only figures its own role entered; it reads everything. liupi_office adds and
+    revises anything; liupi_leader only reads. Every row says which role stored it (entered_role), and no role
+    may claim another's."""
+    for group in GROUPS:
+        if not db.execute("SELECT 1 FROM pg_roles WHERE rolname = %s", (group,)).fetchone():
+            db.execute(sql.SQL("CREATE ROLE {} NOLOGIN").format(sql.Identifier(group)))
+    db.execute("""
+        CREATE TABLE units (id text PRIMARY KEY, name_zh text NOT NULL);
+        CREATE TABLE unit_roles (role name PRIMARY KEY, unit text NOT NULL REFERENCES units (id));
+        CREATE TABLE indicator_units (indicator text NOT NULL, unit text NOT NULL, lead boolean NOT NULL,
+                                      PRIMARY KEY (indicator, unit));
+        CREATE TABLE task_units (task text NOT NULL, unit text NOT NULL, PRIMARY KEY (task, unit));
+        CREATE FUNCTION liupi_my_indicator(ind text) RETURNS boolean LANGUAGE sql STABLE
+            SET search_path FROM CURRENT AS $$
+            SELECT EXISTS (SELECT 1 FROM unit_roles ur JOIN indicator_units iu ON iu.unit = ur.unit
+                           WHERE ur.role = current_user AND iu.indicator = ind) $$;
+        CREATE FUNCTION liupi_my_task(t text) RETURNS boolean LANGUAGE sql STABLE
+            SET search_path FROM CURRENT AS $$
+            SELECT EXISTS (SELECT 1 FROM unit_roles ur JOIN task_units tu ON tu.unit = ur.unit
+                           WHERE ur.role = current_user AND tu.task = t) $$;
+        CREATE FUNCTION liupi_mine(rec bigint) RETURNS boolean LANGUAGE sql STABLE
+            SET search_path FROM CURRENT AS $$
+            SELECT EXISTS (SELECT 1 FROM records o WHERE o.id = rec AND o.entered_role = current_user) $$;
+        ALTER TABLE records ENABLE ROW LEVEL SECURITY;
+        ALTER TABLE task_progress ENABLE ROW LEVEL SECURITY;
+        CREATE POLICY everyone_reads ON records FOR SELECT TO liupi_office, liupi_bureau, liupi_leader USING (true);
+        CREATE POLICY office_adds ON records FOR INSERT TO liupi_office WITH CHECK (entered_role = current_user);
+        CREATE POLICY bureau_adds_its_own ON records FOR INSERT TO liupi_bureau WITH CHECK (
+            entered_role = current_user AND liupi_my_indicator(indicator)
+            AND (supersedes IS NULL OR liupi_mine(supersedes)));
+        CREATE POLICY everyone_reads ON task_progress FOR SELECT TO liupi_office, liupi_bureau, liupi_leader
+            USING (true);
+        CREATE POLICY office_adds ON task_progress FOR INSERT TO liupi_office WITH CHECK (entered_role = current_user);
+        CREATE POLICY bureau_adds_its_own ON task_progress FOR INSERT TO liupi_bureau WITH CHECK (
+            entered_role = current_user AND liupi_my_task(task));
+    """)
+    schema = db.execute("SELECT current_schema()").fetchone()[0]
+    everyone = sql.SQL(", ").join(sql.Identifier(g) for g in GROUPS)
+    writers = sql.SQL(", ").join(sql.Identifier(g) for g in GROUPS[:2])
+    for statement in (
+        "GRANT USAGE ON SCHEMA {schema} TO {everyone}",
+        "GRANT SELECT ON meta, records, task_progress, units, unit_roles, indicator_units, task_units TO {everyone}",
+        "GRANT INSERT ON records, task_progress TO {writers}",
+        "GRANT USAGE ON ALL SEQUENCES IN SCHEMA {schema} TO {writers}",
+    ):
+        db.execute(sql.SQL(statement).format(schema=sql.Identifier(schema), everyone=everyone, writers=writers))
+
+
+MIGRATIONS: dict[int, Callable[[psycopg.Connection], None]] = {1: _v1, 2: _v2}
 
 
 class RaceLost(InputRefused):
@@ -317,7 +374,7 @@ class PgStore:
                     (task, date, status, percent, note, by, at)).fetchone()
         except StoreError as exc:
             if isinstance(exc.__cause__, pgerr.InsufficientPrivilege):
-                raise InputRefused(*refusal(self.db, exc.__cause__, [])) from exc.__cause__
+                raise InputRefused(*refusal(self.db, exc.__cause__, [], task=task)) from exc.__cause__
             raise
         return _task_update(row, True)
 
@@ -357,10 +414,41 @@ def _chain(news: list[NewRecord], current: dict[tuple[str, str, bool], Record], 
     return out
 
 
-def refusal(db: psycopg.Connection | None, exc: psycopg.Error, news: list[NewRecord]) -> tuple[str, str]:
-    """What the server refused and who may do it: (message, hint)."""
-    return (msg("server.refused", detail=(str(exc).strip().splitlines() or [""])[0]),
-            msg("server.refused.hint"))
+def refusal(db: psycopg.Connection, exc: psycopg.Error, news: list[NewRecord], task: str | None = None) -> tuple:
+    """What the server refused and who may do it: (message, hint), asked of the server once the write is rolled
+    back (the role's groups, the unit it speaks for, who leads the indicator, who entered the figure)."""
+    try:
+        role, office, bureau = db.execute(
+            "SELECT current_user, pg_has_role('liupi_office', 'MEMBER'), pg_has_role('liupi_bureau', 'MEMBER')"
+        ).fetchone()
+        if not (office or bureau):
+            return msg("server.role_reads_only", role=role), msg("server.role_reads_only.hint")
+        mine = db.execute("SELECT u.id, u.name_zh FROM unit_roles ur JOIN units u ON u.id = ur.unit "
+                          "WHERE ur.role = current_user").fetchone()
+        if mine is None and not office:
+            return msg("server.role_no_unit", role=role), msg("server.role_no_unit.hint", role=role)
+        if task is not None:
+            return msg("server.not_your_task", role=role, unit=mine[1], task=task), msg("server.ask_office")
+        for new in news:
+            if not db.execute("SELECT liupi_my_indicator(%s)", (new.indicator,)).fetchone()[0]:
+                return (msg("server.not_your_indicator", role=role, unit=mine[1], id=new.indicator, period=new.period,
+                            units=_units_of(db, new.indicator)), msg("server.ask_office"))
+        for new in news:
+            row = db.execute(f"SELECT r.entered_role, r.recorded_by FROM records r WHERE indicator = %s AND "
+                             f"period = %s AND baseline = %s AND {_IS_CURRENT}",
+                             (new.indicator, new.period, new.baseline)).fetchone()
+            if row and row[0] != role:
+                return (msg("server.not_yours_to_revise", role=role, id=new.indicator, period=new.period,
+                            by=row[1], other=row[0]), msg("server.ask_office"))
+    except psycopg.Error:
+        pass  # the refusal itself is what matters: said as the server said it
+    return msg("server.refused", detail=(str(exc).strip().splitlines() or [""])[0]), msg("server.refused.hint")
+
+
+def _units_of(db: psycopg.Connection, indicator: str) -> str:
+    names = [r[0] for r in db.execute("SELECT u.name_zh FROM indicator_units iu JOIN units u ON u.id = iu.unit "
+                                      "WHERE iu.indicator = %s ORDER BY NOT iu.lead, u.id", (indicator,))]
+    return "、".join(names) or "—"
 
 
 def stored_version(db: psycopg.Connection) -> int | None:
@@ -382,9 +470,40 @@ def _task_update(row: tuple, current: bool) -> TaskUpdate:
 
 # -- creating and upgrading the schema ---------------------------------------------------------------------------
 
-def init_server(url: str, plan_id: str) -> tuple[int, int]:
+@dataclass(frozen=True)
+class Answers:
+    """Who answers for what, from the plan (liupi_cli.owners): what the server's roles are checked against."""
+
+    units: dict[str, str]  # unit id -> Chinese name
+    indicators: list[tuple[str, str, bool]]  # (indicator, unit, leads it)
+    tasks: list[tuple[str, str]]  # (task, unit)
+
+
+def who_answers(plan) -> Answers:
+    from liupi_cli.owners import indicator_units, task_units
+
+    indicators = [(ind.id, unit, n == 0) for ind in plan.indicators.values()
+                  for n, unit in enumerate(dict.fromkeys(indicator_units(plan, ind)))]
+    tasks = [(t.id, unit) for t in plan.tasks.values() for unit in dict.fromkeys(task_units(plan, t))]
+    return Answers({u.id: u.name_zh for u in plan.units.values()}, indicators, tasks)
+
+
+def _answers(db: psycopg.Connection, answers: Answers) -> None:
+    """The plan's units and who answers for what, as the server's policies read them (replaced whole: these
+    are the plan's facts, not records)."""
+    with db.cursor() as cur:
+        cur.executemany("INSERT INTO units VALUES (%s, %s) ON CONFLICT (id) DO UPDATE SET name_zh = EXCLUDED.name_zh",
+                        list(answers.units.items()))
+        cur.execute("DELETE FROM indicator_units")
+        cur.executemany("INSERT INTO indicator_units VALUES (%s, %s, %s)", answers.indicators)
+        cur.execute("DELETE FROM task_units")
+        cur.executemany("INSERT INTO task_units VALUES (%s, %s)", answers.tasks)
+
+
+def init_server(url: str, plan_id: str, answers: Answers | None = None) -> tuple[int, int]:
     """Create liupi's schema on the server, or bring it forward to this liupi's version, in one transaction
-    (two running it at once: the second waits, then finds nothing to do). Returns (version before, after)."""
+    (two running it at once: the second waits, then finds nothing to do); then who answers for what, from the
+    plan. Returns (version before, after)."""
     db = connect(url)
     try:
         with db.transaction():
@@ -403,6 +522,8 @@ def init_server(url: str, plan_id: str) -> tuple[int, int]:
                            "ON CONFLICT (key) DO UPDATE SET value = EXCLUDED.value", (str(version),))
             if not before:
                 db.execute("INSERT INTO meta VALUES ('plan_id', %s)", (plan_id,))
+            if answers is not None:
+                _answers(db, answers)
         return before, SCHEMA_VERSION
     except psycopg.Error as exc:
         raise StoreError(msg("server.init_failed", url=url, detail=(str(exc).strip().splitlines() or [""])[0]),
@@ -411,4 +532,30 @@ def init_server(url: str, plan_id: str) -> tuple[int, int]:
         db.close()
 
 
-__all__ = ["MIGRATIONS", "PgStore", "RaceLost", "SCHEMA_VERSION", "init_server"]
+
+ROLE_KINDS = {"office": "liupi_office", "bureau": "liupi_bureau", "leader": "liupi_leader"}
+
+
+def add_role(url: str, role: str, kind: str, unit: str | None = None) -> bool:
+    """Let a login role in: created if missing (with no password: whoever runs the server gives it one, or
+    another way to sign in), made a member of its group, and for a bureau mapped to the unit it speaks for.
+    Returns whether the role was created. Run by the database's owner."""
+    db = connect(url)
+    try:
+        with db.transaction():
+            created = not db.execute("SELECT 1 FROM pg_roles WHERE rolname = %s", (role,)).fetchone()
+            if created:
+                db.execute(sql.SQL("CREATE ROLE {} LOGIN").format(sql.Identifier(role)))
+            for group in ROLE_KINDS.values():
+                if group != ROLE_KINDS[kind]:
+                    db.execute(sql.SQL("REVOKE {} FROM {}").format(sql.Identifier(group), sql.Identifier(role)))
+            db.execute(sql.SQL("GRANT {} TO {}").format(sql.Identifier(ROLE_KINDS[kind]), sql.Identifier(role)))
+            db.execute("DELETE FROM unit_roles WHERE role = %s", (role,))
+            if unit is not None:
+                db.execute("INSERT INTO unit_roles VALUES (%s, %s)", (role, unit))
+        return created
+    except psycopg.Error as exc:
+        raise StoreError(msg("server.role_failed", role=role, url=url,
+                             detail=(str(exc).strip().splitlines() or [""])[0]), msg("server.hint.owner")) from exc
+    finally:
+        db.close()

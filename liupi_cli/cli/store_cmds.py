@@ -47,7 +47,10 @@ def init_server(
 
     st = state(ctx)
     where = _server(st, address)
-    before, after = set_up(str(where), st.plan().info.id)
+    from liupi_cli.store_pg import who_answers
+
+    plan = st.plan()
+    before, after = set_up(str(where), plan.info.id, who_answers(plan))
     say(msg("said.server_ready" if before == after else "said.server_set_up", url=where, before=before, after=after))
 
 
@@ -67,6 +70,39 @@ def copy(
     st = state(ctx)
     done = copy_store(_where(source, msg("server.word.from")), _where(dest, msg("server.word.to")), st.plan().info.id)
     say(msg("said.store_copied", source=source, dest=dest, records=done.records, tasks=done.task_updates))
+
+
+@store_app.command("add-role")
+def add_role(
+    ctx: typer.Context,
+    role: str = typer.Argument(..., help="The database role a bureau (or the office, or a leader) signs in as."),
+    unit: str | None = typer.Option(None, "--unit", "-u", help="A bureau's role: the unit it records for (id or "
+                                    "Chinese name)."),
+    office: bool = typer.Option(False, "--office", help="The statistics office's role: records and revises "
+                                "everything."),
+    leader: bool = typer.Option(False, "--leader", help="A leader's role: reads only."),
+    server: str | None = typer.Option(None, "--server", help="postgresql://… (default: the store in use)."),
+) -> None:
+    """Let a role in: created if missing (without a password), with what it may do on the server.
+
+    Example: liupi store add-role renshe --unit 县人社局
+    """
+    from liupi_cli.store_pg import add_role as let_in
+
+    st = state(ctx)
+    if [unit is not None, office, leader].count(True) != 1:
+        raise UsageProblem(msg("server.role_kind"), msg("option.example.hint", example=f"liupi store add-role {role} "
+                                                                                      "--unit 县人社局"))
+    where = _server(st, server)
+    plan = st.plan()
+    unit_id = plan.unit_id(unit) if unit is not None else None
+    kind = "bureau" if unit_id else "office" if office else "leader"
+    created = let_in(str(where), role, kind, unit_id)
+    what = msg("said.role_bureau", unit=plan.unit_name(unit_id)) if unit_id else msg(f"said.role_{kind}")
+    say(msg("said.role_added", role=role, done=msg("said.role_created" if created else "said.role_updated"),
+            what=what))
+    if created:
+        say(msg("said.role_no_password", role=role))
 
 
 def register(app: typer.Typer) -> None:
