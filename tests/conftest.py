@@ -45,6 +45,7 @@ SLOW: dict[str, tuple[str, ...] | None] = {
     "tests/render/test_circulars_print.py": None,
     "tests/render/test_render_text.py": None,
     "tests/scale/test_scaling.py": None,
+    "tests/server/test_review.py": None,
     "tests/server/test_roles.py": None,
     "tests/server/test_server_store.py": None,
     "tests/server/test_store_copy.py": None,

@@ -52,6 +52,8 @@ COMMANDS: dict[str, tuple[str, str]] = {
              "against the previous month, the top three, and the city roll-up."),
     "plan": ("plan_import_cmds", "Make a plan from documents: import task lists, roll over to next year."),
     "store": ("store_cmds", "The record store on a server: set it up, copy a store to it and back."),
+    "review": ("review_cmds", "报送 → 审核: list the figures waiting for the office's review per unit; approve "
+               "them, or return them."),
 }
 
 

@@ -58,6 +58,8 @@ def report(
     fail_on: str | None = typer.Option(None, "--fail-on", metavar="WHAT",
                                           help="Exit 1 if any row is red and/or has no data: red, missing or "
                                           "red,missing."),
+    include_submitted: bool = typer.Option(False, "--include-submitted", help="A server store: judge submitted "
+                                           "figures not yet approved too (named on stderr)."),
 ) -> None:
     """Where do we stand? Every target with its latest figure, the gap, 序时进度 and a light.
 
@@ -82,7 +84,12 @@ def report(
     store = st.open_store(write=False)
     if store:
         with store:
-            records, updates, figures = store.current_records(), store.task_updates(), store.figures_up_to(period)
+            records, updates, figures = store.current_records(**({"include_submitted": True} if include_submitted
+                                                                  and hasattr(store, "review_items") else {})), \
+                store.task_updates(), store.figures_up_to(period)
+            if getattr(store, "submitted", None):  # a server store: the submitted figures shown (docs/server.md)
+                say(msg("review.submitted_shown", count=len(store.submitted),
+                        ids=", ".join(f"{r.indicator} {r.period} (#{r.id})" for r in store.submitted)))
     lights = [x.strip() for x in light.split(",")] if light else None
     rep = build_report(plan, records, period, task_updates=updates, battle=battle, unit=unit, lights=lights)
     _write(rep, fmt, lang, out)

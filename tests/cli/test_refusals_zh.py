@@ -45,6 +45,7 @@ CASES = [
     (["init", "somewhere"], []),
     (["store", "init-server"], []),
     (["store", "copy", "nofile.db", "postgresql://office:pw@localhost/liupi"], ["nofile.db"]),
+    (["review", "--return", "12"], []),
 ]
 IDS = [f"{i}-{'-'.join(c[0][:2])}" for i, c in enumerate(CASES)]
 

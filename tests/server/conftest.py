@@ -9,6 +9,7 @@ import itertools
 import os
 
 import pytest
+from conftest import Run
 
 from .pgserver import ADMIN, PgServer, find_binaries, start_server
 
@@ -57,3 +58,24 @@ def pg_url(pg) -> str:
     return schema_url(pg, new_schema(pg))
 
 
+
+
+@pytest.fixture
+def county(pg, mini, monkeypatch):
+    """A county's server store for the mini plan, with a role for 县人社局, 县发改局, the office and a leader."""
+    schema = new_schema(pg)
+    admin = schema_url(pg, schema)
+    run = Run(mini)
+    assert run("store", "init-server", admin).exit_code == 0
+    roles = {k: f"{k}_{schema}" for k in ("renshe", "fagai", "office", "leader")}
+    for kind, extra in (("renshe", ["--unit", "rsj"]), ("fagai", ["--unit", "县发改局"]), ("office", ["--office"]),
+                        ("leader", ["--leader"])):
+        added = run("store", "add-role", roles[kind], *extra, "--server", admin)
+        assert added.exit_code == 0 and "created" in added.stderr, added.stderr
+
+    def as_role(kind: str) -> Run:
+        monkeypatch.setenv("LIUPI_DB", schema_url(pg, schema, user=roles[kind]))
+        return run
+
+    as_role.roles, as_role.url = roles, (lambda kind: schema_url(pg, schema, user=roles[kind]))
+    return as_role

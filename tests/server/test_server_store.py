@@ -159,7 +159,7 @@ def test_rows_are_never_changed_or_removed_even_by_hand(server_store):
     with PgStore(server_store, "mini-2023") as s:
         s.add(rec(), "a", "t")
     with psycopg.connect(server_store, autocommit=True) as db:
-        for statement in ("UPDATE records SET value = 1", "DELETE FROM records", "TRUNCATE records"):
+        for statement in ("UPDATE records SET value = 1", "DELETE FROM records", "TRUNCATE records CASCADE"):
             with pytest.raises(psycopg.errors.InsufficientPrivilege, match="append-only"):
                 db.execute(statement)
 
@@ -169,3 +169,26 @@ def test_another_plans_server_store_is_refused(server_store):
 
     with pytest.raises(StoreError, match="holds records of plan 'mini-2023'"):
         PgStore(server_store, "other-plan")
+
+
+def test_init_server_brings_an_older_schema_forward_keeping_its_records(pg):
+    """A store set up by a liupi of the first server schema, holding figures: opening it says to upgrade;
+    init-server brings it to this liupi's schema in one go, every figure kept and approved as it was."""
+    import psycopg
+
+    from liupi_cli.store_pg import MIGRATIONS, SCHEMA_VERSION, PgStore, init_server
+
+    url = schema_url(pg, new_schema(pg))
+    with psycopg.connect(url, autocommit=True) as db, db.transaction():
+        MIGRATIONS[1](db)
+        db.execute("INSERT INTO meta VALUES ('schema_version', '1'), ('plan_id', 'mini-2023')")
+        db.execute("INSERT INTO records (indicator, period, value, entered, recorded_by, recorded_at) "
+                   "VALUES ('gdp_growth', '2023Q1', 4.5, '4.5', 'old', 't')")
+    with pytest.raises(StoreError, match="is at schema 1; this liupi needs 3"):
+        PgStore(url, "mini-2023")
+    assert init_server(url, "mini-2023") == (1, SCHEMA_VERSION) == (1, 3)
+    with PgStore(url, "mini-2023") as s:
+        assert s.schema_version == 3
+        assert [(r.indicator, r.value, r.recorded_by) for r in s.records()] == [("gdp_growth", 4.5, "old")]
+        assert [(r.indicator, r.value) for r in s.current_records()] == [("gdp_growth", 4.5)]  # approved
+        assert s.review_items() == []
