@@ -47,6 +47,7 @@ SLOW: dict[str, tuple[str, ...] | None] = {
     "tests/scale/test_scaling.py": None,
     "tests/server/test_review.py": None,
     "tests/server/test_roles.py": None,
+    "tests/server/test_server_docs.py": None,
     "tests/server/test_server_store.py": None,
     "tests/server/test_store_copy.py": None,
     "tests/server/test_store_semantics.py": None,

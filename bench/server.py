@@ -1,0 +1,289 @@
+"""The server store under load, beside SQLite on the same machine (figures printed, nothing asserted by pytest):
+
+1. 60 bureaus at once: 60 processes, each signed in as its own bureau role, each recording its 100 figures in
+   one batch at the same moment -> all 6,000 stored, none twice, none wrongly refused; rows/s, and the same
+   60 processes writing one SQLite file;
+2. the same figure raced by two roles (a bureau and the office), many times: exactly one stored each time,
+   the other told who won (RaceLost, or Duplicate when it came second);
+3. the server killed mid-batch (`pg_ctl -m immediate stop`) and restarted: every batch whole or absent;
+4. province scale (bench/province.py: 13,000 indicators × 12 months = 156,000 records): `liupi report --month
+   2023-12 --format json` and a 13,000-row `liupi update --file` on the server and on SQLite, each a whole
+   process, with its peak memory. Goals: ≤ 3 s each, ≤ 300 MB.
+
+A throwaway PostgreSQL is started on a unix socket (tests/server/pgserver.py; as root it runs as nobody) and
+removed at the end. Usage: python bench/server.py [--bureaus 60] [--figures 100] [--races 50] [--kills 5]
+[--counties 100] [--skip-province]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(REPO))
+sys.path.insert(0, str(REPO / "tests"))
+
+from server.pgserver import PgServer, start_server  # noqa: E402
+
+from liupi_cli.store import Duplicate, NewRecord, Store  # noqa: E402
+
+YEAR = 2023
+
+
+def bureau_plan(folder: Path, bureaus: int, figures: int) -> Path:
+    """A plan of ``bureaus`` units, each leading ``figures`` monthly indicators."""
+    folder.mkdir(parents=True)
+    lines = ["plan:", "  id: bench-bureaus-2023", "  title_zh: 压测计划", "  title_en: Bench plan", f"  year: {YEAR}",
+             "units:"]
+    lines += [f"- id: u{b:02d}\n  name_zh: 第{b}局" for b in range(bureaus)]
+    lines += ["battles:", "- id: b1", "  number: 1", "  name_zh: 一仗", "  name_en: One", "  lead_unit: u00",
+              "  source: s", "indicators:"]
+    for b in range(bureaus):
+        for n in range(figures):
+            lines += [f"- id: i{b:02d}_{n:03d}", f"  name_zh: 指标{b}之{n}", f"  name_en: Indicator {b}.{n}",
+                      "  battle: b1", "  kind: cumulative", "  comparator: at_least", "  target: 1000", "  unit: 人",
+                      "  frequency: monthly", "  source: s", f"  lead_unit: u{b:02d}"]
+    (folder / "targets.yaml").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    (folder / "tasks.yaml").write_text("tasks: []\n", encoding="utf-8")
+    return folder
+
+
+def _schema(server: PgServer, name: str) -> str:
+    import psycopg
+
+    with psycopg.connect(server.url(), autocommit=True) as db:
+        db.execute(f'CREATE SCHEMA "{name}"')
+    return server.url(options=f"-csearch_path={name}")
+
+
+def _as(url: str, role: str) -> str:
+    return url.replace("user=liupi_admin", f"user={role}")
+
+
+def _children(jobs: list, go: Path) -> tuple[list[int], float]:
+    """Fork one child per job; all start when ``go`` appears; returns (exit codes, seconds from go to the last
+    child's end)."""
+    pids = []
+    for job in jobs:
+        pid = os.fork()
+        if pid == 0:  # pragma: no cover - the child
+            code = 1
+            try:
+                while not go.exists():
+                    time.sleep(0.001)
+                code = job()
+            finally:
+                os._exit(code)
+        pids.append(pid)
+    time.sleep(0.5)  # every child waiting
+    start = time.perf_counter()
+    go.touch()
+    codes = [os.waitpid(pid, 0)[1] >> 8 for pid in pids]
+    return codes, time.perf_counter() - start
+
+
+def _news(b: int, figures: int, period: str = f"{YEAR}-06") -> list[NewRecord]:
+    return [NewRecord(f"i{b:02d}_{n:03d}", period, float(n), str(n), None, "人") for n in range(figures)]
+
+
+def sixty_bureaus(server: PgServer, tmp: Path, bureaus: int, figures: int) -> dict:
+    from liupi_cli.plan import load_plan
+    from liupi_cli.store_pg import PgStore, add_role, init_server, who_answers
+
+    plan = load_plan(bureau_plan(tmp / "plan", bureaus, figures))
+    url = _schema(server, "bureaus")
+    init_server(url, plan.info.id, who_answers(plan))
+    for b in range(bureaus):
+        add_role(url, f"bench_u{b:02d}", "bureau", f"u{b:02d}")
+    add_role(url, "bench_office", "office")
+
+    def pg_job(b: int):
+        def job() -> int:
+            with PgStore(_as(url, f"bench_u{b:02d}"), plan.info.id) as s:
+                s.add_many(_news(b, figures), f"第{b}局", "2023-07-05T09:00:00+08:00", batch=f"u{b:02d}")
+            return 0
+        return job
+
+    codes, pg_s = _children([pg_job(b) for b in range(bureaus)], tmp / "go-pg")
+    with PgStore(url, plan.info.id, readonly=True) as s:
+        records = s.records()
+        pairs = {(r.indicator, r.period) for r in records}
+        ok = s.integrity_ok()
+    Store(tmp / "r.db", plan.info.id).close()
+
+    def sqlite_job(b: int):
+        def job() -> int:
+            with Store(tmp / "r.db", plan.info.id) as s:
+                s.add_many(_news(b, figures), f"第{b}局", "2023-07-05T09:00:00+08:00", batch=f"u{b:02d}")
+            return 0
+        return job
+
+    sqlite_codes, sqlite_s = _children([sqlite_job(b) for b in range(bureaus)], tmp / "go-sqlite")
+    with Store(tmp / "r.db", plan.info.id, readonly=True) as s:
+        sqlite_records = len(s.records())
+    total = bureaus * figures
+    return {"processes": bureaus, "figures": total, "stored": len(records), "distinct": len(pairs),
+            "refused": sum(1 for c in codes if c), "integrity": ok, "server_s": round(pg_s, 3),
+            "server_rows_per_s": round(total / pg_s), "sqlite_stored": sqlite_records,
+            "sqlite_refused": sum(1 for c in sqlite_codes if c), "sqlite_s": round(sqlite_s, 3),
+            "sqlite_rows_per_s": round(total / sqlite_s), "server_to_sqlite": round(sqlite_s / pg_s, 2),
+            "url": url, "plan": plan}
+
+
+def races(url: str, plan, tmp: Path, count: int) -> dict:
+    """A bureau and the office record the same figure at the same moment, ``count`` times (one period each)."""
+    from liupi_cli.store_pg import PgStore, RaceLost
+
+    result = tmp / "race.jsonl"
+
+    def racer(role: str, period: str, go: Path):
+        def job() -> int:
+            with PgStore(_as(url, role), plan.info.id) as s:
+                while not go.exists():
+                    time.sleep(0.0005)
+                try:
+                    s.add(NewRecord("i00_000", period, 1.0 if role == "bench_office" else 2.0, role, None, "人"),
+                          role, "t")
+                    told = "stored"
+                except RaceLost as exc:
+                    told = f"race lost, told: {exc.winner.recorded_by}"
+                except Duplicate as exc:
+                    told = f"duplicate, told: {exc.existing.recorded_by}"
+            with result.open("a") as f:
+                f.write(json.dumps({"period": period, "role": role, "told": told}) + "\n")
+            return 0
+        return job
+
+    for n in range(count):
+        go = tmp / f"go-race-{n}"
+        _children([racer("bench_u00", f"R{n}", go), racer("bench_office", f"R{n}", go)], go)
+    lines = [json.loads(ln) for ln in result.read_text().splitlines()]
+    with PgStore(url, plan.info.id, readonly=True) as s:
+        stored = [r for r in s.records("i00_000") if r.period.startswith("R")]
+    per = {}
+    for line in lines:
+        per.setdefault(line["period"], []).append(line)
+    one_winner = all(sum(1 for x in v if x["told"] == "stored") == 1 for v in per.values())
+    told_right = all(x["told"].endswith(next(y["role"] for y in v if y["told"] == "stored"))
+                     for v in per.values() for x in v if x["told"] != "stored")
+    lost = sum(1 for x in lines if x["told"].startswith("race lost"))
+    return {"races": count, "stored": len(stored), "one_winner_each": one_winner, "loser_told_the_winner": told_right,
+            "lost_at_the_same_moment": lost, "came_second": len(lines) - count - lost}
+
+
+def kills(server: PgServer, url: str, plan, tmp: Path, count: int, rows: int = 20_000) -> dict:
+    """A batch of ``rows`` figures; the server stopped (immediate) while it is written; restarted: each batch is
+    whole or absent."""
+    from liupi_cli.store_pg import PgStore
+
+    seen = []
+    for n in range(count):
+        child = subprocess.Popen([sys.executable, "-c", (
+            "import sys; sys.path.insert(0, sys.argv[3])\n"
+            "from liupi_cli.store import NewRecord\nfrom liupi_cli.store_pg import PgStore\n"
+            "with PgStore(sys.argv[1], 'bench-bureaus-2023') as s:\n"
+            "    s.add_many([NewRecord(f'i01_{i % 100:03d}', f'K{sys.argv[2]}-{i}', 1.0, '1', None, None) "
+            f"for i in range({rows})], 'kill', 't', batch='kill' + sys.argv[2])\n"), url, str(n), str(REPO)],
+            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        time.sleep(0.5 + 0.5 * n)  # from before the batch starts to after it is in
+        server.stop("immediate")
+        child.wait(60)
+        server.start()
+        with PgStore(url, plan.info.id, readonly=True) as s:
+            got = s.db.execute("SELECT COUNT(*) FROM records WHERE batch = %s", (f"kill{n}",)).fetchone()[0]
+            ok = s.integrity_ok()
+        seen.append((got, child.returncode, ok))
+    return {"kills": count, "rows_per_batch": rows, "whole": sum(1 for g, _, _ in seen if g == rows),
+            "absent": sum(1 for g, _, _ in seen if g == 0), "partial": sum(1 for g, _, _ in seen if 0 < g < rows),
+            "integrity": all(ok for _, _, ok in seen)}
+
+
+def _timed(args: list[str], env: dict) -> tuple[float, float, int]:
+    """(seconds, peak MB, exit code) of one whole liupi process."""
+    start = time.perf_counter()
+    proc = subprocess.Popen([sys.executable, "-m", "liupi_cli", *args], env=env, stdout=subprocess.DEVNULL,
+                            stderr=subprocess.PIPE)
+    _, status, usage = os.wait4(proc.pid, 0)
+    proc.returncode = os.waitstatus_to_exitcode(status)
+    seconds = time.perf_counter() - start
+    err = proc.stderr.read().decode() if proc.stderr else ""
+    if proc.returncode not in (0, 6):
+        print(err, file=sys.stderr)
+    return seconds, usage.ru_maxrss / 1024, proc.returncode
+
+
+def province(server: PgServer, tmp: Path, counties: int, runs: int = 3) -> dict:
+    import province as gen
+
+    from liupi_cli.plan import load_plan
+    from liupi_cli.server_address import ServerAddress
+    from liupi_cli.store_copy import copy_store
+    from liupi_cli.store_pg import init_server, who_answers
+
+    folder = gen.province_plan(tmp / "province", counties)
+    plan = load_plan(folder)
+    db = folder / "records.db"
+    records = gen.fill_store(db, plan, range(1, 12))  # January to November; December is the import
+    url = _schema(server, "province")
+    init_server(url, plan.info.id, who_answers(plan))
+    start = time.perf_counter()
+    copy_store(db, ServerAddress(url), plan.info.id)
+    copy_s = time.perf_counter() - start
+    sheet = tmp / "december.csv"
+    rows = gen.month_csv(sheet, plan, 12)
+    out: dict = {"indicators": len(plan.indicators), "records_before_import": records, "import_rows": rows,
+                 "copy_to_server_s": round(copy_s, 2)}
+    base = {**os.environ, "PYTHONPATH": str(REPO), "LIUPI_USER": "bench", "XDG_CACHE_HOME": str(tmp / "cache")}
+    for engine, env in (("sqlite", {**base, "LIUPI_DB": str(db)}), ("server", {**base, "LIUPI_DB": url})):
+        imp = _timed(["--data-dir", str(folder), "update", "--file", str(sheet), "--revise"], env)
+        reps = [_timed(["--data-dir", str(folder), "report", "--month", f"{YEAR}-12", "--format", "json"], env)
+                for _ in range(runs)]
+        out[engine] = {"import_s": round(imp[0], 2), "import_mb": round(imp[1]), "import_exit": imp[2],
+                       "report_s_min": round(min(r[0] for r in reps), 2),
+                       "report_s_max": round(max(r[0] for r in reps), 2),
+                       "report_mb": round(max(r[1] for r in reps)), "report_exit": reps[0][2]}
+    out["server_to_sqlite_report"] = round(out["server"]["report_s_min"] / out["sqlite"]["report_s_min"], 2)
+    out["server_to_sqlite_import"] = round(out["server"]["import_s"] / out["sqlite"]["import_s"], 2)
+    return out
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--bureaus", type=int, default=60)
+    ap.add_argument("--figures", type=int, default=100)
+    ap.add_argument("--races", type=int, default=50)
+    ap.add_argument("--kills", type=int, default=5)
+    ap.add_argument("--counties", type=int, default=100)
+    ap.add_argument("--skip-province", action="store_true")
+    a = ap.parse_args()
+    sys.path.insert(0, str(REPO / "bench"))
+    tmp = Path(tempfile.mkdtemp(prefix="liupi-bench-server-"))
+    server = start_server()
+    try:
+        report: dict = {}
+        many = sixty_bureaus(server, tmp, a.bureaus, a.figures)
+        url, plan = many.pop("url"), many.pop("plan")
+        report["bureaus_at_once"] = many
+        print(json.dumps({"bureaus_at_once": many}, ensure_ascii=False), flush=True)
+        report["race"] = races(url, plan, tmp, a.races)
+        print(json.dumps({"race": report["race"]}), flush=True)
+        report["kill"] = kills(server, url, plan, tmp, a.kills)
+        print(json.dumps({"kill": report["kill"]}), flush=True)
+        if not a.skip_province:
+            report["province"] = province(server, tmp, a.counties)
+            print(json.dumps({"province": report["province"]}), flush=True)
+    finally:
+        server.remove()
+        shutil.rmtree(tmp, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    main()
