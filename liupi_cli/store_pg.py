@@ -537,23 +537,36 @@ def refusal(db: psycopg.Connection, exc: psycopg.Error, news: list[NewRecord], t
             return msg("server.role_no_unit", role=role), msg("server.role_no_unit.hint", role=role)
         if task is not None:
             return msg("server.not_your_task", role=role, unit=mine[1], task=task), msg("server.ask_office")
-        for new in news:
-            if not db.execute("SELECT liupi_my_indicator(%s)", (new.indicator,)).fetchone()[0]:
-                return (msg("server.not_your_indicator", role=role, unit=mine[1], id=new.indicator, period=new.period,
-                            units=_units_of(db, new.indicator)), msg("server.ask_office"))
-        for new in news:
-            row = db.execute(f"SELECT r.entered_role, r.recorded_by, liupi_status(r.id) FROM records r WHERE "
-                             f"indicator = %s AND period = %s AND baseline = %s AND {_IS_CURRENT}",
-                             (new.indicator, new.period, new.baseline)).fetchone()
-            if row and row[0] != role:
-                return (msg("server.not_yours_to_revise", role=role, id=new.indicator, period=new.period,
-                            by=row[1], other=row[0]), msg("server.ask_office"))
-            if row and row[2] == "approved":
-                return (msg("server.approved_locked", role=role, id=new.indicator, period=new.period),
-                        msg("server.ask_office"))
+        found = None if office else _not_its_indicator(db, role, mine, news) or _not_its_to_revise(db, role, news)
+        if found:
+            return found
     except psycopg.Error:
         pass  # the refusal itself is what matters: said as the server said it
     return msg("server.refused", detail=(str(exc).strip().splitlines() or [""])[0]), msg("server.refused.hint")
+
+
+def _not_its_indicator(db: psycopg.Connection, role: str, mine: tuple | None, news: list[NewRecord]) -> tuple | None:
+    """The first figure of the batch whose indicator the role's unit neither leads nor co-leads."""
+    for new in news:
+        if not db.execute("SELECT liupi_my_indicator(%s)", (new.indicator,)).fetchone()[0]:
+            return (msg("server.not_your_indicator", role=role, unit=mine[1] if mine else "—", id=new.indicator,
+                        period=new.period, units=_units_of(db, new.indicator)), msg("server.ask_office"))
+    return None
+
+
+def _not_its_to_revise(db: psycopg.Connection, role: str, news: list[NewRecord]) -> tuple | None:
+    """The first figure of the batch revising one another role entered, or one the office approved."""
+    for new in news:
+        row = db.execute(f"SELECT r.entered_role, r.recorded_by, liupi_status(r.id) FROM records r WHERE "
+                         f"indicator = %s AND period = %s AND baseline = %s AND {_IS_CURRENT}",
+                         (new.indicator, new.period, new.baseline)).fetchone()
+        if row and row[0] != role:
+            return (msg("server.not_yours_to_revise", role=role, id=new.indicator, period=new.period, by=row[1],
+                        other=row[0]), msg("server.ask_office"))
+        if row and row[2] == "approved":
+            return msg("server.approved_locked", role=role, id=new.indicator, period=new.period), \
+                msg("server.ask_office")
+    return None
 
 
 def _units_of(db: psycopg.Connection, indicator: str) -> str:
@@ -619,14 +632,7 @@ def init_server(url: str, plan_id: str, answers: Answers | None = None) -> tuple
     try:
         with db.transaction():
             db.execute("SELECT pg_advisory_xact_lock(hashtext('liupi schema'))")
-            before = stored_version(db) or 0
-            if before > SCHEMA_VERSION:
-                raise StoreError(msg("store.newer", path=url, version=before), msg("store.newer.hint"))
-            stored = (db.execute("SELECT value FROM meta WHERE key = 'plan_id'").fetchone()
-                      if before else None)
-            if stored and stored[0] != plan_id:
-                raise StoreError(msg("store.other_plan", path=url, stored=stored[0], plan=plan_id),
-                                 msg("store.other_plan.hint"))
+            before = _version_to_bring_forward(db, url, plan_id)
             for version in range(before + 1, SCHEMA_VERSION + 1):
                 MIGRATIONS[version](db)
                 db.execute("INSERT INTO meta VALUES ('schema_version', %s) "
@@ -642,6 +648,17 @@ def init_server(url: str, plan_id: str, answers: Answers | None = None) -> tuple
     finally:
         db.close()
 
+def _version_to_bring_forward(db: psycopg.Connection, url: str, plan_id: str) -> int:
+    """The schema version the server holds (0: none yet), refused when newer than this liupi's or another
+    plan's."""
+    before = stored_version(db) or 0
+    if before > SCHEMA_VERSION:
+        raise StoreError(msg("store.newer", path=url, version=before), msg("store.newer.hint"))
+    stored = db.execute("SELECT value FROM meta WHERE key = 'plan_id'").fetchone() if before else None
+    if stored and stored[0] != plan_id:
+        raise StoreError(msg("store.other_plan", path=url, stored=stored[0], plan=plan_id),
+                         msg("store.other_plan.hint"))
+    return before
 
 
 ROLE_KINDS = {"office": "liupi_office", "bureau": "liupi_bureau", "leader": "liupi_leader"}

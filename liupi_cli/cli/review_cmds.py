@@ -36,25 +36,16 @@ def review(
 
     Example: liupi review --month 2023-06 --approve all
     """
-    from liupi_cli.periods import parse_period
     from liupi_cli.review import by_unit, in_period
 
     st = state(ctx)
     fmt = pick_format(fmt, None, REVIEW_FORMATS)
-    if return_ is not None and not (reason or "").strip():
-        raise UsageProblem(msg("review.reason_needed"), msg("option.example.hint",
-                                                             example="--return 12 --reason 口径不对"))
-    if approve is not None and return_ is not None:
-        raise UsageProblem(msg("review.one_decision"), msg("option.example.hint", example="--approve 12,13"))
+    _check_decision(approve, return_, reason)
     plan = st.plan()
-    given = [v for v in (month, quarter, year) if v]
-    if len(given) > 1:
-        raise UsageProblem(msg("option.one_period", options=("--month", "--quarter", "--year")),
-                           msg("option.example.hint", example="--month 2023-06"))
-    key = parse_period(given[0], plan.info.year).key if given else None
+    key = _period_key(plan, month, quarter, year)
     unit_id = plan.unit_id(unit) if unit else None
     store = st.open_store(write=approve is not None or return_ is not None)
-    if store is None or not hasattr(store, "review_items"):
+    if store is None or not hasattr(store, "review_items"):  # a file store: one desk, nothing waits
         if store is not None:
             store.close()
         say(msg("review.single_desk"))
@@ -63,15 +54,34 @@ def review(
         items = in_period(store.review_items(), key)
         if approve is None and return_ is None:
             _show(by_unit(plan, items, unit_id or store.my_unit()), fmt)
-            return
-        listed = [i for i in items if i.status == "submitted" and (unit_id is None or i.unit == unit_id)]
-        if approve is not None:
-            ids = [i.id for i in listed] if approve.strip().lower() == "all" else _ids(approve)
-            done = store.review(ids, "approved", None, _by(by), _now())
+        elif approve is not None:
+            listed = [i.id for i in items if i.status == "submitted" and unit_id in (None, i.unit)]
+            done = store.review(listed if approve.strip().lower() == "all" else _ids(approve), "approved", None,
+                                _by(by), _now())
             say(msg("said.approved", count=len(done)))
         else:
             done = store.review(_ids(return_), "returned", reason.strip(), _by(by), _now())
             say(msg("said.returned", count=len(done), reason=reason.strip()))
+
+
+def _check_decision(approve: str | None, return_: str | None, reason: str | None) -> None:
+    """One decision at a time, and a return says why."""
+    if return_ is not None and not (reason or "").strip():
+        raise UsageProblem(msg("review.reason_needed"), msg("option.example.hint",
+                                                             example="--return 12 --reason 口径不对"))
+    if approve is not None and return_ is not None:
+        raise UsageProblem(msg("review.one_decision"), msg("option.example.hint", example="--approve 12,13"))
+
+
+def _period_key(plan, month: str | None, quarter: str | None, year: str | None) -> str | None:
+    """The one period asked for (its key), or None for every period."""
+    from liupi_cli.periods import parse_period
+
+    given = [v for v in (month, quarter, year) if v]
+    if len(given) > 1:
+        raise UsageProblem(msg("option.one_period", options=("--month", "--quarter", "--year")),
+                           msg("option.example.hint", example="--month 2023-06"))
+    return parse_period(given[0], plan.info.year).key if given else None
 
 
 def _ids(text: str) -> list[int]:
@@ -100,18 +110,18 @@ def _show(queues, fmt: Fmt) -> None:
         write_out(dump_json([{"unit": q.unit, "unit_name": str(q.name), "figures": [vars(i) for i in q.items]}
                              for q in queues]), None)
         return
-    lines = []
-    for q in queues:
-        lines.append(f"{q.name} ({len(q.items)})")
-        for i in q.items:
-            mark = f"  {msg('review.returned_mark', reason=i.reason)}" if i.status == "returned" else ""
-            baseline = " baseline" if i.baseline else ""
-            lines.append(f"  #{i.id}\t{i.indicator}\t{i.period}{baseline}\t{i.entered}\t{i.recorded_by}\t"
-                         f"{i.recorded_at}{mark}")
+    lines = [line for q in queues for line in [f"{q.name} ({len(q.items)})", *map(_item_line, q.items)]]
     if lines:
         write_out(inert("\n".join(lines)) + "\n", None)
     waiting = sum(1 for q in queues for i in q.items if i.status == "submitted")
     say(msg("said.review_waiting", count=waiting, units=sum(1 for q in queues if q.items)))
+
+
+def _item_line(i) -> str:
+    """One figure: record, indicator, period, as entered, by whom and when; a returned one marked 退回: reason."""
+    mark = f"  {msg('review.returned_mark', reason=i.reason)}" if i.status == "returned" else ""
+    baseline = " baseline" if i.baseline else ""
+    return f"  #{i.id}\t{i.indicator}\t{i.period}{baseline}\t{i.entered}\t{i.recorded_by}\t{i.recorded_at}{mark}"
 
 
 def register(app: typer.Typer) -> None:
