@@ -192,3 +192,16 @@ def test_init_server_brings_an_older_schema_forward_keeping_its_records(pg):
         assert [(r.indicator, r.value, r.recorded_by) for r in s.records()] == [("gdp_growth", 4.5, "old")]
         assert [(r.indicator, r.value) for r in s.current_records()] == [("gdp_growth", 4.5)]  # approved
         assert s.review_items() == []
+
+
+def test_info_names_the_server_and_outputs_are_written_beside_it(server_store, mini, tmp_path, monkeypatch):
+    monkeypatch.setenv("LIUPI_DB", server_store)
+    run = Run(mini)
+    assert run("update", "new_urban_jobs", "1500", "--period", "2023-06").exit_code == 0
+    info = run("info")
+    assert info.exit_code == 0 and f"records:    {server_store} (from LIUPI_DB; 1 figure(s), 0 task update(s)" in \
+        info.stdout
+    out = tmp_path / "2023-06.xlsx"
+    assert run("report", "--month", "2023-06", "--out", str(out)).exit_code == 0 and out.is_file()
+    assert run("export", "--out", str(tmp_path / "all.csv")).exit_code == 0
+    assert (tmp_path / "all.csv").read_text(encoding="utf-8-sig").count("\n") == 2
