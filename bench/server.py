@@ -12,7 +12,7 @@
 
 A throwaway PostgreSQL is started on a unix socket (tests/server/pgserver.py; as root it runs as nobody) and
 removed at the end. Usage: python bench/server.py [--bureaus 60] [--figures 100] [--races 50] [--kills 5]
-[--counties 100] [--skip-province]
+[--counties 100] [--skip-province | --only-province]
 """
 
 from __future__ import annotations
@@ -228,31 +228,24 @@ def _timed(args: list[str], env: dict, err: Path) -> tuple[float, float, int]:
 
 
 def province(server: PgServer, tmp: Path, counties: int, runs: int = 3) -> dict:
-    import province as gen
-
-    from liupi_cli.plan import load_plan
-    from liupi_cli.server_address import ServerAddress
-    from liupi_cli.store_copy import copy_store
-    from liupi_cli.store_pg import init_server, who_answers
-
-    folder = gen.province_plan(tmp / "province", counties)
-    plan = load_plan(folder)
-    db = folder / "records.db"
-    records = gen.fill_store(db, plan, range(1, 12))  # January to November; December is the import
+    """Made by whole processes (bench/province.py, `liupi store init-server`, `liupi store copy`), so that this
+    one stays small: a child's peak memory counts what it was forked from."""
+    folder, db = tmp / "province", tmp / "province" / "records.db"
+    subprocess.run([sys.executable, str(REPO / "bench" / "province.py"), str(folder), "--counties", str(counties),
+                    "--months", "11"], check=True, stdout=subprocess.DEVNULL)  # January to November
     url = _schema(server, "province")
-    init_server(url, plan.info.id, who_answers(plan))
-    start = time.perf_counter()
-    copy_store(db, ServerAddress(url), plan.info.id)
-    copy_s = time.perf_counter() - start
-    sheet = tmp / "december.csv"
-    rows = gen.month_csv(sheet, plan, 12)
-    out: dict = {"indicators": len(plan.indicators), "records_before_import": records, "import_rows": rows,
-                 "copy_to_server_s": round(copy_s, 2)}
     base = {**os.environ, "PYTHONPATH": str(REPO), "LIUPI_USER": "bench", "XDG_CACHE_HOME": str(tmp / "cache")}
+    init = _timed(["--data-dir", str(folder), "store", "init-server", url], base, tmp / "init.err")
+    copy = _timed(["--data-dir", str(folder), "store", "copy", str(db), url], base, tmp / "copy.err")
+    sheet = tmp / "december.csv"
+    rows = _december(folder, sheet)
+    out: dict = {"import_rows": rows, "init_server_s": round(init[0], 2), "copy_to_server_s": round(copy[0], 2),
+                 "copy_mb": round(copy[1]), "copy_exit": copy[2]}
     for engine, env in (("sqlite", {**base, "LIUPI_DB": str(db)}), ("server", {**base, "LIUPI_DB": url})):
-        # the generated figures are not all plausible (a count with decimals): --force, as bench_import.py
-        imp = _timed(["--data-dir", str(folder), "update", "--file", str(sheet), "--revise", "--force"], env,
-                     tmp / f"import-{engine}.err")
+        # the generated figures are not all plausible (a count with decimals, a rate that falls): --force
+        # with a note, as an office does
+        imp = _timed(["--data-dir", str(folder), "update", "--file", str(sheet), "--revise", "--force", "--note",
+                      "bench"], env, tmp / f"import-{engine}.err")
         reps = [_timed(["--data-dir", str(folder), "report", "--month", f"{YEAR}-12", "--format", "json"], env,
                        tmp / f"report-{engine}.err") for _ in range(runs)]
         out[engine] = {"import_s": round(imp[0], 2), "import_mb": round(imp[1]), "import_exit": imp[2],
@@ -264,6 +257,16 @@ def province(server: PgServer, tmp: Path, counties: int, runs: int = 3) -> dict:
     return out
 
 
+def _december(folder: Path, sheet: Path) -> int:
+    """December's figures as a CSV, written by a child process (the plan is loaded there, not here)."""
+    code = ("import sys; sys.path[:0] = [sys.argv[3], sys.argv[4]]\nimport province\n"
+            "from liupi_cli.plan import load_plan\n"
+            "print(province.month_csv(__import__('pathlib').Path(sys.argv[2]), load_plan(sys.argv[1]), 12))")
+    done = subprocess.run([sys.executable, "-c", code, str(folder), str(sheet), str(REPO), str(REPO / "bench")],
+                          check=True, capture_output=True, text=True)
+    return int(done.stdout.strip())
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--bureaus", type=int, default=60)
@@ -272,12 +275,16 @@ def main() -> None:
     ap.add_argument("--kills", type=int, default=5)
     ap.add_argument("--counties", type=int, default=100)
     ap.add_argument("--skip-province", action="store_true")
+    ap.add_argument("--only-province", action="store_true")
     a = ap.parse_args()
     sys.path.insert(0, str(REPO / "bench"))
     tmp = Path(tempfile.mkdtemp(prefix="liupi-bench-server-"))
     server = start_server()
     try:
         report: dict = {}
+        if a.only_province:
+            print(json.dumps({"province": province(server, tmp, a.counties)}), flush=True)
+            return
         many = sixty_bureaus(server, tmp, a.bureaus, a.figures)
         url, plan = many.pop("url"), many.pop("plan")
         report["bureaus_at_once"] = many

@@ -377,14 +377,13 @@ class PgStore:
         return InputRefused(msg("store.race"), msg("store.race.hint"))
 
     def _current_for(self, keys: set[tuple[str, str, bool]]) -> dict[tuple[str, str, bool], Record]:
+        """The current figure of each key of a batch: the current figures of the batch's indicators (one
+        index range each), kept when their key is the batch's."""
         if not keys:
             return {}
-        inds, pers, bases = zip(*keys)
-        rows = self.db.execute(
-            f"{_SELECT_RECORD} FROM unnest(%s::text[], %s::text[], %s::boolean[]) AS k(indicator, period, baseline) "
-            "JOIN records r ON r.indicator = k.indicator AND r.period = k.period AND r.baseline = k.baseline "
-            f"WHERE {_IS_CURRENT} ORDER BY r.id", (list(inds), list(pers), list(bases))).fetchall()
-        return {(row[1], row[2], row[3]): _record(row) for row in rows}
+        rows = self.db.execute(f"{_SELECT_RECORD} FROM records r WHERE r.indicator = ANY(%s) AND {_IS_CURRENT} "
+                               "ORDER BY r.id", (sorted({k[0] for k in keys}),)).fetchall()
+        return {key: _record(row) for row in rows if (key := (row[1], row[2], row[3])) in keys}
 
     @paused_gc()
     def current_records(self, include_submitted: bool = False) -> list[CurrentFigure]:
@@ -394,9 +393,12 @@ class PgStore:
         shown = ["approved", "submitted"] if include_submitted else ["approved"]
         with self._reading():
             rows = self.db.execute(
-                "SELECT DISTINCT ON (r.indicator, r.period, r.baseline) r.id, r.indicator, r.period, r.baseline, "
-                "r.value, r.entered, r.supersedes, f.status FROM records r JOIN figure_review f ON f.id = r.id "
-                "WHERE f.status = ANY(%s) ORDER BY r.indicator, r.period, r.baseline, r.id DESC", (shown,)).fetchall()
+                "WITH last AS (SELECT DISTINCT ON (record) record, decision FROM reviews ORDER BY record, id DESC), "
+                "figures AS (SELECT r.id, r.indicator, r.period, r.baseline, r.value, r.entered, r.supersedes, "
+                "CASE WHEN NOT r.review_needed THEN 'approved' ELSE COALESCE(v.decision, 'submitted') END AS status "
+                "FROM records r LEFT JOIN last v ON v.record = r.id) "
+                "SELECT DISTINCT ON (indicator, baseline, period) * FROM figures WHERE status = ANY(%s) "
+                "ORDER BY indicator, baseline, period, id DESC", (shown,)).fetchall()
         rows.sort(key=lambda r: r[0])
         self.submitted = [CurrentFigure(*r[:7]) for r in rows if r[7] == "submitted"]
         return [CurrentFigure(*r[:7]) for r in rows]
