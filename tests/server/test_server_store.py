@@ -137,8 +137,11 @@ def test_two_writing_one_figure_at_once_one_wins_and_the_other_is_told_who(serve
 
     other = threading.Thread(target=office)
     other.start()
-    time.sleep(1.0)
-    assert other.is_alive()  # waiting on the first writer's uncommitted figure
+    with psycopg.connect(server_store, autocommit=True) as watch:  # until the office waits on the first writer
+        deadline = time.monotonic() + 60
+        while not watch.execute("SELECT 1 FROM pg_stat_activity WHERE wait_event_type = 'Lock'").fetchone():
+            assert time.monotonic() < deadline and other.is_alive()
+            time.sleep(0.05)
     first.commit()
     other.join(30)
     first.close()
