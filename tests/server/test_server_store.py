@@ -8,6 +8,7 @@ import subprocess
 import sys
 import threading
 import time
+from pathlib import Path
 
 import pytest
 from conftest import REPO, Run
@@ -208,3 +209,28 @@ def test_info_names_the_server_and_outputs_are_written_beside_it(server_store, m
     assert run("report", "--month", "2023-06", "--out", str(out)).exit_code == 0 and out.is_file()
     assert run("export", "--out", str(tmp_path / "all.csv")).exit_code == 0
     assert (tmp_path / "all.csv").read_text(encoding="utf-8-sig").count("\n") == 2
+
+
+def test_ids_and_periods_sort_byte_by_byte_as_in_sqlite_whatever_the_database_collation(server_store):
+    """History and export list records in the same order from both stores: the columns they are sorted by
+    compare bytes (COLLATE "C"), not the server's language rules (where "a_b" and "ab" or "Z" and "a" swap)."""
+    import psycopg
+
+    from liupi_cli.store import Store
+    from liupi_cli.store_pg import PgStore
+
+    names = ["b_x", "bx", "B", "a", "A_1", "县", "_z"]
+    with psycopg.connect(server_store) as db:
+        collations = dict(db.execute(
+            "SELECT table_name || '.' || column_name, collation_name FROM information_schema.columns WHERE "
+            "table_schema = current_schema() AND table_name IN ('records', 'task_progress') AND "
+            "column_name IN ('indicator', 'period', 'task')").fetchall())
+    assert collations == {"records.indicator": "C", "records.period": "C", "task_progress.task": "C"}
+    with PgStore(server_store, "mini-2023") as s, Store(Path.cwd() / "r.db", "mini-2023") as f:
+        for store in (s, f):
+            store.add_many([rec(indicator=n, period=p) for n in names for p in ("2023-06", "2023-1-2", "2023Q2")],
+                           "a", "t")
+            for n in names:
+                store.set_task(n, __import__("datetime").date(2023, 6, 1), "done", None, None, "a", "t")
+        assert [(r.indicator, r.period) for r in s.records()] == [(r.indicator, r.period) for r in f.records()]
+        assert [t.task for t in s.task_updates()] == [t.task for t in f.task_updates()]
