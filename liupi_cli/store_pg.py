@@ -38,6 +38,13 @@ _RECORD_COLUMNS = ("id", "indicator", "period", "baseline", "value", "entered", 
 _SELECT_RECORD = "SELECT " + ", ".join(f"r.{c}" for c in _RECORD_COLUMNS)
 _IS_CURRENT = "NOT EXISTS (SELECT 1 FROM records s WHERE s.supersedes = r.id)"
 _TASK_COLUMNS = "id, task, date, status, percent, note, recorded_by, recorded_at"
+_TYPES = ("bigint", "text", "text", "boolean", "double precision", "text", "text", "text", "text", "text", "text",
+          "text", "bigint", "text")
+# A batch in one statement: a column per array (one round trip, however many rows), and whether it needs review
+# asked once (an init plan) rather than once a row as the column's default would
+_INSERT_RECORDS = (f"INSERT INTO records ({', '.join(_RECORD_COLUMNS)}, review_needed) SELECT *, "
+                   "(SELECT liupi_needs_review()) FROM unnest("
+                   + ", ".join(f"%s::{t}[]" for t in _TYPES) + ")")
 
 
 def _v1(db: psycopg.Connection) -> None:
@@ -343,11 +350,8 @@ class PgStore:
             with self._tx() as db:
                 seen = self._current_for({(n.indicator, n.period, n.baseline) for n in news})
                 out = _chain(news, dict(seen), by, at, revise, batch, self._next_ids(db, len(news)))
-                with db.cursor() as cur:
-                    cur.executemany(
-                        f"INSERT INTO records ({', '.join(_RECORD_COLUMNS)}) "
-                        f"VALUES ({', '.join(['%s'] * len(_RECORD_COLUMNS))})",
-                        [tuple(getattr(r, c) for c in _RECORD_COLUMNS) for r in out])
+                if out:
+                    db.execute(_INSERT_RECORDS, [[getattr(r, c) for r in out] for c in _RECORD_COLUMNS])
         except StoreError as exc:
             cause = exc.__cause__
             if isinstance(cause, pgerr.UniqueViolation | pgerr.ForeignKeyViolation):
@@ -379,12 +383,13 @@ class PgStore:
         return InputRefused(msg("store.race"), msg("store.race.hint"))
 
     def _current_for(self, keys: set[tuple[str, str, bool]]) -> dict[tuple[str, str, bool], Record]:
-        """The current figure of each key of a batch: the current figures of the batch's indicators (one
-        index range each), kept when their key is the batch's."""
+        """The current figure of each key of a batch: the current figures of the batch's indicators in the
+        batch's periods (an index range each), kept when their key is the batch's."""
         if not keys:
             return {}
-        rows = self.db.execute(f"{_SELECT_RECORD} FROM records r WHERE r.indicator = ANY(%s) AND {_IS_CURRENT} "
-                               "ORDER BY r.id", (sorted({k[0] for k in keys}),)).fetchall()
+        rows = self.db.execute(f"{_SELECT_RECORD} FROM records r WHERE r.indicator = ANY(%s) AND r.period = ANY(%s) "
+                               f"AND {_IS_CURRENT} ORDER BY r.id",
+                               (sorted({k[0] for k in keys}), sorted({k[1] for k in keys}))).fetchall()
         return {key: _record(row) for row in rows if (key := (row[1], row[2], row[3])) in keys}
 
     @paused_gc()
