@@ -84,12 +84,8 @@ def report(
     store = st.open_store(write=False)
     if store:
         with store:
-            records, updates, figures = store.current_records(**({"include_submitted": True} if include_submitted
-                                                                  and hasattr(store, "review_items") else {})), \
-                store.task_updates(), store.figures_up_to(period)
-            if getattr(store, "submitted", None):  # a server store: the submitted figures shown (docs/server.md)
-                say(msg("review.submitted_shown", count=len(store.submitted),
-                        ids=", ".join(f"{r.indicator} {r.period} (#{r.id})" for r in store.submitted)))
+            records, updates, figures = _judged(store, include_submitted), store.task_updates(), \
+                store.figures_up_to(period)
     lights = [x.strip() for x in light.split(",")] if light else None
     rep = build_report(plan, records, period, task_updates=updates, battle=battle, unit=unit, lights=lights)
     _write(rep, fmt, lang, out)
@@ -109,6 +105,18 @@ def report(
     missing = ("no_data", "no_year_end_figure", "no_baseline", "unreported")
     if ("red" in fail and c.red) or ("missing" in fail and any(r.status in missing for r in rep.rows)):
         raise typer.Exit(ExitCode.INVALID)
+
+
+def _judged(store, include_submitted: bool) -> list:
+    """The figures a report judges; a server store's submitted ones too when asked, named on stderr
+    (docs/server.md)."""
+    if not (include_submitted and hasattr(store, "review_items")):
+        return store.current_records()
+    records = store.current_records(include_submitted=True)
+    if store.submitted:
+        say(msg("review.submitted_shown", count=len(store.submitted),
+                ids=", ".join(f"{r.indicator} {r.period} (#{r.id})" for r in store.submitted)))
+    return records
 
 
 def _no_figures(st, period: Period) -> str:
