@@ -42,7 +42,7 @@ _TYPES = ("bigint", "text", "text", "boolean", "double precision", "text", "text
           "text", "bigint", "text")
 # A batch in one statement: a column per array (one round trip, however many rows), and whether it needs review
 # asked once (an init plan) rather than once a row as the column's default would
-_INSERT_RECORDS = (f"INSERT INTO records ({', '.join(_RECORD_COLUMNS)}, review_needed) SELECT *, "
+INSERT_RECORDS = (f"INSERT INTO records ({', '.join(_RECORD_COLUMNS)}, review_needed) SELECT *, "
                    "(SELECT liupi_needs_review()) FROM unnest("
                    + ", ".join(f"%s::{t}[]" for t in _TYPES) + ")")
 
@@ -351,7 +351,7 @@ class PgStore:
                 seen = self._current_for({(n.indicator, n.period, n.baseline) for n in news})
                 out = _chain(news, dict(seen), by, at, revise, batch, self._next_ids(db, len(news)))
                 if out:
-                    db.execute(_INSERT_RECORDS, [[getattr(r, c) for r in out] for c in _RECORD_COLUMNS])
+                    db.execute(INSERT_RECORDS, [[getattr(r, c) for r in out] for c in _RECORD_COLUMNS])
         except StoreError as exc:
             cause = exc.__cause__
             if isinstance(cause, pgerr.UniqueViolation | pgerr.ForeignKeyViolation):
