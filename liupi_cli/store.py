@@ -670,6 +670,10 @@ def _task_update(row: sqlite3.Row, current: bool) -> TaskUpdate:
 
 
 def open_store(path: Path, plan: Plan, readonly: bool = False) -> Store:
+    if getattr(path, "is_server", False):  # a postgresql:// address (liupi_cli.server_address)
+        from liupi_cli.store_pg import PgStore
+
+        return PgStore(str(path), plan.info.id, readonly=readonly)
     return Store(path, plan.info.id, readonly=readonly)
 
 

@@ -106,6 +106,10 @@ def read_settings(path: Path) -> tuple[Path, Path | None]:
     base = path.parent
     plan = base / Path(data.get("plan", PLAN_FOLDER)).expanduser()
     store = base / Path(data["store"]).expanduser() if "store" in data else None
+    if "store" in data and data["store"].strip().lower().startswith(("postgresql://", "postgres://")):
+        from liupi_cli.server_address import server_address  # a server store (store_pg), not a file
+
+        store = server_address(data["store"], str(path))
     return plan, store
 
 
@@ -197,6 +201,10 @@ def store_location(ws: Workspace, plan_id: str, db_opt: Path | None, env: Mappin
     if db_opt is not None:
         return StoreLocation(Path(db_opt).expanduser(), "--db")
     if env.get("LIUPI_DB"):
+        if env["LIUPI_DB"].strip().lower().startswith(("postgresql://", "postgres://")):
+            from liupi_cli.server_address import server_address  # a server store (store_pg), not a file
+
+            return StoreLocation(server_address(env["LIUPI_DB"], "LIUPI_DB"), "LIUPI_DB")
         return StoreLocation(Path(env["LIUPI_DB"]).expanduser(), "LIUPI_DB")
     if ws.store is not None:
         return StoreLocation(ws.store, SETTINGS_FILE)

@@ -51,6 +51,9 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "rank": ("city_cmds", "The 排名通报: each county's score on each rule with its working, total, 位次, 进位/退位 "
              "against the previous month, the top three, and the city roll-up."),
     "plan": ("plan_import_cmds", "Make a plan from documents: import task lists, roll over to next year."),
+    "store": ("store_cmds", "The record store on a server: set it up, copy a store to it and back."),
+    "review": ("review_cmds", "报送 → 审核: list the figures waiting for the office's review per unit; approve "
+               "them, or return them."),
 }
 
 

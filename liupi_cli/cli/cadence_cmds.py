@@ -35,6 +35,13 @@ def load_records(st) -> tuple[list, list]:
     if store is None:
         return [], []
     with store:
+        if hasattr(store, "review_items"):  # a server store: what the office returned to this unit (docs/server.md)
+            from liupi_cli.review import returned_note
+
+            mine = store.my_unit()
+            for item in store.review_items(("returned",)):
+                if mine is None or item.unit == mine:
+                    say(returned_note(item))
         return store.records(), store.task_updates()
 
 

@@ -58,6 +58,8 @@ def report(
     fail_on: str | None = typer.Option(None, "--fail-on", metavar="WHAT",
                                           help="Exit 1 if any row is red and/or has no data: red, missing or "
                                           "red,missing."),
+    include_submitted: bool = typer.Option(False, "--include-submitted", help="A server store: judge submitted "
+                                           "figures not yet approved too (named on stderr)."),
 ) -> None:
     """Where do we stand? Every target with its latest figure, the gap, 序时进度 and a light.
 
@@ -81,7 +83,8 @@ def report(
     store = st.open_store(write=False)
     if store:
         with store:
-            records, updates, figures = store.current_records(), store.task_updates(), store.figures_up_to(period)
+            records, updates, figures = _judged(store, include_submitted), store.task_updates(), \
+                store.figures_up_to(period)
     lights = [x.strip() for x in light.split(",")] if light else None
     rep = build_report(plan, records, period, task_updates=updates, battle=battle, unit=unit, lights=lights)
     from liupi_cli.cli.report_table import next_steps
@@ -102,6 +105,18 @@ def report(
     missing = ("no_data", "no_year_end_figure", "no_baseline", "unreported")
     if ("red" in fail and c.red) or ("missing" in fail and any(r.status in missing for r in rep.rows)):
         raise typer.Exit(ExitCode.INVALID)
+
+
+def _judged(store, include_submitted: bool) -> list:
+    """The figures a report judges; a server store's submitted ones too when asked, named on stderr
+    (docs/server.md)."""
+    if not (include_submitted and hasattr(store, "review_items")):
+        return store.current_records()
+    records = store.current_records(include_submitted=True)
+    if store.submitted:
+        say(msg("review.submitted_shown", count=len(store.submitted),
+                ids=", ".join(f"{r.indicator} {r.period} (#{r.id})" for r in store.submitted)))
+    return records
 
 
 def _no_figures(st, period: Period) -> str:

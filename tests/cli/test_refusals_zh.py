@@ -43,6 +43,9 @@ CASES = [
     (["rank", "--month", "2023-06"], ["mini"]),
     (["plan", "import", "nofile.csv"], ["nofile.csv"]),
     (["init", "somewhere"], []),
+    (["store", "init-server"], []),
+    (["store", "copy", "nofile.db", "postgresql://office:pw@localhost/liupi"], ["nofile.db"]),
+    (["review", "--return", "12"], []),
 ]
 IDS = [f"{i}-{'-'.join(c[0][:2])}" for i, c in enumerate(CASES)]
 
