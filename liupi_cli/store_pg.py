@@ -29,7 +29,7 @@ from liupi_cli.gcpause import paused_gc
 from liupi_cli.messages import msg
 from liupi_cli.periods import Period, within
 from liupi_cli.review import ReviewItem
-from liupi_cli.store import CurrentFigure, Duplicate, NewRecord, Record, StoredFigure, TaskUpdate
+from liupi_cli.store import CurrentFigure, Duplicate, NewRecord, Record, Standing, TaskUpdate, standing
 
 SCHEMA_VERSION = 3
 CONNECT_TIMEOUT_S = 10  # unless the address says otherwise (?connect_timeout=)
@@ -329,12 +329,13 @@ class PgStore:
         return _record(row) if row else None
 
     @paused_gc()
-    def current_figures(self, indicator: str | None = None) -> dict[tuple[str, str, bool], StoredFigure]:
-        query = ("SELECT id, indicator, period, baseline, value, entered, recorded_by, recorded_at FROM records r "
+    def current_figures(self, indicator: str | None = None) -> dict[tuple[str, str, bool], CurrentFigure]:
+        query = ("SELECT id, indicator, period, baseline, value, entered, supersedes, recorded_by, recorded_at "
+                 "FROM records r "
                  f"WHERE {_IS_CURRENT}" + (" AND indicator = %s" if indicator else "") + " ORDER BY id")
         with self._reading():
             rows = self.db.execute(query, (indicator,) if indicator else ()).fetchall()
-        return {(r[1], r[2], r[3]): StoredFigure(*r) for r in rows}
+        return {(r[1], r[2], r[3]): CurrentFigure(*r) for r in rows}
 
     def add(self, new: NewRecord, by: str, at: str, revise: bool = False) -> Record:
         return self.add_many([new], by, at, revise=revise)[0]
@@ -402,13 +403,14 @@ class PgStore:
             rows = self.db.execute(
                 "WITH last AS (SELECT DISTINCT ON (record) record, decision FROM reviews ORDER BY record, id DESC), "
                 "figures AS (SELECT r.id, r.indicator, r.period, r.baseline, r.value, r.entered, r.supersedes, "
+                "r.recorded_by, r.recorded_at, "
                 "CASE WHEN NOT r.review_needed THEN 'approved' ELSE COALESCE(v.decision, 'submitted') END AS status "
                 "FROM records r LEFT JOIN last v ON v.record = r.id) "
                 "SELECT DISTINCT ON (indicator, baseline, period) * FROM figures WHERE status = ANY(%s) "
                 "ORDER BY indicator, baseline, period, id DESC", (shown,)).fetchall()
         rows.sort(key=lambda r: r[0])
-        self.submitted = [CurrentFigure(*r[:7]) for r in rows if r[7] == "submitted"]
-        return [CurrentFigure(*r[:7]) for r in rows]
+        self.submitted = [CurrentFigure(*r[:9]) for r in rows if r[9] == "submitted"]
+        return [CurrentFigure(*r[:9]) for r in rows]
 
     # -- review (报送 → 审核) ----------------------------------------------
 
@@ -520,7 +522,7 @@ def _chain(news: list[NewRecord], current: dict[tuple[str, str, bool], Record], 
     for new, next_id in zip(news, ids):
         key = (new.indicator, new.period, new.baseline)
         old = current.get(key)
-        if old is not None and not revise:
+        if standing(old.value if old else None, new.value, revise, writing=True) is Standing.DUPLICATE:
             raise Duplicate(new, old)
         rec = Record.model_construct(
             id=next_id, indicator=new.indicator, period=new.period, baseline=new.baseline, value=float(new.value),

@@ -63,6 +63,7 @@ def _required(command, leave_out: str | None = None) -> list[str]:
 def english_in(text: str, typed: list[str]) -> list[str]:
     """English words left in Chinese output once paths, places in a file, the user's text, ids and values are
     taken out."""
+    text = re.sub(r"`[^`\n]*`", "", text)  # commands, settings and file names quoted (before a path inside one)
     text = re.sub(r"[A-Za-z0-9_.~-]*(?:/[A-Za-z0-9_.@-]+)+/?", "", text)  # paths (their Chinese neighbours kept)
     text = re.sub(r"\b[a-z_]+(?:\[\d+\])*(?:\.[a-z_]+(?:\[\d+\])*)*(?=：)", "", text)  # where: tasks[0].deadline
     for t in sorted([*typed, *PLACEHOLDER.values(), "nosuch"], key=len, reverse=True):
@@ -156,6 +157,7 @@ OWN = [
     (["plan", "next", "--year", "2024", "a", "--out", "b"], []),
     (["plan", "next", "--year", "2024", "--fill", "nosuch.csv"], ["nosuch.csv"]),
     (["plan", "fill", "nosuch.csv"], ["nosuch.csv"]),
+    (["store", "add-role", "renshe", "--unit", "县人社局"], ["renshe"]),  # a SQLite store: no server to add it to
 ]
 
 
