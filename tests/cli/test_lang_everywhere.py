@@ -5,8 +5,7 @@ over LIUPI_LANG; neither: English. The commands are read from the typer app, so 
 from __future__ import annotations
 
 import pytest
-
-from tests.messages.test_refusal_walk import LEAVES, _required
+from messages.test_refusal_walk import LEAVES, _required
 
 # commands that succeed on the mini plan, to compare whole outputs (stdout and stderr)
 SUCCEEDS = [

@@ -17,11 +17,11 @@ from pathlib import Path
 
 import pytest
 import typer
+from cli.test_refusals_zh import CASES as REFUSALS_BY_COMMAND
 
 import liupi_cli
 from liupi_cli.cli.app import app
-from tests.cli.test_refusals_zh import CASES as REFUSALS_BY_COMMAND
-from tests.messages.test_catalogue import english_words
+from messages.test_catalogue import english_words
 
 SOURCE = Path(liupi_cli.__file__).parent
 
