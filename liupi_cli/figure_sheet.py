@@ -42,7 +42,7 @@ HEADINGS: dict[str, tuple[str, ...]] = {
 }
 _CANONICAL = {alias: key for key, aliases in HEADINGS.items() for alias in aliases}
 HEADER_SEARCH_ROWS = 10  # a title line or two above the headings is tolerated
-_NEEDED = ("period", "value")
+_NEEDED = ("value",)  # the period may come from --period alone (a sheet of one month often has no 期间 column)
 
 
 @dataclass(frozen=True)
@@ -77,7 +77,7 @@ def read_table(path: Path) -> Table:
         with path.open("rb") as fh:
             head = fh.read(8)
     except FileNotFoundError:
-        raise InputRefused(msg("file.not_found", path=path)) from None
+        raise InputRefused(msg("file.not_found", path=path), msg("file.not_found.hint")) from None
     except OSError as exc:
         raise InputRefused(msg("file.cannot_open", path=path, why=exc.strerror)) from None
     suffix = path.suffix.lower()
@@ -326,7 +326,7 @@ def _find_header(path: Path, raw: list[tuple[int, list]], cells: bool) -> tuple[
         if seen >= HEADER_SEARCH_ROWS:
             break
     have = set((first or {}).values())
-    missing = [k for k in ("id", *_NEEDED) if k not in have and not (k == "id" and "name" in have)]
+    missing = [k for k in ("id", "period", *_NEEDED) if k not in have and not (k == "id" and "name" in have)]
     raise InputRefused(msg("file.no_headings", path=path, columns=", ".join(missing)), msg("file.no_headings.hint"))
 
 

@@ -269,6 +269,8 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "task.not_started_done.hint": ("record it as in_progress", "请记为 in_progress（推进中）"),
     # files read
     "file.not_found": ("{path}: file not found", "{path}：文件不存在"),
+    "file.not_found.hint": ("check the name and the folder you run liupi in (a relative path starts there)",
+                            "请检查文件名和运行 liupi 的目录（相对路径从该目录算起）"),
     "file.cannot_open": ("{path}: cannot open: {why}", "{path}：无法打开：{why}"),
     "file.xls": ("{path}: an old Excel 97–2003 (.xls) workbook", "{path}：旧版 Excel 97–2003（.xls）工作簿"),
     "file.xls.hint": ("save it as .xlsx (Excel 工作簿) or CSV", "请另存为 .xlsx（Excel 工作簿）或 CSV"),
@@ -401,6 +403,10 @@ CATALOGUE: dict[str, tuple[str, str]] = {
                               "已修订 {id} {period} 去年同期数：{value}（{by}，记录 {record}）"),
 
     # -- recording, the store, workspaces --
+    "record.no_period": ("no period: the row's 期间 cell is empty and --period was not given",
+                         "没有统计期：该行“期间”为空，也未给出 --period"),
+    "record.no_period.hint": ("fill the 期间 column, or give the month of the whole file, e.g. --period 2023-06",
+                              "请填写“期间”列，或为整个文件指定月份，例如 --period 2023-06"),
     "word.fifo": ("a FIFO (named pipe)", "命名管道（FIFO）"),
     "word.char_device": ("a character device", "字符设备"),
     "word.block_device": ("a block device", "块设备"),
@@ -536,6 +542,10 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "fill.unwritable.hint": ("check the folder is writable", "请检查该目录是否可写"),
 
     # -- products and their formats --
+    "output.out_dir_is_file": ("{path} is a file, not a folder: the products are written into a folder",
+                               "{path} 是文件而不是文件夹：各文件须写入一个文件夹"),
+    "output.out_dir_is_file.hint": ("name a folder (it is made if missing), e.g. `--out-dir circulars`",
+                                    "请给出文件夹（不存在时自动创建），例如 `--out-dir circulars`"),
     "lock.symlink": ("{path} is a symbolic link; liupi never follows one for its lock",
                      "{path} 是符号链接；liupi 不会把它当作文件夹锁"),
     "lock.not_regular": ("{path} is not a regular file; liupi uses it as the folder's lock",

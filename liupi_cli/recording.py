@@ -121,7 +121,10 @@ def _row_record(plan: Plan, row: dict[str, str], force: bool, given: Given) -> N
     if row.get("unit") and not any(ch.isalpha() or ch in "%‰" for ch in tail):
         value = value + row["unit"]
     baseline = _yes_no(row["baseline"]) if "baseline" in row else given.baseline
-    return make_record(plan, ident or name, value, row.get("period") or given.period or "", baseline=baseline,
+    period = row.get("period") or given.period
+    if not period:  # no 期间 cell (or no such column) and no --period
+        raise InputRefused(msg("record.no_period"), msg("record.no_period.hint"))
+    return make_record(plan, ident or name, value, period, baseline=baseline,
                        source=row.get("source") or given.source, note=row.get("note") or given.note, force=force)
 
 

@@ -26,7 +26,7 @@ def check_table_file(path: Path) -> None:
     try:
         info = os.stat(path)
     except FileNotFoundError as exc:
-        raise InputRefused(msg("file.not_found", path=path)) from exc
+        raise InputRefused(msg("file.not_found", path=path), msg("file.not_found.hint")) from exc
     except OSError as exc:
         raise InputRefused(msg("file.unreadable", path=path, why=exc.strerror)) from exc
     if not stat.S_ISREG(info.st_mode):  # a FIFO or a device would be waited on, or read for ever

@@ -13,7 +13,7 @@ from pathlib import Path
 
 from liupi_cli.atomic import write_atomic
 from liupi_cli.errors import OutputUnwritable
-from liupi_cli.messages import msg
+from liupi_cli.messages import msg, os_reason
 
 LOCK_NAME = ".liupi.lock"
 
@@ -68,6 +68,8 @@ def write_files(out_dir: Path, files: list[tuple[str, bytes]], on_written: Calla
     run writing there is waited for, ``wait_s`` seconds at most (then OutputUnwritable, exit 5)."""
     written: list[Path] = []
     target = out_dir
+    if out_dir.exists() and not out_dir.is_dir():  # --out-dir names a file: say so, not the system's "File exists"
+        raise OutputUnwritable(msg("output.out_dir_is_file", path=out_dir), msg("output.out_dir_is_file.hint"))
     try:
         out_dir.mkdir(parents=True, exist_ok=True)
         with _locked(out_dir, wait_s):
@@ -78,7 +80,7 @@ def write_files(out_dir: Path, files: list[tuple[str, bytes]], on_written: Calla
                 written.append(target)
                 on_written(target)
     except OSError as exc:
-        raise OutputUnwritable(msg("output.cannot_write", path=target, why=exc.strerror or exc),
+        raise OutputUnwritable(msg("output.cannot_write", path=target, why=os_reason(exc)),
                                msg("output.folder_room.hint")) from exc
     return written
 

@@ -119,7 +119,7 @@ def missing(
     year: str | None = typer.Option(None, "--year", "-y", help="2023, or last (annual figures are owed here)."),
     unit: str | None = typer.Option(None, "--unit", "-u", help="Only this lead unit (id or Chinese name)."),
     battle: str | None = typer.Option(None, "--battle", "-b", help="Only this battle (id, number or name)."),
-    fmt: Fmt | None = FormatOpt,
+    fmt: str | None = FormatOpt,
     out: Path | None = OutOpt,
     fail_on: str | None = typer.Option(None, "--fail-on", help="missing: exit 1 when anything is owed."),
 ) -> None:
@@ -154,7 +154,7 @@ def unit(
     month: str | None = typer.Option(None, "--month", "-m", help="2023-06, or last."),
     quarter: str | None = typer.Option(None, "--quarter", "-q", help="2023Q2, or last."),
     year: str | None = typer.Option(None, "--year", "-y", help="2023, or last."),
-    fmt: Fmt | None = FormatOpt,
+    fmt: str | None = FormatOpt,
     out: Path | None = OutOpt,
 ) -> None:
     """One bureau's page: the indicators it leads and co-leads with lights and gaps, its tasks (status,
@@ -201,7 +201,7 @@ def summary(
                                            "(created when missing), e.g. DIR/2023-06/月通报-2023-06.xlsx."),
     formats: str = typer.Option("md,xlsx", "--formats", help="With --out-dir: any of md,xlsx,html,json,csv,docx "
                                  "(docx: a Word document in 公文 layout, dated today)."),
-    fmt: Fmt | None = format_option(*SUMMARY_FORMATS, default="table; without --out-dir, to stdout"),
+    fmt: str | None = format_option(*SUMMARY_FORMATS, default="table; without --out-dir, to stdout"),
     fail_on: str | None = typer.Option(None, "--fail-on", help="Exit 1 after writing when the county is "
                                           "behind: red, missing, overdue (comma-separated)."),
 ) -> None:

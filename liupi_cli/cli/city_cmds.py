@@ -37,7 +37,7 @@ def collect(
     county: str | None = typer.Option(None, "--county", "-c", help="Only this county (its id in city.yaml)."),
     file: Path | None = typer.Option(None, "--file", help="With --county: the file received from it (`liupi "
                                         "export --format json` output), instead of its source in city.yaml."),
-    fmt: Fmt | None = format_option(*COLLECT_FORMATS, default="table"),
+    fmt: str | None = format_option(*COLLECT_FORMATS, default="table"),
 ) -> None:
     """Collect the counties' figures into the city's store (data/collected.db), each with its origin.
 
@@ -85,7 +85,7 @@ def collect(
 def rank(
     ctx: typer.Context,
     month: str = typer.Option(..., "--month", "-m", help="The month ranked, e.g. 2023-06 (figures up to it)."),
-    fmt: Fmt | None = format_option(*RANK_FORMATS),
+    fmt: str | None = format_option(*RANK_FORMATS),
     out: Path | None = out_option(),
     date: str | None = typer.Option(None, "--date", help="The date under the 落款 (docx), e.g. 2023-07-20. "
                                        "Default: today."),

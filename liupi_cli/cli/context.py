@@ -124,6 +124,10 @@ class State:
 
             raise OutputUnwritable(msg("output.in_use", option=option, path=out, what=hit),
                                    msg("output.other_file.hint"))
+        if out.is_dir():  # `--out /tmp`: refused as a folder (exit 5) before its name is read for a format
+            from liupi_cli.atomic import check_replaceable
+
+            check_replaceable(out)
 
 
 def __getattr__(name: str) -> Any:

@@ -59,9 +59,25 @@ def add_lang(command: Any) -> None:
         command.params.append(lang_option())
 
 
+FORMAT_ALIASES = {"md": "markdown", "txt": "table", "text": "table", "htm": "html"}  # as the file extensions say
+
+
 def format_option(*allowed: Fmt, default: str = "table, or from --out") -> Any:
-    """--format/-f, listing the formats a command writes."""
-    return typer.Option(None, "--format", "-f", metavar="FORMAT",
+    """--format/-f, listing the formats a command writes. A name it does not write (or no format at all) is
+    refused with the command's own formats; ``md``, ``txt`` and ``htm`` are read as the extensions read."""
+
+    def parse(text: str) -> Fmt:
+        from liupi_cli.cli.output import Fmt
+        from liupi_cli.messages import msg
+
+        name = text.strip().lower()
+        fmt = next((f for f in allowed if f.value == FORMAT_ALIASES.get(name, name)), None)
+        if fmt is None:
+            raise ValueError(msg("usage.not_a_choice", option="--format", given=text,
+                                   choices=", ".join(f.value for f in allowed)))
+        return Fmt(fmt)
+
+    return typer.Option(None, "--format", "-f", metavar="FORMAT", parser=parse,
                         help=f"{' | '.join(f.value for f in allowed)} (default {default}).")
 
 

@@ -29,6 +29,10 @@ def pick_format(fmt: Fmt | None, out: Path | None, allowed: tuple[Fmt, ...] | st
 
     if isinstance(allowed, str):
         allowed = registry.offered(allowed)
+    if out is not None and str(out) not in STREAMS and out.is_dir():  # `--out /tmp`: a folder, whatever its name
+        from liupi_cli.atomic import check_replaceable
+
+        check_replaceable(out)  # exit 5, "… is a folder"
     if fmt is None and out is not None:
         fmt = EXTENSIONS.get(out.suffix.lower())
         if fmt is None:

@@ -114,7 +114,7 @@ def targets(
     battle: str | None = BattleOpt,
     unit: str | None = UnitOpt,
     kind: str | None = KindOpt,
-    fmt: Fmt | None = FormatOpt,
+    fmt: str | None = FormatOpt,
     out: Path | None = OutOpt,
 ) -> None:
     """List the plan's indicators (targets).
@@ -141,7 +141,7 @@ def tasks(
     due_within: str | None = typer.Option(None, "--due-within", help="Timeline: only tasks not done whose "
                                              "deadline is within this span: 30d, 2w or 30."),
     as_of: str | None = typer.Option(None, "--as-of", help="Timeline as of this date, YYYY-MM-DD (default today)."),
-    fmt: Fmt | None = FormatOpt,
+    fmt: str | None = FormatOpt,
     out: Path | None = OutOpt,
 ) -> None:
     """List the plan's tasks. With --status, --overdue, --due-within or --as-of: each task on a timeline,

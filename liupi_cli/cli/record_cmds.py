@@ -386,7 +386,7 @@ def task_set(
 def history(
     ctx: typer.Context,
     item: str = typer.Argument(..., help="An indicator id or Chinese name, or a task id."),
-    fmt: Fmt | None = format_option(*HISTORY_FORMATS, default="table"),
+    fmt: str | None = format_option(*HISTORY_FORMATS, default="table"),
 ) -> None:
     """Show every record of an indicator or a task, revisions marked.
 
@@ -437,7 +437,7 @@ def _history_item(plan, item: str) -> str:
 
 def export(
     ctx: typer.Context,
-    fmt: Fmt | None = format_option(*EXPORT_FORMATS, default="from --out, else csv"),
+    fmt: str | None = format_option(*EXPORT_FORMATS, default="from --out, else csv"),
     out: Path | None = out_option("Write to FILE (needed for xlsx); the format follows its extension."),
 ) -> None:
     """Export every record, current and superseded, and every task update.

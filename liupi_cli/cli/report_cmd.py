@@ -53,7 +53,7 @@ def report(
                                        help="Only indicators this unit leads (id or name)."),
     light: str | None = typer.Option(None, "--light", "-l", metavar="LIGHTS",
                                         help="Only these lights: red,yellow,green,grey."),
-    fmt: Fmt | None = format_option(*REPORT_FORMATS),
+    fmt: str | None = format_option(*REPORT_FORMATS),
     out: Path | None = out_option(),
     fail_on: str | None = typer.Option(None, "--fail-on", metavar="WHAT",
                                           help="Exit 1 if any row is red and/or has no data: red, missing or "

@@ -30,7 +30,7 @@ def review(
                                        "their unit, with --reason."),
     reason: str | None = typer.Option(None, "--reason", help="Why they are returned, e.g. 口径不对."),
     by: str | None = typer.Option(None, "--by", help="Who reviews. Default: $LIUPI_USER, then the OS user."),
-    fmt: Fmt | None = format_option(*REVIEW_FORMATS, default="table"),
+    fmt: str | None = format_option(*REVIEW_FORMATS, default="table"),
 ) -> None:
     """报送 → 审核: list the figures waiting for the office's review per unit; approve them, or return them.
 

@@ -46,6 +46,14 @@ def _argument(param: Any) -> str:
     return param.metavar or param.name.upper()
 
 
+def _said_by_liupi(exc: BadParameter) -> Msg | None:
+    """The catalogue message of a ValueError raised by one of liupi's option parsers, if that is the cause."""
+    errors = exc.__cause__.errors(include_url=False) if hasattr(exc.__cause__, "errors") else []
+    error = errors[0].get("ctx", {}).get("error") if len(errors) == 1 else None
+    said = error.args[0] if isinstance(error, ValueError) and error.args else None
+    return said if isinstance(said, Msg) else None
+
+
 def _detail(exc: BadParameter) -> str:
     """Why a value was refused: pydantic's words for a number or a date that is not one (the catalogue's
     ``check.field.*``, from the error's type), else the exception's own text."""
@@ -68,6 +76,8 @@ def usage_message(exc: UsageError, argv: list[str]) -> Msg:
         if exc.param is not None and not exc.param.opts[0].startswith("-"):  # an argument: as the usage line says
             return msg("usage.missing", what=_argument(exc.param))
         return msg("usage.missing", what=_hint(exc))
+    if isinstance(exc, BadParameter) and (said := _said_by_liupi(exc)) is not None:
+        return said  # a value liupi's own parser refused (--format): its message whole
     if isinstance(exc, BadParameter) and exc.param is not None:
         desc = getattr(exc.param, "type_descriptor", None)
         choices: Any = getattr(desc, "choices", None) if desc is not None else None

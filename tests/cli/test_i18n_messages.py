@@ -101,7 +101,8 @@ def test_an_unknown_format_names_the_choices_in_chinese(run, monkeypatch):
     monkeypatch.setenv("LIUPI_LANG", "zh")
     result = run("report", "--month", "2023-06", "--format", "pdf")
     assert result.exit_code == 2
-    assert result.stderr.splitlines()[0].startswith("错误：选项 --format 的值“pdf”无效，可选：'table', 'markdown'")
+    first = result.stderr.splitlines()[0]
+    assert first == "错误：选项 --format 的值“pdf”无效，可选：table, markdown, csv, json, xlsx, html"
     assert "Value error" not in result.stderr
 
 
