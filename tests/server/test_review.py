@@ -87,3 +87,23 @@ def test_a_single_desk_store_has_nothing_to_review(mini):
     assert result.exit_code == 0 and "every figure is approved as recorded" in result.stderr
     report = run("report", "--month", "2023-06", "--format", "json", "--include-submitted")
     assert report.exit_code == 0 and '"actual": 1500' in report.stdout.replace(".0,", ",")
+
+
+def test_a_report_with_submitted_figures_marks_them_in_every_format(county):
+    a = _recorded(county("renshe")("update", "new_urban_jobs", "1500", "-p", "2023-06"))
+    run = county("office")
+    plain = run("report", "--month", "2023-06", "--format", "json")
+    assert plain.exit_code == 0 and '"review"' not in plain.stdout
+    shown = json.loads(run("report", "--month", "2023-06", "--format", "json", "--include-submitted").stdout)
+    assert [(r["id"], r["review"]) for r in shown["rows"] if "review" in r] == [("new_urban_jobs", "submitted")]
+    table = run("--lang", "zh", "report", "--month", "2023-06", "--include-submitted")
+    assert "1,500人（待审）" in table.stdout and f"(#{a})" in table.stderr
+    markdown = run("report", "--month", "2023-06", "--format", "markdown", "--include-submitted")
+    assert "1,500 (2023-06) (submitted)" in markdown.stdout
+    csv_en = run("report", "--month", "2023-06", "--format", "csv", "--include-submitted").stdout
+    assert csv_en.splitlines()[0].split(",").count("review") == 1 and ",submitted," in csv_en
+    assert "review" not in run("report", "--month", "2023-06", "--format", "csv").stdout.splitlines()[0]
+    assert county("office")("review", "--approve", str(a)).exit_code == 0
+    approved = run("report", "--month", "2023-06", "--include-submitted", "--format", "json")
+    assert '"review"' not in approved.stdout and '"actual": 1500' in approved.stdout.replace(".0,", ",")
+
