@@ -17,6 +17,7 @@ from liupi_cli.render.labels import (
     STATUS_BY_KIND,
     actual_figure,
     gap_text,
+    returned_mark,
     target_text,
     vocabulary,
 )
@@ -154,7 +155,8 @@ def missing_sections(m: MissingList, lang: str) -> list[Section]:
         if u.complete:
             items.append([u.unit_zh, w["complete"], "", "", ""])
         for f in u.figures:
-            items.append([u.unit_zh, w["figure"], f.id, f.name_zh + (TO_BE_SET[lang] if f.target_to_be_set else ""),
+            items.append([u.unit_zh, w["figure"], f.id, f.name_zh + (TO_BE_SET[lang] if f.target_to_be_set else "")
+                          + returned_mark(f.returned, lang),
                           f.period])
         for t in u.tasks:
             last = t.last_update.isoformat() if t.last_update else w["no_update"]
@@ -227,7 +229,7 @@ def unit_doc(page: UnitPage, lang: str) -> Doc:
                     _st(u.row.status, lang, u.row.kind)]
                    for u in page.indicators], light_column=7)
     tasks = task_section(w["tasks"], [t.task for t in page.tasks], lang, [t.role for t in page.tasks])
-    owed = [[w["figure"], f.id, f.name_zh, f.period] for f in page.owes.figures]
+    owed = [[w["figure"], f.id, f.name_zh + returned_mark(f.returned, lang), f.period] for f in page.owes.figures]
     owed += [[w["task"], t.id, t.title_zh, t.last_update.isoformat() if t.last_update else w["no_update"]]
              for t in page.owes.tasks]
     owes = Section(w["missing"], [w["what"], w["id"], w["name"], w["for"]], owed,

@@ -93,6 +93,16 @@ def review_mark(row: Row, lang: str) -> str:
     return said(f"review.mark.{row.review}", lang) if row.review else ""
 
 
+def returned_mark(reason: str | None, lang: str) -> str:
+    """What follows a figure owed again because the office returned it: （退回: 口径不对）; nothing otherwise."""
+    if reason is None:
+        return ""
+    from liupi_cli.messages import msg
+
+    text = msg("review.returned_mark", reason=reason).text(lang)
+    return f"（{text}）" if lang == "zh" else f" ({text})"
+
+
 def actual_figure(row: Row, lang: str = "en") -> str:
     """The latest figure in the indicator's own unit (158000万元 typed for a 亿元 target reads 15.80亿元);
     a milestone keeps the word it was recorded with (完成); marked when not approved yet."""
