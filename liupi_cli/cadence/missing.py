@@ -149,13 +149,19 @@ def _owe_figures(plan: Plan, ledger: _Ledger, records: Iterable[Record], period:
         if (key == "any" and ind.id in have_any) or (ind.id, key) in have:
             u.figures_in += 1
             continue
-        owed = period.key if key == "any" else key
-        back = sent_back.get((ind.id, key)) if key != "any" else next(
-            (r for (i, _), r in sent_back.items() if i == ind.id), None)  # a one-off: its figure returned, any period
-        u.figures.append(OwedFigure(id=ind.id, name_zh=ind.name_zh, name_en=ind.name_en, battle=ind.battle,
-                                    frequency=ind.frequency.value, period=owed, target_to_be_set=ind.target_to_be_set,
-                                    returned=returned[back.id] if back else None,
-                                    returned_record=back.id if back else None))
+        u.figures.append(_owed(ind, key, period, sent_back, returned))
+
+
+def _owed(ind: Indicator, key: str, period: Period, sent_back: dict[tuple[str, str], Record],
+          returned: Mapping[int, str]) -> OwedFigure:
+    """An indicator's figure owed for ``key`` (a period key, or "any" for a one-off: this period), with the office's
+    reason when the figure recorded was returned."""
+    back = sent_back.get((ind.id, key)) if key != "any" else next(
+        (r for (i, _), r in sent_back.items() if i == ind.id), None)  # a one-off: its figure returned, any period
+    return OwedFigure(id=ind.id, name_zh=ind.name_zh, name_en=ind.name_en, battle=ind.battle,
+                      frequency=ind.frequency.value, period=period.key if key == "any" else key,
+                      target_to_be_set=ind.target_to_be_set, returned=returned[back.id] if back else None,
+                      returned_record=back.id if back else None)
 
 
 def _owe_tasks(plan: Plan, ledger: _Ledger, task_updates: Iterable[TaskUpdate], start: dt.date, end: dt.date,
