@@ -1321,6 +1321,8 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "city.rule.deduction_cap": (", deduction at most {cap}", "，扣分上限{cap}"),
 
     # -- the server store and its review --
+    "review.mark.submitted": (" (submitted)", "（待审）"),
+    "review.mark.returned": (" (returned)", "（退回）"),
     "server.approved_locked": ("role {role} may not revise {id} {period}: the office approved it, so it is locked",
                                "角色 {role} 不能修订 {id} {period}：该数据已审核通过并锁定"),
     "review.office": ("the statistics office", "统计局"),

@@ -57,3 +57,13 @@ def returned_note(item: ReviewItem) -> Msg:
     """What a bureau is told of a figure the office sent back."""
     return msg("review.returned_note", reason=item.reason or "", id=item.indicator, period=item.period,
                entered=item.entered, record=item.id, by=item.reviewed_by or "", at=item.reviewed_at or "")
+
+
+def review_marks(items: list[ReviewItem]) -> dict[int, str]:
+    """What a report or a unit's page marks: record id -> "submitted" or "returned" (build_report's ``review``)."""
+    return {i.id: i.status for i in items if i.status in ("submitted", "returned")}
+
+
+def returned_reasons(items: list[ReviewItem]) -> dict[int, str]:
+    """The figures the office returned, owed again: record id -> the reason (build_missing's ``returned``)."""
+    return {i.id: i.reason or "" for i in items if i.status == "returned"}

@@ -8,7 +8,9 @@ When a figure is due (the lag model; the statistics office chases last month's f
 - annual indicators: only in the year list (`--year`), since they come out after the year ends;
 - one-off indicators (milestones, a raised standard): in the period holding their due date (undated: the
   year list), and any figure recorded up to the period settles them.
-Only the current figure for that exact period counts: an older figure does not answer for this one.
+Only the current figure for that exact period counts: an older figure does not answer for this one. On a
+server store, a figure the statistics office returned (退回, with a reason) does not count either: it is owed
+again, listed with the reason, until its unit records it anew (docs/server.md).
 
 Tasks: every task not done before the period began owes at least one progress update dated inside it.
 The lead unit owes (the battle's lead unit when none is named). A unit owing nothing is listed as complete.
@@ -17,9 +19,9 @@ The lead unit owes (the battle's lead unit when none is named). A unit owing not
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 
-from pydantic import BaseModel, computed_field
+from pydantic import BaseModel, Field, computed_field
 
 from liupi_cli.cadence.dekads import period_start
 from liupi_cli.cadence.timeline import updates_by_task
@@ -38,6 +40,9 @@ class OwedFigure(BaseModel):
     frequency: str
     period: str  # the period key the figure is owed for
     target_to_be_set: bool = False  # owed all the same; its target is not decided yet (a new year's plan)
+    # the office returned the figure recorded (退回): the reason, and the record returned; left out of JSON when not
+    returned: str | None = Field(default=None, exclude_if=lambda v: v is None)
+    returned_record: int | None = Field(default=None, exclude_if=lambda v: v is None)
 
 
 class OwedTask(BaseModel):
@@ -92,18 +97,23 @@ def owed_period(ind: Indicator, period: Period) -> str | None:
         else None
 
 
-def _recorded(records: Iterable[Record], period: Period) -> tuple[set[tuple[str, str]], set[str]]:
+def _recorded(records: Iterable[Record], period: Period, returned: Mapping[int, str]
+              ) -> tuple[set[tuple[str, str]], set[str], dict[tuple[str, str], Record]]:
     """The current figures recorded: (indicator, period key) pairs, and the indicators with any figure in the
-    year up to the period (what settles a one-off indicator)."""
+    year up to the period (what settles a one-off indicator); a returned figure is in neither, and is kept by
+    (indicator, period key) to say why it is owed again."""
     have: set[tuple[str, str]] = set()
     have_any: set[str] = set()
+    sent_back: dict[tuple[str, str], Record] = {}
     for r in records:
-        if r.current and not r.baseline:
+        if r.current and not r.baseline and r.id in returned:
+            sent_back[(r.indicator, r.period)] = r
+        elif r.current and not r.baseline:
             have.add((r.indicator, r.period))
             p = parse_period(r.period)
             if p.year == period.year and p.months <= period.months:
                 have_any.add(r.indicator)
-    return have, have_any
+    return have, have_any, sent_back
 
 
 class _Ledger:
@@ -121,9 +131,10 @@ class _Ledger:
 
 
 def _owe_figures(plan: Plan, ledger: _Ledger, records: Iterable[Record], period: Period, battle_id: str | None,
-                 unit_id: str | None) -> None:
-    """Each indicator's figure due in the period, counted in or owed by its lead unit."""
-    have, have_any = _recorded(records, period)
+                 unit_id: str | None, returned: Mapping[int, str]) -> None:
+    """Each indicator's figure due in the period, counted in or owed by its lead unit (a returned one owed again,
+    with the office's reason)."""
+    have, have_any, sent_back = _recorded(records, period, returned)
     for ind in plan.indicators.values():
         if battle_id and ind.battle != battle_id:
             continue
@@ -138,9 +149,19 @@ def _owe_figures(plan: Plan, ledger: _Ledger, records: Iterable[Record], period:
         if (key == "any" and ind.id in have_any) or (ind.id, key) in have:
             u.figures_in += 1
             continue
-        u.figures.append(OwedFigure(id=ind.id, name_zh=ind.name_zh, name_en=ind.name_en, battle=ind.battle,
-                                    frequency=ind.frequency.value, period=period.key if key == "any" else key,
-                                    target_to_be_set=ind.target_to_be_set))
+        u.figures.append(_owed(ind, key, period, sent_back, returned))
+
+
+def _owed(ind: Indicator, key: str, period: Period, sent_back: dict[tuple[str, str], Record],
+          returned: Mapping[int, str]) -> OwedFigure:
+    """An indicator's figure owed for ``key`` (a period key, or "any" for a one-off: this period), with the office's
+    reason when the figure recorded was returned."""
+    back = sent_back.get((ind.id, key)) if key != "any" else next(
+        (r for (i, _), r in sent_back.items() if i == ind.id), None)  # a one-off: its figure returned, any period
+    return OwedFigure(id=ind.id, name_zh=ind.name_zh, name_en=ind.name_en, battle=ind.battle,
+                      frequency=ind.frequency.value, period=period.key if key == "any" else key,
+                      target_to_be_set=ind.target_to_be_set, returned=returned[back.id] if back else None,
+                      returned_record=back.id if back else None)
 
 
 def _owe_tasks(plan: Plan, ledger: _Ledger, task_updates: Iterable[TaskUpdate], start: dt.date, end: dt.date,
@@ -170,13 +191,18 @@ def _owe_tasks(plan: Plan, ledger: _Ledger, task_updates: Iterable[TaskUpdate], 
 
 
 def build_missing(plan: Plan, records: Iterable[Record], task_updates: Iterable[TaskUpdate], period: Period, *,
-                  battle: str | None = None, unit: str | None = None) -> MissingList:
-    """The 催报 list for ``period``: per lead unit the figures and task updates owed, most owed first."""
+                  battle: str | None = None, unit: str | None = None,
+                  returned: Mapping[int, str] | None = None) -> MissingList:
+    """The 催报 list for ``period``: per lead unit the figures and task updates owed, most owed first.
+
+    ``returned``: a server store's figures the office returned, record id -> reason
+    (liupi_cli.review.returned_reasons); each is owed again, its reason in its row. None or empty: a SQLite
+    store, where nothing is returned."""
     battle_id = plan.battle_id(battle) if battle else None
     unit_id = plan.unit_id(unit) if unit else None
     start, end = period_start(period), period.end
     ledger = _Ledger(plan)
-    _owe_figures(plan, ledger, records, period, battle_id, unit_id)
+    _owe_figures(plan, ledger, records, period, battle_id, unit_id, returned or {})
     _owe_tasks(plan, ledger, task_updates, start, end, battle_id, unit_id)
     if unit_id:
         ledger.slot(unit_id)

@@ -185,8 +185,9 @@ def root(
         None, "--data-dir", "-d", metavar="DIR", help="A workspace (folder holding liupi.toml) or a plan folder "
         "holding targets.yaml and tasks.yaml. Default: $LIUPI_HOME, then the nearest liupi.toml here or above, "
         "then ./data, then the bundled sample plan.", show_default=False),
-    db: Path | None = typer.Option(None, "--db", metavar="FILE", help="Record store file. Default: $LIUPI_DB, "
-                                      "then liupi.toml's store, then records.db beside the plan (see `liupi info`)."),
+    db: str | None = typer.Option(None, "--db", metavar="FILE", help="Record store file, or a postgresql:// server "
+                                     "address. Default: $LIUPI_DB, then liupi.toml's store, then records.db beside "
+                                     "the plan (see `liupi info`)."),
     debug: bool = typer.Option(False, "--debug", help="Show a traceback for errors."),
     lang: Lang | None = typer.Option(None, "--lang", metavar="en|zh", help=LANG_HELP + " Also accepted after "
                                         "the command."),

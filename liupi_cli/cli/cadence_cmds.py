@@ -31,18 +31,31 @@ EXTENSION = {Fmt.markdown: "md"}  # a file's extension when it is not the format
 
 def load_records(st) -> tuple[list, list]:
     """Every record and task update in the store, read-only (none when it was never created)."""
+    records, updates, _, _ = load_reviewed(st)
+    return records, updates
+
+
+def load_reviewed(st) -> tuple[list, list, dict[int, str], dict[int, str]]:
+    """Every record and task update, with a server store's review of the figures in force not approved yet: record
+    id -> "submitted" or "returned" (build_report's ``review``), and record id -> reason for those returned
+    (build_missing's ``returned``). What the office returned to this unit is said on stderr too (docs/server.md).
+    A SQLite store: nothing waits, both are empty."""
     store = st.open_store(write=False)
     if store is None:
-        return [], []
+        return [], [], {}, {}
     with store:
-        if hasattr(store, "review_items"):  # a server store: what the office returned to this unit (docs/server.md)
-            from liupi_cli.review import returned_note
+        marks: dict[int, str] = {}
+        returned: dict[int, str] = {}
+        if hasattr(store, "review_items"):
+            from liupi_cli.review import returned_note, returned_reasons, review_marks
 
+            items = store.review_items()
+            marks, returned = review_marks(items), returned_reasons(items)
             mine = store.my_unit()
-            for item in store.review_items(("returned",)):
-                if mine is None or item.unit == mine:
+            for item in items:
+                if item.status == "returned" and (mine is None or item.unit == mine):
                     say(returned_note(item))
-        return store.records(), store.task_updates()
+        return store.records(), store.task_updates(), marks, returned
 
 
 def _grain_period(name: str, value: str, grain: str, today: dt.date) -> Period:
@@ -138,8 +151,8 @@ def missing(
     period = _checked(_one_period(month, quarter, year, "liupi missing --month 2023-06", lang), st.plan())
     from liupi_cli.cadence.missing import build_missing
 
-    records, updates = load_records(st)
-    m = build_missing(st.plan(), records, updates, period, battle=battle, unit=unit)
+    records, updates, _, returned = load_reviewed(st)
+    m = build_missing(st.plan(), records, updates, period, battle=battle, unit=unit, returned=returned)
     emit(m, fmt, out, lang=lang)
     owing = sum(1 for u in m.units if not u.complete)
     say(msg("said.owed", period=m.period, figures=m.figures_missing, tasks=m.tasks_missing, units=owing,
@@ -171,8 +184,8 @@ def unit(
     period = _checked(_one_period(month, quarter, year, "liupi unit 县人社局 --month 2023-06", lang), st.plan())
     from liupi_cli.cadence.unit_page import build_unit_page
 
-    records, updates = load_records(st)
-    page = build_unit_page(st.plan(), records, updates, period, name)
+    records, updates, marks, returned = load_reviewed(st)
+    page = build_unit_page(st.plan(), records, updates, period, name, review=marks, returned=returned)
     emit(page, fmt, out, lang=lang)
     owed = len(page.owes.figures) + len(page.owes.tasks)
     say(msg("said.unit_page", unit=page.unit_zh, period=page.period, indicators=len(page.indicators),

@@ -23,7 +23,7 @@ def env_lang() -> str | None:
 @dataclass
 class State:
     data_dir_opt: Path | None = None
-    db_opt: Path | None = None
+    db_opt: str | Path | None = None  # --db as typed: a file, or a server's address (postgresql://…)
     debug: bool = False
     json_errors: bool = False
     lang_chosen: str | None = field(default_factory=env_lang)  # --lang, else $LIUPI_LANG; None: neither
@@ -69,9 +69,18 @@ class State:
         return self._plan
 
     def store_location(self) -> StoreLocation:
-        from liupi_cli.workspace import store_location
+        """--db, then LIUPI_DB, then liupi.toml's store… (liupi_cli.workspace); --db may name a server as they may
+        (its address kept as typed: a path would fold its //), refused when it holds a password (exit 3)."""
+        from liupi_cli.workspace import StoreLocation, store_location
 
-        return store_location(self.data_dir, self.plan().info.id, self.db_opt, os.environ)
+        db = self.db_opt
+        if db is not None:
+            from liupi_cli.server_address import is_server, server_address
+
+            if is_server(str(db)):
+                return StoreLocation(server_address(str(db), "--db"), "--db")  # a server store (store_pg)
+            db = Path(db)
+        return store_location(self.data_dir, self.plan().info.id, db, os.environ)
 
     def open_store(self, write: bool) -> Store | None:
         """The plan's store; for reading, None when the default store was never created (no records yet).

@@ -59,7 +59,7 @@ def report(
                                           help="Exit 1 if any row is red and/or has no data: red, missing or "
                                           "red,missing."),
     include_submitted: bool = typer.Option(False, "--include-submitted", help="A server store: judge submitted "
-                                           "figures not yet approved too (named on stderr)."),
+                                           "figures not yet approved too, marked (submitted)."),
 ) -> None:
     """Where do we stand? Every target with its latest figure, the gap, 序时进度 and a light.
 
@@ -79,14 +79,15 @@ def report(
     from liupi_cli.report import build_report, check_period  # loaded only by this command
 
     check_period(plan, period)
-    records, updates, figures = [], [], 0
+    records, updates, figures, review = [], [], 0, {}
     store = st.open_store(write=False)
     if store:
         with store:
-            records, updates, figures = _judged(store, include_submitted), store.task_updates(), \
+            (records, review), updates, figures = _judged(store, include_submitted), store.task_updates(), \
                 store.figures_up_to(period)
     lights = [x.strip() for x in light.split(",")] if light else None
-    rep = build_report(plan, records, period, task_updates=updates, battle=battle, unit=unit, lights=lights)
+    rep = build_report(plan, records, period, task_updates=updates, battle=battle, unit=unit, lights=lights,
+                       review=review)
     from liupi_cli.cli.report_table import next_steps
 
     emit(rep, fmt, out, example="2023-06", lang=lang, lead=next_steps(rep, lang))
@@ -107,16 +108,16 @@ def report(
         raise typer.Exit(ExitCode.INVALID)
 
 
-def _judged(store, include_submitted: bool) -> list:
-    """The figures a report judges; a server store's submitted ones too when asked, named on stderr
-    (docs/server.md)."""
+def _judged(store, include_submitted: bool) -> tuple[list, dict[int, str]]:
+    """The figures a report judges, and which of them are marked (build_report's ``review``): a server store's
+    submitted ones too when asked, marked in the report and named on stderr (docs/server.md)."""
     if not (include_submitted and hasattr(store, "review_items")):
-        return store.current_records()
+        return store.current_records(), {}
     records = store.current_records(include_submitted=True)
     if store.submitted:
         say(msg("review.submitted_shown", count=len(store.submitted),
                 ids=", ".join(f"{r.indicator} {r.period} (#{r.id})" for r in store.submitted)))
-    return records
+    return records, {r.id: "submitted" for r in store.submitted}
 
 
 def _no_figures(st, period: Period) -> str:

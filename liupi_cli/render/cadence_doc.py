@@ -12,7 +12,15 @@ from liupi_cli.cadence.prescore import Prescore, Score
 from liupi_cli.cadence.products import DekadBrief, MonthCircular, Product, QuarterSummary, YearSettlement
 from liupi_cli.cadence.timeline import TaskLine
 from liupi_cli.cadence.unit_page import UnitPage
-from liupi_cli.render.labels import LIGHT_WORD, STATUS_BY_KIND, actual_figure, gap_text, target_text, vocabulary
+from liupi_cli.render.labels import (
+    LIGHT_WORD,
+    STATUS_BY_KIND,
+    actual_figure,
+    gap_text,
+    returned_mark,
+    target_text,
+    vocabulary,
+)
 from liupi_cli.render.labels import STATUS as REPORT_STATUS
 from liupi_cli.report.model import Report
 
@@ -105,7 +113,7 @@ def report_section(rep: Report, lang: str, title: str | None = None) -> Section:
             w["light"], w["status"], w["completion"], w["expected"], w["notes"]]
     # 完成% and 序时进度 only where the kind has them (a year-to-date amount); 备注 carries the notes (a cap
     # broken since when, the target judged against, a stale figure), as the report's circular does
-    rows = [[i, r.battle_zh, r.id, r.name_zh, r.lead_unit_zh or "", target_text(r, lang), actual_figure(r),
+    rows = [[i, r.battle_zh, r.id, r.name_zh, r.lead_unit_zh or "", target_text(r, lang), actual_figure(r, lang),
              r.actual_period or "", gap_text(r, lang), _light(r.light, lang), _st(r.status, lang, r.kind),
              _n(r.completion), _n(r.expected), ("；" if lang == "zh" else "; ").join(r.notes_zh if lang == "zh"
                                                                                     else r.notes)]
@@ -147,7 +155,8 @@ def missing_sections(m: MissingList, lang: str) -> list[Section]:
         if u.complete:
             items.append([u.unit_zh, w["complete"], "", "", ""])
         for f in u.figures:
-            items.append([u.unit_zh, w["figure"], f.id, f.name_zh + (TO_BE_SET[lang] if f.target_to_be_set else ""),
+            items.append([u.unit_zh, w["figure"], f.id, f.name_zh + (TO_BE_SET[lang] if f.target_to_be_set else "")
+                          + returned_mark(f.returned, lang),
                           f.period])
         for t in u.tasks:
             last = t.last_update.isoformat() if t.last_update else w["no_update"]
@@ -215,12 +224,12 @@ def unit_doc(page: UnitPage, lang: str) -> Doc:
              _score_line(page.prescore, lang)]
     ind = Section(w["indicators"], [w["role"], w["id"], w["name"], w["target"], w["actual"], w["at"], w["gap"],
                                     w["light"], w["status"]],
-                  [[w[u.role], u.row.id, u.row.name_zh, target_text(u.row, lang), actual_figure(u.row),
+                  [[w[u.role], u.row.id, u.row.name_zh, target_text(u.row, lang), actual_figure(u.row, lang),
                     u.row.actual_period or "", gap_text(u.row, lang), _light(u.row.light, lang),
                     _st(u.row.status, lang, u.row.kind)]
                    for u in page.indicators], light_column=7)
     tasks = task_section(w["tasks"], [t.task for t in page.tasks], lang, [t.role for t in page.tasks])
-    owed = [[w["figure"], f.id, f.name_zh, f.period] for f in page.owes.figures]
+    owed = [[w["figure"], f.id, f.name_zh + returned_mark(f.returned, lang), f.period] for f in page.owes.figures]
     owed += [[w["task"], t.id, t.title_zh, t.last_update.isoformat() if t.last_update else w["no_update"]]
              for t in page.owes.tasks]
     owes = Section(w["missing"], [w["what"], w["id"], w["name"], w["for"]], owed,

@@ -88,14 +88,29 @@ def gap_text(row: Row, lang: str) -> str:
     return f"{row.gap:+g}{row.unit or ''}" if row.gap else f"0{row.unit or ''}"  # in the indicator's own unit
 
 
-def actual_figure(row: Row) -> str:
+def review_mark(row: Row, lang: str) -> str:
+    """What follows a figure not approved yet on a server store (（待审）, （退回）); nothing for an approved one."""
+    return said(f"review.mark.{row.review}", lang) if row.review else ""
+
+
+def returned_mark(reason: str | None, lang: str) -> str:
+    """What follows a figure owed again because the office returned it: （退回: 口径不对）; nothing otherwise."""
+    if reason is None:
+        return ""
+    from liupi_cli.messages import msg
+
+    text = msg("review.returned_mark", reason=reason).text(lang)
+    return f"（{text}）" if lang == "zh" else f" ({text})"
+
+
+def actual_figure(row: Row, lang: str = "en") -> str:
     """The latest figure in the indicator's own unit (158000万元 typed for a 亿元 target reads 15.80亿元);
-    a milestone keeps the word it was recorded with (完成)."""
+    a milestone keeps the word it was recorded with (完成); marked when not approved yet."""
     if row.actual is None:
         return ""
     if row.kind == "milestone" and row.actual_entered:
-        return row.actual_entered
-    return f"{num(row.actual, row.unit)}{row.unit or ''}"
+        return row.actual_entered + review_mark(row, lang)
+    return f"{num(row.actual, row.unit)}{row.unit or ''}{review_mark(row, lang)}"
 
 
 def target_text(row: Row, lang: str) -> str:
@@ -166,7 +181,7 @@ def note_text(row: Row, lang: str, with_gap: bool = False) -> str:
 def cells(row: Row, n: int, lang: str) -> dict[str, object]:
     """Raw (number or text) values of one row in the circular's columns."""
     growth = row.actual if row.kind == "growth_rate" else None
-    return {
+    values = {
         "no": n, "battle": row.battle_zh, "indicator": indicator_name(row, lang), "unit": row.unit or "",
         "lead": (row.lead_unit_zh or "") + ("*" if row.lead_from_battle else ""),
         "frequency": FREQ[lang][row.frequency], "target": target_text(row, lang), "this_period": row.this_period,
@@ -176,11 +191,17 @@ def cells(row: Row, n: int, lang: str) -> dict[str, object]:
         "gap_growth": row.gap if row.kind in ("growth_rate",) else None, "light": LIGHT_WORD[lang][row.light],
         "projection": row.projection, "note": note_text(row, lang, with_gap=True),
     }
+    if row.review and row.actual is not None:  # a figure not approved yet: its cell is text, marked
+        key = "growth" if growth is not None else "ytd"
+        values[key] = cell_text(key, values[key], row) + review_mark(row, lang)
+    return values
 
 
 def cell_text(key: str, value: object, row: Row) -> str:
     if value is None:
         return ""
+    if isinstance(value, str):  # already drawn (a figure marked as not approved yet)
+        return value
     if key in ("this_period", "ytd", "last_year", "projection"):
         text = num(value, row.unit)  # type: ignore[arg-type]
         if key == "ytd" and row.actual_period:

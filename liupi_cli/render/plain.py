@@ -65,12 +65,14 @@ def to_csv(report: Report, lang: str = "en") -> str:
     precision shown, for people opening it in Excel or WPS."""
     if lang == "zh":
         return _csv_zh(report)
-    return csv_text(CSV_FIELDS, (_csv_row(row) for row in report.rows))
+    marked = any(r.review for r in report.rows)  # a server store's figures not approved yet: a column of their own
+    fields = [f for f in CSV_FIELDS if f != "review" or marked]
+    return csv_text(fields, (_csv_row(row, fields) for row in report.rows))
 
 
-def _csv_row(row: Row) -> list[object]:
+def _csv_row(row: Row, fields: list[str]) -> list[object]:
     d = row.model_dump(mode="json")
-    return [_csv_value(d[f]) for f in CSV_FIELDS]
+    return [_csv_value(d.get(f)) for f in fields]
 
 
 def _csv_value(v: object) -> object:

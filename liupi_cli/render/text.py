@@ -21,6 +21,7 @@ from liupi_cli.render.labels import (
     heading,
     note_text,
     num,
+    review_mark,
     rows_by_battle,
     summary_line,
     target_text,
@@ -64,13 +65,13 @@ def other_period(row: Row, report: Report) -> bool:
     return report.grain == "month" or parse_period(row.actual_period).end != report.as_of
 
 
-def actual_text(row: Row, report: Report) -> str:
+def actual_text(row: Row, report: Report, lang: str = "en") -> str:
     if row.actual is None:
         return ""
     text = f"{num(row.actual, row.unit)}{row.unit or ''}"
     if other_period(row, report):
         text += f" ({row.actual_period})"
-    return text
+    return text + review_mark(row, lang)
 
 
 def _columns(report: Report, rows: list[Row], lang: str, cols: int) -> list[Column]:
@@ -84,7 +85,7 @@ def _columns(report: Report, rows: list[Row], lang: str, cols: int) -> list[Colu
                max_lines=0 if cols >= 120 else 2),
         Column(h["target"], [target_text(r, lang) for r in rows], priority=80, wrap=True, min_width=6,
                max_width=20, max_lines=2),
-        Column(h["actual"], [actual_text(r, report) for r in rows], priority=90),
+        Column(h["actual"], [actual_text(r, report, lang) for r in rows], priority=90),
         Column(h["completion"], [num(r.completion, "%") + "%" if r.completion is not None else "" for r in rows],
                priority=70, align="right"),
         Column(h["bar"], [bar(r) for r in rows], priority=20),

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import Counter, defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 
 from liupi_cli.errors import InputRefused, UsageProblem
 from liupi_cli.gcpause import paused_gc
@@ -163,8 +163,10 @@ def _row_notes(ind: Indicator, rec: Record | None, status: str) -> list[tuple[st
     return notes
 
 
-def _row(plan: Plan, ind: Indicator, all_series: dict[str, _Series], period: Period, settle: bool) -> Row:
-    """One indicator's row at ``period``: its latest figure judged, with the figures and notes around it."""
+def _row(plan: Plan, ind: Indicator, all_series: dict[str, _Series], period: Period, settle: bool,
+         review: Mapping[int, str]) -> Row:
+    """One indicator's row at ``period``: its latest figure judged, with the figures and notes around it (and its
+    review, when the figure is not approved yet)."""
     th = thresholds(plan, ind)
     series = all_series[ind.id]
     history = series.upto(period)
@@ -199,6 +201,7 @@ def _row(plan: Plan, ind: Indicator, all_series: dict[str, _Series], period: Per
         baseline_standard=ind.baseline, due=ind.due, actual=rec.value if rec else None,
         actual_entered=rec.entered if rec else None, actual_period=at.key if at else None, stale=stale,
         this_period=this_period, last_year=last_year, persistent=persistent, revised=bool(rec and rec.supersedes),
+        review=review.get(rec.id) if rec else None,
         lead_unit=lead, lead_unit_zh=plan.unit_name(lead), lead_from_battle=ind.lead_unit is None, group=ind.group,
         source=ind.source, alternatives=ind.alternatives, judged_because=ind.judged_because,
         notes=[en for en, _ in notes], notes_zh=[zh for _, zh in notes],
@@ -306,14 +309,15 @@ def _wanted_lights(lights: Iterable[str] | None) -> set[str] | None:
     return wanted
 
 
-def _all_rows(plan: Plan, records: Iterable[Record], period: Period, settle: bool) -> dict[str, Row]:
+def _all_rows(plan: Plan, records: Iterable[Record], period: Period, settle: bool,
+              review: Mapping[int, str]) -> dict[str, Row]:
     """Every indicator's row, its figures indexed once, with the 双下降 pair notes added."""
     by_indicator: dict[str, list[Record]] = defaultdict(list)
     for r in records:
         by_indicator[r.indicator].append(r)
     periods: dict[str, Period] = {}  # each stored period key parsed once
     series = {ind.id: _Series(by_indicator.get(ind.id, []), periods) for ind in plan.indicators.values()}
-    all_rows = {ind.id: _row(plan, ind, series, period, settle) for ind in plan.indicators.values()}
+    all_rows = {ind.id: _row(plan, ind, series, period, settle, review) for ind in plan.indicators.values()}
     _pair_notes(plan, all_rows, series, period, settle)
     return all_rows
 
@@ -395,20 +399,24 @@ def _summary(plan: Plan, rows: list[Row], shown_battles: list[Battle], tasks: li
 @paused_gc()
 def build_report(plan: Plan, records: Iterable[Record], period: Period, *, task_updates: Iterable[TaskUpdate] = (),
                  battle: str | None = None, unit: str | None = None,
-                 lights: Iterable[str] | None = None) -> Report:
+                 lights: Iterable[str] | None = None, review: Mapping[int, str] | None = None) -> Report:
     """The report at ``period``; one whose period ends in December is the year-end settlement.
 
     Callers check ``period`` with ``check_period`` first. Linear in indicators, records and tasks:
     records are indexed by indicator once, counts are tallied in one pass over the rows. The steps:
     the filters read, every row built and judged, the rows kept by the filters, the overdue tasks,
     the summary.
+
+    ``review`` marks figures a server store holds that are not approved yet: record id -> "submitted" or
+    "returned" (liupi_cli.review.review_marks); a row whose figure is one of them says so (``Row.review``).
+    None or empty (a SQLite store, where every figure is approved as recorded): no row is marked.
     """
     battle_id = plan.battle_id(battle) if battle else None
     unit_id = plan.unit_id(unit) if unit else None
     wanted = _wanted_lights(lights)
     settle = period.months == 12
     battle_order = {b.id: b.number for b in plan.battles.values()}
-    all_rows = _all_rows(plan, records, period, settle)
+    all_rows = _all_rows(plan, records, period, settle, review or {})
     rows = _shown_rows(plan, all_rows, battle_id, unit_id, wanted, battle_order)
 
     as_of = period.end

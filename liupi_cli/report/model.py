@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict
+from pydantic import BaseModel, ConfigDict, Field
 
 from liupi_cli.models import Alternative
 
@@ -44,6 +44,10 @@ class Row(_Model):
     actual_entered: str | None
     actual_period: str | None
     stale: bool  # the latest figure is for an earlier period than the report's
+    # a server store's figure not yet approved (docs/server.md): submitted (a report shows it only when asked,
+    # marked), or returned (a unit's page, which judges every figure in force). None: approved, and then the
+    # field is left out of JSON and CSV altogether, as on a SQLite store
+    review: Literal["submitted", "returned"] | None = Field(default=None, exclude_if=lambda v: v is None)
     this_period: float | None  # cumulative: this period's own amount (YTD minus the previous YTD)
     last_year: float | None  # last year's same-period figure, where recorded (--baseline)
     # Judged figures are rounded half up (judge.py): %, 序时进度 and points to 1 decimal, the rest to 4.

@@ -87,3 +87,45 @@ def test_a_single_desk_store_has_nothing_to_review(mini):
     assert result.exit_code == 0 and "every figure is approved as recorded" in result.stderr
     report = run("report", "--month", "2023-06", "--format", "json", "--include-submitted")
     assert report.exit_code == 0 and '"actual": 1500' in report.stdout.replace(".0,", ",")
+
+
+def test_a_report_with_submitted_figures_marks_them_in_every_format(county):
+    a = _recorded(county("renshe")("update", "new_urban_jobs", "1500", "-p", "2023-06"))
+    run = county("office")
+    plain = run("report", "--month", "2023-06", "--format", "json")
+    assert plain.exit_code == 0 and '"review"' not in plain.stdout
+    shown = json.loads(run("report", "--month", "2023-06", "--format", "json", "--include-submitted").stdout)
+    assert [(r["id"], r["review"]) for r in shown["rows"] if "review" in r] == [("new_urban_jobs", "submitted")]
+    table = run("--lang", "zh", "report", "--month", "2023-06", "--include-submitted")
+    assert "1,500人（待审）" in table.stdout and f"(#{a})" in table.stderr
+    markdown = run("report", "--month", "2023-06", "--format", "markdown", "--include-submitted")
+    assert "1,500 (2023-06) (submitted)" in markdown.stdout
+    csv_en = run("report", "--month", "2023-06", "--format", "csv", "--include-submitted").stdout
+    assert csv_en.splitlines()[0].split(",").count("review") == 1 and ",submitted," in csv_en
+    assert "review" not in run("report", "--month", "2023-06", "--format", "csv").stdout.splitlines()[0]
+    assert county("office")("review", "--approve", str(a)).exit_code == 0
+    approved = run("report", "--month", "2023-06", "--include-submitted", "--format", "json")
+    assert '"review"' not in approved.stdout and '"actual": 1500' in approved.stdout.replace(".0,", ",")
+
+
+def test_a_returned_figure_is_owed_again_in_missing_and_on_the_unit_page(county):
+    a = _recorded(county("renshe")("update", "new_urban_jobs", "1500", "-p", "2023-06"))
+    office = county("office")
+    before = json.loads(office("missing", "--month", "2023-06", "--unit", "rsj", "--format", "json").stdout)
+    assert "new_urban_jobs" not in [f["id"] for u in before["units"] for f in u["figures"]]  # submitted: reported
+    assert office("review", "--return", str(a), "--reason", "口径不对").exit_code == 0
+
+    owed = office("missing", "--month", "2023-06", "--unit", "rsj", "--format", "json")
+    figures = [f for u in json.loads(owed.stdout)["units"] for f in u["figures"]]
+    assert [(f["id"], f["period"], f["returned"], f["returned_record"]) for f in figures if "returned" in f] == [
+        ("new_urban_jobs", "2023-06", "口径不对", a)]
+    assert json.loads(owed.stdout)["figures_missing"] == before["figures_missing"] + 1
+    chased = office("--lang", "zh", "missing", "--month", "2023-06", "--fail-on", "missing")
+    assert chased.exit_code == 1 and "城镇新增就业（退回: 口径不对）" in chased.stdout
+    page = county("renshe")("unit", "rsj", "--month", "2023-06", "--format", "markdown")
+    assert page.exit_code == 0 and "(退回: 口径不对)" in page.stdout and "1,500人 (returned)" in page.stdout
+
+    _recorded(county("renshe")("update", "new_urban_jobs", "1480", "-p", "2023-06", "--revise"))  # submitted anew
+    again = json.loads(office("missing", "--month", "2023-06", "--unit", "rsj", "--format", "json").stdout)
+    assert "new_urban_jobs" not in [f["id"] for u in again["units"] for f in u["figures"]]
+    assert "(returned)" not in county("renshe")("unit", "rsj", "--month", "2023-06", "--format", "markdown").stdout
