@@ -1397,7 +1397,7 @@ CATALOGUE: dict[str, tuple[str, str]] = {
                                    "角色 {role} 不能修订 {id} {period}：现行数据由 {by}（角色 {other}）录入"),
     "server.ask_office": ("ask that unit, or the statistics office; nothing was recorded", "请联系该单位或统计局；未录入任何数据"),
     "server.role_failed": ("cannot set up role {role} on {url}: {detail}", "无法在 {url} 上设置角色 {role}：{detail}"),
-    "said.role_added": ("role {role} {done}: {what}", "角色 {role}{done}：{what}"),
+    "said.role_added": ("role {role} {done}: {what}", "角色 {role} {done}：{what}"),
     "said.role_created": ("created", "已创建"),
     "said.role_updated": ("updated", "已更新"),
     "said.role_office": ("the statistics office: records and revises every figure", "统计局：可录入、修订全部数据"),
