@@ -64,7 +64,8 @@ def test_english_tables_keep_the_field_names_and_csv_json_keep_them_in_chinese(r
     assert (rows[0]["kind"], rows[0]["comparator"]) == ("growth_rate", "at_least")
     tasks = json.loads(run("--lang", "zh", "tasks", "-f", "json").stdout)
     assert tasks[2]["deadline"] == "ongoing"
-    timeline = list(csv.DictReader(io.StringIO(run("--lang", "zh", "tasks", "--as-of", "2023-09-30", "-f", "csv").stdout)))
+    timeline_csv = run("--lang", "zh", "tasks", "--as-of", "2023-09-30", "-f", "csv").stdout
+    timeline = list(csv.DictReader(io.StringIO(timeline_csv)))
     assert {r["state"] for r in timeline} >= {"overdue"} and {r["stale"] for r in timeline} <= {"False", "True"}
 
 
