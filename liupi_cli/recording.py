@@ -253,7 +253,7 @@ def _recorded_by_period(current: Current, wanted: set[tuple[str, bool]]) -> dict
     found: dict[tuple[str, bool], dict[Period, tuple[float, str, str]]] = {}
     for (iid, period, baseline), r in current.items():
         if (iid, baseline) in wanted:
-            found.setdefault((iid, baseline), {})[_period(period)] = (r.value, r.entered, "recorded")
+            found.setdefault((iid, baseline), {})[_period(period)] = (r.value, r.entered, msg("record.where.recorded"))
     return {k: sorted(v.items()) for k, v in found.items()}
 
 

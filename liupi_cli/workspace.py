@@ -68,7 +68,7 @@ class Workspace:
     """The plan folder found, how it was found, and the settings file if there is one."""
 
     path: Path  # the plan folder (targets.yaml, tasks.yaml)
-    origin: str  # "--data-dir", "LIUPI_HOME", "liupi.toml", "./data" or "bundled"
+    origin: str  # "--data-dir", "LIUPI_HOME", "liupi.toml", "./data" or "bundled" (a Msg: said in the run's language)
     settings: Path | None = None  # the liupi.toml in force
     store: Path | None = None  # the store named by liupi.toml
 
@@ -140,7 +140,7 @@ def find_workspace(explicit: Path | None, env: Mapping[str, str], cwd: Path) -> 
             return Workspace(plan, SETTINGS_FILE, settings, store)
         if folder == cwd and (cwd / PLAN_FOLDER / TARGETS).is_file():
             return Workspace(cwd / PLAN_FOLDER, "./data")
-    return Workspace(bundled_data_dir(), "bundled")
+    return Workspace(bundled_data_dir(), msg("workspace.origin.bundled"))
 
 
 def refuse_unowned(settings: Path, env: Mapping[str, str], uid: int | None = None) -> None:
@@ -189,7 +189,7 @@ def user_data_dir(env: Mapping[str, str]) -> Path:
 @dataclass(frozen=True)
 class StoreLocation:
     path: Path
-    origin: str  # "--db", "LIUPI_DB", "liupi.toml", "beside the plan", "user data dir"
+    origin: str  # "--db", "LIUPI_DB", "liupi.toml", "beside the plan", "user data dir" (the last two a Msg: said)
 
     @property
     def explicit(self) -> bool:
@@ -209,8 +209,8 @@ def store_location(ws: Workspace, plan_id: str, db_opt: Path | None, env: Mappin
     if ws.store is not None:
         return StoreLocation(ws.store, SETTINGS_FILE)
     if not ws.bundled:
-        return StoreLocation(ws.path / STORE_FILE, "beside the plan")
-    return StoreLocation(user_data_dir(env) / f"{plan_id}.db", "user data dir")
+        return StoreLocation(ws.path / STORE_FILE, msg("workspace.origin.beside_plan"))
+    return StoreLocation(user_data_dir(env) / f"{plan_id}.db", msg("workspace.origin.user_data_dir"))
 
 
 def in_use(ws: Workspace, store: Path) -> list[Path]:

@@ -155,7 +155,8 @@ def missing(
     m = build_missing(st.plan(), records, updates, period, battle=battle, unit=unit, returned=returned)
     emit(m, fmt, out, lang=lang)
     owing = sum(1 for u in m.units if not u.complete)
-    say(msg("said.owed", period=m.period, figures=m.figures_missing, tasks=m.tasks_missing, units=owing,
+    period_said = m.period_label_zh if lang == "zh" else m.period  # 2023年1–6月, as `liupi report` says it
+    say(msg("said.owed", period=period_said, figures=m.figures_missing, tasks=m.tasks_missing, units=owing,
             complete=len(m.complete_units)))
     if "missing" in fail and (m.figures_missing or m.tasks_missing):
         raise typer.Exit(ExitCode.INVALID)

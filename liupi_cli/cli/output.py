@@ -181,7 +181,8 @@ def emit(model: Any, fmt: Fmt, out: Path | None = None, *, example: str = "out",
 def emit_rows(rows: list[BaseModel], csv_columns: list[str], table_columns: list[str], fmt: Fmt,
               out: Path | None = None, max_widths: dict[str, int] | None = None) -> None:
     """A list of rows as JSON, CSV or a plain table (``max_widths`` caps a column of the table, whose longer
-    words are shortened with …)."""
+    words are shortened with …). The table is in the run's language; CSV and JSON keep the field names and values."""
+    from liupi_cli.cli.i18n import active
     from liupi_cli.render.rows import Listing
 
-    emit(Listing(rows, csv_columns, table_columns, max_widths or {}), fmt, out)
+    emit(Listing(rows, csv_columns, table_columns, max_widths or {}), fmt, out, lang=active())

@@ -71,13 +71,21 @@ def info(ctx: typer.Context) -> None:
         msg("cli.info.year", year=plan.info.year),
         msg("cli.info.battles", count=len(plan.battles)),
         msg("cli.info.units", count=len(plan.units)),
-        msg("cli.info.indicators", count=len(plan.indicators),
-            kinds=", ".join(f"{k} {n}" for k, n in sorted(kinds.items()))),
+        msg("cli.info.indicators", count=len(plan.indicators), kinds=_kinds_said(kinds, st.lang)),
         msg("cli.info.tasks", count=len(plan.tasks)),
         msg("cli.info.conflicts", count=sum(1 for i in plan.indicators.values() if i.alternatives)),
     ]
     lines += _store_lines(st)
     print(inert("\n".join(line.text(st.lang) for line in lines)))
+
+
+def _kinds_said(kinds: Counter, lang: str) -> str:
+    """How many indicators of each kind: by their keys in English (ceiling 1, cumulative 2), else by their words."""
+    if lang == "en":
+        return ", ".join(f"{k} {n}" for k, n in sorted(kinds.items()))
+    from liupi_cli.render.labels import KIND
+
+    return "，".join(f"{KIND[lang].get(k, k)} {n}" for k, n in sorted(kinds.items()))
 
 
 def _store_lines(st) -> list[Msg]:

@@ -166,9 +166,12 @@ def _update_one(st: State, indicator: str, value: str, options: RecordOptions) -
 
 def _change_line(change: Change) -> str:
     """One line of a dry run: id, period (and 'baseline'), the figure (the recorded one -> the new one)."""
+    from liupi_cli.cli.i18n import active
+
     r = change.record
     figure = f"{change.replaces.entered} -> {r.entered}" if change.replaces else r.entered
-    return inert(f"{r.indicator}\t{r.period}{' baseline' if r.baseline else ''}\t{figure}")
+    baseline = msg("said.baseline").text(active()) if r.baseline else ""
+    return inert(f"{r.indicator}\t{r.period}{baseline}\t{figure}")
 
 
 def _say_saved(plan, saved) -> None:
@@ -414,7 +417,7 @@ def history(
     from liupi_cli.render.rows import History
 
     marked = forced(plan, rows) if fmt is Fmt.table and not is_task else frozenset()
-    emit(History(rows, cols, marked), fmt)
+    emit(History(rows, cols, marked), fmt, lang=st.lang)
     say(msg("said.n_records", count=len(rows)))
 
 

@@ -16,6 +16,7 @@ from liupi_cli.render.labels import (
     LIGHT_WORD,
     STATUS_BY_KIND,
     actual_figure,
+    colon,
     gap_text,
     returned_mark,
     target_text,
@@ -167,7 +168,7 @@ def missing_sections(m: MissingList, lang: str) -> list[Section]:
 def missing_doc(m: MissingList, lang: str) -> Doc:
     w = W[lang]
     label = m.period_label_zh if lang == "zh" else m.period_label_en
-    lines = [f"{w['span']}: {m.start.isoformat()} – {m.end.isoformat()}",
+    lines = [f"{w['span']}{colon(lang)}{m.start.isoformat()} – {m.end.isoformat()}",
              w["totals"].format(f=m.figures_missing, t=m.tasks_missing, c=len(m.complete_units))]
     pending = sum(f.target_to_be_set for u in m.units for f in u.figures)
     if pending:  # a new year's plan: figures are owed before the targets are decided
@@ -186,14 +187,14 @@ def working(s: Score, lang: str) -> str:
 
 def _lights_line(c, lang: str) -> str:
     words = ", ".join(f"{LIGHT[lang][k]} {getattr(c, k)}" for k in ("red", "yellow", "green", "grey"))
-    return f"{W[lang]['lights']}: {words}"
+    return f"{W[lang]['lights']}{colon(lang)}{words}"
 
 
 def _score_line(s: Score | None, lang: str) -> str:
     w = W[lang]
     if s is None or s.score is None:
-        return f"{w['prescore']}: —"
-    return f"{w['prescore']}: {_n(s.score)} ({working(s, lang)})"
+        return f"{w['prescore']}{colon(lang)}—"
+    return f"{w['prescore']}{colon(lang)}{_n(s.score)} ({working(s, lang)})"
 
 
 def prescore_sections(p: Prescore, lang: str) -> list[Section]:
@@ -249,7 +250,7 @@ def product_doc(p: Product, lang: str) -> Doc:
                         [w["id"], w["name"], w["lead_unit"], w["updated"], w["was"], w["now"], w["percent"]],
                         [[m.id, m.title_zh, "、".join(m.lead_units_zh), m.date.isoformat(), _st(m.before_status, lang),
                           _st(m.status, lang), _n(m.percent)] for m in p.tasks_moved])
-        lines = [f"{w['span']}: {p.start.isoformat()} – {p.end.isoformat()} · {w['report']} "
+        lines = [f"{w['span']}{colon(lang)}{p.start.isoformat()} – {p.end.isoformat()} · {w['report']} "
                  f"{p.report_period or w['no_report_period']}"]
         ms = Section(w["milestones_overdue"], [w["id"], w["name"], w["deadline"], w["lead_unit"]],
                      [[m.id, m.name_zh, m.due.isoformat(), m.lead_unit_zh or ""] for m in p.milestones_overdue])

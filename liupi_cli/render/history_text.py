@@ -19,7 +19,6 @@ TASK_COLUMNS = ["id", "date", "status", "percent", "note", "recorded_by", "recor
 KEEP = {"id", "period", "date", "baseline", "entered", "status", "supersedes", "current"}
 PRIORITY = ["id", "period", "date", "baseline", "entered", "status", "supersedes", "current", "recorded_at",
             "percent", "note", "recorded_by", "source", "value", "unit"]
-FORCED = " (forced)"  # after the figure entered: outside its plausible range, so recorded with --force
 
 
 def _text(column: str, value: Any) -> str:
@@ -34,14 +33,20 @@ def _text(column: str, value: Any) -> str:
 
 def history_lines(rows: Sequence[Any], columns: Sequence[str], total: int,
                   paint: Callable[[str, str | None], str] | None = None,
-                  forced: frozenset[int] = frozenset()) -> list[str]:
-    """The table's lines; superseded rows styled ``dim``; the records in ``forced`` marked after their figure."""
+                  forced: frozenset[int] = frozenset(), lang: str = "en") -> list[str]:
+    """The table's lines; superseded rows styled ``dim``; the records in ``forced`` marked after their figure;
+    headings and keys in ``lang`` (render/rows.py: in English the field names and values)."""
+    from liupi_cli.messages import msg
+    from liupi_cli.render.rows import heading, in_words
+
     dimmed = [None if getattr(r, "current", True) else "dim" for r in rows]
+    mark = msg("label.history.forced").text(lang)
 
     def cell(r: Any, c: str) -> str:
-        return _text(c, getattr(r, c)) + (FORCED if c == "entered" and r.id in forced else "")
+        value = getattr(r, c)
+        return in_words(c, value, _text(c, value), lang) + (mark if c == "entered" and r.id in forced else "")
 
-    grid = [Column(c, [cell(r, c) for r in rows], priority=100 - PRIORITY.index(c), keep=c in KEEP,
+    grid = [Column(heading(c, lang), [cell(r, c) for r in rows], priority=100 - PRIORITY.index(c), keep=c in KEEP,
                    wrap=c not in KEEP or c == "recorded_at", min_width=8 if c != "recorded_at" else 10,
                    max_width=48, max_lines=3, styles=dimmed) for c in columns]
     return render_table(grid, total, paint=paint)

@@ -241,7 +241,7 @@ def subheading(report: Report, lang: str) -> str:
 
 
 def filters_text(report: Report, lang: str) -> str:
-    """``Filters: battle=growth`` / ``筛选: 战役=打好经济增长主动仗``."""
+    """``Filters: battle=growth`` / ``筛选：战役=打好经济增长主动仗``."""
     parts = []
     for key, value in report.filters.items():
         if lang == "zh":
@@ -255,7 +255,12 @@ def filters_text(report: Report, lang: str) -> str:
                 value = "、".join(LIGHT_WORD["zh"].get(v, v) for v in picked)
         parts.append(f"{FILTER_NAME[lang].get(key, key)}={value}")
     sep = "，" if lang == "zh" else ", "
-    return f"{WORDS[lang]['filters']}: " + sep.join(parts)
+    return f"{WORDS[lang]['filters']}{colon(lang)}" + sep.join(parts)
+
+
+def colon(lang: str) -> str:
+    """What follows a heading word before its value: ``Filters: …``, ``筛选：…`` (Chinese's full-width colon)."""
+    return "：" if lang == "zh" else ": "
 
 
 def summary_line(report: Report, lang: str) -> str:

@@ -4,6 +4,7 @@ terminal table lays out the columns it names; the export's workbook is a sheet p
 
 from __future__ import annotations
 
+import functools
 import json
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
@@ -91,13 +92,48 @@ def rows_to_csv(rows: Sequence[Any], columns: Sequence[str]) -> str:
 
 
 def rows_table(rows: Sequence[Any], columns: Sequence[str], width: int, paint: Paint | None = None,
-               max_widths: dict[str, int] | None = None) -> str:
+               max_widths: dict[str, int] | None = None, lang: str = "en") -> str:
     from liupi_cli.render.textgrid import Column, render_table
 
-    grid = [Column(c, [inert(cell(getattr(r, c))) for r in rows], priority=100 - i, wrap=i > 0, min_width=8,
-                   max_width=(max_widths or {}).get(c, 48), max_lines=3)
+    grid = [Column(heading(c, lang), [inert(in_words(c, getattr(r, c), cell(getattr(r, c)), lang)) for r in rows],
+                   priority=100 - i, wrap=i > 0, min_width=8, max_width=(max_widths or {}).get(c, 48), max_lines=3)
             for i, c in enumerate(columns)]
     return "\n".join(render_table(grid, width, paint=paint)) + "\n"
+
+
+# A table is read by people: in English it shows the field names and values that CSV and JSON carry (programs
+# read those, in every language); in another language each heading and each value that is a key (a kind, a
+# comparator, a task's state or status, a deadline that is ongoing, yes/no) is said in its words.
+
+
+def heading(column: str, lang: str) -> str:
+    """A column's heading in ``lang``: the field name in English (as CSV and JSON name it)."""
+    if lang == "en":
+        return column
+    return _words("heading")[lang].get(column, column)
+
+
+def in_words(column: str, value: Any, shown: str, lang: str) -> str:
+    """A cell in ``lang``: ``shown`` (the value as English tables and CSV write it), or its words."""
+    if lang == "en":
+        return shown
+    if isinstance(value, bool):
+        return _words("yes_no")[lang][shown]
+    words = _words(_SAID_AS.get(column, ""))
+    return words[lang].get(shown, shown) if words else shown
+
+
+_SAID_AS = {"kind": "kind", "comparator": "comparator", "state": "task_state", "status": "task_state",
+            "deadline": "task_state"}  # a deadline is a date or ongoing (长期坚持)
+
+
+@functools.cache
+def _words(name: str) -> dict[str, dict[str, str]]:
+    from liupi_cli.render.labels import STATUS, vocabulary
+
+    if name == "task_state":  # a task's state uses the report's words where it has them (逾期, 已完成, 逾期完成)
+        return {lang: {**words, **STATUS[lang]} for lang, words in vocabulary("label.task_state.").items()}
+    return vocabulary(f"label.{name}.") if name else {}
 
 
 # The renderers registry.TABLE names for these products: each takes the model and the registry's Options.
@@ -107,8 +143,8 @@ def draw_table(model: Listing | History, o: Any) -> str:
     if isinstance(model, History):
         from liupi_cli.render.history_text import history_lines
 
-        return "\n".join(history_lines(model.rows, model.columns, o.width, o.paint, model.forced)) + "\n"
-    return rows_table(model.rows, model.table_columns, o.width, o.paint, model.max_widths)
+        return "\n".join(history_lines(model.rows, model.columns, o.width, o.paint, model.forced, o.lang)) + "\n"
+    return rows_table(model.rows, model.table_columns, o.width, o.paint, model.max_widths, o.lang)
 
 
 def draw_csv(model: Listing | History | Export, o: Any) -> str:

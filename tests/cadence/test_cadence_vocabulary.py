@@ -19,7 +19,7 @@ from liupi_cli.periods import parse_period
 from liupi_cli.plan import load_plan
 from liupi_cli.render.cadence_doc import STATUS, W, product_doc, unit_doc
 from liupi_cli.render.cadence_formats import to_csv, to_html, to_markdown
-from liupi_cli.render.labels import LIGHT_WORD, status_text
+from liupi_cli.render.labels import LIGHT_WORD, colon, status_text
 
 from .test_cadence import rec, upd
 
@@ -113,7 +113,7 @@ def test_each_light_and_status_in_each_product_is_the_report_s_word(plan, lang):
         counts = getattr(getattr(model, "report", None), "summary", None)
         if counts is not None:
             c = counts.overall
-            line = f"{w['lights']}: " + ", ".join(f"{LIGHTS[lang][k]} {getattr(c, k)}"
+            line = f"{w['lights']}{colon(lang)}" + ", ".join(f"{LIGHTS[lang][k]} {getattr(c, k)}"
                                                   for k in ("red", "yellow", "green", "grey"))
             assert line in doc.lines, name
     assert checked >= 30

@@ -13,7 +13,7 @@ def test_missing_and_unit_speak_chinese_with_lang_zh(run, command):
 
 
 @pytest.mark.parametrize("command,line,heading", [
-    (["missing", "--month", "2023-06", "--unit", "rsj"], "2023-06：未报指标数据", "# 催报清单"),
+    (["missing", "--month", "2023-06", "--unit", "rsj"], "2023年1–6月：未报指标数据", "# 催报清单"),
     (["unit", "rsj", "--month", "2023-06"], "县人社局 2023-06：指标", "# 县人社局"),
 ])
 def test_missing_and_unit_follow_liupi_lang_like_report(run, monkeypatch, tmp_path, command, line, heading):

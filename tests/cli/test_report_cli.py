@@ -222,7 +222,7 @@ def test_a_filtered_summary_line_says_it_counts_only_the_rows_shown(loaded):
     en = loaded("report", "-m", "2023-06", "--light", "red", "--format", "json").stderr
     assert "0 grey (no data or not due); " in en and "(counting only the rows shown: Filters: light=red)" in en
     zh = loaded("report", "-m", "2023-06", "--light", "red", "--lang", "zh", "--format", "json").stderr
-    assert "（仅计所示：筛选: 灯=红灯）" in zh
+    assert "（仅计所示：筛选：灯=红灯）" in zh
     plain = loaded("report", "-m", "2023-06", "--format", "json").stderr
     assert "counting only" not in plain
 

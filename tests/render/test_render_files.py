@@ -234,7 +234,7 @@ def test_liupi_lang_makes_chinese_the_default(loaded, monkeypatch):
 
 def test_filters_are_named_in_chinese(loaded):
     out = loaded("report", "-m", "2023-06", "--lang", "zh", "--battle", "growth", "--light", "red,yellow").stdout
-    assert "筛选: 战役=打好经济增长主动仗，灯=红灯、黄灯" in out
+    assert "筛选：战役=打好经济增长主动仗，灯=红灯、黄灯" in out
 
 
 def test_help_shows_flags_as_flags_and_offers_no_completion(run):
