@@ -142,7 +142,7 @@ def test_exit_codes_empty_and_fail_on(run, tmp_path):
     blocked = tmp_path / "file"
     blocked.write_text("x")
     r = run("summary", "--month", "2023-06", "--out-dir", blocked)
-    assert r.exit_code == 5 and r.stderr.startswith("error: cannot write")
+    assert r.exit_code == 5 and r.stderr.startswith(f"error: {blocked} is a file, not a folder")
 
 
 def test_xlsx_is_reproducible_and_pinned_to_the_period(run, tmp_path):
