@@ -21,6 +21,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from enum import Enum
 from pathlib import Path
+from typing import Any
 
 from pydantic import BaseModel, ConfigDict
 
@@ -244,7 +245,37 @@ class Duplicate(InputRefused):
         self.existing = existing
 
 
-class Store:
+class Connected:
+    """What both stores (this SQLite one and store_pg.PgStore) do with their connection: close it, serve as a
+    context manager, and turn the driver's error met while reading (``DRIVER_ERROR``) into one StoreError
+    through the store's own ``_error``."""
+
+    DRIVER_ERROR: type[Exception] = Exception
+    db: Any
+
+    def _error(self, exc: Exception, doing: str) -> StoreError:  # each store words its own failures
+        raise NotImplementedError
+
+    def close(self) -> None:
+        if self.db is not None:
+            self.db.close()
+            self.db = None
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    @contextmanager
+    def _reading(self) -> Iterator[None]:
+        try:
+            yield
+        except self.DRIVER_ERROR as exc:
+            raise self._error(exc, "read") from exc
+
+
+class Store(Connected):
     """One plan's records. ``Store(path, plan_id)`` opens it for writing (creating an empty file, never a
     folder); ``Store(path, plan_id, readonly=True)`` only reads: it never creates, migrates or waits
     behind a writer, and works on a read-only file or read-only media.
@@ -266,6 +297,8 @@ class Store:
 
     Recording goes through :mod:`liupi_cli.record_service`, which reads ``current_figures`` and writes with
     ``add_many``; every failure of the engine is one :class:`StoreError`."""
+
+    DRIVER_ERROR = sqlite3.Error
 
     def __init__(self, path: Path, plan_id: str, *, readonly: bool = False):
         self.path = Path(path)
@@ -397,24 +430,6 @@ class Store:
             why, hint = "refused", msg("store.hint.path", nothing=nothing)
         return StoreError(msg("store.failed", verb=msg(f"store.verb.{doing}"), path=self.path,
                               why=msg(f"store.why.{why}"), detail=text), hint)
-
-    def close(self) -> None:
-        if self.db is not None:
-            self.db.close()
-            self.db = None
-
-    def __enter__(self) -> Store:
-        return self
-
-    def __exit__(self, *exc: object) -> None:
-        self.close()
-
-    @contextmanager
-    def _reading(self) -> Iterator[None]:
-        try:
-            yield
-        except sqlite3.Error as exc:
-            raise self._error(exc, "read") from exc
 
     @contextmanager
     def _tx(self) -> Iterator[sqlite3.Connection]:

@@ -29,7 +29,7 @@ from liupi_cli.gcpause import paused_gc
 from liupi_cli.messages import msg
 from liupi_cli.periods import Period, within
 from liupi_cli.review import ReviewItem
-from liupi_cli.store import CurrentFigure, Duplicate, NewRecord, Record, Standing, TaskUpdate, standing
+from liupi_cli.store import Connected, CurrentFigure, Duplicate, NewRecord, Record, Standing, TaskUpdate, standing
 
 SCHEMA_VERSION = 3
 CONNECT_TIMEOUT_S = 10  # unless the address says otherwise (?connect_timeout=)
@@ -242,9 +242,11 @@ def unreachable(url: str, exc: psycopg.Error) -> StoreError:
     return StoreError(msg("server.unreachable", url=url, detail=detail), hint)
 
 
-class PgStore:
+class PgStore(Connected):
     """One plan's records on a server. ``PgStore(url, plan_id)`` opens it for writing, ``readonly=True`` only
     reads; neither creates nor upgrades the schema (``init_server`` does)."""
+
+    DRIVER_ERROR = psycopg.Error
 
     def __init__(self, url: str, plan_id: str, *, readonly: bool = False):
         self.path = self.url = url
@@ -285,24 +287,6 @@ class PgStore:
         nothing = msg("store.nothing_changed" if doing != "write" else "store.nothing_recorded")
         return StoreError(msg("server.failed", verb=msg(f"store.verb.{doing}"), url=self.url, detail=detail),
                           msg("server.hint.failed", nothing=nothing))
-
-    def close(self) -> None:
-        if self.db is not None:
-            self.db.close()
-            self.db = None
-
-    def __enter__(self) -> PgStore:
-        return self
-
-    def __exit__(self, *exc: object) -> None:
-        self.close()
-
-    @contextmanager
-    def _reading(self) -> Iterator[None]:
-        try:
-            yield
-        except psycopg.Error as exc:
-            raise self._error(exc, "read") from exc
 
     @contextmanager
     def _tx(self) -> Iterator[psycopg.Connection]:
