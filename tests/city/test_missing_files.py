@@ -1,5 +1,5 @@
-"""A county's export or the decomposition table that is not there: one line naming the file, and a hint saying
-where in city.yaml it is named."""
+"""A county's export or the decomposition table that is not there (or empty): one line naming the file, and a
+hint saying where in city.yaml it is named or what it should hold."""
 
 from __future__ import annotations
 
@@ -27,3 +27,12 @@ def test_a_missing_decomposition_table_says_where_it_is_named(tmp_path):
         read_decomposition(tmp_path / "decomposition.csv", config([]), city_plan(tmp_path), label="decomposition.csv")
     assert (exc.value.message, exc.value.hint) == ("decomposition.csv: file not found",
                                                    "city.yaml's decomposition: names it, beside city.yaml")
+
+
+def test_an_empty_decomposition_table_is_one_line_with_the_columns_to_give(tmp_path):
+    path = tmp_path / "decomposition.csv"
+    path.write_text("\n,,\n", encoding="utf-8")
+    with pytest.raises(InputRefused) as exc:
+        read_decomposition(path, config([]), city_plan(tmp_path), label="decomposition.csv")
+    assert (exc.value.message, exc.value.hint) == ("decomposition.csv: empty table",
+                                                   "first row: indicator, unit, city, then one column per county")
