@@ -1,5 +1,6 @@
-"""A target sentence read with little certainty keeps its own words (stated) and says how sure the reading is:
-a count in characters (新增两个) at 0.6, a step with no number (出台…) at 0.4, each with its reason."""
+"""A target sentence read with little certainty keeps its own words (stated) and says how sure the reading is
+and why: a count in characters (新增两个), a step with no number (出台…), 全覆盖 as 100%, a rise in points,
+a time span read as a ceiling."""
 
 from __future__ import annotations
 
@@ -12,8 +13,12 @@ from liupi_cli.plan_import.targets import parse_target
     ("新增两个省级园区", "cumulative", 2, "个", 0.6, "number written in characters"),
     ("全年引进三家规上企业", "cumulative", 3, "家", 0.6, "number written in characters"),
     ("出台招商引资管理办法", "milestone", None, None, 0.4, "a step with no number: a milestone? set `due`"),
-], ids=["two-parks", "three-firms", "a-rule-issued"])
+    ("实现村级综合服务站全覆盖", "level", 100, "%", 0.6, "全覆盖 read as 100%"),
+    ("森林覆盖率提高2个百分点", "level", 2, "个百分点", 0.7, "a rise in points: set the baseline"),
+    ("审批时限压缩至5个工作日", "ceiling", 5, "个工作日", 0.6, "a time span: read as a ceiling"),
+], ids=["two-parks", "three-firms", "a-rule-issued", "full-coverage", "points-rise", "working-days"])
 def test_an_unsure_reading_keeps_the_sentence_and_its_certainty(sentence, kind, target, unit, confidence, why):
     c = parse_target(sentence)
+    assert c.comparator == {"ceiling": "at_most", "milestone": "equal"}.get(kind, "at_least")
     assert (c.kind, c.target, c.unit, c.confidence, c.why, c.stated) == (kind, target, unit, confidence, why,
                                                                          sentence)
