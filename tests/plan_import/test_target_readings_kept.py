@@ -22,3 +22,14 @@ def test_an_unsure_reading_keeps_the_sentence_and_its_certainty(sentence, kind, 
     assert c.comparator == {"ceiling": "at_most", "milestone": "equal"}.get(kind, "at_least")
     assert (c.kind, c.target, c.unit, c.confidence, c.why, c.stated) == (kind, target, unit, confidence, why,
                                                                          sentence)
+
+
+@pytest.mark.parametrize("sentence,target,unit,qualifier,confidence,why", [
+    ("城镇调查失业率5.5%以内", 5.5, "%", "以内", 0.75, None),
+    ("一般项目审批压减至20个工作日以内", 20, "个工作日", "以内", 0.8, None),
+    ("群众办事等候时间30分钟内", 30, "分钟", "内", 0.6, "a time limit: a ceiling, or a rule?"),
+], ids=["share-within", "working-days-within", "minutes-within"])
+def test_a_figure_kept_within_is_a_ceiling_with_its_qualifier(sentence, target, unit, qualifier, confidence, why):
+    c = parse_target(sentence)
+    assert (c.kind, c.comparator, c.target, c.unit, c.qualifier, c.confidence, c.why, c.stated) == (
+        "ceiling", "at_most", target, unit, qualifier, confidence, why, sentence)
