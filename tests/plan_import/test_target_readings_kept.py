@@ -33,3 +33,8 @@ def test_a_figure_kept_within_is_a_ceiling_with_its_qualifier(sentence, target, 
     c = parse_target(sentence)
     assert (c.kind, c.comparator, c.target, c.unit, c.qualifier, c.confidence, c.why, c.stated) == (
         "ceiling", "at_most", target, unit, qualifier, confidence, why, sentence)
+
+
+def test_a_double_decline_is_read_as_a_count_of_events_with_no_target():
+    c = parse_target("生产安全事故起数和死亡人数实现“双下降”")
+    assert (c.kind, c.comparator, c.target, c.unit, c.confidence) == ("double_decline", "at_most", None, "起", 0.9)
