@@ -53,3 +53,16 @@ def test_merged_ranges_count_the_cells_they_cover(tmp_path, monkeypatch):
     with pytest.raises(InputRefused) as exc:
         safe_zip.check_plan_document(path)
     assert exc.value.message.startswith(f"{path}: sheet1.xml: the cells covered by merged ranges (55) is over")
+
+
+def test_a_member_that_inflates_over_200_times_is_refused_saying_how_much(tmp_path):
+    path = tmp_path / "bomb.xlsx"
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as z:
+        z.writestr("xl/worksheets/sheet1.xml", b"\x00" * (8 * 1024 * 1024))
+    member = zipfile.ZipFile(path).infolist()[0]
+    ratio = member.file_size // member.compress_size
+    assert ratio > 200
+    with pytest.raises(InputRefused) as exc:
+        safe_zip.check_table_file(path)
+    assert exc.value.message == (f"{path}: xl/worksheets/sheet1.xml inflates {ratio} times (to 8 MB); refusing a "
+                                 "likely zip bomb")
