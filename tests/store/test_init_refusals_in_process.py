@@ -1,5 +1,5 @@
 """`liupi init`'s refusals, in process: a year that is no plan year and a path that is a file each give one line
-with a hint, and create nothing."""
+with a hint, and create nothing; a sample workspace given --name takes it as the plan's title."""
 
 from __future__ import annotations
 
@@ -24,3 +24,13 @@ def test_a_file_where_the_workspace_would_go_is_refused(tmp_path):
     assert (exc.value.message, exc.value.hint) == (f"{tmp_path / 'w'} exists and is not a folder",
                                                    "give a new folder name")
     assert (tmp_path / "w").read_text(encoding="utf-8") == "notes"
+
+
+def test_a_sample_workspace_given_a_name_takes_it_as_the_plan_s_title(tmp_path):
+    from liupi_cli.plan import load_plan
+    from liupi_cli.workspace import find_workspace
+
+    create_workspace(tmp_path / "w", name="某某县2023年“六仗”计划（试用）")
+    plan = load_plan(find_workspace(tmp_path / "w", {}, tmp_path).path)
+    assert plan.info.title_zh == "某某县2023年“六仗”计划（试用）"
+    assert plan.info.year == 2023 and len(plan.indicators) > 10
