@@ -21,5 +21,5 @@ def rec(indicator: str, period: str, value: float) -> Record:
 def test_the_chinese_name_is_added_at_120_columns_only():
     report = build_report(load_plan(MINI), [rec("new_urban_jobs", "2023-06", 800)], parse_period("2023-06"))
     narrow, wide = to_text(report, "en", 100), to_text(report, "en", 120)
-    assert "New urban jobs" in narrow and "城镇新增就业" not in narrow
+    assert "New urban jobs" in narrow and "城镇" not in narrow  # not even the start of 城镇新增就业
     assert "New urban jobs 城镇新增就业" in wide
