@@ -75,6 +75,8 @@ def _rows(path: Path) -> list[list[object]]:
 def read_decomposition(path: Path, config: CityConfig, plan: Plan, label: str | None = None) -> Decomposition:
     """The table at ``path``; InputRefused naming file:row for what cannot be read."""
     label = label or str(path)
+    if not Path(path).exists():  # said here, with city.yaml's hint, before a reader refuses it in general words
+        raise InputRefused(msg("city.table_missing", path=label), msg("city.table_missing.hint"))
     try:
         rows = _rows(path)
     except FileNotFoundError:

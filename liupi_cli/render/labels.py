@@ -248,7 +248,7 @@ def filters_text(report: Report, lang: str) -> str:
             if key == "battle":
                 value = next((b.name_zh for b in report.battles if b.id == value), value)
             elif key == "unit":
-                value = next((c.name_zh for c in report.summary.by_unit if c.key == value), value)
+                value = report.unit_name_zh or value
             elif key == "light":
                 order = list(LIGHT_WORD["zh"])
                 picked = sorted(value.split(","), key=lambda v: order.index(v) if v in order else len(order))

@@ -435,5 +435,6 @@ def build_report(plan: Plan, records: Iterable[Record], period: Period, *, task_
         doc_no=plan.info.doc_no, period=period.key, period_label_zh=period.label_zh,
         period_label_en=period.label_en, grain=period.grain, as_of=as_of, elapsed=fixed(100 * period.elapsed, 1),
         settlement=settle, filters=filters, summary=summary, rows=rows,
+        unit_name_zh=plan.units[unit_id].name_zh if unit_id in plan.units else None,
         battles=[BattleRef(id=b.id, number=b.number, name_zh=b.name_zh, name_en=b.name_en) for b in shown_battles],
     )

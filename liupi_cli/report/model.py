@@ -147,6 +147,9 @@ class Report(_Model):
     elapsed: float  # 序时进度 at the report's period, %
     settlement: bool  # the year-end settlement (年终结账): the period ends in December
     filters: dict[str, str]
+    # the filtered unit's Chinese name, for the filter line (no row may be left to name it); left out of JSON
+    # when there is no unit filter
+    unit_name_zh: str | None = Field(default=None, exclude_if=lambda v: v is None)
     battles: list[BattleRef]
     summary: Summary
     rows: list[Row]

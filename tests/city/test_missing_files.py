@@ -20,8 +20,6 @@ def test_a_county_whose_export_is_missing_is_refused_naming_the_file_and_the_cou
                                                    "county b's source in city.yaml")
 
 
-@pytest.mark.xfail(strict=True, reason="safe_zip.check_table_file refuses the missing file first, with the full path "
-                   "and no hint: read_decomposition's own line (its label, city.yaml's hint) is never reached")
 def test_a_missing_decomposition_table_says_where_it_is_named(tmp_path):
     with pytest.raises(InputRefused) as exc:
         read_decomposition(tmp_path / "decomposition.csv", config([]), city_plan(tmp_path), label="decomposition.csv")
