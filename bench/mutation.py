@@ -84,6 +84,10 @@ SLOW_TESTS = [
     # read the source (periods.py's raise lines, the message ids the code names), which mutmut's copy rewrites
     "tests/messages/test_catalogue.py::test_every_id_the_code_names_is_in_the_catalogue",
     "tests/cli/test_period_refusals_zh.py::test_the_cases_walk_every_refusal_of_periods_py",
+    "tests/messages/test_vocabulary.py",  # the statuses the judging code can produce, read from its source
+    "tests/messages/test_catalogue_hygiene.py",  # the ids the code names, read from its source
+    "tests/messages/test_refusal_walk.py::test_every_message_raised_comes_from_the_catalogue",
+    "tests/messages/test_refusal_walk.py::test_the_files_not_yet_converted_still_exist_and_still_need_it",
     # start-up cost: counts the modules a fresh interpreter imports, which mutmut's trampolines change
     "tests/cli/test_report_cli.py::test_plain_formats_do_not_import_pandas_or_openpyxl",
     # parametrized with explicit Chinese ids that pytest does not find again when mutmut passes them back one by
