@@ -37,7 +37,8 @@ SLOW: dict[str, tuple[str, ...] | None] = {
     "tests/hostile/test_unique_current.py": None,
     "tests/judging/test_judging_properties.py": None,
     "tests/next_year/test_plan_next.py": None,
-    "tests/plan_import/test_import_zh.py": ("test_a_task_list_stating_no_year_is_refused_in_chinese",),
+    "tests/plan_import/test_import_zh.py": ("test_a_task_list_stating_no_year_is_refused_in_chinese",
+                                            "test_plan_import_refuses_in_chinese"),
     "tests/next_year/test_next_year_zh.py": ("test_plan_next_says_every_note_in_chinese_under_lang_zh",),
     "tests/plan/test_plan_cache.py": None,
     "tests/plan_import/test_plan_import.py": None,
@@ -48,6 +49,8 @@ SLOW: dict[str, tuple[str, ...] | None] = {
     "tests/render/test_render_text.py": None,
     "tests/scale/test_scaling.py": None,
     "tests/server/test_review.py": None,
+    "tests/server/test_db_option.py": None,  # starts the session's PostgreSQL
+    "tests/messages/test_catalogue_hygiene.py": None,
     "tests/server/test_roles.py": None,
     "tests/server/test_server_docs.py": None,
     "tests/server/test_server_store.py": None,
@@ -61,6 +64,7 @@ SLOW: dict[str, tuple[str, ...] | None] = {
     ),
     "tests/cadence/test_missing_unit_summary.py": (
         "test_missing_and_unit_follow_liupi_lang_like_report", "test_summary_fail_on_says_what_it_found",
+        "test_missing_and_unit_speak_chinese_with_lang_zh",
     ),
     "tests/cadence/test_who_answers.py": (
         "test_missing_month_2023_02_on_the_command_line",
