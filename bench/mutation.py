@@ -94,10 +94,6 @@ SLOW_TESTS = [
     # one ("not found", a usage error that stops the run); tests/plan_import/test_plan_import.py reaches the same code
     "tests/plan_import/test_plan_import_targets.py::test_target_sentence",
 ]
-# mutmut collects the tests in one pytest session and passes their ids back to a second one: pytest escapes a
-# non-ASCII id ("6月" -> "6\\u6708") in the first, and the escaped id is escaped again in the second, so the test
-# is "not found" and the whole run stops. Ids left as written in both sessions match.
-UNESCAPED_IDS = ["-o", "disable_test_id_escaping_and_forfeit_all_rights_to_community_support=true"]
 KILLED = {"killed", "timeout", "caught by type check", "segfault"}
 SURVIVED = {"survived", "no tests", "suspicious"}
 NOT_COUNTED = {"skipped"}
@@ -198,7 +194,7 @@ def make_copy(dest: Path, patterns: list[str], tests: list[str] | None = None) -
         'source_paths = ["liupi_cli/"]\n'
         f"only_mutate = {toml_list(patterns)}\n"
         f"also_copy = {toml_list([p for p in ALSO_COPY if (REPO / p).exists() or p == 'sitecustomize.py'])}\n"
-        f"pytest_add_cli_args = {toml_list([*UNESCAPED_IDS, *(a for t in SLOW_TESTS for a in ('--deselect', t))])}\n"
+        f"pytest_add_cli_args = {toml_list([a for t in SLOW_TESTS for a in ('--deselect', t)])}\n"
         + (f"pytest_add_cli_args_test_selection = {toml_list(tests)}\n" if tests else "")
     )
     pyproject.write_text(text, encoding="utf-8")
