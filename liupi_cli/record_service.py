@@ -97,7 +97,7 @@ def record_figure(plan: Plan, store: StoreSource, indicator: str, value: str, op
                          source=options.source, note=options.note, force=options.force)
     with _opened(store) as figures:
         batch = check_changes(plan, figures.current_figures(record.indicator), [(None, record)],
-                              revise=options.revise, force=options.force, note=options.note)
+                              revise=options.revise, force=options.force)
         return _settle(figures, batch, options)
 
 

@@ -187,14 +187,14 @@ def prepare_batch(plan: Plan, current: Current, rows: list[tuple[int, dict[str, 
             continue
         seen[key] = n
         candidates.append((n, rec))
-    batch = check_changes(plan, current, candidates, revise=revise, force=force, note=note)
+    batch = check_changes(plan, current, candidates, revise=revise, force=force)
     batch.problems = sorted(problems + batch.problems, key=lambda p: p.row)
     batch.no_figure = no_figure
     return batch
 
 
 def check_changes(plan: Plan, current: Current, candidates: list[tuple[int | None, NewRecord]], *,
-                  revise: bool = False, force: bool = False, note: str | None = None) -> Batch:
+                  revise: bool = False, force: bool = False) -> Batch:
     """Sort valid figures into changes, unchanged ones and refusals: a period that already has
     another figure (without --revise); a year-to-date figure that would fall within its year."""
     changes: list[Change] = []
@@ -213,18 +213,18 @@ def check_changes(plan: Plan, current: Current, candidates: list[tuple[int | Non
                                        msg("record.duplicate_row.hint"), needs="revise"))
         else:
             changes.append(Change(n, rec, old))
-    problems += _falling_year_to_date(plan, current, changes, force, note)
+    problems += _falling_year_to_date(plan, current, changes, force)
     return Batch(changes, unchanged, problems)
 
 
 Seen = list[tuple[Period, tuple[float, str, str]]]  # one indicator's figures by period: (value, entered, where)
 
 
-def _falling_year_to_date(plan: Plan, current: Current, changes: list[Change], force: bool,
-                          note: str | None) -> list[RowProblem]:
+def _falling_year_to_date(plan: Plan, current: Current, changes: list[Change], force: bool) -> list[RowProblem]:
     """Year-to-date totals never fall within a year: 1 major accident by March and 0 by June means
     one of the two figures is wrong. Compared with the earlier periods (recorded or in this batch)
-    and with the later recorded ones; --force with a note lets a real fall through."""
+    and with the later recorded ones; --force with a note (the record's own: a row's 备注 or --note, which every
+    path puts on the record) lets a real fall through."""
     ytd = [c for c in changes if _only_grows(plan.indicators[c.record.indicator])]
     if not ytd:
         return []
@@ -232,7 +232,7 @@ def _falling_year_to_date(plan: Plan, current: Current, changes: list[Change], f
     with_batch = _with_batch(recorded, ytd)
     problems = []
     for c in ytd:
-        if force and (c.record.note or note):
+        if force and c.record.note:
             continue  # a real fall, explained
         key = (c.record.indicator, c.record.baseline)
         clash = _below_earlier(c.record, with_batch[key]) or _above_later(c.record, recorded.get(key, []))

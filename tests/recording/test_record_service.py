@@ -140,3 +140,22 @@ def test_a_figure_stored_since_the_check_is_refused_inside_the_write(tmp_path, v
         with pytest.raises(Duplicate, match="recorded by 甲"):  # the same figure or another: one winner
             record_figure(PLAN, _LookedBefore(s), "new_urban_jobs", value, replace(OPTIONS, by="乙"))
         assert [(r.value, r.recorded_by, r.current) for r in s.records()] == [(1500.0, "甲", True)]
+
+
+@pytest.mark.parametrize("path", ["figure", "table"])
+def test_a_falling_year_to_date_figure_needs_force_and_a_note_on_both_paths(tmp_path, path):
+    """--force alone does not let a year-to-date total fall within the year; --force with --note does, and the
+    note is what the check reads (both paths hand it on)."""
+    def record(store, value, options):
+        if path == "figure":
+            return record_figure(PLAN, store, "new_urban_jobs", value, options)
+        return record_table(PLAN, store, _table({"id": "new_urban_jobs", "value": value}), options)
+
+    with Store(tmp_path / "r.db", PLAN.info.id) as store:
+        assert record(store, "2000", replace(OPTIONS, period="2023-06")).saved
+        bare = replace(OPTIONS, period="2023-07", force=True, note=None)
+        refused = record(store, "1000", bare)
+        assert refused.refused and not refused.saved
+        kept = record(store, "1000", replace(bare, note="统计口径调整"))
+        assert [r.note for r in kept.saved] == ["统计口径调整"]
+        assert [r.value for r in store.records()] == [2000.0, 1000.0]
