@@ -247,5 +247,14 @@ def run(mini) -> Run:
 
 
 @pytest.fixture
+def loaded(run, mini) -> Run:
+    """The mini plan with June's figures (fixtures/mini-actuals.csv) and one task in progress: what the
+    renderers' tests draw."""
+    assert run("update", "--file", str(FIXTURES / "mini-actuals.csv")).exit_code == 0
+    assert run("task", "set", "t1", "--status", "in_progress", "--date", "2023-06-10").exit_code == 0
+    return run
+
+
+@pytest.fixture
 def run_shipped() -> Run:
     return Run(SHIPPED)

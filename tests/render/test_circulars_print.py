@@ -115,8 +115,19 @@ def test_every_page_of_a_table_carries_its_heading_row(pdfs, june, book):
     assert all(seen.values()), seen
 
 
-def test_the_phone_shows_the_lights_first_and_folds_what_is_owed(june, tmp_path):
+def _probe_on_a_phone(html: str, probe: str, tmp_path: Path) -> dict[str, str]:
+    """``html`` with the ``probe`` script added, laid out by headless Chromium on a 390 × 844 px phone: the
+    ``data-*`` values the probe set on <body>."""
     chromium = _tool("chromium", "chromium-browser", "google-chrome")
+    page = tmp_path / "probe.html"
+    page.write_text(html.replace("</body>", probe + "</body>"), encoding="utf-8")
+    dom = subprocess.run([chromium, "--headless", "--no-sandbox", "--disable-gpu", "--window-size=390,844",
+                          "--virtual-time-budget=3000", "--dump-dom", page.as_uri()],
+                         check=True, capture_output=True, text=True, timeout=120).stdout
+    return dict(re.findall(r'data-(\w+)="([^"]*)"', re.search(r"<body[^>]*>", dom).group()))
+
+
+def test_the_phone_shows_the_lights_first_and_folds_what_is_owed(june, tmp_path):
     html = (june / "circular.html").read_text(encoding="utf-8")
     probe = """<style>html{width:390px}</style><script>addEventListener('load', () => {
       const table = t => [...document.querySelectorAll('h2')].find(h => h.textContent === t)
@@ -127,12 +138,7 @@ def test_the_phone_shows_the_lights_first_and_folds_what_is_owed(june, tmp_path)
       document.body.dataset.indicators = box(table('指标进度'));
       document.body.dataset.owed = owed.join(';');
     });</script>"""
-    page = tmp_path / "probe.html"
-    page.write_text(html.replace("</body>", probe + "</body>"), encoding="utf-8")
-    dom = subprocess.run([chromium, "--headless", "--no-sandbox", "--disable-gpu", "--window-size=390,844",
-                          "--virtual-time-budget=3000", "--dump-dom", page.as_uri()],
-                         check=True, capture_output=True, text=True, timeout=120).stdout
-    body = dict(re.findall(r'data-(\w+)="([^"]*)"', re.search(r"<body[^>]*>", dom).group()))
+    body = _probe_on_a_phone(html, probe, tmp_path)
     lights = [float(x) for x in body["lights"].split(",")]
     indicators = [float(x) for x in body["indicators"].split(",")]
     assert lights[1] <= 700  # the whole lights table within a phone's first screen (844 px less the browser)
@@ -146,7 +152,6 @@ def test_the_phone_shows_the_lights_first_and_folds_what_is_owed(june, tmp_path)
 def test_the_report_on_a_phone_shows_name_light_and_status_first_under_a_compact_heading(june, tmp_path):
     """At 390 px the battle tables start 序号 · 指标 · 灯 · 备注 (the status), as the 月通报 does; the figures
     scroll in from the right, and the heading row is one line, not ~170 px of wrapped words."""
-    chromium = _tool("chromium", "chromium-browser", "google-chrome")
     html = (june / "report.html").read_text(encoding="utf-8")
     probe = """<script>addEventListener('load', () => {
       const table = document.querySelector('table.wide');
@@ -156,12 +161,7 @@ def test_the_report_on_a_phone_shows_name_light_and_status_first_under_a_compact
       document.body.dataset.note = note.getBoundingClientRect().left;
       document.body.dataset.head = table.querySelector('thead tr').getBoundingClientRect().height;
     });</script>"""
-    page = tmp_path / "probe.html"
-    page.write_text(html.replace("</body>", probe + "</body>"), encoding="utf-8")
-    dom = subprocess.run([chromium, "--headless", "--no-sandbox", "--disable-gpu", "--window-size=390,844",
-                          "--virtual-time-budget=3000", "--dump-dom", page.as_uri()],
-                         check=True, capture_output=True, text=True, timeout=120).stdout
-    body = dict(re.findall(r'data-(\w+)="([^"]*)"', re.search(r"<body[^>]*>", dom).group()))
+    body = _probe_on_a_phone(html, probe, tmp_path)
     assert float(body["light"]) <= 390 and float(body["note"]) < 390, body  # light and status on screen
     assert float(body["head"]) < 40, body  # one line of headings
     heads = re.findall(r"<th[^>]*>([^<]*)</th>", html[html.index('<table class="wide">'):])[:4]

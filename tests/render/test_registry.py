@@ -7,20 +7,12 @@ from __future__ import annotations
 import json
 
 import pytest
-from conftest import FIXTURES
 
 from liupi_cli.errors import UsageProblem
 from liupi_cli.render import registry
 from liupi_cli.render.registry import BINARY, TABLE, Fmt, offered, render
 
 BOM = b"\xef\xbb\xbf"
-
-
-@pytest.fixture
-def loaded(run, mini):
-    assert run("update", "--file", str(FIXTURES / "mini-actuals.csv")).exit_code == 0
-    assert run("task", "set", "t1", "--status", "in_progress", "--date", "2023-06-10").exit_code == 0
-    return run
 
 
 @pytest.fixture

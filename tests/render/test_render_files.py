@@ -8,16 +8,8 @@ import re
 from html.parser import HTMLParser
 
 import pytest
-from conftest import FIXTURES
 
 BOM = b"\xef\xbb\xbf"
-
-
-@pytest.fixture
-def loaded(run, mini):
-    assert run("update", "--file", str(FIXTURES / "mini-actuals.csv")).exit_code == 0
-    assert run("task", "set", "t1", "--status", "in_progress", "--date", "2023-06-10").exit_code == 0
-    return run
 
 
 # -- xlsx -----------------------------------------------------------------------------------------------
