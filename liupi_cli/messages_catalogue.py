@@ -1001,6 +1001,11 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "label.cadence.ind_part": ("Indicator part", "指标得分"),
     "label.cadence.task_part": ("Task part", "任务得分"),
     "label.cadence.working": ("Working", "计算过程"),
+    # the words of a pre-score's working (indicators (100×2 + 60×1) ÷ 3 = 86.67; tasks …; … + unreported 0×3)
+    "label.cadence.working_indicators": ("indicators", "指标"),
+    "label.cadence.working_tasks": ("tasks", "任务"),
+    "label.cadence.working_unreported": ("unreported", "未报"),
+    "label.cadence.working_nothing": ("nothing judged", "无可评分项"),
     "label.cadence.battle": ("Battle", "战役"),
     "label.cadence.parts": ("Pre-score parts", "预评分明细"),
     "label.cadence.outcome": ("Outcome", "结果"),

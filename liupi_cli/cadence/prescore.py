@@ -19,8 +19,9 @@ bureau can recompute its own number by hand.
 from __future__ import annotations
 
 from collections.abc import Iterable
+from typing import NamedTuple
 
-from pydantic import BaseModel
+from pydantic import BaseModel, Field
 
 from liupi_cli.cadence.timeline import TaskLine
 from liupi_cli.models import PrescoreWeights
@@ -49,8 +50,9 @@ class Score(BaseModel):
     task_count: int
     task_part: float | None
     score: float | None
-    working: str  # the arithmetic, written out
+    working: str  # the arithmetic, written out in English words (written_working words it in another language)
     parts: list[ScorePart]
+    share: float = Field(default=1.0, exclude=True)  # the indicator part's share of the score, for written_working
 
 
 class Prescore(BaseModel):
@@ -65,14 +67,22 @@ def _fmt(x: float) -> str:
     return f"{round(x, 2):g}"
 
 
-def _terms(parts: list[ScorePart]) -> str:
+class WorkingWords(NamedTuple):
+    """The words a working is written with; the renderers pass the catalogue's for their language."""
+    indicators: str = "indicators"
+    tasks: str = "tasks"
+    unreported: str = "unreported"
+    nothing: str = "nothing judged"
+
+
+def _terms(parts: list[ScorePart], words: WorkingWords) -> str:
     """Σ weight × points written by points level: ``100×2 + 60×1 + 0×1`` (points × the weight at that level);
     unreported milestones (未报) a term of their own after the others: ``… + unreported 0×3``."""
     weights: dict[tuple[bool, float], float] = {}
     for p in parts:
         key = (p.outcome != "unreported", p.points)
         weights[key] = weights.get(key, 0.0) + p.weight  # type: ignore[index]
-    return " + ".join(f"{'' if reported else 'unreported '}{_fmt(pts)}×{_fmt(w)}"
+    return " + ".join(f"{'' if reported else words.unreported + ' '}{_fmt(pts)}×{_fmt(w)}"
                       for (reported, pts), w in sorted(weights.items(), reverse=True))
 
 
@@ -84,19 +94,38 @@ def _indicator_part(row: Row, weight: float, w: PrescoreWeights) -> ScorePart:
     return ScorePart(id=row.id, name_zh=row.name_zh, what="indicator", outcome=row.light, points=points, weight=weight)
 
 
+def _counted(parts: list[ScorePart]) -> tuple[list[ScorePart], list[ScorePart]]:
+    """The indicator parts that count (points and a weight) and the task parts."""
+    return ([p for p in parts if p.what == "indicator" and p.points is not None and p.weight > 0],
+            [p for p in parts if p.what == "task"])
+
+
 def score(key: str, name_zh: str, parts: list[ScorePart], w: PrescoreWeights) -> Score:
-    ind = [p for p in parts if p.what == "indicator" and p.points is not None and p.weight > 0]
-    tasks = [p for p in parts if p.what == "task"]
+    ind, tasks = _counted(parts)
     i_sum = sum(p.weight * p.points for p in ind)  # type: ignore[operator]
     i_weight = sum(p.weight for p in ind)
     t_sum = sum(p.points for p in tasks)  # type: ignore[misc]
     i_part = i_sum / i_weight if i_weight else None
     t_part = t_sum / len(tasks) if tasks else None
-    total, combined = _combined(i_part, t_part, w)
-    steps = _part_steps(ind, i_weight, i_part, tasks, t_part) + combined
-    return Score(key=key, name_zh=name_zh, indicator_sum=round(i_sum, 6), indicator_weight=round(i_weight, 6),
-                 indicator_part=_r2(i_part), task_sum=round(t_sum, 6), task_count=len(tasks), task_part=_r2(t_part),
-                 score=_r2(total), working="; ".join(steps) or "nothing judged", parts=parts)
+    total, _ = _combined(i_part, t_part, w.indicator_share)
+    s = Score(key=key, name_zh=name_zh, indicator_sum=round(i_sum, 6), indicator_weight=round(i_weight, 6),
+              indicator_part=_r2(i_part), task_sum=round(t_sum, 6), task_count=len(tasks), task_part=_r2(t_part),
+              score=_r2(total), working="", parts=parts, share=w.indicator_share)
+    s.working = written_working(s)
+    return s
+
+
+ENGLISH_WORKING = WorkingWords()
+
+
+def written_working(s: Score, words: WorkingWords = ENGLISH_WORKING) -> str:
+    """The score's arithmetic written out with ``words``: each part's sum, then their weighted sum."""
+    ind, tasks = _counted(s.parts)
+    i_weight = sum(p.weight for p in ind)
+    i_part = sum(p.weight * p.points for p in ind) / i_weight if i_weight else None  # type: ignore[operator]
+    t_part = sum(p.points for p in tasks) / len(tasks) if tasks else None  # type: ignore[misc]
+    steps = _part_steps(ind, i_weight, i_part, tasks, t_part, words) + _combined(i_part, t_part, s.share)[1]
+    return "; ".join(steps) or words.nothing
 
 
 def _r2(x: float | None) -> float | None:
@@ -104,23 +133,23 @@ def _r2(x: float | None) -> float | None:
 
 
 def _part_steps(ind: list[ScorePart], i_weight: float, i_part: float | None, tasks: list[ScorePart],
-                t_part: float | None) -> list[str]:
+                t_part: float | None, words: WorkingWords) -> list[str]:
     """Each part's arithmetic: ``indicators (100×2 + 60×1) ÷ 3 = 86.67``, ``tasks (100×1) ÷ 1 = 100``."""
     steps = []
     if i_part is not None:
-        steps.append(f"indicators ({_terms(ind)}) ÷ {_fmt(i_weight)} = {_fmt(i_part)}")
+        steps.append(f"{words.indicators} ({_terms(ind, words)}) ÷ {_fmt(i_weight)} = {_fmt(i_part)}")
     if t_part is not None:
-        steps.append(f"tasks ({_terms(tasks)}) ÷ {len(tasks)} = {_fmt(t_part)}")
+        steps.append(f"{words.tasks} ({_terms(tasks, words)}) ÷ {len(tasks)} = {_fmt(t_part)}")
     return steps
 
 
-def _combined(i_part: float | None, t_part: float | None, w: PrescoreWeights) -> tuple[float | None, list[str]]:
+def _combined(i_part: float | None, t_part: float | None, share: float) -> tuple[float | None, list[str]]:
     """The score and, when both parts have something judged, its weighted sum written out; else the one part
     there is (or none), with nothing more to write."""
     if i_part is None or t_part is None:
         return (i_part if i_part is not None else t_part), []
-    total = w.indicator_share * i_part + (1 - w.indicator_share) * t_part
-    return total, [f"{_fmt(w.indicator_share)}×{_fmt(i_part)} + {_fmt(1 - w.indicator_share)}×{_fmt(t_part)} "
+    total = share * i_part + (1 - share) * t_part
+    return total, [f"{_fmt(share)}×{_fmt(i_part)} + {_fmt(1 - share)}×{_fmt(t_part)} "
                    f"= {_fmt(total)}"]
 
 

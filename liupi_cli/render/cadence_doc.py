@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 
 from liupi_cli.cadence.change import Change
 from liupi_cli.cadence.missing import MissingList
-from liupi_cli.cadence.prescore import Prescore, Score
+from liupi_cli.cadence.prescore import Prescore, Score, WorkingWords, written_working
 from liupi_cli.cadence.products import DekadBrief, MonthCircular, Product, QuarterSummary, YearSettlement
 from liupi_cli.cadence.timeline import TaskLine
 from liupi_cli.cadence.unit_page import UnitPage
@@ -17,6 +17,7 @@ from liupi_cli.render.labels import (
     STATUS_BY_KIND,
     actual_figure,
     colon,
+    comma,
     gap_text,
     returned_mark,
     target_text,
@@ -178,15 +179,15 @@ def missing_doc(m: MissingList, lang: str) -> Doc:
                pinned=m.end, lang=lang)
 
 
+WORKING = {lang: WorkingWords(*(words[f"working_{k}"] for k in WorkingWords._fields)) for lang, words in W.items()}
+
+
 def working(s: Score, lang: str) -> str:
-    if lang == "en":
-        return s.working
-    return (s.working.replace("indicators", "指标").replace("tasks", "任务").replace("nothing judged", "无可评分项")
-            .replace("unreported ", "未报 "))
+    return written_working(s, WORKING[lang])
 
 
 def _lights_line(c, lang: str) -> str:
-    words = ", ".join(f"{LIGHT[lang][k]} {getattr(c, k)}" for k in ("red", "yellow", "green", "grey"))
+    words = comma(lang).join(f"{LIGHT[lang][k]} {getattr(c, k)}" for k in ("red", "yellow", "green", "grey"))
     return f"{W[lang]['lights']}{colon(lang)}{words}"
 
 

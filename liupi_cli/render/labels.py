@@ -254,8 +254,12 @@ def filters_text(report: Report, lang: str) -> str:
                 picked = sorted(value.split(","), key=lambda v: order.index(v) if v in order else len(order))
                 value = "、".join(LIGHT_WORD["zh"].get(v, v) for v in picked)
         parts.append(f"{FILTER_NAME[lang].get(key, key)}={value}")
-    sep = "，" if lang == "zh" else ", "
-    return f"{WORDS[lang]['filters']}{colon(lang)}" + sep.join(parts)
+    return f"{WORDS[lang]['filters']}{colon(lang)}" + comma(lang).join(parts)
+
+
+def comma(lang: str) -> str:
+    """What stands between the items of a line: ``red 1, yellow 2``, ``红灯 1，黄灯 2`` (Chinese's full-width comma)."""
+    return "，" if lang == "zh" else ", "
 
 
 def colon(lang: str) -> str:

@@ -18,3 +18,35 @@ def test_an_unreported_milestone_counts_in_the_indicator_part_at_settlement():
     assert [(p.id, p.what, p.points, p.weight) for p in unreported] == [("power_project_start", "indicator", 0.0, 1.0)]
     assert (overall.indicator_weight, overall.indicator_part, overall.score) == (1.0, 0.0, 0.0)
     assert overall.working == "indicators (unreported 0×1) ÷ 1 = 0"
+
+
+def test_the_working_is_written_in_chinese_words_not_translated_from_english():
+    """The Chinese working is the same arithmetic written with the catalogue's words: 指标, 任务, 未报 — swap the
+    words back and it is the English working character for character."""
+    from liupi_cli.cadence.prescore import ScorePart, score
+    from liupi_cli.models import PrescoreWeights
+    from liupi_cli.render.cadence_doc import working
+
+    parts = [ScorePart(id="a", name_zh="甲", what="indicator", outcome="green", points=100, weight=2),
+             ScorePart(id="b", name_zh="乙", what="indicator", outcome="unreported", points=0, weight=1),
+             ScorePart(id="t", name_zh="丙", what="task", outcome="overdue", points=0, weight=1)]
+    s = score("u", "县某局", parts, PrescoreWeights(indicator_share=0.7))
+    assert s.working == ("indicators (100×2 + unreported 0×1) ÷ 3 = 66.67; tasks (0×1) ÷ 1 = 0; "
+                         "0.7×66.67 + 0.3×0 = 46.67")
+    zh = working(s, "zh")
+    assert zh == "指标 (100×2 + 未报 0×1) ÷ 3 = 66.67; 任务 (0×1) ÷ 1 = 0; 0.7×66.67 + 0.3×0 = 46.67"
+    assert working(s, "en") == s.working
+    assert "share" not in s.model_dump()  # the JSON product keeps its fields
+    empty = score("v", "县另局", [], PrescoreWeights())
+    assert (empty.working, working(empty, "zh")) == ("nothing judged", "无可评分项")
+
+
+def test_the_lights_line_of_a_chinese_product_is_set_with_full_width_punctuation(tmp_path):
+    from liupi_cli.cadence.products import month_circular
+    from liupi_cli.render.cadence_doc import product_doc
+
+    plan = load_plan(MINI)
+    circular = month_circular(plan, [], [], parse_period("2023-06"))
+    zh, en = product_doc(circular, "zh").lines[0], product_doc(circular, "en").lines[0]
+    assert zh.startswith("亮灯情况：红灯 ") and "，黄灯 " in zh and ", " not in zh
+    assert en.startswith("Lights: ") and ", " in en

@@ -174,7 +174,7 @@ def _break(plan: Path) -> None:
 
 
 def _ascii_id(cmd: list[str]) -> str:
-    """A test id in ASCII: mutation runs hand ids from one pytest session to the next, and an escaped one may not match."""
+    """An ASCII test id: a mutation run hands ids from one pytest session to the next; an escaped one may not match."""
     return " ".join(word if word.isascii() else "unit" for word in cmd)
 
 
