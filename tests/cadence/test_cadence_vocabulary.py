@@ -113,8 +113,9 @@ def test_each_light_and_status_in_each_product_is_the_report_s_word(plan, lang):
         counts = getattr(getattr(model, "report", None), "summary", None)
         if counts is not None:
             c = counts.overall
-            line = f"{w['lights']}{colon(lang)}" + ", ".join(f"{LIGHTS[lang][k]} {getattr(c, k)}"
-                                                  for k in ("red", "yellow", "green", "grey"))
+            sep = "，" if lang == "zh" else ", "
+            line = f"{w['lights']}{colon(lang)}" + sep.join(f"{LIGHTS[lang][k]} {getattr(c, k)}"
+                                                            for k in ("red", "yellow", "green", "grey"))
             assert line in doc.lines, name
     assert checked >= 30
 
