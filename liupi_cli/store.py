@@ -326,7 +326,14 @@ class Store(Connected):
                              msg("store.missing.hint"))
         uri = "file:" + urllib.parse.quote(str(self.path.resolve())) + "?mode=ro"
         try:
-            self.db = self._connect(uri)
+            if os.access(self.path, os.W_OK) and os.access(self.path.parent, os.W_OK):
+                # Where the store may be written, a reader opens it so and refuses writes itself (query_only):
+                # the last connection to close then folds the WAL back in and removes -wal and -shm, which a
+                # read-only connection leaves beside the file.
+                self.db = self._connect(uri.replace("?mode=ro", "?mode=rw"))
+                self.db.execute("PRAGMA query_only = ON")
+            else:
+                self.db = self._connect(uri)
             self._inspect()
         except sqlite3.OperationalError as exc:
             # Read-only media: a WAL store's -shm cannot be created. With no pending -wal the file alone

@@ -221,3 +221,19 @@ def test_reading_a_third_version_store_works_and_leaves_it_as_it_is(tmp_path):
     with Store(path, "p") as s:  # the first write upgrades it
         assert s.schema_version == 5
         assert s.db.execute("SELECT 1 FROM sqlite_master WHERE name = 'records_order'").fetchone()
+
+
+def test_reading_a_store_leaves_only_the_file_and_refuses_writes(tmp_path):
+    """A reader (a report, a history) leaves records.db alone beside its plan, as a writer does: no -wal or -shm
+    to copy or lose when the file is sent on; and the reading store still cannot write."""
+    path = tmp_path / "r.db"
+    with Store(path, "p") as s:
+        s.add(rec(), "alice", "2023-07-18T09:00:00+08:00")
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["r.db"]
+    with Store(path, "p", readonly=True) as s:
+        assert s.current("new_urban_jobs", "2023-06").value == 1500
+        with pytest.raises(sqlite3.OperationalError, match="readonly"):
+            s.db.execute("DELETE FROM records")
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["r.db"]
+    with Store(path, "p", readonly=True) as s:
+        assert len(list(s.db.execute("SELECT * FROM records"))) == 1
