@@ -1,5 +1,6 @@
 import importlib.util
 import sqlite3
+from contextlib import closing
 
 import pytest
 from conftest import REPO, Run
@@ -33,5 +34,5 @@ def collected_rows(root) -> int:
     path = root / "data" / "collected.db"
     if not path.exists():
         return 0
-    with sqlite3.connect(path) as db:
+    with closing(sqlite3.connect(path)) as db:
         return db.execute("SELECT COUNT(*) FROM figures").fetchone()[0]

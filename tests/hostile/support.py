@@ -15,6 +15,7 @@ import sqlite3
 import subprocess
 import sys
 import time
+from contextlib import closing
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -57,7 +58,7 @@ class Workspace:
 
     def rows(self) -> list[tuple]:
         """(indicator, period, entered, value, source, note, recorded_by) of every record, oldest first."""
-        with sqlite3.connect(f"file:{self.db}?mode=ro", uri=True) as db:
+        with closing(sqlite3.connect(f"file:{self.db}?mode=ro", uri=True)) as db:
             return db.execute("SELECT indicator, period, entered, value, source, note, recorded_by "
                               "FROM records ORDER BY id").fetchall()
 

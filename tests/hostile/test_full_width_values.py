@@ -7,6 +7,7 @@ from __future__ import annotations
 import csv
 import shutil
 import sqlite3
+from contextlib import closing
 from pathlib import Path
 
 import openpyxl
@@ -54,7 +55,7 @@ def _cli(plan: Path, *args: str):
 
 
 def _stored(plan: Path) -> dict[str, tuple[float, str | None, str]]:
-    with sqlite3.connect(plan / "r.db") as db:
+    with closing(sqlite3.connect(plan / "r.db")) as db:
         return {p: (v, u, e) for p, v, u, e in db.execute(
             "SELECT period, value, entered_unit, entered FROM records WHERE indicator = ?", (IND,))}
 

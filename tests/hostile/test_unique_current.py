@@ -6,6 +6,7 @@ from __future__ import annotations
 import os
 import sqlite3
 import time
+from contextlib import closing
 from pathlib import Path
 
 import pytest
@@ -52,7 +53,7 @@ def test_eight_racing_on_a_store_that_does_not_exist_yet_store_exactly_one(tmp_p
         folder = tmp_path / f"round{n}"
         folder.mkdir()
         codes = _race_once(folder)
-        with sqlite3.connect(folder / "records.db") as con:
+        with closing(sqlite3.connect(folder / "records.db")) as con:
             stored = con.execute("SELECT entered FROM records").fetchall()
         assert len(stored) == 1, f"round {n}: {stored} stored, exit codes {codes}"
         assert sorted(codes) == [0] + [1] * (RACERS - 1), f"round {n}: exit codes {codes}"
@@ -138,6 +139,6 @@ def test_eight_cli_updates_into_a_store_not_made_yet_record_one_and_refuse_seven
             pids.append(pid)
         go.touch()
         codes = sorted(os.WEXITSTATUS(os.waitpid(pid, 0)[1]) for pid in pids)
-        with sqlite3.connect(db) as con:
+        with closing(sqlite3.connect(db)) as con:
             stored = con.execute("SELECT entered, recorded_by FROM records").fetchall()
         assert len(stored) == 1 and codes == [0] + [1] * (RACERS - 1), f"round {n}: {stored}, exit codes {codes}"
