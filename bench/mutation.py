@@ -26,7 +26,10 @@ Counting: a mutant is killed when a test fails on it; a timeout (the tests hang)
 catch also count as killed. Survivors are mutants no test fails on, including "no tests" (no test
 reaches that code) and "suspicious" ones. Mutants listed in bench/mutation-equivalent.txt (a name
 and a one-line reason per line: the change cannot alter behaviour) are left out of N and listed
-separately. The last line of output is always `mutation score: K killed of N (P%)`.
+separately. One class is equivalent by rule, found in each survivor's diff: a string mutant that only changes
+the letter case of an SQL statement (`"SELECT value FROM meta"` to `"select value from meta"`; SQL's words are
+the same in either case), with every quoted literal in it unchanged; these are listed as equivalent by rule and
+left out of N too. The last line of output is always `mutation score: K killed of N (P%)`.
 
 `--tests FILE…` runs only those test files (or node ids) against the mutants: much faster for a module
 whose code every CLI test reaches, and the score is a lower bound (a survivor may be killed by a test
@@ -134,6 +137,38 @@ def load_equivalent() -> dict[str, str]:
     return marked
 
 
+# SQL's own words, whose letter case the database ignores (identifiers in liupi's SQL are lowercase)
+SQL_WORDS = set("""SELECT INSERT INTO VALUES UPDATE SET DELETE FROM WHERE AND OR NOT NULL IS IN AS ON CONFLICT DO
+NOTHING BEGIN IMMEDIATE EXCLUSIVE COMMIT ROLLBACK SAVEPOINT RELEASE TO CREATE TABLE INDEX UNIQUE IF EXISTS ALTER ADD
+COLUMN DROP PRAGMA GRANT REVOKE ALL USAGE ROLE USER WITH LOGIN PASSWORD POLICY FOR USING CHECK ENABLE ROW LEVEL SECURITY
+TRIGGER FUNCTION RETURNS RETURN LANGUAGE BEFORE AFTER EACH EXECUTE PROCEDURE REPLACE ORDER BY GROUP HAVING LIMIT
+OFFSET DESC ASC JOIN LEFT INNER OUTER DISTINCT COUNT MAX MIN SUM CASE WHEN THEN ELSE END PRIMARY KEY REFERENCES
+DEFAULT INTEGER TEXT REAL BOOLEAN BIGSERIAL BIGINT SERIAL TIMESTAMPTZ NUMERIC DOUBLE PRECISION CONSTRAINT TRUE FALSE
+LOCK SHARE MODE COPY STDIN STDOUT TEMP TEMPORARY VIEW SCHEMA SEQUENCE OWNER CURRENT_USER SESSION_USER RAISE EXCEPTION
+NEW OLD PUBLIC CASCADE RESTRICT COALESCE EXCLUDED RETURNING CAST VARCHAR ANY""".split())
+WORD = re.compile(r"[A-Za-z_]+")
+QUOTED = re.compile(r"'[^']*'")
+
+
+def sql_case_only(diff: list[str]) -> bool:
+    """A diff (its - and + lines) that only changes the letter case of SQL's own words (``SELECT`` to
+    ``select``), every single-quoted literal and every other word as it was: the same statement to the database."""
+    minus = [ln[1:] for ln in diff if ln.startswith("-")]
+    plus = [ln[1:] for ln in diff if ln.startswith("+")]
+    if not minus or len(minus) != len(plus):
+        return False
+    changed = [(a, b) for a, b in zip(minus, plus) if a != b]
+    if not changed:
+        return False
+    for a, b in changed:
+        if a.lower() != b.lower() or QUOTED.findall(a) != QUOTED.findall(b):
+            return False
+        words_a, words_b = WORD.findall(a), WORD.findall(b)
+        if any(x != y and x not in SQL_WORDS for x, y in zip(words_a, words_b)):
+            return False
+    return True
+
+
 def mutant_module(name: str) -> str:
     """`liupi_cli.quantity.x_parse_value__mutmut_3` -> `liupi_cli/quantity.py` (best effort)."""
     m = re.match(r"^(.*?)\.x[_ǁ]", name)
@@ -228,6 +263,12 @@ def run_mutmut(copy: Path, *args: str, log: Path | None = None) -> subprocess.Co
     return subprocess.run(cmd, cwd=copy, env=env, capture_output=True, text=True)
 
 
+def mutant_diff(copy: Path, name: str) -> list[str]:
+    """The - and + lines of a mutant (`mutmut show`)."""
+    shown = run_mutmut(copy, "show", name).stdout
+    return [ln for ln in shown.splitlines() if ln.startswith(("+", "-")) and not ln.startswith(("+++", "---"))]
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("modules", nargs="*", help="modules to mutate (default: the whole core)")
@@ -306,6 +347,11 @@ def main(argv: list[str] | None = None) -> int:
         killed = sum(1 for s in counted.values() if s in KILLED)
         timeouts = sum(1 for s in counted.values() if s == "timeout")
         survivors = sorted(n for n, s in counted.items() if s not in KILLED)
+        diffs = {name: mutant_diff(copy, name) for name in survivors}
+        by_rule = sorted(name for name, diff in diffs.items() if sql_case_only(diff))
+        for name in by_rule:
+            del counted[name]
+        survivors = [name for name in survivors if name not in by_rule]
 
         by_module: dict[str, list[int]] = {}
         for name, status in counted.items():
@@ -327,15 +373,16 @@ def main(argv: list[str] | None = None) -> int:
             print("\nmarked equivalent but no longer generated (the code moved; remove or rename):")
             for name in stale:
                 print(f"  {name}")
+        if by_rule:
+            print(f"\nequivalent by rule, not counted ({len(by_rule)}: the letter case of an SQL statement):")
+            for name in by_rule:
+                print(f"  {name}")
         if survivors:
             print(f"\nsurvivors ({len(survivors)}):")
             for name in survivors:
                 print(f"\n* {name}: {counted[name]}")
                 if not args.no_diff:
-                    shown = run_mutmut(copy, "show", name).stdout
-                    diff = [ln for ln in shown.splitlines()
-                            if ln.startswith(("+", "-")) and not ln.startswith(("+++", "---"))]
-                    for ln in diff:
+                    for ln in diffs[name]:
                         print(f"    {ln}")
         print(f"\n({len(statuses)} mutants in {(time.monotonic() - started) / 60:.0f} min)")
         if args.keep:

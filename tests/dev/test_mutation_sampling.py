@@ -57,3 +57,20 @@ def test_the_listing_of_mutmut_results_is_read_with_every_status():
         "liupi_cli.report.judge.xǁJudgeǁrun__mutmut_12": "survived",
         "liupi_cli.figure_sheet.x_read__mutmut_3": "killed",
     }
+
+
+@pytest.mark.parametrize("minus,plus,same", [
+    ('    db.execute("BEGIN IMMEDIATE")', '    db.execute("begin immediate")', True),
+    ("""    row = db.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()""",
+     """    row = db.execute("select value from meta where key = 'schema_version'").fetchone()""", True),
+    # a quoted literal whose case changes is another value to the database
+    ("""    db.execute("SELECT 1 FROM meta WHERE key = 'Plan'")""",
+     """    db.execute("select 1 from meta where key = 'plan'")""", False),
+    # a word that is not SQL's (a message, a column written in capitals) is not covered by the rule
+    ('    say("Stored FROM the sheet")', '    say("stored from the sheet")', False),
+    ('    db.execute("SELECT 1")', '    db.execute("XXSELECT 1XX")', False),
+    ('    db.execute("SELECT 1")', '    db.execute("SELECT 2")', False),
+])
+def test_an_sql_statement_whose_letter_case_alone_changed_is_equivalent(minus, plus, same):
+    assert mutation.sql_case_only(["-" + minus, "+" + plus]) is same
+    assert mutation.sql_case_only(["-" + minus]) is False  # a line removed, nothing in its place
