@@ -456,6 +456,13 @@ class PgStore(Connected):
                 f"WHERE {_IS_CURRENT} AND f.status = ANY(%s) ORDER BY r.id", (list(statuses),)).fetchall()
         return [ReviewItem(*r) for r in rows]
 
+    def review_statuses(self) -> dict[int, str]:
+        """Every figure not approved, in force or superseded: record id -> "submitted" or "returned" (what a
+        product built from every record leaves out, or shows marked; liupi_cli.review.Reviewed)."""
+        with self._reading():
+            rows = self.db.execute(f"SELECT r.id, {_STATUS} FROM records r WHERE r.review_needed").fetchall()
+        return {rid: status for rid, status in rows if status != "approved"}
+
     def my_unit(self) -> str | None:
         """The unit this connection's role records for (None: the office, a leader, the owner)."""
         with self._reading():
