@@ -338,10 +338,13 @@ class PgStore(Connected):
 
     @contextmanager
     def _snapshot(self) -> Iterator[None]:
-        """One transaction whose reads all see the store at one moment (repeatable read), planned for reading
-        every row (a server-side cursor is otherwise planned for its first rows)."""
+        """One transaction whose reads all see the store at one moment (repeatable read; inside a transaction
+        already open, that one's), planned for reading every row (a server-side cursor is otherwise planned for
+        its first rows)."""
+        fresh = self.db.info.transaction_status == psycopg.pq.TransactionStatus.IDLE
         with self.db.transaction():
-            self.db.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ; SET LOCAL cursor_tuple_fraction = 1")
+            self.db.execute(("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ; " if fresh else "")
+                            + "SET LOCAL cursor_tuple_fraction = 1")
             yield
 
     def _slices(self, query: str, args: tuple | list = ()) -> Iterator[list[tuple]]:

@@ -99,3 +99,17 @@ def test_recording_checks_against_the_figure_in_force_whatever_its_review(review
         # one string per period however many figures share it, as the SQLite store reads them
         periods = [f.period for f in current.values() if f.period == "2023-06"]
         assert len(periods) == 2 and periods[0] is periods[1]
+
+
+def test_read_inside_a_write_transaction_it_sees_that_transactions_rows(reviewed):
+    from liupi_cli.errors import StoreError
+
+    store, _, _ = reviewed
+    with store("office") as s:
+        with pytest.raises(StoreError, match="division by zero"), s._tx() as db:
+            db.execute("INSERT INTO records (indicator, period, value, entered, recorded_by, recorded_at) "
+                       "VALUES ('new_urban_jobs', '2023-09', 1800, '1800', '统计局', 't20')")
+            assert s.current_figures()[("new_urban_jobs", "2023-09", False)].value == 1800
+            assert "2023-09" in [f.period for f in s.current_records()]
+            db.execute("SELECT 1/0")  # the transaction fails: nothing of it stays
+        assert ("new_urban_jobs", "2023-09", False) not in s.current_figures()
