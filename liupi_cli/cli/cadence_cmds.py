@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import typer
 
@@ -21,6 +22,9 @@ from liupi_cli.errors import ExitCode, InputRefused, UsageProblem
 from liupi_cli.messages import msg
 from liupi_cli.periods import Period
 from liupi_cli.render.registry import offered
+
+if TYPE_CHECKING:
+    from liupi_cli.review import Reviewed
 
 ALL_FORMATS = offered("missing")  # the 催报 list's and the unit page's (render/registry)
 SUMMARY_FORMATS = offered("summary", to_stream=True)  # to stdout; --out-dir takes --formats
@@ -54,7 +58,7 @@ def load_reviewed(st) -> tuple[list, list, dict[int, str], dict[int, str]]:
         return store.records(), store.task_updates(), marks, returned
 
 
-def load_for_product(st, include_submitted: bool) -> tuple[list, list, object]:
+def load_for_product(st, include_submitted: bool) -> tuple[list, list, Reviewed | None]:
     """Every record and task update, and a server store's review of its figures (liupi_cli.review.Reviewed: the
     products judge the approved ones, the submitted ones too when asked, and owe the returned ones again); what
     the office returned to this unit is said on stderr, as `liupi missing` says it. A SQLite store: no review."""
@@ -83,7 +87,7 @@ def _waiting(store) -> list:
     return items
 
 
-def _say_submitted_shown(records: list, review) -> None:
+def _say_submitted_shown(records: list, review: Reviewed) -> None:
     """Name on stderr the submitted figures a product shows (`liupi report --include-submitted` does too)."""
     shown = [r for r in records if r.current and review.status.get(r.id) == "submitted"]
     if shown:
