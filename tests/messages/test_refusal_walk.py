@@ -174,7 +174,8 @@ def _break(plan: Path) -> None:
 
 
 def _ascii_id(cmd: list[str]) -> str:
-    """A test id in ASCII: mutation runs hand ids from one pytest session to the next, and an escaped one may not match."""
+    """A test id in ASCII: mutation runs hand ids from one pytest session to the next, and an escaped one may not
+    match."""
     return " ".join(word if word.isascii() else "unit" for word in cmd)
 
 
