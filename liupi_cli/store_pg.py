@@ -327,7 +327,8 @@ class PgStore(Connected):
 
     @paused_gc()
     def current_figures(self, indicator: str | None = None) -> dict[tuple[str, str, bool], CurrentFigure]:
-        query = (f"SELECT {_FIGURE}, {_STATUS} FROM records r WHERE {_IS_CURRENT}"
+        # the figure in force whatever its review (a revision is checked against it): its status is not asked
+        query = (f"SELECT {_FIGURE}, NULL FROM records r WHERE {_IS_CURRENT}"
                  + (" AND indicator = %s" if indicator else "") + " ORDER BY r.id")
         out: dict[tuple[str, str, bool], CurrentFigure] = {}
         names: dict[str, str] = {}
@@ -558,8 +559,8 @@ class PgStore(Connected):
         return bad == 0
 
 
-def _chain(news: list[NewRecord], current: dict[tuple[str, str, bool], Record], by: str, at: str, revise: bool,
-           batch: str | None, ids: list[int]) -> list[Record]:
+def _chain(news: list[NewRecord], current: dict[tuple[str, str, bool], CurrentFigure | Record], by: str, at: str,
+           revise: bool, batch: str | None, ids: list[int]) -> list[Record]:
     """The batch's rows, each superseding the current figure of its pair (one earlier in the batch too)."""
     out = []
     for new, next_id in zip(news, ids):
@@ -589,7 +590,7 @@ def insert_records(db: psycopg.Connection, rows: list[Record]) -> None:
 
 
 def _light(rows: list[tuple], names: dict[str, str]) -> list[CurrentFigure]:
-    """Current figures from their rows (``_FIGURE``'s columns, then the status), each indicator id, period key,
+    """Current figures from their rows (``_FIGURE``'s columns, then the status or NULL), each indicator id, period key,
     person and time held once however many figures share it (as the SQLite store reads them)."""
     same = names.setdefault
     return [CurrentFigure(i, same(ind, ind), same(per, per), base, value, entered, sup, same(by, by), same(at, at))
