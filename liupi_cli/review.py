@@ -8,9 +8,11 @@ nothing waits. The store (liupi_cli.store_pg) keeps the decisions; this module o
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
 from liupi_cli.messages import Msg, msg
+from liupi_cli.store import Record
 
 
 @dataclass(frozen=True)
@@ -67,3 +69,45 @@ def review_marks(items: list[ReviewItem]) -> dict[int, str]:
 def returned_reasons(items: list[ReviewItem]) -> dict[int, str]:
     """The figures the office returned, owed again: record id -> the reason (build_missing's ``returned``)."""
     return {i.id: i.reason or "" for i in items if i.status == "returned"}
+
+
+@dataclass(frozen=True)
+class Reviewed:
+    """What a server store's review says of its figures, for a product built from every record (the plan's
+    rhythm: 旬简报, 月通报, 季总结, 年终结账): each figure not approved, in force or not (record id -> "submitted"
+    or "returned"), the reasons of those in force the office returned (owed again), and whether the submitted
+    ones are shown, marked. Approved figures are the rest. A SQLite store has none of this (None)."""
+
+    status: Mapping[int, str]
+    returned: Mapping[int, str]
+    include_submitted: bool = False
+
+    def hidden(self, record_id: int) -> bool:
+        status = self.status.get(record_id)
+        return status == "returned" or (status == "submitted" and not self.include_submitted)
+
+    def marks(self) -> dict[int, str]:
+        """build_report's ``review``: the submitted figures shown."""
+        if not self.include_submitted:
+            return {}
+        return {rid: status for rid, status in self.status.items() if status == "submitted"}
+
+    def judged(self, records: Iterable[Record]) -> list[Record]:
+        """The records a product judges, as a report reads them: the approved figures (and the submitted ones
+        when shown); of each pair the latest one kept is current. A figure kept that revised one left out now
+        names the one kept before it (the pair's chain stays one line when a product looks back to a day), or,
+        when there is none, still names the one it revised: it is a revision all the same."""
+        records = list(records)
+        by_id = {r.id: r for r in records}
+        kept: list[Record] = []
+        for r in records:
+            if self.hidden(r.id):
+                continue
+            before = r.supersedes
+            while before is not None and self.hidden(before) and before in by_id:
+                before = by_id[before].supersedes
+            kept.append(r if before == r.supersedes or before is None
+                        else r.model_copy(update={"supersedes": before}))
+        superseded = {r.supersedes for r in kept}
+        return [r if r.current == (r.id not in superseded) else r.model_copy(update={"current": r.id not in superseded})
+                for r in kept]

@@ -85,12 +85,12 @@ def _into_sqlite(path: Path, records: list[Record], tasks: list[TaskUpdate]) -> 
 
 
 def _into_server(dst, records: list[Record], tasks: list[TaskUpdate]) -> None:
-    from liupi_cli.store_pg import INSERT_RECORDS  # a batch as one statement, as the server store writes one
+    from liupi_cli.store_pg import insert_records  # one statement, as the server store writes a batch
 
     ordered = _in_order(records)
     with dst._tx() as db, db.cursor() as cur:
         if ordered:
-            cur.execute(INSERT_RECORDS, [[getattr(r, c) for r in ordered] for c in _COLUMNS])
+            insert_records(db, ordered)
         cur.executemany(f"INSERT INTO task_progress ({', '.join(_TASK_COLUMNS)}) "
                         f"VALUES ({', '.join(['%s'] * len(_TASK_COLUMNS))})", [_task_row(t, False) for t in tasks])
         for table in ("records", "task_progress"):  # new rows continue after the copied ids

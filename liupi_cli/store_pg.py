@@ -40,11 +40,22 @@ _IS_CURRENT = "NOT EXISTS (SELECT 1 FROM records s WHERE s.supersedes = r.id)"
 _TASK_COLUMNS = "id, task, date, status, percent, note, recorded_by, recorded_at"
 _TYPES = ("bigint", "text", "text", "boolean", "double precision", "text", "text", "text", "text", "text", "text",
           "text", "bigint", "text")
-# A batch in one statement: a column per array (one round trip, however many rows), and whether it needs review
-# asked once (an init plan) rather than once a row as the column's default would
+# A batch goes to the server as COPY into a table of this session's own (psycopg writes the rows in C; dumping
+# 14 arrays of 13,000 values took longer than the insert), then into records in one INSERT … SELECT: COPY
+# straight into records is refused under row-level security, and the INSERT is what the policies check, row by
+# row. Whether the rows need review is asked once (an init plan), not once a row as the column's default would.
+BATCH_TABLE = ("CREATE TEMPORARY TABLE liupi_batch (" + ", ".join(f"{c} {t}" for c, t in zip(_RECORD_COLUMNS, _TYPES))
+               + ") ON COMMIT DROP")
+COPY_BATCH = "COPY pg_temp.liupi_batch FROM STDIN"
 INSERT_RECORDS = (f"INSERT INTO records ({', '.join(_RECORD_COLUMNS)}, review_needed) SELECT *, "
-                   "(SELECT liupi_needs_review()) FROM unnest("
-                   + ", ".join(f"%s::{t}[]" for t in _TYPES) + ")")
+                  "(SELECT liupi_needs_review()) FROM pg_temp.liupi_batch")
+# A current figure read light (store.CurrentFigure's fields, in its order), and where its review stands: approved
+# when the office or the owner entered it, else its latest review's decision, else submitted (the figure_review
+# view's rule, asked only of figures that need review)
+_FIGURE = "r.id, r.indicator, r.period, r.baseline, r.value, r.entered, r.supersedes, r.recorded_by, r.recorded_at"
+_STATUS = ("CASE WHEN NOT r.review_needed THEN 'approved' ELSE COALESCE((SELECT x.decision FROM reviews x "
+           "WHERE x.record = r.id ORDER BY x.id DESC LIMIT 1), 'submitted') END")
+_SLICE = 10_000  # rows a server-side cursor hands over at a time
 
 
 def _v1(db: psycopg.Connection) -> None:
@@ -255,9 +266,11 @@ class PgStore(Connected):
         self.empty = False
         self.db: psycopg.Connection | None = connect(url)
         try:
+            # no JIT compiling: liupi's reads are scans of one table, and the review status's subquery (asked of
+            # few rows) makes a plan look costly enough for it; compiling took longer than the whole read
+            self.db.execute("SET jit = off" + ("; SET SESSION CHARACTERISTICS AS TRANSACTION READ ONLY" if readonly
+                                                else ""))
             self._inspect()
-            if readonly:
-                self.db.execute("SET SESSION CHARACTERISTICS AS TRANSACTION READ ONLY")
         except psycopg.Error as exc:
             self.close()
             raise self._error(exc, "open") from exc
@@ -314,12 +327,34 @@ class PgStore(Connected):
 
     @paused_gc()
     def current_figures(self, indicator: str | None = None) -> dict[tuple[str, str, bool], CurrentFigure]:
-        query = ("SELECT id, indicator, period, baseline, value, entered, supersedes, recorded_by, recorded_at "
-                 "FROM records r "
-                 f"WHERE {_IS_CURRENT}" + (" AND indicator = %s" if indicator else "") + " ORDER BY id")
-        with self._reading():
-            rows = self.db.execute(query, (indicator,) if indicator else ()).fetchall()
-        return {(r[1], r[2], r[3]): CurrentFigure(*r) for r in rows}
+        # the figure in force whatever its review (a revision is checked against it): its status is not asked
+        query = (f"SELECT {_FIGURE}, NULL FROM records r WHERE {_IS_CURRENT}"
+                 + (" AND indicator = %s" if indicator else "") + " ORDER BY r.id")
+        out: dict[tuple[str, str, bool], CurrentFigure] = {}
+        names: dict[str, str] = {}
+        with self._reading(), self._snapshot():
+            for rows in self._slices(query, (indicator,) if indicator else ()):
+                out.update(((f.indicator, f.period, f.baseline), f) for f in _light(rows, names))
+        return out
+
+    @contextmanager
+    def _snapshot(self) -> Iterator[None]:
+        """One transaction whose reads all see the store at one moment (repeatable read; inside a transaction
+        already open, that one's), planned for reading every row (a server-side cursor is otherwise planned for
+        its first rows)."""
+        fresh = self.db.info.transaction_status == psycopg.pq.TransactionStatus.IDLE
+        with self.db.transaction():
+            self.db.execute(("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ; " if fresh else "")
+                            + "SET LOCAL cursor_tuple_fraction = 1")
+            yield
+
+    def _slices(self, query: str, args: tuple | list = ()) -> Iterator[list[tuple]]:
+        """A query's rows, ``_SLICE`` at a time through a cursor on the server (inside ``_snapshot``): the whole
+        answer is never held, as tuples or as the driver's buffer, beside what the caller builds of it."""
+        with self.db.cursor(name="liupi_rows") as cur:
+            cur.execute(query, args)
+            while rows := cur.fetchmany(_SLICE):
+                yield rows
 
     def add(self, new: NewRecord, by: str, at: str, revise: bool = False) -> Record:
         return self.add_many([new], by, at, revise=revise)[0]
@@ -336,7 +371,7 @@ class PgStore(Connected):
                 seen = self._current_for({(n.indicator, n.period, n.baseline) for n in news})
                 out = _chain(news, dict(seen), by, at, revise, batch, self._next_ids(db, len(news)))
                 if out:
-                    db.execute(INSERT_RECORDS, [[getattr(r, c) for r in out] for c in _RECORD_COLUMNS])
+                    insert_records(db, out)
         except StoreError as exc:
             cause = exc.__cause__
             if isinstance(cause, pgerr.UniqueViolation | pgerr.ForeignKeyViolation):
@@ -367,34 +402,52 @@ class PgStore(Connected):
                 return RaceLost(new, winner)
         return InputRefused(msg("store.race"), msg("store.race.hint"))
 
-    def _current_for(self, keys: set[tuple[str, str, bool]]) -> dict[tuple[str, str, bool], Record]:
+    def _current_for(self, keys: set[tuple[str, str, bool]]) -> dict[tuple[str, str, bool], CurrentFigure]:
         """The current figure of each key of a batch: the current figures of the batch's indicators in the
-        batch's periods (an index range each), kept when their key is the batch's."""
+        batch's periods, kept when their key is the batch's. Read light: a batch's figures are checked against
+        their value and id, and a refusal names who recorded the figure it met."""
         if not keys:
             return {}
-        rows = self.db.execute(f"{_SELECT_RECORD} FROM records r WHERE r.indicator = ANY(%s) AND r.period = ANY(%s) "
+        rows = self.db.execute(f"SELECT {_FIGURE} FROM records r WHERE r.indicator = ANY(%s) AND r.period = ANY(%s) "
                                f"AND {_IS_CURRENT} ORDER BY r.id",
                                (sorted({k[0] for k in keys}), sorted({k[1] for k in keys}))).fetchall()
-        return {key: _record(row) for row in rows if (key := (row[1], row[2], row[3])) in keys}
+        return {key: CurrentFigure(*row) for row in rows if (key := (row[1], row[2], row[3])) in keys}
 
     @paused_gc()
     def current_records(self, include_submitted: bool = False) -> list[CurrentFigure]:
         """What a report judges: per (indicator, period, baseline) the latest approved figure (with
         ``include_submitted``, the latest submitted one too; ``self.submitted`` then lists those shown). A
-        returned figure is never shown: its pair shows the approved figure before it, if any."""
-        shown = ["approved", "submitted"] if include_submitted else ["approved"]
-        with self._reading():
-            rows = self.db.execute(
-                "WITH last AS (SELECT DISTINCT ON (record) record, decision FROM reviews ORDER BY record, id DESC), "
-                "figures AS (SELECT r.id, r.indicator, r.period, r.baseline, r.value, r.entered, r.supersedes, "
-                "r.recorded_by, r.recorded_at, "
-                "CASE WHEN NOT r.review_needed THEN 'approved' ELSE COALESCE(v.decision, 'submitted') END AS status "
-                "FROM records r LEFT JOIN last v ON v.record = r.id) "
-                "SELECT DISTINCT ON (indicator, baseline, period) * FROM figures WHERE status = ANY(%s) "
-                "ORDER BY indicator, baseline, period, id DESC", (shown,)).fetchall()
-        rows.sort(key=lambda r: r[0])
-        self.submitted = [CurrentFigure(*r[:9]) for r in rows if r[9] == "submitted"]
-        return [CurrentFigure(*r[:9]) for r in rows]
+        returned figure is never shown: its pair shows the approved figure before it, if any.
+
+        The figures in force are read once, in id order, a slice at a time; only the pairs whose figure in force
+        is not shown (waiting, or returned) are looked at again, for the latest shown figure before it."""
+        shown = ("approved", "submitted") if include_submitted else ("approved",)
+        out: list[CurrentFigure] = []
+        hidden: list[tuple[str, str, bool]] = []
+        waiting: set[int] = set()  # the submitted figures shown
+        names: dict[str, str] = {}
+        with self._reading(), self._snapshot():
+            for rows in self._slices(f"SELECT {_FIGURE}, {_STATUS} FROM records r WHERE {_IS_CURRENT} ORDER BY r.id"):
+                out += _light([r for r in rows if r[9] in shown], names)
+                hidden += [(r[1], r[2], r[3]) for r in rows if r[9] not in shown]
+                waiting.update(r[0] for r in rows if r[9] == "submitted" and include_submitted)
+            earlier = self._latest_shown(hidden, shown) if hidden else []
+        if earlier:
+            out += _light(earlier, names)
+            out.sort(key=lambda f: f.id)
+            waiting.update(r[0] for r in earlier if r[9] == "submitted")
+        self.submitted = [f for f in out if f.id in waiting] if waiting else []
+        return out
+
+    def _latest_shown(self, pairs: list[tuple[str, str, bool]], shown: tuple[str, ...]) -> list[tuple]:
+        """Per pair, the latest figure a report shows (an approved one, or a submitted one when those are
+        shown) with its status, of pairs whose figure in force is not shown."""
+        return self.db.execute(
+            f"SELECT DISTINCT ON (r.indicator, r.baseline, r.period) {_FIGURE}, {_STATUS} FROM records r "
+            "JOIN unnest(%s::text[], %s::text[], %s::boolean[]) k (indicator, period, baseline) "
+            "ON r.indicator = k.indicator AND r.period = k.period AND r.baseline = k.baseline "
+            f"WHERE {_STATUS} = ANY(%s) ORDER BY r.indicator, r.baseline, r.period, r.id DESC",
+            ([p[0] for p in pairs], [p[1] for p in pairs], [p[2] for p in pairs], list(shown))).fetchall()
 
     # -- review (报送 → 审核) ----------------------------------------------
 
@@ -406,6 +459,13 @@ class PgStore(Connected):
                 "f.status, f.reason, f.reviewed_by, f.reviewed_at FROM records r JOIN figure_review f ON f.id = r.id "
                 f"WHERE {_IS_CURRENT} AND f.status = ANY(%s) ORDER BY r.id", (list(statuses),)).fetchall()
         return [ReviewItem(*r) for r in rows]
+
+    def review_statuses(self) -> dict[int, str]:
+        """Every figure not approved, in force or superseded: record id -> "submitted" or "returned" (what a
+        product built from every record leaves out, or shows marked; liupi_cli.review.Reviewed)."""
+        with self._reading():
+            rows = self.db.execute(f"SELECT r.id, {_STATUS} FROM records r WHERE r.review_needed").fetchall()
+        return {rid: status for rid, status in rows if status != "approved"}
 
     def my_unit(self) -> str | None:
         """The unit this connection's role records for (None: the office, a leader, the owner)."""
@@ -499,8 +559,8 @@ class PgStore(Connected):
         return bad == 0
 
 
-def _chain(news: list[NewRecord], current: dict[tuple[str, str, bool], Record], by: str, at: str, revise: bool,
-           batch: str | None, ids: list[int]) -> list[Record]:
+def _chain(news: list[NewRecord], current: dict[tuple[str, str, bool], CurrentFigure | Record], by: str, at: str,
+           revise: bool, batch: str | None, ids: list[int]) -> list[Record]:
     """The batch's rows, each superseding the current figure of its pair (one earlier in the batch too)."""
     out = []
     for new, next_id in zip(news, ids):
@@ -515,6 +575,26 @@ def _chain(news: list[NewRecord], current: dict[tuple[str, str, bool], Record], 
         current[key] = rec
         out.append(rec)
     return out
+
+
+def insert_records(db: psycopg.Connection, rows: list[Record]) -> None:
+    """The batch's rows into records, in the open transaction: COPY into this session's own table, then one
+    INSERT … SELECT, which the server checks as any insert (policies, unique indexes, the revision's pair). The
+    checks do not depend on the rows' order: a revision's pair is checked at the end of the statement."""
+    db.execute(BATCH_TABLE)
+    with db.cursor() as cur, cur.copy(COPY_BATCH) as copy:
+        for r in rows:
+            copy.write_row((r.id, r.indicator, r.period, r.baseline, r.value, r.entered, r.entered_unit, r.unit,
+                            r.recorded_by, r.recorded_at, r.source, r.note, r.supersedes, r.batch))
+    db.execute(INSERT_RECORDS)
+
+
+def _light(rows: list[tuple], names: dict[str, str]) -> list[CurrentFigure]:
+    """Current figures from their rows (``_FIGURE``'s columns, then the status or NULL), each indicator id, period key,
+    person and time held once however many figures share it (as the SQLite store reads them)."""
+    same = names.setdefault
+    return [CurrentFigure(i, same(ind, ind), same(per, per), base, value, entered, sup, same(by, by), same(at, at))
+            for i, ind, per, base, value, entered, sup, by, at, _ in rows]
 
 
 def refusal(db: psycopg.Connection, exc: psycopg.Error, news: list[NewRecord], task: str | None = None) -> tuple:

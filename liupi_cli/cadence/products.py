@@ -1,6 +1,8 @@
 """The four products of the plan's rhythm (总体方案 四(三)): 旬简报, 月通报, 季总结, 年终结账.
 
-Each is a typed model built from (plan, records, task updates, period); the renderers draw them.
+Each is a typed model built from (plan, records, task updates, period); the renderers draw them. On a server
+store each also takes what the review says (liupi_cli.review.Reviewed): the products judge the approved figures
+as `liupi report` does, the submitted ones too when asked (marked), and a returned figure is owed again.
 """
 
 from __future__ import annotations
@@ -9,7 +11,7 @@ import datetime as dt
 from collections.abc import Iterable
 from typing import Literal
 
-from pydantic import BaseModel
+from pydantic import BaseModel, Field
 
 from liupi_cli.cadence.change import Change, compare
 from liupi_cli.cadence.dekads import Dekad, period_start, previous_period
@@ -20,6 +22,7 @@ from liupi_cli.models import Kind
 from liupi_cli.periods import Period, parse_period
 from liupi_cli.plan import Plan
 from liupi_cli.report.model import Report
+from liupi_cli.review import Reviewed
 from liupi_cli.store import Record, TaskUpdate
 
 
@@ -32,6 +35,8 @@ class RecordedFigure(BaseModel):
     recorded_by: str
     lead_unit_zh: str | None
     revised: bool
+    # a server store's figure shown before it is approved (--include-submitted); left out of JSON when not
+    review: Literal["submitted"] | None = Field(default=None, exclude_if=lambda v: v is None)
 
 
 class TaskMove(BaseModel):
@@ -126,32 +131,40 @@ def has_figures(records: Iterable[Record], period: Period) -> bool:
     return False
 
 
-def _report(plan: Plan, records: list[Record], updates: list[TaskUpdate], period: Period) -> Report:
+def _report(plan: Plan, records: list[Record], updates: list[TaskUpdate], period: Period,
+            review: Reviewed | None = None) -> Report:
     from liupi_cli.report import build_report
 
-    return build_report(plan, records, period, task_updates=updates)
+    return build_report(plan, records, period, task_updates=updates, review=review.marks() if review else None)
 
 
-def dekad_brief(plan: Plan, records: Iterable[Record], task_updates: Iterable[TaskUpdate], dekad: Dekad) -> DekadBrief:
+def judged(records: Iterable[Record], review: Reviewed | None) -> list[Record]:
+    """The records a product judges: all of them on a SQLite store; on a server store what its review shows."""
+    return review.judged(records) if review else list(records)
+
+
+def dekad_brief(plan: Plan, records: Iterable[Record], task_updates: Iterable[TaskUpdate], dekad: Dekad,
+                review: Reviewed | None = None) -> DekadBrief:
     """The 旬报: the lights' change since the dekad before, the figures recorded and the tasks moved in the
     dekad, the tasks that became overdue and the milestones passed without a figure."""
-    records, updates = list(records), list(task_updates)
+    records, updates = judged(records, review), list(task_updates)
     rp = dekad.report_period
     change = None
     if rp is not None:
-        now = _report(plan, known_by(records, dekad.end), updates, rp)
-        then = _report(plan, known_by(records, dekad.previous().end), updates, rp)
+        now = _report(plan, known_by(records, dekad.end), updates, rp, review)
+        then = _report(plan, known_by(records, dekad.previous().end), updates, rp, review)
         change = compare(then, now)
     hist = updates_by_task(updates, dekad.end)
     return DekadBrief(plan_id=plan.info.id, key=dekad.key, label_zh=dekad.label_zh, label_en=dekad.label_en,
                       start=dekad.start, end=dekad.end, report_period=rp.key if rp else None,
-                      recorded=_recorded_in(plan, records, dekad), tasks_moved=_moved_in(plan, hist, dekad),
-                      became_overdue=_overdue_in(plan, hist, dekad),
+                      recorded=_recorded_in(plan, records, dekad, review.marks() if review else {}),
+                      tasks_moved=_moved_in(plan, hist, dekad), became_overdue=_overdue_in(plan, hist, dekad),
                       milestones_overdue=_milestones_passed(plan, records, dekad), change=change)
 
 
-def _recorded_in(plan: Plan, records: list[Record], dekad: Dekad) -> list[RecordedFigure]:
-    """The figures recorded during the dekad (by the day they were recorded), in the order recorded."""
+def _recorded_in(plan: Plan, records: list[Record], dekad: Dekad, marks: dict[int, str]) -> list[RecordedFigure]:
+    """The figures recorded during the dekad (by the day they were recorded), in the order recorded; a submitted
+    one shown is marked."""
     recorded = []
     for r in sorted(records, key=lambda r: (r.recorded_at, r.id)):
         day = dt.date.fromisoformat(r.recorded_at[:10])
@@ -160,7 +173,8 @@ def _recorded_in(plan: Plan, records: list[Record], dekad: Dekad) -> list[Record
             lead = ind.lead_unit or plan.battles[ind.battle].lead_unit
             recorded.append(RecordedFigure(id=r.indicator, name_zh=ind.name_zh, period=r.period, entered=r.entered,
                                            recorded_on=day, recorded_by=r.recorded_by,
-                                           lead_unit_zh=plan.unit_name(lead), revised=r.supersedes is not None))
+                                           lead_unit_zh=plan.unit_name(lead), revised=r.supersedes is not None,
+                                           review=marks.get(r.id)))
     return recorded
 
 
@@ -205,26 +219,29 @@ def _milestones_passed(plan: Plan, records: list[Record], dekad: Dekad) -> list[
             and ind.id not in known]
 
 
-def _with_change(plan: Plan, records: list[Record], updates: list[TaskUpdate], period: Period):
+def _with_change(plan: Plan, records: list[Record], updates: list[TaskUpdate], period: Period,
+                 review: Reviewed | None = None):
     """The period's report and its change since the previous period of the same grain."""
-    rep = _report(plan, records, updates, period)
+    rep = _report(plan, records, updates, period, review)
     prev = previous_period(period)
-    return rep, compare(_report(plan, records, updates, prev) if prev else None, rep)
+    return rep, compare(_report(plan, records, updates, prev, review) if prev else None, rep)
 
 
 def month_circular(plan: Plan, records: Iterable[Record], task_updates: Iterable[TaskUpdate],
-                   period: Period) -> MonthCircular:
+                   period: Period, review: Reviewed | None = None) -> MonthCircular:
+    """The 月通报. Its 未报 list reads every figure in force as `liupi missing` does: a submitted figure is
+    reported; a returned one is owed again, with the office's reason."""
     records, updates = list(records), list(task_updates)
-    rep, change = _with_change(plan, records, updates, period)
+    rep, change = _with_change(plan, judged(records, review), updates, period, review)
     overdue = task_timeline(plan, updates, period.end, overdue=True)
-    return MonthCircular(key=period.key, report=rep, change=change,
-                         missing=build_missing(plan, records, updates, period), tasks_overdue=overdue)
+    missing = build_missing(plan, records, updates, period, returned=review.returned if review else None)
+    return MonthCircular(key=period.key, report=rep, change=change, missing=missing, tasks_overdue=overdue)
 
 
 def quarter_summary(plan: Plan, records: Iterable[Record], task_updates: Iterable[TaskUpdate],
-                    period: Period) -> QuarterSummary:
-    records, updates = list(records), list(task_updates)
-    rep, change = _with_change(plan, records, updates, period)
+                    period: Period, review: Reviewed | None = None) -> QuarterSummary:
+    records, updates = judged(records, review), list(task_updates)
+    rep, change = _with_change(plan, records, updates, period, review)
     return QuarterSummary(key=period.key, report=rep, change=change,
                           prescore=build_prescore(plan, rep, task_timeline(plan, updates, period.end)))
 
@@ -239,9 +256,11 @@ def _settled(key: str, name: str, rows) -> Settled:
 
 
 def year_settlement(plan: Plan, records: Iterable[Record], task_updates: Iterable[TaskUpdate],
-                    period: Period) -> YearSettlement:
-    records, updates = list(records), list(task_updates)
-    rep = _report(plan, records, updates, period)
+                    period: Period, review: Reviewed | None = None) -> YearSettlement:
+    """The 年终结账: a milestone whose figure was returned (or waits, unless shown) is 未报 like one nobody
+    reported on."""
+    records, updates = judged(records, review), list(task_updates)
+    rep = _report(plan, records, updates, period, review)
     # the settlement judges tasks once the year is over: one due on 31 December and not done is overdue
     lines = task_timeline(plan, updates, period.end + dt.timedelta(days=1))
     battles = sorted(plan.battles.values(), key=lambda b: b.number)
@@ -255,11 +274,12 @@ def year_settlement(plan: Plan, records: Iterable[Record], task_updates: Iterabl
 
 
 def build_product(plan: Plan, records: Iterable[Record], task_updates: Iterable[TaskUpdate],
-                  when: Dekad | Period) -> Product:
+                  when: Dekad | Period, review: Reviewed | None = None) -> Product:
+    """The product for ``when``; ``review``: a server store's (None: a SQLite store, every figure approved)."""
     if isinstance(when, Dekad):
-        return dekad_brief(plan, records, task_updates, when)
+        return dekad_brief(plan, records, task_updates, when, review)
     return {"month": month_circular, "quarter": quarter_summary, "year": year_settlement}[when.grain](
-        plan, records, task_updates, when)
+        plan, records, task_updates, when, review)
 
 
 def is_empty(product: Product, records: Iterable[Record], task_updates: Iterable[TaskUpdate]) -> bool:

@@ -9,18 +9,22 @@ from __future__ import annotations
 import datetime as dt
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import typer
 
 from liupi_cli.cli.clock import today
 from liupi_cli.cli.context import state
 from liupi_cli.cli.options import fail_on as parse_fail_on
-from liupi_cli.cli.options import format_option, grain_checked, one_period, out_option
+from liupi_cli.cli.options import format_option, grain_checked, include_submitted_option, one_period, out_option
 from liupi_cli.cli.output import Fmt, check_destination, emit, pick_format, say
 from liupi_cli.errors import ExitCode, InputRefused, UsageProblem
 from liupi_cli.messages import msg
 from liupi_cli.periods import Period
 from liupi_cli.render.registry import offered
+
+if TYPE_CHECKING:
+    from liupi_cli.review import Reviewed
 
 ALL_FORMATS = offered("missing")  # the 催报 list's and the unit page's (render/registry)
 SUMMARY_FORMATS = offered("summary", to_stream=True)  # to stdout; --out-dir takes --formats
@@ -47,15 +51,48 @@ def load_reviewed(st) -> tuple[list, list, dict[int, str], dict[int, str]]:
         marks: dict[int, str] = {}
         returned: dict[int, str] = {}
         if hasattr(store, "review_items"):
-            from liupi_cli.review import returned_note, returned_reasons, review_marks
+            from liupi_cli.review import returned_reasons, review_marks
 
-            items = store.review_items()
+            items = _waiting(store)
             marks, returned = review_marks(items), returned_reasons(items)
-            mine = store.my_unit()
-            for item in items:
-                if item.status == "returned" and (mine is None or item.unit == mine):
-                    say(returned_note(item))
         return store.records(), store.task_updates(), marks, returned
+
+
+def load_for_product(st, include_submitted: bool) -> tuple[list, list, Reviewed | None]:
+    """Every record and task update, and a server store's review of its figures (liupi_cli.review.Reviewed: the
+    products judge the approved ones, the submitted ones too when asked, and owe the returned ones again); what
+    the office returned to this unit is said on stderr, as `liupi missing` says it. A SQLite store: no review."""
+    store = st.open_store(write=False)
+    if store is None:
+        return [], [], None
+    with store:
+        review = None
+        if hasattr(store, "review_items"):
+            from liupi_cli.review import Reviewed, returned_reasons
+
+            review = Reviewed(store.review_statuses(), returned_reasons(_waiting(store)), include_submitted)
+        return store.records(), store.task_updates(), review
+
+
+def _waiting(store) -> list:
+    """A server store's figures in force waiting for review or returned; each returned to this connection's unit
+    (every one, for the office) said on stderr with the reason."""
+    from liupi_cli.review import returned_note
+
+    items = store.review_items()
+    mine = store.my_unit()
+    for item in items:
+        if item.status == "returned" and (mine is None or item.unit == mine):
+            say(returned_note(item))
+    return items
+
+
+def _say_submitted_shown(records: list, review: Reviewed) -> None:
+    """Name on stderr the submitted figures a product shows (`liupi report --include-submitted` does too)."""
+    shown = [r for r in records if r.current and review.status.get(r.id) == "submitted"]
+    if shown:
+        say(msg("review.submitted_shown", count=len(shown),
+                ids=", ".join(f"{r.indicator} {r.period} (#{r.id})" for r in shown)))
 
 
 def _grain_period(name: str, value: str, grain: str, today: dt.date) -> Period:
@@ -218,6 +255,7 @@ def summary(
     fmt: str | None = format_option(*SUMMARY_FORMATS, default="table; without --out-dir, to stdout"),
     fail_on: str | None = typer.Option(None, "--fail-on", help="Exit 1 after writing when the county is "
                                           "behind: red, missing, overdue (comma-separated)."),
+    include_submitted: bool = include_submitted_option(),
 ) -> None:
     """The plan's products: 旬简报 (--dekad), 月通报 (--month), 季总结 (--quarter), 年终结账 (--year).
 
@@ -254,8 +292,14 @@ def summary(
     elif when.year != plan.info.year:
         raise UsageProblem(msg("period.dekad_outside", key=when.key, year=plan.info.year),
                            msg("option.example.hint", example=f"--dekad {plan.info.year}-06-2"))
-    records, updates = load_records(st)
-    product = build_product(plan, records, updates, when)
+    records, updates, review = load_for_product(st, include_submitted)
+    product = build_product(plan, records, updates, when, review)
+    if review is not None:
+        from liupi_cli.cadence.products import judged
+
+        records = judged(records, review)  # what the product judged: its emptiness below is said of these
+        if include_submitted:
+            _say_submitted_shown(records, review)
     if out_dir is None:
         emit(product, fmt, None, lang=lang)
     else:

@@ -85,6 +85,12 @@ def out_option(help: str = "Write to FILE; the format follows its extension.") -
     return typer.Option(None, "--out", "-o", metavar="FILE", help=help)
 
 
+def include_submitted_option() -> Any:
+    """--include-submitted, as `liupi report` and `liupi summary` both take it (docs/server.md)."""
+    return typer.Option(False, "--include-submitted",
+                        help="A server store: judge submitted figures not yet approved too, marked (submitted).")
+
+
 def one_period(given: dict[str, str | None], example: str) -> tuple[str, str]:
     """The one period option given among ``given`` (option name -> value), or a usage error naming them all."""
     from liupi_cli.errors import UsageProblem

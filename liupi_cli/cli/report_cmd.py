@@ -9,7 +9,7 @@ import typer
 
 from liupi_cli.cli.context import state
 from liupi_cli.cli.options import fail_on as parse_fail_on
-from liupi_cli.cli.options import format_option, grain_checked, one_period, out_option
+from liupi_cli.cli.options import format_option, grain_checked, include_submitted_option, one_period, out_option
 from liupi_cli.cli.output import Fmt, check_destination, emit, say
 from liupi_cli.errors import ExitCode, UsageProblem
 from liupi_cli.messages import msg
@@ -58,8 +58,7 @@ def report(
     fail_on: str | None = typer.Option(None, "--fail-on", metavar="WHAT",
                                           help="Exit 1 if any row is red and/or has no data: red, missing or "
                                           "red,missing."),
-    include_submitted: bool = typer.Option(False, "--include-submitted", help="A server store: judge submitted "
-                                           "figures not yet approved too, marked (submitted)."),
+    include_submitted: bool = include_submitted_option(),
 ) -> None:
     """Where do we stand? Every target with its latest figure, the gap, 序时进度 and a light.
 

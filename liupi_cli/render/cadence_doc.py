@@ -20,6 +20,7 @@ from liupi_cli.render.labels import (
     comma,
     gap_text,
     returned_mark,
+    review_mark,
     target_text,
     vocabulary,
 )
@@ -245,8 +246,8 @@ def product_doc(p: Product, lang: str) -> Doc:
         label = p.label_zh if lang == "zh" else p.label_en
         rec = Section(w["recorded"],
                       [w["id"], w["name"], w["at"], w["entered"], w["lead_unit"], w["recorded_on"], w["by"]],
-                      [[r.id, r.name_zh, r.period, r.entered, r.lead_unit_zh or "", r.recorded_on.isoformat(),
-                        r.recorded_by] for r in p.recorded])
+                      [[r.id, r.name_zh, r.period, r.entered + review_mark(r, lang), r.lead_unit_zh or "",
+                        r.recorded_on.isoformat(), r.recorded_by] for r in p.recorded])
         moved = Section(w["moved"],
                         [w["id"], w["name"], w["lead_unit"], w["updated"], w["was"], w["now"], w["percent"]],
                         [[m.id, m.title_zh, "、".join(m.lead_units_zh), m.date.isoformat(), _st(m.before_status, lang),
