@@ -186,6 +186,7 @@ SLOW: dict[str, tuple[str, ...] | None] = {
         "test_every_message_raised_comes_from_the_catalogue",
         "test_the_files_not_yet_converted_still_exist_and_still_need_it",
     ),
+    "tests/city/test_city_workspace_checks.py": None,
 }
 
 
