@@ -187,6 +187,7 @@ SLOW: dict[str, tuple[str, ...] | None] = {
         "test_the_files_not_yet_converted_still_exist_and_still_need_it",
     ),
     "tests/city/test_city_workspace_checks.py": None,
+    "tests/next_year/test_next_workspace_files.py": None,
 }
 
 
