@@ -188,6 +188,8 @@ SLOW: dict[str, tuple[str, ...] | None] = {
     ),
     "tests/city/test_city_workspace_checks.py": None,
     "tests/next_year/test_next_workspace_files.py": None,
+    "tests/server/test_server_refusals.py": None,  # starts the session's PostgreSQL
+    "tests/server/test_role_refusals_more.py": None,
 }
 
 
