@@ -90,3 +90,11 @@ def test_a_write_the_destination_refuses_leaves_it_empty(source, tmp_path):
         copy_store(source, dest, PLAN)
     assert (exc.value.message, exc.value.hint) == (f"cannot copy into {dest}: no", "nothing was changed")
     assert _rows(dest, "SELECT COUNT(*) FROM records") == [(0,)]
+
+
+def test_a_copy_into_an_empty_file_reads_back_and_is_done(source, tmp_path):
+    dest = tmp_path / "made-by-touch.db"
+    dest.write_bytes(b"")
+    assert copy_store(source, dest, PLAN) == Copied(records=3, task_updates=1)
+    with Store(dest, PLAN, readonly=True) as b:
+        assert b.summary()[:2] == (3, 1)
