@@ -163,3 +163,17 @@ def test_an_output_never_replaces_the_plan_the_settings_or_the_store_and_its_com
     os.link(tmp_path / "data" / "targets.yaml", tmp_path / "hard.csv")
     assert replaces_in_use(tmp_path / "hard.csv", ws, store) == tmp_path / "data" / "targets.yaml"
     assert replaces_in_use(tmp_path / "report.csv", ws, store) is None
+
+
+def test_a_named_folder_may_start_with_a_tilde_and_data_counts_only_where_liupi_runs(tmp_path):
+    home = Path.home()
+    assert find_workspace(Path("~/county"), {}, tmp_path).path == home / "county"
+    found = find_workspace(None, {"LIUPI_HOME": "~/county"}, tmp_path)
+    assert (found.path, found.origin, found.settings) == (home / "county", "LIUPI_HOME", None)
+    (tmp_path / "data").mkdir()
+    (tmp_path / "data" / "targets.yaml").write_text("x", encoding="utf-8")
+    below = tmp_path / "below"
+    below.mkdir()
+    assert find_workspace(None, {}, below).bundled  # ./data of a folder above is not looked for
+    assert find_workspace(None, {}, tmp_path).origin == "./data"
+    assert find_workspace(None, {"LIUPI_HOME": ""}, tmp_path).origin == "./data"  # an empty LIUPI_HOME is unset
