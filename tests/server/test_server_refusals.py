@@ -124,3 +124,37 @@ def test_a_role_that_cannot_be_set_up_changes_nothing_and_says_to_run_it_as_the_
                               "changed")
     with psycopg.connect(url, autocommit=True) as db:
         assert db.execute("SELECT 1 FROM pg_roles WHERE rolname = %s", (role,)).fetchone() is None
+
+
+def test_init_server_refuses_a_newer_schema_or_another_plans_store_changing_nothing(store_url):
+    from liupi_cli.store_pg import SCHEMA_VERSION, init_server
+
+    with pytest.raises(StoreError) as exc:
+        init_server(store_url, "other-2023")
+    assert (exc.value.message, exc.value.hint) == (
+        f"{store_url} holds records of plan 'mini-2023', not 'other-2023'",
+        "point --db at this plan's store (`liupi info` lists the stores of this plan)")
+    _set_version(store_url, SCHEMA_VERSION + 1)
+    with pytest.raises(StoreError) as exc:
+        init_server(store_url, "mini-2023")
+    assert exc.value.message == f"{store_url} was written by a newer liupi (schema {SCHEMA_VERSION + 1})"
+    _set_version(store_url, SCHEMA_VERSION)
+    assert init_server(store_url, "mini-2023") == (SCHEMA_VERSION, SCHEMA_VERSION)
+
+
+def test_init_server_that_the_server_refuses_says_to_run_it_as_the_owner(pg):
+    import psycopg
+
+    from liupi_cli.store_pg import init_server
+
+    schema = new_schema(pg)
+    url = schema_url(pg, schema)
+    with psycopg.connect(url, autocommit=True) as db:
+        db.execute("CREATE TABLE records (x int)")  # in the way of liupi's own table
+    with pytest.raises(StoreError) as exc:
+        init_server(url, "mini-2023")
+    assert exc.value.message.startswith(f"cannot set up the record store on {url}: ")
+    assert "records" in exc.value.message and "\n" not in exc.value.message
+    assert exc.value.hint.startswith("run it as the database's owner")
+    with psycopg.connect(url, autocommit=True) as db:
+        assert db.execute("SELECT to_regclass('meta')").fetchone() == (None,)  # one transaction: nothing made
