@@ -96,7 +96,12 @@ def test_each_table_cell_in_its_type_the_heading_bold_and_centred():
             assert (spacing.get(f"{W}line"), spacing.get(f"{W}lineRule")) == ("273", "exact")
             assert ppr.find(f"{W}ind").get(f"{W}firstLine") == "0"
     assert all(r._tr.trPr.find(f"{W}cantSplit") is not None for r in table.rows[1:])
-    assert table.style.name == "Table Grid"
+    assert table.style.name == "Table Grid" and table.autofit is False
+    widths = [round(c.width / 36000, 1) for c in table.columns]  # the grid LibreOffice lays out by
+    assert round(sum(widths)) == 156 and widths == [round(w, 1) for w in column_widths(["位次", "县"],
+                                                                                    [[1, "a县"], [2, None]])]
+    tc_widths = [int(tc.find(f"{W}tcPr").find(f"{W}tcW").get(f"{W}w")) for tc in table.rows[0]._tr.findall(f"{W}tc")]
+    assert [round(t / 56.6929, 0) for t in tc_widths] == [round(w, 0) for w in widths]  # twips per mm
 
 
 def test_characters_xml_cannot_hold_are_left_out_of_a_cell():
