@@ -6,11 +6,12 @@ from __future__ import annotations
 
 import datetime as dt
 import sqlite3
+from contextlib import closing
 
 import pytest
 
 from liupi_cli.errors import InputRefused, StoreError
-from liupi_cli.store import Store, check_task_status, open_store
+from liupi_cli.store import NewRecord, Store, check_task_status, open_store
 
 NOTHING = {"open": "nothing was changed", "read": "nothing was changed", "write": "nothing was recorded"}
 WHY = [
@@ -97,3 +98,45 @@ def test_each_refusal_of_a_tasks_status_and_percent(status, percent, message, hi
                                                  ("blocked", 50)])
 def test_what_a_task_may_be_recorded_as(status, percent):
     check_task_status(status, percent)
+
+
+def _triggered(path):
+    with Store(path, "p") as s:
+        s.add(NewRecord("x", "2023-06", 1.0, "1", None, None), "me", "t")
+    with closing(sqlite3.connect(path)) as db:
+        db.execute("CREATE TRIGGER race BEFORE INSERT ON records WHEN NEW.period = '2023-07' "
+                   "BEGIN SELECT RAISE(ABORT, 'UNIQUE constraint failed: records.period'); END")
+        db.execute("CREATE TRIGGER no BEFORE INSERT ON records WHEN NEW.period = '2023-08' "
+                   "BEGIN SELECT RAISE(ABORT, 'refused by hand'); END")
+        db.commit()
+
+
+def test_a_write_the_file_refuses_records_nothing_and_a_lost_race_says_how_to_see_the_winner(tmp_path):
+    path = tmp_path / "r.db"
+    _triggered(path)
+    with Store(path, "p") as s:
+        with pytest.raises(InputRefused) as exc:
+            s.add_many([NewRecord("x", "2023-05", 2.0, "2", None, None), NewRecord("x", "2023-07", 1.0, "1", None,
+                                                                                  None)], "me", "t")
+        assert exc.value.message == ("a figure for the same indicator and period was stored at this very moment by "
+                                     "another liupi; nothing was recorded")
+        assert exc.value.hint == "`liupi history ID` shows it; pass --revise to revise it"
+        with pytest.raises(StoreError) as exc:
+            s.add(NewRecord("x", "2023-08", 1.0, "1", None, None), "me", "t")
+        assert (exc.value.message, exc.value.hint) == (
+            f"cannot write to the record store {path}: SQLite refused (refused by hand)",
+            "check the path and its permissions; nothing was recorded")
+        assert [r.period for r in s.records()] == ["2023-06"] and not s.db.in_transaction
+
+
+def test_a_read_the_file_refuses_is_worded_with_nothing_changed(tmp_path):
+    path = tmp_path / "r.db"
+    with Store(path, "p") as s:
+        with closing(sqlite3.connect(path)) as db:
+            db.execute("DROP TABLE task_progress")
+            db.commit()
+        with pytest.raises(StoreError) as exc:
+            s.task_updates()
+        assert (exc.value.message, exc.value.hint) == (
+            f"cannot read the record store {path}: SQLite refused (no such table: task_progress)",
+            "check the path and its permissions; nothing was changed")
