@@ -98,3 +98,17 @@ def test_a_copy_into_an_empty_file_reads_back_and_is_done(source, tmp_path):
     assert copy_store(source, dest, PLAN) == Copied(records=3, task_updates=1)
     with Store(dest, PLAN, readonly=True) as b:
         assert b.summary()[:2] == (3, 1)
+
+
+def test_a_copy_that_does_not_read_back_as_the_original_is_an_error(source, tmp_path):
+    dest = tmp_path / "copy.db"
+    Store(dest, PLAN).close()
+    with closing(sqlite3.connect(dest)) as db:  # a destination that changes what it is given
+        db.execute("CREATE TRIGGER skew AFTER INSERT ON task_progress BEGIN "
+                   "UPDATE task_progress SET note = 'changed' WHERE id = NEW.id; END")
+        db.commit()
+    with pytest.raises(StoreError) as exc:
+        copy_store(source, dest, PLAN)
+    assert (exc.value.message, exc.value.hint) == (
+        f"the copy in {dest} does not read back as the original",
+        "keep using the original and show this line to whoever runs the server")
