@@ -143,3 +143,30 @@ def test_collecting_takes_each_county_and_says_why_one_was_refused(tmp_path):
         assert d.origin == "d.json" and d.refused.endswith("(hint: county d's source in city.yaml)")
         assert [(f.county, f.value, f.collected_at) for f in store.current()] == [
             ("a", 12.0, "2023-07-10T09:00"), ("c", 3.0, "2023-07-10T09:00")]
+
+
+def test_a_county_workspace_is_read_from_its_own_store_current_figures_only(tmp_path):
+    import shutil
+
+    from conftest import MINI
+
+    from liupi_cli.city.config import County
+    from liupi_cli.store import NewRecord, Store
+
+    folder = tmp_path / "counties" / "mini"
+    shutil.copytree(MINI, folder / "data")
+    (folder / "liupi.toml").write_text('plan = "data"\n', encoding="utf-8")
+    county = County(id="mini", name_zh="测试县", plan="mini-2023", source="counties/mini")
+    empty = read_county(county, tmp_path)
+    assert (empty.county, empty.plan, empty.origin, empty.records) == ("mini", "mini-2023", str(folder), [])
+    assert not (folder / "data" / "records.db").exists()  # reading makes no store
+    with Store(folder / "data" / "records.db", "mini-2023") as s:
+        s.add(NewRecord("new_urban_jobs", "2023-06", 1500.0, "1500", None, "人"), "县人社局", "t")
+        s.add(NewRecord("new_urban_jobs", "2023-06", 1550.0, "1550", None, "人"), "县人社局", "t", revise=True)
+    got = read_county(county, tmp_path)
+    assert [(r.indicator, r.value, r.current) for r in got.records] == [("new_urban_jobs", 1550.0, True)]
+    (folder / "liupi.toml").write_text('plan = "data"\nstore = "elsewhere/county.db"\n', encoding="utf-8")
+    (folder / "elsewhere").mkdir()
+    with Store(folder / "elsewhere" / "county.db", "mini-2023") as s:
+        s.add(NewRecord("new_urban_jobs", "2023-05", 900.0, "900", None, "人"), "县人社局", "t")
+    assert [r.value for r in read_county(county, tmp_path).records] == [900.0]  # the store liupi.toml names
