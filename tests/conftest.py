@@ -190,6 +190,7 @@ SLOW: dict[str, tuple[str, ...] | None] = {
     "tests/next_year/test_next_workspace_files.py": None,
     "tests/server/test_server_refusals.py": None,  # starts the session's PostgreSQL
     "tests/server/test_role_refusals_more.py": None,
+    "tests/store/test_copy_between_files.py": None,  # each test records through the CLI first
 }
 
 
