@@ -52,6 +52,11 @@ def test_every_paragraph_in_order_with_its_type_and_indent():
                for p in d.paragraphs)
     assert all(r._element.rPr.rFonts.get(f"{W}eastAsia") == r.font.name for p in d.paragraphs for r in p.runs)
     assert not any(r.font.bold for p in d.paragraphs for r in p.runs)
+    for p in d.paragraphs:  # a paragraph not indented on purpose follows the Normal style's indents
+        ind = p._p.pPr.find(f"{W}ind") if p._p.pPr is not None else None
+        own = {k.split("}")[1] for k in (ind.attrib if ind is not None else {})}
+        assert own == ({"right"} if p.text in ("某市人民政府办公室", "2023年7月20日") else
+                       {"firstLine"} if p.paragraph_format.first_line_indent else set()), p.text
 
 
 def test_without_recipients_or_issuer_neither_line_is_written_and_liupi_is_the_author():
