@@ -87,3 +87,11 @@ def test_versus_average_caps_reached_exactly_and_other_steps():
     assert (s.points, s.working) == (0.2, "10.7−10 = 0.7 points: 1×0.2 = 0.2")
     s = versus_average("a", 5.0, 5.5, higher_is_better=False)
     assert s.working == "5.5−5 = 0.5 points: 5×0.1 = 0.5"
+
+
+def test_only_a_negative_figure_is_bracketed_in_the_working():
+    got = _by_county(efficacy({"a": 0.5, "b": 1.5, "c": 0.0}, 10))
+    assert got["b"][1] == "60 + 40×(1.5−0)/(1.5−0) = 100; 10×100% = 10"
+    assert got["a"][1] == "60 + 40×(0.5−0)/(1.5−0) = 73.33; 10×73.33% = 7.33"
+    assert versus_average("a", 0.5, 0.2).working == "0.5−0.2 = 0.3 points: 3×0.1 = 0.3"
+    assert versus_average("a", -0.5, 0.2).working == "(−0.5)−0.2 = -0.7 points: -7×0.1 = -0.7"
