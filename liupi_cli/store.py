@@ -476,6 +476,7 @@ class Store(Connected):
                 raise StoreError(msg("store.other_plan", path=self.path, stored=stored[0], plan=self.plan_id),
                                  msg("store.other_plan.hint"))
         self._tables = {"meta", "records", "task_progress"}
+        self.empty = False  # an empty file opened for writing is a store now: its reads find what is written
 
     @property
     def schema_version(self) -> int:

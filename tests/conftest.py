@@ -189,6 +189,11 @@ SLOW: dict[str, tuple[str, ...] | None] = {
         "test_every_message_raised_comes_from_the_catalogue",
         "test_the_files_not_yet_converted_still_exist_and_still_need_it",
     ),
+    "tests/city/test_city_workspace_checks.py": None,
+    "tests/next_year/test_next_workspace_files.py": None,
+    "tests/server/test_server_refusals.py": None,  # starts the session's PostgreSQL
+    "tests/server/test_role_refusals_more.py": None,
+    "tests/store/test_copy_between_files.py": None,  # each test records through the CLI first
 }
 
 

@@ -1,0 +1,160 @@
+"""What opening a server store refuses, each one line naming the server's address with a hint: no store set up
+yet, an older schema (init-server upgrades it), a newer one, another plan's, an unreachable server; a read-only
+store refuses writes; a role that cannot be set up changes nothing and says to run it as the owner."""
+
+from __future__ import annotations
+
+import pytest
+
+from liupi_cli.errors import StoreError
+
+from .conftest import new_schema, schema_url
+
+pytest.importorskip("psycopg")
+INIT_HINT = ("the statistics office runs `liupi store init-server` once (as the database's owner) to create or "
+             "upgrade it")
+
+
+def _refused(url, plan="mini-2023", **kw) -> tuple[str, str | None]:
+    from liupi_cli.store_pg import PgStore
+
+    with pytest.raises(StoreError) as exc:
+        PgStore(url, plan, **kw)
+    return exc.value.message, exc.value.hint
+
+
+@pytest.fixture
+def store_url(pg):
+    from liupi_cli.store_pg import init_server
+
+    url = schema_url(pg, new_schema(pg))
+    init_server(url, "mini-2023")
+    return url
+
+
+def _set_version(url, version):
+    import psycopg
+
+    with psycopg.connect(url, autocommit=True) as db:
+        db.execute("UPDATE meta SET value = %s WHERE key = 'schema_version'", (str(version),))
+
+
+def test_a_schema_with_no_store_says_to_run_init_server(pg):
+    url = schema_url(pg, new_schema(pg))
+    for readonly in (False, True):
+        assert _refused(url, readonly=readonly) == (f"{url} holds no liupi record store yet", INIT_HINT)
+
+
+def test_an_older_schema_names_the_server_both_versions_and_says_to_upgrade(store_url):
+    from liupi_cli.store_pg import SCHEMA_VERSION
+
+    _set_version(store_url, SCHEMA_VERSION - 1)
+    assert _refused(store_url) == (f"the record store on {store_url} is at schema {SCHEMA_VERSION - 1}; this liupi "
+                                   f"needs {SCHEMA_VERSION}", INIT_HINT)
+
+
+def test_a_newer_schema_says_to_upgrade_liupi(store_url):
+    from liupi_cli.store_pg import SCHEMA_VERSION
+
+    _set_version(store_url, SCHEMA_VERSION + 1)
+    assert _refused(store_url, readonly=True) == (
+        f"{store_url} was written by a newer liupi (schema {SCHEMA_VERSION + 1})", "upgrade liupi to read it")
+
+
+def test_another_plans_store_names_both_plans(store_url):
+    assert _refused(store_url, "other-2023") == (
+        f"{store_url} holds records of plan 'mini-2023', not 'other-2023'",
+        "point --db at this plan's store (`liupi info` lists the stores of this plan)")
+
+
+def test_this_liupis_schema_opens_and_a_reader_writes_nothing(store_url):
+    import psycopg
+
+    from liupi_cli.store_pg import SCHEMA_VERSION, PgStore
+
+    with PgStore(store_url, "mini-2023", readonly=True) as s:
+        assert s.schema_version == SCHEMA_VERSION and s.summary()[:2] == (0, 0)
+        with pytest.raises(psycopg.errors.ReadOnlySqlTransaction):
+            s.db.execute("INSERT INTO meta VALUES ('x', 'y')")
+
+
+def test_a_server_that_is_not_there_is_one_line_naming_it(pg):
+    url = pg.url(dbname="no_such_database")
+    message, hint = _refused(url)
+    assert message.startswith(f"cannot reach the record store server {url}: ") and "\n" not in message
+    assert message.endswith('database "no_such_database" does not exist') and hint == INIT_HINT
+
+
+def test_a_role_is_created_once_given_its_group_and_its_unit(store_url, pg):
+    import psycopg
+
+    from liupi_cli.store_pg import add_role
+
+    role = f"r_{new_schema(pg)}"
+    with psycopg.connect(store_url, autocommit=True) as db:
+        db.execute("INSERT INTO units VALUES ('rsj', '县人社局')")
+    assert add_role(store_url, role, "bureau", "rsj") is True
+    with psycopg.connect(store_url, autocommit=True) as db:
+        assert db.execute("SELECT unit FROM unit_roles WHERE role = %s", (role,)).fetchall() == [("rsj",)]
+    assert add_role(store_url, role, "office") is False  # there already: moved to the office, its unit dropped
+    with psycopg.connect(store_url, autocommit=True) as db:
+        groups = {r[0] for r in db.execute(
+            "SELECT g.rolname FROM pg_auth_members m JOIN pg_roles g ON g.oid = m.roleid "
+            "JOIN pg_roles u ON u.oid = m.member WHERE u.rolname = %s", (role,))}
+        units = db.execute("SELECT unit FROM unit_roles WHERE role = %s", (role,)).fetchall()
+    assert groups == {"liupi_office"} and units == []
+
+
+@pytest.mark.parametrize("unit", ["no_such_unit", None])
+def test_a_role_that_cannot_be_set_up_changes_nothing_and_says_to_run_it_as_the_owner(pg, unit):
+    """A bureau mapped to a unit the store does not know; or a server schema with no store set up."""
+    import psycopg
+
+    from liupi_cli.store_pg import add_role, init_server
+
+    url = schema_url(pg, new_schema(pg))
+    if unit:
+        init_server(url, "mini-2023")
+    role = f"r_{new_schema(pg)}"
+    with pytest.raises(StoreError) as exc:
+        add_role(url, role, "bureau", unit)
+    assert exc.value.message.startswith(f"cannot set up role {role} on {url}: ")
+    assert "unit_roles" in exc.value.message and "\n" not in exc.value.message
+    assert exc.value.hint == ("run it as the database's owner (a role that may create tables and roles); nothing was "
+                              "changed")
+    with psycopg.connect(url, autocommit=True) as db:
+        assert db.execute("SELECT 1 FROM pg_roles WHERE rolname = %s", (role,)).fetchone() is None
+
+
+def test_init_server_refuses_a_newer_schema_or_another_plans_store_changing_nothing(store_url):
+    from liupi_cli.store_pg import SCHEMA_VERSION, init_server
+
+    with pytest.raises(StoreError) as exc:
+        init_server(store_url, "other-2023")
+    assert (exc.value.message, exc.value.hint) == (
+        f"{store_url} holds records of plan 'mini-2023', not 'other-2023'",
+        "point --db at this plan's store (`liupi info` lists the stores of this plan)")
+    _set_version(store_url, SCHEMA_VERSION + 1)
+    with pytest.raises(StoreError) as exc:
+        init_server(store_url, "mini-2023")
+    assert exc.value.message == f"{store_url} was written by a newer liupi (schema {SCHEMA_VERSION + 1})"
+    _set_version(store_url, SCHEMA_VERSION)
+    assert init_server(store_url, "mini-2023") == (SCHEMA_VERSION, SCHEMA_VERSION)
+
+
+def test_init_server_that_the_server_refuses_says_to_run_it_as_the_owner(pg):
+    import psycopg
+
+    from liupi_cli.store_pg import init_server
+
+    schema = new_schema(pg)
+    url = schema_url(pg, schema)
+    with psycopg.connect(url, autocommit=True) as db:
+        db.execute("CREATE TABLE records (x int)")  # in the way of liupi's own table
+    with pytest.raises(StoreError) as exc:
+        init_server(url, "mini-2023")
+    assert exc.value.message.startswith(f"cannot set up the record store on {url}: ")
+    assert "records" in exc.value.message and "\n" not in exc.value.message
+    assert exc.value.hint.startswith("run it as the database's owner")
+    with psycopg.connect(url, autocommit=True) as db:
+        assert db.execute("SELECT to_regclass('meta')").fetchone() == (None,)  # one transaction: nothing made
