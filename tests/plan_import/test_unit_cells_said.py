@@ -31,6 +31,7 @@ KNOWN = [Unit(id="czj", name_zh="县财政局", aliases=["财政局"]), Unit(id=
     ("县发改局和县住建局等单位", ["fgj", "zjj"], "等单位",
      ["new unit '县发改局' → id 'fgj'", "new unit '县住建局' → id 'zjj'"]),
     ("各乡、镇人民政府", [], "各乡、镇人民政府", []),
+    ("县财政所", ["czs"], None, ["new unit '县财政所' → id 'czs'"]),  # ends otherwise: not like 县财政局
     ("县医疗保障管理局", ["ylbzglj"], None,
      ["new unit '县医疗保障管理局' → id 'ylbzglj'; looks like the known '县医疗保障局' (same unit? then add "
       "'县医疗保障管理局' to its aliases)"]),
