@@ -52,3 +52,19 @@ def test_each_new_indicator_is_said_at_its_task():
         ("r2", "indicator a1.2.i1 read from '社会消费品零售总额增长8.5%': growth_rate at_least 8.5% (confidence 0.9; "
                "frequency set to annual)", "a1.2"),
     ]
+
+
+def test_an_unsure_reading_goes_to_the_review_only_with_its_reason():
+    tl = TaskList("a.csv", None, None, "r0", tasks=[
+        RawTask(path=[1], source_path="1", title="抓项目", ref="r1", lead="县发改局",
+                text="推动实施一批5000万元以上项目；对重点领域实行执法全覆盖")])
+    out = build([tl], [], [], [], 2024, None)
+    assert out.indicators == [] and "indicators" not in out.tasks[0]
+    said = [(r.ref, r.message, r.task) for r in out.review if r.message.startswith("possible target")]
+    assert said == [
+        ("r1", "possible target '推动实施一批5000万元以上项目': cumulative at_least 5000万元 (confidence 0.6 — "
+               "a number with a unit but no verb of doing: cumulative?); not added", "t.1"),
+        ("r1", "possible target '对重点领域实行执法全覆盖': level at_least 100% (confidence 0.6 — "
+               "全覆盖 read as 100%); not added", "t.1"),
+    ]
+    assert [c[1].stated for c in out.candidates] == ["推动实施一批5000万元以上项目", "对重点领域实行执法全覆盖"]
