@@ -104,3 +104,8 @@ def test_paragraphs_with_no_fields_at_all_are_no_tasks():
 def test_an_unnumbered_paragraph_before_any_task_is_dropped():
     tl = _read(["说明：责任单位：各乡镇。", "1.修建道路。责任单位：县交通局。"])
     assert [(t.resp, t.refs) for t in tl.tasks] == [("县交通局", ["p2"])]
+
+
+def test_who_shares_the_work_is_read_without_the_punctuation_around_it():
+    (t,) = _read(["1.加强国有资产管理。部门分工：县财政局牵头，县国资中心，按职责分工负责。"]).tasks
+    assert (t.lead, t.resp, t.title) == ("县财政局", "县国资中心", "加强国有资产管理")

@@ -63,7 +63,7 @@ def test_a_worksheet_s_values_and_merged_cells_as_a_person_reads_them(tmp_path):
     ws.merge_cells("A3:B4")
     wb.save(str(tmp_path / "v.xlsx"))
     (sheet,) = read_xlsx(tmp_path / "v.xlsx")
-    assert sheet.name == "清单"
+    assert (sheet.source, sheet.name) == (str(tmp_path / "v.xlsx"), "清单")
     got = [(r.cells, r.ref, r.merged) for r in sheet.rows]
     assert got == [
         (["序号", "1", "2.5", "2024年06月30日", "县交通局"], "v.xlsx 清单!row 1", [""] * 5),

@@ -29,6 +29,7 @@ READINGS = [
     ("审批时限压缩至3天以内",
      ("ceiling", "at_most", 3, "天", "以内", False, None, 0.6, "a time limit: a ceiling, or a rule?")),
     ("力争服务业对经济增长贡献率超过35%", ("level", "at_least", 35, "%", "力争…超过", True, None, 0.75, None)),
+    ("力争服务业对经济增长贡献率超过35%以上", ("level", "at_least", 35, "%", "力争…超过", True, None, 0.75, None)),
     ("力争农村自来水普及率达到90%", ("level", "at_least", 90, "%", "力争…达到", True, None, 0.75, None)),
     ("农村自来水普及率达到90%", ("level", "at_least", 90, "%", "达到", False, None, 0.75, None)),
     ("城镇化率提高1.5个百分点",

@@ -42,13 +42,14 @@ def test_what_a_unit_cell_names_and_what_is_unsure(cell, ids, others, unsure):
 
 
 def test_a_new_unit_s_review_line_says_what_to_check():
-    leads = ["县医疗保障管理局", "县交\u200d通局", "县政府办公室", "国土房管局"]
+    leads = ["县医疗保障管理局", "县交\u200d通局", "县政府办公室", "国土房管局", "县教育局（督导室）"]
     tl = TaskList(source="a.csv", label="附件1", title="交通任务清单", ref="a.csv line 1",
                   tasks=[RawTask(path=[k], source_path=str(k), title="修路", ref=f"a.csv line {k + 1}", lead=lead)
                          for k, lead in enumerate(leads, 1)])
     out = build([tl], KNOWN, [], [], 2024, None)
     assert out.units == [{"id": "ylbzglj", "name_zh": "县医疗保障管理局"}, {"id": "jtj", "name_zh": "县交通局"},
-                         {"id": "zfbgs", "name_zh": "县政府办公室"}, {"id": "gtfgj", "name_zh": "国土房管局"}]
+                         {"id": "zfbgs", "name_zh": "县政府办公室"}, {"id": "gtfgj", "name_zh": "国土房管局"},
+                         {"id": "jyjdds", "name_zh": "县教育局（督导室）"}]
     said = [(r.ref, r.message) for r in out.review if r.message.startswith("new unit")]
     assert said == [
         ("a.csv line 2", "new unit 县医疗保障管理局 → id ylbzglj: check the id, add name_en; looks like the known "
@@ -58,6 +59,7 @@ def test_a_new_unit_s_review_line_says_what_to_check():
         ("a.csv line 4", "new unit 县政府办公室 → id zfbgs: check the id, add name_en; the name does not end like a "
                          "unit's (局, 委, 办, 中心…): check it is one"),
         ("a.csv line 5", "new unit 国土房管局 → id gtfgj: check the id, add name_en"),
+        ("a.csv line 6", "new unit 县教育局（督导室） → id jyjdds: check the id, add name_en"),
     ]
     assert out.battles[0]["lead_unit"] == "ylbzglj"
 
