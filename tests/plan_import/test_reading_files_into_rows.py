@@ -70,3 +70,33 @@ def test_a_worksheet_s_values_and_merged_cells_as_a_person_reads_them(tmp_path):
         (["修路", "修路", "c", "", ""], "v.xlsx 清单!row 3", ["", "h", "", "", ""]),
         (["修路", "修路", "", "", ""], "v.xlsx 清单!row 4", ["v", "v", "", "", ""]),
     ]
+
+
+def test_a_word_file_s_paragraphs_and_tables_in_order_with_merged_cells(tmp_path):
+    import docx
+
+    d = docx.Document()
+    for text in ("标题", "  ", "说明"):
+        d.add_paragraph(text)
+    t = d.add_table(rows=3, cols=3)
+    for r, row in enumerate([("A", "B", "C"), ("D", "E", "F"), ("G", "H", "I")]):
+        for c, text in enumerate(row):
+            t.cell(r, c).text = text
+    t.cell(0, 1).merge(t.cell(0, 2))
+    t.cell(1, 0).merge(t.cell(2, 0))
+    d.add_paragraph("后记")
+    d.add_table(rows=1, cols=1).cell(0, 0).text = "X\nY"
+    d.save(str(tmp_path / "m.docx"))
+    from liupi_cli.plan_import.read_docx import read_docx
+
+    (sheet,) = read_docx(tmp_path / "m.docx")
+    assert (sheet.source, sheet.name) == (str(tmp_path / "m.docx"), "m.docx")
+    assert [(r.cells, r.ref, r.paragraph, r.merged) for r in sheet.rows] == [
+        (["标题"], "m.docx paragraph 1", True, [""]),
+        (["说明"], "m.docx paragraph 3", True, [""]),  # the blank paragraph 2 left out, its number kept
+        (["A", "B\nC", "B\nC"], "m.docx table 1 row 1", False, ["", "", "h"]),
+        (["D\nG", "E", "F"], "m.docx table 1 row 2", False, ["", "", ""]),
+        (["D\nG", "H", "I"], "m.docx table 1 row 3", False, ["v", "", ""]),
+        (["后记"], "m.docx paragraph 4", True, [""]),
+        (["X\nY"], "m.docx table 2 row 1", False, [""]),
+    ]
