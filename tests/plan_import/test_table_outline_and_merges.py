@@ -130,3 +130,17 @@ def test_a_sub_row_under_one_number_takes_its_empty_cells_from_the_row_above(tmp
     assert got == [([1, 1], "县发改局", "2024年6月底前", "重点", []),
                    ([1, 2], "县发改局", "2024年6月底前", "重点", ["lead", "deadline", "category"]),
                    ([1, 3], "县住建局", "长期坚持", "一般", [])]
+
+
+def test_two_columns_numbered_alike_read_the_task_column_as_the_level_above(tmp_path):
+    result = _csv(tmp_path, [
+        ("工作任务", "工作事项", "牵头单位", "完成时限"),
+        ("1.推进项目建设", "1.新开工项目20个", "县发改局", "2024年6月底前"),
+        ("", "2.竣工项目10个", "县住建局", "长期坚持"),
+        ("2.促进消费", "1.举办活动", "县商务局", "长期坚持"),
+    ])
+    assert [(p, s, t, sec) for p, s, t, _, sec in _raw(result)] == [
+        ([1, 1], "一.1", "新开工项目20个", "推进项目建设"), ([1, 2], "一.2", "竣工项目10个", "推进项目建设"),
+        ([2, 1], "二.1", "举办活动", "促进消费")]
+    said = "numbers a heading in a column that uses another style: read as that column's level"
+    assert result.lists[0].notes == [("清单.csv line 3", f"'1.' {said}"), ("清单.csv line 5", f"'2.' {said}")]
