@@ -76,3 +76,19 @@ def test_a_unit_s_unsure_reading_is_said_at_its_task():
     ]
     (t,) = out.tasks
     assert (t["lead_units"], t["responsible_units"]) == (["fgw"], ["fgw", "gtfgj", "czj"])
+
+
+@pytest.mark.parametrize("cell,ids", [("县交通运输局", ["jtysj"]), ("市交通运输局", ["jtysj"]), ("财政局", ["czj"]),
+                                      ("县交通运输局、", ["jtysj"]), ("。、县财政局", ["czj"])])
+def test_a_place_before_a_known_name_may_be_written_or_left_out(cell, ids):
+    book = UnitBook([Unit(id="jtysj", name_zh="交通运输局"), Unit(id="czj", name_zh="县财政局")])
+    got = book.split(cell, "r")
+    assert (got.ids, got.unsure) == (ids, [])
+
+
+def test_another_place_s_bureau_is_a_new_unit_like_the_known_one():
+    book = UnitBook([Unit(id="czj", name_zh="县财政局")])
+    got = book.split("市财政局", "r")
+    assert got.ids == ["czj2"]
+    assert got.unsure == ["new unit '市财政局' → id 'czj2'; looks like the known '县财政局' (same unit? then add "
+                          "'市财政局' to its aliases)"]
