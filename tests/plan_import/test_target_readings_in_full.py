@@ -45,6 +45,31 @@ READINGS = [
      ("milestone", "equal", None, None, None, False, None, 0.4, "a step with no number: a milestone? set `due`")),
     ("推广低镉水稻150亩左右", ("cumulative", "about", 150, "亩", "左右", False, None, 0.6, NO_VERB)),
     ("产量7.6万吨以上", ("cumulative", "at_least", 7.6, "万吨", "以上", False, None, 0.6, NO_VERB)),
+    ("严禁新增政府隐性债务", ("zero_events", "at_most", 0, "起", "严禁", False, None, 0.8, None)),
+    ("重大风险动态清零", ("zero_events", "at_most", 0, "起", "动态清零", False, None, 0.8, None)),
+    ("实现生产安全零亡人", ("zero_events", "at_most", 0, "人", None, False, None, 0.8, None)),
+    ("力争进入全省县域经济前十强", ("ranking", "at_most", 10, "位", "力争", True, None, 0.85, None)),
+    ("位居全市前3名", ("ranking", "at_most", 3, "位", None, False, None, 0.85, None)),
+    ("力争争先进位",
+     ("ranking", "at_most", None, None, "争先进位", False, None, 0.6, "a ranking aim with no position")),
+    ("失业率控制在5%以下", ("ceiling", "at_most", 5, "%", "控制在…以下", False, None, 0.85, None)),
+    ("废水排放控制在3万吨以内", ("ceiling", "at_most", 3, "万吨", "控制在…以内", False, None, 0.85, None)),
+    ("PM2.5浓度控制在30左右", ("ceiling", "about", 30, None, "控制在…左右", False, None, 0.6, "no unit")),
+    ("空气优良率5.5%以下", ("ceiling", "at_most", 5.5, "%", "以下", False, None, 0.75, None)),
+    ("审批时间15个工作日",
+     ("ceiling", "at_most", 15, "个工作日", None, False, None, 0.6, "a time span: read as a ceiling")),
+    ("力争耕地保有量稳定在21.9万亩左右", ("level", "about", 21.9, "万亩", "稳定在", True, None, 0.75, None)),
+    ("力争新增两家规上企业",
+     ("cumulative", "at_least", 2, "家", "力争", True, None, 0.6, "number written in characters")),
+    ("新增五个示范点", ("cumulative", "at_least", 5, "个", None, False, None, 0.6, "number written in characters")),
+    ("出台实施细则",
+     ("milestone", "equal", None, None, None, False, None, 0.4, "a step with no number: a milestone? set `due`")),
+    ("城乡居民收入从2万元提高到2.2万元", ("standard_raised", "at_least", 2.2, "万元", None, False, 2, 0.9, None)),
+    ("全县GDP突破100亿元以上", ("cumulative", "at_least", 100, "亿元", "突破…以上", False, None, 0.8, None)),
+    ("引进项目超过3-5个", ("cumulative", "at_least", 3, "个", "超过", False, None, 0.8, None)),
+    ("达到90％以上", ("level", "at_least", 90, "%", "以上", False, None, 0.75, None)),
+    ("完成50%", ("level", "at_least", 50, "%", None, False, None, 0.75,
+               "a share with no 率/达到: check it is a level")),
 ]
 
 
@@ -56,3 +81,13 @@ def test_a_target_sentence_read_in_full(stated, reading):
     assert (c.kind, c.comparator, c.target, c.unit, c.qualifier, c.stretch, c.baseline, c.confidence,
             c.why) == reading
     assert c.stated == stated
+
+
+def test_a_task_s_text_is_split_into_the_clauses_that_may_state_a_target():
+    text = ("（1）城市低保标准从600元提高到650元、农村低保标准从400元提高到450元。2.新增就业3000人，新建学校2所；"
+            "杜绝重大事故\n加强宣传，提升形象")
+    from liupi_cli.plan_import.targets import clauses
+
+    assert clauses(text) == ["城市低保标准从600元提高到650元", "农村低保标准从400元提高到450元", "新增就业3000人",
+                             "新建学校2所", "杜绝重大事故"]
+    assert parse_target("  。") is None
