@@ -102,3 +102,13 @@ def test_the_plan_year_is_the_one_a_title_states_not_a_date_s():
                                     Row(["2025年工作要点"], "r3"), Row(["a", "2026年"], "r4"),
                                     Row(["x"], "r5"), Row(["2027年计划"], "r6")])]
     assert title_years(lists, sheets) == Counter({2024: 2, 2025: 1})
+
+
+def test_the_lists_file_read_back_keeps_only_entries_with_an_id():
+    from liupi_cli.plan_import.lists import read_entries
+
+    data = {"lists": [{"id": "a1", "file": "a.docx", "label": "附件1", "title": "交通", "tasks": 3, "battle": "roads"},
+                      {"id": "a2", "battle": 7}, {"file": "x.docx"}, {"id": 5}, "a3"]}
+    got = [(e.id, e.file, e.label, e.title, e.tasks, e.battle) for e in read_entries(data)]
+    assert got == [("a1", "a.docx", "附件1", "交通", 0, "roads"), ("a2", "", None, None, 0, None)]
+    assert read_entries(None) == [] and read_entries(["a1"]) == [] and read_entries({"lists": None}) == []
