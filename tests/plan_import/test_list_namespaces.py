@@ -57,6 +57,11 @@ def test_a_list_naming_itself_nothing_is_known_again_by_its_file_only():
     assert _ids(assign([_tl(None, None)], titled, {"x"}, None)) == ["t"]
 
 
+def test_a_label_s_namespace_held_by_another_recorded_list_is_not_taken():
+    known = [ListEntry("a3", "old.docx", "附件3", "别的清单")]
+    assert _ids(assign([_tl("附件3", "新的清单")], known, {"a3"}, None)) == ["a3-2"]
+
+
 def test_a_plan_imported_before_lists_were_recorded_keeps_the_label_s_namespace():
     assert _ids(assign([_tl("附件3", "环境任务清单")], [], {"a3"}, None)) == ["a3"]
     assert _ids(assign([_tl(None, "环境任务清单")], [], {"hj"}, None)) == ["hj-2"]

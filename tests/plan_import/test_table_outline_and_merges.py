@@ -144,3 +144,23 @@ def test_two_columns_numbered_alike_read_the_task_column_as_the_level_above(tmp_
         ([2, 1], "二.1", "举办活动", "促进消费")]
     said = "numbers a heading in a column that uses another style: read as that column's level"
     assert result.lists[0].notes == [("清单.csv line 3", f"'1.' {said}"), ("清单.csv line 5", f"'2.' {said}")]
+
+
+def test_items_under_a_number_below_a_heading_keep_the_heading_as_their_section(tmp_path):
+    result = _csv(tmp_path, [
+        ("序号", "工作任务", "工作事项", "牵头单位", "完成时限"),
+        ("", "一、稳增长", "", "", ""),
+        ("1", "推进项目建设", "新开工项目20个", "县发改局", "2024年6月底前"),
+        ("", "", "竣工项目10个", "县住建局", "2024年12月底前"),
+    ])
+    assert [(t.path, t.title, t.section) for tl in result.lists for t in tl.tasks] == [
+        ([1, 1, 1], "推进项目建设：新开工项目20个", "稳增长"), ([1, 1, 2], "推进项目建设：竣工项目10个", "稳增长")]
+
+
+def test_line_breaks_in_a_measures_cell_stay_between_its_measures(tmp_path):
+    result = _csv(tmp_path, [
+        ("工作任务", "具体措施", "牵头单位", "完成时限"),
+        ("1.推进项目建设", "新开工项目20个\n竣工项目10个", "县发改局", "2024年6月底前"),
+    ])
+    assert result.lists[0].tasks[0].text == "新开工项目20个\n竣工项目10个"
+    assert yaml.safe_load(result.files["tasks.yaml"])["tasks"][0]["summary"] == "新开工项目20个；竣工项目10个"

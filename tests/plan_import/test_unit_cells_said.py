@@ -92,3 +92,8 @@ def test_another_place_s_bureau_is_a_new_unit_like_the_known_one():
     assert got.ids == ["czj2"]
     assert got.unsure == ["new unit '市财政局' → id 'czj2'; looks like the known '县财政局' (same unit? then add "
                           "'市财政局' to its aliases)"]
+
+
+def test_a_name_starting_with_a_place_is_not_given_another():
+    book = UnitBook([Unit(id="sqjtj", name_zh="市区交通局")])
+    assert book.split("区交通局", "r").ids == ["qjtj"]
