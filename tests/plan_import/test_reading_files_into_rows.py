@@ -1,7 +1,7 @@
 """Files read into rows before any task is looked for: a CSV's separator (comma or tab), its blank lines left
 out with every row keeping its line number, a cell past the CSV limit or a file that is not text refused in
 one line with a hint; a worksheet's numbers, dates and merged cells as a person reads them, each row named by
-its sheet and row number."""
+its sheet and row number; a Word file's paragraphs and tables in order, merged cells marked."""
 
 from __future__ import annotations
 
@@ -100,3 +100,19 @@ def test_a_word_file_s_paragraphs_and_tables_in_order_with_merged_cells(tmp_path
         (["后记"], "m.docx paragraph 4", True, [""]),
         (["X\nY"], "m.docx table 2 row 1", False, [""]),
     ]
+
+
+def test_a_word_file_with_an_element_liupi_does_not_know_is_read_around_it(tmp_path):
+    import docx
+    from lxml import etree
+
+    from liupi_cli.plan_import.read_docx import read_docx
+
+    d = docx.Document()
+    d.add_paragraph("标题")
+    d.element.body.insert(1, etree.Element("custom"))  # written by some other tool, with no namespace
+    d.add_paragraph("说明")
+    d.save(str(tmp_path / "c.docx"))
+    (sheet,) = read_docx(tmp_path / "c.docx")
+    assert [(r.cells, r.ref) for r in sheet.rows] == [(["标题"], "c.docx paragraph 1"),
+                                                      (["说明"], "c.docx paragraph 2")]
