@@ -30,3 +30,9 @@ def test_each_file_s_head_says_where_it_came_from():
         "# liupi: the task lists imported into this plan, one id namespace each (task ids start with it).",
         "# `liupi plan import` reads it to give a revised document its ids again; keep it beside tasks.yaml."]
     assert yaml.safe_load(text) == {"lists": [{"id": "a1", "file": "a.docx"}]}
+
+
+def test_a_review_text_is_inert_one_line():
+    from liupi_cli.plan_import.writer import inert
+
+    assert inert("XBOX\tTab\r\nnew\x1b[31m\x07") == "XBOX Tab  new[31m"

@@ -68,3 +68,13 @@ def test_an_unsure_reading_goes_to_the_review_only_with_its_reason():
                "全覆盖 read as 100%); not added", "t.1"),
     ]
     assert [c[1].stated for c in out.candidates] == ["推动实施一批5000万元以上项目", "对重点领域实行执法全覆盖"]
+
+
+def test_a_task_with_no_title_takes_the_first_thirty_characters_of_its_text():
+    text = "加强城乡环境综合整治全面提升城乡人居环境质量和水平推动美丽乡村建设取得新成效"
+    tl = TaskList("a.csv", None, None, "r0", tasks=[RawTask(path=[1], source_path="1", title="", ref="r1",
+                                                            lead="县住建局", text=text)])
+    out = build([tl], [], [], [], 2024, None)
+    assert out.tasks[0]["title_zh"] == text[:30] and len(text) > 31
+    assert ("r1", "no title: the first words of the text used", "t.1") in [(r.ref, r.message, r.task)
+                                                                           for r in out.review]

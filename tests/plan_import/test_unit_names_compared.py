@@ -38,6 +38,7 @@ def test_names_that_differ_only_in_width_spaces_or_invisible_characters_are_one(
     assert name_key("县财政局（国资股）") == name_key("县财政局(国资股)") == name_key("县财政 局\u200d(国资股)")
     assert cleaned(" 县财\u200d政局\t") == "县财政局"
     assert name_key("县财\x1b政局\x07") == cleaned("县财\x1b政局\x07") == "县财政局"  # control characters
+    assert name_key("县财\ue000政局") == "县财政局"  # a private-use character no font shows
     assert visible("县 财\u200d政局") == "县[space]财[U+200D]政局"
     assert hidden_marks("县 财\u3000政\u200d局\u200d") == ["a space", "U+200D (zero width joiner)"]
     assert look_alikes([("a", "县财政局"), ("b", "县财政局"), ("c", "县财\u200d政局"), ("a", "县财政 局")]) == [
