@@ -149,8 +149,9 @@ def _guess_year(lists: list[TaskList], out: Built) -> int | None:
 
 def _new_battle(tl: TaskList, k: int, given: str | None, battles: list[Battle], book: UnitBook, out: Built) -> Battle:
     bid = given if given and re.fullmatch(r"[a-z0-9][a-z0-9_.\-]*", given) else None
+    n = k
     while bid is None or any(b.id == bid for b in battles):  # a battle of a list imported before keeps its id
-        bid, k = f"b{k}", k + 1
+        bid, n = f"b{n}", n + 1
     name = tl.title or tl.label or f"任务清单{k}"
     name = re.sub(r"(重点)?(工作)?任务(清单|分解表)$", "", re.sub(r"^.{1,6}县(?=打好|关于)", "", name)) or name
     if tl.title and re.search(r"\d{4}\s*年|[〇○]", name):

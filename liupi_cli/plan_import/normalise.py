@@ -28,6 +28,11 @@ def _is_context(row: Row) -> bool:
     return bool(_LABEL.fullmatch(t)) or (t.endswith(_TITLE_END) and len(t) <= 60 and not leading_number(t)[0])
 
 
+def _is_label(row: Row) -> bool:
+    """A line that starts another list even inside a table: 附件2-1, alone or followed by the list's title."""
+    return _is_context(row) and bool(_LABEL.match(clean(row.filled[0])))
+
+
 def find_lists(sheet: Sheet) -> list[TaskList]:
     """Split a sheet into task lists and read each one."""
     return _ListFinder(sheet).lists()
@@ -67,9 +72,7 @@ class _ListFinder:
     def _names_a_list(self, row: Row) -> bool:
         """A label or title line that starts a new list (inside a table only a 附件 label does)."""
         current = self.current
-        return _is_context(row) and bool(
-            row.paragraph or not current or not current.tasks or _LABEL.fullmatch(clean(row.filled[0]))
-        )
+        return _is_context(row) and bool(row.paragraph or not current or not current.tasks or _is_label(row))
 
     def _close_paragraphs(self) -> None:
         """Read the paragraphs gathered for a list laid out in paragraphs."""
@@ -108,7 +111,7 @@ class _ListFinder:
             j < len(rows)
             and not header_of(rows[j])
             and not (rows[j].paragraph)
-            and not (_is_context(rows[j]) and _LABEL.fullmatch(clean(rows[j].filled[0])))
+            and not _is_label(rows[j])
         ):
             j += 1
         read_table(current, cols, rows[i + 1 : j])

@@ -64,7 +64,8 @@ class RawTask:
     text: str = ""  # the task's own wording (工作事项/具体措施/the paragraph)
     goal: str = ""
     progress: str = ""
-    note: str = ""
+    note: str = ""  # the 备注 column
+    item: str = ""  # a grouped row's own 工作事项, joined to the group's title when the group has several
     lead_from_resp: bool = False  # no 牵头 column: the first responsible unit leads
     inherited: list[str] = field(default_factory=list)  # fields taken from the row above (merged cells)
     refs: list[str] = field(default_factory=list)  # every row that contributed

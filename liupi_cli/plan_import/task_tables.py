@@ -271,7 +271,7 @@ class _TableReader:
         t = RawTask(path=path, source_path=src, title=first_sentence(task_title), ref=row.ref, refs=[row.ref])
         if group_title:
             t.title = group_title
-            t.note = first_sentence(item_text)  # the item itself, joined to the title below if the group has several
+            t.item = first_sentence(item_text)  # the item itself, joined to the title below if the group has several
         if top is not None and len(ranks) > 1 and not (grouped and len(ranks) == 1):
             section_text = texts.get(top, "")
             section_text, t.section_lead = split_section_lead(section_text)
@@ -279,8 +279,7 @@ class _TableReader:
         t.text = "\n".join(d for d in _description(vals, item_text, task_title, grouped, numbered_item) if d)
         for role in ("lead", "resp", "leader", "deadline", "category", "goal", "progress"):
             setattr(t, role, vals[role])
-        if vals["note"]:
-            t.note = (t.note + "；" if t.note else "") + vals["note"]
+        t.note = vals["note"]
         t.lead_from_resp = self.lead_from_resp
         return t
 
@@ -329,11 +328,9 @@ def _join_group_titles(tl: TaskList) -> None:
     """Rows under one 序号 with their own 工作事项: title '工作任务：事项' when the group has several."""
     groups: dict[tuple[int, ...], list[RawTask]] = {}
     for t in tl.tasks:
-        if t.note and len(t.path) >= 2:
+        if t.item and len(t.path) >= 2:
             groups.setdefault(tuple(t.path[:-1]), []).append(t)
     for members in groups.values():
         for t in members:
-            item = t.note
-            t.note = ""
-            if len(members) > 1 and item:
-                t.title = f"{t.title}：{item}"
+            if len(members) > 1:
+                t.title = f"{t.title}：{t.item}"
