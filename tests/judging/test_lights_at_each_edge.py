@@ -211,3 +211,11 @@ def test_a_milestone_at_settlement(done_at, actual, due, light, status, met):
     assert (j.light, j.status, j.met) == (light, status, met)
     if status == "done_late":
         assert j.notes[-1] == ("not met on time", "未按时完成")
+
+
+def test_a_count_s_share_of_each_light():
+    from liupi_cli.report.model import Count
+
+    c = Count(key="growth", name_zh="经济增长", red=1, yellow=1, green=2, grey=0, total=4)
+    assert [c.share(light) for light in ("red", "yellow", "green", "grey")] == [25.0, 25.0, 50.0, 0.0]
+    assert Count(key="x", name_zh="x").share("red") == 0.0  # nothing judged: no share, no division by zero
