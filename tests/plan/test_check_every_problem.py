@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 from conftest import FIXTURES
 
+from liupi_cli.errors import PlanUnreadable
 from liupi_cli.plan import check_plan
 
 UNIQUE = "ids must be unique"
@@ -203,6 +204,19 @@ CASES = [
        "delete the character(s) a reader cannot see; documents matched against it may miss it", "warning")],
      ("单位名称“县应急[U+200B]管理局”含有U+200B (zero width space)",
       "请删除看不见的字符；否则与之比对的文件可能匹配不上")),
+    ("look_alike_unit_names", "targets.yaml", [("name_zh: 县应急管理局", "name_zh: 县应急管理局(安委办)"),
+                                               ("aliases: [人社局]", "aliases: [人社局, 县应急管理局（安委办）]")],
+     "name_zh: 县应急管理局(",
+     [("units[2].name_zh", "unit name '县应急管理局(安委办)' of yjj looks like '县应急管理局（安委办）' of rsj: they "
+       "differ only in full/half width, spaces or invisible characters",
+       "the same unit? keep one, add the other spelling to its aliases, and use its id", "warning")],
+     ("yjj 的单位名称“县应急管理局(安委办)”与 rsj 的“县应急管理局（安委办）”只差全角/半角、空格或不可见字符",
+      "是同一单位吗？请保留一个，把另一种写法加入它的 `aliases`，并使用它的编号")),
+    ("hidden_character_in_an_alias", "targets.yaml", [("aliases: [人社局]", 'aliases: [人社局, "人\u00ad社"]')],
+     "aliases: [人社局,",
+     [("units[1].aliases[1]", "unit name '人[U+00AD]社' holds U+00AD (soft hyphen)",
+       "delete the character(s) a reader cannot see; documents matched against it may miss it", "warning")],
+     ("单位名称“人[U+00AD]社”含有U+00AD (soft hyphen)", "请删除看不见的字符；否则与之比对的文件可能匹配不上")),
 ]
 
 
@@ -233,3 +247,22 @@ def test_check_finds_the_problem_where_it_is_written(tmp_path, case):
     assert (plan is None) == any(sev == "error" for *_, sev in expected)
     if plan is not None:
         assert [(w.path, w.message) for w in plan.warnings if not _baseline(w)] == [(p, m) for p, m, _, _ in expected]
+
+
+@pytest.mark.parametrize("name", ["targets.yaml", "tasks.yaml"])
+def test_a_file_that_is_no_mapping_is_unreadable_at_its_first_line(tmp_path, name):
+    data = tmp_path / "plan"
+    shutil.copytree(FIXTURES / "mini", data)
+    (data / name).write_text("- tasks:\n  - id: t1\n", encoding="utf-8")
+    with pytest.raises(PlanUnreadable) as exc:
+        check_plan(data)
+    assert (exc.value.message, exc.value.hint) == (
+        f"{data / name}:1: expected a mapping at the top (plan:, units:, …)",
+        "see the README's section on the data files")
+
+
+def test_a_missing_plan_folder_is_unreadable(tmp_path):
+    with pytest.raises(PlanUnreadable) as exc:
+        check_plan(tmp_path / "nowhere")
+    assert exc.value.message == f"{tmp_path / 'nowhere'}: no such data directory"
+    assert exc.value.hint.startswith("pass --data-dir DIR or set LIUPI_HOME")
