@@ -156,3 +156,22 @@ def test_a_report_outside_the_plan_year_or_with_an_unknown_light_is_refused():
     with pytest.raises(InputRefused) as exc:
         build_report(PLAN, [], parse_period("2023-06"), lights=["green", "purple", "blue"])
     assert exc.value.message == "unknown light(s): blue, purple"
+
+
+def test_a_linked_target_red_twice_is_persistent_against_the_other_s_figures():
+    import dataclasses
+
+    linked = PLAN.indicators["industrial_va_growth"].model_copy(update={"linked_to": "gdp_growth"})
+    plan = dataclasses.replace(PLAN, indicators={**PLAN.indicators, linked.id: linked}, _unit_names={},
+                               _indicator_names={})
+
+    def rec(i, iid, period, value):
+        return Record(id=i, indicator=iid, period=period, value=value, entered=f"{value:g}", entered_unit=None,
+                      unit=None, baseline=False, source=None, note=None, recorded_by="x", recorded_at="t",
+                      supersedes=None)
+
+    records = [rec(1, "industrial_va_growth", "2023-05", 6), rec(2, "industrial_va_growth", "2023-06", 6.5)]
+    row = next(r for r in build_report(plan, records, parse_period("2023-06")).rows if r.id == linked.id)
+    assert (row.target, row.light, row.persistent, row.linked_to) == (8, "red", True, "gdp_growth")
+    assert row.notes[0] == "no GDP figure for 2023-06: judged against its target (8%)"
+    assert row.notes_zh[0] == "地区生产总值2023年1–6月暂无数据，按其目标8%考核"

@@ -99,3 +99,16 @@ def test_a_city_starts_with_its_settings_and_a_table_to_fill(tmp_path):
     assert "永州市" in city and "2024" in city and "@CITY@" not in city and "@YEAR@" not in city
     table = next(p for p in created.files if p.name == "decomposition.csv")
     assert table.read_text(encoding="utf-8") == "indicator,unit,city\n"
+
+
+def test_demo_figures_the_sample_plan_refuses_stop_init_naming_the_file_and_the_row(tmp_path, monkeypatch):
+    from liupi_cli import scaffold
+
+    demo = tmp_path / "demo-2023-06.csv"
+    demo.write_text("id,period,value\ngdp_growth,2023Q2,6.9\nno_such_indicator,2023-06,5\n", encoding="utf-8")
+    monkeypatch.setattr(scaffold, "bundled_file", lambda name: demo)
+    with pytest.raises(InputRefused) as exc:
+        create_workspace(tmp_path / "w", demo=True)
+    assert exc.value.message.startswith("demo-2023-06.csv: ")
+    assert "no_such_indicator" in exc.value.message
+    assert exc.value.message.text("zh").startswith("demo-2023-06.csv：")
