@@ -266,3 +266,14 @@ def test_a_missing_plan_folder_is_unreadable(tmp_path):
         check_plan(tmp_path / "nowhere")
     assert exc.value.message == f"{tmp_path / 'nowhere'}: no such data directory"
     assert exc.value.hint.startswith("pass --data-dir DIR or set LIUPI_HOME")
+
+
+def test_a_space_in_a_unit_name_is_seen_and_not_flagged(tmp_path):
+    data = tmp_path / "plan"
+    shutil.copytree(FIXTURES / "mini", data)
+    path = data / "targets.yaml"
+    path.write_text(path.read_text(encoding="utf-8").replace("name_zh: 县应急管理局", "name_zh: 县应急管理局 (安委办)"),
+                    encoding="utf-8")
+    plan, problems = check_plan(data)
+    assert plan is not None and [p for p in problems if not _baseline(p)] == []
+    assert plan.unit_id("县应急管理局 (安委办)") == "yjj"
