@@ -277,3 +277,23 @@ def test_a_space_in_a_unit_name_is_seen_and_not_flagged(tmp_path):
     plan, problems = check_plan(data)
     assert plan is not None and [p for p in problems if not _baseline(p)] == []
     assert plan.unit_id("县应急管理局 (安委办)") == "yjj"
+
+
+@pytest.mark.parametrize("old,new,path,message", [
+    ("due: 2023-08-31", "due: 2023-02-30", "indicators[4].due",
+     "Input should be a valid date or datetime, day value is outside expected range"),
+    ("due: 2023-08-31", "due: 2023-13-01", "indicators[4].due",
+     "Input should be a valid date or datetime, month value is outside expected range of 1-12"),
+    ("issued: 2023-03-06", "issued: 2023-02-30", "plan.issued",
+     "Input should be a valid date or datetime, day value is outside expected range"),
+])
+def test_an_impossible_date_in_targets_yaml_is_an_error_at_its_line(tmp_path, old, new, path, message):
+    data = tmp_path / "plan"
+    shutil.copytree(FIXTURES / "mini", data)
+    target = data / "targets.yaml"
+    text = target.read_text(encoding="utf-8").replace(old, new)
+    target.write_text(text, encoding="utf-8")
+    plan, problems = check_plan(data)
+    assert plan is None
+    assert [(p.line, p.path, p.message, p.severity) for p in problems if not _baseline(p)] == [
+        (text[:text.index(new)].count("\n") + 1, path, message, "error")]
