@@ -127,3 +127,19 @@ def test_the_records_kept_beyond_the_plausible_were_forced():
 ])
 def test_the_indicators_due_for_a_period(period, battle, unit, expected):
     assert {i.id for i in due_indicators(PLAN, parse_period(period), battle, unit)} == expected
+
+
+@pytest.mark.parametrize("iid,typed,period,message,hint", [
+    ("urban_unemployment", "16.6", "2023-06", "urban_unemployment：16.6% 是上限 5.5% 的 3.0 倍",
+     "是否应为 1.66%？如数据属实，加 --force"),
+    ("new_urban_jobs", "9601", "2023-06", "new_urban_jobs：9601人 是全年目标 3200人 的 3.0 倍",
+     "是否应为 960.1人？如数据属实，加 --force"),
+    ("urban_dibao_standard", "216", "2023-06", None, "请检查是否笔误；如数据属实，加 --force"),
+    ("accident_count", "0.5", "2023-06", None, "计数没有小数；如数据属实，加 --force"),
+])
+def test_an_implausible_figure_is_said_in_chinese(iid, typed, period, message, hint):
+    with pytest.raises(InputRefused) as exc:
+        make_record(PLAN, iid, typed, period)
+    if message:
+        assert exc.value.message.text("zh") == message
+    assert exc.value.hint.text("zh") == hint
