@@ -5,11 +5,17 @@ from __future__ import annotations
 
 import errno
 import pickle
+import re
 
 import pytest
 
 from liupi_cli.errors import ExitCode, InputRefused, LiupiError, PlanInvalid, Problem, UnknownId
 from liupi_cli.messages import Items, Msg, msg, os_reason, say_in
+
+
+def plain_id(value) -> str:
+    """A test id of plain letters, digits and - (what was typed may hold spaces, slashes or Chinese)."""
+    return re.sub(r"[^0-9A-Za-z]+", "-", str(value)).strip("-")[:30] or "x"
 
 
 def test_a_word_inside_a_message_is_said_in_the_message_s_language():
@@ -23,7 +29,7 @@ def test_a_word_inside_a_message_is_said_in_the_message_s_language():
     ((msg("word.unit"), msg("word.task")), "unit or task", "单位 或 任务"),
     (Items(["x", "y"]), "x; y", "x；y"), (Items([]), "", ""), (["x", "y"], "; x; y", "；x；y"), ([], "", ""),
     (5, "5", "5"),
-])
+], ids=plain_id)
 def test_alternatives_and_lists_are_joined_the_language_s_way(value, en, zh):
     m = msg("check.known_fields", names=value)
     assert m.text("en") == f"known fields: {en}"
@@ -50,7 +56,7 @@ def test_say_in_says_a_message_in_the_language_and_leaves_plain_text_alone():
 @pytest.mark.parametrize("code,strerror,zh", [
     (errno.ENOENT, "No such file or directory", "文件或目录不存在"), (errno.EACCES, "Permission denied", "没有权限"),
     (errno.EISDIR, "Is a directory", "这是一个目录"),
-])
+], ids=plain_id)
 def test_the_system_s_reason_is_said_in_the_run_s_language(code, strerror, zh):
     said = os_reason(OSError(code, strerror))
     assert isinstance(said, Msg) and said == strerror and said.text("zh") == zh
@@ -69,7 +75,7 @@ def test_a_reason_the_catalogue_does_not_know_is_the_system_s_own_words():
     (Problem("targets.yaml", None, "units", "missing list"), "targets.yaml: units: missing list"),
     (Problem("tasks.yaml", 3, "", "unknown section", None, "warning"), "tasks.yaml:3: unknown section"),
     (Problem("tasks.yaml", 0, "", "x"), "tasks.yaml: x"),
-])
+], ids=plain_id)
 def test_a_plan_problem_reads_on_one_line(problem, line):
     assert str(problem) == line
     assert problem.location() == line.split(": ")[0]
@@ -94,7 +100,7 @@ def test_an_invalid_plan_counts_only_its_errors():
     ("battle", [], None, "unknown battle 'x'", "check the battle"),
     ("indicator or task", [], None, "unknown indicator or task 'x'", "check the indicator or task"),
     ("store", [], None, "unknown store 'x'", "check the store"),
-])
+], ids=plain_id)
 def test_an_unknown_id_says_what_to_try(what, suggestions, known, message, hint):
     exc = UnknownId(what, "x", suggestions, known)
     assert (exc.message, exc.hint, exc.suggestions) == (message, hint, suggestions)

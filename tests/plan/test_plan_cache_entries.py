@@ -7,6 +7,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import re
 import shutil
 
 import pytest
@@ -15,6 +16,12 @@ from conftest import FIXTURES
 from liupi_cli import plan_cache
 from liupi_cli.plan import check_plan, load_plan
 from liupi_cli.workspace import TARGETS, TASKS
+
+
+def plain_id(value) -> str:
+    """A test id of plain letters, digits and - (what was typed may hold spaces, slashes or Chinese)."""
+    return re.sub(r"[^0-9A-Za-z]+", "-", str(value)).strip("-")[:30] or "x"
+
 
 FILES = (TARGETS, TASKS)
 
@@ -49,7 +56,7 @@ def _body(folder, data):
 
 
 @pytest.mark.parametrize("spoil", ["junk", "no_newline", "other_key", "edited_body", "not_a_dict", "not_json_body",
-                                   "empty"])
+                                   "empty"], ids=plain_id)
 def test_an_entry_that_is_not_exactly_what_was_written_is_passed_over(mini_cached, spoil):
     data, folder, key = mini_cached
     path = plan_cache.entry_path(folder, data)
@@ -123,7 +130,7 @@ def test_a_plan_file_that_cannot_be_keyed_is_not_cached(tmp_path):
     ({"HOME": "/h", "LIUPI_NO_CACHE": "1"}, None), ({"HOME": "/h", "LIUPI_NO_CACHE": "yes"}, None),
     ({"HOME": "/h", "LIUPI_NO_CACHE": "0"}, "/h/.cache/liupi/plans"),
     ({"HOME": "/h", "LIUPI_NO_CACHE": ""}, "/h/.cache/liupi/plans"),
-])
+], ids=plain_id)
 def test_where_the_cache_lives(env, where):
     got = plan_cache.cache_dir(env)
     assert (str(got) if got else None) == where

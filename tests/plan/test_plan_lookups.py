@@ -4,12 +4,19 @@ or name, a unit by id, name or alias, a task by id; and what it says, with its s
 from __future__ import annotations
 
 import dataclasses
+import re
 
 import pytest
 from conftest import FIXTURES, SHIPPED
 
 from liupi_cli.errors import InputRefused, UnknownId
 from liupi_cli.plan import check_plan, suggest
+
+
+def plain_id(value) -> str:
+    """A test id of plain letters, digits and - (what was typed may hold spaces, slashes or Chinese)."""
+    return re.sub(r"[^0-9A-Za-z]+", "-", str(value)).strip("-")[:30] or "x"
+
 
 MINI, _ = check_plan(FIXTURES / "mini")
 SHIPPED_PLAN, _ = check_plan(SHIPPED)
@@ -21,7 +28,7 @@ SHIPPED_PLAN, _ = check_plan(SHIPPED)
     ("battle_id", "2", "livelihood"), ("battle_id", "打好重点民生保障仗", "livelihood"),
     ("battle_id", "growth", "growth"),
     ("unit_id", "人社局", "rsj"), ("unit_id", "县人社局", "rsj"), ("unit_id", "yjj", "yjj"), ("task_id", "t3", "t3"),
-])
+], ids=plain_id)
 def test_what_a_user_names_is_found(lookup, given, found):
     assert getattr(MINI, lookup)(given) == found
 
@@ -36,7 +43,7 @@ def test_what_a_user_names_is_found(lookup, given, found):
      "units are listed under `units:` in targets.yaml (`liupi info` shows where)"),
     ("task_id", "t9", "unknown task 't9'", "`liupi tasks` lists them"),
     ("task_id", "tt1", "unknown task 'tt1'", "did you mean t1?"),
-])
+], ids=plain_id)
 def test_a_name_the_plan_does_not_have_is_refused_with_a_suggestion(lookup, given, message, hint):
     with pytest.raises(UnknownId) as exc:
         getattr(MINI, lookup)(given)
@@ -81,6 +88,6 @@ def test_a_unit_s_name_for_its_id():
     ("", ["a"], []),
     ("zzz", ["a", "b"], []),
     ("a", ["wa", "xa", "ya", "za"], ["za", "ya", "xa"]),  # at most three
-])
+], ids=plain_id)
 def test_suggestions_for_a_name_not_found(given, names, found):
     assert suggest(given, {n: n for n in names}) == found

@@ -3,6 +3,8 @@ why and what to do (and which option would let it through); blank rows are count
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from conftest import FIXTURES
 
@@ -10,6 +12,12 @@ from liupi_cli.errors import InputRefused
 from liupi_cli.plan import check_plan
 from liupi_cli.recording import Given, prepare_batch
 from liupi_cli.store import Record
+
+
+def plain_id(value) -> str:
+    """A test id of plain letters, digits and - (what was typed may hold spaces, slashes or Chinese)."""
+    return re.sub(r"[^0-9A-Za-z]+", "-", str(value)).strip("-")[:30] or "x"
+
 
 PLAN, _ = check_plan(FIXTURES / "mini")
 
@@ -54,7 +62,7 @@ def _problems(rows, **kw):
     ({"id": "gdp_growth", "value": "5", "period": "2023Q2", "baseline": "maybe"},
      ("baseline (去年同期) is 'maybe'",
       "write 是 (or 1) when the row records last year's same-period figure; its value goes in 数值", None)),
-])
+], ids=plain_id)
 def test_a_refused_row_says_why_and_what_to_do(row, problem):
     batch, problems = _problems([row])
     assert problems == [(2, *problem)]
@@ -96,7 +104,7 @@ def test_revise_supersedes_the_current_figure():
     assert problems == [] and [(c.record.value, c.replaces.value) for c in batch.changes] == [(1600.0, 1500.0)]
 
 
-@pytest.mark.parametrize("blank", ["", "-", "--", "—", "——", "–", "/", "N/A", " ", "－"])
+@pytest.mark.parametrize("blank", ["", "-", "--", "—", "——", "–", "/", "N/A", " ", "－"], ids=plain_id)
 def test_a_row_left_blank_or_marked_no_figure_is_counted_not_recorded(blank):
     batch, problems = _problems([{"id": "air_quality", "value": blank, "period": "2023-06"},
                                  {"id": "gdp_growth", "value": "6.1", "period": "2023Q2"}])
@@ -113,7 +121,7 @@ def test_what_the_user_gave_fills_the_cells_a_row_leaves_empty():
 
 
 @pytest.mark.parametrize("cell,baseline", [("是", True), ("1", True), ("√", True), ("Y", True), ("否", False),
-                                           ("", False), ("0", False), ("false", False)])
+                                           ("", False), ("0", False), ("false", False)], ids=plain_id)
 def test_a_last_year_cell_says_yes_or_no(cell, baseline):
     batch, problems = _problems([{"id": "air_quality", "value": "88", "period": "6月", "baseline": cell}])
     assert problems == []

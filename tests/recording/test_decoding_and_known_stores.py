@@ -4,6 +4,7 @@ none of them; the list of known stores skips lines it cannot read and says why a
 from __future__ import annotations
 
 import codecs
+import re
 
 import pytest
 
@@ -11,6 +12,12 @@ from liupi_cli.errors import InputRefused
 from liupi_cli.periods import parse_period
 from liupi_cli.registry import figures_elsewhere, known_stores, registry_file, remember, survey
 from liupi_cli.text_decode import decode
+
+
+def plain_id(value) -> str:
+    """A test id of plain letters, digits and - (what was typed may hold spaces, slashes or Chinese)."""
+    return re.sub(r"[^0-9A-Za-z]+", "-", str(value)).strip("-")[:30] or "x"
+
 
 TEXT = "指标,数值\n城镇新增就业,1520\n"
 
@@ -25,7 +32,7 @@ TEXT = "指标,数值\n城镇新增就业,1520\n"
     (TEXT.encode("gb18030"), "GB18030 (GBK)"),
     (TEXT.encode("gbk"), "GB18030 (GBK)"),
     (b"id,value\n", "UTF-8"),
-])
+], ids=plain_id)
 def test_each_encoding_a_bureau_s_file_comes_in_is_told(raw, name):
     assert decode(raw) == (TEXT if b"id" not in raw else "id,value\n", name)
 
@@ -36,7 +43,7 @@ def test_utf16_without_a_bom_is_told_by_where_its_zero_bytes_are():
 
 
 @pytest.mark.parametrize("raw", [codecs.BOM_UTF8 + b"\xff\xfe\xfd", codecs.BOM_UTF16_LE + b"\x00\xd8",
-                                 b"\x81\x30\xff\xff", "abc".encode("utf-16-le")[:-1] + b"\x00\xdc"])
+                                 b"\x81\x30\xff\xff", "abc".encode("utf-16-le")[:-1] + b"\x00\xdc"], ids=plain_id)
 def test_bytes_that_are_no_text_are_refused_with_what_to_do(raw):
     with pytest.raises(InputRefused) as exc:
         decode(raw)

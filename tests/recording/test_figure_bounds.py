@@ -3,6 +3,8 @@ implausible is refused with the likely slip until --force; the figure just insid
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from conftest import FIXTURES
 
@@ -10,6 +12,12 @@ from liupi_cli.errors import InputRefused
 from liupi_cli.periods import parse_period
 from liupi_cli.plan import check_plan
 from liupi_cli.recording import due_indicators, forced, make_record
+
+
+def plain_id(value) -> str:
+    """A test id of plain letters, digits and - (what was typed may hold spaces, slashes or Chinese)."""
+    return re.sub(r"[^0-9A-Za-z]+", "-", str(value)).strip("-")[:30] or "x"
+
 
 PLAN, _ = check_plan(FIXTURES / "mini")
 NEGATIVE_HINT = "growth rates may be negative (下降0.5%); counts and levels may not"
@@ -35,8 +43,8 @@ IMPOSSIBLE = [
 ]
 
 
-@pytest.mark.parametrize("iid,typed,period,message,hint", IMPOSSIBLE, ids=[f"{c[0]}-{c[1]}" for c in IMPOSSIBLE])
-@pytest.mark.parametrize("force", [False, True])
+@pytest.mark.parametrize("iid,typed,period,message,hint", IMPOSSIBLE, ids=plain_id)
+@pytest.mark.parametrize("force", [False, True], ids=plain_id)
 def test_what_can_never_be_a_figure_is_refused_even_with_force(iid, typed, period, message, hint, force):
     with pytest.raises(InputRefused) as exc:
         make_record(PLAN, iid, typed, period, force=force)
@@ -73,7 +81,7 @@ IMPLAUSIBLE = [
 ]
 
 
-@pytest.mark.parametrize("iid,typed,period,message,hint", IMPLAUSIBLE, ids=[f"{c[0]}-{c[1]}" for c in IMPLAUSIBLE])
+@pytest.mark.parametrize("iid,typed,period,message,hint", IMPLAUSIBLE, ids=plain_id)
 def test_an_implausible_figure_names_the_slip_and_is_taken_with_force(iid, typed, period, message, hint):
     with pytest.raises(InputRefused) as exc:
         make_record(PLAN, iid, typed, period)
@@ -89,7 +97,7 @@ def test_an_implausible_figure_names_the_slip_and_is_taken_with_force(iid, typed
     ("urban_dibao_standard", "1950", "2023-06"), ("urban_dibao_standard", "217", "2023-06"),
     ("retail_sales_total", "102", "2023-06"), ("county_rank", "1", "2023"), ("accident_count", "3", "2023-06"),
     ("major_accidents", "0", "2023-06"), ("power_project_start", "done", "2023-06"),
-])
+], ids=plain_id)
 def test_the_figure_just_inside_each_bound_is_taken(iid, typed, period):
     record = make_record(PLAN, iid, typed, period)
     assert record.indicator == iid and record.unit == PLAN.indicators[iid].unit
@@ -124,7 +132,7 @@ def test_the_records_kept_beyond_the_plausible_were_forced():
     ("2023-12", "1", "fgj", {"gdp_growth", "industrial_va_growth", "retail_sales_total", "rd_spending_growth",
                              "power_project_start", "county_rank"}),
     ("2023-09", None, "县人社局", {"new_urban_jobs", "urban_unemployment", "air_quality", "urban_dibao_standard"}),
-])
+], ids=plain_id)
 def test_the_indicators_due_for_a_period(period, battle, unit, expected):
     assert {i.id for i in due_indicators(PLAN, parse_period(period), battle, unit)} == expected
 
@@ -136,7 +144,7 @@ def test_the_indicators_due_for_a_period(period, battle, unit, expected):
      "是否应为 960.1人？如数据属实，加 --force"),
     ("urban_dibao_standard", "216", "2023-06", None, "请检查是否笔误；如数据属实，加 --force"),
     ("accident_count", "0.5", "2023-06", None, "计数没有小数；如数据属实，加 --force"),
-])
+], ids=plain_id)
 def test_an_implausible_figure_is_said_in_chinese(iid, typed, period, message, hint):
     with pytest.raises(InputRefused) as exc:
         make_record(PLAN, iid, typed, period)

@@ -4,12 +4,19 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 import pytest
 
 from liupi_cli.errors import InputRefused
 from liupi_cli.frequency import Frequency
 from liupi_cli.periods import JanuaryAlone, Period, owed_period, parse_period, period_for, valid_periods, within
+
+
+def _ids(texts):
+    """Test ids of plain letters, digits and - (what was typed may hold spaces, slashes or Chinese)."""
+    return [f"{i}-" + (re.sub(r"[^0-9A-Za-z]+", "-", t).strip("-") or "blank") for i, t in enumerate(texts)]
+
 
 # (as written, key, 中文 label, English label, last day)
 FORMS = [
@@ -52,7 +59,7 @@ FORMS = [
 ]
 
 
-@pytest.mark.parametrize("text,key,zh,en,end", FORMS, ids=[f[0] for f in FORMS])
+@pytest.mark.parametrize("text,key,zh,en,end", FORMS, ids=_ids(f[0] for f in FORMS))
 def test_a_period_as_written_is_one_period(text, key, zh, en, end):
     p = parse_period(text)
     assert (p.key, p.label_zh, p.label_en, p.end) == (key, zh, en, end)
@@ -69,7 +76,8 @@ def test_a_period_s_share_of_the_year_and_last_year():
 
 @pytest.mark.parametrize("text,year,key", [("1-6月", 2023, "2023-06"), ("二季度", 2024, "2024Q2"),
                                            ("上半年", 2023, "2023-06"), ("全年", 2023, "2023"),
-                                           ("前三季度", 2023, "2023Q3"), ("2022年6月", 2023, "2022-06")])
+                                           ("前三季度", 2023, "2023Q3"), ("2022年6月", 2023, "2022-06")],
+                         ids=lambda v: re.sub(r"[^0-9A-Za-z]+", "-", str(v)).strip("-") or "x")
 def test_a_period_without_its_year_takes_the_plan_s_year(text, year, key):
     assert parse_period(text, year).key == key
 
@@ -115,7 +123,7 @@ REFUSED = [
 ]
 
 
-@pytest.mark.parametrize("text,message,hint,zh_message,zh_hint", REFUSED, ids=[r[0] or "empty" for r in REFUSED])
+@pytest.mark.parametrize("text,message,hint,zh_message,zh_hint", REFUSED, ids=_ids(r[0] for r in REFUSED))
 def test_a_period_liupi_cannot_take_is_refused_with_a_hint(text, message, hint, zh_message, zh_hint):
     with pytest.raises(InputRefused) as exc:
         parse_period(text)
@@ -176,7 +184,7 @@ def test_a_figure_is_stored_under_its_frequency_s_period(frequency, given, basel
      "use a period in 2023, e.g. 2023-06", "统计期 2022-06 不在计划年度 2023 年内"),
     (Frequency.monthly, "2023-06", True, "period 2023-06 is outside last year's same period (--baseline) 2022",
      "use a period in 2022, e.g. 2022-06", None),
-])
+], ids=["quarterly-may", "annual-q3", "annual-june", "outside-the-plan-year", "outside-the-baseline-year"])
 def test_a_period_the_indicator_has_no_figure_for_is_refused(frequency, given, baseline, message, hint, zh):
     with pytest.raises(InputRefused) as exc:
         period_for(frequency, parse_period(given), 2023, baseline=baseline)

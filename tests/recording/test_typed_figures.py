@@ -3,6 +3,8 @@ figure liupi would read wrong is refused with a hint showing what to write, in E
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from liupi_cli.errors import InputRefused
@@ -24,7 +26,12 @@ READ = [
 ]
 
 
-@pytest.mark.parametrize("typed,unit,value,typed_unit", READ, ids=[r[0] for r in READ])
+def plain_id(value) -> str:
+    """A test id of plain letters, digits and - (what was typed may hold spaces, slashes or Chinese)."""
+    return re.sub(r"[^0-9A-Za-z]+", "-", str(value)).strip("-")[:30] or "x"
+
+
+@pytest.mark.parametrize("typed,unit,value,typed_unit", READ, ids=plain_id)
 def test_a_typed_figure_reads_in_the_indicator_s_unit(typed, unit, value, typed_unit):
     q = parse_quantity(typed, unit)
     assert q.value == pytest.approx(value, rel=1e-12)
@@ -83,7 +90,7 @@ REFUSED = [
 ]
 
 
-@pytest.mark.parametrize("typed,unit,message,hint,zh_message,zh_hint", REFUSED, ids=[r[0] or "empty" for r in REFUSED])
+@pytest.mark.parametrize("typed,unit,message,hint,zh_message,zh_hint", REFUSED, ids=plain_id)
 def test_a_figure_read_wrong_is_refused_with_what_to_write(typed, unit, message, hint, zh_message, zh_hint):
     with pytest.raises(InputRefused) as exc:
         parse_quantity(typed, unit)
@@ -100,6 +107,6 @@ def test_a_figure_read_wrong_is_refused_with_what_to_write(typed, unit, message,
     ("千米", (1.0, "千米")), ("千伏", (1.0, "千伏")),
     ("万千瓦", (1e4, "千瓦")), ("万", (1.0, "万")), ("亿", (1.0, "亿")),
     ("%", (1.0, "%")),
-])
+], ids=plain_id)
 def test_a_unit_s_multiplier(unit, split):
     assert split_unit(unit) == split

@@ -3,11 +3,19 @@ an empty plan takes from its folder's name; and what an empty plan's files say a
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from liupi_cli.errors import InputRefused, UsageProblem
 from liupi_cli.plan import load_plan
 from liupi_cli.scaffold import _plan_id, create_workspace
+
+
+def plain_id(value) -> str:
+    """A test id of plain letters, digits and - (what was typed may hold spaces, slashes or Chinese)."""
+    return re.sub(r"[^0-9A-Za-z]+", "-", str(value)).strip("-")[:30] or "x"
+
 
 NAME_HINT = "e.g. --name 某某县2024年重点工作计划"
 FILES_ONLY = "a workspace from plan files needs its year, and no --empty or --demo"
@@ -31,7 +39,7 @@ REFUSED = [
 ]
 
 
-@pytest.mark.parametrize("choices,error,message,hint", REFUSED, ids=[str(i) for i in range(len(REFUSED))])
+@pytest.mark.parametrize("choices,error,message,hint", REFUSED, ids=plain_id)
 def test_a_choice_init_cannot_make_is_refused_and_leaves_nothing(tmp_path, choices, error, message, hint):
     with pytest.raises(error) as exc:
         create_workspace(tmp_path / "w", **choices)
@@ -68,7 +76,7 @@ def test_init_never_writes_over_a_workspace(tmp_path):
 @pytest.mark.parametrize("folder,plan_id", [("Shuangpai", "shuangpai-2024"), ("双牌", "plan-2024"),
                                             ("shuangpai-2024", "shuangpai-2024"), ("a b_c", "a-b-c-2024"),
                                             ("--x--", "x-2024"), ("2024", "plan-2024"),
-                                            ("123", "plan-2024")])
+                                            ("123", "plan-2024")], ids=plain_id)
 def test_an_empty_plan_s_id_comes_from_its_folder_s_name(tmp_path, folder, plan_id):
     (tmp_path / folder).mkdir()
     assert _plan_id(tmp_path / folder, 2024) == plan_id
