@@ -151,3 +151,13 @@ def test_an_implausible_figure_is_said_in_chinese(iid, typed, period, message, h
     if message:
         assert exc.value.message.text("zh") == message
     assert exc.value.hint.text("zh") == hint
+
+
+def test_a_growth_rate_whose_target_is_still_to_be_set_keeps_the_plain_range():
+    from liupi_cli import plausible
+
+    ind = PLAN.indicators["gdp_growth"].model_copy(update={"target": None, "to_be_set": ["target"]})
+    message, hint = plausible.check(ind, 51.0)
+    assert message == "gdp_growth: a growth of 51% is outside ±50%, the plausible range for a growth rate"
+    assert hint == "did you mean 5.1%?" + FORCE
+    assert plausible.check(ind, -50.0) is None
