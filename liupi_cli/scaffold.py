@@ -156,9 +156,10 @@ def _refuse_existing(root: Path, paths: list[Path]) -> None:
 
 
 def _plan_id(root: Path, year: int) -> str:
-    """An id from the folder's name (``shuangpai`` -> ``shuangpai-2024``), else ``plan-2024``."""
+    """An id from the folder's name (``shuangpai`` -> ``shuangpai-2024``), else ``plan-2024``. A name of digits
+    alone (a folder called ``2024``) would be read back from targets.yaml as a number, not an id: ``plan-2024``."""
     slug = re.sub(r"[^a-z0-9]+", "-", root.resolve().name.lower()).strip("-")
-    if not slug or not slug[0].isalnum():
+    if not slug or not slug[0].isalnum() or slug.isdigit():
         slug = "plan"
     return slug if str(year) in slug else f"{slug}-{year}"
 
