@@ -1,0 +1,142 @@
+"""A product (旬简报, 月通报, unit page, 催报 list) as Markdown, CSV, HTML and terminal text, from one Doc: the
+title, its lines and every section in order; on a phone the name, light and status come first and the id last,
+a long list without lights folds to the end; CSV holds the chosen section with nothing a spreadsheet would run."""
+
+from __future__ import annotations
+
+import json
+import re
+
+import pytest
+
+from liupi_cli.render.cadence_doc import Doc, Section
+from liupi_cli.render.cadence_formats import FOLD, phone_order, to_csv, to_html, to_json, to_markdown
+from liupi_cli.render.cadence_text import to_text
+from liupi_cli.render.textgrid import width
+
+ZH = ["编号", "名称", "灯", "状态", "差距"]
+ROWS = [["new_urban_jobs", "城镇新增就业人数（含灵活就业）", "黄灯", "低于序时进度", -3.7],
+        ["air_quality", "空气质量优良天数比例", "绿灯", "达标", 1.2]]
+
+
+def _doc(lang: str = "zh", owed: int = FOLD + 1) -> Doc:
+    heads = ZH if lang == "zh" else ["ID", "Name", "Light", "Status", "Gap"]
+    lights = ROWS if lang == "zh" else [[*r[:2], {"黄灯": "YELLOW", "绿灯": "GREEN"}[r[2]], *r[3:]] for r in ROWS]
+    return Doc(title="2023年6月 月通报", lines=["截至6月30日", "红灯 0，黄灯 1"], lang=lang, csv_section=2,
+               sections=[Section("欠报清单", ["单位", "指标"], [[f"单位{i}", f"指标{i}"] for i in range(owed)]),
+                         Section("亮灯情况", heads, [list(r) for r in lights], light_column=2),
+                         Section("逾期任务", ["编号", "任务"], [["t1", "=HYPERLINK(\"x\")"], ["t2", "-3"]]),
+                         Section("无数据", ["a"], [], note="本期无"),
+                         Section("空", ["a"], [])])
+
+
+def test_markdown_has_the_title_the_lines_and_every_section_in_order():
+    md = to_markdown(_doc(owed=2))
+    lines = md.splitlines()
+    assert lines[:5] == ["# 2023年6月 月通报", "", "- 截至6月30日", "- 红灯 0，黄灯 1", ""]
+    heads = [ln for ln in lines if ln.startswith("## ")]
+    assert heads == ["## 欠报清单", "## 亮灯情况", "## 逾期任务", "## 无数据", "## 空"]
+    i = lines.index("## 亮灯情况")
+    assert lines[i + 1] == "" and lines[i + 2].replace(" ", "") == "|编号|名称|灯|状态|差距|"
+    assert "| new_urban_jobs | 城镇新增就业人数（含灵活就业） | 黄灯 | 低于序时进度 | -3.7 |" in md
+    assert lines[lines.index("## 无数据") + 2] == "本期无" and lines[lines.index("## 空") + 2] == "—"
+    assert md.endswith("—\n")
+
+
+def test_csv_holds_the_chosen_section_with_formulas_made_text():
+    rows = to_csv(_doc()).lstrip("\ufeff").splitlines()
+    assert rows[0] == "编号,任务"
+    assert rows[1] == "t1,\"'=HYPERLINK(\"\"x\"\")\"" and rows[2] == "t2,-3"
+    assert len(rows) == 3
+
+
+def test_json_is_the_model_itself_with_nothing_a_terminal_obeys():
+    from pydantic import BaseModel
+
+    class Model(BaseModel):
+        name: str
+        value: float
+
+    text = to_json(Model(name="城镇\x1b[2J", value=1.5))
+    assert json.loads(text) == {"name": "城镇\x1b[2J", "value": 1.5}
+    assert "\x1b" not in text and "\\u001b" in text and text.endswith("}\n") and "城镇" in text
+
+
+@pytest.mark.parametrize("lang,folded", [("zh", "（31行，点开查看）"), ("en", " (31 rows, tap to open)")])
+def test_html_shows_the_lights_first_and_folds_a_long_list_without_lights_to_the_end(lang, folded):
+    page = to_html(_doc(lang))
+    assert page.startswith("<!doctype html>\n") and page.endswith("</body></html>\n")
+    assert f'<html lang="{"zh-CN" if lang == "zh" else "en"}">' in page
+    assert "<title>2023年6月 月通报</title>" in page and "<h1>2023年6月 月通报</h1>" in page
+    assert "<ul>\n<li>截至6月30日</li>\n<li>红灯 0，黄灯 1</li>\n</ul>" in page
+    order = re.findall(r"<h2>(.*?)</h2>", page)
+    assert order == ["亮灯情况", "逾期任务", "无数据", "空", "欠报清单"]
+    assert f"<details><summary><h2>欠报清单</h2>{folded}</summary>" in page
+    assert page.count("</details>") == 1 and page.index("</details>") > page.index("单位30")
+    assert "<p>本期无</p>" in page and f"<p>{'无' if lang == 'zh' else 'none'}</p>" in page
+
+
+def test_a_list_of_exactly_the_fold_s_rows_is_shown_open_in_its_place():
+    page = to_html(_doc(owed=FOLD))
+    assert "<details>" not in page and re.findall(r"<h2>(.*?)</h2>", page)[0] == "欠报清单"
+
+
+def test_on_a_phone_the_name_light_and_status_come_first_and_the_id_last():
+    assert phone_order(ZH, "zh") == [1, 2, 3, 4, 0]
+    assert phone_order(["ID", "Name", "Light", "Status", "Gap"], "en") == [1, 2, 3, 4, 0]
+    assert phone_order(["序号", "单位", "名称", "编号"], "zh") == [0, 1, 2, 3]
+    page = to_html(_doc())
+    heads = re.search(r"<h2>亮灯情况</h2>\n<div class=\"wrap\"><table><thead><tr>(.*?)</tr>", page)[1]
+    assert re.findall(r"<th>(.*?)</th>", heads) == ["名称", "灯", "状态", "差距", "编号"]
+
+
+def test_html_cells_carry_their_light_s_colour_and_the_id_small_type():
+    page = to_html(_doc())
+    row = re.search(r"<tr>(<td[^>]*>城镇新增就业.*?)</tr>", page)[1]
+    assert re.findall(r"<td(?: class=\"([^\"]*)\")?>", row) == ["t", "yellow s", "s", "", "id"]
+    assert '<td class="yellow s">黄灯</td>' in row and '<td class="id">new_urban_jobs</td>' in row
+    assert '<td class="green s">绿灯</td>' in page and "<td>-3.7</td>" in row
+    assert '<td class="s">低于序时进度</td>' in row
+    assert '<td class="id">t1</td>' in page and "<td>=HYPERLINK(&quot;x&quot;)</td>" in page
+
+
+def test_short_or_latin_text_gets_no_extra_room_in_html():
+    doc = Doc("t", [], [Section("s", ["名称", "x"], [["城镇就业", "a long english note"], ["城镇新增就业人数", "ab"]])],
+              lang="zh")
+    page = to_html(doc)
+    assert "<td>城镇就业</td>" in page and "<td>a long english note</td>" in page
+    assert '<td class="t">城镇新增就业人数</td>' in page
+
+
+def test_a_long_status_wraps_like_any_text():
+    doc = Doc("t", [], [Section("s", ["状态"], [["这是一条很长很长的状态说明文字"]])], lang="zh")
+    assert '<td class="t">这是一条很长很长的状态说明文字</td>' in to_html(doc)
+
+
+# -- the terminal -------------------------------------------------------------------------------------------
+
+def test_the_terminal_text_has_the_title_bold_its_lines_and_each_section_under_its_title():
+    calls = []
+
+    def paint(text, style):
+        calls.append((text.strip(), style))
+        return text
+
+    text = to_text(_doc(owed=1), 100, paint=paint)
+    lines = text.splitlines()
+    assert lines[:3] == ["2023年6月 月通报", "截至6月30日", "红灯 0，黄灯 1"]
+    assert lines[3] == "" and lines[4] == "欠报清单"
+    assert ("2023年6月 月通报", "bold") in calls and ("亮灯情况", "bold") in calls
+    assert lines[lines.index("无数据") + 1] == "本期无" and lines[lines.index("空") + 1] == "—"
+    assert text.endswith("—\n")
+
+
+def test_the_terminal_right_aligns_figures_and_wraps_names_to_fit():
+    text = to_text(_doc(owed=1), 70)
+    assert all(width(ln) <= 70 for ln in text.splitlines())
+    rows = [ln for ln in text.splitlines() if ln.startswith(("new_urban_jobs", "air_quality"))]
+    assert rows[0].endswith(" -3.7") and rows[1].endswith("  1.2")  # right-aligned under 差距
+    assert "城镇新增就业人数（含灵活就    黄灯" in text and "\n                业）\n" in text  # the name wrapped
+    a_line = to_text(Doc("t", ["一二三四五六七八九十" * 5], []), 40).splitlines()
+    assert a_line[1:] == ["一二三四五六七八九十一二三四五六七八九十", "一二三四五六七八九十一二三四五六七八九十",
+                          "一二三四五六七八九十"]
