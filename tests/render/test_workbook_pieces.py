@@ -204,3 +204,64 @@ def test_a_period_is_written_in_the_sheet_s_language(key, zh):
 
     assert period_text(parse_period(key), "zh") == zh
     assert period_text(parse_period(key), "en") == key
+
+
+# -- which rows the fill-in sheet asks for ------------------------------------------------------------------
+
+@pytest.fixture(scope="module")
+def mini_plan():
+    from conftest import MINI
+
+    from liupi_cli.plan import load_plan
+
+    return load_plan(MINI)
+
+
+def test_the_sheet_asks_for_each_figure_due_with_its_target_and_lead_unit(mini_plan):
+    from liupi_cli.periods import parse_period
+    from liupi_cli.template import template_rows
+
+    rows = template_rows(mini_plan, parse_period("2023-06"), "zh")
+    by_id = {}
+    for r in rows:
+        by_id.setdefault(r["id"], []).append(r)
+    assert by_id["gdp_growth"] == [{"name": "地区生产总值", "value": "", "unit": "%", "target": "增长8%以上",
+                                    "source": "", "note": "", "baseline": "", "lead_unit": "县发改局",
+                                    "id": "gdp_growth", "period": "2023年二季度"}]  # the battle's lead unit
+    assert [(r["period"], r["target"]) for r in by_id["retail_sales_total"]] == [("2023年1-6月", "突破34亿元")]
+    assert by_id["power_project_start"][0]["target"] == "2023-08-31前" and by_id["power_project_start"][0]["unit"] == ""
+    # 双下降 asks for last year's same period too, marked as such and without a target
+    assert [(r["period"], r["baseline"], r["target"]) for r in by_id["accident_count"]] == [
+        ("2023年1-6月", "", ""), ("2022年1-6月", "是", "")]
+    assert by_id["accident_count"][0]["lead_unit"] == "县应急管理局"
+    assert "rd_spending_growth" not in by_id and "county_rank" not in by_id  # annual: not due in June
+    ids = [r["id"] for r in rows]
+    assert ids.index("gdp_growth") < ids.index("retail_sales_total") < ids.index("new_urban_jobs")
+
+
+def test_the_sheet_for_a_quarter_in_english_for_one_battle(mini_plan):
+    from liupi_cli.periods import parse_period
+    from liupi_cli.template import template_rows
+
+    rows = template_rows(mini_plan, parse_period("2023Q2"), "en", battle="livelihood")
+    ids = {r["id"] for r in rows}
+    assert ids >= {"new_urban_jobs", "accident_count"} and "gdp_growth" not in ids
+    base = [r for r in rows if r["id"] == "accident_deaths"]
+    assert [(r["period"], r["baseline"]) for r in base] == [("2023-06", ""), ("2022-06", "1")]
+    unit = template_rows(mini_plan, parse_period("2023-06"), "zh", unit="yjj")
+    assert {r["id"] for r in unit} == {"major_accidents", "accident_count", "accident_deaths"}
+
+
+def test_a_target_is_worded_as_the_document_words_it(mini_plan):
+    from liupi_cli.template import target_text
+
+    words = {i.id: target_text(i) for i in mini_plan.indicators.values()}
+    assert words == {"gdp_growth": "增长8%以上", "industrial_va_growth": "增长9.5%", "retail_sales_total": "突破34亿元",
+                     "rd_spending_growth": "增长13%", "power_project_start": "2023-08-31前",
+                     "county_rank": "前十强10位", "new_urban_jobs": "3200人", "urban_unemployment": "5.5%左右",
+                     "air_quality": "90%", "major_accidents": "0起", "accident_count": "", "accident_deaths": "",
+                     "urban_dibao_standard": "不低于650元/月"}
+    ind = mini_plan.indicators["air_quality"]
+    assert target_text(ind.model_copy(update={"qualifier": "力争…以上"})) == "力争90%以上"
+    assert target_text(ind.model_copy(update={"qualifier": "以内"})) == "90%以内"
+    assert target_text(mini_plan.indicators["power_project_start"].model_copy(update={"due": None})) == ""
