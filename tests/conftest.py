@@ -186,6 +186,10 @@ SLOW: dict[str, tuple[str, ...] | None] = {
         "test_every_message_raised_comes_from_the_catalogue",
         "test_the_files_not_yet_converted_still_exist_and_still_need_it",
     ),
+    "tests/render/test_render_options_reach.py": (
+        "test_every_format_of_every_product_speaks_the_language_it_is_asked_for",
+        "test_a_product_s_docx_carries_the_date_it_is_given_else_the_product_s_own",
+    ),
 }
 
 
