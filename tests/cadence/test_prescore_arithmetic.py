@@ -70,3 +70,10 @@ def test_every_part_is_kept_with_the_score():
     parts = [ind("a", "grey", None), ind("b", "green", 100), task("t", "overdue", 0)]
     s = score("x", "x", parts, W)
     assert s.parts == parts and "share" not in s.model_dump()
+
+
+def test_fractional_weights_are_kept_as_given():
+    s = score("x", "x", [ind("a", "green", 100, 0.5), ind("b", "red", 0, 1.25)], W)
+    assert (s.indicator_weight, s.indicator_sum) == (1.75, 50)
+    assert s.indicator_part == round(50 / 1.75, 2) == 28.57
+    assert s.working == "indicators (100×0.5 + 0×1.25) ÷ 1.75 = 28.57"

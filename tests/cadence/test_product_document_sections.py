@@ -199,3 +199,16 @@ def test_the_owed_list(plan):
     assert doc.sections[0].rows[-1] == ["县应急管理局", 3, 3, 0, 1, 1, 0, "已报齐"]
     assert ["县应急管理局", "已报齐", "", "", ""] in doc.sections[1].rows
     assert doc.lines[0] == "统计区间：2023-06-01 – 2023-06-30"
+
+
+def test_a_milestone_is_past_due_unless_a_figure_known_by_then_says_it_happened(plan):
+    sept = parse_dekad("2023-09-1")
+    assert [m.id for m in dekad_brief(plan, [], [], sept).milestones_overdue] == ["power_project_start"]
+    done = rec("power_project_start", "2023-08", 1, on="2023-08-30")
+    assert dekad_brief(plan, [done], [], sept).milestones_overdue == []
+    last_year = rec("power_project_start", "2022-08", 1, on="2023-08-30", baseline=True)  # a baseline says nothing
+    assert [m.id for m in dekad_brief(plan, [last_year], [], sept).milestones_overdue] == ["power_project_start"]
+    late = rec("power_project_start", "2023-08", 1, on="2023-09-15")  # known only after the dekad
+    assert [m.id for m in dekad_brief(plan, [late], [], sept).milestones_overdue] == ["power_project_start"]
+    doc = product_doc(dekad_brief(plan, [], [], sept), "zh")
+    assert doc.sections[3].rows == [["power_project_start", "抽水蓄能项目开工", "2023-08-31", "县发改局"]]

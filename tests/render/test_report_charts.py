@@ -148,3 +148,22 @@ def test_the_legend_sits_under_the_chart_a_solid_line_in_the_light_s_colour_then
 def test_no_chart_for_an_indicator_without_figures_over_the_year(pages):
     for lang in ("en", "zh"):
         assert "城镇调查失业率" not in _figures(pages[lang])
+
+
+def test_the_trend_scale_reaches_the_target_when_the_figures_are_below_it():
+    plan = load_plan(MINI)
+    report = build_report(plan, [_rec("industrial_va_growth", "2023-05", 3.0), _rec("industrial_va_growth",
+                                                                                    "2023-06", 4.0)],
+                          parse_period("2023-06"))
+    svg, _ = _figures(to_html(report, "en"))["规模工业增加值"]
+    labels = [s[0] for s in _value_scale(svg)]
+    assert labels == ["0%", "2%", "4%", "6%", "8%", "10%", "12%"]  # up to 9.5 + 1, not 4 + 1
+    target = next(el for el in svg.iter("line") if el.get("stroke-dasharray") == "4 3")
+    assert TOP_Y < _f(target, "y1") < BOTTOM_Y
+
+
+def test_the_page_s_tables_open_and_close_in_lowercase_html(pages):
+    for page in pages.values():
+        assert page.count("<table") == page.count("</table>") >= 3
+        assert "</TABLE>" not in page
+    assert '<html lang="zh-CN">' in pages["zh"] and '<html lang="en">' in pages["en"]

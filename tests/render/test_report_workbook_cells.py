@@ -180,3 +180,31 @@ def test_an_overdue_task_s_status_is_said_in_words_in_every_report_format(lang, 
     md = next(ln for ln in to_markdown(report, lang).splitlines() if ln.startswith("| t4 "))
     assert md.endswith(f"| 30 | {word} |") and "in_progress" not in md
     assert f'<td class="n">30</td><td>{word}</td></tr>' in to_html(report, lang)
+
+
+def test_a_figure_not_yet_approved_is_marked_in_its_own_column(books):
+    from liupi_cli.render.labels import cells
+
+    plan = load_plan(MINI)
+    growth, jobs = _rec("industrial_va_growth", "2023-06", 9.46), _rec("new_urban_jobs", "2023-06", 1500)
+    report = build_report(plan, [growth, jobs], parse_period("2023-06"),
+                          review={growth.id: "submitted", jobs.id: "submitted"})
+    rows = {r.id: r for r in report.rows}
+    g, j = cells(rows["industrial_va_growth"], 1, "zh"), cells(rows["new_urban_jobs"], 1, "en")
+    assert (g["growth"], g["ytd"]) == ("9.46（待审）", None)
+    assert (j["growth"], j["ytd"]) == (None, "1,500 (2023-06) (submitted)")
+
+
+def test_a_long_note_makes_its_row_taller_a_short_one_does_not(books):
+    ws = books["en"]["1 打好经济增长主动仗"]
+    assert ws.row_dimensions[4].height >= 3 * 16  # industrial value added: a note of three lines and more
+    assert ws.row_dimensions[3].height < ws.row_dimensions[4].height
+
+
+def test_no_overdue_task_in_markdown_says_none(books):
+    from liupi_cli.render.plain import to_markdown
+
+    plan = load_plan(MINI)
+    md = to_markdown(build_report(plan, [], parse_period("2023-02")), "zh").splitlines()
+    i = md.index("## 逾期任务 (0)")
+    assert md[i + 1:i + 4] == ["", "无", ""]
