@@ -167,3 +167,51 @@ def test_the_page_s_tables_open_and_close_in_lowercase_html(pages):
         assert page.count("<table") == page.count("</table>") >= 3
         assert "</TABLE>" not in page
     assert '<html lang="zh-CN">' in pages["zh"] and '<html lang="en">' in pages["en"]
+
+
+# -- the page around the charts -------------------------------------------------------------------------------
+
+def test_the_summary_cards_count_each_light_with_its_share():
+    from .test_report_workbook_cells import RECORDS
+
+    page = to_html(build_report(load_plan(MINI), RECORDS, parse_period("2023-06")), "en")
+    cards = re.findall(r'<div class="card" style="border-color:(#\w+)"><b>(\d+)</b><span class="light" '
+                       r'style="background:(#\w+)">(\w+)</span> (\d+)%</div>', page)
+    assert cards == [("#c62828", "0", "#c62828", "RED", "0"), ("#f9a825", "4", "#f9a825", "YELLOW", "31"),
+                     ("#2e7d32", "1", "#2e7d32", "GREEN", "8"), ("#9e9e9e", "8", "#9e9e9e", "GREY", "62")]
+    by_battle = re.search(r"<table class=\"sum\"><tr><th>By battle</th>(.*?)</table>", page, re.S)[1]
+    assert "<th>RED</th><th>YELLOW</th><th>GREEN</th><th>GREY</th><th>total</th>" in by_battle
+    assert '<tr><td>All indicators</td><td class="n">0</td><td class="n">4</td><td class="n">1</td>' \
+           '<td class="n">8</td><td class="n">13</td></tr>' in by_battle
+    assert "<tr><td>县人社局</td>" in page.split("By lead unit", 1)[1]
+    laggards = re.search(r"<p><b>Furthest behind:</b> (.*?)</p>", page)[1]
+    assert re.findall(r"</span> ([^，<]+)", laggards) == ["社会消费品零售总额", "城镇新增就业", "规模工业增加值",
+                                                           "城镇调查失业率"]
+
+
+def test_a_battle_row_shows_its_light_badge_and_a_bar_of_what_is_done_against_the_schedule():
+    from .test_report_workbook_cells import RECORDS
+
+    page = to_html(build_report(load_plan(MINI), RECORDS, parse_period("2023-06")), "en")
+    row = re.search(r'<tr><td class="n">3</td><td class="ind">Retail sales 社会消费品零售总额</td>(.*?)</tr>', page)[1]
+    assert row.startswith('<td><span class="light" style="background:#f9a825">YELLOW</span></td>'
+                          '<td class="note">behind</td><td class="nw">亿元</td><td class="lead">县发改局</td>'
+                          '<td class="nw">monthly</td>')
+    assert '<td class="n">44.8<span class="bar"><i style="width:45%;background:#f9a825"></i>' \
+           '<s style="left:50%"></s></span></td>' in row
+    assert '<td class="n">15.234 (2023-06)</td>' in row and '<td class="n">-5.2</td>' in row
+    heads = re.search(r"<h2>1\. Economic growth[^<]*</h2>.*?<thead><tr>(.*?)</tr>", page)[1]
+    assert re.findall(r"<th[^>]*>([^<]+)</th>", heads)[:4] == ["No.", "Indicator", "Light", "Note"]
+    assert '<th class="ind">Indicator</th><th class="nw">Light</th><th class="note">Note</th>' in heads
+
+
+def test_a_bar_is_full_at_most_and_empty_at_least():
+    from liupi_cli.render.html import _bar
+
+    class Row:
+        def __init__(self, completion, expected):
+            self.completion, self.expected, self.light = completion, expected, "green"
+
+    assert _bar(Row(None, 50)) == ""
+    assert 'width:100%' in _bar(Row(130, 120)) and 'left:100%' in _bar(Row(130, 120))
+    assert 'width:0%' in _bar(Row(-5, None)) and "<s " not in _bar(Row(-5, None))
