@@ -212,3 +212,32 @@ def test_a_milestone_is_past_due_unless_a_figure_known_by_then_says_it_happened(
     assert [m.id for m in dekad_brief(plan, [late], [], sept).milestones_overdue] == ["power_project_start"]
     doc = product_doc(dekad_brief(plan, [], [], sept), "zh")
     assert doc.sections[3].rows == [["power_project_start", "抽水蓄能项目开工", "2023-08-31", "县发改局"]]
+
+
+@pytest.mark.parametrize("lang,rows", [
+    ("zh", [["t4", "开展系列消费促进活动", "县发改局", "2023-05-31", "从未报送", "", "", "逾期", "逾期45天"],
+            ["t1", "抓好重大项目建设", "县发改局", "2023-08-31", "推进中", 40, "2023-06-01", "未到期", "剩余47天"],
+            ["t3", "长期任务", "县应急管理局", "长期坚持", "推进中", "", "2023-05-01", "长期坚持",
+             "75天未更新 (30天内无进展)"]]),
+    ("en", [["t4", "开展系列消费促进活动", "县发改局", "2023-05-31", "never updated", "", "", "overdue",
+             "45 days overdue"],
+            ["t1", "抓好重大项目建设", "县发改局", "2023-08-31", "in progress", 40, "2023-06-01", "open",
+             "47 days left"],
+            ["t3", "长期任务", "县应急管理局", "ongoing", "in progress", "", "2023-05-01", "ongoing",
+             "75 days since update (no update in 30 days)"]]),
+])
+def test_a_task_table_says_when_each_task_is_due_and_how_it_stands(plan, lang, rows):
+    import datetime as dt
+
+    from liupi_cli.cadence.timeline import task_timeline
+    from liupi_cli.render.cadence_doc import task_section
+
+    lines = task_timeline(plan, [upd("t3", "2023-05-01"), upd("t1", "2023-06-01", "in_progress", 40)],
+                          dt.date(2023, 7, 15))
+    got = task_section("任务", [t for t in lines if t.id != "t2"], lang).rows
+    assert got == rows
+    never = task_timeline(plan, [], dt.date(2023, 7, 15))
+    assert [r[-1] for r in task_section("任务", never, "zh").rows] == ["逾期45天", "剩余47天", "剩余169天", "从未报送"]
+    undated = never[0].model_copy(update={"deadline": None, "deadline_text": "年内", "state": "open",
+                                          "days_overdue": None, "days_left": None})
+    assert task_section("任务", [undated], "zh").rows[0][3:] == ["年内", "从未报送", "", "", "未到期", ""]
