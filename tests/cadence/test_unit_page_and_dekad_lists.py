@@ -5,6 +5,8 @@ the 旬 against where it stood before, and the tasks whose deadline passed in th
 
 from __future__ import annotations
 
+import datetime as dt
+
 import pytest
 from conftest import MINI
 
@@ -85,3 +87,27 @@ def test_the_dekad_lists_tasks_whose_deadline_passed_in_it_and_are_not_done(plan
     assert done.became_overdue == []
     sept = dekad_brief(plan, [], [], parse_dekad("2023-09-1"))  # t1 due 31 August
     assert [t.id for t in sept.became_overdue] == ["t1"]
+
+
+def test_the_records_as_they_stood_on_a_day():
+    from liupi_cli.cadence.products import known_by
+
+    first = rec("new_urban_jobs", "2023-05", 1000, on="2023-06-05")
+    second = rec("new_urban_jobs", "2023-05", 1100, on="2023-06-12", supersedes=first.id)
+    later = rec("retail_sales_total", "2023-05", 15, on="2023-06-13")
+    assert [(r.id, r.current) for r in known_by([first, second, later], parse_dekad("2023-06-1").end)] == [
+        (first.id, True)]  # the revision of the 12th undone
+    on_the_12th = known_by([first, second, later], dt.date(2023, 6, 12))
+    assert [(r.id, r.current) for r in on_the_12th] == [(first.id, False), (second.id, True)]
+
+
+@pytest.mark.parametrize("recorded,period,has", [("2023-06", "2023-06", True), ("2023-05", "2023-06", False),
+                                                 ("2023-04", "2023Q2", True), ("2023-03", "2023Q2", False),
+                                                 ("2023Q2", "2023Q2", True), ("2023-02", "2023", True),
+                                                 ("2022-12", "2023", False), ("2023-07", "2023Q2", False)])
+def test_a_period_has_figures_when_one_is_recorded_for_it(recorded, period, has):
+    from liupi_cli.cadence.products import has_figures
+
+    assert has_figures([rec("new_urban_jobs", recorded, 1)], parse_period(period)) is has
+    assert not has_figures([rec("new_urban_jobs", recorded, 1, baseline=True)], parse_period(period))
+    assert not has_figures([rec("new_urban_jobs", recorded, 1, current=False)], parse_period(period))
