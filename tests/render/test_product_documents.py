@@ -140,3 +140,17 @@ def test_the_terminal_right_aligns_figures_and_wraps_names_to_fit():
     a_line = to_text(Doc("t", ["一二三四五六七八九十" * 5], []), 40).splitlines()
     assert a_line[1:] == ["一二三四五六七八九十一二三四五六七八九十", "一二三四五六七八九十一二三四五六七八九十",
                           "一二三四五六七八九十"]
+
+
+def test_a_dekad_s_task_moves_on_a_phone_show_the_name_then_before_and_now():
+    from liupi_cli.render.cadence_doc import W
+
+    w = W["zh"]
+    cols = [w["id"], w["name"], w["lead_unit"], w["updated"], w["was"], w["now"], w["percent"]]
+    row = ["t1", "抓好重大项目建设", "县发改局", "2023-06-15", "推进中", "受阻", 30]
+    doc = Doc("旬简报", [], [Section("本旬任务进展", cols, [row])], lang="zh")
+    assert phone_order(cols, "zh") == [1, 4, 5, 2, 3, 6, 0]
+    page = to_html(doc)
+    heads = re.findall(r"<th>(.*?)</th>", page)
+    assert heads == [cols[i] for i in (1, 4, 5, 2, 3, 6, 0)]
+    assert '<td class="s">推进中</td><td class="s">受阻</td>' in page and '<td class="id">t1</td>' in page
