@@ -26,17 +26,23 @@ from liupi_cli.report.build import build_report
 from .test_report_workbook_cells import RECORDS
 
 
-@pytest.fixture(scope="module")
-def models():
+def _model(name: str):
     plan = load_plan(MINI)
     june = parse_period("2023-06")
-    return {
-        "report": build_report(plan, RECORDS, june),
-        "missing": build_missing(plan, RECORDS, [], june),
-        "unit": build_unit_page(plan, RECORDS, [], june, "rsj"),
-        "summary": build_product(plan, RECORDS, [], june),
-        "dekad": build_product(plan, RECORDS, [], parse_dekad("2023-07-1")),
-    }
+    make = {"report": lambda: build_report(plan, RECORDS, june),
+            "missing": lambda: build_missing(plan, RECORDS, [], june),
+            "unit": lambda: build_unit_page(plan, RECORDS, [], june, "rsj"),
+            "summary": lambda: build_product(plan, RECORDS, [], june),
+            "dekad": lambda: build_product(plan, RECORDS, [], parse_dekad("2023-07-1"))}
+    return make[name]()
+
+
+@pytest.fixture
+def models():
+    """Each model built in the test that asks (a mutation run credits a fixture's code to the first test only)."""
+    from .test_report_workbook_cells import _Lazy
+
+    return _Lazy(_model)
 
 
 # a word each product says in Chinese and in English, whatever the format

@@ -32,13 +32,20 @@ def _rec(indicator: str, period: str, value: float) -> Record:
                   source=None, note=None, supersedes=None, batch=None, current=True)
 
 
-@pytest.fixture(scope="module")
-def pages() -> dict[str, str]:
+def _page(lang: str) -> str:
     plan = load_plan(MINI)
     records = [_rec("new_urban_jobs", "2023-02", 350), _rec("new_urban_jobs", "2023-06", 1500),
                _rec("industrial_va_growth", "2023-05", 9.6), _rec("industrial_va_growth", "2023-06", 8.0)]
-    report = build_report(plan, records, parse_period("2023-06"))
-    return {lang: to_html(report, lang) for lang in ("en", "zh")}
+    return to_html(build_report(plan, records, parse_period("2023-06")), lang)
+
+
+@pytest.fixture
+def pages():
+    """Each language's page, drawn in the test that asks (not once for the module: a mutation run credits the
+    code a fixture runs to the first test only)."""
+    from .test_report_workbook_cells import _Lazy
+
+    return _Lazy(_page)
 
 
 def _figures(page: str) -> dict[str, tuple[ET.Element, str]]:
@@ -163,7 +170,7 @@ def test_the_trend_scale_reaches_the_target_when_the_figures_are_below_it():
 
 
 def test_the_page_s_tables_open_and_close_in_lowercase_html(pages):
-    for page in pages.values():
+    for page in (pages["en"], pages["zh"]):
         assert page.count("<table") == page.count("</table>") >= 3
         assert "</TABLE>" not in page
     assert '<html lang="zh-CN">' in pages["zh"] and '<html lang="en">' in pages["en"]
@@ -215,3 +222,16 @@ def test_a_bar_is_full_at_most_and_empty_at_least():
     assert _bar(Row(None, 50)) == ""
     assert 'width:100%' in _bar(Row(130, 120)) and 'left:100%' in _bar(Row(130, 120))
     assert 'width:0%' in _bar(Row(-5, None)) and "<s " not in _bar(Row(-5, None))
+
+
+def test_a_negative_growth_puts_the_scale_below_zero_in_whole_steps():
+    plan = load_plan(MINI)
+    report = build_report(plan, [_rec("industrial_va_growth", "2023-05", -1.5), _rec("industrial_va_growth",
+                                                                                     "2023-06", 2.0)],
+                          parse_period("2023-06"))
+    svg, _ = _figures(to_html(report, "en"))["规模工业增加值"]
+    labels = [s[0] for s in _value_scale(svg)]
+    assert labels == ["-2%", "0%", "2%", "4%", "6%", "8%", "10%", "12%"]
+    zero = next(el for el in svg.iter("line") if el.get("stroke") == "#bbb" and _f(el, "y1") == _f(el, "y2")
+                and _f(el, "y1") != BOTTOM_Y)
+    assert _f(zero, "y1") == round(BOTTOM_Y - (BOTTOM_Y - TOP_Y) * 2 / 14, 1)  # the zero line, one step up

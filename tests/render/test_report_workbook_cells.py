@@ -33,17 +33,34 @@ RECORDS = [_rec("new_urban_jobs", "2023-06", 1500), _rec("industrial_va_growth",
            _rec("accident_count", "2023-06", 4), _rec("accident_count", "2022-06", 6, baseline=True)]
 
 
-@pytest.fixture(scope="module")
-def books():
+class _Lazy(dict):
+    """Made on first use by each test that asks (built in the test itself, not once for the module: a mutation
+    run credits the code a fixture runs to the first test only)."""
+
+    def __init__(self, make):
+        super().__init__()
+        self.make = make
+
+    def __missing__(self, key):
+        self[key] = value = self.make(key)
+        return value
+
+
+def _book(key: str):
     import openpyxl
 
     plan = load_plan(MINI)
+    if key == "feb":
+        return openpyxl.load_workbook(io.BytesIO(to_xlsx(build_report(plan, RECORDS, parse_period("2023-02")), "en")))
     ups = [TaskUpdate(id=1, task="t4", date=dt.date(2023, 5, 20), status="in_progress", percent=50.0, note=None,
                       recorded_by="x", recorded_at="2023-05-20T09:00:00+08:00")]
     report = build_report(plan, RECORDS, parse_period("2023-06"), task_updates=ups)
-    none_overdue = build_report(plan, RECORDS, parse_period("2023-02"))
-    return {lang: openpyxl.load_workbook(io.BytesIO(to_xlsx(report, lang))) for lang in ("en", "zh")} | {
-        "feb": openpyxl.load_workbook(io.BytesIO(to_xlsx(none_overdue, "en")))}
+    return openpyxl.load_workbook(io.BytesIO(to_xlsx(report, key)))
+
+
+@pytest.fixture
+def books():
+    return _Lazy(_book)
 
 
 def _rows(ws, first: int = 1) -> list[list[object]]:
@@ -208,3 +225,18 @@ def test_no_overdue_task_in_markdown_says_none(books):
     md = to_markdown(build_report(plan, [], parse_period("2023-02")), "zh").splitlines()
     i = md.index("## 逾期任务 (0)")
     assert md[i + 1:i + 4] == ["", "无", ""]
+
+
+def test_column_widths_grow_for_english_heading_words_and_short_cells_never_for_chinese_headings(books):
+    from openpyxl.utils import get_column_letter
+
+    def widths(ws):
+        return {c.value: ws.column_dimensions[get_column_letter(c.column)].width for c in ws[2]}
+
+    zh, en = widths(books["zh"]["2 打好重点民生保障仗"]), widths(books["en"]["2 打好重点民生保障仗"])
+    # a Chinese heading wraps between characters: the base widths stand, but for the cells (月度, 黄灯) they hold
+    keys = ("序号", "指标", "单位", "牵头单位", "年度目标", "本期", "累计增长%", "与增长目标差(百分点)", "备注")
+    assert [zh[k] for k in keys] == [4, 15, 5, 8, 10, 7, 6.5, 6.5, 12]
+    # an English heading's longest word stays whole (Frequency, projection), the wrapped columns give back
+    assert en["Frequency"] > 9 and en["Year-end projection"] > 10 and en["Indicator"] < 15 and en["Note"] < 12
+    assert sum(en.values()) <= 128 and sum(zh.values()) <= 128

@@ -124,3 +124,7 @@ def test_styles_are_painted_only_on_lines_that_hold_the_cell_s_text():
 def test_a_cell_longer_than_its_lines_ends_in_an_ellipsis():
     cols = [Column("Note", ["one two three four five six"], wrap=True, min_width=9, max_width=9, max_lines=2)]
     assert render_table(cols, 9)[2:] == ["one two", "three…"]
+
+
+def test_a_table_of_no_columns_is_an_empty_line():
+    assert render_table([], 80) == [""]
