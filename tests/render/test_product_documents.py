@@ -154,3 +154,20 @@ def test_a_dekad_s_task_moves_on_a_phone_show_the_name_then_before_and_now():
     heads = re.findall(r"<th>(.*?)</th>", page)
     assert heads == [cols[i] for i in (1, 4, 5, 2, 3, 6, 0)]
     assert '<td class="s">推进中</td><td class="s">受阻</td>' in page and '<td class="id">t1</td>' in page
+
+
+def test_a_product_workbook_is_dated_by_its_product_never_by_the_clock():
+    import datetime as dt
+    import io
+
+    import openpyxl
+
+    from liupi_cli.render.cadence_formats import to_xlsx
+
+    dated = _doc(owed=1)
+    dated.pinned = dt.date(2023, 6, 30)
+    wb = openpyxl.load_workbook(io.BytesIO(to_xlsx(dated)))
+    assert wb.properties.created == dt.datetime(2023, 6, 30) == wb.properties.modified
+    assert to_xlsx(dated) == to_xlsx(dated)  # the same product, the same bytes
+    undated = openpyxl.load_workbook(io.BytesIO(to_xlsx(_doc(owed=1))))
+    assert undated.properties.created == dt.datetime(2000, 1, 1)
