@@ -95,3 +95,45 @@ def test_targets_to_be_set_stretched_or_without_a_figure(rows):
                                             ("力争…以上", "力争35%以上"), ("争取达", "争取达35%"), ("突破", "突破35%")])
 def test_the_qualifier_goes_where_chinese_writes_it(qualifier, text):
     assert labels.zh_target("35%", qualifier) == text
+
+
+@pytest.mark.parametrize("kw,zh,en", [
+    ({"battle": "growth"}, "筛选：战役=打好经济增长主动仗", "Filters: battle=growth"),
+    ({"unit": "rsj"}, "筛选：牵头单位=县人社局", "Filters: unit=rsj"),
+    ({"lights": ["grey", "red"]}, "筛选：灯=红灯、灰灯", "Filters: light=grey,red"),  # 红灯 first, as lights are listed
+])
+def test_a_filtered_report_says_what_it_counts(kw, zh, en):
+    from .test_report_workbook_cells import RECORDS
+
+    report = build_report(load_plan(MINI), RECORDS, parse_period("2023-06"), **kw)
+    assert (labels.filters_text(report, "zh"), labels.filters_text(report, "en")) == (zh, en)
+    assert labels.summary_line(report, "zh").endswith(f"（仅计所示：{zh}）")
+    assert labels.summary_line(report, "en").endswith(f" (counting only the rows shown: {en})")
+    assert labels.context_line(report, "zh").endswith(f"序时进度 50.0% · {zh}")
+    assert labels.subheading(report, "en").endswith(f" · {en}") and "(total " in labels.subheading(report, "en")
+
+
+def test_the_summary_line_counts_each_light_and_the_overdue_tasks():
+    from .test_report_workbook_cells import RECORDS
+
+    report = build_report(load_plan(MINI), RECORDS, parse_period("2023-06"))
+    assert labels.summary_line(report, "zh") == \
+        "2023年1–6月：红灯0个，黄灯4个，绿灯1个，灰灯8个（无数据或未到期）；逾期任务1项"
+    assert labels.summary_line(report, "en") == \
+        "2023-06: 0 red, 4 yellow, 1 green, 8 grey (no data or not due); 1 task(s) overdue"
+    assert labels.context_line(report, "en") == "as of 2023-06-30 · Time elapsed (序时进度) 50.0%"
+    pending = report.model_copy(update={"rows": [r.model_copy(update={"status": "target_to_be_set"})
+                                                 if r.id == "gdp_growth" else r for r in report.rows]})
+    assert "（无数据或未到期，其中目标待定1个）" in labels.summary_line(pending, "zh")
+    assert "(no data or not due; 1 target(s) to be set)" in labels.summary_line(pending, "en")
+
+
+def test_the_year_s_report_is_headed_as_the_settlement():
+    report = build_report(load_plan(MINI), [], parse_period("2023"))
+    assert labels.heading(report, "zh") == "测试县年度计划 — 目标任务进度通报 2023年 · 年终结账"
+    assert labels.heading(report, "en") == \
+        "Test county annual plan (测试县年度计划) — Gap-to-target report 2023 · Year-end settlement"
+    june = build_report(load_plan(MINI), [], parse_period("2023-06"))
+    assert labels.heading(june, "zh") == "测试县年度计划 — 目标任务进度通报 2023年1–6月"
+    assert [b for b, _ in labels.rows_by_battle(june)] == ["growth", "livelihood"]
+    assert not labels.has_figures(june)
