@@ -164,3 +164,25 @@ def test_to_jsonable_walks_lists_tuples_and_dicts():
     got = to_jsonable({"a": (up, [1, {"b": up}]), "n": None})
     assert got["a"][0]["date"] == "2023-06-10" and got["a"][1][0] == 1 and got["a"][1][1]["b"]["task"] == "t1"
     assert got["n"] is None and isinstance(got["a"], list)
+
+
+def test_the_export_workbook_has_the_records_and_the_task_updates_each_on_its_sheet():
+    import io
+
+    import openpyxl
+
+    from liupi_cli.render.rows import draw_xlsx
+
+    class Opts:
+        lang = "zh"
+
+    ups = [TaskUpdate(id=3, task="t1", date=dt.date(2023, 6, 10), status="done", percent=100.0, note="=1+1",
+                      recorded_by="x", recorded_at="r")]
+    wb = openpyxl.load_workbook(io.BytesIO(draw_xlsx(Export("mini-2023", ROWS, ups, ["id", "value", "current"],
+                                                            ["task", "date", "note"]), Opts)))
+    assert wb.sheetnames == ["records", "task_updates"]
+    assert [[c.value for c in r] for r in wb["records"].iter_rows()] == [["id", "value", "current"], [1, 7.25, False],
+                                                                       [2, 7.5, True]]
+    assert [[c.value for c in r] for r in wb["task_updates"].iter_rows()] == [["task", "date", "note"],
+                                                                            ["t1", "2023-06-10", "'=1+1"]]
+    assert wb["records"].oddFooter.center.text == "第 &P 页，共 &N 页"
