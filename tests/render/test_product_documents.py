@@ -171,3 +171,25 @@ def test_a_product_workbook_is_dated_by_its_product_never_by_the_clock():
     assert to_xlsx(dated) == to_xlsx(dated)  # the same product, the same bytes
     undated = openpyxl.load_workbook(io.BytesIO(to_xlsx(_doc(owed=1))))
     assert undated.properties.created == dt.datetime(2000, 1, 1)
+
+
+def test_the_terminal_keeps_figures_right_statuses_whole_ids_giving_way_first_and_room_for_the_longest_text():
+    from liupi_cli.render.cadence_text import _columns
+
+    s = Section("s", ["编号", "名称", "状态", "差距", "说明"],
+                [["gdp", "地区生产总值增长率按总体方案考核", "低于序时进度", -3.7,
+                  "按总体方案二(一)考核；文件另有10%（附件2 一）"],
+                 ["x1", "短", "达标", "1,200", None]])
+    cols = {c.header: c for c in _columns(s)}
+    assert (cols["差距"].align, cols["差距"].priority) == ("right", 70)  # figures right-aligned
+    assert (cols["编号"].priority, cols["编号"].wrap) == (40, False)  # an id gives way before names, never wraps
+    assert (cols["状态"].wrap, cols["状态"].priority) == (False, 78)  # a short status stays on one line
+    assert (cols["名称"].wrap, cols["名称"].priority, cols["名称"].min_width) == (True, 89, 6)
+    assert (cols["说明"].min_width, cols["说明"].max_width, cols["说明"].priority) == (16, 40, 86)  # the widest text
+    assert cols["说明"].cells[1] == ""  # nothing shown as nothing, not None
+    text = to_text(Doc("t", [], [s]), 50)
+    assert "低于序时进度   -3.7" in text and "1,200" in text
+    numbers = Section("n", ["编号", "数"], [["ab", "1"], ["cd", "22"]])
+    assert {c.header: c.priority for c in _columns(numbers)} == {"编号": 40, "数": 70}
+    digits = Section("n", ["年份"], [["2023"], ["2024-06"]])
+    assert _columns(digits)[0].priority == 70  # dates and periods: whole, kept as long as figures
