@@ -73,6 +73,9 @@ def test_an_unknown_status_filter_is_refused_naming_it_with_the_choices(plan):
     assert e.value.message == "unknown task status: abandoned, finished"
     assert e.value.hint == "one of not_started, in_progress, done, blocked, none"
     assert task_timeline(plan, [], D(2023, 6, 1), status=["none", "done"])
+    with pytest.raises(InputRefused) as e:
+        task_timeline(plan, [], D(2023, 6, 1), status=["none", "finished"])
+    assert e.value.message == "unknown task status: finished"  # none (no update yet) is a status to ask for
 
 
 def test_updates_are_taken_in_date_order_up_to_the_day(plan):

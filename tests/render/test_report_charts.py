@@ -235,3 +235,12 @@ def test_a_negative_growth_puts_the_scale_below_zero_in_whole_steps():
     zero = next(el for el in svg.iter("line") if el.get("stroke") == "#bbb" and _f(el, "y1") == _f(el, "y2")
                 and _f(el, "y1") != BOTTOM_Y)
     assert _f(zero, "y1") == round(BOTTOM_Y - (BOTTOM_Y - TOP_Y) * 2 / 14, 1)  # the zero line, one step up
+
+
+def test_a_scale_wider_than_twelve_points_steps_by_five():
+    plan = load_plan(MINI)
+    report = build_report(plan, [_rec("industrial_va_growth", "2023-05", 10.0), _rec("industrial_va_growth",
+                                                                                     "2023-06", 12.0)],
+                          parse_period("2023-06"))
+    svg, _ = _figures(to_html(report, "en"))["规模工业增加值"]
+    assert [s[0] for s in _value_scale(svg)] == ["0%", "5%", "10%", "15%"]  # 0 to 13: more than 12 points

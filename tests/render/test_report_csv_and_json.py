@@ -76,3 +76,8 @@ def test_the_json_written_row_by_row_is_the_model_s_document(plan):
     empty = rep.model_copy(update={"rows": []})
     assert len(list(json_parts(empty))) == 1 and to_json(empty).endswith("}\n")
     assert json.loads(to_json(empty)) == json.loads(empty.model_dump_json())
+
+
+def test_chinese_csv_keeps_the_decimals_of_a_count_that_has_them(plan):
+    text = to_csv(build_report(plan, [_rec("new_urban_jobs", "2023-06", 1500.5)], parse_period("2023-06")), "zh")
+    assert {r["指标代码"]: r["累计"] for r in _rows(text)}["new_urban_jobs"] == "1500.5"

@@ -84,8 +84,10 @@ def test_a_long_overdue_list_names_the_first_eight(plan):
     text = to_text(rep, "en", 400)
     line = next(ln for ln in text.splitlines() if ln.startswith("Overdue tasks (10): "))
     assert line.count("(30d)") == 8 and line.endswith(", … (+2)") and "t7 " in line and "t8 " not in line
-    nine = rep.model_copy(update={"summary": rep.summary.model_copy(update={"tasks_overdue": many[:8]})})
-    assert "… (+" not in to_text(nine, "en", 400)
+    eight = rep.model_copy(update={"summary": rep.summary.model_copy(update={"tasks_overdue": many[:8]})})
+    assert "… (+" not in to_text(eight, "en", 400)
+    nine = rep.model_copy(update={"summary": rep.summary.model_copy(update={"tasks_overdue": many[:9]})})
+    assert to_text(nine, "en", 400).count(", … (+1)") == 1
     none = rep.model_copy(update={"summary": rep.summary.model_copy(update={"tasks_overdue": []})})
     assert "Overdue tasks: none" in to_text(none, "en", 100).splitlines()
     assert "逾期任务: 无" in to_text(none, "zh", 100).splitlines()

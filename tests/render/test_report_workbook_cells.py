@@ -240,3 +240,14 @@ def test_column_widths_grow_for_english_heading_words_and_short_cells_never_for_
     # an English heading's longest word stays whole (Frequency, projection), the wrapped columns give back
     assert en["Frequency"] > 9 and en["Year-end projection"] > 10 and en["Indicator"] < 15 and en["Note"] < 12
     assert sum(en.values()) <= 128 and sum(zh.values()) <= 128
+
+
+def test_a_long_overdue_task_makes_its_row_tall_enough():
+    import openpyxl
+
+    plan = load_plan(MINI)
+    report = build_report(plan, [], parse_period("2023-06"))
+    t = report.summary.tasks_overdue[0].model_copy(update={"title_zh": "开展系列消费促进活动" * 8})
+    report = report.model_copy(update={"summary": report.summary.model_copy(update={"tasks_overdue": [t]})})
+    ws = openpyxl.load_workbook(io.BytesIO(to_xlsx(report, "zh"))).worksheets[-1]
+    assert ws.row_dimensions[3].height == 16 * 3  # 80 characters and the unit at 70 columns a line
