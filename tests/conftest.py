@@ -194,6 +194,10 @@ SLOW: dict[str, tuple[str, ...] | None] = {
     "tests/server/test_server_refusals.py": None,  # starts the session's PostgreSQL
     "tests/server/test_role_refusals_more.py": None,
     "tests/store/test_copy_between_files.py": None,  # each test records through the CLI first
+    "tests/render/test_render_options_reach.py": (
+        "test_every_format_of_every_product_speaks_the_language_it_is_asked_for",
+        "test_a_product_s_docx_carries_the_date_it_is_given_else_the_product_s_own",
+    ),
 }
 
 

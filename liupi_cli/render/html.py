@@ -6,7 +6,7 @@ from liupi_cli.render.labels import (
     COLUMNS,
     LIGHT_COLOUR,
     LIGHT_WORD,
-    STATUS,
+    TASK_STATUS,
     WORDS,
     battle_title,
     cell_text,
@@ -258,7 +258,7 @@ def _overdue(report: Report, lang: str) -> list[str]:
     out.append(f'<div class="scroll"><table><tr><th>{w["id"]}</th><th>{w["task"]}</th><th>{w["deadline"]}</th>'
                f'<th>{w["days"]}</th><th>{w["status"]}</th></tr>')
     for t in report.summary.tasks_overdue:
-        status = STATUS[lang].get(t.status or "", t.status or "—")
+        status = TASK_STATUS[lang].get(t.status or "", t.status or "—")
         out.append(f"<tr><td>{e(t.id)}</td><td>{e(t.title_zh)} ({e('、'.join(t.lead_units_zh))})</td>"
                    f'<td class="nw">{t.deadline}</td><td class="n">{t.days_overdue}</td><td>{e(status)}</td></tr>')
     out.append("</table></div>")

@@ -35,6 +35,8 @@ LIGHT_WORD = vocabulary("label.light.")  # red, yellow, green, grey: in this ord
 LIGHT_COLOUR = {"green": "#2e7d32", "yellow": "#f9a825", "red": "#c62828", "grey": "#9e9e9e"}
 LIGHT_FILL = {"green": "C8E6C9", "yellow": "FFF59D", "red": "FFCDD2", "grey": "E0E0E0"}
 STATUS = vocabulary("label.status.")  # target_to_be_set: a new year's plan before its figure is written
+# an overdue task's status (in_progress, blocked…) in words, as the products say it
+TASK_STATUS = {lang: {**vocabulary("label.task_state.")[lang], **words} for lang, words in STATUS.items()}
 KIND = vocabulary("label.kind.")
 FREQ = vocabulary("label.frequency.")
 # The monthly circular's columns (DOMAIN: 月通报), in order: (key, English, Chinese).

@@ -10,7 +10,7 @@ from liupi_cli.render.csv_file import csv_text
 from liupi_cli.render.labels import (
     COLUMNS,
     LIGHT_WORD,
-    STATUS,
+    TASK_STATUS,
     WORDS,
     battle_title,
     cell_text,
@@ -160,7 +160,7 @@ def _md_overdue(report: Report, lang: str) -> list[str]:
     if tasks:
         lines += markdown.table([w["id"], w["task"], w["deadline"], w["days"], w["status"]],
                                 ([t.id, f"{t.title_zh} ({'、'.join(t.lead_units_zh)})", t.deadline, t.days_overdue,
-                                  STATUS[lang].get(t.status or "", t.status or "—")] for t in tasks))
+                                  TASK_STATUS[lang].get(t.status or "", t.status or "—")] for t in tasks))
     else:
         lines.append(w["none"])
     return lines + ["", f"{report.summary.tasks_done}/{report.summary.tasks_total} {w['tasks_done']}", ""]

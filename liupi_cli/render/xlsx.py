@@ -13,7 +13,7 @@ from liupi_cli.render.labels import (
     COLUMNS,
     LIGHT_FILL,
     LIGHT_WORD,
-    STATUS,
+    TASK_STATUS,
     WORDS,
     battle_title,
     cells,
@@ -262,7 +262,7 @@ def _overdue_sheet(wb, report: Report, lang: str, styles: _Styles, title: str) -
     tasks.append([w["id"], w["task"], w["deadline"], w["days"], w["status"]])
     for t in report.summary.tasks_overdue:
         tasks.append([t.id, _safe(f"{t.title_zh} ({'、'.join(t.lead_units_zh)})"), t.deadline, t.days_overdue,
-                      _safe(STATUS[lang].get(t.status or "", t.status or ""))])
+                      _safe(TASK_STATUS[lang].get(t.status or "", t.status or ""))])
     if not report.summary.tasks_overdue:
         tasks.append([w["none"]])
     for row in tasks.iter_rows(min_row=2):
