@@ -39,7 +39,12 @@ SLOW: dict[str, tuple[str, ...] | None] = {
     "tests/next_year/test_plan_next.py": None,
     "tests/plan_import/test_import_zh.py": ("test_a_task_list_stating_no_year_is_refused_in_chinese",
                                             "test_plan_import_refuses_in_chinese"),
-    "tests/next_year/test_next_year_zh.py": ("test_plan_next_says_every_note_in_chinese_under_lang_zh",),
+    "tests/next_year/test_next_year_zh.py": (
+        "test_plan_next_says_every_note_in_chinese_under_lang_zh",
+        "test_plan_fill_refuses_a_whole_table_in_chinese",
+        "test_plan_fill_says_each_refused_cell_in_chinese",
+        "test_plan_fill_says_its_notes_in_chinese",
+    ),
     "tests/plan/test_plan_cache.py": None,
     "tests/plan_import/test_plan_import.py": None,
     "tests/plan_import/test_workspace_import.py": None,
@@ -75,6 +80,7 @@ SLOW: dict[str, tuple[str, ...] | None] = {
     "tests/cli/test_i18n_messages.py": (
         "test_check_names_each_problem_s_kind_and_the_count_in_chinese",
         "test_confirmations_on_stderr_follow_the_language",
+        "test_common_refusals_read_in_chinese",
     ),
     "tests/cli/test_report_cli.py": (
         "test_a_command_help_imports_only_its_own_module",
@@ -93,6 +99,8 @@ SLOW: dict[str, tuple[str, ...] | None] = {
         "test_each_judging_row_gives_its_light", "test_each_refusal_is_one_line_exit_1_and_stores_nothing",
         "test_each_setting_does_what_the_readme_says", "test_each_threshold_moves_a_light",
         "test_judged_gaps_worked_by_hand",
+        "test_each_exit_code_happens_as_described",
+        "test_force_accepts_what_is_refused_without_it",
     ),
     "tests/judging/test_core_edges.py": (
         "test_a_cumulative_ceiling_is_judged_by_its_year_end_pace",
@@ -105,6 +113,8 @@ SLOW: dict[str, tuple[str, ...] | None] = {
     "tests/judging/test_judging_office_cases.py": (
         "test_the_audit_in_the_docs_lists_every_cumulative_indicator_as_the_plan_marks_it",
         "test_check_validates_the_link", "test_an_indicator_sets_its_own_band",
+        "test_the_year_end_settlement_document_keeps_them_apart",
+        "test_the_month_circular_and_the_settlement_tables_carry_notes_completion_and_schedule",
     ),
     "tests/next_year/test_fill_table.py": (
         "test_plan_next_fill_reads_the_table_as_chinese_excel_saves_it",
@@ -188,6 +198,7 @@ SLOW: dict[str, tuple[str, ...] | None] = {
         "test_a_junk_value_for_each_option", "test_own_refusals", "test_a_broken_plan_is_listed_in_chinese",
         "test_every_message_raised_comes_from_the_catalogue",
         "test_the_files_not_yet_converted_still_exist_and_still_need_it",
+        "test_each_broken_plan_is_refused_in_chinese",
     ),
     "tests/city/test_city_workspace_checks.py": None,
     "tests/next_year/test_next_workspace_files.py": None,
@@ -197,6 +208,50 @@ SLOW: dict[str, tuple[str, ...] | None] = {
     "tests/render/test_render_options_reach.py": (
         "test_every_format_of_every_product_speaks_the_language_it_is_asked_for",
         "test_a_product_s_docx_carries_the_date_it_is_given_else_the_product_s_own",
+    ),
+    "tests/plan_import/test_import_into_a_workspace.py": (
+        "test_a_document_naming_another_year_than_the_plan_is_said_with_what_to_do",
+    ),
+    "tests/cli/test_refusals_zh.py": (
+        "test_refused_in_chinese_with_lang_after_the_command",
+        "test_refused_in_chinese_with_lang_before_the_command",
+        "test_refused_in_chinese_under_liupi_lang",
+        "test_refused_in_english_by_default",
+    ),
+    "tests/cadence/test_reviewed_products.py": (
+        "test_every_format_marks_a_submitted_figure_shown",
+        "test_the_workbook_and_the_word_document_carry_the_mark",
+    ),
+    "tests/cadence/test_product_folder_writes.py": (
+        "test_a_folder_another_run_holds_is_waited_for_then_refused",
+    ),
+    "tests/store/test_store_failures_worded.py": (
+        "test_each_failure_of_the_engine_is_worded",
+    ),
+    "tests/plan/test_check.py": (
+        "test_broken_plan_gets_one_clear_located_line",
+    ),
+    "tests/cli/test_period_refusals_zh.py": (
+        "test_each_period_refusal_reads_in_chinese",
+    ),
+    "tests/recording/test_record_service.py": (
+        "test_the_demo_figures_go_through_the_service_with_its_options",
+    ),
+    "tests/store/test_init_refusals_in_process.py": (
+        "test_a_sample_workspace_given_a_name_takes_it_as_the_plan_s_title",
+    ),
+    "tests/store/test_init_choices.py": (
+        "test_a_copy_of_the_sample_under_a_name_of_its_own",
+        "test_demo_figures_the_sample_plan_refuses_stop_init_naming_the_file_and_the_row",
+    ),
+    "tests/cadence/test_cadence.py": (
+        "test_month_circular_change_since_last_month",
+    ),
+    "tests/hostile/test_document_refusals.py": (
+        "test_a_workbook_inflating_past_the_limit_is_refused_in_megabytes",
+    ),
+    "tests/server/test_review_marks.py": (
+        "test_every_format_of_missing_and_the_unit_page_says_why_it_is_owed_again",
     ),
 }
 
