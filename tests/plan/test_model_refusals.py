@@ -9,6 +9,7 @@ import pytest
 from pydantic import ValidationError
 
 from liupi_cli.models import FIGURE_FLOOR, FIGURE_LIMIT, MOVED_TO_CONFIRM, Alternative, Indicator, deadline_to_confirm
+from plan.test_models import BASE, VALID
 
 
 def plain_id(value) -> str:
@@ -16,18 +17,7 @@ def plain_id(value) -> str:
     return re.sub(r"[^0-9A-Za-z]+", "-", str(value)).strip("-")[:30] or "x"
 
 
-BASE = dict(id="x", name_zh="指标", name_en="X", battle="growth", frequency="monthly", source="main 二(一)")
-KINDS = {
-    "growth_rate": dict(kind="growth_rate", comparator="at_least", target=8, unit="%"),
-    "cumulative": dict(kind="cumulative", comparator="at_least", target=3200, unit="人"),
-    "level": dict(kind="level", comparator="at_least", target=90, unit="%"),
-    "ceiling": dict(kind="ceiling", comparator="about", target=5.5, unit="%"),
-    "zero_events": dict(kind="zero_events", comparator="at_most", target=0, unit="起"),
-    "double_decline": dict(kind="double_decline", comparator="at_most", unit="起", group="g"),
-    "milestone": dict(kind="milestone", comparator="equal", due="2023-08-31"),
-    "ranking": dict(kind="ranking", comparator="at_most", target=10, unit="位"),
-    "standard_raised": dict(kind="standard_raised", comparator="at_least", baseline=600, target=650, unit="元/月"),
-}
+KINDS = VALID  # one valid indicator of each kind (tests/plan/test_models.py)
 
 REFUSED = [
     ("growth_rate", dict(target=None, unit=None), "a growth_rate indicator needs target, unit",
