@@ -780,6 +780,19 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "check.field.date_type": ("Input should be a valid date", "应为日期"),
     "check.field.date_parsing": ("Input should be a valid date in the format YYYY-MM-DD, {error}", "应为 YYYY-MM-DD 格式的日期（{error}）"),
     "check.field.date_from_datetime_parsing": ("Input should be a valid date or datetime, {error}", "应为日期（{error}）"),
+    # why a date could not be read: pydantic's own reasons (its English is the key), said in the run's language
+    "check.date_reason.day value is outside expected range": ("day value is outside expected range", "该月没有这一天"),
+    "check.date_reason.month value is outside expected range of 1-12": ("month value is outside expected range of 1-12",
+                                                                        "月份应在 1–12 之间"),
+    "check.date_reason.input is too short": ("input is too short", "日期不完整"),
+    "check.date_reason.input is too long": ("input is too long", "日期过长"),
+    "check.date_reason.invalid date separator, expected `-`": ("invalid date separator, expected `-`",
+                                                                "年月日之间应以 - 分隔"),
+    "check.date_reason.invalid character in year": ("invalid character in year", "年份中有非数字字符"),
+    "check.date_reason.invalid character in month": ("invalid character in month", "月份中有非数字字符"),
+    "check.date_reason.invalid character in day": ("invalid character in day", "日中有非数字字符"),
+    "check.date_reason.invalid datetime separator, expected `T`, `t`, `_` or space": (
+        "invalid datetime separator, expected `T`, `t`, `_` or space", "日期后有多余字符"),
     # the plan's models (models.py): what each kind of indicator needs and allows
     "model.figure_range": ("{value} is outside what a plan figure can be ({low} to {high}, or 0)",
                            "{value} 超出计划数值的可能范围（{low} 到 {high}，或 0）"),

@@ -181,6 +181,9 @@ def field_message(err: Any) -> str:
     if said not in _field_ids():
         return err["msg"].removeprefix("Value error, ")
     params = dict(err.get("ctx") or {})
+    reason = f"check.date_reason.{params.get('error')}"
+    if reason in _field_ids():  # pydantic's reason a date could not be read, said in the run's language
+        params["error"] = msg(reason)
     if "expected" in params:  # "'a', 'b' or 'c'": alternatives, said "a、b 或 c" in Chinese
         params["expected"] = tuple(re.split(r", | or ", str(params["expected"])))
     return msg(said, **params)
@@ -190,7 +193,7 @@ def field_message(err: Any) -> str:
 def _field_ids() -> frozenset[str]:
     from liupi_cli.messages_catalogue import CATALOGUE
 
-    return frozenset(k for k in CATALOGUE if k.startswith("check.field."))
+    return frozenset(k for k in CATALOGUE if k.startswith(("check.field.", "check.date_reason.")))
 
 
 def _hint_for(err: dict, cls: type[BaseModel]) -> str | None:
