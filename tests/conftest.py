@@ -44,6 +44,7 @@ SLOW: dict[str, tuple[str, ...] | None] = {
         "test_plan_fill_refuses_a_whole_table_in_chinese",
         "test_plan_fill_says_each_refused_cell_in_chinese",
         "test_plan_fill_says_its_notes_in_chinese",
+        "test_plan_next_refuses_an_earlier_year_in_chinese",
     ),
     "tests/plan/test_plan_cache.py": None,
     "tests/plan_import/test_plan_import.py": None,
@@ -81,6 +82,7 @@ SLOW: dict[str, tuple[str, ...] | None] = {
         "test_check_names_each_problem_s_kind_and_the_count_in_chinese",
         "test_confirmations_on_stderr_follow_the_language",
         "test_common_refusals_read_in_chinese",
+        "test_bad_rows_of_a_file_are_listed_in_chinese_with_their_row_numbers",
     ),
     "tests/cli/test_report_cli.py": (
         "test_a_command_help_imports_only_its_own_module",
@@ -101,6 +103,7 @@ SLOW: dict[str, tuple[str, ...] | None] = {
         "test_judged_gaps_worked_by_hand",
         "test_each_exit_code_happens_as_described",
         "test_force_accepts_what_is_refused_without_it",
+        "test_the_bounds_themselves_are_accepted",
     ),
     "tests/judging/test_core_edges.py": (
         "test_a_cumulative_ceiling_is_judged_by_its_year_end_pace",
@@ -109,6 +112,7 @@ SLOW: dict[str, tuple[str, ...] | None] = {
     ),
     "tests/judging/test_judging.py": (
         "test_every_shipped_target_worded_超过_or_超_is_judged_strictly", "test_settlement_golden",
+        "test_51000万元_of_34亿元_at_march_is_exactly_10_points_behind_so_yellow",
     ),
     "tests/judging/test_judging_office_cases.py": (
         "test_the_audit_in_the_docs_lists_every_cumulative_indicator_as_the_plan_marks_it",
@@ -137,11 +141,14 @@ SLOW: dict[str, tuple[str, ...] | None] = {
         "test_dry_run_of_one_value_still_refuses_what_a_real_run_would",
         "test_export_csv_says_the_task_updates_it_does_not_hold",
         "test_the_settlement_hint_runs_template_and_update_for_the_year",
+        "test_task_set_takes_a_status_its_percent_agrees_with",
+        "test_a_period_typed_as_a_number_is_explained_with_the_months_it_could_be",
     ),
     "tests/recording/test_history.py": (
         "test_history_shows_the_time_of_recording_without_seconds",
         "test_history_keeps_supersedes_and_current_at_every_width", "test_a_task_never_updated_says_so",
         "test_an_indicator_without_records_says_so",
+        "test_at_80_columns_a_revision_keeps_when_it_was_made_and_a_forced_figure_is_marked",
     ),
     "tests/recording/test_periods_values.py": (
         "test_a_period_without_its_year_is_in_the_year_given",
@@ -165,6 +172,7 @@ SLOW: dict[str, tuple[str, ...] | None] = {
         "test_reimporting_the_same_file_changes_nothing_and_says_so",
         "test_template_in_english_headings_reads_back", "test_the_visible_sheet_is_read_not_a_hidden_first_one",
         "test_two_columns_with_the_same_meaning_are_refused_as_ambiguous",
+        "test_unreadable_files_get_one_line",
     ),
     "tests/recording/test_tables_cells.py": (
         "test_a_formula_in_the_id_or_name_column_does_not_matter_when_the_other_one_is_given",
@@ -175,6 +183,10 @@ SLOW: dict[str, tuple[str, ...] | None] = {
         "test_every_sheet_prints_like_an_office_circular", "test_liupi_lang_makes_chinese_the_default",
         "test_summary_workbooks_print_like_the_circular",
         "test_xlsx_numbers_are_stored_as_shown_with_a_format_per_column",
+        "test_the_html_chart_label_rounds_as_the_table_does",
+        "test_filters_are_named_in_chinese",
+        "test_csv_on_stdout_has_no_bom",
+        "test_summary_csv_files_start_with_a_bom",
     ),
     "tests/render/test_written_figures.py": (
         "test_the_workbooks_overdue_task_rows_name_the_task_its_lead_unit_and_days",
@@ -182,6 +194,7 @@ SLOW: dict[str, tuple[str, ...] | None] = {
     "tests/scale/test_province_paths.py": (
         "test_the_json_report_on_stdout_and_in_a_file_is_the_whole_dump",
         "test_the_json_written_row_by_row_is_the_whole_dump",
+        "test_stored_figures_agree_with_the_full_records",
     ),
     "tests/messages/test_catalogue.py": ("test_every_id_the_code_names_is_in_the_catalogue",),
     "tests/next_year/test_next_year_core.py": None,
@@ -243,6 +256,7 @@ SLOW: dict[str, tuple[str, ...] | None] = {
     "tests/store/test_init_choices.py": (
         "test_a_copy_of_the_sample_under_a_name_of_its_own",
         "test_demo_figures_the_sample_plan_refuses_stop_init_naming_the_file_and_the_row",
+        "test_a_choice_init_cannot_make_is_refused_and_leaves_nothing",
     ),
     "tests/cadence/test_cadence.py": (
         "test_month_circular_change_since_last_month",
@@ -252,6 +266,45 @@ SLOW: dict[str, tuple[str, ...] | None] = {
     ),
     "tests/server/test_review_marks.py": (
         "test_every_format_of_missing_and_the_unit_page_says_why_it_is_owed_again",
+        "test_every_format_of_the_report_marks_a_submitted_figure",
+    ),
+    "tests/city/test_rollup_periods_and_store.py": (
+        "test_a_quarterly_figure_is_the_latest_quarter_ended",
+    ),
+    "tests/city/test_gongwen_layout.py": (
+        "test_without_recipients_or_issuer_neither_line_is_written_and_liupi_is_the_author",
+    ),
+    "tests/cli/test_targets_unit.py": (
+        "test_targets_unit_lists_every_indicator_the_report_and_unit_page_give_that_unit",
+    ),
+    "tests/cli/test_tasks_width.py": (
+        "test_at_100_columns_the_title_gets_its_share",
+    ),
+    "tests/render/test_report_workbook_cells.py": (
+        "test_the_workbook_has_the_summary_a_sheet_per_battle_and_the_overdue_tasks",
+        "test_the_overdue_sheet_lists_each_task_with_its_deadline_as_a_date",
+        "test_column_widths_grow_for_english_heading_words_and_short_cells_never_for_chinese_headings",
+    ),
+    "tests/plan_import/test_lists_in_one_document.py": (
+        "test_labels_with_their_titles_start_a_list_each_in_a_word_file",
+    ),
+    "tests/plan/test_plan_cache_entries.py": (
+        "test_an_entry_that_is_not_exactly_what_was_written_is_passed_over",
+    ),
+    "tests/city/test_decomposition_table.py": (
+        "test_a_bad_table_is_one_line_at_its_row_with_a_hint",
+    ),
+    "tests/judging/test_revised_and_fraction.py": (
+        "test_one_percent_is_taken_as_typed_and_a_fraction_under_one_is_refused",
+    ),
+    "tests/city/test_gongwen_numbering.py": (
+        "test_sections_past_ten_are_numbered_in_arabic_figures",
+    ),
+    "tests/render/test_report_workbook_look.py": (
+        "test_the_summary_sheet_is_named_and_styled",
+    ),
+    "tests/cli/test_outputs_and_formats.py": (
+        "test_md_and_txt_name_the_formats_their_extensions_name",
     ),
 }
 
