@@ -15,6 +15,7 @@ from liupi_cli.cadence.unit_page import UnitPage
 from liupi_cli.render.labels import (
     LIGHT_WORD,
     STATUS_BY_KIND,
+    TASK_STATUS,
     actual_figure,
     colon,
     comma,
@@ -24,15 +25,13 @@ from liupi_cli.render.labels import (
     target_text,
     vocabulary,
 )
-from liupi_cli.render.labels import STATUS as REPORT_STATUS
 from liupi_cli.report.model import Report
 
 # Every word is the catalogue's (liupi_cli/messages_catalogue.py, ``label.*``): a product never words a light or
 # a status differently from `liupi report`; the task states the report does not show, and the products' own
 # words, are ids of the catalogue too.
 LIGHT = {lang: {**words, None: "—"} for lang, words in LIGHT_WORD.items()}
-TASK_STATE = vocabulary("label.task_state.")
-STATUS = {lang: {**TASK_STATE[lang], **REPORT_STATUS[lang]} for lang in REPORT_STATUS}
+STATUS = TASK_STATUS  # a report's statuses and the task states it does not show, one vocabulary (render/labels)
 W = vocabulary("label.cadence.")
 # a new year's plan before its figure is written (see docs/next-year.md)
 TO_BE_SET = {lang: words["to_be_set"] for lang, words in W.items()}
