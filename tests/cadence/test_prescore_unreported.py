@@ -50,3 +50,14 @@ def test_the_lights_line_of_a_chinese_product_is_set_with_full_width_punctuation
     zh, en = product_doc(circular, "zh").lines[0], product_doc(circular, "en").lines[0]
     assert zh.startswith("亮灯情况：红灯 ") and "，黄灯 " in zh and ", " not in zh
     assert en.startswith("Lights: ") and ", " in en
+
+
+def test_a_battle_is_scored_when_it_has_indicators_even_without_tasks_and_only_then():
+    """The per-battle pre-score lists each battle with anything scored — indicators alone suffice — and leaves
+    out a battle with nothing in the period's parts."""
+    plan = load_plan(MINI)
+    report = build_report(plan, [], parse_period("2023-06"))
+    growth_only = report.model_copy(update={"rows": [r for r in report.rows if r.battle == "growth"]})
+    prescore = build_prescore(plan, growth_only, [])
+    assert [s.key for s in prescore.by_battle] == ["growth"]
+    assert {p.id for p in prescore.by_battle[0].parts} == {r.id for r in growth_only.rows}
