@@ -780,6 +780,8 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "check.field.date_type": ("Input should be a valid date", "应为日期"),
     "check.field.date_parsing": ("Input should be a valid date in the format YYYY-MM-DD, {error}", "应为 YYYY-MM-DD 格式的日期（{error}）"),
     "check.field.date_from_datetime_parsing": ("Input should be a valid date or datetime, {error}", "应为日期（{error}）"),
+    "check.field.date_from_datetime_inexact": ("Datetimes provided to dates should have zero time - e.g. be exact dates",
+                                                "应为日期，不带时刻（如 2023-08-31）"),
     # why a date could not be read: pydantic's own reasons (its English is the key), said in the run's language
     "check.date_reason.day value is outside expected range": ("day value is outside expected range", "该月没有这一天"),
     "check.date_reason.month value is outside expected range of 1-12": ("month value is outside expected range of 1-12",

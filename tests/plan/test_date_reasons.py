@@ -33,3 +33,24 @@ def test_an_unreadable_due_date_says_why_in_chinese(run, mini, typed):
 def test_every_reason_in_the_catalogue_is_met_by_a_date_above():
     reasons = {k for k in CATALOGUE if k.startswith("check.date_reason.")}
     assert len(reasons) == len(set(REASONS.values())) + 1  # and "input is too long", which no YAML date reaches
+
+
+def test_a_date_with_a_time_of_day_is_refused_in_either_language(run, mini):
+    targets = mini / "targets.yaml"
+    targets.write_text(targets.read_text(encoding="utf-8").replace("  due: 2023-08-31\n",
+                                                                   "  due: '2023-08-31T10:00:00'\n", 1),
+                       encoding="utf-8")
+    zh = next(ln for ln in run("check", "--lang", "zh").stdout.splitlines() if ".due" in ln)
+    assert zh.endswith("应为日期，不带时刻（如 2023-08-31）"), zh
+    en = next(ln for ln in run("check").stdout.splitlines() if ".due" in ln)
+    assert en.endswith("Datetimes provided to dates should have zero time - e.g. be exact dates"), en
+
+
+def test_a_field_error_the_catalogue_does_not_know_is_said_in_pydantic_s_words():
+    """The fallback for a kind of error pydantic may add later: its own sentence, without its "Value error, "."""
+    from liupi_cli.plan import field_message
+
+    said = field_message({"type": "some_new_error", "msg": "Value error, the field is odd", "loc": ("x",)})
+    assert said == "the field is odd"
+    assert field_message({"type": "other_new_error", "msg": "Input is odd, Value error, ", "loc": ("x",)}) \
+        == "Input is odd, Value error, "
