@@ -116,11 +116,24 @@ def writing(out: Path):
                                msg("output.cannot_write.hint")) from exc
 
 
-def write_out(text: str | bytes | Iterable[str], out: Path | None, lang: str | None = None) -> None:
+def _to_stdout(piece: str | bytes) -> None:
+    """A piece of text on stdout; UTF-8 bytes go to its binary buffer as they are (not decoded to be encoded
+    again), after the text written before them."""
+    buffer = getattr(sys.stdout, "buffer", None)
+    if isinstance(piece, str):
+        sys.stdout.write(piece)
+    elif buffer is None:
+        sys.stdout.write(piece.decode("utf-8"))
+    else:
+        sys.stdout.flush()
+        buffer.write(piece)
+
+
+def write_out(text: str | bytes | Iterable[str] | Iterable[bytes], out: Path | None, lang: str | None = None) -> None:
     """Write to stdout, or to the file ``out``, whole or not at all (a temporary file renamed over the
     path). CSV files start with a UTF-8 byte-order mark, CSV on stdout has none (render/csv_file). ``text``
-    may come in pieces (a large document written as it is made, never held whole). ``--out -`` (or
-    ``/dev/stdout``) asks for standard output."""
+    may come in pieces, str or UTF-8 bytes (a large document written as it is made, never held whole).
+    ``--out -`` (or ``/dev/stdout``) asks for standard output."""
     if out is not None and str(out) in STREAMS:
         out = None
     if out is None:
@@ -128,7 +141,7 @@ def write_out(text: str | bytes | Iterable[str], out: Path | None, lang: str | N
             sys.stdout.write(text if isinstance(text, str) else text.decode("utf-8"))
         else:
             for piece in text:
-                sys.stdout.write(piece)
+                _to_stdout(piece)
         return
     from liupi_cli.atomic import write_atomic, write_atomic_with
     from liupi_cli.render import csv_file
@@ -143,7 +156,7 @@ def write_out(text: str | bytes | Iterable[str], out: Path | None, lang: str | N
 
             def write_pieces(f) -> None:
                 for piece in pieces:
-                    f.write(piece.encode("utf-8"))
+                    f.write(piece if isinstance(piece, bytes) else piece.encode("utf-8"))
 
             write_atomic_with(out, write_pieces)
     from liupi_cli.messages import msg

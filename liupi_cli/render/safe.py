@@ -43,6 +43,24 @@ def json_inert(document: str) -> str:
     return _CONTROL.sub(lambda m: f"\\u{ord(m.group()):04x}", document)
 
 
+# The same characters as ``_CONTROL`` as UTF-8 spells them: C0 and DEL are single bytes (looked for by deleting
+# them and comparing lengths); C1, the bidi marks, the invisible ones and the BOM are 2- or 3-byte sequences,
+# each found by a search with a literal prefix. Over a 30 MB report this is several times faster than
+# ``_CONTROL`` over the decoded text, and a document almost never holds one.
+_C0_BYTES = bytes([*range(0x00, 0x09), *range(0x0B, 0x20), 0x7F])
+_UTF8_MARKS = tuple(re.compile(p) for p in (
+    rb"\xc2[\x80-\x9f]", rb"\xe2\x80[\x8b\x8e\x8f\xa8-\xae]", rb"\xe2\x81[\xa0\xa6-\xa9]", rb"\xef\xbb\xbf"))
+
+
+def json_inert_utf8(document: bytes) -> bytes:
+    """``json_inert`` of a UTF-8 document, as UTF-8: returned unchanged (not copied) when it holds none of the
+    characters, which the bytes tell without decoding them."""
+    if len(document.translate(None, _C0_BYTES)) == len(document) and not any(m.search(document)
+                                                                           for m in _UTF8_MARKS):
+        return document
+    return json_inert(document.decode("utf-8")).encode("utf-8")
+
+
 def json_document(data: object) -> str:
     """Always valid JSON, nothing a terminal obeys: a number that overflowed to infinity (JSON cannot
     hold it) is null, and controls json.dumps leaves raw are \\u escapes."""

@@ -7,6 +7,8 @@ from __future__ import annotations
 import json
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from liupi_cli.render import csv_file, safe
 
@@ -33,6 +35,24 @@ def test_json_stays_valid_and_inert():
     assert json.loads(doc) == {"name": "县\x7f\u202e", "v": None, "n": [None, 1.5], "d": {"x": None}}
     assert '\n  "v": null' in doc  # two-space indent, Chinese kept as itself
     assert safe.json_inert('"\x9b"') == '"\\u009b"'
+
+
+# every character json_inert escapes, their neighbours in UTF-8 (same lead bytes, next values), and any other
+_NEAR = "\x00\x08\t\n\x0b\x1f \x7e\x7f\x80\x9f\xa0\u200a\u200b\u200d\u200e\u200f\u2027\u2028\u202e\u202f\u205f\u2060" \
+        "\u2061\u2065\u2066\u2069\u206a\ufefe\ufeff\uff01县—“”…·"
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.text(st.sampled_from(_NEAR), max_size=8) | st.text(st.characters(codec="utf-8"), max_size=8),
+                max_size=6).map("".join))  # runs of both kinds: a plain one_of of characters seldom draws _NEAR
+def test_json_inert_on_bytes_is_json_inert_on_text(text):
+    assert safe.json_inert_utf8(text.encode("utf-8")) == safe.json_inert(text).encode("utf-8")
+
+
+@pytest.mark.parametrize("text", ["县发改局 1.5%", "", "—“引号”…"])
+def test_json_inert_on_bytes_hands_back_a_clean_document_itself(text):
+    encoded = text.encode("utf-8")
+    assert safe.json_inert_utf8(encoded) is encoded
 
 
 @pytest.mark.parametrize("text,md", [("a|b", "a\\|b"), ("<script>", "&lt;script&gt;"),

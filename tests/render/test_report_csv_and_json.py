@@ -13,6 +13,7 @@ from conftest import MINI
 
 from liupi_cli.periods import parse_period
 from liupi_cli.plan import load_plan
+from liupi_cli.render import plain
 from liupi_cli.render.plain import json_parts, to_csv, to_json
 from liupi_cli.report.build import build_report
 
@@ -66,12 +67,14 @@ def test_a_formula_in_a_note_is_written_as_text(plan):
     assert all(not v.startswith(("=", "+", "@")) for r in rows.values() for v in r.values())
 
 
-def test_the_json_written_row_by_row_is_the_model_s_document(plan):
+def test_the_json_written_in_chunks_is_the_model_s_document(plan, monkeypatch):
     rep = build_report(plan, RECORDS, parse_period("2023-06"))
-    parts = list(json_parts(rep))
-    assert len(parts) == len(rep.rows) + 2 and parts[-1] == "  ]\n}\n"
-    assert parts[0].endswith('\n  "rows": [\n') and parts[1].startswith("    {") and parts[1].endswith("},\n")
-    assert parts[-2].endswith("}\n")
+    monkeypatch.setattr(plain, "CHUNK_ROWS", 2)
+    parts = [p.decode("utf-8") for p in json_parts(rep)]
+    assert len(parts) == -(-len(rep.rows) // 2) + 2 and parts[-1] == "  ]\n}\n"
+    assert parts[0].endswith('\n  "rows": [\n') and parts[1].startswith("    {\n      \"id\": ")
+    assert parts[1].endswith("    },\n") and parts[1].count('\n    {\n      "id": ') == 1  # two rows a piece
+    assert parts[-2].endswith("    }\n")
     assert json.loads(to_json(rep)) == json.loads(rep.model_dump_json())
     empty = rep.model_copy(update={"rows": []})
     assert len(list(json_parts(empty))) == 1 and to_json(empty).endswith("}\n")

@@ -1,6 +1,6 @@
 """The short cuts taken at province scale give exactly what the plain ways gave.
 
-The JSON report is written row by row (never held whole): the same bytes as pydantic's whole dump,
+The JSON report is written a chunk of rows at a time (never held whole): the same bytes as pydantic's whole dump,
 on stdout and in a file. An import checks against light stored figures (not a model per row): the same
 figures, ids, values and who-recorded-it as the full records. A report reads the current figures row by
 row: the same figures as reading them all.
@@ -15,6 +15,7 @@ from conftest import SHIPPED
 
 from liupi_cli.periods import parse_period
 from liupi_cli.plan import load_plan
+from liupi_cli.render import plain
 from liupi_cli.render.plain import json_parts, to_json
 from liupi_cli.render.safe import json_inert
 from liupi_cli.report import build_report
@@ -44,14 +45,16 @@ def figures(tmp_path):
     ("2023-06", {}), ("2023", {}), ("2023-06", {"battle": "growth"}), ("2023-06", {"lights": ["green"]}),
     ("2023-06", {"lights": ["red"], "battle": "growth", "unit": "rsj"}),  # no row at all
 ])
-def test_the_json_written_row_by_row_is_the_whole_dump(figures, period, filters):
+@pytest.mark.parametrize("chunk", [1, 2, 7, 500])
+def test_the_json_written_in_chunks_of_rows_is_the_whole_dump(figures, period, filters, chunk, monkeypatch):
     plan, db = figures
     with Store(db, plan.info.id, readonly=True) as s:
         rep = build_report(plan, s.current_records(), parse_period(period), task_updates=s.task_updates(),
                            **filters)
+    monkeypatch.setattr(plain, "CHUNK_ROWS", chunk)
     parts = list(json_parts(rep))
-    assert "".join(parts) == to_json(rep) == _whole(rep)
-    assert len(parts) == (len(rep.rows) + 2 if rep.rows else 1)  # a piece per row, head and tail
+    assert b"".join(parts).decode("utf-8") == to_json(rep) == _whole(rep)
+    assert len(parts) == (-(-len(rep.rows) // chunk) + 2 if rep.rows else 1)  # a piece per chunk, head and tail
     assert json.loads(to_json(rep))["rows"][:1] == [r.model_dump(mode="json") for r in rep.rows][:1]
 
 
