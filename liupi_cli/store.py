@@ -21,7 +21,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from enum import Enum
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from pydantic import BaseModel, ConfigDict
 
@@ -168,12 +168,12 @@ class TaskUpdate(BaseModel):
     current: bool = True
 
 
-@dataclass(frozen=True, slots=True)
-class CurrentFigure:
+class CurrentFigure(NamedTuple):
     """A figure nothing supersedes, read back light: what a report judges and shows (``current_records``) and
     what a new figure is checked against (``current_figures``: unchanged, a revision, a fall within the year,
     and who recorded the figure it meets, for the refusal). Built without validating a model per row: a
-    province store holds 121,000 of them.
+    province store holds 121,000 of them. A named tuple: immutable like a frozen dataclass, and four times
+    quicker to build (a frozen dataclass sets each field through ``object.__setattr__``: 0.16 s a report).
 
     :class:`Record` stays the one other read shape: the whole row (unit, source, note, batch) of every figure,
     current or superseded, for history, export and next year's baselines. It is a pydantic model because those
@@ -521,7 +521,7 @@ class Store(Connected):
         names: dict[str, str] = {}
         with self._reading():
             cur = self.db.cursor()
-            cur.row_factory = None  # plain tuples, in the dataclass's field order
+            cur.row_factory = None  # plain tuples, in CurrentFigure's field order
             cur.execute(sql, (indicator,) if indicator else ())
             # rows this store wrote itself (the schema's types and NOT NULLs checked them going in)
             for i, ind, per, b, v, e, sup, by, at in cur:
