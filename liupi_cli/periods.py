@@ -54,7 +54,7 @@ class Period:
             return f"{self.year}Q{self.months // 3}"
         return f"{self.year} Jan–Feb" if self.months == 2 else f"{self.year}-{self.months:02d}"
 
-    @property
+    @functools.cached_property  # asked once or twice for every row of a report
     def end(self) -> dt.date:
         return dt.date(self.year, self.months, calendar.monthrange(self.year, self.months)[1])
 

@@ -193,7 +193,7 @@ SLOW: dict[str, tuple[str, ...] | None] = {
     ),
     "tests/scale/test_province_paths.py": (
         "test_the_json_report_on_stdout_and_in_a_file_is_the_whole_dump",
-        "test_the_json_written_row_by_row_is_the_whole_dump",
+        "test_the_json_written_in_chunks_of_rows_is_the_whole_dump",
         "test_stored_figures_agree_with_the_full_records",
     ),
     "tests/messages/test_catalogue.py": ("test_every_id_the_code_names_is_in_the_catalogue",),

@@ -70,10 +70,10 @@ def _report_csv(rep, o: Options) -> str:
     return to_csv(rep, o.lang)
 
 
-def _report_json(rep, o: Options) -> Iterable[str]:
+def _report_json(rep, o: Options) -> Iterable[bytes]:
     from liupi_cli.render.plain import json_parts
 
-    return json_parts(rep)  # row by row: a province's document is never held whole
+    return json_parts(rep)  # UTF-8, a chunk of rows at a time: a province's document is never held whole
 
 
 def _report_xlsx(rep, o: Options) -> bytes:
@@ -201,8 +201,8 @@ def product_of(model: object) -> str:
     raise TypeError(f"no renderer draws a {name}")
 
 
-def render(model: object, fmt: Fmt | str, **options: Any) -> str | bytes | Iterable[str]:
-    """``model`` drawn in ``fmt``: text, bytes (xlsx, docx) or text in pieces (the report's JSON). Options are
+def render(model: object, fmt: Fmt | str, **options: Any) -> str | bytes | Iterable[bytes]:
+    """``model`` drawn in ``fmt``: text, bytes (xlsx, docx) or UTF-8 in pieces (the report's JSON). Options are
     the fields of ``Options``."""
     product = product_of(model)
     fmt = check(Fmt(fmt), offered(product))

@@ -41,10 +41,12 @@ class _Series:
             if r.current:
                 p = periods.get(r.period) or periods.setdefault(r.period, parse_period(r.period))
                 (self.baseline if r.baseline else self.actual)[p] = r
+        # sorted once for upto (stable: periods of one length keep the order they were stored in)
+        self._by_months = sorted(self.actual.items(), key=lambda pr: pr[0].months)
 
     def upto(self, period: Period) -> list[tuple[Period, Record]]:
-        items = [(p, r) for p, r in self.actual.items() if p.year == period.year and p.months <= period.months]
-        return sorted(items, key=lambda pr: pr[0].months)
+        """The figures of ``period``'s year up to it, oldest first (periods of one length in the order stored)."""
+        return [(p, r) for p, r in self._by_months if p.year == period.year and p.months <= period.months]
 
 
 def _expected_period(freq: Frequency, period: Period) -> int | None:

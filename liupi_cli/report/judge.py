@@ -104,7 +104,16 @@ class Judgement:
     notes: Notes = ()
 
     def but(self, **kw) -> Judgement:
-        return dataclasses.replace(self, **kw)
+        """A copy with ``kw`` changed: ``dataclasses.replace`` without its walk over the fields (at the
+        settlement nearly every row is judged twice, once in the year, once to settle)."""
+        if not kw.keys() <= _JUDGEMENT_FIELDS:
+            raise TypeError(f"Judgement has no field {sorted(kw.keys() - _JUDGEMENT_FIELDS)[0]}")
+        copy = object.__new__(Judgement)
+        copy.__dict__.update(self.__dict__, **kw)
+        return copy
+
+
+_JUDGEMENT_FIELDS = frozenset(f.name for f in dataclasses.fields(Judgement))
 
 
 GREY_NO_DATA = Judgement("grey", "no_data")

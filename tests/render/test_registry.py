@@ -55,7 +55,8 @@ def test_each_pair_draws_its_model(models):
         assert registry.product_of(model) == product
         for fmt in offered(product):
             out = render(model, fmt, lang="zh", width=90)
-            data = out if isinstance(out, (str, bytes)) else "".join(out)
+            data = out if isinstance(out, (str, bytes)) else "".join(  # pieces: text, or UTF-8 (the report's JSON)
+                p.decode("utf-8") if isinstance(p, bytes) else p for p in out)
             assert data, (product, fmt)
             if fmt in BINARY:
                 assert data[:2] == b"PK", (product, fmt)  # a zip: the workbook or the document

@@ -54,7 +54,7 @@ def _text(out) -> str:
         wb = openpyxl.load_workbook(io.BytesIO(out))
         return "\n".join("\t".join("" if c is None else str(c) for c in row)
                          for ws in wb for row in ws.iter_rows(values_only=True))
-    return out if isinstance(out, str) else "".join(out)
+    return out if isinstance(out, str) else b"".join(out).decode("utf-8")  # the JSON report comes as UTF-8 pieces
 
 
 def test_the_review_passed_in_marks_the_rows_whose_figure_it_names(plan):
