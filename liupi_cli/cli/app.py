@@ -19,6 +19,7 @@ from liupi_cli.cli.i18n import current_lang, line
 from liupi_cli.cli.options import LANG_HELP, Lang, add_lang
 from liupi_cli.cli.usage import NamedCommands
 from liupi_cli.errors import ExitCode, LiupiError, PlanInvalid
+from liupi_cli.messages import LANGS
 from liupi_cli.render.safe import json_inert
 
 # Every command: the module (in liupi_cli.cli) that registers it and its one-line help, in `liupi --help`
@@ -135,8 +136,9 @@ def _usage_error(exc: UsageError, ctx: typer.Context, argv: list[str]) -> None:
     from liupi_cli.cli.usage import usage_message
     from liupi_cli.messages import msg
 
-    asked = next((b for a, b in zip(argv, argv[1:]) if a == "--lang"), None) or next(
-        (a.split("=", 1)[1] for a in argv if a.startswith("--lang=")), None)
+    # a --lang that is not a language (`liupi --lang zh report --lang fr`: that is the error) chooses nothing
+    asked = next((b for a, b in zip(argv, argv[1:]) if a == "--lang" and b in LANGS), None) or next(
+        (v for a in argv if a.startswith("--lang=") and (v := a.split("=", 1)[1]) in LANGS), None)
     given = getattr(ctx.params.get("lang"), "value", None)  # `liupi --lang zh nosuch`: parsed, not yet chosen
     lang = current_lang(asked or given or (ctx.obj.lang_chosen if isinstance(ctx.obj, State) else None))
     command = exc.ctx.command_path if exc.ctx else "liupi"

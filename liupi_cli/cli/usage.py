@@ -30,15 +30,13 @@ def _hint(exc: BadParameter) -> str:
     return " / ".join(names)
 
 
-def _given(argv: list[str], names: list[str]) -> str | None:
-    """What the user typed after one of the option ``names`` (``--format pdf`` or ``--format=pdf``)."""
-    for i, arg in enumerate(argv):
-        for name in names:
-            if arg == name and i + 1 < len(argv):
-                return argv[i + 1]
-            if arg.startswith(name + "="):
-                return arg[len(name) + 1:]
-    return None
+def _given(argv: list[str], names: list[str], choices: list[str]) -> str | None:
+    """What the user typed after one of the option ``names`` (``--format pdf`` or ``--format=pdf``) that is not
+    one of ``choices``: the value refused when the option is given twice (``--lang zh … --lang=fr``)."""
+    typed = [argv[i + 1] if arg == name else arg[len(name) + 1:]
+             for i, arg in enumerate(argv) for name in names
+             if (arg == name and i + 1 < len(argv)) or arg.startswith(name + "=")]
+    return next((v for v in typed if v not in choices), typed[0] if typed else None)
 
 
 def _argument(param: Any) -> str:
@@ -81,9 +79,10 @@ def usage_message(exc: UsageError, argv: list[str]) -> Msg:
     if isinstance(exc, BadParameter) and exc.param is not None:
         desc = getattr(exc.param, "type_descriptor", None)
         choices: Any = getattr(desc, "choices", None) if desc is not None else None
-        given = _given(argv, list(exc.param.opts))
+        values = [str(getattr(c, "value", c)) for c in choices or ()]
+        given = _given(argv, list(exc.param.opts), values)
         if choices and given is not None:
-            shown = ", ".join(repr(getattr(c, "value", c)) for c in choices)
+            shown = ", ".join(repr(v) for v in values)
             return msg("usage.not_a_choice", option=exc.param.opts[0], given=given, choices=shown)
         return msg("usage.bad_value", option=_hint(exc), detail=_detail(exc))
     return msg("usage.other", detail=exc.format_message())

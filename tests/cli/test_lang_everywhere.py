@@ -61,6 +61,23 @@ def test_an_unknown_language_is_refused_in_two_lines(run):
         assert len(lines) == 2
 
 
+@pytest.mark.parametrize("argv", [["--lang", "zh", "info", "--lang", "fr"], ["info", "--lang", "zh", "--lang=fr"],
+                                  ["--lang", "zh", "report", "--lang=fr", "--month", "2023-06"]],
+                         ids=["zh-before-fr-after", "zh-then-fr-equals", "report"])
+def test_an_unknown_language_is_refused_in_the_language_asked_otherwise(run, monkeypatch, argv):
+    monkeypatch.delenv("LIUPI_LANG", raising=False)
+    result = run(*argv)
+    assert result.exit_code == 2
+    assert result.stderr.startswith("错误：选项 --lang 的值“fr”无效") and "\n提示：`liupi" in result.stderr
+
+
+def test_an_unknown_language_after_liupi_lang_zh_is_refused_in_chinese(run, monkeypatch):
+    monkeypatch.setenv("LIUPI_LANG", "zh")
+    for argv in (["info", "--lang", "fr"], ["--lang", "fr", "info"]):
+        assert run(*argv).stderr.startswith("错误：选项 --lang 的值“fr”无效"), argv
+    assert run("--lang", "en", "info", "--lang", "fr").stderr.startswith("error: invalid value for --lang")
+
+
 def test_info_speaks_chinese(run):
     said = run("info", "--lang", "zh").stdout
     assert said.startswith("计划目录：") and "年度：      2023" in said
