@@ -176,6 +176,8 @@ def _summary_sheet(ws, report: Report, lang: str, look: _Look, title: str) -> No
     ws["A1"].font = Font(bold=True, size=13)
     ws.append([_safe(subheading(report, lang))])
     ws["A2"].font = look.body
+    for row, size in ((1, 13), (2, FONT_SIZE)):
+        _across(ws, row, SUMMARY_WIDTHS, size)
     ws.append([])
     head = [f"{w['by_battle']} / {w['by_unit']}", *(LIGHT_WORD[lang][k] for k in ("red", "yellow", "green", "grey")),
             w["total"], f"{LIGHT_WORD[lang]['red']} %"]
@@ -196,9 +198,24 @@ def _summary_sheet(ws, report: Report, lang: str, look: _Look, title: str) -> No
     for col, light in zip(range(2, 6), ("red", "yellow", "green", "grey")):
         ws.cell(header_row, col).fill = look.fills[light]
     ws.freeze_panes = f"A{header_row + 1}"
-    for col, width in zip("ABCDEFG", (40, 9, 9, 9, 9, 9, 9)):
+    for col, width in zip("ABCDEFG", SUMMARY_WIDTHS):
         ws.column_dimensions[col].width = width
     print_layout(ws, title, lang, f"1:{header_row}")
+
+
+SUMMARY_WIDTHS = (40, 9, 9, 9, 9, 9, 9)
+
+
+def _across(ws, row: int, widths: tuple[float, ...], size: float) -> None:
+    """A line of text merged across the table's columns and wrapped, its row as tall as its lines: a print area
+    ends at the table's last column, so text running on past it would be cut on paper (an English title is)."""
+    from openpyxl.styles import Alignment
+
+    ws.merge_cells(start_row=row, start_column=1, end_row=row, end_column=len(widths))
+    cell = ws.cell(row, 1)
+    cell.alignment = Alignment(wrap_text=True, vertical="top")
+    lines = _lines(str(cell.value or ""), sum(widths) * FONT_SIZE / size)  # a larger font: fewer units a line
+    ws.row_dimensions[row].height = round(LINE_HEIGHT * size / FONT_SIZE * lines, 1)
 
 
 def _battle_sheet(wb, report: Report, battle: str, rows: list[Row], lang: str, look: _Look, title: str,

@@ -49,3 +49,19 @@ def test_each_battle_sheet_has_a_bold_heading_row_and_top_aligned_cells(report):
         body = [c for r in ws.iter_rows(min_row=3) for c in r if c.value is not None]
         assert body and {c.alignment.vertical for c in body} == {"top"}, ws.title
         assert not any(c.font.b for c in body), ws.title
+
+
+@pytest.mark.parametrize("lang,title_lines", [("en", 2), ("zh", 1)], ids=["en", "zh"])
+def test_the_title_and_its_line_stay_inside_the_printed_width(lang, title_lines):
+    """A print area ends at the table's last column: the bundled plan's English title (longer than the seven
+    columns) wraps inside them, over two lines, instead of running on past G and being cut on paper."""
+    from conftest import SHIPPED
+
+    from liupi_cli.render.xlsx import FONT_SIZE, LINE_HEIGHT
+
+    ws = _open(to_xlsx(build_report(load_plan(SHIPPED), [], parse_period("2023-06")), lang)).worksheets[0]
+    assert {str(r) for r in ws.merged_cells.ranges} >= {"A1:G1", "A2:G2"}
+    assert ws["A1"].alignment.wrap_text and ws["A2"].alignment.wrap_text
+    assert ws.row_dimensions[1].height == round(LINE_HEIGHT * 13 / FONT_SIZE * title_lines, 1)
+    assert ws.row_dimensions[2].height == LINE_HEIGHT  # the line under it fits in one
+    assert ws.max_column == 7  # nothing written past the table to widen the print area
