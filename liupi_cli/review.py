@@ -61,11 +61,6 @@ def returned_note(item: ReviewItem) -> Msg:
                entered=item.entered, record=item.id, by=item.reviewed_by or "", at=item.reviewed_at or "")
 
 
-def review_marks(items: list[ReviewItem]) -> dict[int, str]:
-    """What a report or a unit's page marks: record id -> "submitted" or "returned" (build_report's ``review``)."""
-    return {i.id: i.status for i in items if i.status in ("submitted", "returned")}
-
-
 def returned_reasons(items: list[ReviewItem]) -> dict[int, str]:
     """The figures the office returned, owed again: record id -> the reason (build_missing's ``returned``)."""
     return {i.id: i.reason or "" for i in items if i.status == "returned"}
@@ -87,10 +82,15 @@ class Reviewed:
         return status == "returned" or (status == "submitted" and not self.include_submitted)
 
     def marks(self) -> dict[int, str]:
-        """build_report's ``review``: the submitted figures shown."""
+        """build_report's ``review`` for a product: the submitted figures shown."""
         if not self.include_submitted:
             return {}
         return {rid: status for rid, status in self.status.items() if status == "submitted"}
+
+    def every_mark(self) -> dict[int, str]:
+        """build_report's ``review`` for a unit's page, which judges every figure in force: each one not approved,
+        "submitted" or "returned" (a superseded figure's id is in it too, and never the figure of a row)."""
+        return dict(self.status)
 
     def judged(self, records: Iterable[Record]) -> list[Record]:
         """The records a product judges, as a report reads them: the approved figures (and the submitted ones

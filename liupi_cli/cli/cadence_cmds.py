@@ -34,34 +34,21 @@ EXTENSION = {Fmt.markdown: "md"}  # a file's extension when it is not the format
 
 
 def load_records(st) -> tuple[list, list]:
-    """Every record and task update in the store, read-only (none when it was never created)."""
-    records, updates, _, _ = load_reviewed(st)
-    return records, updates
-
-
-def load_reviewed(st) -> tuple[list, list, dict[int, str], dict[int, str]]:
-    """Every record and task update, with a server store's review of the figures in force not approved yet: record
-    id -> "submitted" or "returned" (build_report's ``review``), and record id -> reason for those returned
-    (build_missing's ``returned``). What the office returned to this unit is said on stderr too (docs/server.md).
-    A SQLite store: nothing waits, both are empty."""
+    """Every record and task update in the store, read-only (none when it was never created), review aside: for
+    commands that list or carry figures over rather than judge them (tasks, next year, a county's collection)."""
     store = st.open_store(write=False)
     if store is None:
-        return [], [], {}, {}
+        return [], []
     with store:
-        marks: dict[int, str] = {}
-        returned: dict[int, str] = {}
-        if hasattr(store, "review_items"):
-            from liupi_cli.review import returned_reasons, review_marks
-
-            items = _waiting(store)
-            marks, returned = review_marks(items), returned_reasons(items)
-        return store.records(), store.task_updates(), marks, returned
+        return store.records(), store.task_updates()
 
 
-def load_for_product(st, include_submitted: bool) -> tuple[list, list, Reviewed | None]:
-    """Every record and task update, and a server store's review of its figures (liupi_cli.review.Reviewed: the
-    products judge the approved ones, the submitted ones too when asked, and owe the returned ones again); what
-    the office returned to this unit is said on stderr, as `liupi missing` says it. A SQLite store: no review."""
+def load_reviewed(st, include_submitted: bool = False) -> tuple[list, list, Reviewed | None]:
+    """Every record and task update, and a server store's review of its figures (liupi_cli.review.Reviewed): what
+    the office returned (to this unit; every one, for the office) is said on stderr with the reason. The products
+    judge the approved figures, the submitted ones too when asked, and owe the returned ones again; `liupi unit`
+    judges every figure in force and marks those not approved; `liupi missing` owes the returned ones again.
+    A SQLite store: no review (None), every figure approved as recorded."""
     store = st.open_store(write=False)
     if store is None:
         return [], [], None
@@ -188,8 +175,9 @@ def missing(
     period = _checked(_one_period(month, quarter, year, "liupi missing --month 2023-06", lang), st.plan())
     from liupi_cli.cadence.missing import build_missing
 
-    records, updates, _, returned = load_reviewed(st)
-    m = build_missing(st.plan(), records, updates, period, battle=battle, unit=unit, returned=returned)
+    records, updates, review = load_reviewed(st)
+    m = build_missing(st.plan(), records, updates, period, battle=battle, unit=unit,
+                      returned=review.returned if review else {})
     emit(m, fmt, out, lang=lang)
     owing = sum(1 for u in m.units if not u.complete)
     period_said = m.period_label_zh if lang == "zh" else m.period  # 2023年1–6月, as `liupi report` says it
@@ -222,8 +210,9 @@ def unit(
     period = _checked(_one_period(month, quarter, year, "liupi unit 县人社局 --month 2023-06", lang), st.plan())
     from liupi_cli.cadence.unit_page import build_unit_page
 
-    records, updates, marks, returned = load_reviewed(st)
-    page = build_unit_page(st.plan(), records, updates, period, name, review=marks, returned=returned)
+    records, updates, review = load_reviewed(st)
+    page = build_unit_page(st.plan(), records, updates, period, name, review=review.every_mark() if review else {},
+                           returned=review.returned if review else {})
     emit(page, fmt, out, lang=lang)
     owed = len(page.owes.figures) + len(page.owes.tasks)
     say(msg("said.unit_page", unit=page.unit_zh, period=page.period, indicators=len(page.indicators),
@@ -292,7 +281,7 @@ def summary(
     elif when.year != plan.info.year:
         raise UsageProblem(msg("period.dekad_outside", key=when.key, year=plan.info.year),
                            msg("option.example.hint", example=f"--dekad {plan.info.year}-06-2"))
-    records, updates, review = load_for_product(st, include_submitted)
+    records, updates, review = load_reviewed(st, include_submitted)
     product = build_product(plan, records, updates, when, review)
     if review is not None:
         from liupi_cli.cadence.products import judged

@@ -410,7 +410,7 @@ def build_report(plan: Plan, records: Iterable[Record], period: Period, *, task_
     the summary.
 
     ``review`` marks figures a server store holds that are not approved yet: record id -> "submitted" or
-    "returned" (liupi_cli.review.review_marks); a row whose figure is one of them says so (``Row.review``).
+    "returned" (liupi_cli.review.Reviewed's marks); a row whose figure is one of them says so (``Row.review``).
     None or empty (a SQLite store, where every figure is approved as recorded): no row is marked.
     """
     battle_id = plan.battle_id(battle) if battle else None

@@ -18,7 +18,7 @@ from liupi_cli.periods import parse_period
 from liupi_cli.plan import load_plan
 from liupi_cli.render.registry import offered, render
 from liupi_cli.report import build_report
-from liupi_cli.review import ReviewItem, returned_reasons, review_marks
+from liupi_cli.review import Reviewed, ReviewItem, returned_reasons
 from liupi_cli.store import Record
 
 MINI = Path(__file__).resolve().parents[1] / "fixtures" / "mini"
@@ -58,8 +58,9 @@ def _text(out) -> str:
 
 
 def test_the_review_passed_in_marks_the_rows_whose_figure_it_names(plan):
-    marks = review_marks([_item(11, "submitted"), _item(13, "returned", "口径不对"), _item(12, "approved")])
-    assert marks == {11: "submitted", 13: "returned"}
+    review = Reviewed({11: "submitted", 13: "returned"}, {13: "口径不对"})
+    assert review.every_mark() == {11: "submitted", 13: "returned"} and review.marks() == {}
+    assert Reviewed(review.status, review.returned, include_submitted=True).marks() == {11: "submitted"}
     rep = build_report(plan, RECORDS, JUNE, review={11: "submitted"})
     rows = {r.id: r for r in rep.rows}
     assert rows["new_urban_jobs"].review == "submitted"
