@@ -124,6 +124,9 @@ def test_a_returned_figure_is_owed_again_in_missing_and_on_the_unit_page(county)
     assert chased.exit_code == 1 and "城镇新增就业（退回: 口径不对）" in chased.stdout
     page = county("renshe")("unit", "rsj", "--month", "2023-06", "--format", "markdown")
     assert page.exit_code == 0 and "(退回: 口径不对)" in page.stdout and "1,500人 (returned)" in page.stdout
+    assert "口径不对" in page.stderr  # the bureau is told why, with who returned it
+    listed = county("renshe")("tasks", "--as-of", "2023-06-30")  # the timeline: it reads the store
+    assert listed.exit_code == 0 and "口径不对" not in listed.stderr  # a task list judges no figure: says nothing of it
 
     _recorded(county("renshe")("update", "new_urban_jobs", "1480", "-p", "2023-06", "--revise"))  # submitted anew
     again = json.loads(office("missing", "--month", "2023-06", "--unit", "rsj", "--format", "json").stdout)
