@@ -1396,8 +1396,17 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "review.reason_needed": ("--return needs --reason: say why, e.g. 口径不对", "--return 须加 --reason 说明原因，例如 口径不对"),
     "review.one_decision": ("give --approve or --return, not both", "--approve 与 --return 只能选一"),
     "review.bad_ids": ("'{text}' is not a list of record numbers", "“{text}”不是记录号列表"),
+    "server.role_not_let_in": ("role {role} is not one of the roles of the store on {url}: it may read and record "
+                               "nothing there", "角色 {role} 不是 {url} 上这个库的角色：在此既不能读也不能录入"),
+    "server.role_not_let_in.hint": ("the store's owner lets it in: `liupi store add-role {role} --office` (or "
+                                    "`--unit UNIT`, `--leader`) `--server {url}`",
+                                    "由库的所有者授权：`liupi store add-role {role} --office`（或 `--unit 单位`、"
+                                    "`--leader`）`--server {url}`"),
     "review.not_waiting": ("record {record} is not waiting for review: {status}", "记录 {record} 不在待审之列：{status}"),
     "review.not_waiting.hint": ("`liupi review` lists what waits; nothing was changed", "`liupi review` 可列出待审数据；未作任何改动"),
+    "review.returned.hint": ("a returned figure is approved once its bureau records it again with --revise (submitted "
+                             "anew), or the office records the figure itself; nothing was changed",
+                             "退回的数据须由报送单位用 --revise 重新报送后才能审核通过，或由统计部门自行录入；未作任何改动"),
     "review.status.none": ("there is no such record", "没有这条记录"),
     "review.status.superseded": ("a later figure supersedes it", "已被后来的数据取代"),
     "review.status.approved": ("it is approved", "已审核通过"),

@@ -31,7 +31,7 @@ from liupi_cli.periods import Period, within
 from liupi_cli.review import ReviewItem
 from liupi_cli.store import Connected, CurrentFigure, Duplicate, NewRecord, Record, Standing, TaskUpdate, standing
 
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 CONNECT_TIMEOUT_S = 10  # unless the address says otherwise (?connect_timeout=)
 _RECORD_COLUMNS = ("id", "indicator", "period", "baseline", "value", "entered", "entered_unit", "unit",
                    "recorded_by", "recorded_at", "source", "note", "supersedes", "batch")
@@ -219,7 +219,56 @@ def _v3(db: psycopg.Connection) -> None:
     db.execute(sql.SQL("GRANT USAGE ON ALL SEQUENCES IN SCHEMA {} TO liupi_office").format(sql.Identifier(schema)))
 
 
-MIGRATIONS: dict[int, Callable[[psycopg.Connection], None]] = {1: _v1, 2: _v2, 3: _v3}
+def _v4(db: psycopg.Connection) -> None:
+    """One store's roles are its own. The groups (liupi_office, liupi_bureau, liupi_leader) are the server's,
+    shared by every store on it (a city's counties, each in a database or a schema of its own): membership of a
+    group alone let one county's office record in another's. Now every policy asks, besides the group, that the
+    role was let into this store (``store_roles``, written by `liupi store add-role`); a role of another store
+    reads nothing here and writes nothing. A store brought forward lets in the roles in the groups when this runs
+    (nobody loses what they had); a new store (no plan id written yet) starts with none. And the office approves
+    or returns only a submitted figure: a returned one is approved only after the bureau submits it anew (or the
+    office records the figure itself), which the server checks too."""
+    db.execute("""
+        CREATE TABLE store_roles (role name PRIMARY KEY,
+                                  kind text NOT NULL CHECK (kind IN ('office', 'bureau', 'leader')));
+        INSERT INTO store_roles
+            SELECT m.rolname, substr(g.rolname, 7) FROM pg_auth_members a
+            JOIN pg_roles g ON g.oid = a.roleid JOIN pg_roles m ON m.oid = a.member
+            WHERE g.rolname IN ('liupi_office', 'liupi_bureau', 'liupi_leader')
+              AND EXISTS (SELECT 1 FROM meta WHERE key = 'plan_id')  -- a store brought forward, not a new one
+            ON CONFLICT (role) DO NOTHING;
+        CREATE FUNCTION liupi_member() RETURNS boolean LANGUAGE sql STABLE SET search_path FROM CURRENT AS $$
+            SELECT EXISTS (SELECT 1 FROM store_roles WHERE role = current_user) $$;
+        DROP POLICY everyone_reads ON records;
+        DROP POLICY office_adds ON records;
+        DROP POLICY bureau_adds_its_own ON records;
+        DROP POLICY everyone_reads ON task_progress;
+        DROP POLICY office_adds ON task_progress;
+        DROP POLICY bureau_adds_its_own ON task_progress;
+        DROP POLICY everyone_reads ON reviews;
+        DROP POLICY office_reviews ON reviews;
+        CREATE POLICY members_read ON records FOR SELECT TO liupi_office, liupi_bureau, liupi_leader
+            USING (liupi_member());
+        CREATE POLICY office_adds ON records FOR INSERT TO liupi_office
+            WITH CHECK (liupi_member() AND entered_role = current_user);
+        CREATE POLICY bureau_adds_its_own ON records FOR INSERT TO liupi_bureau WITH CHECK (
+            liupi_member() AND entered_role = current_user AND review_needed AND liupi_my_indicator(indicator)
+            AND (supersedes IS NULL OR (liupi_mine(supersedes) AND liupi_status(supersedes) <> 'approved')));
+        CREATE POLICY members_read ON task_progress FOR SELECT TO liupi_office, liupi_bureau, liupi_leader
+            USING (liupi_member());
+        CREATE POLICY office_adds ON task_progress FOR INSERT TO liupi_office
+            WITH CHECK (liupi_member() AND entered_role = current_user);
+        CREATE POLICY bureau_adds_its_own ON task_progress FOR INSERT TO liupi_bureau
+            WITH CHECK (liupi_member() AND entered_role = current_user AND liupi_my_task(task));
+        CREATE POLICY members_read ON reviews FOR SELECT TO liupi_office, liupi_bureau, liupi_leader
+            USING (liupi_member());
+        CREATE POLICY office_reviews ON reviews FOR INSERT TO liupi_office WITH CHECK (
+            liupi_member() AND entered_role = current_user AND liupi_status(record) = 'submitted');
+        GRANT SELECT ON store_roles TO liupi_office, liupi_bureau, liupi_leader;
+    """)
+
+
+MIGRATIONS: dict[int, Callable[[psycopg.Connection], None]] = {1: _v1, 2: _v2, 3: _v3, 4: _v4}
 
 
 class RaceLost(InputRefused):
@@ -292,6 +341,14 @@ class PgStore(Connected):
         if stored and stored[0] != self.plan_id:
             raise StoreError(msg("store.other_plan", path=self.url, stored=stored[0], plan=self.plan_id),
                              msg("store.other_plan.hint"))
+        # a role of the server's groups that was not let into this store reads nothing and writes nothing here:
+        # said now, not as a report with every figure missing (the owner, and a superuser, see everything)
+        role, let_in = self.db.execute(
+            "SELECT current_user, liupi_member() OR pg_has_role((SELECT relowner FROM pg_class "
+            "WHERE oid = 'records'::regclass), 'MEMBER')").fetchone()
+        if not let_in:
+            raise StoreError(msg("server.role_not_let_in", role=role, url=self.url),
+                             msg("server.role_not_let_in.hint", role=role, url=self.url))
 
     def _error(self, exc: psycopg.Error, doing: str) -> StoreError:
         if isinstance(exc, psycopg.OperationalError) and (self.db is None or self.db.closed or self.db.broken):
@@ -474,14 +531,16 @@ class PgStore(Connected):
         return row[0] if row else None
 
     def review(self, ids: list[int], decision: str, reason: str | None, by: str, at: str) -> list[ReviewItem]:
-        """Approve or return figures, all or none: each must be in force and waiting (returning: submitted;
-        approving: submitted or returned). Only the office's role may (the server refuses the others)."""
+        """Approve or return figures, all or none: each must be in force and submitted (a returned one is approved
+        only once the bureau submits it anew). Only the office's role may (the server refuses the others, and
+        checks the status too)."""
+        ids = list(dict.fromkeys(ids))  # one review a figure, however often it is named
         waiting = {i.id: i for i in self.review_items()}
         for rid in ids:
             item = waiting.get(rid)
-            if item is None or (decision == "returned" and item.status != "submitted"):
+            if item is None or item.status != "submitted":  # a returned figure waits for the bureau, not the office
                 raise InputRefused(msg("review.not_waiting", record=rid, status=self._status_of(rid)),
-                                   msg("review.not_waiting.hint"))
+                                   msg("review.returned.hint" if item else "review.not_waiting.hint"))
         try:
             with self._tx() as db, db.cursor() as cur:
                 cur.executemany("INSERT INTO reviews (record, decision, reason, reviewed_by, reviewed_at) "
@@ -756,6 +815,8 @@ def add_role(url: str, role: str, kind: str, unit: str | None = None) -> bool:
             db.execute("DELETE FROM unit_roles WHERE role = %s", (role,))
             if unit is not None:
                 db.execute("INSERT INTO unit_roles VALUES (%s, %s)", (role, unit))
+            db.execute("INSERT INTO store_roles VALUES (%s, %s) ON CONFLICT (role) DO UPDATE SET kind = EXCLUDED.kind",
+                       (role, kind))  # let into this store, not every store on the server
         return created
     except psycopg.Error as exc:
         raise StoreError(msg("server.role_failed", role=role, url=url,

@@ -68,17 +68,17 @@ def test_who_answers_for_what_is_the_plans_lead_first_then_its_co_leads():
 
 def test_init_server_gives_the_server_who_answers_for_what(pg):
     from liupi_cli.plan import load_plan
-    from liupi_cli.store_pg import init_server, who_answers
+    from liupi_cli.store_pg import SCHEMA_VERSION, init_server, who_answers
 
     from .conftest import new_schema
 
     url = schema_url(pg, new_schema(pg))
     answers = who_answers(load_plan(MINI))
-    assert init_server(url, "mini-2023", answers) == (0, 3)
+    assert init_server(url, "mini-2023", answers) == (0, SCHEMA_VERSION)
     with psycopg.connect(url, autocommit=True) as db:
         assert dict(db.execute("SELECT id, name_zh FROM units").fetchall()) == answers.units
         assert sorted(db.execute("SELECT indicator, unit, lead FROM indicator_units").fetchall()) == \
             sorted(answers.indicators)
         assert sorted(db.execute("SELECT task, unit FROM task_units").fetchall()) == sorted(answers.tasks)
         assert db.execute("SELECT value FROM meta WHERE key = 'plan_id'").fetchone() == ("mini-2023",)
-    assert init_server(url, "mini-2023", answers) == (3, 3)  # a second run changes nothing
+    assert init_server(url, "mini-2023", answers) == (SCHEMA_VERSION,) * 2  # a second run changes nothing

@@ -188,11 +188,11 @@ def test_init_server_brings_an_older_schema_forward_keeping_its_records(pg):
         db.execute("INSERT INTO meta VALUES ('schema_version', '1'), ('plan_id', 'mini-2023')")
         db.execute("INSERT INTO records (indicator, period, value, entered, recorded_by, recorded_at) "
                    "VALUES ('gdp_growth', '2023Q1', 4.5, '4.5', 'old', 't')")
-    with pytest.raises(StoreError, match="is at schema 1; this liupi needs 3"):
+    with pytest.raises(StoreError, match="is at schema 1; this liupi needs 4"):
         PgStore(url, "mini-2023")
-    assert init_server(url, "mini-2023") == (1, SCHEMA_VERSION) == (1, 3)
+    assert init_server(url, "mini-2023") == (1, SCHEMA_VERSION) == (1, 4)
     with PgStore(url, "mini-2023") as s:
-        assert s.schema_version == 3
+        assert s.schema_version == SCHEMA_VERSION
         assert [(r.indicator, r.value, r.recorded_by) for r in s.records()] == [("gdp_growth", 4.5, "old")]
         assert [(r.indicator, r.value) for r in s.current_records()] == [("gdp_growth", 4.5)]  # approved
         assert s.review_items() == []
