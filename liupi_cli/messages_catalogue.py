@@ -1466,6 +1466,12 @@ CATALOGUE: dict[str, tuple[str, str]] = {
                        "{where} 已有 {figures} 条数据、{updates} 条任务进展；只能复制到空数据库"),
     "copy.not_empty.hint": ("copy into a new file, or a server schema just set up with `liupi store init-server`; nothing was changed",
                             "请复制到新文件，或刚用 `liupi store init-server` 建立的服务器数据库；未作任何改动"),
+    "copy.unreviewed": ("{where} holds {count} figure(s) in force not approved: {figures}; a copy keeps the records, "
+                        "not their review, so there they would stand as approved",
+                        "{where} 中有 {count} 条现行数据尚未审核通过：{figures}；复制只带数据、不带审核状态，复制后将被视为已通过"),
+    "copy.unreviewed.hint": ("approve or return them first (`liupi review`), and copy once the returned ones are "
+                             "submitted anew and approved; nothing was copied",
+                             "请先审核（`liupi review`），退回的数据重新报送并通过后再复制；未作任何复制"),
     "copy.failed": ("cannot copy into {where}: {detail}", "无法复制到 {where}：{detail}"),
     "copy.differs": ("the copy in {where} does not read back as the original", "{where} 中的副本与原数据库不一致"),
     "copy.differs.hint": ("keep using the original and show this line to whoever runs the server",

@@ -38,6 +38,7 @@ def copy_store(source: Path | object, dest: Path | object, plan_id: str) -> Copi
     if str(source) == str(dest):
         raise InputRefused(msg("copy.same", where=source), msg("copy.same.hint"))
     with open_any(source, plan_id, readonly=True) as src:
+        _reviewed_first(src, source)
         records, tasks = src.records(), src.task_updates()
     with open_any(dest, plan_id, readonly=False) as dst:
         figures, updates, _ = dst.summary()
@@ -50,6 +51,16 @@ def copy_store(source: Path | object, dest: Path | object, plan_id: str) -> Copi
             _into_sqlite(Path(dest), records, tasks)
         _compare(dst, records, tasks, dest)
     return Copied(len(records), len(tasks))
+
+
+def _reviewed_first(src, source: object) -> None:
+    """A server store's figures in force must all be approved before a copy: the copy keeps the records, not
+    the review, so a submitted or returned figure would stand there as approved (a report would judge it)."""
+    waiting = src.review_items() if hasattr(src, "review_items") else []
+    if waiting:
+        shown = ", ".join(f"{i.indicator} {i.period} (#{i.id}, {i.status})" for i in waiting[:5])
+        raise InputRefused(msg("copy.unreviewed", where=source, count=len(waiting),
+                               figures=shown + (", …" if len(waiting) > 5 else "")), msg("copy.unreviewed.hint"))
 
 
 def _record_row(r: Record, sqlite: bool) -> tuple:

@@ -93,3 +93,26 @@ def test_store_commands_refuse_in_one_line(mini, args, says):
     result = Run(mini)(*args)
     assert result.exit_code != 0 and says in result.stderr and "Traceback" not in result.stderr
     assert len(result.stderr.strip().splitlines()) == 2
+
+
+def test_a_server_store_with_figures_not_approved_is_not_copied_as_if_they_were(county, tmp_path):
+    """A copy keeps the records, not the review: a submitted or returned figure would stand approved in the
+    copy (a file store knows no review). Refused, naming them, until they are approved; then copied."""
+    bureau = county("renshe")
+    first = bureau("update", "new_urban_jobs", "1500", "-p", "2023-06")
+    record = int(first.stderr.split("(record ")[1].split(")")[0])
+    office = county("office")
+    desk = tmp_path / "desk.db"
+    refused = office("store", "copy", county.url("office"), str(desk))
+    assert refused.exit_code == 1 and not desk.exists()
+    assert refused.stderr.splitlines() == [
+        f"error: {county.url('office')} holds 1 figure(s) in force not approved: new_urban_jobs 2023-06 (#{record}, "
+        "submitted); a copy keeps the records, not their review, so there they would stand as approved",
+        "hint: approve or return them first (`liupi review`), and copy once the returned ones are submitted anew "
+        "and approved; nothing was copied"]
+    assert office("review", "--return", str(record), "--reason", "口径不对").exit_code == 0
+    assert f"(#{record}, returned)" in office("store", "copy", county.url("office"), str(desk)).stderr
+    again = county("renshe")("update", "new_urban_jobs", "1480", "-p", "2023-06", "--revise")
+    assert county("office")("review", "--month", "2023-06", "--approve", "all").exit_code == 0, again.stderr
+    copied = county("office")("store", "copy", county.url("office"), str(desk))
+    assert copied.exit_code == 0 and "copied 2 record(s)" in copied.stderr
