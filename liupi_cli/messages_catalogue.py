@@ -1423,6 +1423,9 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "said.approved": ("approved {count} figure(s)", "已审核通过 {count} 个数据"),
     "said.returned": ("returned {count} figure(s): 退回: {reason}", "已退回 {count} 个数据：退回: {reason}"),
     "said.review_waiting": ("{count} figure(s) waiting for review, from {units} unit(s)", "{units} 个单位共 {count} 个数据待审"),
+    "said.review_waiting_returned": ("{count} figure(s) waiting for review and {returned} returned, waiting for their "
+                                     "unit to submit them anew, from {units} unit(s)",
+                                     "{units} 个单位共 {count} 个数据待审，另有 {returned} 个已退回、待重新报送"),
     "server.role_reads_only": ("role {role} only reads this store: it may record nothing", "角色 {role} 只能查阅本数据库，不能录入"),
     "server.role_reads_only.hint": ("record as your bureau's role, or ask the statistics office; nothing was recorded",
                                     "请用本单位的角色录入，或请统计局录入；未录入任何数据"),

@@ -11,7 +11,9 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
+from liupi_cli.errors import InputRefused
 from liupi_cli.messages import Msg, msg
+from liupi_cli.periods import Period, parse_period
 from liupi_cli.store import Record
 
 
@@ -40,8 +42,21 @@ class UnitQueue:
     items: list[ReviewItem]
 
 
-def in_period(items: list[ReviewItem], period_key: str | None) -> list[ReviewItem]:
-    return [i for i in items if period_key is None or i.period == period_key]
+def in_period(items: list[ReviewItem], period: Period | None) -> list[ReviewItem]:
+    """The figures a period's review covers (all when None): those for the same point of its year, whatever their
+    grain (at June: June's monthly figures and the second quarter's; at December the year's too), and last year's
+    figures for that point (recorded with --baseline beside them), as `liupi missing` owes them."""
+    if period is None:
+        return list(items)
+    out = []
+    for i in items:
+        try:
+            p = parse_period(i.period)
+        except InputRefused:
+            continue
+        if p.months == period.months and p.year == period.year - (1 if i.baseline else 0):
+            out.append(i)
+    return out
 
 
 def by_unit(plan, items: list[ReviewItem], unit: str | None = None) -> list[UnitQueue]:

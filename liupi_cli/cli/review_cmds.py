@@ -42,7 +42,7 @@ def review(
     fmt = pick_format(fmt, None, REVIEW_FORMATS)
     _check_decision(approve, return_, reason)
     plan = st.plan()
-    key = _period_key(plan, month, quarter, year)
+    period = _period(plan, month, quarter, year)
     unit_id = plan.unit_id(unit) if unit else None
     store = st.open_store(write=approve is not None or return_ is not None)
     if store is None or not hasattr(store, "review_items"):  # a file store: one desk, nothing waits
@@ -51,9 +51,16 @@ def review(
         say(msg("review.single_desk"))
         return
     with store:
-        items = in_period(store.review_items(), key)
+        items = in_period(store.review_items(), period)
         if approve is None and return_ is None:
-            _show(by_unit(plan, items, unit_id or store.my_unit()), fmt)
+            mine = store.my_unit()
+            if mine is not None:  # a bureau is told why on stderr too, as `liupi missing` and `liupi unit` tell it
+                from liupi_cli.review import returned_note
+
+                for item in items:
+                    if item.status == "returned" and item.unit == mine:
+                        say(returned_note(item))
+            _show(by_unit(plan, items, unit_id or mine), fmt)
         elif approve is not None:
             listed = [i.id for i in items if i.status == "submitted" and unit_id in (None, i.unit)]
             done = store.review(listed if approve.strip().lower() == "all" else _ids(approve), "approved", None,
@@ -73,15 +80,15 @@ def _check_decision(approve: str | None, return_: str | None, reason: str | None
         raise UsageProblem(msg("review.one_decision"), msg("option.example.hint", example="--approve 12,13"))
 
 
-def _period_key(plan, month: str | None, quarter: str | None, year: str | None) -> str | None:
-    """The one period asked for (its key), or None for every period."""
+def _period(plan, month: str | None, quarter: str | None, year: str | None):
+    """The one period asked for, or None for every period."""
     from liupi_cli.periods import parse_period
 
     given = [v for v in (month, quarter, year) if v]
     if len(given) > 1:
         raise UsageProblem(msg("option.one_period", options=("--month", "--quarter", "--year")),
                            msg("option.example.hint", example="--month 2023-06"))
-    return parse_period(given[0], plan.info.year).key if given else None
+    return parse_period(given[0], plan.info.year) if given else None
 
 
 def _ids(text: str) -> list[int]:
@@ -114,7 +121,10 @@ def _show(queues, fmt: Fmt) -> None:
     if lines:
         write_out(inert("\n".join(lines)) + "\n", None)
     waiting = sum(1 for q in queues for i in q.items if i.status == "submitted")
-    say(msg("said.review_waiting", count=waiting, units=sum(1 for q in queues if q.items)))
+    returned = sum(1 for q in queues for i in q.items if i.status == "returned")
+    units = sum(1 for q in queues if q.items)
+    say(msg("said.review_waiting_returned", count=waiting, returned=returned, units=units) if returned
+        else msg("said.review_waiting", count=waiting, units=units))
 
 
 def _item_line(i) -> str:

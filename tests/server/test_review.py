@@ -17,7 +17,7 @@ def _recorded(result) -> int:
 def test_the_office_sees_what_waits_per_unit_and_approves_it(county):
     a = _recorded(county("renshe")("update", "new_urban_jobs", "1500", "-p", "2023-06"))
     b = _recorded(county("fagai")("update", "retail_sales_total", "93.44亿元", "-p", "2023-06"))
-    _recorded(county("fagai")("update", "gdp_growth", "5", "-p", "2023Q2"))  # another period: not listed
+    _recorded(county("fagai")("update", "gdp_growth", "5", "-p", "2023Q1"))  # another period: not listed
     run = county("office")
     listed = run("review", "--month", "2023-06")
     assert listed.exit_code == 0
@@ -132,3 +132,22 @@ def test_a_returned_figure_is_owed_again_in_missing_and_on_the_unit_page(county)
     again = json.loads(office("missing", "--month", "2023-06", "--unit", "rsj", "--format", "json").stdout)
     assert "new_urban_jobs" not in [f["id"] for u in again["units"] for f in u["figures"]]
     assert "(returned)" not in county("renshe")("unit", "rsj", "--month", "2023-06", "--format", "markdown").stdout
+
+
+def test_a_month_s_review_lists_its_quarter_s_figures_and_counts_the_returned_apart(county):
+    q2 = _recorded(county("fagai")("update", "gdp_growth", "5", "-p", "2023Q2"))
+    june = _recorded(county("renshe")("update", "new_urban_jobs", "1500", "-p", "2023-06"))
+    office = county("office")
+    assert office("review", "--return", str(june), "--reason", "口径不对").exit_code == 0
+    listed = office("review", "--month", "2023-06")
+    assert f"  #{q2}\tgdp_growth\t2023Q2\t5\t" in listed.stdout and f"  #{june}\tnew_urban_jobs" in listed.stdout
+    assert listed.stderr.splitlines()[-1] == ("1 figure(s) waiting for review and 1 returned, waiting for their unit "
+                                              "to submit them anew, from 2 unit(s)")
+    assert "退回: 口径不对 —" not in listed.stderr  # the office reads the reason in the list itself
+    mine = county("renshe")("--lang", "zh", "review", "--month", "2023-06")
+    assert mine.exit_code == 0 and f"  #{june}\tnew_urban_jobs" in mine.stdout and "gdp_growth" not in mine.stdout
+    assert mine.stderr.splitlines()[0].startswith("退回: 口径不对 — new_urban_jobs 2023-06 1500")
+    assert mine.stderr.splitlines()[-1] == "1 个单位共 0 个数据待审，另有 1 个已退回、待重新报送"
+    office = county("office")  # the environment names one role at a time
+    assert office("review", "--month", "2023-06", "--approve", "all").exit_code == 0  # the submitted one only
+    assert [f["id"] for q in json.loads(office("review", "--format", "json").stdout) for f in q["figures"]] == [june]

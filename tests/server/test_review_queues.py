@@ -6,12 +6,13 @@ from __future__ import annotations
 
 from conftest import MINI
 
+from liupi_cli.periods import parse_period
 from liupi_cli.plan import load_plan
 from liupi_cli.review import ReviewItem, by_unit, in_period, returned_note
 
 
-def _item(n, unit, period="2023-06", status="submitted", **kw):
-    return ReviewItem(id=n, indicator="new_urban_jobs", period=period, baseline=False, entered=f"{n}00",
+def _item(n, unit, period="2023-06", status="submitted", baseline=False, **kw):
+    return ReviewItem(id=n, indicator="new_urban_jobs", period=period, baseline=baseline, entered=f"{n}00",
                       recorded_by="王", recorded_at="2023-07-05T09:00", unit=unit, status=status, **kw)
 
 
@@ -20,9 +21,22 @@ ITEMS = [_item(9, None), _item(7, "yjj"), _item(5, "rsj", "2023-05"), _item(3, "
 
 
 def test_the_items_of_one_period_or_all_of_them():
-    assert [i.id for i in in_period(ITEMS, "2023-05")] == [5]
-    assert [i.id for i in in_period(ITEMS, "2023-06")] == [9, 7, 3, 8, 1, 4]
-    assert in_period(ITEMS, None) == ITEMS and in_period(ITEMS, "2023-04") == []
+    may, june = parse_period("2023-05"), parse_period("2023-06")
+    assert [i.id for i in in_period(ITEMS, may)] == [5]
+    assert [i.id for i in in_period(ITEMS, june)] == [9, 7, 3, 8, 1, 4]
+    assert in_period(ITEMS, None) == ITEMS and in_period(ITEMS, parse_period("2023-04")) == []
+
+
+def test_a_period_s_review_holds_every_figure_for_that_point_of_the_year():
+    """At June: the second quarter's figures and last year's June (--baseline) too; at 2023Q2 June's as well;
+    at December the year's; never another point of the year, nor last year's figure for this year's key."""
+    items = [_item(1, "fgj", "2023Q2"), _item(2, "fgj", "2022-06", baseline=True), _item(3, "fgj", "2023-06"),
+             _item(4, "fgj", "2023Q1"), _item(5, "fgj", "2022Q2"), _item(6, "fgj", "2023"),
+             _item(7, "fgj", "2023-12"), _item(8, "fgj", "2023-06", baseline=True), _item(9, "fgj", "junk")]
+    assert [i.id for i in in_period(items, parse_period("2023-06"))] == [1, 2, 3]
+    assert [i.id for i in in_period(items, parse_period("2023Q2"))] == [1, 2, 3]
+    assert [i.id for i in in_period(items, parse_period("2023"))] == [6, 7]
+    assert [i.id for i in in_period(items, parse_period("2023-12"))] == [6, 7]
 
 
 def test_units_in_the_plans_order_an_unknown_unit_after_them_and_the_office_last():
