@@ -1418,8 +1418,11 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "review.returned_mark": ("退回: {reason}", "退回: {reason}"),
     "review.returned_note": ("退回: {reason} — {id} {period} {entered} (record {record}), returned by {by} at {at}; "
                              "record it again with --revise", "退回: {reason} — {id} {period} {entered}（记录 {record}），{by} 于 {at} 退回；请用 --revise 重新报送"),
-    "review.submitted_shown": ("{count} figure(s) shown are submitted, not yet approved: {ids}",
-                               "所示数据中有{count}个为已报送、尚未审核：{ids}"),
+    "review.submitted_shown": ("{count} figure(s) included are submitted, not yet approved (marked where a row shows "
+                               "one; an earlier period's counts in its row's series and in red two periods running): "
+                               "{ids}",
+                               "纳入的数据中有{count}个为已报送、尚未审核（行内所示者已标注；较早期的计入该行序列及连续红灯判断）："
+                               "{ids}"),
     "said.approved": ("approved {count} figure(s)", "已审核通过 {count} 个数据"),
     "said.returned": ("returned {count} figure(s): 退回: {reason}", "已退回 {count} 个数据：退回: {reason}"),
     "said.review_waiting": ("{count} figure(s) waiting for review, from {units} unit(s)", "{units} 个单位共 {count} 个数据待审"),

@@ -151,3 +151,18 @@ def test_a_month_s_review_lists_its_quarter_s_figures_and_counts_the_returned_ap
     office = county("office")  # the environment names one role at a time
     assert office("review", "--month", "2023-06", "--approve", "all").exit_code == 0  # the submitted one only
     assert [f["id"] for q in json.loads(office("review", "--format", "json").stdout) for f in q["figures"]] == [june]
+
+
+def test_a_submitted_figure_of_an_earlier_period_is_named_as_included_not_as_shown(county):
+    may = _recorded(county("renshe")("update", "new_urban_jobs", "1200", "-p", "2023-05"))
+    assert county("office")("update", "new_urban_jobs", "1500", "-p", "2023-06").exit_code == 0  # approved
+    run = county("office")
+    report = run("report", "--month", "2023-06", "--format", "json", "--include-submitted")
+    row = next(r for r in json.loads(report.stdout)["rows"] if r["id"] == "new_urban_jobs")
+    assert "review" not in row and [p["period"] for p in row["series"]] == ["2023-05", "2023-06"]
+    assert (f"1 figure(s) included are submitted, not yet approved (marked where a row shows one; an earlier "
+            f"period's counts in its row's series and in red two periods running): new_urban_jobs 2023-05 (#{may})"
+            ) in report.stderr
+    plain = run("report", "--month", "2023-06", "--format", "json")
+    assert [p["period"] for r in json.loads(plain.stdout)["rows"] if r["id"] == "new_urban_jobs"
+            for p in r["series"]] == ["2023-06"] and "submitted" not in plain.stderr
