@@ -670,7 +670,10 @@ def refusal(db: psycopg.Connection, exc: psycopg.Error, news: list[NewRecord], t
         if mine is None and not office:
             return msg("server.role_no_unit", role=role), msg("server.role_no_unit.hint", role=role)
         if task is not None:
-            return msg("server.not_your_task", role=role, unit=mine[1], task=task), msg("server.ask_office")
+            units = [r[0] for r in db.execute("SELECT u.name_zh FROM task_units tu JOIN units u ON u.id = tu.unit "
+                                              "WHERE tu.task = %s ORDER BY u.id", (task,))]
+            return (msg("server.not_your_task", role=role, unit=mine[1], task=task, units="、".join(units) or "—"),
+                    msg("server.ask_office"))
         found = None if office else _not_its_indicator(db, role, mine, news) or _not_its_to_revise(db, role, news)
         if found:
             return found
@@ -695,11 +698,12 @@ def _not_its_to_revise(db: psycopg.Connection, role: str, news: list[NewRecord])
                          f"indicator = %s AND period = %s AND baseline = %s AND {_IS_CURRENT}",
                          (new.indicator, new.period, new.baseline)).fetchone()
         if row and row[0] != role:
+            bureau = db.execute("SELECT 1 FROM unit_roles WHERE role = %s", (row[0],)).fetchone()
             return (msg("server.not_yours_to_revise", role=role, id=new.indicator, period=new.period, by=row[1],
-                        other=row[0]), msg("server.ask_office"))
+                        other=row[0]), msg("server.ask_office" if bureau else "server.ask_the_office"))
         if row and row[2] == "approved":
             return msg("server.approved_locked", role=role, id=new.indicator, period=new.period), \
-                msg("server.ask_office")
+                msg("server.ask_the_office")
     return None
 
 

@@ -35,15 +35,16 @@ def test_an_approved_figure_is_locked_to_the_bureau_that_entered_it(county):
     assert refused.exit_code == 1
     assert refused.stderr.strip().splitlines() == [
         f"error: role {county.roles['renshe']} may not revise new_urban_jobs 2023-06: the office approved it, so it "
-        "is locked", "hint: ask that unit, or the statistics office; nothing was recorded"]
+        "is locked", "hint: ask the statistics office, which revises any figure (kept in history); nothing was "
+        "recorded"]
     assert county("office")("update", "new_urban_jobs", "1490", "-p", "2023-06", "--revise").exit_code == 0
 
 
 def test_a_task_of_another_unit_names_the_roles_own_unit(county):
     refused = county("renshe")("task", "set", "t4", "--status", "in_progress", "--date", "2023-06-20")
     assert refused.stderr.strip().splitlines() == [
-        f"error: role {county.roles['renshe']} (县人社局) may not record progress of task t4: another unit answers for "
-        "it", "hint: ask that unit, or the statistics office; nothing was recorded"]
+        f"error: role {county.roles['renshe']} (县人社局) may not record progress of task t4: it is recorded by "
+        "县发改局", "hint: ask that unit, or the statistics office; nothing was recorded"]
 
 
 def test_who_answers_for_what_is_the_plans_lead_first_then_its_co_leads():
@@ -82,3 +83,20 @@ def test_init_server_gives_the_server_who_answers_for_what(pg):
         assert sorted(db.execute("SELECT task, unit FROM task_units").fetchall()) == sorted(answers.tasks)
         assert db.execute("SELECT value FROM meta WHERE key = 'plan_id'").fetchone() == ("mini-2023",)
     assert init_server(url, "mini-2023", answers) == (SCHEMA_VERSION,) * 2  # a second run changes nothing
+
+
+def test_a_figure_the_office_entered_is_revised_by_the_office_and_the_hint_says_so(county):
+    assert county("office")("update", "new_urban_jobs", "1500", "-p", "2023-06").exit_code == 0
+    refused = county("renshe")("update", "new_urban_jobs", "1490", "-p", "2023-06", "--revise")
+    assert refused.exit_code == 1
+    assert refused.stderr.strip().splitlines()[-1] == ("hint: ask the statistics office, which revises any figure "
+                                                       "(kept in history); nothing was recorded")
+
+
+def test_init_server_run_again_says_it_read_who_answers_for_what_again(county, mini):
+    from conftest import Run
+
+    again = Run(mini)("store", "init-server", county.url("office").replace(county.roles["office"], "liupi_admin"))
+    assert again.exit_code == 0
+    assert again.stderr.strip().endswith("is at this liupi's schema (4); who answers for each indicator and task "
+                                         "read again from the plan")

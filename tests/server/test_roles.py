@@ -86,5 +86,5 @@ def test_task_progress_only_for_tasks_the_unit_answers_for(county):
         assert run("task", "set", owned, "--status", "in_progress", "--date", "2023-06-20").exit_code == 0
     refused = run("task", "set", "t4", "--status", "in_progress", "--date", "2023-06-20")  # 县发改局's alone
     assert refused.exit_code == 1
-    assert "may not record progress of task t4: another unit answers for it" in refused.stderr
+    assert "may not record progress of task t4: it is recorded by 县发改局" in refused.stderr
     assert county("fagai")("task", "set", "t4", "--status", "done", "--date", "2023-06-20").exit_code == 0
