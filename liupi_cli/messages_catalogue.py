@@ -1491,6 +1491,16 @@ CATALOGUE: dict[str, tuple[str, str]] = {
                                          "chmod 600), or name a service from ~/.pg_service.conf",
                                          "请从地址中删去密码，写入 `~/.pgpass`（主机:端口:数据库:角色:密码，权限 600），或使用 `~/.pg_service.conf` 中的服务名"),
     "server.unreachable": ("cannot reach the record store server {url}: {detail}", "无法连接数据库服务器 {url}：{detail}"),
+    "server.not_answering": ("no server answers at that address (it is not running, or the address is wrong)",
+                             "该地址无服务器应答（服务器未运行，或地址有误）"),
+    "server.hint.createdb": ("whoever runs the server creates the database first (`createdb -O OWNER NAME`), then "
+                             "the owner runs `liupi store init-server`; nothing was changed",
+                             "请服务器管理员先建库（`createdb -O 所有者 库名`），再由所有者运行 `liupi store init-server`；"
+                             "未作任何改动"),
+    "server.hint.add_role": ("the store's owner lets the role in: `liupi store add-role ROLE --unit UNIT` (or "
+                             "`--office`, `--leader`); nothing was changed",
+                             "请库的所有者授权：`liupi store add-role 角色 --unit 单位`（或 `--office`、`--leader`）；"
+                             "未作任何改动"),
     "server.hint.reachable": ("check that the server runs and the address (store in liupi.toml, or LIUPI_DB); nothing was changed",
                               "请检查服务器是否运行、地址是否正确（`liupi.toml` 的 `store` 或 `LIUPI_DB`）；未作任何改动"),
     "server.hint.password": ("put this role's password in ~/.pgpass (or use PGSERVICE); liupi never keeps one",

@@ -291,12 +291,20 @@ def connect(url: str) -> psycopg.Connection:
 
 
 def unreachable(url: str, exc: psycopg.Error) -> StoreError:
-    detail = (str(exc).strip().splitlines() or [type(exc).__name__])[-1].strip()
-    low = str(exc).lower()
+    """One line for a connection that failed: what the driver said, whole on one line (its lines are one
+    sentence: "connection … failed: …" then "Is the server running …?"), or in the catalogue's words for a server
+    that does not answer at all; a hint for the cause (a password, no such database or role, the address)."""
+    text = " ".join(line.strip() for line in str(exc).strip().splitlines()) or type(exc).__name__
+    low = text.lower()
+    detail: object = text
+    if "connection refused" in low or "no such file or directory" in low:
+        detail = msg("server.not_answering")  # nothing listens there: the server is down or the address wrong
     if "password" in low:
         hint = msg("server.hint.password")
-    elif "does not exist" in low:
-        hint = msg("server.hint.init")
+    elif "database" in low and "does not exist" in low:
+        hint = msg("server.hint.createdb")
+    elif "role" in low and "does not exist" in low:
+        hint = msg("server.hint.add_role")
     else:
         hint = msg("server.hint.reachable")
     return StoreError(msg("server.unreachable", url=url, detail=detail), hint)

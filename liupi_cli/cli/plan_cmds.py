@@ -90,15 +90,20 @@ def _kinds_said(kinds: Counter, lang: str) -> str:
 
 def _store_lines(st) -> list[Msg]:
     """The store in use, then every store of this plan seen on this computer (reading never creates one)."""
+    from liupi_cli.errors import StoreError
     from liupi_cli.registry import survey
 
     loc = st.store_location()
-    store = st.open_store(write=False)
-    if store is None:
-        lines = [msg("cli.info.records", path=loc.path, origin=loc.origin, what=msg("cli.info.not_created"))]
-    else:
-        with store:
-            lines = [msg("cli.info.records", path=loc.path, origin=loc.origin, what=_counts(*store.summary()))]
+    try:
+        store = st.open_store(write=False)
+        if store is None:
+            what = msg("cli.info.not_created")
+        else:
+            with store:
+                what = _counts(*store.summary())
+    except StoreError as exc:  # a server that is down, a store that cannot be read: said here, the rest still shown
+        what = msg("cli.info.cannot_read", problem=exc.args[0])
+    lines = [msg("cli.info.records", path=loc.path, origin=loc.origin, what=what)]
     plan_id = st.plan().info.id
     known = survey(plan_id, os.environ)
     if known:

@@ -5,6 +5,7 @@ store refuses writes; a role that cannot be set up changes nothing and says to r
 from __future__ import annotations
 
 import pytest
+from conftest import Run
 
 from liupi_cli.errors import StoreError
 
@@ -82,7 +83,21 @@ def test_a_server_that_is_not_there_is_one_line_naming_it(pg):
     url = pg.url(dbname="no_such_database")
     message, hint = _refused(url)
     assert message.startswith(f"cannot reach the record store server {url}: ") and "\n" not in message
-    assert message.endswith('database "no_such_database" does not exist') and hint == INIT_HINT
+    assert message.endswith('database "no_such_database" does not exist')
+    assert hint == ("whoever runs the server creates the database first (`createdb -O OWNER NAME`), then the owner "
+                    "runs `liupi store init-server`; nothing was changed")  # init-server creates no database
+
+
+def test_a_server_nobody_answers_at_is_said_in_the_language_asked(mini, tmp_path, monkeypatch):
+    """No server listening: the catalogue's words, not the driver's English cut to its last line."""
+    monkeypatch.setenv("LIUPI_DB", f"postgresql:///liupi?host={tmp_path}&connect_timeout=2")
+    result = Run(mini)("--lang", "zh", "report", "--month", "2023-06")
+    assert result.exit_code == 4
+    first = result.stderr.splitlines()[0]
+    assert first.startswith("错误：无法连接数据库服务器")
+    assert first.endswith("：该地址无服务器应答（服务器未运行，或地址有误）")
+    info = Run(mini)("--lang", "zh", "info")  # the plan is still described; the store line says why it is not
+    assert info.exit_code == 0 and "无法读取：" in info.stdout and "该地址无服务器应答" in info.stdout
 
 
 def test_a_role_is_created_once_given_its_group_and_its_unit(store_url, pg):
