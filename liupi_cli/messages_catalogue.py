@@ -1471,6 +1471,11 @@ CATALOGUE: dict[str, tuple[str, str]] = {
                               "请检查服务器是否运行、地址是否正确（`liupi.toml` 的 `store` 或 `LIUPI_DB`）；未作任何改动"),
     "server.hint.password": ("put this role's password in ~/.pgpass (or use PGSERVICE); liupi never keeps one",
                              "请把该角色的密码写入 `~/.pgpass`（或使用 `PGSERVICE`）；liupi 不保存密码"),
+    "server.hint.role": ("the server has no such role: set PGUSER (or user= in the address) to yours, or ask the "
+                         "database's owner to let it in (`liupi store add-role ROLE --leader`, or --unit, --office); "
+                         "nothing was changed",
+                         "服务器上没有该角色：请将 `PGUSER`（或地址中的 `user=`）设为您的角色，或请数据库所有者开通"
+                         "（`liupi store add-role 角色 --leader`，或 --unit、--office）；未作任何改动"),
     "server.hint.init": ("the statistics office runs `liupi store init-server` once (as the database's owner) to create or upgrade it",
                          "请统计局以数据库所有者身份运行一次 `liupi store init-server` 以建立或升级数据库"),
     "server.hint.owner": ("run it as the database's owner (a role that may create tables and roles); nothing was changed",

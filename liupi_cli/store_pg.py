@@ -246,6 +246,8 @@ def unreachable(url: str, exc: psycopg.Error) -> StoreError:
     low = str(exc).lower()
     if "password" in low:
         hint = msg("server.hint.password")
+    elif 'role "' in low and '" does not exist' in low:  # libpq: FATAL: role "x" does not exist
+        hint = msg("server.hint.role")
     elif "does not exist" in low:
         hint = msg("server.hint.init")
     else:

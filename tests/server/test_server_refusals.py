@@ -85,6 +85,16 @@ def test_a_server_that_is_not_there_is_one_line_naming_it(pg):
     assert message.endswith('database "no_such_database" does not exist') and hint == INIT_HINT
 
 
+def test_a_role_the_server_does_not_know_is_told_to_set_pguser_or_be_let_in(pg):
+    url = pg.url(user="no_such_role")
+    message, hint = _refused(url, readonly=True)
+    assert message.startswith(f"cannot reach the record store server {url}: ") and "\n" not in message
+    assert message.endswith('role "no_such_role" does not exist')
+    assert hint == ("the server has no such role: set PGUSER (or user= in the address) to yours, or ask the "
+                    "database's owner to let it in (`liupi store add-role ROLE --leader`, or --unit, --office); "
+                    "nothing was changed")
+
+
 def test_a_role_is_created_once_given_its_group_and_its_unit(store_url, pg):
     import psycopg
 
