@@ -78,6 +78,8 @@ def collect(
             refused=len(result.refused)))
     for c in result.refused:
         say(msg("said.refused", why=c.refused))
+    if any(c.unreadable for c in result.counties):
+        raise typer.Exit(ExitCode.STORE)
     if result.refused:
         raise typer.Exit(ExitCode.INVALID)
 
