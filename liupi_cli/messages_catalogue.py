@@ -1214,6 +1214,14 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "city.export_missing": ("{path}: file not found", "{path}：文件不存在"),
     "city.export_missing.hint": ("county {county}'s source in city.yaml", "请检查 city.yaml 中县 {county} 的 source"),
     "city.export_unreadable": ("{path}: cannot read ({error})", "{path}：无法读取（{error}）"),
+    "city.export_is_store": ("{path}: a liupi record store (SQLite), not an export: a county's file (--file, or its "
+                             "source in city.yaml) is what `liupi export --format json` writes; refused whole",
+                             "{path}：是 liupi 数据库（SQLite），不是导出文件：县的文件（--file 或 city.yaml 中的 source）"
+                             "应为 `liupi export --format json` 导出的文件；整份拒收"),
+    "city.export_is_store.hint": ("in the county's workspace: `liupi export --format json --out {county}.json`, and "
+                                  "collect that file; or make the workspace folder its source in city.yaml",
+                                  "请在该县工作区运行 `liupi export --format json --out {county}.json` 后汇总该文件；"
+                                  "或在 city.yaml 中把该县的 source 设为其工作区文件夹"),
     "city.export_cut_short": ("{path}:{line}: not a complete liupi export ({error}); refused whole",
                               "{path}:{line}：不是完整的 liupi 导出文件（{error}）；整份拒收"),
     "city.export_cut_short.hint": ("ask the county for the file again: `liupi export --format json --out FILE.json`",

@@ -84,15 +84,22 @@ def in_force(store) -> list[Record]:
 
 
 MAX_EXPORT_BYTES = 512 * 1024 * 1024  # a province's whole year is well under 100 MB
+SQLITE_HEADER = b"SQLite format 3\x00"  # the first bytes of every SQLite file: a record store, not an export
 
 
 def _from_export(county: County, path: Path) -> CountyFigures:
+    """A county's file is what its `liupi export --format json` wrote, the form made for sending. A record store
+    file is refused, naming what to send instead: it is a working database, whose last figures may still be in a
+    -wal file beside it, at its own schema version (a county's workspace folder is read through its store)."""
     try:
         if path.is_file() and path.stat().st_size > MAX_EXPORT_BYTES:
             raise InputRefused(msg("city.export_too_large", path=path, mb=path.stat().st_size // (1024 * 1024)),
                                msg("city.export_too_large.hint"))
         if path.exists() and not path.is_file():
             raise InputRefused(msg("city.export_not_regular", path=path), msg("city.export_not_regular.hint"))
+        if path.is_file() and _starts_with(path, SQLITE_HEADER):
+            raise InputRefused(msg("city.export_is_store", path=path),
+                               msg("city.export_is_store.hint", county=county.id))
         text = path.read_text(encoding="utf-8")
     except FileNotFoundError:
         raise InputRefused(msg("city.export_missing", path=path),
@@ -115,6 +122,11 @@ def _from_export(county: County, path: Path) -> CountyFigures:
                            msg("city.export_bad_record.hint")) from None
     return CountyFigures(county=county.id, plan=data["plan"], origin=str(path),
                          records=[r for r in records if r.current])
+
+
+def _starts_with(path: Path, header: bytes) -> bool:
+    with open(path, "rb") as f:
+        return f.read(len(header)) == header
 
 
 def accept(figures: CountyFigures, county: County, config: CityConfig,

@@ -36,7 +36,8 @@ def collect(
     ctx: typer.Context,
     county: str | None = typer.Option(None, "--county", "-c", help="Only this county (its id in city.yaml)."),
     file: Path | None = typer.Option(None, "--file", help="With --county: the file received from it (`liupi "
-                                        "export --format json` output), instead of its source in city.yaml."),
+                                        "export --format json` output, not its records.db), instead of its source "
+                                        "in city.yaml."),
     fmt: str | None = format_option(*COLLECT_FORMATS, default="table"),
 ) -> None:
     """Collect the counties' figures into the city's store (data/collected.db), each with its origin.

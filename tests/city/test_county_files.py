@@ -57,6 +57,18 @@ def test_a_file_that_is_not_a_complete_liupi_export_is_refused_whole(tmp_path):
     assert message.startswith(f"{path}: cannot read (") and hint is None
 
 
+def test_a_record_store_file_is_refused_whole_saying_what_a_countys_file_is(tmp_path):
+    from liupi_cli.store import NewRecord, Store
+
+    with Store(tmp_path / "a.json", "a-2023") as s:  # a store whatever its name: told by its first bytes
+        s.add(NewRecord("jobs", "2023-06", 10.0, "10", None, "人"), "x", "t")
+    assert _refused(tmp_path) == (
+        f"{tmp_path / 'a.json'}: a liupi record store (SQLite), not an export: a county's file (--file, or its source "
+        "in city.yaml) is what `liupi export --format json` writes; refused whole",
+        "in the county's workspace: `liupi export --format json --out a.json`, and collect that file; or make the "
+        "workspace folder its source in city.yaml")
+
+
 def test_a_record_changed_by_hand_is_refused_naming_where(tmp_path):
     bad = _record(1)
     bad["value"] = "很多"
