@@ -42,9 +42,10 @@ def collect(
 ) -> None:
     """Collect the counties' figures into the city's store (data/collected.db), each with its origin.
 
-    Each county's workspace folder or exported file (city.yaml counties: source:) is read whole and checked
-    against the decomposition; collecting again adds only what is new or changed. A file that is malformed,
-    cut short, another plan's or another year's is refused whole (one line naming it, exit 1); the other
+    Each county's workspace folder (its store, a file or a server: the approved figures) or exported file
+    (city.yaml counties: source:) is read whole and checked against the decomposition; collecting again adds
+    only what is new or changed. A file that is malformed, cut short, another plan's or another year's is
+    refused whole (one line naming it, exit 1); a store that cannot be read, one line (exit 4); the other
     counties are collected all the same.
 
     Example: liupi collect
