@@ -1488,6 +1488,11 @@ CATALOGUE: dict[str, tuple[str, str]] = {
                          "请统计局以数据库所有者身份运行一次 `liupi store init-server` 以建立或升级数据库"),
     "server.hint.owner": ("run it as the database's owner (a role that may create tables and roles); nothing was changed",
                           "请以数据库所有者（可建表、建角色的角色）身份运行；未作任何改动"),
+    "server.hint.createrole": ("role {role} may not create roles, and setting up liupi's roles needs it: whoever runs "
+                               "the server gives it CREATEROLE (`ALTER ROLE {role} CREATEROLE`, or `createuser "
+                               "--createrole {role}` when making it); nothing was changed",
+                               "角色 {role} 无权创建角色，而建立 liupi 的角色需要此权限：请服务器管理员授予 CREATEROLE"
+                               "（`ALTER ROLE {role} CREATEROLE`，或新建时 `createuser --createrole {role}`）；未作任何改动"),
     "server.not_initialised": ("{url} holds no liupi record store yet", "{url} 上还没有 liupi 数据库"),
     "server.older": ("the record store on {url} is at schema {version}; this liupi needs {current}",
                      "{url} 上的数据库结构为第{version}版，本版 liupi 需要第{current}版"),

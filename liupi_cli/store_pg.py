@@ -255,6 +255,14 @@ def unreachable(url: str, exc: psycopg.Error) -> StoreError:
     return StoreError(msg("server.unreachable", url=url, detail=detail), hint)
 
 
+def set_up_hint(db: psycopg.Connection, exc: psycopg.Error) -> str:
+    """What to do about a set-up the server refused: a role that may not create roles (init-server creates liupi's
+    group roles) is told it needs CREATEROLE, by name; anything else, to run it as the database's owner."""
+    if isinstance(exc, pgerr.InsufficientPrivilege) and "permission denied to create role" in str(exc).lower():
+        return msg("server.hint.createrole", role=db.info.user)
+    return msg("server.hint.owner")
+
+
 class PgStore(Connected):
     """One plan's records on a server. ``PgStore(url, plan_id)`` opens it for writing, ``readonly=True`` only
     reads; neither creates nor upgrades the schema (``init_server`` does)."""
@@ -721,7 +729,7 @@ def init_server(url: str, plan_id: str, answers: Answers | None = None) -> tuple
         return before, SCHEMA_VERSION
     except psycopg.Error as exc:
         raise StoreError(msg("server.init_failed", url=url, detail=(str(exc).strip().splitlines() or [""])[0]),
-                         msg("server.hint.owner")) from exc
+                         set_up_hint(db, exc)) from exc
     finally:
         db.close()
 

@@ -96,3 +96,12 @@ def test_the_city_reads_a_countys_server_store_as_the_page_says(pg, tmp_path, mo
     r = Run(root)("collect", "--county", "shuangpai")
     assert r.exit_code == 0, r.stderr
     assert "collected 10 new or changed figure(s) from 1 county(ies); 0 unchanged; 0 refused" in r.stderr
+
+
+def test_the_set_up_makes_the_owner_a_role_that_may_create_roles_before_its_database():
+    """init-server creates liupi's group roles and add-role the login roles: the owner needs CREATEROLE (without
+    it init-server is refused, tests/server/test_server_refusals.py), so the page makes it so first."""
+    block = re.findall(r"```text\n(.*?)```", PAGE.read_text(encoding="utf-8"), flags=re.S)
+    setup = next(b for b in block if "createdb" in b).splitlines()
+    owner = shlex.split(next(ln for ln in setup if ln.startswith("createdb")).split("#")[0])[2]
+    assert setup[0].split("#")[0].split() == ["createuser", "--createrole", owner]

@@ -168,3 +168,31 @@ def test_init_server_that_the_server_refuses_says_to_run_it_as_the_owner(pg):
     assert exc.value.hint.startswith("run it as the database's owner")
     with psycopg.connect(url, autocommit=True) as db:
         assert db.execute("SELECT to_regclass('meta')").fetchone() == (None,)  # one transaction: nothing made
+
+
+def test_init_server_by_an_owner_who_may_not_create_roles_says_it_needs_createrole(pg, monkeypatch):
+    """docs/server.md's owner made by `createdb -O stats_admin` alone: init-server creates liupi's group roles, which
+    needs CREATEROLE; the hint names the role and how to give it, and nothing is made."""
+    import psycopg
+
+    from liupi_cli import store_pg
+
+    schema = new_schema(pg)
+    owner = f"owner_{schema}"
+    with psycopg.connect(pg.url(), autocommit=True) as db:
+        db.execute(f'CREATE ROLE "{owner}" LOGIN')
+        db.execute(f'ALTER SCHEMA "{schema}" OWNER TO "{owner}"')
+    # the session's server has liupi's groups already (other tests made them): new names stand for a server with none
+    monkeypatch.setattr(store_pg, "GROUPS", tuple(f"{g}_{schema}" for g in store_pg.GROUPS))
+    url = schema_url(pg, schema, user=owner)
+    with pytest.raises(StoreError) as exc:
+        store_pg.init_server(url, "mini-2023")
+    assert exc.value.message == f"cannot set up the record store on {url}: permission denied to create role"
+    assert exc.value.hint == (f"role {owner} may not create roles, and setting up liupi's roles needs it: whoever "
+                              f"runs the server gives it CREATEROLE (`ALTER ROLE {owner} CREATEROLE`, or `createuser "
+                              f"--createrole {owner}` when making it); nothing was changed")
+    with psycopg.connect(url, autocommit=True) as db:
+        assert db.execute("SELECT to_regclass('meta')").fetchone() == (None,)
+    with psycopg.connect(pg.url(), autocommit=True) as db:
+        db.execute(f'ALTER ROLE "{owner}" CREATEROLE')
+    assert store_pg.init_server(url, "mini-2023") == (0, store_pg.SCHEMA_VERSION)  # given it, the same owner may
