@@ -1214,6 +1214,14 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "city.export_missing": ("{path}: file not found", "{path}：文件不存在"),
     "city.export_missing.hint": ("county {county}'s source in city.yaml", "请检查 city.yaml 中县 {county} 的 source"),
     "city.export_unreadable": ("{path}: cannot read ({error})", "{path}：无法读取（{error}）"),
+    "city.export_is_store": ("{path}: a liupi record store (SQLite), not an export: a county's file (--file, or its "
+                             "source in city.yaml) is what `liupi export --format json` writes; refused whole",
+                             "{path}：是 liupi 数据库（SQLite），不是导出文件：县的文件（--file 或 city.yaml 中的 source）"
+                             "应为 `liupi export --format json` 导出的文件；整份拒收"),
+    "city.export_is_store.hint": ("in the county's workspace: `liupi export --format json --out {county}.json`, and "
+                                  "collect that file; or make the workspace folder its source in city.yaml",
+                                  "请在该县工作区运行 `liupi export --format json --out {county}.json` 后汇总该文件；"
+                                  "或在 city.yaml 中把该县的 source 设为其工作区文件夹"),
     "city.export_cut_short": ("{path}:{line}: not a complete liupi export ({error}); refused whole",
                               "{path}:{line}：不是完整的 liupi 导出文件（{error}）；整份拒收"),
     "city.export_cut_short.hint": ("ask the county for the file again: `liupi export --format json --out FILE.json`",
@@ -1497,18 +1505,24 @@ CATALOGUE: dict[str, tuple[str, str]] = {
                              "the owner runs `liupi store init-server`; nothing was changed",
                              "请服务器管理员先建库（`createdb -O 所有者 库名`），再由所有者运行 `liupi store init-server`；"
                              "未作任何改动"),
-    "server.hint.add_role": ("the store's owner lets the role in: `liupi store add-role ROLE --unit UNIT` (or "
-                             "`--office`, `--leader`); nothing was changed",
-                             "请库的所有者授权：`liupi store add-role 角色 --unit 单位`（或 `--office`、`--leader`）；"
-                             "未作任何改动"),
     "server.hint.reachable": ("check that the server runs and the address (store in liupi.toml, or LIUPI_DB); nothing was changed",
                               "请检查服务器是否运行、地址是否正确（`liupi.toml` 的 `store` 或 `LIUPI_DB`）；未作任何改动"),
     "server.hint.password": ("put this role's password in ~/.pgpass (or use PGSERVICE); liupi never keeps one",
                              "请把该角色的密码写入 `~/.pgpass`（或使用 `PGSERVICE`）；liupi 不保存密码"),
+    "server.hint.role": ("the server has no such role: set PGUSER (or user= in the address) to yours, or ask the "
+                         "database's owner to let it in (`liupi store add-role ROLE --leader`, or --unit, --office); "
+                         "nothing was changed",
+                         "服务器上没有该角色：请将 `PGUSER`（或地址中的 `user=`）设为您的角色，或请数据库所有者开通"
+                         "（`liupi store add-role 角色 --leader`，或 --unit、--office）；未作任何改动"),
     "server.hint.init": ("the statistics office runs `liupi store init-server` once (as the database's owner) to create or upgrade it",
                          "请统计局以数据库所有者身份运行一次 `liupi store init-server` 以建立或升级数据库"),
     "server.hint.owner": ("run it as the database's owner (a role that may create tables and roles); nothing was changed",
                           "请以数据库所有者（可建表、建角色的角色）身份运行；未作任何改动"),
+    "server.hint.createrole": ("role {role} may not create roles, and setting up liupi's roles needs it: whoever runs "
+                               "the server gives it CREATEROLE (`ALTER ROLE {role} CREATEROLE`, or `createuser "
+                               "--createrole {role}` when making it); nothing was changed",
+                               "角色 {role} 无权创建角色，而建立 liupi 的角色需要此权限：请服务器管理员授予 CREATEROLE"
+                               "（`ALTER ROLE {role} CREATEROLE`，或新建时 `createuser --createrole {role}`）；未作任何改动"),
     "server.not_initialised": ("{url} holds no liupi record store yet", "{url} 上还没有 liupi 数据库"),
     "server.older": ("the record store on {url} is at schema {version}; this liupi needs {current}",
                      "{url} 上的数据库结构为第{version}版，本版 liupi 需要第{current}版"),

@@ -301,13 +301,23 @@ def unreachable(url: str, exc: psycopg.Error) -> StoreError:
         detail = msg("server.not_answering")  # nothing listens there: the server is down or the address wrong
     if "password" in low:
         hint = msg("server.hint.password")
+    elif 'role "' in low and '" does not exist' in low:  # libpq: FATAL: role "x" does not exist
+        hint = msg("server.hint.role")
     elif "database" in low and "does not exist" in low:
         hint = msg("server.hint.createdb")
-    elif "role" in low and "does not exist" in low:
-        hint = msg("server.hint.add_role")
+    elif "does not exist" in low:
+        hint = msg("server.hint.init")
     else:
         hint = msg("server.hint.reachable")
     return StoreError(msg("server.unreachable", url=url, detail=detail), hint)
+
+
+def set_up_hint(db: psycopg.Connection, exc: psycopg.Error) -> str:
+    """What to do about a set-up the server refused: a role that may not create roles (init-server creates liupi's
+    group roles) is told it needs CREATEROLE, by name; anything else, to run it as the database's owner."""
+    if isinstance(exc, pgerr.InsufficientPrivilege) and "permission denied to create role" in str(exc).lower():
+        return msg("server.hint.createrole", role=db.info.user)
+    return msg("server.hint.owner")
 
 
 class PgStore(Connected):
@@ -790,7 +800,7 @@ def init_server(url: str, plan_id: str, answers: Answers | None = None) -> tuple
         return before, SCHEMA_VERSION
     except psycopg.Error as exc:
         raise StoreError(msg("server.init_failed", url=url, detail=(str(exc).strip().splitlines() or [""])[0]),
-                         msg("server.hint.owner")) from exc
+                         set_up_hint(db, exc)) from exc
     finally:
         db.close()
 

@@ -65,6 +65,7 @@ SLOW: dict[str, tuple[str, ...] | None] = {
     "tests/server/test_current_reads.py": None,
     "tests/server/test_summary_review.py": None,
     "tests/server/test_password_sign_in.py": None,
+    "tests/server/test_city_collect.py": None,
     "tests/store/test_concurrency_and_kills.py": None,
     "tests/store/test_store.py": None,
     "tests/store/test_workspace.py": None,

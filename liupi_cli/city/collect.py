@@ -1,5 +1,6 @@
-"""`liupi collect`: read each county's figures (its workspace folder, or the file its `liupi export --format
-json` wrote), check them against the city and the decomposition, and keep them in the city's collected store.
+"""`liupi collect`: read each county's figures (its workspace folder, whose store may be a file or a server, or
+the file its `liupi export --format json` wrote), check them against the city and the decomposition, and keep them
+in the city's collected store. What is read is what the county's own reports judge: on a server, approved figures.
 
 A county's file is taken whole or refused whole, with one line naming it: not a liupi export (malformed or cut
 short), another plan (a county of another city, or the wrong county), figures of another year, a figure in
@@ -16,7 +17,7 @@ from pydantic import BaseModel, ValidationError
 from liupi_cli.city.collected import CollectedStore, Incoming
 from liupi_cli.city.config import CityConfig, County
 from liupi_cli.city.decomposition import Decomposition
-from liupi_cli.errors import InputRefused, LiupiError
+from liupi_cli.errors import InputRefused, LiupiError, StoreError
 from liupi_cli.messages import msg
 from liupi_cli.periods import parse_period
 from liupi_cli.store import Record
@@ -37,6 +38,7 @@ class CountyOutcome(BaseModel):
     unchanged: int = 0
     not_decomposed: int = 0  # figures of indicators the city does not decompose: not collected
     refused: str | None = None  # the one line saying why the whole file was refused
+    unreadable: bool = False  # refused because its store could not be read (a server unreachable…): exit 4, not 1
 
 
 class CollectResult(BaseModel):
@@ -56,30 +58,48 @@ def read_county(county: County, root: Path) -> CountyFigures:
 
 
 def _from_workspace(county: County, folder: Path) -> CountyFigures:
+    """The store the workspace's liupi.toml names (a file, or a server's address: read there directly), else its
+    records.db beside the plan; that one missing is a county that has recorded nothing yet (reading makes no store),
+    a store liupi.toml names and that cannot be opened is refused (StoreError), never read as empty."""
     from liupi_cli.plan import load_plan
-    from liupi_cli.store import Store
+    from liupi_cli.store_copy import open_any
     from liupi_cli.workspace import STORE_FILE, find_workspace
 
     ws = find_workspace(folder, {}, folder)
     plan = load_plan(ws.path)
-    store_path = ws.store or ws.path / STORE_FILE
-    if not store_path.is_file():
+    if ws.store is None and not (ws.path / STORE_FILE).is_file():
         return CountyFigures(county=county.id, plan=plan.info.id, origin=str(folder), records=[])
-    with Store(store_path, plan.info.id, readonly=True) as store:
-        records = [r for r in store.records() if r.current]
+    with open_any(ws.store if ws.store is not None else ws.path / STORE_FILE, plan.info.id, readonly=True) as store:
+        records = in_force(store)
     return CountyFigures(county=county.id, plan=plan.info.id, origin=str(folder), records=records)
 
 
+def in_force(store) -> list[Record]:
+    """The figures the county's own reports judge, as whole records (with their unit): the store's
+    ``current_records()``. In a SQLite store that is every figure nothing supersedes; on a server, the approved
+    figure in force of each (indicator, period): a figure submitted and not yet approved, or returned, is not
+    collected (its pair keeps the approved figure before it, if any)."""
+    judged = {f.id for f in store.current_records()}
+    return [r for r in store.records() if r.id in judged]
+
+
 MAX_EXPORT_BYTES = 512 * 1024 * 1024  # a province's whole year is well under 100 MB
+SQLITE_HEADER = b"SQLite format 3\x00"  # the first bytes of every SQLite file: a record store, not an export
 
 
 def _from_export(county: County, path: Path) -> CountyFigures:
+    """A county's file is what its `liupi export --format json` wrote, the form made for sending. A record store
+    file is refused, naming what to send instead: it is a working database, whose last figures may still be in a
+    -wal file beside it, at its own schema version (a county's workspace folder is read through its store)."""
     try:
         if path.is_file() and path.stat().st_size > MAX_EXPORT_BYTES:
             raise InputRefused(msg("city.export_too_large", path=path, mb=path.stat().st_size // (1024 * 1024)),
                                msg("city.export_too_large.hint"))
         if path.exists() and not path.is_file():
             raise InputRefused(msg("city.export_not_regular", path=path), msg("city.export_not_regular.hint"))
+        if path.is_file() and _starts_with(path, SQLITE_HEADER):
+            raise InputRefused(msg("city.export_is_store", path=path),
+                               msg("city.export_is_store.hint", county=county.id))
         text = path.read_text(encoding="utf-8")
     except FileNotFoundError:
         raise InputRefused(msg("city.export_missing", path=path),
@@ -102,6 +122,11 @@ def _from_export(county: County, path: Path) -> CountyFigures:
                            msg("city.export_bad_record.hint")) from None
     return CountyFigures(county=county.id, plan=data["plan"], origin=str(path),
                          records=[r for r in records if r.current])
+
+
+def _starts_with(path: Path, header: bytes) -> bool:
+    with open(path, "rb") as f:
+        return f.read(len(header)) == header
 
 
 def accept(figures: CountyFigures, county: County, config: CityConfig,
@@ -153,5 +178,6 @@ def collect(config: CityConfig, decomp: Decomposition, root: Path, store: Collec
             hint = msg("city.hint_tail", hint=exc.hint) if exc.hint else ""
             outcome.refused = msg("city.county_refused", name=county.name_zh, county=county.id, why=exc.message,
                                   hint=hint)
+            outcome.unreadable = isinstance(exc, StoreError)
         out.append(outcome)
     return CollectResult(counties=out)

@@ -36,14 +36,16 @@ def collect(
     ctx: typer.Context,
     county: str | None = typer.Option(None, "--county", "-c", help="Only this county (its id in city.yaml)."),
     file: Path | None = typer.Option(None, "--file", help="With --county: the file received from it (`liupi "
-                                        "export --format json` output), instead of its source in city.yaml."),
+                                        "export --format json` output, not its records.db), instead of its source "
+                                        "in city.yaml."),
     fmt: str | None = format_option(*COLLECT_FORMATS, default="table"),
 ) -> None:
     """Collect the counties' figures into the city's store (data/collected.db), each with its origin.
 
-    Each county's workspace folder or exported file (city.yaml counties: source:) is read whole and checked
-    against the decomposition; collecting again adds only what is new or changed. A file that is malformed,
-    cut short, another plan's or another year's is refused whole (one line naming it, exit 1); the other
+    Each county's workspace folder (its store, a file or a server: the approved figures) or exported file
+    (city.yaml counties: source:) is read whole and checked against the decomposition; collecting again adds
+    only what is new or changed. A file that is malformed, cut short, another plan's or another year's is
+    refused whole (one line naming it, exit 1); a store that cannot be read, one line (exit 4); the other
     counties are collected all the same.
 
     Example: liupi collect
@@ -78,6 +80,8 @@ def collect(
             refused=len(result.refused)))
     for c in result.refused:
         say(msg("said.refused", why=c.refused))
+    if any(c.unreadable for c in result.counties):
+        raise typer.Exit(ExitCode.STORE)
     if result.refused:
         raise typer.Exit(ExitCode.INVALID)
 

@@ -73,6 +73,21 @@ def test_a_bad_file_is_refused_whole_with_one_line(city, name, expected):
     assert collected_rows(city.root) == before  # nothing lost, nothing added
 
 
+def test_a_countys_store_file_given_to_file_is_refused_saying_what_to_send(city):
+    store = city.root / "counties" / "shuangpai" / "data" / "records.db"
+    r = city("collect", "--county", "shuangpai", "--file", str(store))
+    assert r.exit_code == 1
+    refusals = [ln for ln in r.stderr.splitlines() if ln.startswith("refused:")]
+    assert refusals == [
+        f"refused: 双牌县 (shuangpai): {store}: a liupi record store (SQLite), not an export: a county's file (--file, "
+        "or its source in city.yaml) is what `liupi export --format json` writes; refused whole (hint: in the "
+        "county's workspace: `liupi export --format json --out shuangpai.json`, and collect that file; or make the "
+        "workspace folder its source in city.yaml)"], r.stderr
+    assert "codec" not in r.stderr and collected_rows(city.root) == 0
+    zh = city("--lang", "zh", "collect", "--county", "shuangpai", "--file", str(store))
+    assert f"：{store}：是 liupi 数据库（SQLite），不是导出文件" in zh.stderr
+
+
 def test_another_countys_file_is_refused(city):
     r = city("collect", "--county", "lengshuitan", "--file", str(city.root / "counties" / "lingling-2023.json"))
     assert r.exit_code == 1

@@ -57,6 +57,18 @@ def test_a_file_that_is_not_a_complete_liupi_export_is_refused_whole(tmp_path):
     assert message.startswith(f"{path}: cannot read (") and hint is None
 
 
+def test_a_record_store_file_is_refused_whole_saying_what_a_countys_file_is(tmp_path):
+    from liupi_cli.store import NewRecord, Store
+
+    with Store(tmp_path / "a.json", "a-2023") as s:  # a store whatever its name: told by its first bytes
+        s.add(NewRecord("jobs", "2023-06", 10.0, "10", None, "人"), "x", "t")
+    assert _refused(tmp_path) == (
+        f"{tmp_path / 'a.json'}: a liupi record store (SQLite), not an export: a county's file (--file, or its source "
+        "in city.yaml) is what `liupi export --format json` writes; refused whole",
+        "in the county's workspace: `liupi export --format json --out a.json`, and collect that file; or make the "
+        "workspace folder its source in city.yaml")
+
+
 def test_a_record_changed_by_hand_is_refused_naming_where(tmp_path):
     bad = _record(1)
     bad["value"] = "很多"
@@ -170,3 +182,25 @@ def test_a_county_workspace_is_read_from_its_own_store_current_figures_only(tmp_
     with Store(folder / "elsewhere" / "county.db", "mini-2023") as s:
         s.add(NewRecord("new_urban_jobs", "2023-05", 900.0, "900", None, "人"), "县人社局", "t")
     assert [r.value for r in read_county(county, tmp_path).records] == [900.0]  # the store liupi.toml names
+
+
+def test_a_store_its_liupi_toml_names_that_cannot_be_opened_is_refused_never_read_as_empty(tmp_path):
+    import shutil
+
+    from conftest import MINI
+
+    from liupi_cli.city.config import County
+    from liupi_cli.errors import StoreError
+
+    folder = tmp_path / "counties" / "mini"
+    shutil.copytree(MINI, folder / "data")
+    (folder / "liupi.toml").write_text('plan = "data"\nstore = "elsewhere/county.db"\n', encoding="utf-8")
+    county = County(id="mini", name_zh="测试县", plan="mini-2023", source="counties/mini")
+    with pytest.raises(StoreError) as exc:
+        read_county(county, tmp_path)
+    assert exc.value.message == f"no record store at {folder / 'elsewhere' / 'county.db'}"
+    cfg = config([]).model_copy(update={"counties": [county]})
+    with CollectedStore(tmp_path / "collected.db", "某市") as store:
+        outcome = collect(cfg, decomposition({"jobs": {"mini": 400}}), tmp_path, store, "t").counties[0]
+    assert outcome.unreadable and outcome.refused.startswith(f"测试县 (mini): no record store at {folder}")
+    assert not (folder / "elsewhere").exists()  # reading makes no store

@@ -59,3 +59,49 @@ def test_the_county_set_up_runs_as_written(pg, tmp_path, monkeypatch):
     seen = liupi("missing", "--month", "2023-07")
     assert "退回: 口径不对 — new_urban_jobs 2023-07 1600" in seen.stderr
     assert (tmp_path / "shuangpai-2023-07.db").is_file()
+
+
+def test_the_city_reads_a_countys_server_store_as_the_page_says(pg, tmp_path, monkeypatch):
+    """The page's "A city": no copy to make; the county's owner lets the city's role in with the page's own line,
+    and `liupi collect` in the city workspace reads the county's store on the server through its workspace."""
+    import importlib.util
+
+    from conftest import Run
+
+    section = PAGE.read_text(encoding="utf-8").split("## A city", 1)[1].split("\n## ", 1)[0]
+    assert "liupi store copy" not in section
+    lines = [ln.strip() for b in re.findall(r"```text\n(.*?)```", section, flags=re.S) for ln in b.splitlines()
+             if ln.strip().startswith("liupi store add-role")]
+    assert len(lines) == 1 and "--leader" in lines[0]
+    for var in ("LIUPI_DB", "LIUPI_HOME", "LIUPI_LANG", "LIUPI_TODAY"):
+        monkeypatch.delenv(var, raising=False)
+    spec = importlib.util.spec_from_file_location("make_city", REPO / "examples" / "make_city.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    root = tmp_path / "yz"
+    module.make_city(root)
+    county = root / "counties" / "shuangpai"
+    assert Run(None)("init", str(county), "--demo").exit_code == 0
+    schema = new_schema(pg)
+    url = f"postgresql:///postgres?host={pg.socket_dir}&options=-csearch_path%3D{schema}"
+    monkeypatch.setenv("PGUSER", "liupi_admin")  # the county's owner moves its figures and lets the city in
+    run = Run(county)
+    assert run("store", "init-server", url).exit_code == 0
+    assert run("store", "copy", str(county / "data" / "records.db"), url).exit_code == 0
+    (county / "data" / "records.db").unlink()
+    words = shlex.split(lines[0].replace(ADDRESS, url))
+    assert run(*words[1:]).exit_code == 0
+    (county / "liupi.toml").write_text(f'plan = "data"\nstore = "{url}"\n', encoding="utf-8")
+    monkeypatch.setenv("PGUSER", words[words.index("add-role") + 1])  # the city, as its own role
+    r = Run(root)("collect", "--county", "shuangpai")
+    assert r.exit_code == 0, r.stderr
+    assert "collected 10 new or changed figure(s) from 1 county(ies); 0 unchanged; 0 refused" in r.stderr
+
+
+def test_the_set_up_makes_the_owner_a_role_that_may_create_roles_before_its_database():
+    """init-server creates liupi's group roles and add-role the login roles: the owner needs CREATEROLE (without
+    it init-server is refused, tests/server/test_server_refusals.py), so the page makes it so first."""
+    block = re.findall(r"```text\n(.*?)```", PAGE.read_text(encoding="utf-8"), flags=re.S)
+    setup = next(b for b in block if "createdb" in b).splitlines()
+    owner = shlex.split(next(ln for ln in setup if ln.startswith("createdb")).split("#")[0])[2]
+    assert setup[0].split("#")[0].split() == ["createuser", "--createrole", owner]

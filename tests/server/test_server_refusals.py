@@ -100,6 +100,16 @@ def test_a_server_nobody_answers_at_is_said_in_the_language_asked(mini, tmp_path
     assert info.exit_code == 0 and "无法读取：" in info.stdout and "该地址无服务器应答" in info.stdout
 
 
+def test_a_role_the_server_does_not_know_is_told_to_set_pguser_or_be_let_in(pg):
+    url = pg.url(user="no_such_role")
+    message, hint = _refused(url, readonly=True)
+    assert message.startswith(f"cannot reach the record store server {url}: ") and "\n" not in message
+    assert message.endswith('role "no_such_role" does not exist')
+    assert hint == ("the server has no such role: set PGUSER (or user= in the address) to yours, or ask the "
+                    "database's owner to let it in (`liupi store add-role ROLE --leader`, or --unit, --office); "
+                    "nothing was changed")
+
+
 def test_a_role_is_created_once_given_its_group_and_its_unit(store_url, pg):
     import psycopg
 
@@ -173,3 +183,31 @@ def test_init_server_that_the_server_refuses_says_to_run_it_as_the_owner(pg):
     assert exc.value.hint.startswith("run it as the database's owner")
     with psycopg.connect(url, autocommit=True) as db:
         assert db.execute("SELECT to_regclass('meta')").fetchone() == (None,)  # one transaction: nothing made
+
+
+def test_init_server_by_an_owner_who_may_not_create_roles_says_it_needs_createrole(pg, monkeypatch):
+    """docs/server.md's owner made by `createdb -O stats_admin` alone: init-server creates liupi's group roles, which
+    needs CREATEROLE; the hint names the role and how to give it, and nothing is made."""
+    import psycopg
+
+    from liupi_cli import store_pg
+
+    schema = new_schema(pg)
+    owner = f"owner_{schema}"
+    with psycopg.connect(pg.url(), autocommit=True) as db:
+        db.execute(f'CREATE ROLE "{owner}" LOGIN')
+        db.execute(f'ALTER SCHEMA "{schema}" OWNER TO "{owner}"')
+    # the session's server has liupi's groups already (other tests made them): new names stand for a server with none
+    monkeypatch.setattr(store_pg, "GROUPS", tuple(f"{g}_{schema}" for g in store_pg.GROUPS))
+    url = schema_url(pg, schema, user=owner)
+    with pytest.raises(StoreError) as exc:
+        store_pg.init_server(url, "mini-2023")
+    assert exc.value.message == f"cannot set up the record store on {url}: permission denied to create role"
+    assert exc.value.hint == (f"role {owner} may not create roles, and setting up liupi's roles needs it: whoever "
+                              f"runs the server gives it CREATEROLE (`ALTER ROLE {owner} CREATEROLE`, or `createuser "
+                              f"--createrole {owner}` when making it); nothing was changed")
+    with psycopg.connect(url, autocommit=True) as db:
+        assert db.execute("SELECT to_regclass('meta')").fetchone() == (None,)
+    with psycopg.connect(pg.url(), autocommit=True) as db:
+        db.execute(f'ALTER ROLE "{owner}" CREATEROLE')
+    assert store_pg.init_server(url, "mini-2023") == (0, store_pg.SCHEMA_VERSION)  # given it, the same owner may
