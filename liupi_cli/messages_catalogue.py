@@ -1464,12 +1464,13 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "said.role_no_password": ("it has no password: give it one on the server (ALTER ROLE {role} PASSWORD …), "
                               "kept by its user in ~/.pgpass", "该角色尚无密码：请在服务器上设置（ALTER ROLE {role} PASSWORD …），由使用者保存在 `~/.pgpass`"),
     "server.role_kind": ("give one of --unit UNIT, --office or --leader", "请给出 --unit 单位、--office 或 --leader 之一"),
-    "server.word.from": ("FROM", "复制来源"),
-    "server.word.to": ("TO", "复制目标"),
-    "server.word.address": ("ADDRESS", "服务器地址"),
+    "server.word.from": ("the copy's source (FROM)", "复制来源"),
+    "server.word.to": ("the copy's destination (TO)", "复制目标"),
+    "server.word.address": ("the server's address", "服务器地址"),
     "server.not_a_server": ("{where} is not a server's address", "{where} 不是服务器地址"),
-    "server.not_a_server.hint": ("name one (liupi store init-server postgresql://host/database), or set store in liupi.toml "
-                                 "or LIUPI_DB to it", "请给出服务器地址（`liupi store init-server postgresql://主机/数据库`），或在 `liupi.toml` 的 `store` 或 `LIUPI_DB` 中设定"),
+    "server.not_a_server.hint": ("give a postgresql://host/database address (`{example}`), or set store in liupi.toml or "
+                                 "LIUPI_DB to it", "请给出服务器地址（`{example}`），或在 `liupi.toml` 的 `store` 或 "
+                                 "`LIUPI_DB` 中设定"),
     "said.server_set_up": ("the record store on {url} is set up (schema {before} -> {after})",
                            "已在 {url} 建立数据库（结构第{before}版 -> 第{after}版）"),
     "said.server_ready": ("the record store on {url} is at this liupi's schema ({after}); who answers for each "

@@ -22,14 +22,15 @@ def _where(text: str, label: str):  # label: which argument, said in the run's l
     return server_address(text, label) if is_server(text) else Path(text).expanduser()
 
 
-def _server(st, address: str | None):
-    """The server to set up: the one named, else the store in use when it is a server."""
+def _server(st, address: str | None, example: str):
+    """The server to set up: the one named, else the store in use when it is a server (``example``: how the
+    command names one, for the hint)."""
     if address is not None:
         where = _where(address, msg("server.word.address"))
     else:
         where = st.store_location().path
     if not getattr(where, "is_server", False):
-        raise UsageProblem(msg("server.not_a_server", where=where), msg("server.not_a_server.hint"))
+        raise UsageProblem(msg("server.not_a_server", where=where), msg("server.not_a_server.hint", example=example))
     return where
 
 
@@ -46,7 +47,7 @@ def init_server(
     from liupi_cli.store_pg import init_server as set_up
 
     st = state(ctx)
-    where = _server(st, address)
+    where = _server(st, address, "liupi store init-server postgresql://host/database")
     from liupi_cli.store_pg import who_answers
 
     plan = st.plan()
@@ -93,7 +94,7 @@ def add_role(
     if [unit is not None, office, leader].count(True) != 1:
         raise UsageProblem(msg("server.role_kind"), msg("option.example.hint", example=f"liupi store add-role {role} "
                                                                                       "--unit 县人社局"))
-    where = _server(st, server)
+    where = _server(st, server, "--server postgresql://host/database")
     plan = st.plan()
     unit_id = plan.unit_id(unit) if unit is not None else None
     kind = "bureau" if unit_id else "office" if office else "leader"

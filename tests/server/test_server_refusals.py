@@ -211,3 +211,13 @@ def test_init_server_by_an_owner_who_may_not_create_roles_says_it_needs_createro
     with psycopg.connect(pg.url(), autocommit=True) as db:
         db.execute(f'ALTER ROLE "{owner}" CREATEROLE')
     assert store_pg.init_server(url, "mini-2023") == (0, store_pg.SCHEMA_VERSION)  # given it, the same owner may
+
+
+def test_a_file_store_is_not_a_server_and_the_hint_shows_how_each_command_names_one(mini):
+    run = Run(mini)
+    role = run("store", "add-role", "x", "--office")
+    init = run("store", "init-server")
+    assert role.exit_code == init.exit_code == 2
+    assert role.stderr.splitlines()[1] == ("hint: give a postgresql://host/database address (`--server "
+                                           "postgresql://host/database`), or set store in liupi.toml or LIUPI_DB to it")
+    assert "(`liupi store init-server postgresql://host/database`)" in init.stderr

@@ -87,7 +87,8 @@ def test_a_copy_into_a_store_holding_records_is_refused_and_changes_nothing(pg, 
 @pytest.mark.parametrize("args,says", [
     (("store", "init-server"), "is not a server's address"),
     (("store", "init-server", "postgresql://office:pw@localhost/liupi"), "holds a password"),
-    (("store", "copy", "a.db", "postgresql://office:pw@localhost/liupi"), "TO: the store's address holds a password"),
+    (("store", "copy", "a.db", "postgresql://office:pw@localhost/liupi"),
+     "the copy's destination (TO): the store's address holds a password"),
 ])
 def test_store_commands_refuse_in_one_line(mini, args, says):
     result = Run(mini)(*args)
