@@ -842,6 +842,6 @@ def add_role(url: str, role: str, kind: str, unit: str | None = None) -> bool:
         return created
     except psycopg.Error as exc:
         raise StoreError(msg("server.role_failed", role=role, url=url,
-                             detail=(str(exc).strip().splitlines() or [""])[0]), msg("server.hint.owner")) from exc
+                             detail=(str(exc).strip().splitlines() or [""])[0]), set_up_hint(db, exc)) from exc
     finally:
         db.close()
