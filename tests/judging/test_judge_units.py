@@ -317,3 +317,19 @@ def test_an_exact_cumulative_target_at_settlement(actual, light, status, met):
 def test_cumulative_statuses(actual, at, light, status):
     j = judge(facts("cumulative", target=1200, actual=actual, at=at))
     assert (j.light, j.status) == (light, status)
+
+
+def test_a_judgement_copied_with_changes_keeps_the_rest_and_refuses_a_field_it_has_not():
+    import dataclasses
+
+    from liupi_cli.report.judge import Judgement
+
+    j = Judgement("yellow", "behind", gap=-3.0, notes=(("a", "甲"),))
+    assert j.but(light="red") == Judgement("red", "behind", gap=-3.0, notes=(("a", "甲"),)) and j.light == "yellow"
+    every = {f.name: getattr(Judgement("green", "met", met=True, days_late=2), f.name)
+             for f in dataclasses.fields(Judgement)}
+    assert j.but(**every) == Judgement("green", "met", met=True, days_late=2)  # every field at once
+    with pytest.raises(TypeError, match="^Judgement has no field colour$"):
+        j.but(light="red", colour="red")
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        j.but(light="red").light = "green"  # a copy is as frozen as the original

@@ -61,7 +61,7 @@ def test_the_title_and_its_line_stay_inside_the_printed_width(lang, title_lines)
 
     ws = _open(to_xlsx(build_report(load_plan(SHIPPED), [], parse_period("2023-06")), lang)).worksheets[0]
     assert {str(r) for r in ws.merged_cells.ranges} >= {"A1:G1", "A2:G2"}
-    assert ws["A1"].alignment.wrap_text and ws["A2"].alignment.wrap_text
+    assert [(ws[c].alignment.wrap_text, ws[c].alignment.vertical) for c in ("A1", "A2")] == [(True, "top")] * 2
     assert ws.row_dimensions[1].height == round(LINE_HEIGHT * 13 / FONT_SIZE * title_lines, 1)
     assert ws.row_dimensions[2].height == LINE_HEIGHT  # the line under it fits in one
     assert ws.max_column == 7  # nothing written past the table to widen the print area
