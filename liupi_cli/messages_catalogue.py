@@ -1406,10 +1406,11 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "review.bad_ids": ("'{text}' is not a list of record numbers", "“{text}”不是记录号列表"),
     "server.role_not_let_in": ("role {role} is not one of the roles of the store on {url}: it may read and record "
                                "nothing there", "角色 {role} 不是 {url} 上这个库的角色：在此既不能读也不能录入"),
-    "server.role_not_let_in.hint": ("the store's owner lets it in: `liupi store add-role {role} --office` (or "
-                                    "`--unit UNIT`, `--leader`) `--server {url}`",
-                                    "由库的所有者授权：`liupi store add-role {role} --office`（或 `--unit 单位`、"
-                                    "`--leader`）`--server {url}`"),
+    "server.role_not_let_in.hint": ("the store's owner lets it in: `liupi store add-role {role} --unit UNIT --server "
+                                    "{url}` for a bureau (`--office` for the statistics office, `--leader` for a "
+                                    "reader: a leader, the city)",
+                                    "由库的所有者授权：报送单位用 `liupi store add-role {role} --unit 单位 --server "
+                                    "{url}`（统计部门用 `--office`，只读的领导或市级用 `--leader`）"),
     "review.not_waiting": ("record {record} is not waiting for review: {status}", "记录 {record} 不在待审之列：{status}"),
     "review.not_waiting.hint": ("`liupi review` lists what waits; nothing was changed", "`liupi review` 可列出待审数据；未作任何改动"),
     "review.returned.hint": ("a returned figure is approved once its bureau records it again with --revise (submitted "
@@ -1432,7 +1433,7 @@ CATALOGUE: dict[str, tuple[str, str]] = {
                                "纳入的数据中有{count}个为已报送、尚未审核（行内所示者已标注；较早期的计入该行序列及连续红灯判断）："
                                "{ids}"),
     "said.approved": ("approved {count} figure(s)", "已审核通过 {count} 个数据"),
-    "said.returned": ("returned {count} figure(s): 退回: {reason}", "已退回 {count} 个数据：退回: {reason}"),
+    "said.returned": ("returned {count} figure(s), reason (退回): {reason}", "已退回 {count} 个数据：退回: {reason}"),
     "said.review_waiting": ("{count} figure(s) waiting for review, from {units} unit(s)", "{units} 个单位共 {count} 个数据待审"),
     "said.review_waiting_returned": ("{count} figure(s) waiting for review and {returned} returned, waiting for their "
                                      "unit to submit them anew, from {units} unit(s)",
@@ -1484,9 +1485,13 @@ CATALOGUE: dict[str, tuple[str, str]] = {
                        "{where} 已有 {figures} 条数据、{updates} 条任务进展；只能复制到空数据库"),
     "copy.not_empty.hint": ("copy into a new file, or a server schema just set up with `liupi store init-server`; nothing was changed",
                             "请复制到新文件，或刚用 `liupi store init-server` 建立的服务器数据库；未作任何改动"),
-    "copy.unreviewed": ("{where} holds {count} figure(s) in force not approved: {figures}; a copy keeps the records, "
-                        "not their review, so there they would stand as approved",
-                        "{where} 中有 {count} 条现行数据尚未审核通过：{figures}；复制只带数据、不带审核状态，复制后将被视为已通过"),
+    "copy.unreviewed": ("{where} holds {count} figure(s) in force not approved: {figures}{more}; a copy keeps the "
+                        "records, not their review, so there they would stand as approved",
+                        "{where} 中有 {count} 条现行数据尚未审核通过：{figures}{more}；复制只带数据、不带审核状态，复制后将被视为"
+                        "已通过"),
+    "copy.unreviewed.figure": ("{id} {period} (#{record}, {status})", "{id} {period}（#{record}，{status}）"),
+    "review.word.submitted": ("submitted", "待审"),
+    "review.word.returned": ("returned", "已退回"),
     "copy.unreviewed.hint": ("approve or return them first (`liupi review`), and copy once the returned ones are "
                              "submitted anew and approved; nothing was copied",
                              "请先审核（`liupi review`），退回的数据重新报送并通过后再复制；未作任何复制"),
@@ -1499,7 +1504,7 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "server.password_in_address.hint": ("remove it from the address and put it in ~/.pgpass (host:port:database:role:password, "
                                          "chmod 600), or name a service from ~/.pg_service.conf",
                                          "请从地址中删去密码，写入 `~/.pgpass`（主机:端口:数据库:角色:密码，权限 600），或使用 `~/.pg_service.conf` 中的服务名"),
-    "server.unreachable": ("cannot reach the record store server {url}: {detail}", "无法连接数据库服务器 {url}：{detail}"),
+    "server.unreachable": ("cannot connect to the record store server {url}: {detail}", "无法连接数据库服务器 {url}：{detail}"),
     "server.not_answering": ("no server answers at that address (it is not running, or the address is wrong)",
                              "该地址无服务器应答（服务器未运行，或地址有误）"),
     "server.hint.createdb": ("whoever runs the server creates the database first (`createdb -O OWNER NAME`), then "
@@ -1519,11 +1524,12 @@ CATALOGUE: dict[str, tuple[str, str]] = {
                          "请统计局以数据库所有者身份运行一次 `liupi store init-server` 以建立或升级数据库"),
     "server.hint.owner": ("run it as the database's owner (a role that may create tables and roles); nothing was changed",
                           "请以数据库所有者（可建表、建角色的角色）身份运行；未作任何改动"),
-    "server.hint.createrole": ("role {role} may not create roles, and setting up liupi's roles needs it: whoever runs "
-                               "the server gives it CREATEROLE (`ALTER ROLE {role} CREATEROLE`, or `createuser "
-                               "--createrole {role}` when making it); nothing was changed",
-                               "角色 {role} 无权创建角色，而建立 liupi 的角色需要此权限：请服务器管理员授予 CREATEROLE"
-                               "（`ALTER ROLE {role} CREATEROLE`，或新建时 `createuser --createrole {role}`）；未作任何改动"),
+    "server.hint.createrole": ("role {role} may not create roles: run it as the database's owner, a role with "
+                               "CREATEROLE (whoever runs the server gives it: `createuser --createrole OWNER` when "
+                               "making it, else `ALTER ROLE OWNER CREATEROLE`); nothing was changed",
+                               "角色 {role} 无权创建角色：请以数据库所有者身份运行，且该所有者须有 CREATEROLE 权限（由服务器管理员"
+                               "授予：建角色时用 `createuser --createrole 所有者`，否则 `ALTER ROLE 所有者 CREATEROLE`）；"
+                               "未作任何改动"),
     "server.not_initialised": ("{url} holds no liupi record store yet", "{url} 上还没有 liupi 数据库"),
     "server.older": ("the record store on {url} is at schema {version}; this liupi needs {current}",
                      "{url} 上的数据库结构为第{version}版，本版 liupi 需要第{current}版"),

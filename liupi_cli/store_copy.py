@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from liupi_cli.errors import InputRefused, StoreError
-from liupi_cli.messages import msg
+from liupi_cli.messages import Items, msg
 from liupi_cli.store import Record, Store, TaskUpdate
 
 _COLUMNS = ("id", "indicator", "period", "baseline", "value", "entered", "entered_unit", "unit", "recorded_by",
@@ -58,9 +58,10 @@ def _reviewed_first(src, source: object) -> None:
     the review, so a submitted or returned figure would stand there as approved (a report would judge it)."""
     waiting = src.review_items() if hasattr(src, "review_items") else []
     if waiting:
-        shown = ", ".join(f"{i.indicator} {i.period} (#{i.id}, {i.status})" for i in waiting[:5])
-        raise InputRefused(msg("copy.unreviewed", where=source, count=len(waiting),
-                               figures=shown + (", …" if len(waiting) > 5 else "")), msg("copy.unreviewed.hint"))
+        figures = [msg("copy.unreviewed.figure", id=i.indicator, period=i.period, record=i.id,
+                       status=msg(f"review.word.{i.status}")) for i in waiting[:5]]
+        raise InputRefused(msg("copy.unreviewed", where=source, count=len(waiting), figures=Items(figures),
+                               more="…" if len(waiting) > 5 else ""), msg("copy.unreviewed.hint"))
 
 
 def _record_row(r: Record, sqlite: bool) -> tuple:

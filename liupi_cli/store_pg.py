@@ -16,6 +16,7 @@ address itself never holds a password (liupi_cli.server_address).
 from __future__ import annotations
 
 import datetime as dt
+import logging
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -32,6 +33,10 @@ from liupi_cli.review import ReviewItem
 from liupi_cli.store import Connected, CurrentFigure, Duplicate, NewRecord, Record, Standing, TaskUpdate, standing
 
 SCHEMA_VERSION = 4
+# The driver logs what it meets while ending a failed pipeline ("error ignored terminating <psycopg.Pipeline …>"):
+# with no handler of its own Python prints that on stderr, a second line beside liupi's one line for the error
+logging.getLogger("psycopg").addHandler(logging.NullHandler())
+logging.getLogger("psycopg").propagate = False
 CONNECT_TIMEOUT_S = 10  # unless the address says otherwise (?connect_timeout=)
 _RECORD_COLUMNS = ("id", "indicator", "period", "baseline", "value", "entered", "entered_unit", "unit",
                    "recorded_by", "recorded_at", "source", "note", "supersedes", "batch")
@@ -365,8 +370,10 @@ class PgStore(Connected):
             "SELECT current_user, liupi_member() OR pg_has_role((SELECT relowner FROM pg_class "
             "WHERE oid = 'records'::regclass), 'MEMBER')").fetchone()
         if not let_in:
+            import shlex  # the address goes into a command to paste: quoted, its & and ? are the shell's otherwise
+
             raise StoreError(msg("server.role_not_let_in", role=role, url=self.url),
-                             msg("server.role_not_let_in.hint", role=role, url=self.url))
+                             msg("server.role_not_let_in.hint", role=shlex.quote(role), url=shlex.quote(self.url)))
 
     def _error(self, exc: psycopg.Error, doing: str) -> StoreError:
         if isinstance(exc, psycopg.OperationalError) and (self.db is None or self.db.closed or self.db.broken):

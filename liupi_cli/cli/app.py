@@ -155,10 +155,12 @@ def report_error(exc: LiupiError, json_envelope: bool = False, lang: str = "en")
     print(line("error", exc.message, lang), file=sys.stderr)
     if exc.hint:
         print(line("hint", exc.hint, lang), file=sys.stderr)
-    if json_envelope:
-        doc = {"error": {"message": exc.message, "hint": exc.hint, "exit_code": exc.exit_code}}
+    if json_envelope:  # in the run's language, as the lines on stderr
+        from liupi_cli.cli.i18n import problem_text, tr
+
+        doc = {"error": {"message": tr(exc.message, lang), "hint": tr(exc.hint, lang), "exit_code": exc.exit_code}}
         if isinstance(exc, PlanInvalid):
-            doc["error"]["problems"] = [str(p) for p in exc.problems if p.severity == "error"]
+            doc["error"]["problems"] = [problem_text(p, lang) for p in exc.problems if p.severity == "error"]
         sys.stdout.write(json_inert(json.dumps(doc, ensure_ascii=False)) + "\n")
 
 

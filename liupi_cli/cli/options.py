@@ -26,6 +26,10 @@ class Lang(str, Enum):
 
 
 LANG_HELP = "Language of output and messages: en or zh. Default: $LIUPI_LANG, else en."
+# the documents written for a Chinese office: their own default (State.document_lang)
+DOCUMENTS_ZH = ("summary", "rank", "template")
+DOCUMENT_LANG_HELP = ("Language of output and messages: en or zh. Default: $LIUPI_LANG, else zh for the document "
+                      "(it is for a Chinese office) and en for messages.")
 
 
 def _chosen(ctx: typer.Context, value: Lang | None) -> None:
@@ -35,14 +39,14 @@ def _chosen(ctx: typer.Context, value: Lang | None) -> None:
         state(ctx).choose_lang(value.value)
 
 
-def lang_option() -> Any:
+def lang_option(help_text: str = LANG_HELP) -> Any:
     """The --lang option a command accepts after its name (the same as ``liupi --lang``); it sets the run's
     language and is not passed to the command."""
     holder = typer.Typer()
 
     @holder.command()
     def _declared(lang: Lang | None = typer.Option(None, "--lang", metavar="en|zh", is_eager=True,
-                                                      callback=_chosen, help=LANG_HELP)) -> None:
+                                                      callback=_chosen, help=help_text)) -> None:
         """Only declares the option."""
 
     param = typer.main.get_command(holder).params[0]
@@ -56,7 +60,7 @@ def add_lang(command: Any) -> None:
     for sub in getattr(command, "commands", {}).values():
         add_lang(sub)
     if not any(p.name == "lang" for p in command.params):
-        command.params.append(lang_option())
+        command.params.append(lang_option(DOCUMENT_LANG_HELP if command.name in DOCUMENTS_ZH else LANG_HELP))
 
 
 FORMAT_ALIASES = {"md": "markdown", "txt": "table", "text": "table", "htm": "html"}  # as the file extensions say

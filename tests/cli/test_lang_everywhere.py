@@ -82,3 +82,10 @@ def test_info_speaks_chinese(run):
     said = run("info", "--lang", "zh").stdout
     assert said.startswith("计划目录：") and "年度：      2023" in said
     assert run("info").stdout.startswith("data dir:   ")
+
+
+@pytest.mark.parametrize("name", ["summary", "rank", "template"])
+def test_a_document_for_a_chinese_office_says_its_own_default_in_its_help(run, name):
+    helped = run(name, "--help").stdout
+    assert "else zh for the document" in " ".join(helped.split()), name
+    assert "else zh" not in " ".join(run("report", "--help").stdout.split())

@@ -88,7 +88,7 @@ def test_a_server_that_cannot_be_read_is_one_line_exit_4_and_the_others_are_coll
     assert "new or changed figure(s) from 11 county(ies); 0 unchanged; 1 refused" in r.stderr
     refusals = [ln for ln in r.stderr.splitlines() if ln.startswith("refused:")]
     assert len(refusals) == 1, r.stderr
-    assert refusals[0].startswith(f"refused: 双牌县 (shuangpai): cannot reach the record store server "
+    assert refusals[0].startswith(f"refused: 双牌县 (shuangpai): cannot connect to the record store server "
                                   f"{city.url('nosuchrole')}: ")
     assert 'role "nosuchrole" does not exist' in refusals[0]
     assert refusals[0].endswith("(hint: the server has no such role: set PGUSER (or user= in the address) to yours, "

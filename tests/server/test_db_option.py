@@ -30,7 +30,7 @@ def test_db_keeps_the_address_as_typed(mini, tmp_path, monkeypatch):
     address = f"postgresql:///liupi?host={tmp_path}/nowhere&connect_timeout=2"
     result = Run(mini)("--db", address, "report", "--month", "2023-06")
     assert result.exit_code == 4, result.stderr
-    assert result.stderr.startswith(f"error: cannot reach the record store server {address}: ")
+    assert result.stderr.startswith(f"error: cannot connect to the record store server {address}: ")
     assert not (mini / "records.db").exists() and not (tmp_path / "postgresql:").exists()
 
 

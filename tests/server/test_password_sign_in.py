@@ -49,7 +49,7 @@ def test_the_password_comes_from_pgpassfile_never_from_liupi_toml(signed_in, tmp
     asked = run("report", "--month", "2023-06")
     assert asked.exit_code == 4, asked.stderr
     said, hint = [ln for ln in asked.stderr.splitlines() if ln.strip()]
-    assert said.startswith("error: cannot reach the record store") and "no password supplied" in said
+    assert said.startswith("error: cannot connect to the record store") and "no password supplied" in said
     assert hint.startswith("hint: put this role's password in ~/.pgpass") and PASSWORD not in asked.stderr
 
     pgpass = tmp_path / "pgpass"

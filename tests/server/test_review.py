@@ -46,7 +46,7 @@ def test_a_returned_figure_reaches_its_bureau_with_the_reason_and_comes_back_rev
     office = county("office")
     assert office("review", "--return", str(a)).exit_code == 2  # a return says why
     returned = office("review", "--return", str(a), "--reason", "口径不对")
-    assert returned.exit_code == 0 and "returned 1 figure(s): 退回: 口径不对" in returned.stderr
+    assert returned.exit_code == 0 and "returned 1 figure(s), reason (退回): 口径不对" in returned.stderr
 
     for args in (("missing", "--month", "2023-06"), ("unit", "rsj", "--month", "2023-06")):
         seen = county("renshe")(*args)

@@ -88,7 +88,7 @@ def test_an_unreachable_server_is_one_line_and_exit_4(mini, tmp_path, monkeypatc
         result = Run(mini)(*args)
         assert result.exit_code == 4, result.stderr
         lines = result.stderr.strip().splitlines()
-        assert lines[0].startswith(f"error: cannot reach the record store server postgresql:///liupi?host={tmp_path}")
+        assert lines[0].startswith(f"error: cannot connect to the record store server postgresql:///liupi?host={tmp_path}")
         assert len(lines) == 2 and lines[1].startswith("hint: check that the server runs")
 
 

@@ -111,6 +111,8 @@ def test_a_server_store_with_figures_not_approved_is_not_copied_as_if_they_were(
         "submitted); a copy keeps the records, not their review, so there they would stand as approved",
         "hint: approve or return them first (`liupi review`), and copy once the returned ones are submitted anew "
         "and approved; nothing was copied"]
+    zh = office("--lang", "zh", "store", "copy", county.url("office"), str(desk)).stderr
+    assert f"new_urban_jobs 2023-06（#{record}，待审）" in zh and "submitted" not in zh
     assert office("review", "--return", str(record), "--reason", "口径不对").exit_code == 0
     assert f"(#{record}, returned)" in office("store", "copy", county.url("office"), str(desk)).stderr
     again = county("renshe")("update", "new_urban_jobs", "1480", "-p", "2023-06", "--revise")

@@ -36,8 +36,8 @@ def test_a_role_of_one_store_reads_and_records_nothing_in_another(county, pg, mi
         assert refused.stderr.splitlines() == [
             f"error: role {office} is not one of the roles of the store on {elsewhere}: it may read and record "
             "nothing there",
-            f"hint: the store's owner lets it in: `liupi store add-role {office} --office` (or `--unit UNIT`, "
-            f"`--leader`) `--server {elsewhere}`"]
+            f"hint: the store's owner lets it in: `liupi store add-role {office} --unit UNIT --server '{elsewhere}'` "
+            "for a bureau (`--office` for the statistics office, `--leader` for a reader: a leader, the city)"]
     with psycopg.connect(elsewhere, autocommit=True) as db:  # around liupi: the server itself refuses
         with pytest.raises(psycopg.errors.InsufficientPrivilege, match="row-level security"):
             db.execute(INSERT)
