@@ -168,7 +168,9 @@ def collect(config: CityConfig, decomp: Decomposition, root: Path, store: Collec
     for county in config.counties:
         if only and county.id not in only:
             continue
-        outcome = CountyOutcome(county=county.id, name_zh=county.name_zh, origin=county.source)
+        source = Path(county.source)  # as read_county resolves it: a refused row names the same path as the rest
+        outcome = CountyOutcome(county=county.id, name_zh=county.name_zh,
+                                origin=str(source if source.is_absolute() else (root / source).resolve()))
         try:
             figures = read_county(county, root)
             outcome.origin = figures.origin

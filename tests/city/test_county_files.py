@@ -152,7 +152,8 @@ def test_collecting_takes_each_county_and_says_why_one_was_refused(tmp_path):
         again = collect(cfg, dec, tmp_path, store, "2023-07-11T09:00", only=["a"])
         assert [(c.county, c.added, c.unchanged) for c in again.counties] == [("a", 0, 1)]
         d = collect(cfg, dec, tmp_path, store, "t", only=["d"]).counties[0]
-        assert d.origin == "d.json" and d.refused.endswith("(hint: county d's source in city.yaml)")
+        assert d.origin == str((tmp_path / "d.json").resolve())  # the path read, as the other counties' are
+        assert d.refused.endswith("(hint: county d's source in city.yaml)")
         assert [(f.county, f.value, f.collected_at) for f in store.current()] == [
             ("a", 12.0, "2023-07-10T09:00"), ("c", 3.0, "2023-07-10T09:00")]
 
