@@ -1434,6 +1434,9 @@ CATALOGUE: dict[str, tuple[str, str]] = {
                                "{ids}"),
     "said.approved": ("approved {count} figure(s)", "已审核通过 {count} 个数据"),
     "said.returned": ("returned {count} figure(s), reason (退回): {reason}", "已退回 {count} 个数据：退回: {reason}"),
+    "said.for_review": ("submitted: the {count} figure(s) wait for the statistics office's review (`liupi review` "
+                        "lists them); reports judge them once approved",
+                        "已报送：{count} 个数据待统计部门审核（`liupi review` 可查看）；审核通过后计入通报"),
     "said.review_waiting": ("{count} figure(s) waiting for review, from {units} unit(s)", "{units} 个单位共 {count} 个数据待审"),
     "said.review_waiting_returned": ("{count} figure(s) waiting for review and {returned} returned, waiting for their "
                                      "unit to submit them anew, from {units} unit(s)",

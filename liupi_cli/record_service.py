@@ -76,6 +76,7 @@ class Outcome:
     no_figure: int = 0
     dry_run: bool = False
     saved: list[Record] = field(default_factory=list)
+    for_review: bool = False  # written by a bureau's role on a server store: submitted, waiting for the office
 
     @property
     def refused(self) -> bool:
@@ -123,4 +124,5 @@ def _settle(store: FigureStore, batch: Batch, options: RecordOptions) -> Outcome
         return outcome
     outcome.saved = store.add_many(batch.records, options.by, options.at, revise=options.revise,
                                    batch=options.batch)
+    outcome.for_review = getattr(store, "my_unit", lambda: None)() is not None  # a bureau's, on a server store
     return outcome

@@ -75,8 +75,10 @@ def info(ctx: typer.Context) -> None:
         msg("cli.info.tasks", count=len(plan.tasks)),
         msg("cli.info.conflicts", count=sum(1 for i in plan.indicators.values() if i.alternatives)),
     ]
-    lines += _store_lines(st)
-    print(inert("\n".join(line.text(st.lang) for line in lines)))
+    store_lines, problem = _store_lines(st)
+    print(inert("\n".join(line.text(st.lang) for line in [*lines, *store_lines])))
+    if problem is not None:  # the plan is described all the same; the store's trouble is the exit code's
+        raise problem
 
 
 def _kinds_said(kinds: Counter, lang: str) -> str:
@@ -88,12 +90,14 @@ def _kinds_said(kinds: Counter, lang: str) -> str:
     return "，".join(f"{KIND[lang].get(k, k)} {n}" for k, n in sorted(kinds.items()))
 
 
-def _store_lines(st) -> list[Msg]:
-    """The store in use, then every store of this plan seen on this computer (reading never creates one)."""
+def _store_lines(st) -> tuple[list[Msg], Exception | None]:
+    """The store in use, then every store of this plan seen on this computer (reading never creates one); and
+    the store's error when it cannot be read (a server that is down, a --db that does not exist)."""
     from liupi_cli.errors import StoreError
     from liupi_cli.registry import survey
 
     loc = st.store_location()
+    problem = None
     try:
         store = st.open_store(write=False)
         if store is None:
@@ -102,7 +106,7 @@ def _store_lines(st) -> list[Msg]:
             with store:
                 what = _counts(*store.summary())
     except StoreError as exc:  # a server that is down, a store that cannot be read: said here, the rest still shown
-        what = msg("cli.info.cannot_read", problem=exc.args[0])
+        what, problem = msg("cli.info.cannot_read", problem=exc.args[0]), exc
     lines = [msg("cli.info.records", path=loc.path, origin=loc.origin, what=what)]
     plan_id = st.plan().info.id
     known = survey(plan_id, os.environ)
@@ -114,7 +118,7 @@ def _store_lines(st) -> list[Msg]:
                     else _counts(k.figures, k.task_updates, k.last_recorded))
             mark = msg("cli.info.in_use") if os.path.realpath(k.path) == here else ""
             lines.append(msg("cli.info.store", path=k.path, what=what, mark=mark))
-    return lines
+    return lines, problem
 
 
 def _counts(figures: int, updates: int, last: str | None) -> Msg:

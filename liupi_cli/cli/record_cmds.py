@@ -162,6 +162,8 @@ def _update_one(st: State, indicator: str, value: str, options: RecordOptions) -
         say(msg("said.dry_run_revised" if outcome.revised else "said.dry_run_recorded"))
     else:
         _say_saved(plan, outcome.saved[0])
+        if outcome.for_review:
+            say(msg("said.for_review", count=1))
 
 
 def _change_line(change: Change) -> str:
@@ -209,6 +211,8 @@ def _update_file(st: State, file: Path, options: RecordOptions) -> None:
         return
     say(msg("said.recorded_file", count=len(outcome.changes), path=file,
             revised=msg("said.n_revised", count=outcome.revised) if outcome.revised else "", more=more))
+    if outcome.for_review:
+        say(msg("said.for_review", count=len(outcome.changes)))
 
 
 # What interactive `update` says (prompts and confirmations) is in the catalogue under prompt.*; errors too.

@@ -11,7 +11,13 @@ psycopg = pytest.importorskip("psycopg", reason="the server store needs psycopg 
 
 def test_a_bureau_records_its_own_indicators_and_is_told_who_records_the_others(county):
     run = county("renshe")
-    assert run("update", "new_urban_jobs", "1500", "-p", "2023-06").exit_code == 0
+    recorded = run("update", "new_urban_jobs", "1500", "-p", "2023-06")
+    assert recorded.exit_code == 0
+    assert recorded.stderr.splitlines()[-1] == ("submitted: the 1 figure(s) wait for the statistics office's review "
+                                                "(`liupi review` lists them); reports judge them once approved")
+    office = county("office")("update", "urban_unemployment", "5", "-p", "2023-06")
+    assert office.exit_code == 0 and "submitted" not in office.stderr  # the office's own: approved as recorded
+    run = county("renshe")
     refused = run("update", "gdp_growth", "5", "-p", "2023Q2")
     assert refused.exit_code == 1
     lines = refused.stderr.strip().splitlines()

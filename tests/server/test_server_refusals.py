@@ -97,7 +97,8 @@ def test_a_server_nobody_answers_at_is_said_in_the_language_asked(mini, tmp_path
     assert first.startswith("错误：无法连接数据库服务器")
     assert first.endswith("：该地址无服务器应答（服务器未运行，或地址有误）")
     info = Run(mini)("--lang", "zh", "info")  # the plan is still described; the store line says why it is not
-    assert info.exit_code == 0 and "无法读取：" in info.stdout and "该地址无服务器应答" in info.stdout
+    assert info.exit_code == 4 and "无法读取：" in info.stdout and "该地址无服务器应答" in info.stdout
+    assert "mini-2023" in info.stdout and info.stderr.startswith("错误：无法连接数据库服务器")  # the exit code's why
 
 
 def test_a_role_the_server_does_not_know_is_told_to_set_pguser_or_be_let_in(pg):
