@@ -253,22 +253,22 @@ def _v4(db: psycopg.Connection) -> None:
         DROP POLICY everyone_reads ON reviews;
         DROP POLICY office_reviews ON reviews;
         CREATE POLICY members_read ON records FOR SELECT TO liupi_office, liupi_bureau, liupi_leader
-            USING (liupi_member());
+            USING ((SELECT liupi_member()));
         CREATE POLICY office_adds ON records FOR INSERT TO liupi_office
-            WITH CHECK (liupi_member() AND entered_role = current_user);
+            WITH CHECK ((SELECT liupi_member()) AND entered_role = current_user);
         CREATE POLICY bureau_adds_its_own ON records FOR INSERT TO liupi_bureau WITH CHECK (
-            liupi_member() AND entered_role = current_user AND review_needed AND liupi_my_indicator(indicator)
+            (SELECT liupi_member()) AND entered_role = current_user AND review_needed AND liupi_my_indicator(indicator)
             AND (supersedes IS NULL OR (liupi_mine(supersedes) AND liupi_status(supersedes) <> 'approved')));
         CREATE POLICY members_read ON task_progress FOR SELECT TO liupi_office, liupi_bureau, liupi_leader
-            USING (liupi_member());
+            USING ((SELECT liupi_member()));
         CREATE POLICY office_adds ON task_progress FOR INSERT TO liupi_office
-            WITH CHECK (liupi_member() AND entered_role = current_user);
+            WITH CHECK ((SELECT liupi_member()) AND entered_role = current_user);
         CREATE POLICY bureau_adds_its_own ON task_progress FOR INSERT TO liupi_bureau
-            WITH CHECK (liupi_member() AND entered_role = current_user AND liupi_my_task(task));
+            WITH CHECK ((SELECT liupi_member()) AND entered_role = current_user AND liupi_my_task(task));
         CREATE POLICY members_read ON reviews FOR SELECT TO liupi_office, liupi_bureau, liupi_leader
-            USING (liupi_member());
+            USING ((SELECT liupi_member()));
         CREATE POLICY office_reviews ON reviews FOR INSERT TO liupi_office WITH CHECK (
-            liupi_member() AND entered_role = current_user AND liupi_status(record) = 'submitted');
+            (SELECT liupi_member()) AND entered_role = current_user AND liupi_status(record) = 'submitted');
         GRANT SELECT ON store_roles TO liupi_office, liupi_bureau, liupi_leader;
     """)
 
