@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
+import shlex
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -228,11 +229,14 @@ def _v4(db: psycopg.Connection) -> None:
     """One store's roles are its own. The groups (liupi_office, liupi_bureau, liupi_leader) are the server's,
     shared by every store on it (a city's counties, each in a database or a schema of its own): membership of a
     group alone let one county's office record in another's. Now every policy asks, besides the group, that the
-    role was let into this store (``store_roles``, written by `liupi store add-role`); a role of another store
-    reads nothing here and writes nothing. A store brought forward lets in the roles in the groups when this runs
-    (nobody loses what they had); a new store (no plan id written yet) starts with none. And the office approves
-    or returns only a submitted figure: a returned one is approved only after the bureau submits it anew (or the
-    office records the figure itself), which the server checks too."""
+    role was let into this store as what it is here (``store_roles``, written by `liupi store add-role`): a role
+    of another store reads nothing here and writes nothing, and one role may be one county's office and another
+    county's bureau (its groups are both; each store's policies ask for its kind there). A store brought forward
+    lets in the roles in the groups when this runs (nobody loses what they had); a new store (no plan id written
+    yet) starts with none. And the office approves or returns only a submitted figure: a returned one is approved
+    only after the bureau submits it anew (or the office records the figure itself), which the server checks
+    too. Membership is asked once a statement, not once a row (a scalar subquery the planner runs first): a
+    province's report reads 121,000 rows."""
     db.execute("""
         CREATE TABLE store_roles (role name PRIMARY KEY,
                                   kind text NOT NULL CHECK (kind IN ('office', 'bureau', 'leader')));
@@ -244,6 +248,8 @@ def _v4(db: psycopg.Connection) -> None:
             ON CONFLICT (role) DO NOTHING;
         CREATE FUNCTION liupi_member() RETURNS boolean LANGUAGE sql STABLE SET search_path FROM CURRENT AS $$
             SELECT EXISTS (SELECT 1 FROM store_roles WHERE role = current_user) $$;
+        CREATE FUNCTION liupi_member_as(k text) RETURNS boolean LANGUAGE sql STABLE SET search_path FROM CURRENT AS $$
+            SELECT EXISTS (SELECT 1 FROM store_roles WHERE role = current_user AND kind = k) $$;
         DROP POLICY everyone_reads ON records;
         DROP POLICY office_adds ON records;
         DROP POLICY bureau_adds_its_own ON records;
@@ -255,20 +261,21 @@ def _v4(db: psycopg.Connection) -> None:
         CREATE POLICY members_read ON records FOR SELECT TO liupi_office, liupi_bureau, liupi_leader
             USING ((SELECT liupi_member()));
         CREATE POLICY office_adds ON records FOR INSERT TO liupi_office
-            WITH CHECK ((SELECT liupi_member()) AND entered_role = current_user);
+            WITH CHECK ((SELECT liupi_member_as('office')) AND entered_role = current_user);
         CREATE POLICY bureau_adds_its_own ON records FOR INSERT TO liupi_bureau WITH CHECK (
-            (SELECT liupi_member()) AND entered_role = current_user AND review_needed AND liupi_my_indicator(indicator)
+            (SELECT liupi_member_as('bureau')) AND entered_role = current_user AND review_needed
+            AND liupi_my_indicator(indicator)
             AND (supersedes IS NULL OR (liupi_mine(supersedes) AND liupi_status(supersedes) <> 'approved')));
         CREATE POLICY members_read ON task_progress FOR SELECT TO liupi_office, liupi_bureau, liupi_leader
             USING ((SELECT liupi_member()));
         CREATE POLICY office_adds ON task_progress FOR INSERT TO liupi_office
-            WITH CHECK ((SELECT liupi_member()) AND entered_role = current_user);
+            WITH CHECK ((SELECT liupi_member_as('office')) AND entered_role = current_user);
         CREATE POLICY bureau_adds_its_own ON task_progress FOR INSERT TO liupi_bureau
-            WITH CHECK ((SELECT liupi_member()) AND entered_role = current_user AND liupi_my_task(task));
+            WITH CHECK ((SELECT liupi_member_as('bureau')) AND entered_role = current_user AND liupi_my_task(task));
         CREATE POLICY members_read ON reviews FOR SELECT TO liupi_office, liupi_bureau, liupi_leader
             USING ((SELECT liupi_member()));
         CREATE POLICY office_reviews ON reviews FOR INSERT TO liupi_office WITH CHECK (
-            (SELECT liupi_member()) AND entered_role = current_user AND liupi_status(record) = 'submitted');
+            (SELECT liupi_member_as('office')) AND entered_role = current_user AND liupi_status(record) = 'submitted');
         GRANT SELECT ON store_roles TO liupi_office, liupi_bureau, liupi_leader;
     """)
 
@@ -370,9 +377,7 @@ class PgStore(Connected):
             "SELECT current_user, liupi_member() OR pg_has_role((SELECT relowner FROM pg_class "
             "WHERE oid = 'records'::regclass), 'MEMBER')").fetchone()
         if not let_in:
-            import shlex  # the address goes into a command to paste: quoted, its & and ? are the shell's otherwise
-
-            raise StoreError(msg("server.role_not_let_in", role=role, url=self.url),
+            raise StoreError(msg("server.role_not_let_in", role=role, url=self.url),  # quoted: a command to paste
                              msg("server.role_not_let_in.hint", role=shlex.quote(role), url=shlex.quote(self.url)))
 
     def _error(self, exc: psycopg.Error, doing: str) -> StoreError:
@@ -683,11 +688,11 @@ def _light(rows: list[tuple], names: dict[str, str]) -> list[CurrentFigure]:
 
 def refusal(db: psycopg.Connection, exc: psycopg.Error, news: list[NewRecord], task: str | None = None) -> tuple:
     """What the server refused and who may do it: (message, hint), asked of the server once the write is rolled
-    back (the role's groups, the unit it speaks for, who leads the indicator, who entered the figure)."""
+    back (what the role is in this store, the unit it speaks for, who leads the indicator, who entered the figure)."""
     try:
-        role, office, bureau = db.execute(
-            "SELECT current_user, pg_has_role('liupi_office', 'MEMBER'), pg_has_role('liupi_bureau', 'MEMBER')"
-        ).fetchone()
+        role, kind = db.execute("SELECT current_user, (SELECT kind FROM store_roles WHERE role = current_user)"
+                                ).fetchone()  # what the role is in this store (its groups may be several)
+        office, bureau = kind == "office", kind == "bureau"
         if not (office or bureau):
             return msg("server.role_reads_only", role=role), msg("server.role_reads_only.hint")
         mine = db.execute("SELECT u.id, u.name_zh FROM unit_roles ur JOIN units u ON u.id = ur.unit "
@@ -828,8 +833,9 @@ ROLE_KINDS = {"office": "liupi_office", "bureau": "liupi_bureau", "leader": "liu
 
 
 def add_role(url: str, role: str, kind: str, unit: str | None = None) -> bool:
-    """Let a login role in: created if missing (with no password: whoever runs the server gives it one, or
-    another way to sign in), made a member of its group, and for a bureau mapped to the unit it speaks for.
+    """Let a login role into this store as office, bureau or leader: created if missing (with no password: whoever
+    runs the server gives it one, or another way to sign in), made a member of its group, and for a bureau mapped
+    to the unit it speaks for.
     Returns whether the role was created. Run by the database's owner."""
     db = connect(url)
     try:
@@ -837,9 +843,7 @@ def add_role(url: str, role: str, kind: str, unit: str | None = None) -> bool:
             created = not db.execute("SELECT 1 FROM pg_roles WHERE rolname = %s", (role,)).fetchone()
             if created:
                 db.execute(sql.SQL("CREATE ROLE {} LOGIN").format(sql.Identifier(role)))
-            for group in ROLE_KINDS.values():
-                if group != ROLE_KINDS[kind]:
-                    db.execute(sql.SQL("REVOKE {} FROM {}").format(sql.Identifier(group), sql.Identifier(role)))
+            # its group, added to any it has for other stores on the server: what it is here is store_roles' kind
             db.execute(sql.SQL("GRANT {} TO {}").format(sql.Identifier(ROLE_KINDS[kind]), sql.Identifier(role)))
             db.execute("DELETE FROM unit_roles WHERE role = %s", (role,))
             if unit is not None:

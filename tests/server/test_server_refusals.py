@@ -128,7 +128,9 @@ def test_a_role_is_created_once_given_its_group_and_its_unit(store_url, pg):
             "SELECT g.rolname FROM pg_auth_members m JOIN pg_roles g ON g.oid = m.roleid "
             "JOIN pg_roles u ON u.oid = m.member WHERE u.rolname = %s", (role,))}
         units = db.execute("SELECT unit FROM unit_roles WHERE role = %s", (role,)).fetchall()
-    assert groups == {"liupi_office"} and units == []
+        kind = db.execute("SELECT kind FROM store_roles WHERE role = %s", (role,)).fetchall()
+    # what it is in this store is its kind there; its groups are what it is in any store on the server
+    assert kind == [("office",)] and units == [] and groups == {"liupi_office", "liupi_bureau"}
 
 
 @pytest.mark.parametrize("unit", ["no_such_unit", None])

@@ -106,3 +106,26 @@ def test_a_store_brought_forward_keeps_the_roles_it_had(pg, mini):
     _, fresh = _second_store(pg, mini)
     with psycopg.connect(fresh, autocommit=True) as db:
         assert db.execute("SELECT COUNT(*) FROM store_roles").fetchone() == (0,)
+
+
+def test_one_role_is_one_county_s_office_and_another_county_s_bureau(county, pg, mini, monkeypatch):
+    """Its groups are both; each store's policies ask what it is there: everything at home, its unit's figures
+    elsewhere (submitted for review there), and never the office's part in the store where it is a bureau."""
+    office = county.roles["office"]
+    schema, admin = _second_store(pg, mini)
+    run = Run(mini)
+    assert run("store", "add-role", office, "--unit", "rsj", "--server", admin).exit_code == 0
+    assert county("office")("update", "gdp_growth", "5", "-p", "2023Q2").exit_code == 0  # the office at home
+    monkeypatch.setenv("LIUPI_DB", schema_url(pg, schema, user=office))
+    run = Run(mini)
+    mine = run("update", "new_urban_jobs", "1500", "-p", "2023-06")
+    assert mine.exit_code == 0 and "submitted: the 1 figure(s) wait" in mine.stderr
+    refused = run("update", "gdp_growth", "5", "-p", "2023Q2")
+    assert refused.exit_code == 1 and f"role {office} (县人社局) may not record gdp_growth 2023Q2" in refused.stderr
+    with psycopg.connect(schema_url(pg, schema, user=office), autocommit=True) as db:
+        with pytest.raises(psycopg.errors.InsufficientPrivilege, match="row-level security"):
+            db.execute(INSERT)  # the office's policy asks for the office's kind here
+        record = db.execute("SELECT id FROM records WHERE indicator = 'new_urban_jobs'").fetchone()[0]
+        with pytest.raises(psycopg.errors.InsufficientPrivilege, match="row-level security"):
+            db.execute("INSERT INTO reviews (record, decision, reviewed_by, reviewed_at) VALUES (%s, 'approved', "
+                       "'x', 't')", (record,))  # nor may it approve its own figure there
