@@ -29,7 +29,6 @@ from liupi_cli.errors import InputRefused, StoreError
 from liupi_cli.gcpause import paused_gc
 from liupi_cli.messages import msg
 from liupi_cli.periods import Period, within
-from liupi_cli.plan import Plan
 
 SCHEMA_VERSION = 5
 BUSY_TIMEOUT_S = 30.0
@@ -692,12 +691,14 @@ def _task_update(row: sqlite3.Row, current: bool) -> TaskUpdate:
     return TaskUpdate.model_construct(**d, current=current)
 
 
-def open_store(path: Path, plan: Plan, readonly: bool = False) -> Store:
-    if getattr(path, "is_server", False):  # a postgresql:// address (liupi_cli.server_address)
+def open_store(where: Path | object, plan_id: str, readonly: bool = False) -> Store:
+    """The plan's store at ``where``: a SQLite file for a path, a server store for a postgresql:// address
+    (liupi_cli.server_address.ServerAddress); the server's driver is imported only then."""
+    if getattr(where, "is_server", False):
         from liupi_cli.store_pg import PgStore
 
-        return PgStore(str(path), plan.info.id, readonly=readonly)
-    return Store(path, plan.info.id, readonly=readonly)
+        return PgStore(str(where), plan_id, readonly=readonly)
+    return Store(Path(where), plan_id, readonly=readonly)
 
 
 TASK_STATUSES = ("not_started", "in_progress", "done", "blocked")

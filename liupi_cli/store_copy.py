@@ -12,7 +12,7 @@ from pathlib import Path
 
 from liupi_cli.errors import InputRefused, StoreError
 from liupi_cli.messages import Items, msg
-from liupi_cli.store import Record, Store, TaskUpdate
+from liupi_cli.store import Record, TaskUpdate, open_store
 
 _COLUMNS = ("id", "indicator", "period", "baseline", "value", "entered", "entered_unit", "unit", "recorded_by",
             "recorded_at", "source", "note", "supersedes", "batch")
@@ -25,22 +25,13 @@ class Copied:
     task_updates: int
 
 
-def open_any(where: Path | object, plan_id: str, readonly: bool):
-    """A SQLite store for a path, a server store for an address (liupi_cli.server_address.ServerAddress)."""
-    if getattr(where, "is_server", False):
-        from liupi_cli.store_pg import PgStore
-
-        return PgStore(str(where), plan_id, readonly=readonly)
-    return Store(Path(where), plan_id, readonly=readonly)
-
-
 def copy_store(source: Path | object, dest: Path | object, plan_id: str) -> Copied:
     if str(source) == str(dest):
         raise InputRefused(msg("copy.same", where=source), msg("copy.same.hint"))
-    with open_any(source, plan_id, readonly=True) as src:
+    with open_store(source, plan_id, readonly=True) as src:
         _reviewed_first(src, source)
         records, tasks = src.records(), src.task_updates()
-    with open_any(dest, plan_id, readonly=False) as dst:
+    with open_store(dest, plan_id, readonly=False) as dst:
         figures, updates, _ = dst.summary()
         if figures or updates:
             raise InputRefused(msg("copy.not_empty", where=dest, figures=figures, updates=updates),

@@ -62,14 +62,14 @@ def _from_workspace(county: County, folder: Path) -> CountyFigures:
     records.db beside the plan; that one missing is a county that has recorded nothing yet (reading makes no store),
     a store liupi.toml names and that cannot be opened is refused (StoreError), never read as empty."""
     from liupi_cli.plan import load_plan
-    from liupi_cli.store_copy import open_any
+    from liupi_cli.store import open_store
     from liupi_cli.workspace import STORE_FILE, find_workspace
 
     ws = find_workspace(folder, {}, folder)
     plan = load_plan(ws.path)
     if ws.store is None and not (ws.path / STORE_FILE).is_file():
         return CountyFigures(county=county.id, plan=plan.info.id, origin=str(folder), records=[])
-    with open_any(ws.store if ws.store is not None else ws.path / STORE_FILE, plan.info.id, readonly=True) as store:
+    with open_store(ws.store if ws.store is not None else ws.path / STORE_FILE, plan.info.id, readonly=True) as store:
         records = in_force(store)
     return CountyFigures(county=county.id, plan=plan.info.id, origin=str(folder), records=records)
 

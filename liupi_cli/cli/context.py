@@ -102,7 +102,7 @@ class State:
 
                 raise StoreError(msg("store.create_folder", folder=loc.path.parent, why=exc.strerror or exc),
                                  msg("store.create_folder.hint")) from exc
-        store = open_store(loc.path, plan, readonly=not write)
+        store = open_store(loc.path, plan.info.id, readonly=not write)
         remember(plan.info.id, loc.path, os.environ)
         return store
 

@@ -63,7 +63,7 @@ def test_unit_page_json_is_the_model(run, mini):
 
     r = run("unit", "rsj", "--month", "2023-06", "--format", "json")
     plan = load_plan(mini)
-    with open_store(mini / "records.db", plan) as store:
+    with open_store(mini / "records.db", plan.info.id) as store:
         page = build_unit_page(plan, store.records(), store.task_updates(), parse_period("2023-06"), "rsj")
     assert json.loads(r.stdout) == page.model_dump(mode="json")
 

@@ -28,7 +28,7 @@ def models(mini, loaded):
     from liupi_cli.store import open_store
 
     plan = load_plan(mini)
-    with open_store(mini / "records.db", plan) as store:
+    with open_store(mini / "records.db", plan.info.id) as store:
         records, updates = store.records(), store.task_updates()
     june = parse_period("2023-06")
     current = [r for r in records if r.current]

@@ -70,9 +70,9 @@ def test_a_store_for_a_path_and_the_plan_it_is_opened_for(tmp_path, mini):
     from liupi_cli.plan import load_plan
 
     plan = load_plan(mini)
-    with open_store(tmp_path / "r.db", plan) as s:
+    with open_store(tmp_path / "r.db", plan.info.id) as s:
         assert isinstance(s, Store) and s.plan_id == "mini-2023" and not s.readonly
-    with open_store(tmp_path / "r.db", plan, readonly=True) as s:
+    with open_store(tmp_path / "r.db", plan.info.id, readonly=True) as s:
         assert s.readonly
         with pytest.raises(StoreError) as exc:
             s.set_task("t1", dt.date(2023, 6, 1), "done", None, None, "me", "t")
