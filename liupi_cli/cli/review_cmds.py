@@ -41,6 +41,10 @@ def review(
     st = state(ctx)
     fmt = pick_format(fmt, None, REVIEW_FORMATS)
     _check_decision(approve, return_, reason)
+    if approve is not None and approve.strip().lower() != "all":
+        _ids(approve)  # unreadable record numbers are a usage error on any store, before it is opened
+    if return_ is not None:
+        _ids(return_)
     plan = st.plan()
     period = _period(plan, month, quarter, year)
     unit_id = plan.unit_id(unit) if unit else None

@@ -256,3 +256,10 @@ def test_a_json_error_is_in_the_language_asked(mini, tmp_path, monkeypatch):
     error = json.loads(result.stdout)["error"]
     assert result.exit_code == error["exit_code"] == 4
     assert error["message"].startswith("无法连接数据库服务器") and error["hint"].startswith("请检查服务器")
+
+
+@pytest.mark.parametrize("args", [("--approve", "abc"), ("--return", "1,x", "--reason", "口径不对"),
+                                  ("--approve", ",")], ids=["letters", "one-bad", "empty"])
+def test_unreadable_record_numbers_are_a_usage_error_on_a_file_store_too(mini, args):
+    result = Run(mini)("review", *args)
+    assert result.exit_code == 2 and result.stderr.startswith("error: ") and "approved as recorded" not in result.stderr
