@@ -1488,9 +1488,9 @@ CATALOGUE: dict[str, tuple[str, str]] = {
                        "{where} 已有 {figures} 条数据、{updates} 条任务进展；只能复制到空数据库"),
     "copy.not_empty.hint": ("copy into a new file, or a server schema just set up with `liupi store init-server`; nothing was changed",
                             "请复制到新文件，或刚用 `liupi store init-server` 建立的服务器数据库；未作任何改动"),
-    "copy.unreviewed": ("{where} holds {count} figure(s) in force not approved: {figures}{more}; a copy keeps the "
+    "copy.unreviewed": ("{where} holds {count} figure(s) in force not approved: {figures}; a copy keeps the "
                         "records, not their review, so there they would stand as approved",
-                        "{where} 中有 {count} 条现行数据尚未审核通过：{figures}{more}；复制只带数据、不带审核状态，复制后将被视为"
+                        "{where} 中有 {count} 条现行数据尚未审核通过：{figures}；复制只带数据、不带审核状态，复制后将被视为"
                         "已通过"),
     "copy.unreviewed.figure": ("{id} {period} (#{record}, {status})", "{id} {period}（#{record}，{status}）"),
     "review.word.submitted": ("submitted", "待审"),

@@ -51,8 +51,9 @@ def _reviewed_first(src, source: object) -> None:
     if waiting:
         figures = [msg("copy.unreviewed.figure", id=i.indicator, period=i.period, record=i.id,
                        status=msg(f"review.word.{i.status}")) for i in waiting[:5]]
-        raise InputRefused(msg("copy.unreviewed", where=source, count=len(waiting), figures=Items(figures),
-                               more="…" if len(waiting) > 5 else ""), msg("copy.unreviewed.hint"))
+        more = ["…"] if len(waiting) > 5 else []  # five named, then a sign that there are more
+        raise InputRefused(msg("copy.unreviewed", where=source, count=len(waiting), figures=Items(figures + more)),
+                           msg("copy.unreviewed.hint"))
 
 
 def _record_row(r: Record, sqlite: bool) -> tuple:

@@ -52,9 +52,13 @@ def test_a_file_that_is_not_a_complete_liupi_export_is_refused_whole(tmp_path):
     for doc in ([], {"records": []}, {"plan": 3, "records": []}, {"plan": "a-2023", "records": {}}):
         path.write_text(json.dumps(doc), encoding="utf-8")
         assert _refused(tmp_path) == (f"{path}: not a liupi export (no plan and records); refused whole", EXPORT_HINT)
+    path.write_text('{"plan": "a-2023", "records": [', encoding="utf-8")
+    message, _ = _refused(tmp_path)
+    assert message == f"{path}:1: not a complete liupi export (Expecting value); refused whole"  # the parser's why
     path.write_bytes(b"\xff\xfe not utf-8")
     message, hint = _refused(tmp_path)
-    assert message.startswith(f"{path}: cannot read (") and hint is None
+    assert message == (f"{path}: cannot read ('utf-8' codec can't decode byte 0xff in position 0: invalid start "
+                       "byte)") and hint is None
 
 
 def test_a_record_store_file_is_refused_whole_saying_what_a_countys_file_is(tmp_path):
@@ -74,7 +78,8 @@ def test_a_record_changed_by_hand_is_refused_naming_where(tmp_path):
     bad["value"] = "很多"
     path = _export(tmp_path, records=[_record(2), bad])
     message, hint = _refused(tmp_path)
-    assert message.startswith(f"{path}: records: value: ") and message.endswith("; refused whole")
+    assert message == f"{path}: records: value: Input should be a valid number, unable to parse string as a " \
+                      "number; refused whole"  # where (the field) and why
     assert hint == "the file was changed by hand or damaged: ask the county for it again"
 
 
@@ -84,6 +89,8 @@ def test_a_fifo_or_a_huge_file_is_refused_whole(tmp_path, monkeypatch):
     assert _refused(tmp_path) == (f"{path}: not a regular file; refused whole", "give the exported .json file")
     path.unlink()
     _export(tmp_path)
+    monkeypatch.setattr(collect_module, "MAX_EXPORT_BYTES", path.stat().st_size)
+    assert read_county(config([]).county("a"), tmp_path).records  # exactly the limit: read
     monkeypatch.setattr(collect_module, "MAX_EXPORT_BYTES", 100)
     with open(path, "ab") as fh:
         fh.truncate(3 * 1024 * 1024)
@@ -178,6 +185,7 @@ def test_a_county_workspace_is_read_from_its_own_store_current_figures_only(tmp_
         s.add(NewRecord("new_urban_jobs", "2023-06", 1550.0, "1550", None, "人"), "县人社局", "t", revise=True)
     got = read_county(county, tmp_path)
     assert [(r.indicator, r.value, r.current) for r in got.records] == [("new_urban_jobs", 1550.0, True)]
+    assert got.origin == str(folder)  # the county's folder, as for a county with no figures yet
     (folder / "liupi.toml").write_text('plan = "data"\nstore = "elsewhere/county.db"\n', encoding="utf-8")
     (folder / "elsewhere").mkdir()
     with Store(folder / "elsewhere" / "county.db", "mini-2023") as s:
@@ -205,3 +213,38 @@ def test_a_store_its_liupi_toml_names_that_cannot_be_opened_is_refused_never_rea
         outcome = collect(cfg, decomposition({"jobs": {"mini": 400}}), tmp_path, store, "t").counties[0]
     assert outcome.unreadable and outcome.refused.startswith(f"测试县 (mini): no record store at {folder}")
     assert not (folder / "elsewhere").exists()  # reading makes no store
+
+
+def test_an_absolute_source_is_named_as_city_yaml_gives_it_taken_or_refused(tmp_path):
+    """A source given as an absolute path (here through a symbolic link) is read and named as written, for the
+    county taken and the county refused alike; a relative one is resolved against the city's folder. A refusal
+    with no hint of its own says none."""
+    real = tmp_path / "files"
+    real.mkdir()
+    _export(real, "a.json")
+    (real / "b.json").write_bytes(b"\xff not utf-8")
+    link = tmp_path / "link"
+    link.symlink_to(real)
+    plain = config([], counties="ab").model_dump(by_alias=True)
+    for c in plain["counties"]:
+        c["source"] = str(link / f"{c['id']}.json")
+    cfg = type(config([])).model_validate(plain)
+    with CollectedStore(tmp_path / "collected.db", "某市") as store:
+        got = collect(cfg, decomposition({"jobs": {"a": 400, "b": 400}}), tmp_path / "elsewhere", store, "t")
+    a, b = got.counties
+    assert (a.origin, a.added, b.origin) == (str(link / "a.json"), 1, str(link / "b.json"))
+    assert b.refused == f"b县 (b): {link / 'b.json'}: cannot read ('utf-8' codec can't decode byte 0xff in " \
+                        "position 0: invalid start byte)"  # no "(hint: …)" where the refusal has none
+
+
+def test_a_county_folder_without_a_plan_is_refused_for_itself_never_read_as_the_city_above_it(tmp_path):
+    """The county's folder is the workspace read: not a liupi.toml found further up (the city's own), nor the
+    bundled plan."""
+    from liupi_cli.city.config import County
+    from liupi_cli.errors import PlanUnreadable
+
+    (tmp_path / "liupi.toml").write_text('plan = "data"\n', encoding="utf-8")  # the city's workspace around it
+    (tmp_path / "counties" / "x").mkdir(parents=True)
+    with pytest.raises(PlanUnreadable) as exc:
+        read_county(County(id="x", name_zh="x县", plan="x-2023", source="counties/x"), tmp_path)
+    assert exc.value.message == f"{tmp_path / 'counties' / 'x' / 'targets.yaml'}: file not found"

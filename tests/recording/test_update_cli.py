@@ -74,8 +74,12 @@ def test_period_and_value_are_required(run):
     assert run("update", "--bogus").exit_code == 2
 
 
-def test_second_value_refused_unless_revised(run):
-    assert run("update", "new_urban_jobs", "1500", "-p", "2023-06", "--by", "alice").exit_code == 0
+def test_second_value_refused_unless_revised(run, tmp_path):
+    first = run("update", "new_urban_jobs", "1500", "-p", "2023-06", "--by", "alice")
+    assert first.exit_code == 0 and len(first.stderr.splitlines()) == 1  # one desk: nothing waits for review
+    sheet = tmp_path / "s.csv"
+    sheet.write_text("指标,数值,期间\nurban_unemployment,5.1%,2023-06\n", encoding="utf-8")
+    assert "review" not in run("update", "--file", str(sheet)).stderr
     again = run("update", "new_urban_jobs", "1600", "-p", "2023-06")
     assert again.exit_code == 1
     assert "already has 1500 for 2023-06, recorded by alice" in again.stderr

@@ -112,3 +112,25 @@ def test_a_copy_that_does_not_read_back_as_the_original_is_an_error(source, tmp_
     assert (exc.value.message, exc.value.hint) == (
         f"the copy in {dest} does not read back as the original",
         "keep using the original and show this line to whoever runs the server")
+
+
+@pytest.mark.parametrize("waiting,more", [(5, ""), (6, "; …")])
+def test_figures_not_approved_are_named_five_at_most_then_an_ellipsis(waiting, more):
+    from liupi_cli.errors import InputRefused
+    from liupi_cli.review import ReviewItem
+    from liupi_cli.store_copy import _reviewed_first
+
+    class Server:  # what a server store answers of its review
+        def review_items(self):
+            return [ReviewItem(n, "jobs", f"2023-{n + 1:02d}", False, "1", "x", "t", "rsj",
+                               "returned" if n == 2 else "submitted") for n in range(1, waiting + 1)]
+
+    with pytest.raises(InputRefused) as exc:
+        _reviewed_first(Server(), "postgresql:///county")
+    named = "; ".join(f"jobs 2023-{n + 1:02d} (#{n}, {'returned' if n == 2 else 'submitted'})" for n in range(1, 6))
+    assert exc.value.message == (f"postgresql:///county holds {waiting} figure(s) in force not approved: {named}"
+                                 f"{more}; a copy keeps the records, not their review, so there they would stand as "
+                                 "approved")
+    assert exc.value.hint == ("approve or return them first (`liupi review`), and copy once the returned ones are "
+                              "submitted anew and approved; nothing was copied")
+    _reviewed_first(object(), "a.db")  # a file store has no review: nothing to refuse
