@@ -11,7 +11,7 @@ from liupi_cli.errors import StoreError
 
 from .conftest import new_schema, schema_url
 
-pytest.importorskip("psycopg")
+psycopg = pytest.importorskip("psycopg")
 INIT_HINT = ("the statistics office runs `liupi store init-server` once (as the database's owner) to create or "
              "upgrade it")
 
@@ -263,3 +263,43 @@ def test_a_json_error_is_in_the_language_asked(mini, tmp_path, monkeypatch):
 def test_unreadable_record_numbers_are_a_usage_error_on_a_file_store_too(mini, args):
     result = Run(mini)("review", *args)
     assert result.exit_code == 2 and result.stderr.startswith("error: ") and "approved as recorded" not in result.stderr
+
+
+@pytest.mark.parametrize("said,detail,hint", [
+    ('connection to server on socket "/s/.s.PGSQL.5432" failed: No such file or directory\n\tIs the server running '
+     'locally and accepting connections on that socket?', "answers", "server.hint.reachable"),
+    ('connection to server at "h" (10.0.0.1), port 5432 failed: Connection refused\n\tIs the server running on that '
+     'host and accepting TCP/IP connections?', "answers", "server.hint.reachable"),
+    ('connection to server on socket "/s" failed: fe_sendauth: no password supplied', None, "server.hint.password"),
+    ('connection to server on socket "/s" failed: FATAL:  role "renshe" does not exist', None, "server.hint.role"),
+    ('connection to server on socket "/s" failed: FATAL:  database "shuangpai" does not exist', None,
+     "server.hint.createdb"),
+    ('connection to server on socket "/s" failed: FATAL:  relation "meta" does not exist', None, "server.hint.init"),
+    ("connection to server at \"h\", port 5432 failed: timeout expired", None, "server.hint.reachable"),
+    ("", None, "server.hint.reachable"),
+], ids=["no-socket", "refused", "password", "role", "database", "other-missing", "timeout", "nothing-said"])
+def test_a_failed_connection_is_one_line_with_the_hint_for_its_cause(said, detail, hint):
+    """What the driver said, on one line (or the catalogue's words when nothing answers), and the hint for it."""
+    from liupi_cli.messages import msg
+    from liupi_cli.store_pg import unreachable
+
+    err = unreachable("postgresql:///x", psycopg.OperationalError(said))
+    shown = {"answers": "no server answers at that address (it is not running, or the address is wrong)"}.get(
+        detail, " ".join(line.strip() for line in said.splitlines()) or "OperationalError")
+    assert err.message == f"cannot connect to the record store server postgresql:///x: {shown}"
+    assert err.hint == msg(hint) and "\n" not in err.message
+
+
+def test_only_a_refusal_to_create_roles_asks_for_createrole():
+    from liupi_cli.messages import msg
+    from liupi_cli.store_pg import set_up_hint
+
+    class Db:
+        class info:
+            user = "stats_admin"
+
+    denied = psycopg.errors.InsufficientPrivilege("permission denied to create role")
+    assert set_up_hint(Db, denied) == msg("server.hint.createrole", role="stats_admin")
+    for other in (psycopg.errors.InsufficientPrivilege("permission denied for table units"),
+                  psycopg.OperationalError("permission denied to create role")):
+        assert set_up_hint(Db, other) == msg("server.hint.owner")

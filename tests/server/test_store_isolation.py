@@ -71,6 +71,10 @@ def test_a_returned_figure_is_approved_only_once_submitted_anew(county):
         f"error: record {record} is not waiting for review: it was returned",
         "hint: a returned figure is approved once its bureau records it again with --revise (submitted anew), or the "
         "office records the figure itself; nothing was changed"]
+    nosuch = office("review", "--approve", "99999")
+    assert nosuch.exit_code == 1 and nosuch.stderr.splitlines() == [
+        "error: record 99999 is not waiting for review: there is no such record",
+        "hint: `liupi review` lists what waits; nothing was changed"]
     zh = office("--lang", "zh", "review", "--approve", str(record))
     assert zh.exit_code == 1 and zh.stderr.startswith(f"错误：记录 {record} 不在待审之列：已退回")
     with psycopg.connect(county.url("office"), autocommit=True) as db:  # around liupi: the server refuses it too
