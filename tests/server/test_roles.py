@@ -52,6 +52,7 @@ def test_a_leader_reads_everything_and_records_nothing(county):
     refused = run("review", "--month", "2023-06", "--approve", "all")
     assert refused.exit_code == 1
     assert f"role {county.roles['leader']} may not review: only the statistics office" in refused.stderr
+    assert refused.stderr.splitlines()[-1] == "hint: nothing was changed"
     assert county("office")("review", "--month", "2023-06", "--approve", "all").exit_code == 0
     run = county("leader")  # the environment names one role at a time
     report = run("report", "--month", "2023-06", "--format", "json")

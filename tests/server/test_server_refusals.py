@@ -277,14 +277,17 @@ def test_unreadable_record_numbers_are_a_usage_error_on_a_file_store_too(mini, a
     ('connection to server on socket "/s" failed: FATAL:  relation "meta" does not exist', None, "server.hint.init"),
     ("connection to server at \"h\", port 5432 failed: timeout expired", None, "server.hint.reachable"),
     ("", None, "server.hint.reachable"),
-], ids=["no-socket", "refused", "password", "role", "database", "other-missing", "timeout", "nothing-said"])
+    ("SSL error: certificate verify failed\n\tthe server's name is not in it", "lines", "server.hint.reachable"),
+], ids=["no-socket", "refused", "password", "role", "database", "other-missing", "timeout", "nothing-said",
+        "two-lines"])
 def test_a_failed_connection_is_one_line_with_the_hint_for_its_cause(said, detail, hint):
     """What the driver said, on one line (or the catalogue's words when nothing answers), and the hint for it."""
     from liupi_cli.messages import msg
     from liupi_cli.store_pg import unreachable
 
     err = unreachable("postgresql:///x", psycopg.OperationalError(said))
-    shown = {"answers": "no server answers at that address (it is not running, or the address is wrong)"}.get(
+    shown = {"answers": "no server answers at that address (it is not running, or the address is wrong)",
+             "lines": "SSL error: certificate verify failed the server's name is not in it"}.get(
         detail, " ".join(line.strip() for line in said.splitlines()) or "OperationalError")
     assert err.message == f"cannot connect to the record store server postgresql:///x: {shown}"
     assert err.hint == msg(hint) and "\n" not in err.message
